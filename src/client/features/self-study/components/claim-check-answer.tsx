@@ -1,0 +1,89 @@
+import { useId } from 'react';
+import { isItemAnswered, type AnswerFor } from '../../../../domain/lesson/answers';
+import {
+  CLAIM_CATEGORIES,
+  CLAIM_CATEGORY_LABELS,
+} from '../../../../domain/lesson/lesson-constants';
+import type { Claim, ClaimCategory, ClaimCheckItem } from '../../../../domain/lesson/lesson-schema';
+
+function ClaimChoice({
+  itemId,
+  claim,
+  chosen,
+  onChoose,
+}: {
+  readonly itemId: string;
+  readonly claim: Claim;
+  readonly chosen: ClaimCategory | undefined;
+  readonly onChoose: (category: ClaimCategory) => void;
+}) {
+  const quoteId = useId();
+  return (
+    <div className="claim">
+      <blockquote id={quoteId} className="claim-quote">
+        {claim.quote}
+      </blockquote>
+      <div role="radiogroup" aria-labelledby={quoteId} className="choices inline">
+        {CLAIM_CATEGORIES.map((category) => (
+          <label key={category} className="choice">
+            <input
+              type="radio"
+              name={`claim-${itemId}-${claim.id}`}
+              value={category}
+              checked={chosen === category}
+              onChange={() => {
+                onChoose(category);
+              }}
+            />
+            <span>{CLAIM_CATEGORY_LABELS[category]}</span>
+          </label>
+        ))}
+      </div>
+    </div>
+  );
+}
+
+export function ClaimCheckAnswer({
+  item,
+  answer,
+  onAnswer,
+}: {
+  readonly item: ClaimCheckItem;
+  readonly answer: AnswerFor<'claimCheck'> | undefined;
+  readonly onAnswer: (answer: AnswerFor<'claimCheck'>) => void;
+}) {
+  const categories = answer?.categories ?? {};
+  const isDone = isItemAnswered(item, answer);
+  return (
+    <div className="field">
+      {item.claims.map((claim) => (
+        <ClaimChoice
+          key={claim.id}
+          itemId={item.id}
+          claim={claim}
+          chosen={categories[claim.id]}
+          onChoose={(category) => {
+            onAnswer({ kind: 'claimCheck', categories: { ...categories, [claim.id]: category } });
+          }}
+        />
+      ))}
+      {isDone ? (
+        <details className="compare">
+          <summary>Compare with the lesson’s sorting</summary>
+          <ul>
+            {item.claims.map((claim) => (
+              <li key={claim.id}>
+                <q>{claim.quote}</q>: you said{' '}
+                <strong>{CLAIM_CATEGORY_LABELS[categories[claim.id] ?? claim.expected]}</strong>;
+                the lesson says <strong>{CLAIM_CATEGORY_LABELS[claim.expected]}</strong>.{' '}
+                {claim.explanation}
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : (
+        <p className="hint">Sort every sentence to compare with the lesson’s sorting.</p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,119 @@
+import { useId, useState } from 'react';
+import type { AnswerFor } from '../../../../domain/lesson/answers';
+import type { ForecastItem, ForecastScenario } from '../../../../domain/lesson/lesson-schema';
+import { formatDate, parsePercent } from '../lib/format';
+
+const UNSET_SLIDER_POSITION = 50;
+
+function ScenarioForecast({
+  scenario,
+  percent,
+  onChange,
+  onClear,
+}: {
+  readonly scenario: ForecastScenario;
+  readonly percent: number | undefined;
+  readonly onChange: (percent: number) => void;
+  readonly onClear: () => void;
+}) {
+  const statementId = useId();
+  const inputId = useId();
+  const errorId = useId();
+  // What the student is typing, while it differs from the saved value; null shows the saved one.
+  const [draft, setDraft] = useState<string | null>(null);
+  const shown = draft ?? (percent === undefined ? '' : String(percent));
+  const isInvalid = draft !== null && draft.trim() !== '' && parsePercent(draft) === null;
+
+  return (
+    <div role="group" aria-labelledby={statementId} className="scenario">
+      <p id={statementId} className="scenario-statement">
+        {scenario.statement}
+      </p>
+      <div className="scenario-inputs">
+        <input
+          type="range"
+          className={percent === undefined ? 'slider slider-unset' : 'slider'}
+          min={0}
+          max={100}
+          step={1}
+          value={percent ?? UNSET_SLIDER_POSITION}
+          aria-label="Probability slider"
+          aria-valuetext={percent === undefined ? 'not set yet' : `${percent} percent`}
+          onChange={(event) => {
+            setDraft(null);
+            onChange(Number(event.target.value));
+          }}
+        />
+        <label htmlFor={inputId} className="percent-label">
+          Probability (%)
+        </label>
+        <input
+          id={inputId}
+          type="text"
+          inputMode="numeric"
+          className="percent-input"
+          value={shown}
+          aria-invalid={isInvalid}
+          aria-describedby={isInvalid ? errorId : undefined}
+          onChange={(event) => {
+            const typed = event.target.value;
+            setDraft(typed);
+            const value = parsePercent(typed);
+            if (value !== null) onChange(value);
+            else if (typed.trim() === '') onClear();
+          }}
+          onBlur={() => {
+            if (!isInvalid) setDraft(null);
+          }}
+        />
+      </div>
+      {isInvalid ? (
+        <p id={errorId} className="error" role="alert">
+          Enter a whole number from 0 to 100. Your saved forecast is{' '}
+          {percent === undefined ? 'not set yet' : `${percent} %`}.
+        </p>
+      ) : percent === undefined ? (
+        <p className="hint">Not set yet.</p>
+      ) : null}
+    </div>
+  );
+}
+
+export function ForecastAnswer({
+  item,
+  answer,
+  onAnswer,
+}: {
+  readonly item: ForecastItem;
+  readonly answer: AnswerFor<'forecast'> | undefined;
+  readonly onAnswer: (answer: AnswerFor<'forecast'>) => void;
+}) {
+  const probabilities = answer?.probabilities ?? {};
+  return (
+    <div className="field">
+      <p className="hint">
+        Imagine it is {formatDate(item.asOf)}. For each scenario, how likely is it to happen by{' '}
+        {formatDate(item.horizon)}? Each is a separate event, so the numbers need not add up to 100.
+      </p>
+      {item.scenarios.map((scenario) => (
+        <ScenarioForecast
+          key={scenario.id}
+          scenario={scenario}
+          percent={probabilities[scenario.id]}
+          onChange={(percent) => {
+            onAnswer({
+              kind: 'forecast',
+              probabilities: { ...probabilities, [scenario.id]: percent },
+            });
+          }}
+          onClear={() => {
+            const rest = Object.fromEntries(
+              Object.entries(probabilities).filter(([id]) => id !== scenario.id),
+            );
+            onAnswer({ kind: 'forecast', probabilities: rest });
+          }}
+        />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+import { getLessonProgress } from '../../../../domain/lesson/answers';
+import type { Lesson } from '../../../../domain/lesson/lesson-schema';
+import { Link } from '../../../shared/lib/router';
+import { reviewPath, sectionPath } from '../lib/paths';
+import { useSelfStudy } from '../stores/use-self-study';
+import { StartOverButton } from './start-over-button';
+import { SectionList } from './table-of-contents';
+
+/** The lesson's front page: what it is, and where to start or resume self-study. */
+export function HomePage({ lesson }: { readonly lesson: Lesson }) {
+  const study = useSelfStudy(lesson.id);
+  const { metadata } = lesson;
+  const progress = getLessonProgress(lesson, study.answers, study.skippedItemIds);
+  const firstSection = lesson.sections[0];
+  const resumeIndex = Math.max(
+    0,
+    lesson.sections.findIndex((s) => s.id === study.lastSectionId),
+  );
+  const resumeSection = lesson.sections[resumeIndex] ?? firstSection;
+
+  return (
+    <>
+      <title>{metadata.title}</title>
+      <h1>{metadata.title}</h1>
+      <p className="lead">{metadata.subtitle}</p>
+      <dl className="facts">
+        <dt>Article</dt>
+        <dd>
+          “{metadata.source.headline}”, {metadata.source.publication}, {metadata.source.published}
+        </dd>
+        <dt>Author</dt>
+        <dd>{metadata.source.authorDescription}</dd>
+        <dt>Time</dt>
+        <dd>
+          About {metadata.estimatedMinutes.selfStudy} minutes on your own,{' '}
+          {metadata.estimatedMinutes.classroom} in class
+        </dd>
+        <dt>Sections</dt>
+        <dd>{lesson.sections.length}</dd>
+      </dl>
+
+      <section className="start" aria-labelledby="self-study-heading">
+        <h2 id="self-study-heading">Self-study</h2>
+        {study.hasStarted && resumeSection ? (
+          <>
+            <p>
+              You have done {progress.doneItems} of {progress.totalItems} questions (
+              {progress.completeSections} of {lesson.sections.length} sections complete).
+            </p>
+            <div className="button-row">
+              <Link to={sectionPath(resumeSection.id)} className="button button-primary">
+                Resume at section {resumeIndex + 1}: {resumeSection.title}
+              </Link>
+              <Link to={reviewPath()} className="button">
+                Review your work
+              </Link>
+              <StartOverButton onConfirm={study.startOver} />
+            </div>
+          </>
+        ) : firstSection ? (
+          <>
+            <p>
+              Work through the article at your own pace. No account needed: your answers stay on
+              this device, and the lesson keeps working offline after this first visit.
+            </p>
+            <Link to={sectionPath(firstSection.id)} className="button button-primary">
+              Start self-study
+            </Link>
+          </>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="sections-heading">
+        <h2 id="sections-heading">Sections</h2>
+        <SectionList
+          lesson={lesson}
+          answers={study.answers}
+          skippedItemIds={study.skippedItemIds}
+        />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,49 @@
+import type { AnswerFor } from '../../../../domain/lesson/answers';
+import type { PollItem } from '../../../../domain/lesson/lesson-schema';
+
+export function PollAnswer({
+  item,
+  labelId,
+  answer,
+  onAnswer,
+}: {
+  readonly item: PollItem;
+  readonly labelId: string;
+  readonly answer: AnswerFor<'poll'> | undefined;
+  readonly onAnswer: (answer: AnswerFor<'poll'>) => void;
+}) {
+  const chosen = answer?.optionIds ?? [];
+  const isMultiple = item.mode === 'multiple';
+  const name = `poll-${item.id}`;
+  return (
+    <div className="field">
+      {isMultiple ? <p className="hint">Choose all that apply.</p> : null}
+      <div role={isMultiple ? 'group' : 'radiogroup'} aria-labelledby={labelId} className="choices">
+        {item.options.map((option) => (
+          <label key={option.id} className="choice">
+            <input
+              type={isMultiple ? 'checkbox' : 'radio'}
+              name={name}
+              value={option.id}
+              checked={chosen.includes(option.id)}
+              onChange={(event) => {
+                const optionIds = isMultiple
+                  ? event.target.checked
+                    ? [...chosen, option.id]
+                    : chosen.filter((id) => id !== option.id)
+                  : [option.id];
+                onAnswer({ kind: 'poll', optionIds });
+              }}
+            />
+            <span>{option.label}</span>
+          </label>
+        ))}
+      </div>
+      {item.afterAnswer && chosen.length > 0 ? (
+        <p className="after-answer" role="status">
+          {item.afterAnswer}
+        </p>
+      ) : null}
+    </div>
+  );
+}

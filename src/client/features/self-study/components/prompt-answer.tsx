@@ -1,0 +1,45 @@
+import { useId } from 'react';
+import { countWords, type AnswerFor } from '../../../../domain/lesson/answers';
+import type { PromptItem } from '../../../../domain/lesson/lesson-schema';
+
+export function PromptAnswer({
+  item,
+  labelId,
+  answer,
+  onAnswer,
+}: {
+  readonly item: PromptItem;
+  readonly labelId: string;
+  readonly answer: AnswerFor<'prompt'> | undefined;
+  readonly onAnswer: (answer: AnswerFor<'prompt'>) => void;
+}) {
+  const hintId = useId();
+  const countId = useId();
+  const text = answer?.text ?? '';
+  const words = countWords(text);
+  const minWords = item.guidance?.minWords;
+  return (
+    <div className="field">
+      {item.guidance?.hint ? (
+        <p id={hintId} className="hint">
+          {item.guidance.hint}
+        </p>
+      ) : null}
+      <textarea
+        className="textarea"
+        aria-labelledby={labelId}
+        aria-describedby={`${item.guidance?.hint ? hintId : ''} ${countId}`.trim()}
+        rows={5}
+        maxLength={5000}
+        value={text}
+        onChange={(event) => {
+          onAnswer({ kind: 'prompt', text: event.target.value });
+        }}
+      />
+      <p id={countId} className="hint">
+        {words === 1 ? '1 word' : `${words} words`}
+        {minWords ? ` (aim for at least ${minWords})` : ''}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,240 @@
+import { getItemQuestion } from '../../../../domain/lesson/item-question';
+import { useId } from 'react';
+import type { Answer, AnswersByItem } from '../../../../domain/lesson/answers';
+import { getLessonProgress } from '../../../../domain/lesson/answers';
+import type {
+  ClaimCheckItem,
+  ForecastItem,
+  Item,
+  Lesson,
+} from '../../../../domain/lesson/lesson-schema';
+import { scoreForecast } from '../../../../domain/scoring/brier';
+import { navigate } from '../../../shared/lib/router';
+import {
+  describeSimpleAnswer,
+  formatBrier,
+  formatCategory,
+  ITEM_KIND_LABELS,
+} from '../lib/describe-answer';
+import { formatDate } from '../lib/format';
+import { homePath } from '../lib/paths';
+import { buildReviewMarkdown } from '../lib/review-markdown';
+import { useSelfStudy } from '../stores/use-self-study';
+import { StartOverButton } from './start-over-button';
+
+function ForecastReview({
+  item,
+  answer,
+}: {
+  readonly item: ForecastItem;
+  readonly answer: Answer | undefined;
+}) {
+  const probabilities = answer?.kind === 'forecast' ? answer.probabilities : {};
+  const score = scoreForecast(item.scenarios, probabilities);
+  const captionId = useId();
+  return (
+    <>
+      <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
+        <table className="table">
+          <caption id={captionId}>
+            Your forecasts as of {formatDate(item.asOf)}, scored against what happened by{' '}
+            {formatDate(item.horizon)}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Scenario</th>
+              <th scope="col">Your forecast</th>
+              <th scope="col">Author’s implied view</th>
+              <th scope="col">What happened</th>
+              <th scope="col">Brier score</th>
+            </tr>
+          </thead>
+          <tbody>
+            {item.scenarios.map((scenario) => {
+              const scored = score.scenarios.find((s) => s.scenarioId === scenario.id);
+              return (
+                <tr key={scenario.id}>
+                  <th scope="row">{scenario.statement}</th>
+                  <td>{scored ? `${scored.percent} %` : 'Not given'}</td>
+                  <td>{scenario.authorView ? `${scenario.authorView.probability} %` : '–'}</td>
+                  <td>
+                    <strong>{scenario.resolution.happened ? 'Yes.' : 'No.'}</strong>{' '}
+                    {scenario.resolution.text}
+                  </td>
+                  <td>{scored ? formatBrier(scored.brier) : '–'}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <p className="score">
+        {score.meanBrier === null ? (
+          'You gave no forecasts, so there is no score.'
+        ) : (
+          <>
+            Your mean Brier score: <strong>{formatBrier(score.meanBrier)}</strong>
+          </>
+        )}
+      </p>
+      <p className="hint">
+        The Brier score is the squared distance between your probability and what happened (1 if it
+        did, 0 if not). 0 is perfect; always answering 50 % scores 0.250; lower is better.
+      </p>
+    </>
+  );
+}
+
+function ClaimCheckReview({
+  item,
+  answer,
+}: {
+  readonly item: ClaimCheckItem;
+  readonly answer: Answer | undefined;
+}) {
+  const categories = answer?.kind === 'claimCheck' ? answer.categories : {};
+  return (
+    <ul className="claim-review">
+      {item.claims.map((claim) => {
+        const chosen = categories[claim.id];
+        return (
+          <li key={claim.id}>
+            <q>{claim.quote}</q>
+            <br />
+            You said <strong>{chosen ? formatCategory(chosen) : 'nothing'}</strong>; the lesson
+            expected <strong>{formatCategory(claim.expected)}</strong>
+            {chosen === claim.expected ? ' (a match)' : ''}. {claim.explanation}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+function ItemReview({
+  item,
+  answers,
+  skippedItemIds,
+}: {
+  readonly item: Item;
+  readonly answers: AnswersByItem;
+  readonly skippedItemIds: ReadonlySet<string>;
+}) {
+  const answer = answers[item.id];
+  const described = describeSimpleAnswer(item, answer);
+  return (
+    <div className="review-item">
+      <h3>
+        <span className="item-kind">{ITEM_KIND_LABELS[item.kind]}: </span>
+        {getItemQuestion(item)}
+      </h3>
+      {item.kind === 'forecast' ? (
+        <ForecastReview item={item} answer={answer} />
+      ) : item.kind === 'claimCheck' ? (
+        <ClaimCheckReview item={item} answer={answer} />
+      ) : described !== null ? (
+        <blockquote className="answer">{described}</blockquote>
+      ) : (
+        <p className="hint">{skippedItemIds.has(item.id) ? 'Skipped.' : 'Not answered.'}</p>
+      )}
+    </div>
+  );
+}
+
+function downloadText(fileName: string, text: string, type: string) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const anchor = document.createElement('a');
+  anchor.href = url;
+  anchor.download = fileName;
+  anchor.click();
+  // The browser has read the URL once the click is handled.
+  setTimeout(() => {
+    URL.revokeObjectURL(url);
+  }, 0);
+}
+
+/** Every answer, forecasts scored against what happened, and ways to keep the work. */
+export function ReviewPage({ lesson }: { readonly lesson: Lesson }) {
+  const study = useSelfStudy(lesson.id);
+  const progress = getLessonProgress(lesson, study.answers, study.skippedItemIds);
+  const forecastItems = lesson.sections.flatMap((s) =>
+    s.items.filter((i) => i.kind === 'forecast'),
+  );
+
+  return (
+    <>
+      <title>{`Review: ${lesson.metadata.title}`}</title>
+      <h1>Your review</h1>
+      <p>
+        {progress.doneItems} of {progress.totalItems} questions answered or skipped;{' '}
+        {progress.completeSections} of {lesson.sections.length} sections complete.
+      </p>
+      <div className="button-row no-print">
+        <button
+          type="button"
+          className="button button-primary"
+          onClick={() => {
+            const markdown = buildReviewMarkdown(
+              lesson,
+              study.answers,
+              study.skippedItemIds,
+              new Date(),
+            );
+            downloadText(`${lesson.id}-my-work.md`, markdown, 'text/markdown;charset=utf-8');
+          }}
+        >
+          Download as Markdown
+        </button>
+        <button
+          type="button"
+          className="button"
+          onClick={() => {
+            window.print();
+          }}
+        >
+          Print
+        </button>
+        <StartOverButton
+          onConfirm={() => {
+            study.startOver();
+            navigate(homePath());
+          }}
+        />
+      </div>
+
+      {forecastItems.length > 0 ? (
+        <section aria-labelledby="forecast-results-heading">
+          <h2 id="forecast-results-heading">Forecasts and what happened</h2>
+          {forecastItems.map((item) => (
+            <ForecastReview key={item.id} item={item} answer={study.answers[item.id]} />
+          ))}
+        </section>
+      ) : null}
+
+      {lesson.sections.map((section, index) => (
+        <section
+          key={section.id}
+          aria-labelledby={`review-${section.id}`}
+          className="review-section"
+        >
+          <h2 id={`review-${section.id}`}>
+            {index + 1}. {section.title}
+          </h2>
+          {section.items
+            .filter((item) => item.kind !== 'forecast')
+            .map((item) => (
+              <ItemReview
+                key={item.id}
+                item={item}
+                answers={study.answers}
+                skippedItemIds={study.skippedItemIds}
+              />
+            ))}
+          <p className="summary-text">
+            <strong>Summary.</strong> {section.summary}
+          </p>
+        </section>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,131 @@
+import { useEffect, useId, useRef } from 'react';
+import { getLessonProgress, getSectionProgress } from '../../../../domain/lesson/answers';
+import type { Lesson } from '../../../../domain/lesson/lesson-schema';
+import { Link } from '../../../shared/lib/router';
+import { homePath, reviewPath, sectionPath } from '../lib/paths';
+import { useSelfStudy } from '../stores/use-self-study';
+import { ArticleText } from './article-text';
+import { ItemCard } from './item-card';
+import { TableOfContents } from './table-of-contents';
+
+export function SectionPage({
+  lesson,
+  sectionId,
+}: {
+  readonly lesson: Lesson;
+  readonly sectionId: string;
+}) {
+  const study = useSelfStudy(lesson.id);
+  const { visitSection } = study;
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const summaryHeadingId = useId();
+  const index = lesson.sections.findIndex((s) => s.id === sectionId);
+  const section = lesson.sections[index];
+
+  useEffect(() => {
+    if (!section) return;
+    visitSection(section.id);
+    // A new section is a new page for a screen reader or keyboard user: start at its heading.
+    headingRef.current?.focus();
+    window.scrollTo({ top: 0 });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- visitSection is re-bound each render
+  }, [section]);
+
+  if (!section) {
+    return (
+      <>
+        <title>Section not found</title>
+        <h1>Section not found</h1>
+        <p>
+          This lesson has no section called “{sectionId}”.{' '}
+          <Link to={homePath()}>Go to the lesson’s start</Link>.
+        </p>
+      </>
+    );
+  }
+
+  const sectionProgress = getSectionProgress(section, study.answers, study.skippedItemIds);
+  const lessonProgress = getLessonProgress(lesson, study.answers, study.skippedItemIds);
+  const previous = lesson.sections[index - 1];
+  const next = lesson.sections[index + 1];
+  const remaining = sectionProgress.total - sectionProgress.answered - sectionProgress.skipped;
+
+  return (
+    <>
+      <title>{`${section.title}: section ${index + 1} of ${lesson.sections.length}`}</title>
+      <div className="section-header">
+        <p className="section-count">
+          Section {index + 1} of {lesson.sections.length}
+        </p>
+        <progress
+          className="progress"
+          max={lessonProgress.totalItems}
+          value={lessonProgress.doneItems}
+          aria-label="Lesson progress"
+          aria-valuetext={`${lessonProgress.doneItems} of ${lessonProgress.totalItems} questions done`}
+        />
+        <TableOfContents
+          lesson={lesson}
+          answers={study.answers}
+          skippedItemIds={study.skippedItemIds}
+          currentSectionId={section.id}
+        />
+      </div>
+      <h1 ref={headingRef} tabIndex={-1} className="section-title">
+        {section.title}
+      </h1>
+      <ArticleText paragraphs={section.paragraphs} glossary={lesson.glossary} />
+      <div className="items">
+        {section.items.map((item, i) => (
+          <ItemCard
+            key={item.id}
+            item={item}
+            position={i + 1}
+            count={section.items.length}
+            answer={study.answers[item.id]}
+            isSkipped={study.skippedItemIds.has(item.id)}
+            onAnswer={(answer) => {
+              study.answerItem(item.id, answer);
+            }}
+            onSkip={() => {
+              study.skipItem(item.id);
+            }}
+          />
+        ))}
+      </div>
+      <section className="summary" aria-labelledby={summaryHeadingId}>
+        <h2 id={summaryHeadingId}>Section summary</h2>
+        {sectionProgress.isComplete ? (
+          <p>{section.summary}</p>
+        ) : (
+          <p className="hint" role="status">
+            Answer or skip{' '}
+            {remaining === 1 ? 'the last question' : `the ${remaining} remaining questions`} to open
+            the summary.
+          </p>
+        )}
+      </section>
+      <nav className="pager" aria-label="Previous and next section">
+        {previous ? (
+          <Link to={sectionPath(previous.id)} className="button" rel="prev">
+            <span aria-hidden="true">← </span>Previous: {previous.title}
+          </Link>
+        ) : (
+          <Link to={homePath()} className="button">
+            <span aria-hidden="true">← </span>Lesson overview
+          </Link>
+        )}
+        {next ? (
+          <Link to={sectionPath(next.id)} className="button button-primary" rel="next">
+            Next: {next.title}
+            <span aria-hidden="true"> →</span>
+          </Link>
+        ) : (
+          <Link to={reviewPath()} className="button button-primary">
+            Review your work<span aria-hidden="true"> →</span>
+          </Link>
+        )}
+      </nav>
+    </>
+  );
+}

@@ -1,0 +1,52 @@
+import type { AnswersByItem } from '../../../../domain/lesson/answers';
+import { getSectionProgress } from '../../../../domain/lesson/answers';
+import type { Lesson } from '../../../../domain/lesson/lesson-schema';
+import { Link } from '../../../shared/lib/router';
+import { reviewPath, sectionPath } from '../lib/paths';
+
+/** Every section with how far the student is in it; a way to jump around. */
+export function SectionList({
+  lesson,
+  answers,
+  skippedItemIds,
+  currentSectionId,
+}: {
+  readonly lesson: Lesson;
+  readonly answers: AnswersByItem;
+  readonly skippedItemIds: ReadonlySet<string>;
+  readonly currentSectionId?: string;
+}) {
+  return (
+    <ol className="section-list">
+      {lesson.sections.map((section, index) => {
+        const progress = getSectionProgress(section, answers, skippedItemIds);
+        const done = progress.answered + progress.skipped;
+        const isCurrent = section.id === currentSectionId;
+        return (
+          <li key={section.id} className={isCurrent ? 'current' : undefined}>
+            <Link to={sectionPath(section.id)} aria-current={isCurrent ? 'page' : undefined}>
+              {index + 1}. {section.title}
+            </Link>{' '}
+            <span className={progress.isComplete ? 'badge badge-done' : 'badge'}>
+              {progress.isComplete ? 'complete' : `${done} of ${progress.total} done`}
+            </span>
+          </li>
+        );
+      })}
+      <li>
+        <Link to={reviewPath()}>Review your work</Link>
+      </li>
+    </ol>
+  );
+}
+
+export function TableOfContents(props: Parameters<typeof SectionList>[0]) {
+  return (
+    <details className="toc">
+      <summary>All sections</summary>
+      <nav aria-label="All sections">
+        <SectionList {...props} />
+      </nav>
+    </details>
+  );
+}

@@ -1,0 +1,87 @@
+import { getItemQuestion } from '../../../../domain/lesson/item-question';
+import type { AnswersByItem } from '../../../../domain/lesson/answers';
+import type { Lesson } from '../../../../domain/lesson/lesson-schema';
+import { scoreForecast } from '../../../../domain/scoring/brier';
+import {
+  describeSimpleAnswer,
+  formatBrier,
+  formatCategory,
+  ITEM_KIND_LABELS,
+} from './describe-answer';
+
+/** Text that Markdown would read as formatting is escaped so answers print as typed. */
+function escapeMarkdown(text: string): string {
+  return text.replace(/([\\`*_[\]#|<>])/g, '\\$1');
+}
+
+function quoteBlock(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => `> ${escapeMarkdown(line)}`)
+    .join('\n');
+}
+
+/** The student's whole self-study work as a Markdown document they can keep. */
+export function buildReviewMarkdown(
+  lesson: Lesson,
+  answers: AnswersByItem,
+  skippedItemIds: ReadonlySet<string>,
+  exportedAt: Date,
+): string {
+  const { metadata } = lesson;
+  const lines: string[] = [
+    `# ${escapeMarkdown(metadata.title)}`,
+    '',
+    `Self-study work on "${escapeMarkdown(metadata.source.headline)}" (${escapeMarkdown(
+      metadata.source.publication,
+    )}, ${escapeMarkdown(metadata.source.published)}).`,
+    '',
+    `Exported ${exportedAt.toISOString().slice(0, 10)}.`,
+  ];
+
+  lesson.sections.forEach((section, index) => {
+    lines.push('', `## ${index + 1}. ${escapeMarkdown(section.title)}`);
+    for (const item of section.items) {
+      const answer = answers[item.id];
+      lines.push(
+        '',
+        `### ${ITEM_KIND_LABELS[item.kind]}: ${escapeMarkdown(getItemQuestion(item))}`,
+        '',
+      );
+      if (item.kind === 'forecast') {
+        const probabilities = answer?.kind === 'forecast' ? answer.probabilities : {};
+        const score = scoreForecast(item.scenarios, probabilities);
+        lines.push('| Scenario | My forecast | What happened | Brier score |', '|---|---|---|---|');
+        for (const scenario of item.scenarios) {
+          const scored = score.scenarios.find((s) => s.scenarioId === scenario.id);
+          const mine = scored ? `${scored.percent} %` : 'not given';
+          const outcome = `${scenario.resolution.happened ? 'Yes' : 'No'}: ${scenario.resolution.text}`;
+          const brier = scored ? formatBrier(scored.brier) : '-';
+          lines.push(
+            `| ${escapeMarkdown(scenario.statement)} | ${mine} | ${escapeMarkdown(outcome)} | ${brier} |`,
+          );
+        }
+        lines.push(
+          '',
+          score.meanBrier === null
+            ? 'Mean Brier score: no forecasts given.'
+            : `Mean Brier score: ${formatBrier(score.meanBrier)} (0 is perfect; always saying 50 % scores 0.250).`,
+        );
+      } else if (item.kind === 'claimCheck') {
+        const categories = answer?.kind === 'claimCheck' ? answer.categories : {};
+        for (const claim of item.claims) {
+          const chosen = categories[claim.id];
+          lines.push(
+            `- "${escapeMarkdown(claim.quote)}": I said ${chosen ? formatCategory(chosen) : 'nothing'}; the lesson says ${formatCategory(claim.expected)}. ${escapeMarkdown(claim.explanation)}`,
+          );
+        }
+      } else {
+        const described = describeSimpleAnswer(item, answer);
+        if (described !== null) lines.push(quoteBlock(described));
+        else lines.push(skippedItemIds.has(item.id) ? '_Skipped._' : '_Not answered._');
+      }
+    }
+    lines.push('', `**Summary.** ${escapeMarkdown(section.summary)}`);
+  });
+  return `${lines.join('\n')}\n`;
+}

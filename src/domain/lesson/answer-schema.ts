@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import type { Answer } from './answers';
+import { claimCategorySchema } from './lesson-schema';
+
+/** A probability in percent, as students enter it. */
+export const percentSchema = z.number().min(0).max(100);
+
+/** Validates an answer at a boundary (a request body, a stored record). */
+export const answerSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('prompt'), text: z.string().max(5000) }),
+  z.object({ kind: z.literal('poll'), optionIds: z.array(z.string().max(64)).max(50) }),
+  z.object({ kind: z.literal('scale'), value: z.number().int().min(1).max(5) }),
+  z.object({
+    kind: z.literal('forecast'),
+    probabilities: z.record(z.string().max(64), percentSchema),
+  }),
+  z.object({
+    kind: z.literal('claimCheck'),
+    categories: z.record(z.string().max(64), claimCategorySchema),
+  }),
+]);
+
+// Whatever the schema accepts must be a valid Answer (a compile-time check).
+type Parsed = z.infer<typeof answerSchema>;
+export const answerSchemaFitsAnswer: Parsed extends Answer ? true : never = true;

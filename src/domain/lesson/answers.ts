@@ -1,0 +1,93 @@
+import type { ClaimCategory, Item, Lesson, Section } from './lesson-schema';
+
+/**
+ * A student's answer to one item. Plain types with no zod, so the client can use this module
+ * without bundling zod; `answer-schema.ts` validates the same shapes at the server's edge.
+ */
+export type Answer =
+  | { readonly kind: 'prompt'; readonly text: string }
+  | { readonly kind: 'poll'; readonly optionIds: readonly string[] }
+  /** 1 (strongly disagree) to 5 (strongly agree). */
+  | { readonly kind: 'scale'; readonly value: number }
+  /** Scenario id to probability in percent; a scenario not yet given is absent. */
+  | { readonly kind: 'forecast'; readonly probabilities: Readonly<Record<string, number>> }
+  /** Claim id to the category the student chose. */
+  | { readonly kind: 'claimCheck'; readonly categories: Readonly<Record<string, ClaimCategory>> };
+
+export type AnswerFor<K extends Answer['kind']> = Extract<Answer, { kind: K }>;
+export type AnswersByItem = Readonly<Record<string, Answer | undefined>>;
+
+export function countWords(text: string): number {
+  const trimmed = text.trim();
+  return trimmed === '' ? 0 : trimmed.split(/\s+/).length;
+}
+
+/** True when the answer is a complete answer to the item (every scenario, every claim). */
+export function isItemAnswered(item: Item, answer: Answer | undefined): boolean {
+  if (!answer || answer.kind !== item.kind) return false;
+  switch (answer.kind) {
+    case 'prompt':
+      return answer.text.trim().length > 0;
+    case 'poll':
+      return answer.optionIds.length > 0;
+    case 'scale':
+      return true;
+    case 'forecast':
+      return item.kind === 'forecast' && item.scenarios.every((s) => s.id in answer.probabilities);
+    case 'claimCheck':
+      return item.kind === 'claimCheck' && item.claims.every((c) => c.id in answer.categories);
+  }
+}
+
+export interface SectionProgress {
+  readonly total: number;
+  readonly answered: number;
+  readonly skipped: number;
+  /** Every item is answered or deliberately skipped: the section's summary can open. */
+  readonly isComplete: boolean;
+}
+
+export function getSectionProgress(
+  section: Section,
+  answers: AnswersByItem,
+  skippedItemIds: ReadonlySet<string>,
+): SectionProgress {
+  let answered = 0;
+  let skipped = 0;
+  for (const item of section.items) {
+    if (isItemAnswered(item, answers[item.id])) answered += 1;
+    else if (skippedItemIds.has(item.id)) skipped += 1;
+  }
+  const total = section.items.length;
+  return { total, answered, skipped, isComplete: answered + skipped === total };
+}
+
+export interface LessonProgress {
+  readonly totalItems: number;
+  readonly doneItems: number;
+  readonly completeSections: number;
+  /** 0 to 1: items answered or skipped, over all items. */
+  readonly fraction: number;
+}
+
+export function getLessonProgress(
+  lesson: Lesson,
+  answers: AnswersByItem,
+  skippedItemIds: ReadonlySet<string>,
+): LessonProgress {
+  let totalItems = 0;
+  let doneItems = 0;
+  let completeSections = 0;
+  for (const section of lesson.sections) {
+    const progress = getSectionProgress(section, answers, skippedItemIds);
+    totalItems += progress.total;
+    doneItems += progress.answered + progress.skipped;
+    if (progress.isComplete) completeSections += 1;
+  }
+  return {
+    totalItems,
+    doneItems,
+    completeSections,
+    fraction: totalItems === 0 ? 0 : doneItems / totalItems,
+  };
+}

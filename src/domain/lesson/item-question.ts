@@ -1,0 +1,15 @@
+import type { Item } from './lesson-schema';
+
+/** The question an item asks, as one line of text: what a heading or a report shows for it. */
+export function getItemQuestion(item: Item): string {
+  switch (item.kind) {
+    case 'prompt':
+    case 'poll':
+    case 'forecast':
+      return item.question;
+    case 'scale':
+      return item.statement;
+    case 'claimCheck':
+      return item.instructions;
+  }
+}

@@ -1,0 +1,206 @@
+import { z } from 'zod';
+import { CLAIM_CATEGORIES } from './lesson-constants';
+
+/**
+ * The lesson model: a lesson is data, validated by these schemas and shared by client and server.
+ * No field uses `.default()`, so the input and output types are the same and a lesson written as
+ * a typed object literal is already in its final shape.
+ */
+
+export const LESSON_SCHEMA_VERSION = 1;
+
+const id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lowercase letters, digits and dashes');
+
+const text = z.string().trim().min(1, 'must not be empty');
+
+/** An ISO calendar date, e.g. 2020-12-31. */
+const isoDate = z.iso.date();
+
+export const paragraphRoleSchema = z.enum(['headline', 'standfirst', 'caption', 'body', 'byline']);
+
+export const paragraphSchema = z.object({
+  /** How the paragraph is shown; a missing role is a body paragraph. */
+  role: paragraphRoleSchema.optional(),
+  /** The article's words, verbatim. */
+  text,
+});
+
+export const promptItemSchema = z.object({
+  kind: z.literal('prompt'),
+  id,
+  question: text,
+  /** Where the question sits on the climb from recall to evaluation. */
+  level: z.enum(['recall', 'analysis', 'evaluation']),
+  guidance: z
+    .object({
+      minWords: z.number().int().positive().optional(),
+      hint: text.optional(),
+    })
+    .optional(),
+});
+
+export const pollOptionSchema = z.object({ id, label: text });
+
+export const pollItemSchema = z.object({
+  kind: z.literal('poll'),
+  id,
+  question: text,
+  mode: z.enum(['single', 'multiple']),
+  options: z.array(pollOptionSchema).min(2),
+  /** Shown once the student has answered, e.g. what the record says for a fact-check poll. */
+  afterAnswer: text.optional(),
+});
+
+export const scaleItemSchema = z.object({
+  kind: z.literal('scale'),
+  id,
+  /** A statement to agree or disagree with on the five points of SCALE_LABELS (lesson-constants). */
+  statement: text,
+});
+
+export const scenarioResolutionSchema = z.object({
+  /** Whether the scenario happened by the forecast's horizon. */
+  happened: z.boolean(),
+  /** The date of the event that settles it (or of the horizon when nothing happened). */
+  date: isoDate,
+  /** What happened, in one sentence. */
+  text,
+});
+
+export const forecastScenarioSchema = z.object({
+  id,
+  statement: text,
+  /** The probability the article's author seems to give, in percent, and why we read it so. */
+  authorView: z
+    .object({
+      probability: z.number().min(0).max(100),
+      basis: text,
+    })
+    .optional(),
+  resolution: scenarioResolutionSchema,
+});
+
+export const forecastItemSchema = z.object({
+  kind: z.literal('forecast'),
+  id,
+  question: text,
+  /** The date the forecast is made "as of" (the student imagines standing there). */
+  asOf: isoDate,
+  /** The date by which each scenario has happened or not. */
+  horizon: isoDate,
+  scenarios: z.array(forecastScenarioSchema).min(1),
+});
+
+export const claimCategorySchema = z.enum(CLAIM_CATEGORIES);
+
+export const claimSchema = z.object({
+  id,
+  /** A sentence or phrase quoted verbatim from the lesson's article text. */
+  quote: text,
+  expected: claimCategorySchema,
+  explanation: text,
+});
+
+export const claimCheckItemSchema = z.object({
+  kind: z.literal('claimCheck'),
+  id,
+  instructions: text,
+  claims: z.array(claimSchema).min(1),
+});
+
+export const itemSchema = z.discriminatedUnion('kind', [
+  promptItemSchema,
+  pollItemSchema,
+  scaleItemSchema,
+  forecastItemSchema,
+  claimCheckItemSchema,
+]);
+
+export const sectionSchema = z.object({
+  id,
+  title: text,
+  paragraphs: z.array(paragraphSchema).min(1),
+  items: z.array(itemSchema).min(1),
+  /** A short recap the teacher can publish after discussion (and self-study shows). */
+  summary: text,
+  /** For the teacher only: what to listen for, a follow-up question. */
+  teacherNotes: z.array(text).min(1),
+});
+
+export const glossaryTermSchema = z.object({
+  id,
+  term: text,
+  /** The forms in which the term appears in the article text, e.g. ["redlines"]. */
+  matches: z.array(text).min(1),
+  definition: text,
+});
+
+export const lessonMetadataSchema = z.object({
+  title: text,
+  subtitle: text,
+  source: z.object({
+    publication: text,
+    /** The article's own headline, as published. */
+    headline: text,
+    published: text,
+    authorDescription: text,
+    url: z.url().optional(),
+  }),
+  estimatedMinutes: z.object({
+    selfStudy: z.number().int().positive(),
+    classroom: z.number().int().positive(),
+  }),
+});
+
+export const lessonSchema = z
+  .object({
+    schemaVersion: z.literal(LESSON_SCHEMA_VERSION),
+    id,
+    metadata: lessonMetadataSchema,
+    sections: z.array(sectionSchema).min(1),
+    glossary: z.array(glossaryTermSchema),
+  })
+  .superRefine((lesson, ctx) => {
+    const seen = new Map<string, string>();
+    const claim = (value: string, path: (string | number)[]) => {
+      const previous = seen.get(value);
+      if (previous) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `duplicate id "${value}" (already used at ${previous})`,
+          path,
+        });
+      } else {
+        seen.set(value, path.join('.'));
+      }
+    };
+    lesson.sections.forEach((section, s) => {
+      claim(`section:${section.id}`, ['sections', s, 'id']);
+      section.items.forEach((item, i) => {
+        claim(`item:${item.id}`, ['sections', s, 'items', i, 'id']);
+      });
+    });
+    lesson.glossary.forEach((term, g) => {
+      claim(`term:${term.id}`, ['glossary', g, 'id']);
+    });
+  });
+
+export type Lesson = z.infer<typeof lessonSchema>;
+export type LessonMetadata = z.infer<typeof lessonMetadataSchema>;
+export type Section = z.infer<typeof sectionSchema>;
+export type Paragraph = z.infer<typeof paragraphSchema>;
+export type Item = z.infer<typeof itemSchema>;
+export type ItemKind = Item['kind'];
+export type PromptItem = z.infer<typeof promptItemSchema>;
+export type PollItem = z.infer<typeof pollItemSchema>;
+export type ScaleItem = z.infer<typeof scaleItemSchema>;
+export type ForecastItem = z.infer<typeof forecastItemSchema>;
+export type ForecastScenario = z.infer<typeof forecastScenarioSchema>;
+export type ClaimCheckItem = z.infer<typeof claimCheckItemSchema>;
+export type Claim = z.infer<typeof claimSchema>;
+export type ClaimCategory = z.infer<typeof claimCategorySchema>;
+export type GlossaryTerm = z.infer<typeof glossaryTermSchema>;
