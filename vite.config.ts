@@ -28,6 +28,9 @@ export default defineConfig({
         navigateFallback: 'index.html',
         navigateFallbackDenylist: [/^\/api\//],
         cleanupOutdatedCaches: true,
+        // Take over the page on the first visit, so it works offline without a second load.
+        clientsClaim: true,
+        skipWaiting: true,
       },
     }),
   ],

@@ -52,7 +52,7 @@ export function ArticleText({
 }) {
   const segmented = useMemo(() => segmentParagraphs(paragraphs, glossary), [paragraphs, glossary]);
   return (
-    <div className="article">
+    <article className="article" aria-label="Article text">
       {segmented.map((segments, index) => (
         <p key={index} className={ROLE_CLASS[paragraphs[index]?.role ?? 'body']}>
           {segments.map((segment, s) =>
@@ -64,6 +64,6 @@ export function ArticleText({
           )}
         </p>
       ))}
-    </div>
+    </article>
   );
 }

@@ -22,12 +22,18 @@ export function SectionPage({
   const index = lesson.sections.findIndex((s) => s.id === sectionId);
   const section = lesson.sections[index];
 
+  const hasMovedRef = useRef(false);
+
   useEffect(() => {
     if (!section) return;
     visitSection(section.id);
-    // A new section is a new page for a screen reader or keyboard user: start at its heading.
-    headingRef.current?.focus();
-    window.scrollTo({ top: 0 });
+    // Moving to another section is a new page for a screen reader or keyboard user: start them
+    // at its heading. On the first page load the browser already starts at the top.
+    if (hasMovedRef.current) {
+      headingRef.current?.focus();
+      window.scrollTo({ top: 0 });
+    }
+    hasMovedRef.current = true;
     // eslint-disable-next-line react-hooks/exhaustive-deps -- visitSection is re-bound each render
   }, [section]);
 

@@ -1,0 +1,82 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { soleimaniLesson as lesson } from '../src/domain/lessons/soleimani-lesson';
+
+async function expectNoSeriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .analyze();
+  const serious = results.violations.filter(
+    (v) => v.impact === 'serious' || v.impact === 'critical',
+  );
+  expect(
+    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
+  ).toEqual([]);
+}
+
+const forecastSection = lesson.sections.find((s) => s.items.some((i) => i.kind === 'forecast'))!;
+const claimSection = lesson.sections.find((s) => s.items.some((i) => i.kind === 'claimCheck'))!;
+
+test('home, section and review pages have no serious or critical axe violations', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expectNoSeriousViolations(page);
+
+  for (const section of [lesson.sections[0]!, claimSection, forecastSection]) {
+    await page.goto(`/study/${section.id}`);
+    await expect(page.getByRole('heading', { level: 1, name: section.title })).toBeVisible();
+    // With a glossary definition open, too, where the section has a term.
+    const terms = page.getByRole('article', { name: 'Article text' }).getByRole('button');
+    if ((await terms.count()) > 0) await terms.first().click();
+    await expectNoSeriousViolations(page);
+  }
+
+  await page.goto('/review');
+  await expect(page.getByRole('heading', { level: 1, name: 'Your review' })).toBeVisible();
+  await expectNoSeriousViolations(page);
+
+  await page.getByRole('button', { name: 'Start over' }).click();
+  await expect(page.getByRole('dialog', { name: 'Start over?' })).toBeVisible();
+  await expectNoSeriousViolations(page);
+});
+
+test.describe('at 320 px wide', () => {
+  test.use({ viewport: { width: 320, height: 640 } });
+
+  test('the section view fits the screen and works', async ({ page }) => {
+    const section = forecastSection;
+    await page.goto(`/study/${section.id}`);
+    await expect(page.getByRole('heading', { level: 1, name: section.title })).toBeVisible();
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow, 'the page scrolls sideways').toBeLessThanOrEqual(0);
+
+    const forecast = section.items.find((i) => i.kind === 'forecast');
+    if (forecast?.kind !== 'forecast') throw new Error('no forecast');
+    const group = page.getByRole('group', { name: forecast.scenarios[0]!.statement });
+    await group.getByRole('textbox', { name: 'Probability (%)' }).fill('35');
+    await expect(group.getByRole('slider', { name: 'Probability slider' })).toHaveValue('35');
+
+    await page.getByText('All sections').click();
+    const toc = page.getByRole('navigation', { name: 'All sections' });
+    await expect(
+      toc.getByRole('link', { name: `${lesson.sections.indexOf(section) + 1}. ${section.title}` }),
+    ).toHaveAttribute('aria-current', 'page');
+    await toc.getByRole('link', { name: `1. ${lesson.sections[0]!.title}` }).click();
+    await expect(
+      page.getByRole('heading', { level: 1, name: lesson.sections[0]!.title }),
+    ).toBeFocused();
+  });
+
+  test('keyboard alone moves between sections', async ({ page }) => {
+    const [first, second] = lesson.sections;
+    await page.goto(`/study/${first!.id}`);
+    const next = page.getByRole('link', { name: `Next: ${second!.title}` });
+    await next.focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { level: 1, name: second!.title })).toBeFocused();
+  });
+});

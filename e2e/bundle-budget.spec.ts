@@ -1,0 +1,33 @@
+import { gzipSync } from 'node:zlib';
+import { expect, test } from '@playwright/test';
+import { soleimaniLesson as lesson } from '../src/domain/lessons/soleimani-lesson';
+
+/** The JavaScript a student's home and section pages may load, gzip-compressed. */
+const BUDGET_BYTES = 120 * 1024;
+
+// Measure what the network delivers, not what a warm service worker cache replays.
+test.use({ serviceWorkers: 'block' });
+
+test('the home and section pages load under 120 KB of gzip JavaScript', async ({ page }) => {
+  const scripts = new Map<string, number>();
+  page.on('response', (response) => {
+    if (response.request().resourceType() !== 'script') return;
+    void response.body().then((body) => {
+      scripts.set(response.url(), gzipSync(body, { level: 9 }).length);
+    });
+  });
+
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1, name: lesson.metadata.title })).toBeVisible();
+  await page.getByRole('link', { name: 'Start self-study' }).click();
+  const first = lesson.sections[0]!;
+  await expect(page.getByRole('heading', { level: 1, name: first.title })).toBeVisible();
+  await page.waitForLoadState('networkidle');
+
+  expect(scripts.size).toBeGreaterThan(0);
+  const total = [...scripts.values()].reduce((sum, bytes) => sum + bytes, 0);
+  console.log(
+    `JavaScript for the home and section pages: ${(total / 1024).toFixed(1)} KB gzip in ${scripts.size} files (budget ${BUDGET_BYTES / 1024} KB)`,
+  );
+  expect(total).toBeLessThan(BUDGET_BYTES);
+});
