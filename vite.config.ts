@@ -44,5 +44,9 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.{ts,tsx}'],
     environment: 'node',
+    globalSetup: ['src/server/test/global-setup.ts'],
+    // API tests start real servers on real databases.
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
   },
 });

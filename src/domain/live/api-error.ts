@@ -1,0 +1,34 @@
+/**
+ * The JSON body of every refused API request: a stable code a program can branch on, a message a
+ * person can read, and the field that was wrong when there was one.
+ */
+export interface ApiErrorBody {
+  readonly error: {
+    readonly code: ApiErrorCode;
+    readonly message: string;
+    readonly field?: string;
+  };
+}
+
+export const API_ERROR_CODES = [
+  'invalid_input',
+  'invalid_credentials',
+  'account_unavailable',
+  'not_signed_in',
+  'csrf_failed',
+  'forbidden',
+  'not_found',
+  'session_not_found',
+  'session_ended',
+  'not_joined',
+  'participant_removed',
+  'item_not_open',
+  'item_not_found',
+  'section_not_found',
+  'lesson_not_found',
+  'rate_limited',
+  'payload_too_large',
+  'internal',
+] as const;
+
+export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

@@ -1,0 +1,33 @@
+import type { ItemResults, ItemState, Participant, PublishedSummary } from './live-contracts';
+
+/** Bumped when an event's shape changes in a way old clients cannot read. */
+export const LIVE_PROTOCOL_VERSION = 1;
+
+/**
+ * Events on a session's stream. They notify; the client refetches or patches its query cache.
+ * Named entity.past-tense.
+ */
+export type LiveEvent =
+  | { readonly type: 'section.changed'; readonly sectionId: string }
+  | { readonly type: 'item.changed'; readonly state: ItemState }
+  | { readonly type: 'results.revealed'; readonly results: ItemResults }
+  | { readonly type: 'summary.published'; readonly summary: PublishedSummary }
+  | { readonly type: 'summary.withdrawn'; readonly sectionId: string }
+  | { readonly type: 'session.ended' }
+  | { readonly type: 'participant.joined'; readonly participant: Participant }
+  | { readonly type: 'participant.removed'; readonly participantId: string }
+  | {
+      readonly type: 'participant.progressed';
+      readonly participantId: string;
+      readonly sectionId: string;
+    }
+  /** Coalesced: sent at most a few times a second, never once per answer. Teachers only. */
+  | { readonly type: 'answers.counted'; readonly answerCounts: Readonly<Record<string, number>> };
+
+export type LiveEventType = LiveEvent['type'];
+
+/** Who may receive an event. */
+export type Audience =
+  | { readonly to: 'everyone' }
+  | { readonly to: 'teacher' }
+  | { readonly to: 'participant'; readonly participantId: string };

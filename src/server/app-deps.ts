@@ -1,0 +1,28 @@
+import type { FastifyRequest } from 'fastify';
+import type { ServerConfig } from './config';
+import type { Database } from './db/database';
+import type { RateLimiter } from './lib/rate-limiter';
+import type { LessonCatalog } from './lessons/lesson-catalog';
+import type { LiveHub } from './live/live-hub';
+import type { Auth } from './plugins/auth';
+
+/** What route modules are given: the app's services, made once in buildApp. */
+export interface AppDeps {
+  readonly config: ServerConfig;
+  readonly db: Database;
+  readonly lessons: LessonCatalog;
+  readonly hub: LiveHub;
+  readonly auth: Auth;
+  readonly limiters: {
+    readonly join: RateLimiter;
+    readonly answer: RateLimiter;
+    readonly signIn: RateLimiter;
+  };
+}
+
+/** The address students open to join: PUBLIC_URL when set, else the one this request came to. */
+export function joinUrlFor(deps: AppDeps, request: FastifyRequest, joinCode: string): string {
+  const base =
+    deps.config.publicUrl ?? `${request.protocol}://${request.headers.host ?? 'localhost'}`;
+  return `${base.replace(/\/$/, '')}/join?code=${joinCode}`;
+}

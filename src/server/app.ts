@@ -1,0 +1,104 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { AppDeps } from './app-deps';
+import type { ServerConfig } from './config';
+import type { Database } from './db/database';
+import { ApiError } from './lib/api-error';
+import { RateLimiter } from './lib/rate-limiter';
+import type { LessonCatalog } from './lessons/lesson-catalog';
+import { LiveHub } from './live/live-hub';
+import { Auth, registerCsrfProtection } from './plugins/auth';
+import { registerErrorHandler } from './plugins/error-handler';
+import { registerSecurityHeaders } from './plugins/security-headers';
+import { registerAuthRoutes } from './routes/auth.routes';
+import { registerClassSessionRoutes } from './routes/class-sessions.routes';
+import { registerEventRoutes } from './routes/events.routes';
+import { registerHealthRoutes } from './routes/health.routes';
+import { registerLessonRoutes } from './routes/lessons.routes';
+import { registerParticipantRoutes } from './routes/participant.routes';
+
+export interface AppOptions {
+  readonly config: ServerConfig;
+  readonly db: Database;
+  readonly lessons: LessonCatalog;
+  /** Serve the built client from config.staticDir (off in API tests). */
+  readonly serveClient?: boolean;
+}
+
+const MINUTE = 60_000;
+
+/** Builds the server from its parts; main.ts only listens. The database is opened by the caller. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { config, db, lessons } = options;
+  const app = Fastify({
+    logger: { level: config.logLevel },
+    bodyLimit: 64 * 1024,
+    trustProxy: Boolean(config.publicUrl),
+  });
+  const hub = new LiveHub(db, app.log);
+  await hub.start();
+  const deps: AppDeps = {
+    config,
+    db,
+    lessons,
+    hub,
+    auth: new Auth(db),
+    limiters: {
+      join: new RateLimiter(config.joinRateLimit, MINUTE, 'attempts to join'),
+      answer: new RateLimiter(config.answerRateLimit, MINUTE, 'answers'),
+      signIn: new RateLimiter(20, MINUTE, 'sign-in attempts'),
+    },
+  };
+
+  await app.register(fastifyCookie, { secret: config.cookieSecret });
+  registerSecurityHeaders(app);
+  registerErrorHandler(app);
+  registerCsrfProtection(app);
+
+  registerHealthRoutes(app, deps);
+  registerAuthRoutes(app, deps);
+  registerLessonRoutes(app, deps);
+  registerClassSessionRoutes(app, deps);
+  registerParticipantRoutes(app, deps);
+  registerEventRoutes(app, deps);
+
+  const indexHtml = path.join(config.staticDir, 'index.html');
+  const canServeClient = (options.serveClient ?? true) && existsSync(indexHtml);
+  if (canServeClient) {
+    await app.register(fastifyStatic, {
+      root: config.staticDir,
+      wildcard: false,
+      setHeaders: (reply, filePath) => {
+        // Hashed assets never change; the shell and the service worker must be revalidated.
+        const isHashed = filePath.includes(`${path.sep}assets${path.sep}`);
+        reply.header(
+          'cache-control',
+          isHashed ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
+      },
+    });
+  }
+
+  app.setNotFoundHandler((request, reply) => {
+    const wantsPage =
+      (request.method === 'GET' || request.method === 'HEAD') && !request.url.startsWith('/api/');
+    if (wantsPage && canServeClient) {
+      // Client-side routes (/study/..., /live/...) all load the app shell.
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    const error = new ApiError(404, 'not_found', `Nothing at ${request.method} ${request.url}.`);
+    return reply.status(404).send(error.toBody());
+  });
+
+  app.addHook('onClose', async () => {
+    await hub.close();
+    deps.limiters.join.close();
+    deps.limiters.answer.close();
+    deps.limiters.signIn.close();
+  });
+
+  return app;
+}

@@ -1,0 +1,78 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+
+/** The only reader of process.env: everything the server is told, validated at start-up. */
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z.string().min(1).optional(),
+  COOKIE_SECRET: z.string().min(32, 'COOKIE_SECRET must be at least 32 characters').optional(),
+  /** The address students type or scan, when the server sits behind a proxy. */
+  PUBLIC_URL: z.url().optional(),
+  /** Joins allowed per client address per minute. */
+  JOIN_RATE_LIMIT: z.coerce.number().int().positive().default(60),
+  /** Answers allowed per participant per minute. */
+  ANSWER_RATE_LIMIT: z.coerce.number().int().positive().default(120),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  STATIC_DIR: z.string().min(1).default('./dist'),
+});
+
+export interface ServerConfig {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly databaseUrl: string | undefined;
+  readonly cookieSecret: string;
+  readonly publicUrl: string | undefined;
+  readonly joinRateLimit: number;
+  readonly answerRateLimit: number;
+  readonly logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  readonly staticDir: string;
+}
+
+const SECRET_FILE = 'cookie-secret';
+
+/** Reads the cookie secret kept in the data directory, making and keeping one the first time. */
+async function loadOrCreateCookieSecret(dataDir: string): Promise<string> {
+  const file = path.join(dataDir, SECRET_FILE);
+  try {
+    const kept = (await readFile(file, 'utf8')).trim();
+    if (kept.length >= 32) return kept;
+    throw new Error(
+      `${file} holds a secret shorter than 32 characters; delete it to make a new one`,
+    );
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  await mkdir(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  await writeFile(file, `${secret}\n`, { mode: 0o600, flag: 'wx' });
+  return secret;
+}
+
+export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<ServerConfig> {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues
+      .map((i) => `  ${i.path.join('.')}: ${i.message}`)
+      .join('\n');
+    throw new Error(`The server's environment is not valid:\n${problems}`);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(e.DATA_DIR);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    databaseUrl: e.DATABASE_URL,
+    cookieSecret: e.COOKIE_SECRET ?? (await loadOrCreateCookieSecret(dataDir)),
+    publicUrl: e.PUBLIC_URL,
+    joinRateLimit: e.JOIN_RATE_LIMIT,
+    answerRateLimit: e.ANSWER_RATE_LIMIT,
+    logLevel: e.LOG_LEVEL,
+    staticDir: path.resolve(e.STATIC_DIR),
+  };
+}

@@ -1,0 +1,49 @@
+import { ApiError } from './api-error';
+
+/**
+ * Fixed-window request counting in memory, per key (a client address, a participant). Each
+ * instance counts its own traffic: behind a load balancer the effective limit is per instance.
+ */
+export class RateLimiter {
+  private readonly windows = new Map<string, { start: number; count: number }>();
+  private readonly sweeper: NodeJS.Timeout;
+
+  constructor(
+    private readonly limit: number,
+    private readonly windowMs: number,
+    private readonly what: string,
+  ) {
+    this.sweeper = setInterval(() => {
+      this.sweep();
+    }, windowMs);
+    this.sweeper.unref();
+  }
+
+  /** Counts one request for the key; throws a 429 ApiError once the key is over its limit. */
+  take(key: string, now = Date.now()): void {
+    const window = this.windows.get(key);
+    if (!window || now - window.start >= this.windowMs) {
+      this.windows.set(key, { start: now, count: 1 });
+      return;
+    }
+    window.count += 1;
+    if (window.count > this.limit) {
+      const seconds = Math.ceil((window.start + this.windowMs - now) / 1000);
+      throw new ApiError(
+        429,
+        'rate_limited',
+        `Too many ${this.what} in a short time. Wait ${seconds} s and try again.`,
+      );
+    }
+  }
+
+  private sweep(now = Date.now()) {
+    for (const [key, window] of this.windows) {
+      if (now - window.start >= this.windowMs) this.windows.delete(key);
+    }
+  }
+
+  close() {
+    clearInterval(this.sweeper);
+  }
+}

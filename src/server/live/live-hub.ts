@@ -1,0 +1,231 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Audience, LiveEvent } from '../../domain/live/live-events';
+import { LIVE_PROTOCOL_VERSION } from '../../domain/live/live-events';
+import type { Database } from '../db/database';
+import { countAnswersByItem } from '../repositories/answers.repository';
+import { markParticipantsSeen } from '../repositories/participants.repository';
+import {
+  findSessionEvent,
+  insertSessionEvent,
+  listSessionEventsAfter,
+  type StoredEvent,
+} from '../repositories/session-events.repository';
+
+/** Who is at the other end of a stream. */
+export type Viewer =
+  { readonly role: 'teacher' } | { readonly role: 'participant'; readonly participantId: string };
+
+export interface StreamSink {
+  write(chunk: string): void;
+  end(): void;
+}
+
+interface Subscriber {
+  readonly sessionId: string;
+  readonly viewer: Viewer;
+  readonly sink: StreamSink;
+  /** Highest event id written, so a replay and a live event never both arrive. */
+  lastEventId: number;
+  /** Live events that arrived while the replay was being read. */
+  pending: StoredEvent[] | null;
+}
+
+const EVENTS_CHANNEL = 'live_session_events';
+const ANSWERS_CHANNEL = 'live_session_answers';
+const HEARTBEAT_MS = 15_000;
+/** Answer counts are sent at most this often per session, however many answers arrive. */
+const COUNT_COALESCE_MS = 250;
+
+export function isFor(audience: Audience, viewer: Viewer): boolean {
+  switch (audience.to) {
+    case 'everyone':
+      return true;
+    case 'teacher':
+      return viewer.role === 'teacher';
+    case 'participant':
+      return viewer.role === 'teacher' || viewer.participantId === audience.participantId;
+  }
+}
+
+export function formatEvent(event: LiveEvent, id?: number): string {
+  const idLine = id === undefined ? '' : `id: ${id}\n`;
+  return `${idLine}event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`;
+}
+
+/**
+ * Fans session events out to the event streams this process holds. Events are stored first,
+ * then signalled with a small NOTIFY (the event id), so every instance on the same database
+ * delivers them, and a reconnecting client can be replayed what it missed.
+ */
+export class LiveHub {
+  private readonly subscribers = new Map<string, Set<Subscriber>>();
+  private readonly answerSignalTimers = new Map<string, NodeJS.Timeout>();
+  private readonly recountTimers = new Map<string, NodeJS.Timeout>();
+  private readonly unlisteners: (() => Promise<void>)[] = [];
+  private heartbeat: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly db: Database,
+    private readonly log: FastifyBaseLogger,
+  ) {}
+
+  async start(): Promise<void> {
+    this.unlisteners.push(
+      await this.db.listen(EVENTS_CHANNEL, (payload) => {
+        void this.deliverStored(Number(payload)).catch((error: unknown) => {
+          this.log.error({ err: error }, 'could not deliver a session event');
+        });
+      }),
+      await this.db.listen(ANSWERS_CHANNEL, (sessionId) => {
+        this.scheduleRecount(sessionId);
+      }),
+    );
+    this.heartbeat = setInterval(() => {
+      void this.beat().catch((error: unknown) => {
+        this.log.error({ err: error }, 'heartbeat failed');
+      });
+    }, HEARTBEAT_MS);
+    this.heartbeat.unref();
+  }
+
+  /** Stores an event and tells every instance about it. Call after the change is committed. */
+  async publish(sessionId: string, audience: Audience, event: LiveEvent): Promise<number> {
+    const id = await insertSessionEvent(this.db, sessionId, audience, event);
+    await this.db.notify(EVENTS_CHANNEL, String(id));
+    return id;
+  }
+
+  /** An answer was saved: teachers' counts refresh soon, in one signal for a burst of answers. */
+  answerRecorded(sessionId: string): void {
+    if (this.answerSignalTimers.has(sessionId)) return;
+    const timer = setTimeout(() => {
+      this.answerSignalTimers.delete(sessionId);
+      void this.db.notify(ANSWERS_CHANNEL, sessionId).catch((error: unknown) => {
+        this.log.error({ err: error }, 'could not signal an answer');
+      });
+    }, COUNT_COALESCE_MS);
+    this.answerSignalTimers.set(sessionId, timer);
+  }
+
+  /**
+   * Adds a stream. With `lastEventId` (a reconnect), first replays the stored events after it.
+   * Returns the function that removes the stream.
+   */
+  async subscribe(
+    sessionId: string,
+    viewer: Viewer,
+    sink: StreamSink,
+    lastEventId: number | null,
+  ): Promise<() => void> {
+    const subscriber: Subscriber = {
+      sessionId,
+      viewer,
+      sink,
+      lastEventId: lastEventId ?? 0,
+      pending: lastEventId === null ? null : [],
+    };
+    let set = this.subscribers.get(sessionId);
+    if (!set) {
+      set = new Set();
+      this.subscribers.set(sessionId, set);
+    }
+    set.add(subscriber);
+    sink.write(
+      `retry: 2000\nevent: ready\ndata: ${JSON.stringify({ protocol: LIVE_PROTOCOL_VERSION })}\n\n`,
+    );
+
+    if (lastEventId !== null) {
+      let after = lastEventId;
+      for (;;) {
+        const missed = await listSessionEventsAfter(this.db, sessionId, after);
+        for (const stored of missed) this.write(subscriber, stored);
+        const last = missed.at(-1);
+        if (!last || missed.length < 500) break;
+        after = last.id;
+      }
+      const pending = subscriber.pending ?? [];
+      subscriber.pending = null;
+      for (const stored of pending) this.write(subscriber, stored);
+    }
+    if (viewer.role === 'participant') await markParticipantsSeen(this.db, [viewer.participantId]);
+
+    return () => {
+      set.delete(subscriber);
+      if (set.size === 0) this.subscribers.delete(sessionId);
+    };
+  }
+
+  /** Ends the streams of one viewer (a removed student) or of everyone in a session. */
+  disconnect(sessionId: string, predicate: (viewer: Viewer) => boolean = () => true): void {
+    for (const subscriber of this.subscribers.get(sessionId) ?? []) {
+      if (predicate(subscriber.viewer)) subscriber.sink.end();
+    }
+  }
+
+  get streamCount(): number {
+    let count = 0;
+    for (const set of this.subscribers.values()) count += set.size;
+    return count;
+  }
+
+  async close(): Promise<void> {
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    for (const timer of [...this.answerSignalTimers.values(), ...this.recountTimers.values()]) {
+      clearTimeout(timer);
+    }
+    for (const set of this.subscribers.values()) for (const s of set) s.sink.end();
+    this.subscribers.clear();
+    await Promise.all(this.unlisteners.map((unlisten) => unlisten()));
+  }
+
+  private write(subscriber: Subscriber, stored: StoredEvent) {
+    if (stored.id <= subscriber.lastEventId || !isFor(stored.audience, subscriber.viewer)) return;
+    subscriber.lastEventId = stored.id;
+    subscriber.sink.write(formatEvent(stored.event, stored.id));
+  }
+
+  private async deliverStored(id: number) {
+    const stored = await findSessionEvent(this.db, id);
+    if (!stored) return;
+    for (const subscriber of this.subscribers.get(stored.sessionId) ?? []) {
+      if (subscriber.pending) subscriber.pending.push(stored);
+      else this.write(subscriber, stored);
+    }
+  }
+
+  private scheduleRecount(sessionId: string) {
+    if (this.recountTimers.has(sessionId)) return;
+    const hasTeacher = [...(this.subscribers.get(sessionId) ?? [])].some(
+      (s) => s.viewer.role === 'teacher',
+    );
+    if (!hasTeacher) return;
+    const timer = setTimeout(() => {
+      this.recountTimers.delete(sessionId);
+      void this.sendCounts(sessionId).catch((error: unknown) => {
+        this.log.error({ err: error }, 'could not count answers');
+      });
+    }, COUNT_COALESCE_MS);
+    this.recountTimers.set(sessionId, timer);
+  }
+
+  private async sendCounts(sessionId: string) {
+    const answerCounts = await countAnswersByItem(this.db, sessionId);
+    const frame = formatEvent({ type: 'answers.counted', answerCounts });
+    for (const subscriber of this.subscribers.get(sessionId) ?? []) {
+      if (subscriber.viewer.role === 'teacher') subscriber.sink.write(frame);
+    }
+  }
+
+  private async beat() {
+    const participantIds: string[] = [];
+    for (const set of this.subscribers.values()) {
+      for (const subscriber of set) {
+        subscriber.sink.write(': heartbeat\n\n');
+        if (subscriber.viewer.role === 'participant') {
+          participantIds.push(subscriber.viewer.participantId);
+        }
+      }
+    }
+    await markParticipantsSeen(this.db, participantIds);
+  }
+}

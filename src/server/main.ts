@@ -1,0 +1,41 @@
+import { buildApp } from './app';
+import { loadConfig } from './config';
+import { openDatabase } from './db/open-database';
+import { createDefaultLessonCatalog } from './lessons/lesson-catalog';
+
+/** Starts the server: configuration, database, app, listen; closes cleanly on SIGINT/SIGTERM. */
+async function main() {
+  const config = await loadConfig();
+  const db = await openDatabase(config);
+  const app = await buildApp({ config, db, lessons: createDefaultLessonCatalog() });
+  app.addHook('onClose', async () => {
+    await db.close();
+  });
+
+  let isClosing = false;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      if (isClosing) return;
+      isClosing = true;
+      app.log.info(`${signal}: closing`);
+      app.close().then(
+        () => process.exit(0),
+        (error: unknown) => {
+          app.log.error({ err: error }, 'could not close cleanly');
+          process.exit(1);
+        },
+      );
+    });
+  }
+
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  console.log(`Article Discussion is running at http://${shownHost}:${port} (storage: ${db.kind})`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

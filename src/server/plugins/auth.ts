@@ -1,0 +1,179 @@
+import { timingSafeEqual } from 'node:crypto';
+import type {} from '@fastify/cookie';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Teacher } from '../../domain/live/live-contracts';
+import type { Database } from '../db/database';
+import { ApiError } from '../lib/api-error';
+import { hashToken, newToken } from '../lib/secrets';
+import type { ClassSessionRecord } from '../repositories/class-sessions.repository';
+import { findClassSession } from '../repositories/class-sessions.repository';
+import {
+  createAuthSession,
+  deleteAuthSession,
+  findTeacherByAuthToken,
+} from '../repositories/teachers.repository';
+import {
+  findParticipantByToken,
+  type ParticipantRecord,
+} from '../repositories/participants.repository';
+
+const TEACHER_COOKIE = 'sid';
+const PARTICIPANT_COOKIE = 'pt';
+const CSRF_COOKIE = 'csrf';
+const CSRF_HEADER = 'x-csrf-token';
+const TEACHER_SESSION_DAYS = 30;
+const PARTICIPANT_COOKIE_DAYS = 2;
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+const isUuid = (value: string) =>
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+
+function cookieOptions(request: FastifyRequest) {
+  return {
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure: request.protocol === 'https',
+    signed: true,
+  };
+}
+
+function readSignedCookie(request: FastifyRequest, name: string): string | null {
+  const raw = request.cookies[name];
+  if (!raw) return null;
+  const unsigned = request.unsignCookie(raw);
+  return unsigned.valid ? unsigned.value : null;
+}
+
+function sameText(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+/**
+ * CSRF protection for cookie-authenticated writes: a signed double-submit token (the `csrf`
+ * cookie, echoed in the x-csrf-token header, which another site can neither read nor set),
+ * plus a same-origin check of the Origin header when the browser sends one.
+ */
+export function registerCsrfProtection(app: FastifyInstance) {
+  app.addHook('onRequest', async (request, reply) => {
+    if (!request.url.startsWith('/api/')) return;
+    const token = readSignedCookie(request, CSRF_COOKIE);
+    if (!token) {
+      const fresh = newToken();
+      reply.setCookie(CSRF_COOKIE, fresh, {
+        path: '/',
+        sameSite: 'strict',
+        secure: request.protocol === 'https',
+        signed: true,
+        httpOnly: false,
+      });
+      request.csrfToken = reply.signCookie(fresh);
+    } else {
+      request.csrfToken = request.cookies[CSRF_COOKIE] ?? null;
+    }
+    if (!UNSAFE_METHODS.has(request.method)) return;
+
+    const origin = request.headers.origin;
+    if (origin && new URL(origin).host !== request.headers.host) {
+      throw new ApiError(403, 'csrf_failed', 'Requests from another site are not accepted.');
+    }
+    const header = request.headers[CSRF_HEADER];
+    const sent = typeof header === 'string' ? header : '';
+    const cookie = request.cookies[CSRF_COOKIE] ?? '';
+    if (!token || !sent || !sameText(sent, cookie)) {
+      throw new ApiError(
+        403,
+        'csrf_failed',
+        'The request is missing its security token. Reload the page and try again.',
+      );
+    }
+  });
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The value the client must echo in x-csrf-token (the signed csrf cookie). */
+    csrfToken: string | null;
+  }
+}
+
+export class Auth {
+  constructor(private readonly db: Database) {}
+
+  async signIn(request: FastifyRequest, reply: FastifyReply, teacher: Teacher): Promise<void> {
+    const token = newToken();
+    const expires = new Date(Date.now() + TEACHER_SESSION_DAYS * 24 * 3600 * 1000);
+    await createAuthSession(this.db, teacher.id, hashToken(token), expires);
+    reply.setCookie(TEACHER_COOKIE, token, { ...cookieOptions(request), path: '/', expires });
+  }
+
+  async signOut(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    const token = readSignedCookie(request, TEACHER_COOKIE);
+    if (token) await deleteAuthSession(this.db, hashToken(token));
+    reply.clearCookie(TEACHER_COOKIE, { path: '/' });
+  }
+
+  async findTeacher(request: FastifyRequest): Promise<Teacher | null> {
+    const token = readSignedCookie(request, TEACHER_COOKIE);
+    return token ? findTeacherByAuthToken(this.db, hashToken(token)) : null;
+  }
+
+  async requireTeacher(request: FastifyRequest): Promise<Teacher> {
+    const teacher = await this.findTeacher(request);
+    if (!teacher) throw new ApiError(401, 'not_signed_in', 'Sign in as a teacher first.');
+    return teacher;
+  }
+
+  /** The session, when the signed-in teacher owns it; another teacher's session is "not found". */
+  async requireOwnedSession(
+    request: FastifyRequest,
+    sessionId: string,
+  ): Promise<{ teacher: Teacher; session: ClassSessionRecord }> {
+    const teacher = await this.requireTeacher(request);
+    const session = isUuid(sessionId) ? await findClassSession(this.db, sessionId) : null;
+    if (session?.teacherId !== teacher.id) {
+      throw new ApiError(404, 'session_not_found', 'There is no such session.');
+    }
+    return { teacher, session };
+  }
+
+  setParticipantCookie(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    sessionId: string,
+    token: string,
+  ) {
+    reply.setCookie(PARTICIPANT_COOKIE, token, {
+      ...cookieOptions(request),
+      // Scoped to the session, so joining another session does not replace it.
+      path: `/api/sessions/${sessionId}`,
+      maxAge: PARTICIPANT_COOKIE_DAYS * 24 * 3600,
+    });
+  }
+
+  async findParticipant(
+    request: FastifyRequest,
+    sessionId: string,
+  ): Promise<ParticipantRecord | null> {
+    const token = readSignedCookie(request, PARTICIPANT_COOKIE);
+    if (!token || !isUuid(sessionId)) return null;
+    return findParticipantByToken(this.db, sessionId, hashToken(token));
+  }
+
+  async requireParticipant(
+    request: FastifyRequest,
+    sessionId: string,
+  ): Promise<{ participant: ParticipantRecord; session: ClassSessionRecord }> {
+    const participant = await this.findParticipant(request, sessionId);
+    if (!participant) {
+      throw new ApiError(401, 'not_joined', 'Join the session with its code first.');
+    }
+    if (participant.isRemoved) {
+      throw new ApiError(403, 'participant_removed', 'Your teacher removed you from this session.');
+    }
+    const session = await findClassSession(this.db, sessionId);
+    if (!session) throw new ApiError(404, 'session_not_found', 'There is no such session.');
+    return { participant, session };
+  }
+}

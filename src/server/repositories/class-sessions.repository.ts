@@ -1,0 +1,212 @@
+import { randomUUID } from 'node:crypto';
+import type {
+  ItemState,
+  ItemStatus,
+  PublishedSummary,
+  SessionMode,
+  SessionStatus,
+} from '../../domain/live/live-contracts';
+import type { Queryable } from '../db/database';
+import { newJoinCode } from '../lib/join-code';
+
+export interface ClassSessionRecord {
+  readonly id: string;
+  readonly teacherId: string;
+  readonly lessonId: string;
+  readonly mode: SessionMode;
+  readonly status: SessionStatus;
+  readonly joinCode: string;
+  readonly currentSectionId: string;
+  readonly createdAt: string;
+  readonly endedAt: string | null;
+}
+
+interface SessionRow {
+  id: string;
+  teacher_id: string;
+  lesson_id: string;
+  mode: SessionMode;
+  status: SessionStatus;
+  join_code: string;
+  current_section_id: string;
+  created_at: Date | string;
+  ended_at: Date | string | null;
+}
+
+const SESSION_COLUMNS =
+  'id, teacher_id, lesson_id, mode, status, join_code, current_section_id, created_at, ended_at';
+
+export const toIso = (value: Date | string): string => new Date(value).toISOString();
+
+function toRecord(row: SessionRow): ClassSessionRecord {
+  return {
+    id: row.id,
+    teacherId: row.teacher_id,
+    lessonId: row.lesson_id,
+    mode: row.mode,
+    status: row.status,
+    joinCode: row.join_code,
+    currentSectionId: row.current_section_id,
+    createdAt: toIso(row.created_at),
+    endedAt: row.ended_at === null ? null : toIso(row.ended_at),
+  };
+}
+
+const JOIN_CODE_ATTEMPTS = 20;
+
+/** Creates a session with a join code unique among open sessions. */
+export async function createClassSession(
+  db: Queryable,
+  input: { teacherId: string; lessonId: string; mode: SessionMode; firstSectionId: string },
+): Promise<ClassSessionRecord> {
+  for (let attempt = 0; attempt < JOIN_CODE_ATTEMPTS; attempt += 1) {
+    const { rows } = await db.query<SessionRow>(
+      `INSERT INTO class_sessions (id, teacher_id, lesson_id, mode, join_code, current_section_id)
+       VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (join_code) WHERE status = 'open' DO NOTHING
+       RETURNING ${SESSION_COLUMNS}`,
+      [
+        randomUUID(),
+        input.teacherId,
+        input.lessonId,
+        input.mode,
+        newJoinCode(),
+        input.firstSectionId,
+      ],
+    );
+    if (rows[0]) return toRecord(rows[0]);
+  }
+  throw new Error(`No free join code after ${JOIN_CODE_ATTEMPTS} attempts`);
+}
+
+export async function findClassSession(
+  db: Queryable,
+  id: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<ClassSessionRecord | null> {
+  const { rows } = await db.query<SessionRow>(
+    `SELECT ${SESSION_COLUMNS} FROM class_sessions WHERE id = $1${options.forUpdate ? ' FOR UPDATE' : ''}`,
+    [id],
+  );
+  return rows[0] ? toRecord(rows[0]) : null;
+}
+
+/** The newest session with this code: the open one if any, else the latest ended one. */
+export async function findClassSessionByCode(
+  db: Queryable,
+  code: string,
+): Promise<ClassSessionRecord | null> {
+  const { rows } = await db.query<SessionRow>(
+    `SELECT ${SESSION_COLUMNS} FROM class_sessions WHERE join_code = $1
+     ORDER BY (status = 'open') DESC, created_at DESC LIMIT 1`,
+    [code],
+  );
+  return rows[0] ? toRecord(rows[0]) : null;
+}
+
+export async function listClassSessions(
+  db: Queryable,
+  teacherId: string,
+): Promise<ClassSessionRecord[]> {
+  const { rows } = await db.query<SessionRow>(
+    `SELECT ${SESSION_COLUMNS} FROM class_sessions WHERE teacher_id = $1 ORDER BY created_at DESC`,
+    [teacherId],
+  );
+  return rows.map(toRecord);
+}
+
+export async function setCurrentSection(db: Queryable, id: string, sectionId: string) {
+  await db.query('UPDATE class_sessions SET current_section_id = $2 WHERE id = $1', [
+    id,
+    sectionId,
+  ]);
+}
+
+export async function endClassSession(db: Queryable, id: string) {
+  await db.query(
+    "UPDATE class_sessions SET status = 'ended', ended_at = now() WHERE id = $1 AND status = 'open'",
+    [id],
+  );
+}
+
+interface ItemStateRow {
+  item_id: string;
+  status: ItemStatus;
+  is_revealed: boolean;
+}
+
+export async function listItemStates(db: Queryable, sessionId: string): Promise<ItemState[]> {
+  const { rows } = await db.query<ItemStateRow>(
+    'SELECT item_id, status, is_revealed FROM item_states WHERE session_id = $1',
+    [sessionId],
+  );
+  return rows.map((r) => ({ itemId: r.item_id, status: r.status, isRevealed: r.is_revealed }));
+}
+
+/** The item's state, locked until the transaction ends so a close and an answer take turns. */
+export async function findItemStateForUpdate(
+  db: Queryable,
+  sessionId: string,
+  itemId: string,
+): Promise<ItemState | null> {
+  const { rows } = await db.query<ItemStateRow>(
+    'SELECT item_id, status, is_revealed FROM item_states WHERE session_id = $1 AND item_id = $2 FOR SHARE',
+    [sessionId, itemId],
+  );
+  const row = rows[0];
+  return row ? { itemId: row.item_id, status: row.status, isRevealed: row.is_revealed } : null;
+}
+
+export async function saveItemState(
+  db: Queryable,
+  sessionId: string,
+  state: ItemState,
+): Promise<void> {
+  await db.query(
+    `INSERT INTO item_states (session_id, item_id, status, is_revealed) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (session_id, item_id)
+     DO UPDATE SET status = EXCLUDED.status, is_revealed = EXCLUDED.is_revealed, updated_at = now()`,
+    [sessionId, state.itemId, state.status, state.isRevealed],
+  );
+}
+
+interface SummaryRow {
+  section_id: string;
+  text: string;
+  published_at: Date | string;
+}
+
+export async function listSummaries(db: Queryable, sessionId: string): Promise<PublishedSummary[]> {
+  const { rows } = await db.query<SummaryRow>(
+    'SELECT section_id, text, published_at FROM section_summaries WHERE session_id = $1 ORDER BY published_at',
+    [sessionId],
+  );
+  return rows.map((r) => ({
+    sectionId: r.section_id,
+    text: r.text,
+    publishedAt: toIso(r.published_at),
+  }));
+}
+
+export async function saveSummary(
+  db: Queryable,
+  sessionId: string,
+  sectionId: string,
+  text: string,
+): Promise<PublishedSummary> {
+  const { rows } = await db.query<SummaryRow>(
+    `INSERT INTO section_summaries (session_id, section_id, text) VALUES ($1, $2, $3)
+     ON CONFLICT (session_id, section_id) DO UPDATE SET text = EXCLUDED.text, published_at = now()
+     RETURNING section_id, text, published_at`,
+    [sessionId, sectionId, text],
+  );
+  const row = rows[0]!;
+  return { sectionId: row.section_id, text: row.text, publishedAt: toIso(row.published_at) };
+}
+
+export async function deleteSummary(db: Queryable, sessionId: string, sectionId: string) {
+  await db.query('DELETE FROM section_summaries WHERE session_id = $1 AND section_id = $2', [
+    sessionId,
+    sectionId,
+  ]);
+}

@@ -1,0 +1,67 @@
+import { randomUUID } from 'node:crypto';
+import type { Teacher } from '../../domain/live/live-contracts';
+import type { Queryable } from '../db/database';
+
+interface TeacherRow {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string;
+}
+
+const toTeacher = (row: TeacherRow): Teacher => ({ id: row.id, email: row.email, name: row.name });
+
+/** Creates a teacher; null when the e-mail is taken (compared without case). */
+export async function createTeacher(
+  db: Queryable,
+  input: { email: string; name: string; passwordHash: string },
+): Promise<Teacher | null> {
+  const { rows } = await db.query<TeacherRow>(
+    `INSERT INTO teachers (id, email, name, password_hash) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (lower(email)) DO NOTHING
+     RETURNING id, email, name, password_hash`,
+    [randomUUID(), input.email, input.name, input.passwordHash],
+  );
+  return rows[0] ? toTeacher(rows[0]) : null;
+}
+
+export async function findTeacherByEmail(
+  db: Queryable,
+  email: string,
+): Promise<(Teacher & { passwordHash: string }) | null> {
+  const { rows } = await db.query<TeacherRow>(
+    'SELECT id, email, name, password_hash FROM teachers WHERE lower(email) = lower($1)',
+    [email],
+  );
+  const row = rows[0];
+  return row ? { ...toTeacher(row), passwordHash: row.password_hash } : null;
+}
+
+export async function createAuthSession(
+  db: Queryable,
+  teacherId: string,
+  tokenHash: string,
+  expiresAt: Date,
+): Promise<void> {
+  await db.query(
+    'INSERT INTO auth_sessions (token_hash, teacher_id, expires_at) VALUES ($1, $2, $3)',
+    [tokenHash, teacherId, expiresAt.toISOString()],
+  );
+}
+
+export async function findTeacherByAuthToken(
+  db: Queryable,
+  tokenHash: string,
+): Promise<Teacher | null> {
+  const { rows } = await db.query<TeacherRow>(
+    `SELECT t.id, t.email, t.name, t.password_hash FROM auth_sessions s
+     JOIN teachers t ON t.id = s.teacher_id
+     WHERE s.token_hash = $1 AND s.expires_at > now()`,
+    [tokenHash],
+  );
+  return rows[0] ? toTeacher(rows[0]) : null;
+}
+
+export async function deleteAuthSession(db: Queryable, tokenHash: string): Promise<void> {
+  await db.query('DELETE FROM auth_sessions WHERE token_hash = $1', [tokenHash]);
+}

@@ -1,0 +1,125 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiClient, errorOf } from './api-client';
+import {
+  createTestDatabase,
+  startTestServer,
+  STORAGE_KINDS,
+  type TestDatabase,
+  type TestServer,
+} from './test-server';
+
+describe.each(STORAGE_KINDS)('teacher accounts on %s', (kind) => {
+  let database: TestDatabase;
+  let server: TestServer;
+
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+    server = await startTestServer(database);
+  });
+  afterAll(async () => {
+    await server.close();
+    await database.destroy();
+  });
+
+  it('answers health with the storage kind', async () => {
+    const response = await new ApiClient(server.baseUrl).get('/api/health');
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({ status: 'ok', storage: kind });
+  });
+
+  it('signs up, reads itself, signs out and back in', async () => {
+    const teacher = new ApiClient(server.baseUrl);
+    const signUp = await teacher.post('/api/auth/sign-up', {
+      email: 'Ada@School.example',
+      name: 'Ada',
+      password: 'correct horse battery',
+    });
+    expect(signUp.status).toBe(201);
+    expect(signUp.headers.getSetCookie().join(';')).toMatch(/sid=.*HttpOnly.*SameSite=Lax/i);
+    expect((await teacher.get('/api/auth/me')).body).toMatchObject({ teacher: { name: 'Ada' } });
+
+    expect((await teacher.post('/api/auth/sign-out')).status).toBe(204);
+    const after = await teacher.get('/api/auth/me');
+    expect(after.status).toBe(401);
+    expect(errorOf(after).code).toBe('not_signed_in');
+
+    const signIn = await teacher.post('/api/auth/sign-in', {
+      email: 'ada@school.example',
+      password: 'correct horse battery',
+    });
+    expect(signIn.status).toBe(200);
+    expect((await teacher.get('/api/auth/me')).status).toBe(200);
+  });
+
+  it('gives the same answer for a wrong password and an unknown e-mail', async () => {
+    const client = new ApiClient(server.baseUrl);
+    await client.post('/api/auth/sign-up', {
+      email: 'bo@school.example',
+      name: 'Bo',
+      password: 'long enough pw',
+    });
+    const wrongPassword = await new ApiClient(server.baseUrl).post('/api/auth/sign-in', {
+      email: 'bo@school.example',
+      password: 'not the password',
+    });
+    const unknown = await new ApiClient(server.baseUrl).post('/api/auth/sign-in', {
+      email: 'nobody@school.example',
+      password: 'not the password',
+    });
+    expect(wrongPassword.status).toBe(401);
+    expect(unknown.status).toBe(401);
+    expect(errorOf(wrongPassword)).toEqual(errorOf(unknown));
+    expect(errorOf(unknown).message).toBe('Wrong e-mail or password.');
+  });
+
+  it('refuses a taken e-mail without creating a second account', async () => {
+    const first = new ApiClient(server.baseUrl);
+    await first.post('/api/auth/sign-up', {
+      email: 'cy@school.example',
+      name: 'Cy',
+      password: 'first password',
+    });
+    const second = await new ApiClient(server.baseUrl).post('/api/auth/sign-up', {
+      email: 'CY@school.example',
+      name: 'Impostor',
+      password: 'other password',
+    });
+    expect(second.status).toBe(409);
+    expect(errorOf(second)).toMatchObject({ code: 'account_unavailable', field: 'email' });
+    // The first account still signs in with its own password.
+    const signIn = await new ApiClient(server.baseUrl).post('/api/auth/sign-in', {
+      email: 'cy@school.example',
+      password: 'first password',
+    });
+    expect(signIn.body).toMatchObject({ teacher: { name: 'Cy' } });
+  });
+
+  it('names the bad field of a sign-up', async () => {
+    const response = await new ApiClient(server.baseUrl).post('/api/auth/sign-up', {
+      email: 'not-an-address',
+      name: 'Di',
+      password: 'long enough pw',
+    });
+    expect(response.status).toBe(400);
+    expect(errorOf(response)).toMatchObject({ code: 'invalid_input', field: 'email' });
+    const short = await new ApiClient(server.baseUrl).post('/api/auth/sign-up', {
+      email: 'di@school.example',
+      name: 'Di',
+      password: 'short',
+    });
+    expect(errorOf(short)).toMatchObject({
+      field: 'password',
+      message: 'password: password must be at least 8 characters',
+    });
+  });
+
+  it('refuses a write without the CSRF token', async () => {
+    const response = await fetch(`${server.baseUrl}/api/auth/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'a@b.example', password: 'whatever1' }),
+    });
+    expect(response.status).toBe(403);
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('csrf_failed');
+  });
+});

@@ -1,0 +1,118 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { buildApp } from '../app';
+import type { ServerConfig } from '../config';
+import type { Database } from '../db/database';
+import { migrate } from '../db/migrate';
+import { openPgliteDatabase } from '../db/pglite-database';
+import { openPostgresDatabase } from '../db/postgres-database';
+import { createDefaultLessonCatalog } from '../lessons/lesson-catalog';
+
+export type StorageKind = 'pglite' | 'postgres';
+
+/** PGlite always; PostgreSQL too when TEST_DATABASE_URL is set (CI sets it). */
+export const STORAGE_KINDS: StorageKind[] = process.env.TEST_DATABASE_URL
+  ? ['pglite', 'postgres']
+  : ['pglite'];
+
+/** A database for one test file: PGlite from the migrated template, or a fresh PostgreSQL schema. */
+export interface TestDatabase {
+  readonly kind: StorageKind;
+  /** Opens (or reopens, after a restart) a connection to the same data. */
+  open(): Promise<Database>;
+  /** Deletes the data for good. */
+  destroy(): Promise<void>;
+}
+
+export async function createTestDatabase(kind: StorageKind): Promise<TestDatabase> {
+  if (kind === 'postgres') {
+    const url = process.env.TEST_DATABASE_URL;
+    if (!url) throw new Error('TEST_DATABASE_URL is not set');
+    const schema = `test_${randomBytes(6).toString('hex')}`;
+    return {
+      kind,
+      async open() {
+        const db = await openPostgresDatabase(url, { schema });
+        await migrate(db);
+        return db;
+      },
+      async destroy() {
+        const client = new pg.Client({ connectionString: url });
+        await client.connect();
+        await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+        await client.end();
+      },
+    };
+  }
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'article-discussion-test-'));
+  const dataDir = path.join(dir, 'db');
+  let isSeeded = false;
+  return {
+    kind,
+    async open() {
+      if (isSeeded) return openPgliteDatabase({ dataDir });
+      isSeeded = true;
+      const template = await readFile(inject('pgliteTemplatePath'));
+      const db = await openPgliteDatabase({ dataDir, loadDataDir: new Blob([template]) });
+      await migrate(db);
+      return db;
+    },
+    async destroy() {
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface TestServer {
+  readonly app: FastifyInstance;
+  readonly db: Database;
+  readonly baseUrl: string;
+  close(): Promise<void>;
+}
+
+export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig {
+  return {
+    port: 0,
+    host: '127.0.0.1',
+    dataDir: os.tmpdir(),
+    databaseUrl: undefined,
+    cookieSecret: 'test-cookie-secret-that-is-long-enough-0123456789',
+    publicUrl: undefined,
+    joinRateLimit: 1000,
+    answerRateLimit: 1000,
+    logLevel: 'silent',
+    staticDir: path.join(os.tmpdir(), 'no-client-here'),
+    ...overrides,
+  };
+}
+
+/** Starts the real app on a real port over the given database. */
+export async function startTestServer(
+  database: TestDatabase,
+  overrides: Partial<ServerConfig> = {},
+): Promise<TestServer> {
+  const db = await database.open();
+  const app = await buildApp({
+    config: testConfig(overrides),
+    db,
+    lessons: createDefaultLessonCatalog(),
+    serveClient: false,
+  });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  if (!address || typeof address === 'string') throw new Error('server has no port');
+  return {
+    app,
+    db,
+    baseUrl: `http://127.0.0.1:${address.port}`,
+    async close() {
+      await app.close();
+      await db.close();
+    },
+  };
+}
