@@ -1,3 +1,5 @@
+import os from 'node:os';
+import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT ?? 4173);
@@ -5,8 +7,8 @@ const baseURL = `http://127.0.0.1:${port}`;
 
 /**
  * End-to-end tests drive the system Chromium (never a downloaded one): /usr/bin/chromium, or the
- * path in CHROMIUM_PATH. They run against the production build, which `npm test` makes first,
- * because the service worker that makes self-study work offline exists only there.
+ * path in CHROMIUM_PATH. They run against the real server on a fresh embedded database, serving
+ * the production build, which `npm test` makes first (the offline service worker exists only there).
  */
 export default defineConfig({
   testDir: './e2e',
@@ -34,8 +36,14 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
-    url: baseURL,
+    command: 'npx tsx src/server/main.ts',
+    env: {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: path.join(os.tmpdir(), `article-discussion-e2e-${process.pid}`),
+      LOG_LEVEL: 'warn',
+    },
+    url: `${baseURL}/api/health`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
   },
