@@ -35,6 +35,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { config, db, lessons } = options;
   const app = Fastify({
     logger: { level: config.logLevel },
+    // One line per request drowns what matters in a classroom server's output; errors are logged.
+    disableRequestLogging: true,
     bodyLimit: 64 * 1024,
     trustProxy: Boolean(config.publicUrl),
   });
