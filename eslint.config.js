@@ -3,6 +3,9 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+/** The client's feature folders: none of them imports another. */
+const CLIENT_FEATURES = ['self-study', 'teacher', 'live-session'];
+
 /** Import rules that keep the layers one-way: domain <- server, domain <- client. */
 const layerRules = (forbidden, message) => ({
   'no-restricted-imports': ['error', { patterns: [{ group: forbidden, message }] }],
@@ -45,6 +48,26 @@ export default tseslint.config(
   {
     files: ['src/client/**/*.{ts,tsx}'],
     rules: layerRules(['**/server/**'], 'The client never imports the server.'),
+  },
+  // Client layers: shared <- features <- app. A feature imports neither another feature nor app.
+  ...CLIENT_FEATURES.map((feature) => ({
+    files: [`src/client/features/${feature}/**/*.{ts,tsx}`],
+    rules: layerRules(
+      [
+        '**/server/**',
+        '**/client/app/**',
+        '../../../app/**',
+        ...CLIENT_FEATURES.filter((other) => other !== feature).map((other) => `**/${other}/**`),
+      ],
+      'A feature imports only shared code, its own files and the domain: never another feature or app.',
+    ),
+  })),
+  {
+    files: ['src/client/shared/**/*.{ts,tsx}'],
+    rules: layerRules(
+      ['**/server/**', '**/features/**', '**/client/app/**', '../../app/**', '../../../app/**'],
+      'Shared client code imports neither features nor app.',
+    ),
   },
   {
     files: ['src/server/**/*.ts'],

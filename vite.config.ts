@@ -38,6 +38,10 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: false,
   },
+  server: {
+    // In development the API runs on its own port (npx tsx src/server/main.ts).
+    proxy: { '/api': 'http://127.0.0.1:3000' },
+  },
   preview: {
     host: '127.0.0.1',
   },

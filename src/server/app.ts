@@ -35,8 +35,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { config, db, lessons } = options;
   const app = Fastify({
     logger: { level: config.logLevel },
-    // One line per request drowns what matters in a classroom server's output; errors are logged.
-    disableRequestLogging: true,
     bodyLimit: 64 * 1024,
     trustProxy: Boolean(config.publicUrl),
   });
@@ -85,8 +83,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }
 
   app.setNotFoundHandler((request, reply) => {
+    // A missing /assets/ file is a 404, so a stale page learns its chunk is gone instead of
+    // receiving the app shell as JavaScript.
     const wantsPage =
-      (request.method === 'GET' || request.method === 'HEAD') && !request.url.startsWith('/api/');
+      (request.method === 'GET' || request.method === 'HEAD') &&
+      !request.url.startsWith('/api/') &&
+      !request.url.startsWith('/assets/');
     if (wantsPage && canServeClient) {
       // Client-side routes (/study/..., /live/...) all load the app shell.
       return reply.header('cache-control', 'no-cache').sendFile('index.html');

@@ -9,6 +9,11 @@ const envSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z.string().min(1).optional(),
+  /** A PostgreSQL schema of its own (made if missing), e.g. for a benchmark run. */
+  DATABASE_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'DATABASE_SCHEMA must be a lowercase SQL identifier')
+    .optional(),
   COOKIE_SECRET: z.string().min(32, 'COOKIE_SECRET must be at least 32 characters').optional(),
   /** The address students type or scan, when the server sits behind a proxy. */
   PUBLIC_URL: z.url().optional(),
@@ -16,7 +21,8 @@ const envSchema = z.object({
   JOIN_RATE_LIMIT: z.coerce.number().int().positive().default(60),
   /** Answers allowed per participant per minute. */
   ANSWER_RATE_LIMIT: z.coerce.number().int().positive().default(120),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // `info` logs a line per request; the default keeps a classroom server's output to what matters.
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
   STATIC_DIR: z.string().min(1).default('./dist'),
 });
 
@@ -25,6 +31,7 @@ export interface ServerConfig {
   readonly host: string;
   readonly dataDir: string;
   readonly databaseUrl: string | undefined;
+  readonly databaseSchema: string | undefined;
   readonly cookieSecret: string;
   readonly publicUrl: string | undefined;
   readonly joinRateLimit: number;
@@ -68,6 +75,7 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
     host: e.HOST,
     dataDir,
     databaseUrl: e.DATABASE_URL,
+    databaseSchema: e.DATABASE_SCHEMA,
     cookieSecret: e.COOKIE_SECRET ?? (await loadOrCreateCookieSecret(dataDir)),
     publicUrl: e.PUBLIC_URL,
     joinRateLimit: e.JOIN_RATE_LIMIT,

@@ -8,23 +8,23 @@ async function main() {
   const config = await loadConfig();
   const db = await openDatabase(config);
   const app = await buildApp({ config, db, lessons: createDefaultLessonCatalog() });
-  app.addHook('onClose', async () => {
-    await db.close();
-  });
-
   let isClosing = false;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => {
       if (isClosing) return;
       isClosing = true;
       app.log.info(`${signal}: closing`);
-      app.close().then(
-        () => process.exit(0),
-        (error: unknown) => {
-          app.log.error({ err: error }, 'could not close cleanly');
-          process.exit(1);
-        },
-      );
+      // The database closes after the app, whose live hub still needs it while closing.
+      app
+        .close()
+        .then(() => db.close())
+        .then(
+          () => process.exit(0),
+          (error: unknown) => {
+            app.log.error({ err: error }, 'could not close cleanly');
+            process.exit(1);
+          },
+        );
     });
   }
 

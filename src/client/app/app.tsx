@@ -1,8 +1,16 @@
+import { lazy, Suspense } from 'react';
 import { soleimaniLesson } from '../../domain/lessons/soleimani-lesson';
 import { HomePage } from '../features/self-study/components/home-page';
 import { ReviewPage } from '../features/self-study/components/review-page';
 import { SectionPage } from '../features/self-study/components/section-page';
 import { Link, usePathname } from '../shared/lib/router';
+import { readPathParam } from './route-params';
+
+// Teacher and live-class pages are separate chunks: a student's self-study never loads them.
+const TeacherRoutes = lazy(async () => ({
+  default: (await import('./teacher-routes')).TeacherRoutes,
+}));
+const LiveRoutes = lazy(async () => ({ default: (await import('./live-routes')).LiveRoutes }));
 
 /** The lesson the app opens with; later issues let a teacher choose among several. */
 const lesson = soleimaniLesson;
@@ -20,14 +28,20 @@ function NotFoundPage() {
 }
 
 function readSectionId(pathname: string): string | null {
-  const match = /^\/study\/([^/]+)\/?$/.exec(pathname);
-  if (!match?.[1]) return null;
-  try {
-    return decodeURIComponent(match[1]);
-  } catch {
-    // A malformed address is a page that does not exist, not a crash.
-    return null;
-  }
+  return readPathParam(pathname, /^\/study\/([^/]+)\/?$/);
+}
+
+const isTeacherPath = (pathname: string) =>
+  pathname === '/teach' || pathname === '/teach/' || /^\/teach\/sessions\/[^/]+\/?$/.test(pathname);
+const isLivePath = (pathname: string) =>
+  pathname === '/join' || pathname === '/join/' || /^\/live\/[^/]+\/?$/.test(pathname);
+
+function LoadingPage() {
+  return (
+    <p role="status" className="loading">
+      Loading…
+    </p>
+  );
 }
 
 function Route({ pathname }: { readonly pathname: string }) {
@@ -35,6 +49,20 @@ function Route({ pathname }: { readonly pathname: string }) {
   if (pathname === '/review') return <ReviewPage lesson={lesson} />;
   const sectionId = readSectionId(pathname);
   if (sectionId !== null) return <SectionPage lesson={lesson} sectionId={sectionId} />;
+  if (isTeacherPath(pathname)) {
+    return (
+      <Suspense fallback={<LoadingPage />}>
+        <TeacherRoutes pathname={pathname} />
+      </Suspense>
+    );
+  }
+  if (isLivePath(pathname)) {
+    return (
+      <Suspense fallback={<LoadingPage />}>
+        <LiveRoutes pathname={pathname} />
+      </Suspense>
+    );
+  }
   return <NotFoundPage />;
 }
 
@@ -49,12 +77,20 @@ export function App() {
         <Link to="/" className="brand">
           Article Discussion
         </Link>
+        <nav aria-label="Main" className="site-nav">
+          <Link to="/join">Join a class</Link>
+          <Link to="/teach">For teachers</Link>
+        </nav>
       </header>
       <main id="main" className="page" tabIndex={-1}>
         <Route pathname={pathname} />
       </main>
       <footer className="site-footer">
-        <p>Your answers are saved on this device only. No account, no tracking.</p>
+        <p>
+          {isTeacherPath(pathname) || isLivePath(pathname)
+            ? 'In a class, your answers are sent to your teacher’s session. No tracking.'
+            : 'Your answers are saved on this device only. No account, no tracking.'}
+        </p>
       </footer>
     </>
   );

@@ -1,24 +1,20 @@
 import { z } from 'zod';
 import type { Answer } from '../lesson/answers';
 import { answerSchema } from '../lesson/answer-schema';
+import {
+  JOIN_CODE_ALPHABET,
+  JOIN_CODE_LENGTH,
+  LIMITS,
+  SESSION_MODES,
+  type SessionMode,
+} from './live-constants';
+
+export type { SessionMode } from './live-constants';
 
 /**
  * Request and response shapes of the live-session API, shared by the server (which validates
  * requests with these schemas at the edge) and the client (which uses the types).
  */
-
-export const LIMITS = {
-  emailLength: 254,
-  passwordMinLength: 8,
-  passwordMaxLength: 200,
-  teacherNameLength: 80,
-  displayNameLength: 40,
-  summaryLength: 4000,
-} as const;
-
-/** Join codes avoid characters that look alike: no 0/O, 1/I/L. */
-export const JOIN_CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
-export const JOIN_CODE_LENGTH = 6;
 
 const trimmed = (max: number, what: string) =>
   z
@@ -51,9 +47,6 @@ export interface Teacher {
   readonly email: string;
   readonly name: string;
 }
-
-export const SESSION_MODES = ['teacher-paced', 'self-paced'] as const;
-export type SessionMode = (typeof SESSION_MODES)[number];
 
 export const createSessionRequestSchema = z.object({
   lessonId: z.string().min(1).max(64),

@@ -1,3 +1,4 @@
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { ServerConfig } from '../config';
 import type { Database } from './database';
@@ -7,10 +8,14 @@ import { openPostgresDatabase } from './postgres-database';
 
 /** PostgreSQL when DATABASE_URL is set, else PGlite in the data directory; migrated. */
 export async function openDatabase(
-  config: Pick<ServerConfig, 'databaseUrl' | 'dataDir'>,
+  config: Pick<ServerConfig, 'databaseUrl' | 'databaseSchema' | 'dataDir'>,
 ): Promise<Database> {
+  if (!config.databaseUrl) await mkdir(config.dataDir, { recursive: true });
   const db = config.databaseUrl
-    ? await openPostgresDatabase(config.databaseUrl)
+    ? await openPostgresDatabase(
+        config.databaseUrl,
+        config.databaseSchema ? { schema: config.databaseSchema } : {},
+      )
     : await openPgliteDatabase({ dataDir: path.join(config.dataDir, 'pglite') });
   await migrate(db);
   return db;

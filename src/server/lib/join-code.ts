@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH } from '../../domain/live/live-contracts';
+import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH } from '../../domain/live/live-constants';
 
 /** A fresh join code: six characters with no look-alikes (no 0/O, 1/I/L). */
 export function newJoinCode(): string {

@@ -24,8 +24,12 @@ interface Subscriber {
   readonly sessionId: string;
   readonly viewer: Viewer;
   readonly sink: StreamSink;
-  /** Highest event id written, so a replay and a live event never both arrive. */
-  lastEventId: number;
+  /**
+   * Ids of the events written lately, so a replayed event and the same event live never both
+   * arrive. Not a high-water mark: concurrent commits can signal a lower id after a higher one,
+   * and that event must still go out.
+   */
+  readonly delivered: Set<number>;
   /** Live events that arrived while the replay was being read. */
   pending: StoredEvent[] | null;
 }
@@ -33,6 +37,9 @@ interface Subscriber {
 const EVENTS_CHANNEL = 'live_session_events';
 const ANSWERS_CHANNEL = 'live_session_answers';
 const HEARTBEAT_MS = 15_000;
+const SEEN_FLUSH_MS = 1000;
+/** How many delivered event ids each stream remembers to drop a duplicate. */
+const DELIVERED_MEMORY = 2000;
 /** Answer counts are sent at most this often per session, however many answers arrive. */
 const COUNT_COALESCE_MS = 250;
 
@@ -63,6 +70,9 @@ export class LiveHub {
   private readonly recountTimers = new Map<string, NodeJS.Timeout>();
   private readonly unlisteners: (() => Promise<void>)[] = [];
   private heartbeat: NodeJS.Timeout | null = null;
+  /** Participants whose streams were seen since the last write of last_seen_at. */
+  private readonly seen = new Set<string>();
+  private seenTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly db: Database,
@@ -81,9 +91,7 @@ export class LiveHub {
       }),
     );
     this.heartbeat = setInterval(() => {
-      void this.beat().catch((error: unknown) => {
-        this.log.error({ err: error }, 'heartbeat failed');
-      });
+      this.beat();
     }, HEARTBEAT_MS);
     this.heartbeat.unref();
   }
@@ -121,7 +129,7 @@ export class LiveHub {
       sessionId,
       viewer,
       sink,
-      lastEventId: lastEventId ?? 0,
+      delivered: new Set(),
       pending: lastEventId === null ? null : [],
     };
     let set = this.subscribers.get(sessionId);
@@ -147,29 +155,16 @@ export class LiveHub {
       subscriber.pending = null;
       for (const stored of pending) this.write(subscriber, stored);
     }
-    if (viewer.role === 'participant') await markParticipantsSeen(this.db, [viewer.participantId]);
+    if (viewer.role === 'participant') this.markSeen([viewer.participantId]);
 
     return () => {
-      set.delete(subscriber);
-      if (set.size === 0) this.subscribers.delete(sessionId);
+      this.drop(subscriber);
     };
-  }
-
-  /** Ends the streams of one viewer (a removed student) or of everyone in a session. */
-  disconnect(sessionId: string, predicate: (viewer: Viewer) => boolean = () => true): void {
-    for (const subscriber of this.subscribers.get(sessionId) ?? []) {
-      if (predicate(subscriber.viewer)) subscriber.sink.end();
-    }
-  }
-
-  get streamCount(): number {
-    let count = 0;
-    for (const set of this.subscribers.values()) count += set.size;
-    return count;
   }
 
   async close(): Promise<void> {
     if (this.heartbeat) clearInterval(this.heartbeat);
+    if (this.seenTimer) clearTimeout(this.seenTimer);
     for (const timer of [...this.answerSignalTimers.values(), ...this.recountTimers.values()]) {
       clearTimeout(timer);
     }
@@ -179,9 +174,31 @@ export class LiveHub {
   }
 
   private write(subscriber: Subscriber, stored: StoredEvent) {
-    if (stored.id <= subscriber.lastEventId || !isFor(stored.audience, subscriber.viewer)) return;
-    subscriber.lastEventId = stored.id;
+    if (subscriber.delivered.has(stored.id) || !isFor(stored.audience, subscriber.viewer)) return;
+    subscriber.delivered.add(stored.id);
+    if (subscriber.delivered.size > DELIVERED_MEMORY) {
+      // Sets iterate in insertion order: forget the oldest.
+      const oldest = subscriber.delivered.values().next().value;
+      if (oldest !== undefined) subscriber.delivered.delete(oldest);
+    }
     subscriber.sink.write(formatEvent(stored.event, stored.id));
+    const { event } = stored;
+    const { viewer } = subscriber;
+    if (
+      event.type === 'participant.removed' &&
+      viewer.role === 'participant' &&
+      viewer.participantId === event.participantId
+    ) {
+      // Told they were removed, the student's stream ends; a reconnect is refused (403).
+      this.drop(subscriber);
+      subscriber.sink.end();
+    }
+  }
+
+  private drop(subscriber: Subscriber) {
+    const set = this.subscribers.get(subscriber.sessionId);
+    set?.delete(subscriber);
+    if (set?.size === 0) this.subscribers.delete(subscriber.sessionId);
   }
 
   private async deliverStored(id: number) {
@@ -216,7 +233,7 @@ export class LiveHub {
     }
   }
 
-  private async beat() {
+  private beat() {
     const participantIds: string[] = [];
     for (const set of this.subscribers.values()) {
       for (const subscriber of set) {
@@ -226,6 +243,20 @@ export class LiveHub {
         }
       }
     }
-    await markParticipantsSeen(this.db, participantIds);
+    this.markSeen(participantIds);
+  }
+
+  /** Records streams as alive in one UPDATE a second at most, however many connect. */
+  private markSeen(participantIds: readonly string[]) {
+    for (const id of participantIds) this.seen.add(id);
+    if (this.seenTimer || this.seen.size === 0) return;
+    this.seenTimer = setTimeout(() => {
+      this.seenTimer = null;
+      const ids = [...this.seen];
+      this.seen.clear();
+      void markParticipantsSeen(this.db, ids).catch((error: unknown) => {
+        this.log.error({ err: error }, 'could not record who is online');
+      });
+    }, SEEN_FLUSH_MS);
   }
 }

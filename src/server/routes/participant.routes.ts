@@ -156,6 +156,15 @@ export function registerParticipantRoutes(app: FastifyInstance, deps: AppDeps) {
     const { id } = parseInput(sessionParams, request.params, 'path');
     const { participant, session } = await auth.requireParticipant(request, id);
     const { sectionId } = parseInput(changeSectionRequestSchema, request.body);
+    if (session.mode !== 'self-paced' || session.status === 'ended') {
+      throw new ApiError(
+        409,
+        session.status === 'ended' ? 'session_ended' : 'invalid_input',
+        session.status === 'ended'
+          ? 'The session has ended.'
+          : 'In a teacher-paced session the teacher chooses the section.',
+      );
+    }
     const lesson = lessons.find(session.lessonId);
     if (!lesson || !findSection(lesson, sectionId)) {
       throw new ApiError(

@@ -81,6 +81,7 @@ export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig 
     host: '127.0.0.1',
     dataDir: os.tmpdir(),
     databaseUrl: undefined,
+    databaseSchema: undefined,
     cookieSecret: 'test-cookie-secret-that-is-long-enough-0123456789',
     publicUrl: undefined,
     joinRateLimit: 1000,
@@ -103,7 +104,8 @@ export async function startTestServer(
     lessons: createDefaultLessonCatalog(),
     serveClient: false,
   });
-  await app.listen({ port: 0, host: '127.0.0.1' });
+  // Port 0 (any free port) unless a test restarts a server on the address it had before.
+  await app.listen({ port: overrides.port ?? 0, host: '127.0.0.1' });
   const address = app.server.address();
   if (!address || typeof address === 'string') throw new Error('server has no port');
   return {

@@ -2,70 +2,8 @@ import { getItemQuestion } from '../../../../domain/lesson/item-question';
 import { useId } from 'react';
 import { isItemAnswered, type Answer } from '../../../../domain/lesson/answers';
 import type { Item } from '../../../../domain/lesson/lesson-schema';
-import { ITEM_KIND_LABELS } from '../lib/describe-answer';
-import { ClaimCheckAnswer } from './claim-check-answer';
-import { ForecastAnswer } from './forecast-answer';
-import { PollAnswer } from './poll-answer';
-import { PromptAnswer } from './prompt-answer';
-import { ScaleAnswer } from './scale-answer';
-
-function ItemAnswer({
-  item,
-  labelId,
-  answer,
-  onAnswer,
-}: {
-  readonly item: Item;
-  readonly labelId: string;
-  readonly answer: Answer | undefined;
-  readonly onAnswer: (answer: Answer) => void;
-}) {
-  switch (item.kind) {
-    case 'prompt':
-      return (
-        <PromptAnswer
-          item={item}
-          labelId={labelId}
-          answer={answer?.kind === 'prompt' ? answer : undefined}
-          onAnswer={onAnswer}
-        />
-      );
-    case 'poll':
-      return (
-        <PollAnswer
-          item={item}
-          labelId={labelId}
-          answer={answer?.kind === 'poll' ? answer : undefined}
-          onAnswer={onAnswer}
-        />
-      );
-    case 'scale':
-      return (
-        <ScaleAnswer
-          item={item}
-          labelId={labelId}
-          answer={answer?.kind === 'scale' ? answer : undefined}
-          onAnswer={onAnswer}
-        />
-      );
-    case 'forecast':
-      return (
-        <ForecastAnswer
-          item={item}
-          answer={answer?.kind === 'forecast' ? answer : undefined}
-          onAnswer={onAnswer}
-        />
-      );
-    case 'claimCheck':
-      return (
-        <ClaimCheckAnswer
-          item={item}
-          answer={answer?.kind === 'claimCheck' ? answer : undefined}
-          onAnswer={onAnswer}
-        />
-      );
-  }
-}
+import { ITEM_KIND_LABELS } from '../../../shared/lib/describe-answer';
+import { ItemAnswer } from '../../../shared/components/items/item-answer';
 
 /** One question of a section: its kind, the question, the answer controls and skip. */
 export function ItemCard({

@@ -15,8 +15,8 @@ import {
   formatBrier,
   formatCategory,
   ITEM_KIND_LABELS,
-} from '../lib/describe-answer';
-import { formatDate } from '../lib/format';
+} from '../../../shared/lib/describe-answer';
+import { formatDate } from '../../../shared/lib/format';
 import { homePath } from '../lib/paths';
 import { buildReviewMarkdown } from '../lib/review-markdown';
 import { useSelfStudy } from '../stores/use-self-study';

@@ -4,7 +4,7 @@ import type { Lesson } from '../../../../domain/lesson/lesson-schema';
 import { Link } from '../../../shared/lib/router';
 import { homePath, reviewPath, sectionPath } from '../lib/paths';
 import { useSelfStudy } from '../stores/use-self-study';
-import { ArticleText } from './article-text';
+import { ArticleText } from '../../../shared/components/article-text';
 import { ItemCard } from './item-card';
 import { TableOfContents } from './table-of-contents';
 

@@ -7,7 +7,7 @@ import {
   formatBrier,
   formatCategory,
   ITEM_KIND_LABELS,
-} from './describe-answer';
+} from '../../../shared/lib/describe-answer';
 
 /** Text that Markdown would read as formatting is escaped so answers print as typed. */
 function escapeMarkdown(text: string): string {

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type { AnswerFor } from '../../../../domain/lesson/answers';
 import type { ForecastItem, ForecastScenario } from '../../../../domain/lesson/lesson-schema';
-import { formatDate, parsePercent } from '../lib/format';
+import { formatDate, parsePercent } from '../../lib/format';
 
 const UNSET_SLIDER_POSITION = 50;
 
@@ -10,11 +10,13 @@ function ScenarioForecast({
   percent,
   onChange,
   onClear,
+  disabled,
 }: {
   readonly scenario: ForecastScenario;
   readonly percent: number | undefined;
   readonly onChange: (percent: number) => void;
   readonly onClear: () => void;
+  readonly disabled: boolean;
 }) {
   const statementId = useId();
   const inputId = useId();
@@ -37,6 +39,7 @@ function ScenarioForecast({
           max={100}
           step={1}
           value={percent ?? UNSET_SLIDER_POSITION}
+          disabled={disabled}
           aria-label="Probability slider"
           aria-valuetext={percent === undefined ? 'not set yet' : `${percent} percent`}
           onChange={(event) => {
@@ -53,6 +56,7 @@ function ScenarioForecast({
           inputMode="numeric"
           className="percent-input"
           value={shown}
+          readOnly={disabled}
           aria-invalid={isInvalid}
           aria-describedby={isInvalid ? errorId : undefined}
           onChange={(event) => {
@@ -83,10 +87,13 @@ export function ForecastAnswer({
   item,
   answer,
   onAnswer,
+  disabled = false,
 }: {
   readonly item: ForecastItem;
   readonly answer: AnswerFor<'forecast'> | undefined;
   readonly onAnswer: (answer: AnswerFor<'forecast'>) => void;
+  /** Shows the forecast read-only, e.g. once the teacher has closed the question. */
+  readonly disabled?: boolean;
 }) {
   const probabilities = answer?.probabilities ?? {};
   return (
@@ -100,6 +107,7 @@ export function ForecastAnswer({
           key={scenario.id}
           scenario={scenario}
           percent={probabilities[scenario.id]}
+          disabled={disabled}
           onChange={(percent) => {
             onAnswer({
               kind: 'forecast',

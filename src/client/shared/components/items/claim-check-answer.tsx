@@ -11,11 +11,13 @@ function ClaimChoice({
   claim,
   chosen,
   onChoose,
+  disabled,
 }: {
   readonly itemId: string;
   readonly claim: Claim;
   readonly chosen: ClaimCategory | undefined;
   readonly onChoose: (category: ClaimCategory) => void;
+  readonly disabled: boolean;
 }) {
   const quoteId = useId();
   return (
@@ -31,6 +33,7 @@ function ClaimChoice({
               name={`claim-${itemId}-${claim.id}`}
               value={category}
               checked={chosen === category}
+              disabled={disabled}
               onChange={() => {
                 onChoose(category);
               }}
@@ -47,10 +50,19 @@ export function ClaimCheckAnswer({
   item,
   answer,
   onAnswer,
+  disabled = false,
+  isComparisonShown = true,
 }: {
   readonly item: ClaimCheckItem;
   readonly answer: AnswerFor<'claimCheck'> | undefined;
   readonly onAnswer: (answer: AnswerFor<'claimCheck'>) => void;
+  /** Shows the sorting read-only, e.g. once the teacher has closed the question. */
+  readonly disabled?: boolean;
+  /**
+   * Whether a complete answer may open the lesson's own sorting. In class the teacher reveals it
+   * when the discussion is over, so a live session turns this off until then.
+   */
+  readonly isComparisonShown?: boolean;
 }) {
   const categories = answer?.categories ?? {};
   const isDone = isItemAnswered(item, answer);
@@ -62,12 +74,13 @@ export function ClaimCheckAnswer({
           itemId={item.id}
           claim={claim}
           chosen={categories[claim.id]}
+          disabled={disabled}
           onChoose={(category) => {
             onAnswer({ kind: 'claimCheck', categories: { ...categories, [claim.id]: category } });
           }}
         />
       ))}
-      {isDone ? (
+      {!isComparisonShown ? null : isDone ? (
         <details className="compare">
           <summary>Compare with the lesson’s sorting</summary>
           <ul>

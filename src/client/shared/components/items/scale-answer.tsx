@@ -7,11 +7,14 @@ export function ScaleAnswer({
   labelId,
   answer,
   onAnswer,
+  disabled = false,
 }: {
   readonly item: ScaleItem;
   readonly labelId: string;
   readonly answer: AnswerFor<'scale'> | undefined;
   readonly onAnswer: (answer: AnswerFor<'scale'>) => void;
+  /** Shows the choice read-only, e.g. once the teacher has closed the question. */
+  readonly disabled?: boolean;
 }) {
   return (
     <div role="radiogroup" aria-labelledby={labelId} className="choices scale">
@@ -22,6 +25,7 @@ export function ScaleAnswer({
             name={`scale-${item.id}`}
             value={index + 1}
             checked={answer?.value === index + 1}
+            disabled={disabled}
             onChange={() => {
               onAnswer({ kind: 'scale', value: index + 1 });
             }}

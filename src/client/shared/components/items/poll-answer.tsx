@@ -6,11 +6,14 @@ export function PollAnswer({
   labelId,
   answer,
   onAnswer,
+  disabled = false,
 }: {
   readonly item: PollItem;
   readonly labelId: string;
   readonly answer: AnswerFor<'poll'> | undefined;
   readonly onAnswer: (answer: AnswerFor<'poll'>) => void;
+  /** Shows the choice read-only, e.g. once the teacher has closed the question. */
+  readonly disabled?: boolean;
 }) {
   const chosen = answer?.optionIds ?? [];
   const isMultiple = item.mode === 'multiple';
@@ -26,6 +29,7 @@ export function PollAnswer({
               name={name}
               value={option.id}
               checked={chosen.includes(option.id)}
+              disabled={disabled}
               onChange={(event) => {
                 const optionIds = isMultiple
                   ? event.target.checked

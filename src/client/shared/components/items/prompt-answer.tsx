@@ -7,11 +7,14 @@ export function PromptAnswer({
   labelId,
   answer,
   onAnswer,
+  disabled = false,
 }: {
   readonly item: PromptItem;
   readonly labelId: string;
   readonly answer: AnswerFor<'prompt'> | undefined;
   readonly onAnswer: (answer: AnswerFor<'prompt'>) => void;
+  /** Shows the answer read-only, e.g. once the teacher has closed the question. */
+  readonly disabled?: boolean;
 }) {
   const hintId = useId();
   const countId = useId();
@@ -32,6 +35,7 @@ export function PromptAnswer({
         rows={5}
         maxLength={5000}
         value={text}
+        readOnly={disabled}
         onChange={(event) => {
           onAnswer({ kind: 'prompt', text: event.target.value });
         }}

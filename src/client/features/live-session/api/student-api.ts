@@ -1,0 +1,65 @@
+import { queryOptions, type QueryClient } from '@tanstack/react-query';
+import type { Answer } from '../../../../domain/lesson/answers';
+import type {
+  AnswerAck,
+  JoinRequest,
+  JoinResponse,
+  StudentSessionView,
+} from '../../../../domain/live/live-contracts';
+import { api } from '../../../shared/lib/api-client';
+import { queryKeys } from '../../../shared/lib/query-keys';
+
+/** The student's queries and calls, each kept with its fetcher. */
+
+const sessionPath = (sessionId: string) => `/api/sessions/${encodeURIComponent(sessionId)}`;
+
+/** The session as this student sees it; the live stream keeps it fresh. */
+export const studentSessionQuery = (sessionId: string) =>
+  queryOptions({
+    queryKey: queryKeys.studentSession(sessionId),
+    queryFn: () => api.get<StudentSessionView>(`${sessionPath(sessionId)}/me`),
+    staleTime: Infinity,
+  });
+
+export function joinSession(request: JoinRequest): Promise<JoinResponse> {
+  return api.post<JoinResponse>('/api/join', request);
+}
+
+export async function reportProgress(sessionId: string, sectionId: string): Promise<void> {
+  await api.post<undefined>(`${sessionPath(sessionId)}/progress`, { sectionId });
+}
+
+export function submitAnswer(
+  sessionId: string,
+  itemId: string,
+  /** The body of SubmitAnswerRequest (live-contracts.ts). */
+  request: { readonly submissionId: string; readonly revision: number; readonly answer: Answer },
+): Promise<AnswerAck> {
+  return api.put<AnswerAck>(
+    `${sessionPath(sessionId)}/answers/${encodeURIComponent(itemId)}`,
+    request,
+  );
+}
+
+/** Records an acknowledged answer in the cached view, so the page shows it as saved. */
+export function storeAcknowledgedAnswer(
+  queryClient: QueryClient,
+  sessionId: string,
+  itemId: string,
+  answer: Answer,
+  ack: AnswerAck,
+): void {
+  queryClient.setQueryData<StudentSessionView>(queryKeys.studentSession(sessionId), (view) => {
+    if (!view) return view;
+    const held = view.myAnswers.find((a) => a.itemId === itemId);
+    // The server may already hold a newer revision (from another tab): keep whichever is newer.
+    if (held && held.revision > ack.revision) return view;
+    return {
+      ...view,
+      myAnswers: [
+        ...view.myAnswers.filter((a) => a.itemId !== itemId),
+        { itemId, answer, revision: ack.revision },
+      ],
+    };
+  });
+}

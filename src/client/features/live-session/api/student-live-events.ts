@@ -1,0 +1,93 @@
+import type { QueryClient } from '@tanstack/react-query';
+import type { StudentSessionView } from '../../../../domain/live/live-contracts';
+import type { LiveEvent } from '../../../../domain/live/live-events';
+import { queryKeys } from '../../../shared/lib/query-keys';
+
+/**
+ * The one place the student's live events meet the query cache: patch the view where the event
+ * carries the whole change, refetch it where it does not (a new section brings new items).
+ */
+
+function patch(
+  queryClient: QueryClient,
+  sessionId: string,
+  update: (view: StudentSessionView) => StudentSessionView,
+): void {
+  queryClient.setQueryData<StudentSessionView>(queryKeys.studentSession(sessionId), (view) =>
+    view ? update(view) : view,
+  );
+}
+
+function refetch(queryClient: QueryClient, sessionId: string): void {
+  void queryClient.invalidateQueries({ queryKey: queryKeys.studentSession(sessionId) });
+}
+
+export function applyStudentLiveEvent(
+  queryClient: QueryClient,
+  sessionId: string,
+  event: LiveEvent,
+): void {
+  switch (event.type) {
+    case 'item.changed':
+      patch(queryClient, sessionId, (view) => {
+        const others = view.itemStates.filter((s) => s.itemId !== event.state.itemId);
+        // Students see opened items only: one closed back to "pending" disappears.
+        return {
+          ...view,
+          itemStates: event.state.status === 'pending' ? others : [...others, event.state],
+        };
+      });
+      return;
+    case 'results.revealed':
+      patch(queryClient, sessionId, (view) => ({
+        ...view,
+        results: [...view.results.filter((r) => r.itemId !== event.results.itemId), event.results],
+        itemStates: view.itemStates.map((s) =>
+          s.itemId === event.results.itemId ? { ...s, isRevealed: true } : s,
+        ),
+      }));
+      return;
+    case 'summary.published':
+      patch(queryClient, sessionId, (view) => ({
+        ...view,
+        summaries: [
+          ...view.summaries.filter((s) => s.sectionId !== event.summary.sectionId),
+          event.summary,
+        ],
+      }));
+      return;
+    case 'summary.withdrawn':
+      patch(queryClient, sessionId, (view) => ({
+        ...view,
+        summaries: view.summaries.filter((s) => s.sectionId !== event.sectionId),
+      }));
+      return;
+    case 'session.ended':
+      patch(queryClient, sessionId, (view) => ({
+        ...view,
+        session: { ...view.session, status: 'ended' },
+      }));
+      refetch(queryClient, sessionId);
+      return;
+    case 'section.changed':
+      patch(queryClient, sessionId, (view) => ({
+        ...view,
+        session: { ...view.session, currentSectionId: event.sectionId },
+      }));
+      refetch(queryClient, sessionId);
+      return;
+    case 'participant.removed':
+      // Only this student's own removal reaches them: the refetch answers 403.
+      refetch(queryClient, sessionId);
+      return;
+    case 'participant.joined':
+    case 'participant.progressed':
+    case 'answers.counted':
+      return;
+  }
+}
+
+/** After a (re)connect the stream may have skipped events: refetch the whole view. */
+export function resyncStudentSession(queryClient: QueryClient, sessionId: string): void {
+  refetch(queryClient, sessionId);
+}

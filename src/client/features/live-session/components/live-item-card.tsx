@@ -1,0 +1,131 @@
+import { useEffect, useId, useRef } from 'react';
+import type { Answer } from '../../../../domain/lesson/answers';
+import { getItemQuestion } from '../../../../domain/lesson/item-question';
+import type { Item } from '../../../../domain/lesson/lesson-schema';
+import type { ItemResults, ItemState } from '../../../../domain/live/live-contracts';
+import { ItemAnswer } from '../../../shared/components/items/item-answer';
+import { ItemResultsView } from '../../../shared/components/items/item-results';
+import { ITEM_KIND_LABELS } from '../../../shared/lib/describe-answer';
+import { useIsBrowserOnline } from '../lib/use-online-status';
+import { outboxKey, useOutboxStore } from '../stores/outbox-store';
+
+/** Typing is sent after a pause, not on every key. */
+const TEXT_DEBOUNCE_MS = 600;
+
+export interface HeldAnswer {
+  readonly answer: Answer;
+  readonly revision: number;
+}
+
+function useItemOutbox(sessionId: string, itemId: string) {
+  const key = outboxKey(sessionId, itemId);
+  const draft = useOutboxStore((s) => s.drafts[key]);
+  const queued = useOutboxStore((s) => s.entries[key]);
+  const rejection = useOutboxStore((s) => s.rejections[key]);
+  const isSendFailing = useOutboxStore((s) => s.isOffline);
+  const draftAnswer = useOutboxStore((s) => s.draftAnswer);
+  const queueAnswer = useOutboxStore((s) => s.queueAnswer);
+  return { draft, queued, rejection, isSendFailing, draftAnswer, queueAnswer };
+}
+
+/** One opened question in a live session: answer it, see whether it is saved, see the results. */
+export function LiveItemCard({
+  sessionId,
+  item,
+  state,
+  held,
+  results,
+  isEnded,
+}: {
+  readonly sessionId: string;
+  readonly item: Item;
+  readonly state: ItemState;
+  /** What the server holds for this student, if anything. */
+  readonly held: HeldAnswer | undefined;
+  readonly results: ItemResults | undefined;
+  readonly isEnded: boolean;
+}) {
+  const headingId = useId();
+  const outbox = useItemOutbox(sessionId, item.id);
+  const isBrowserOnline = useIsBrowserOnline();
+  const isOpen = state.status === 'open' && !isEnded;
+
+  // The debounce timer and what it will queue; a pending draft is queued on unmount too.
+  const pendingRef = useRef<{ timer: ReturnType<typeof setTimeout>; answer: Answer } | null>(null);
+  const heldRevisionRef = useRef(held?.revision ?? 0);
+  useEffect(() => {
+    heldRevisionRef.current = held?.revision ?? 0;
+  });
+  const { queueAnswer, draftAnswer } = outbox;
+  useEffect(
+    () => () => {
+      const pending = pendingRef.current;
+      if (!pending) return;
+      clearTimeout(pending.timer);
+      queueAnswer(sessionId, item.id, pending.answer, heldRevisionRef.current);
+    },
+    [queueAnswer, sessionId, item.id],
+  );
+
+  const onAnswer = (answer: Answer) => {
+    if (pendingRef.current) clearTimeout(pendingRef.current.timer);
+    pendingRef.current = null;
+    if (answer.kind === 'prompt') {
+      draftAnswer(sessionId, item.id, answer);
+      const timer = setTimeout(() => {
+        pendingRef.current = null;
+        queueAnswer(sessionId, item.id, answer, heldRevisionRef.current);
+      }, TEXT_DEBOUNCE_MS);
+      pendingRef.current = { timer, answer };
+    } else {
+      queueAnswer(sessionId, item.id, answer, heldRevisionRef.current);
+    }
+  };
+
+  const shown = outbox.draft ?? outbox.queued?.answer ?? held?.answer;
+  const isPending = outbox.draft !== undefined || outbox.queued !== undefined;
+  const isOffline = outbox.isSendFailing || !isBrowserOnline;
+  const saveStatus = isPending
+    ? isOffline
+      ? 'Offline: will send when you reconnect'
+      : 'Saving…'
+    : held
+      ? 'Saved'
+      : '';
+
+  return (
+    <section className="item" aria-labelledby={headingId}>
+      <p className="item-kind">{ITEM_KIND_LABELS[item.kind]}</p>
+      <h2 id={headingId} className="item-question">
+        {getItemQuestion(item)}
+      </h2>
+      {state.status === 'closed' ? (
+        <p className="status status-closed">This question is closed</p>
+      ) : null}
+      <ItemAnswer
+        item={item}
+        labelId={headingId}
+        answer={shown}
+        onAnswer={onAnswer}
+        disabled={!isOpen}
+        isComparisonShown={state.isRevealed}
+      />
+      <div className="item-footer">
+        <p
+          role="status"
+          className={saveStatus === 'Saved' ? 'status status-done' : 'status save-status'}
+        >
+          {saveStatus}
+        </p>
+        {outbox.rejection ? (
+          <p className="error" role="alert">
+            Your last answer was not saved: {outbox.rejection}
+          </p>
+        ) : null}
+      </div>
+      {state.isRevealed && results ? (
+        <ItemResultsView item={item} results={results} caption="Class results" />
+      ) : null}
+    </section>
+  );
+}

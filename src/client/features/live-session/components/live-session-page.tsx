@@ -1,0 +1,267 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useId, useState } from 'react';
+import type { Lesson, Section } from '../../../../domain/lesson/lesson-schema';
+import type { StudentSessionView } from '../../../../domain/live/live-contracts';
+import { ArticleText } from '../../../shared/components/article-text';
+import { useLiveStream } from '../../../shared/hooks/use-live-stream';
+import { describeApiError, isApiError } from '../../../shared/lib/api-client';
+import { findLesson } from '../../../shared/lib/lesson-catalog';
+import type { LiveConnectionState } from '../../../shared/lib/live-stream';
+import { Link } from '../../../shared/lib/router';
+import { reportProgress, studentSessionQuery } from '../api/student-api';
+import { applyStudentLiveEvent, resyncStudentSession } from '../api/student-live-events';
+import { joinPath } from '../lib/paths';
+import { useOutboxSender } from '../lib/use-outbox-sender';
+import { LiveItemCard } from './live-item-card';
+
+const CONNECTION_TEXT: Record<LiveConnectionState, string> = {
+  connecting: 'Connecting to your class…',
+  open: 'Connected to your class.',
+  reconnecting: 'Connection lost: reconnecting… Your answers are kept on this device.',
+};
+
+function SectionView({
+  view,
+  lesson,
+  section,
+  index,
+}: {
+  readonly view: StudentSessionView;
+  readonly lesson: Lesson;
+  readonly section: Section;
+  readonly index: number;
+}) {
+  const summaryHeadingId = useId();
+  const sessionId = view.session.id;
+  const isEnded = view.session.status === 'ended';
+  const visible = section.items.flatMap((item) => {
+    const state = view.itemStates.find((s) => s.itemId === item.id);
+    return state && state.status !== 'pending' ? [{ item, state }] : [];
+  });
+  const summary = view.summaries.find((s) => s.sectionId === section.id);
+  return (
+    <>
+      <p className="section-count" aria-live="polite">
+        Section {index + 1} of {lesson.sections.length}
+      </p>
+      <h1 className="section-title">{section.title}</h1>
+      <ArticleText paragraphs={section.paragraphs} glossary={lesson.glossary} />
+      {visible.length === 0 ? (
+        <p className="hint" role="status">
+          {view.session.mode === 'teacher-paced'
+            ? 'Read the text. Your teacher will open the questions.'
+            : 'This section has no open questions.'}
+        </p>
+      ) : (
+        <div className="items">
+          {visible.map(({ item, state }) => {
+            const held = view.myAnswers.find((a) => a.itemId === item.id);
+            return (
+              <LiveItemCard
+                key={item.id}
+                sessionId={sessionId}
+                item={item}
+                state={state}
+                held={held}
+                results={view.results.find((r) => r.itemId === item.id)}
+                isEnded={isEnded}
+              />
+            );
+          })}
+        </div>
+      )}
+      {summary ? (
+        <section className="summary" aria-labelledby={summaryHeadingId}>
+          <h2 id={summaryHeadingId}>Section summary</h2>
+          <p className="summary-text">{summary.text}</p>
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+/** Self-paced: the student moves between sections and tells the teacher where they are. */
+function SelfPacedPager({
+  sessionId,
+  lesson,
+  index,
+  onMove,
+}: {
+  readonly sessionId: string;
+  readonly lesson: Lesson;
+  readonly index: number;
+  readonly onMove: (index: number) => void;
+}) {
+  const progress = useMutation({
+    mutationFn: (sectionId: string) => reportProgress(sessionId, sectionId),
+  });
+  const previous = lesson.sections[index - 1];
+  const next = lesson.sections[index + 1];
+  const move = (to: number, section: Section) => {
+    onMove(to);
+    progress.mutate(section.id);
+    window.scrollTo({ top: 0 });
+  };
+  return (
+    <nav className="pager" aria-label="Previous and next section">
+      {previous ? (
+        <button
+          type="button"
+          className="button"
+          onClick={() => {
+            move(index - 1, previous);
+          }}
+        >
+          <span aria-hidden="true">← </span>Previous: {previous.title}
+        </button>
+      ) : (
+        <span />
+      )}
+      {next ? (
+        <button
+          type="button"
+          className="button button-primary"
+          onClick={() => {
+            move(index + 1, next);
+          }}
+        >
+          Next: {next.title}
+          <span aria-hidden="true"> →</span>
+        </button>
+      ) : null}
+    </nav>
+  );
+}
+
+function LiveSession({
+  view,
+  lesson,
+  connection,
+}: {
+  readonly view: StudentSessionView;
+  readonly lesson: Lesson;
+  readonly connection: LiveConnectionState;
+}) {
+  const { session } = view;
+  const isEnded = session.status === 'ended';
+  const currentIndex = Math.max(
+    0,
+    lesson.sections.findIndex((s) => s.id === session.currentSectionId),
+  );
+  const [movedIndex, setMovedIndex] = useState<number | null>(null);
+  const index = session.mode === 'self-paced' && movedIndex !== null ? movedIndex : currentIndex;
+  const section = lesson.sections[index];
+  return (
+    <>
+      <title>{section ? `${section.title}: live class` : 'Live class'}</title>
+      <div className="live-bar">
+        <p>
+          You are <strong>{view.me.label}</strong> in “{lesson.metadata.title}”.
+        </p>
+        <p className="hint" role="status">
+          {isEnded ? '' : CONNECTION_TEXT[connection]}
+        </p>
+      </div>
+      {isEnded ? (
+        <div className="ended" role="status">
+          <h2>The session has ended</h2>
+          <p>Thank you for taking part. Your answers were saved and can no longer be changed.</p>
+        </div>
+      ) : null}
+      {section ? <SectionView view={view} lesson={lesson} section={section} index={index} /> : null}
+      {session.mode === 'self-paced' ? (
+        <SelfPacedPager
+          sessionId={session.id}
+          lesson={lesson}
+          index={index}
+          onMove={setMovedIndex}
+        />
+      ) : null}
+    </>
+  );
+}
+
+/** /live/:sessionId: the student's view of a live or self-paced session. */
+export function LiveSessionPage({ sessionId }: { readonly sessionId: string }) {
+  const queryClient = useQueryClient();
+  const query = useQuery({
+    ...studentSessionQuery(sessionId),
+    retry: (failures, error) =>
+      !isApiError(error, 'not_joined', 'participant_removed', 'session_not_found', 'not_found') &&
+      failures < 3,
+  });
+  // Keep the stream and the outbox going through a failed refresh; stop when shut out.
+  const isReady =
+    query.data !== undefined && !isApiError(query.error, 'participant_removed', 'not_joined');
+  const isEnded = query.data?.session.status === 'ended';
+  const connection = useLiveStream(
+    sessionId,
+    {
+      onEvent: (event) => {
+        applyStudentLiveEvent(queryClient, sessionId, event);
+      },
+      onOpen: () => {
+        resyncStudentSession(queryClient, sessionId);
+      },
+    },
+    isReady && !isEnded,
+  );
+  useOutboxSender(sessionId, isReady && !isEnded);
+
+  if (query.isPending) return <p role="status">Loading your class…</p>;
+  const { error } = query;
+  if (error) {
+    if (isApiError(error, 'participant_removed')) {
+      return (
+        <>
+          <title>Removed from the session</title>
+          <h1>You were removed from this session</h1>
+          <p role="alert">{error.message}</p>
+          <p>
+            Ask your teacher if this is a mistake. <Link to={joinPath()}>Join a class</Link>
+          </p>
+        </>
+      );
+    }
+    if (isApiError(error, 'not_joined', 'session_not_found', 'not_found')) {
+      return (
+        <>
+          <title>Join the session first</title>
+          <h1>Join the session first</h1>
+          <p role="alert">{error.message}</p>
+          <p>
+            <Link to={joinPath()}>Join a class with its code</Link>
+          </p>
+        </>
+      );
+    }
+  }
+  // A failed refresh (a flaky network) keeps showing what was loaded; the stream will resync.
+  if (error && !query.data) {
+    return (
+      <div role="alert">
+        <h1>Your class could not be loaded</h1>
+        <p>{describeApiError(error)}</p>
+        <button
+          type="button"
+          className="button"
+          onClick={() => {
+            void query.refetch();
+          }}
+        >
+          Try again
+        </button>
+      </div>
+    );
+  }
+  const view = query.data;
+  const lesson = findLesson(view.session.lessonId);
+  if (!lesson) {
+    return (
+      <p className="error" role="alert">
+        This session uses a lesson this app does not have.
+      </p>
+    );
+  }
+  return <LiveSession view={view} lesson={lesson} connection={connection} />;
+}

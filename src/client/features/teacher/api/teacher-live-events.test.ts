@@ -1,0 +1,91 @@
+import { QueryClient } from '@tanstack/react-query';
+import { describe, expect, it } from 'vitest';
+import type { Participant, TeacherSessionView } from '../../../../domain/live/live-contracts';
+import { queryKeys } from '../../../shared/lib/query-keys';
+import { applyTeacherLiveEvent } from './teacher-live-events';
+
+const participant = (id: string): Participant => ({
+  id,
+  displayName: id,
+  label: id,
+  joinedAt: '2026-01-01T00:00:00.000Z',
+  currentSectionId: null,
+  isOnline: true,
+});
+
+function viewWith(overrides: Partial<TeacherSessionView> = {}): TeacherSessionView {
+  return {
+    session: {
+      id: 's1',
+      lessonId: 'soleimani-2020',
+      lessonTitle: 'Lesson',
+      mode: 'teacher-paced',
+      status: 'open',
+      joinCode: 'ABCDEF',
+      currentSectionId: 'thesis',
+      createdAt: '2026-01-01T00:00:00.000Z',
+      endedAt: null,
+    },
+    joinUrl: '/join?code=ABCDEF',
+    participants: [participant('ada')],
+    itemStates: [{ itemId: 'poll', status: 'pending', isRevealed: false }],
+    summaries: [],
+    answerCounts: { poll: 1 },
+    results: [],
+    ...overrides,
+  };
+}
+
+function setup() {
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  queryClient.setQueryData(queryKeys.teacherSession('s1'), viewWith());
+  const read = () => queryClient.getQueryData<TeacherSessionView>(queryKeys.teacherSession('s1'))!;
+  return { queryClient, read };
+}
+
+describe('applyTeacherLiveEvent', () => {
+  it('patches answer counts', () => {
+    const { queryClient, read } = setup();
+    applyTeacherLiveEvent(queryClient, 's1', {
+      type: 'answers.counted',
+      answerCounts: { poll: 3 },
+    });
+    expect(read().answerCounts).toEqual({ poll: 3 });
+  });
+
+  it('adds a joined participant once, and removes a removed one', () => {
+    const { queryClient, read } = setup();
+    applyTeacherLiveEvent(queryClient, 's1', {
+      type: 'participant.joined',
+      participant: participant('ben'),
+    });
+    applyTeacherLiveEvent(queryClient, 's1', {
+      type: 'participant.joined',
+      participant: participant('ben'),
+    });
+    expect(read().participants.map((p) => p.id)).toEqual(['ada', 'ben']);
+    applyTeacherLiveEvent(queryClient, 's1', { type: 'participant.removed', participantId: 'ada' });
+    expect(read().participants.map((p) => p.id)).toEqual(['ben']);
+  });
+
+  it('replaces an item’s state and records where a participant is', () => {
+    const { queryClient, read } = setup();
+    applyTeacherLiveEvent(queryClient, 's1', {
+      type: 'item.changed',
+      state: { itemId: 'poll', status: 'open', isRevealed: false },
+    });
+    applyTeacherLiveEvent(queryClient, 's1', {
+      type: 'participant.progressed',
+      participantId: 'ada',
+      sectionId: 'red-line',
+    });
+    expect(read().itemStates).toEqual([{ itemId: 'poll', status: 'open', isRevealed: false }]);
+    expect(read().participants[0]?.currentSectionId).toBe('red-line');
+  });
+
+  it('marks the session stale when the section changes', () => {
+    const { queryClient } = setup();
+    applyTeacherLiveEvent(queryClient, 's1', { type: 'section.changed', sectionId: 'red-line' });
+    expect(queryClient.getQueryState(queryKeys.teacherSession('s1'))?.isInvalidated).toBe(true);
+  });
+});

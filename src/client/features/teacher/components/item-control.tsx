@@ -1,0 +1,103 @@
+import { useId } from 'react';
+import { getItemQuestion } from '../../../../domain/lesson/item-question';
+import type { Item } from '../../../../domain/lesson/lesson-schema';
+import type { ItemResults, ItemState } from '../../../../domain/live/live-contracts';
+import { ItemResultsView } from '../../../shared/components/items/item-results';
+import { describeApiError } from '../../../shared/lib/api-client';
+import { ITEM_KIND_LABELS } from '../../../shared/lib/describe-answer';
+import { useSessionAction } from './use-session-action';
+
+const STATUS_TEXT: Record<ItemState['status'], string> = {
+  pending: 'not opened',
+  open: 'open',
+  closed: 'closed',
+};
+
+/** One question of the current section: its state, how many answered, and the teacher's controls. */
+export function ItemControl({
+  sessionId,
+  item,
+  state,
+  answered,
+  participantCount,
+  results,
+  isEnded,
+}: {
+  readonly sessionId: string;
+  readonly item: Item;
+  readonly state: ItemState;
+  readonly answered: number;
+  readonly participantCount: number;
+  readonly results: ItemResults | undefined;
+  readonly isEnded: boolean;
+}) {
+  const headingId = useId();
+  const action = useSessionAction(sessionId);
+  const { status, isRevealed } = state;
+  return (
+    <section className="item" aria-labelledby={headingId}>
+      <p className="item-kind">{ITEM_KIND_LABELS[item.kind]}</p>
+      <h3 id={headingId} className="item-question">
+        {getItemQuestion(item)}
+      </h3>
+      <p className="item-state">
+        <span className={`pill pill-${status}`}>Status: {STATUS_TEXT[status]}</span>
+        {isRevealed ? <span className="pill pill-revealed">Results revealed</span> : null}
+        <span role="status" className="answer-count">
+          {answered} of {participantCount} answered
+        </span>
+      </p>
+      {isEnded ? null : (
+        <div className="button-row">
+          {status !== 'open' ? (
+            <button
+              type="button"
+              className="button button-primary"
+              disabled={action.isPending}
+              onClick={() => {
+                action.mutate({ type: 'open-item', itemId: item.id });
+              }}
+            >
+              {status === 'closed' ? 'Reopen' : 'Open'}
+            </button>
+          ) : (
+            <button
+              type="button"
+              className="button"
+              disabled={action.isPending}
+              onClick={() => {
+                action.mutate({ type: 'close-item', itemId: item.id });
+              }}
+            >
+              Close
+            </button>
+          )}
+          {isRevealed ? null : (
+            <button
+              type="button"
+              className="button"
+              disabled={action.isPending}
+              onClick={() => {
+                action.mutate({ type: 'reveal-item', itemId: item.id });
+              }}
+            >
+              Reveal results
+            </button>
+          )}
+        </div>
+      )}
+      {action.isError ? (
+        <p className="error" role="alert">
+          {describeApiError(action.error)}
+        </p>
+      ) : null}
+      {results && results.responses > 0 ? (
+        <ItemResultsView
+          item={item}
+          results={results}
+          caption={isRevealed ? 'Results (shown to the class)' : 'Results (only you see these)'}
+        />
+      ) : null}
+    </section>
+  );
+}

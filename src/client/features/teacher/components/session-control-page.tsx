@@ -1,0 +1,268 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useId, useState } from 'react';
+import type { Lesson } from '../../../../domain/lesson/lesson-schema';
+import type { ItemState, TeacherSessionView } from '../../../../domain/live/live-contracts';
+import { ConfirmDialog } from '../../../shared/components/confirm-dialog';
+import { useLiveStream } from '../../../shared/hooks/use-live-stream';
+import { describeApiError, isApiError } from '../../../shared/lib/api-client';
+import { findLesson } from '../../../shared/lib/lesson-catalog';
+import type { LiveConnectionState } from '../../../shared/lib/live-stream';
+import { Link } from '../../../shared/lib/router';
+import { teacherSessionQuery } from '../api/teacher-api';
+import { applyTeacherLiveEvent, resyncTeacherSession } from '../api/teacher-live-events';
+import { teachPath } from '../lib/paths';
+import { ItemControl } from './item-control';
+import { JoinPanel } from './join-panel';
+import { Roster } from './roster';
+import { SummaryComposer } from './summary-composer';
+import { useSessionAction } from './use-session-action';
+
+const CONNECTION_TEXT: Record<LiveConnectionState, string> = {
+  connecting: 'Connecting to live updates…',
+  open: 'Live updates on.',
+  reconnecting: 'Live updates paused: reconnecting…',
+};
+
+function SectionControl({
+  view,
+  lesson,
+  viewedIndex,
+  onView,
+}: {
+  readonly view: TeacherSessionView;
+  readonly lesson: Lesson;
+  readonly viewedIndex: number;
+  readonly onView: (index: number) => void;
+}) {
+  const action = useSessionAction(view.session.id);
+  const isTeacherPaced = view.session.mode === 'teacher-paced';
+  const isEnded = view.session.status === 'ended';
+  const go = (index: number) => {
+    const target = lesson.sections[index];
+    if (!target) return;
+    if (isTeacherPaced) action.mutate({ type: 'change-section', sectionId: target.id });
+    else onView(index);
+  };
+  const canMove = !isEnded || !isTeacherPaced;
+  return (
+    <nav className="pager" aria-label="Sections">
+      <button
+        type="button"
+        className="button"
+        disabled={!canMove || viewedIndex === 0 || action.isPending}
+        onClick={() => {
+          go(viewedIndex - 1);
+        }}
+      >
+        <span aria-hidden="true">← </span>Previous section
+      </button>
+      <button
+        type="button"
+        className="button button-primary"
+        disabled={!canMove || viewedIndex >= lesson.sections.length - 1 || action.isPending}
+        onClick={() => {
+          go(viewedIndex + 1);
+        }}
+      >
+        Next section<span aria-hidden="true"> →</span>
+      </button>
+      {action.isError ? (
+        <p className="error" role="alert">
+          {describeApiError(action.error)}
+        </p>
+      ) : null}
+    </nav>
+  );
+}
+
+function EndSessionButton({ sessionId }: { readonly sessionId: string }) {
+  const [isConfirming, setIsConfirming] = useState(false);
+  const action = useSessionAction(sessionId);
+  return (
+    <>
+      <button
+        type="button"
+        className="button button-danger"
+        disabled={action.isPending}
+        onClick={() => {
+          setIsConfirming(true);
+        }}
+      >
+        End session
+      </button>
+      {action.isError ? (
+        <p className="error" role="alert">
+          {describeApiError(action.error)}
+        </p>
+      ) : null}
+      <ConfirmDialog
+        isOpen={isConfirming}
+        title="End this session?"
+        message="Students can no longer answer or join. Their answers and the results stay here."
+        confirmLabel="End session"
+        onCancel={() => {
+          setIsConfirming(false);
+        }}
+        onConfirm={() => {
+          setIsConfirming(false);
+          action.mutate({ type: 'end-session' });
+        }}
+      />
+    </>
+  );
+}
+
+const PENDING_STATE = (itemId: string): ItemState => ({
+  itemId,
+  status: 'pending',
+  isRevealed: false,
+});
+
+function SessionControl({
+  view,
+  lesson,
+  connection,
+}: {
+  readonly view: TeacherSessionView;
+  readonly lesson: Lesson;
+  readonly connection: LiveConnectionState;
+}) {
+  const { session } = view;
+  const sectionHeadingId = useId();
+  const isEnded = session.status === 'ended';
+  const currentIndex = Math.max(
+    0,
+    lesson.sections.findIndex((s) => s.id === session.currentSectionId),
+  );
+  // A self-paced class has no current section: the teacher looks at any of them.
+  const [browsedIndex, setBrowsedIndex] = useState<number | null>(null);
+  const viewedIndex =
+    session.mode === 'self-paced' && browsedIndex !== null ? browsedIndex : currentIndex;
+  const section = lesson.sections[viewedIndex];
+  const participantCount = view.participants.length;
+
+  return (
+    <>
+      <title>{`Session ${session.joinCode}: ${lesson.metadata.title}`}</title>
+      <p className="breadcrumbs">
+        <Link to={teachPath()}>Your sessions</Link>
+      </p>
+      <h1>{lesson.metadata.title}</h1>
+      <p className="lead">
+        {session.mode === 'teacher-paced' ? 'Teacher-paced session' : 'Self-paced session'} ·{' '}
+        {isEnded ? 'Ended' : 'Open'}
+      </p>
+      <p className="hint" role="status">
+        {isEnded ? 'The session has ended.' : CONNECTION_TEXT[connection]}
+      </p>
+      {isEnded ? null : <JoinPanel session={session} joinUrl={view.joinUrl} />}
+      <Roster
+        sessionId={session.id}
+        lesson={lesson}
+        mode={session.mode}
+        participants={view.participants}
+        isEnded={isEnded}
+      />
+      {section ? (
+        <section aria-labelledby={sectionHeadingId} className="control-section">
+          <p className="section-count">
+            Section {viewedIndex + 1} of {lesson.sections.length}
+            {session.mode === 'self-paced' ? ' (students move on their own)' : ''}
+          </p>
+          <h2 id={sectionHeadingId}>{section.title}</h2>
+          <SectionControl
+            view={view}
+            lesson={lesson}
+            viewedIndex={viewedIndex}
+            onView={setBrowsedIndex}
+          />
+          <details className="teacher-notes">
+            <summary>Teacher notes</summary>
+            <ul>
+              {section.teacherNotes.map((note) => (
+                <li key={note}>{note}</li>
+              ))}
+            </ul>
+          </details>
+          <div className="items">
+            {section.items.map((item) => (
+              <ItemControl
+                key={item.id}
+                sessionId={session.id}
+                item={item}
+                state={view.itemStates.find((s) => s.itemId === item.id) ?? PENDING_STATE(item.id)}
+                answered={view.answerCounts[item.id] ?? 0}
+                participantCount={participantCount}
+                results={view.results.find((r) => r.itemId === item.id)}
+                isEnded={isEnded}
+              />
+            ))}
+          </div>
+          <SummaryComposer
+            key={section.id}
+            sessionId={session.id}
+            section={section}
+            published={view.summaries.find((s) => s.sectionId === section.id)}
+            isEnded={isEnded}
+          />
+        </section>
+      ) : null}
+      {isEnded ? null : (
+        <div className="button-row end-row">
+          <EndSessionButton sessionId={session.id} />
+        </div>
+      )}
+    </>
+  );
+}
+
+/** /teach/sessions/:id: the teacher's live control panel for one session. */
+export function SessionControlPage({ sessionId }: { readonly sessionId: string }) {
+  const queryClient = useQueryClient();
+  const query = useQuery(teacherSessionQuery(sessionId));
+  const isEnded = query.data?.session.status === 'ended';
+  const connection = useLiveStream(
+    sessionId,
+    {
+      onEvent: (event) => {
+        applyTeacherLiveEvent(queryClient, sessionId, event);
+      },
+      onOpen: () => {
+        resyncTeacherSession(queryClient, sessionId);
+      },
+    },
+    query.data !== undefined && !isApiError(query.error, 'not_signed_in') && !isEnded,
+  );
+
+  if (query.isPending) return <p role="status">Loading the session…</p>;
+  const { error } = query;
+  // A failed refresh keeps showing what was loaded, unless the teacher was signed out.
+  if (error && (!query.data || isApiError(error, 'not_signed_in', 'forbidden', 'not_found'))) {
+    return (
+      <>
+        <title>Session unavailable</title>
+        <h1>Session unavailable</h1>
+        <p className="error" role="alert">
+          {isApiError(error, 'not_signed_in')
+            ? 'Sign in to see this session.'
+            : describeApiError(error)}
+        </p>
+        <p>
+          <Link to={teachPath()}>
+            {isApiError(error, 'not_signed_in') ? 'Sign in' : 'Go to your sessions'}
+          </Link>
+        </p>
+      </>
+    );
+  }
+  const view = query.data;
+  const lesson = findLesson(view.session.lessonId);
+  if (!lesson) {
+    return (
+      <p className="error" role="alert">
+        This session uses a lesson this app does not have ({view.session.lessonId}).
+      </p>
+    );
+  }
+  return <SessionControl view={view} lesson={lesson} connection={connection} />;
+}

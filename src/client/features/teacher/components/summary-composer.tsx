@@ -1,0 +1,78 @@
+import { useId, useState } from 'react';
+import type { Section } from '../../../../domain/lesson/lesson-schema';
+import type { PublishedSummary } from '../../../../domain/live/live-contracts';
+import { LIMITS } from '../../../../domain/live/live-constants';
+import { describeApiError } from '../../../shared/lib/api-client';
+import { useSessionAction } from './use-session-action';
+
+/**
+ * The section's summary: prefilled with the lesson's, editable, published to the class and
+ * withdrawn again. Mount it with the section id as key so each section has its own draft.
+ */
+export function SummaryComposer({
+  sessionId,
+  section,
+  published,
+  isEnded,
+}: {
+  readonly sessionId: string;
+  readonly section: Section;
+  readonly published: PublishedSummary | undefined;
+  readonly isEnded: boolean;
+}) {
+  const headingId = useId();
+  const fieldId = useId();
+  const [text, setText] = useState(published?.text ?? section.summary);
+  const action = useSessionAction(sessionId);
+  return (
+    <section className="panel" aria-labelledby={headingId}>
+      <h3 id={headingId}>Section summary</h3>
+      <p role="status" className={published ? 'status status-done' : 'status'}>
+        {published ? 'Published to the class.' : 'Not published yet.'}
+      </p>
+      <label htmlFor={fieldId}>Summary for “{section.title}”</label>
+      <textarea
+        id={fieldId}
+        className="textarea"
+        rows={5}
+        maxLength={LIMITS.summaryLength}
+        value={text}
+        readOnly={isEnded}
+        onChange={(event) => {
+          setText(event.target.value);
+        }}
+      />
+      {action.isError ? (
+        <p className="error" role="alert">
+          {describeApiError(action.error)}
+        </p>
+      ) : null}
+      {isEnded ? null : (
+        <div className="button-row">
+          <button
+            type="button"
+            className="button button-primary"
+            disabled={action.isPending || text.trim() === ''}
+            onClick={() => {
+              action.mutate({ type: 'publish-summary', sectionId: section.id, text });
+            }}
+          >
+            Publish summary
+          </button>
+          {published ? (
+            <button
+              type="button"
+              className="button"
+              disabled={action.isPending}
+              onClick={() => {
+                action.mutate({ type: 'withdraw-summary', sectionId: section.id });
+              }}
+            >
+              Withdraw summary
+            </button>
+          ) : null}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,13 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { runSessionAction, storeSessionView, type SessionAction } from '../api/teacher-api';
+
+/** One teacher action on a session, its pending state and its error, with the cache updated. */
+export function useSessionAction(sessionId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (action: SessionAction) => runSessionAction(sessionId, action),
+    onSuccess: (view) => {
+      storeSessionView(queryClient, view);
+    },
+  });
+}

@@ -1,0 +1,79 @@
+import type { Answer } from '../../../../domain/lesson/answers';
+import type { Item } from '../../../../domain/lesson/lesson-schema';
+import { ClaimCheckAnswer } from './claim-check-answer';
+import { ForecastAnswer } from './forecast-answer';
+import { PollAnswer } from './poll-answer';
+import { PromptAnswer } from './prompt-answer';
+import { ScaleAnswer } from './scale-answer';
+
+/** The answer controls for any kind of item, given the item's current answer. */
+export function ItemAnswer({
+  item,
+  labelId,
+  answer,
+  onAnswer,
+  disabled = false,
+  isComparisonShown = true,
+}: {
+  readonly item: Item;
+  /** The id of the element that names the question (its heading). */
+  readonly labelId: string;
+  readonly answer: Answer | undefined;
+  readonly onAnswer: (answer: Answer) => void;
+  /** Shows the answer read-only: answering is closed. */
+  readonly disabled?: boolean;
+  /** Whether a claim check may show the lesson's own sorting once complete. */
+  readonly isComparisonShown?: boolean;
+}) {
+  switch (item.kind) {
+    case 'prompt':
+      return (
+        <PromptAnswer
+          item={item}
+          labelId={labelId}
+          answer={answer?.kind === 'prompt' ? answer : undefined}
+          onAnswer={onAnswer}
+          disabled={disabled}
+        />
+      );
+    case 'poll':
+      return (
+        <PollAnswer
+          item={item}
+          labelId={labelId}
+          answer={answer?.kind === 'poll' ? answer : undefined}
+          onAnswer={onAnswer}
+          disabled={disabled}
+        />
+      );
+    case 'scale':
+      return (
+        <ScaleAnswer
+          item={item}
+          labelId={labelId}
+          answer={answer?.kind === 'scale' ? answer : undefined}
+          onAnswer={onAnswer}
+          disabled={disabled}
+        />
+      );
+    case 'forecast':
+      return (
+        <ForecastAnswer
+          item={item}
+          answer={answer?.kind === 'forecast' ? answer : undefined}
+          onAnswer={onAnswer}
+          disabled={disabled}
+        />
+      );
+    case 'claimCheck':
+      return (
+        <ClaimCheckAnswer
+          item={item}
+          answer={answer?.kind === 'claimCheck' ? answer : undefined}
+          onAnswer={onAnswer}
+          disabled={disabled}
+          isComparisonShown={isComparisonShown}
+        />
+      );
+  }
+}

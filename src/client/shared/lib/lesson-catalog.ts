@@ -1,0 +1,9 @@
+import type { Lesson } from '../../../domain/lesson/lesson-schema';
+import { soleimaniLesson } from '../../../domain/lessons/soleimani-lesson';
+
+/** The lessons the client can show, by id: the same ones the server offers. */
+export const LESSONS: readonly Lesson[] = [soleimaniLesson];
+
+export function findLesson(lessonId: string): Lesson | undefined {
+  return LESSONS.find((lesson) => lesson.id === lessonId);
+}

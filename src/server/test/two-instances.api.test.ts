@@ -1,0 +1,95 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { soleimaniLesson as lesson } from '../../domain/lessons/soleimani-lesson';
+import type { StudentSessionView } from '../../domain/live/live-contracts';
+import type { LiveEvent } from '../../domain/live/live-events';
+import { closeOpenStreams, createLiveSession, joinAs, signUpTeacher } from './api-client';
+import {
+  createTestDatabase,
+  startTestServer,
+  type TestDatabase,
+  type TestServer,
+} from './test-server';
+
+const hasPostgres = Boolean(process.env.TEST_DATABASE_URL);
+if (!hasPostgres) {
+  console.warn(
+    '[api tests] two-instances.api.test.ts is SKIPPED: it needs PostgreSQL (set TEST_DATABASE_URL).',
+  );
+}
+
+const second = lesson.sections[1]!;
+const prompt = second.items.find((i) => i.kind === 'prompt')!;
+
+/** Two app instances over one PostgreSQL, as behind a load balancer. */
+describe.skipIf(!hasPostgres)('two server instances on one PostgreSQL', () => {
+  let database: TestDatabase;
+  let serverA: TestServer;
+  let serverB: TestServer;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('postgres');
+    serverA = await startTestServer(database);
+    serverB = await startTestServer(database);
+  });
+  afterEach(() => {
+    closeOpenStreams();
+  });
+  afterAll(async () => {
+    await serverA.close();
+    await serverB.close();
+    await database.destroy();
+  });
+
+  it('delivers each instance’s events to the streams held by the other', async () => {
+    const teacher = await signUpTeacher(serverA.baseUrl);
+    const { session } = await createLiveSession(teacher, 'teacher-paced');
+    const base = `/api/sessions/${session.id}`;
+    const teacherStream = await teacher.openStream(`${base}/events`);
+    expect((await teacherStream.next()).event).toBe('ready');
+
+    // The student reaches instance B.
+    const { student, joined } = await joinAs(serverB.baseUrl, session.joinCode, 'Remy');
+    const arrived = (await teacherStream.nextOf('participant.joined')).data as LiveEvent;
+    expect(arrived).toMatchObject({
+      type: 'participant.joined',
+      participant: { id: joined.participant.id, label: 'Remy' },
+    });
+    const studentStream = await student.openStream(`${base}/events`);
+    expect((await studentStream.next()).event).toBe('ready');
+
+    // The teacher acts on A; the student's stream on B hears it.
+    await teacher.post(`${base}/section`, { sectionId: second.id });
+    expect((await studentStream.nextOf('section.changed')).data).toEqual({
+      type: 'section.changed',
+      sectionId: second.id,
+    });
+    await teacher.post(`${base}/items/${prompt.id}/open`);
+    expect((await studentStream.nextOf('item.changed')).data).toEqual({
+      type: 'item.changed',
+      state: { itemId: prompt.id, status: 'open', isRevealed: false },
+    });
+
+    // The student answers on B; the teacher's stream on A gets the count.
+    const ack = await student.put(`${base}/answers/${prompt.id}`, {
+      submissionId: randomUUID(),
+      revision: 1,
+      answer: { kind: 'prompt', text: 'Heard on B, counted on A.' },
+    });
+    expect(ack.status).toBe(200);
+    const counted = await teacherStream.nextOf('answers.counted');
+    expect(counted.id).toBeUndefined();
+    expect(counted.data).toEqual({ type: 'answers.counted', answerCounts: { [prompt.id]: 1 } });
+
+    // The student's cookie, made on B, works on A too (one cookie secret for both).
+    const onA = await fetch(`${serverA.baseUrl}${base}/me`, {
+      headers: { cookie: `pt=${student.cookie('pt') ?? ''}` },
+    });
+    expect(onA.status).toBe(200);
+    const view = (await onA.json()) as StudentSessionView;
+    expect(view.myAnswers.map((a) => a.itemId)).toEqual([prompt.id]);
+
+    teacherStream.close();
+    studentStream.close();
+  });
+});
