@@ -15,6 +15,7 @@ import { registerErrorHandler } from './plugins/error-handler';
 import { registerSecurityHeaders } from './plugins/security-headers';
 import { registerAuthRoutes } from './routes/auth.routes';
 import { registerClassSessionRoutes } from './routes/class-sessions.routes';
+import { registerDashboardRoutes } from './routes/dashboard.routes';
 import { registerEventRoutes } from './routes/events.routes';
 import { registerHealthRoutes } from './routes/health.routes';
 import { registerLessonRoutes } from './routes/lessons.routes';
@@ -63,6 +64,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerLessonRoutes(app, deps);
   registerClassSessionRoutes(app, deps);
   registerParticipantRoutes(app, deps);
+  registerDashboardRoutes(app, deps);
   registerEventRoutes(app, deps);
 
   const indexHtml = path.join(config.staticDir, 'index.html');

@@ -70,8 +70,20 @@ describe('computeItemResults', () => {
       itemId: 'f',
       responses: 3,
       scenarios: [
-        { scenarioId: 'x', mean: 50, median: 40, count: 3 },
-        { scenarioId: 'y', mean: 25, median: 25, count: 2 },
+        {
+          scenarioId: 'x',
+          mean: 50,
+          median: 40,
+          count: 3,
+          buckets: [0, 1, 0, 0, 1, 0, 0, 0, 0, 1],
+        },
+        {
+          scenarioId: 'y',
+          mean: 25,
+          median: 25,
+          count: 2,
+          buckets: [1, 0, 0, 0, 0, 1, 0, 0, 0, 0],
+        },
       ],
     });
   });

@@ -1,7 +1,7 @@
 import type { Answer } from '../lesson/answers';
 import { SCALE_LABELS } from '../lesson/lesson-constants';
 import type { Item } from '../lesson/lesson-schema';
-import { distribution, mean, median } from '../scoring/aggregate';
+import { distribution, mean, median, percentHistogram } from '../scoring/aggregate';
 import type { ItemResults } from './live-contracts';
 
 /**
@@ -44,6 +44,7 @@ export function computeItemResults(item: Item, answers: readonly Answer[]): Item
             mean: mean(values),
             median: median(values),
             count: values.length,
+            buckets: percentHistogram(values, 10).map((bucket) => bucket.count),
           };
         }),
       };

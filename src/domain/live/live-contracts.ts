@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Answer } from '../lesson/answers';
 import { answerSchema } from '../lesson/answer-schema';
+import type { ForecastScores, WallResponse } from './dashboard-contracts';
 import {
   JOIN_CODE_ALPHABET,
   JOIN_CODE_LENGTH,
@@ -140,6 +141,8 @@ export type ItemResults =
         readonly mean: number | null;
         readonly median: number | null;
         readonly count: number;
+        /** How many forecasts fell in each tenth: 0-10 %, 10-20 %, ..., 90-100 %. */
+        readonly buckets: readonly number[];
       }[];
     }
   | {
@@ -153,6 +156,10 @@ export type ItemResults =
 export interface TeacherSessionView {
   readonly session: SessionSummary;
   readonly joinUrl: string;
+  /** Whether students' names show on the class's wall and the projector. */
+  readonly showNames: boolean;
+  /** Forecast items whose outcomes the teacher has revealed, with the class's scores. */
+  readonly forecastScores: readonly ForecastScores[];
   readonly participants: readonly Participant[];
   readonly itemStates: readonly ItemState[];
   readonly summaries: readonly PublishedSummary[];
@@ -173,6 +180,10 @@ export interface StudentSessionView {
   }[];
   /** Results of the items the teacher has revealed. */
   readonly results: readonly ItemResults[];
+  /** Classmates' responses to revealed discussion prompts, less those the teacher hid. */
+  readonly wall: readonly WallResponse[];
+  /** Revealed forecast outcomes with the class's scores and the student's own. */
+  readonly forecastScores: readonly ForecastScores[];
 }
 
 export interface JoinResponse {

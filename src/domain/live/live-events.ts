@@ -21,6 +21,9 @@ export type LiveEvent =
       readonly participantId: string;
       readonly sectionId: string;
     }
+  /** The wall changed: a response hidden or spotlighted, names shown or not; refetch it. */
+  | { readonly type: 'wall.changed'; readonly itemId: string | null }
+  | { readonly type: 'outcomes.revealed'; readonly itemId: string }
   /** Coalesced: sent at most a few times a second, never once per answer. Teachers only. */
   | { readonly type: 'answers.counted'; readonly answerCounts: Readonly<Record<string, number>> };
 

@@ -162,6 +162,12 @@ export class LiveHub {
     };
   }
 
+  /** Ends every stream of a session this process holds (the session was deleted). */
+  endSessionStreams(sessionId: string): void {
+    for (const subscriber of this.subscribers.get(sessionId) ?? []) subscriber.sink.end();
+    this.subscribers.delete(sessionId);
+  }
+
   async close(): Promise<void> {
     if (this.heartbeat) clearInterval(this.heartbeat);
     if (this.seenTimer) clearTimeout(this.seenTimer);

@@ -1,4 +1,11 @@
+import type { Answer } from '../../domain/lesson/answers';
 import type { Lesson } from '../../domain/lesson/lesson-schema';
+import type {
+  ForecastScores,
+  ProjectorView,
+  WallResponse,
+} from '../../domain/live/dashboard-contracts';
+import { computeForecastScores, forecastScoresForStudent } from '../../domain/live/forecast-scores';
 import { computeItemResults } from '../../domain/live/item-results';
 import type {
   ItemResults,
@@ -8,18 +15,25 @@ import type {
   TeacherSessionView,
 } from '../../domain/live/live-contracts';
 import type { Queryable } from '../db/database';
+import { findItem, findSection } from '../lessons/lesson-catalog';
 import {
   countAnswersByItem,
   listItemAnswers,
   listParticipantAnswers,
+  listSessionAnswers,
+  type SessionAnswerRecord,
 } from '../repositories/answers.repository';
 import {
+  listForecastOutcomes,
   listItemStates,
   listSummaries,
   type ClassSessionRecord,
 } from '../repositories/class-sessions.repository';
-import { listParticipants, type ParticipantRecord } from '../repositories/participants.repository';
-import { findItem, findSection } from '../lessons/lesson-catalog';
+import {
+  listParticipants,
+  participantLabel,
+  type ParticipantRecord,
+} from '../repositories/participants.repository';
 
 /**
  * An item's state as students meet it: in a self-paced session every item is open until the
@@ -53,6 +67,31 @@ export function toSessionSummary(session: ClassSessionRecord, lesson: Lesson): S
   };
 }
 
+function groupAnswersByItem(answers: readonly SessionAnswerRecord[]): Map<string, Answer[]> {
+  const byItem = new Map<string, Answer[]>();
+  for (const record of answers) {
+    const list = byItem.get(record.itemId) ?? [];
+    list.push(record.answer);
+    byItem.set(record.itemId, list);
+  }
+  return byItem;
+}
+
+/** Results of the given items (or of every item with answers), from one read of the answers. */
+export function resultsOf(
+  lesson: Lesson,
+  answers: readonly SessionAnswerRecord[],
+  onlyItemIds?: ReadonlySet<string>,
+): ItemResults[] {
+  const results: ItemResults[] = [];
+  for (const [itemId, itemAnswers] of groupAnswersByItem(answers)) {
+    if (onlyItemIds && !onlyItemIds.has(itemId)) continue;
+    const found = findItem(lesson, itemId);
+    if (found) results.push(computeItemResults(found.item, itemAnswers));
+  }
+  return results;
+}
+
 export async function getItemResults(
   db: Queryable,
   lesson: Lesson,
@@ -64,42 +103,82 @@ export async function getItemResults(
   return computeItemResults(found.item, await listItemAnswers(db, sessionId, itemId));
 }
 
+/** Open responses (answers to prompts) as the wall shows them. */
+export function toWallResponses(
+  lesson: Lesson,
+  answers: readonly SessionAnswerRecord[],
+  options: { showLabels: boolean },
+): WallResponse[] {
+  return answers.flatMap((record) => {
+    if (record.answer.kind !== 'prompt' || record.answer.text.trim() === '') return [];
+    if (findItem(lesson, record.itemId)?.item.kind !== 'prompt') return [];
+    return [
+      {
+        participantId: record.participantId,
+        label: options.showLabels ? participantLabel(record.displayName, record.nameNumber) : null,
+        itemId: record.itemId,
+        text: record.answer.text,
+        isHidden: record.isHidden,
+        isSpotlighted: record.isSpotlighted,
+        updatedAt: record.updatedAt,
+      },
+    ];
+  });
+}
+
+/** The class's scores on every forecast whose outcomes the teacher has revealed. */
+export async function classForecastScores(
+  db: Queryable,
+  lesson: Lesson,
+  sessionId: string,
+  answers: readonly SessionAnswerRecord[],
+): Promise<ForecastScores[]> {
+  const revealed = await listForecastOutcomes(db, sessionId);
+  return revealed.flatMap(({ itemId, outcomes }) => {
+    const found = findItem(lesson, itemId);
+    if (found?.item.kind !== 'forecast') return [];
+    const forecasts = answers.flatMap((record) =>
+      record.itemId === itemId && record.answer.kind === 'forecast'
+        ? [
+            {
+              participantId: record.participantId,
+              label: participantLabel(record.displayName, record.nameNumber),
+              probabilities: record.answer.probabilities,
+            },
+          ]
+        : [],
+    );
+    return [computeForecastScores(found.item, outcomes, forecasts)];
+  });
+}
+
 export async function buildTeacherView(
   db: Queryable,
   lesson: Lesson,
   session: ClassSessionRecord,
   joinUrl: string,
 ): Promise<TeacherSessionView> {
-  const [participants, stored, summaries, answerCounts] = await Promise.all([
+  const [participants, stored, summaries, answerCounts, answers] = await Promise.all([
     listParticipants(db, session.id),
     listItemStates(db, session.id),
     listSummaries(db, session.id),
     countAnswersByItem(db, session.id),
+    listSessionAnswers(db, session.id),
   ]);
   const storedById = new Map(stored.map((s) => [s.itemId, s]));
   const itemStates = lesson.sections.flatMap((section) =>
     section.items.map((item) => effectiveItemState(session, item.id, storedById.get(item.id))),
   );
-  // Results for what the teacher is looking at: the current section and anything revealed.
-  const current = findSection(lesson, session.currentSectionId);
-  const resultItemIds = new Set([
-    ...(current?.items.map((i) => i.id) ?? []),
-    ...itemStates.filter((s) => s.isRevealed).map((s) => s.itemId),
-  ]);
-  const results: ItemResults[] = [];
-  for (const itemId of resultItemIds) {
-    if (!answerCounts[itemId]) continue;
-    const itemResults = await getItemResults(db, lesson, session.id, itemId);
-    if (itemResults) results.push(itemResults);
-  }
   return {
     session: toSessionSummary(session, lesson),
     joinUrl,
+    showNames: session.showNames,
     participants: participants.map(({ sessionId: _s, isRemoved: _r, ...p }) => p),
     itemStates,
     summaries,
     answerCounts,
-    results,
+    results: resultsOf(lesson, answers),
+    forecastScores: await classForecastScores(db, lesson, session.id, answers),
   };
 }
 
@@ -127,16 +206,24 @@ export async function buildStudentView(
   session: ClassSessionRecord,
   participant: ParticipantRecord,
 ): Promise<StudentSessionView> {
-  const [stored, summaries, myAnswers] = await Promise.all([
+  const [stored, summaries, myAnswers, answers] = await Promise.all([
     listItemStates(db, session.id),
     listSummaries(db, session.id),
     listParticipantAnswers(db, participant.id),
+    listSessionAnswers(db, session.id),
   ]);
-  const results: ItemResults[] = [];
-  for (const state of stored.filter((s) => s.isRevealed)) {
-    const itemResults = await getItemResults(db, lesson, session.id, state.itemId);
-    if (itemResults) results.push(itemResults);
-  }
+  const revealed = new Set(stored.filter((s) => s.isRevealed).map((s) => s.itemId));
+  const wall = toWallResponses(
+    lesson,
+    answers.filter((a) => revealed.has(a.itemId) && !a.isHidden),
+    { showLabels: session.showNames },
+  );
+  const myForecasts = new Map(
+    myAnswers.flatMap((a) =>
+      a.answer.kind === 'forecast' ? [[a.itemId, a.answer.probabilities]] : [],
+    ),
+  );
+  const classScores = await classForecastScores(db, lesson, session.id, answers);
   const { joinCode: _code, ...summary } = toSessionSummary(session, lesson);
   return {
     session: summary,
@@ -144,6 +231,47 @@ export async function buildStudentView(
     itemStates: visibleItemStates(lesson, session, stored),
     summaries,
     myAnswers,
-    results,
+    results: resultsOf(lesson, answers, revealed),
+    wall,
+    forecastScores: classScores.map((scores) =>
+      forecastScoresForStudent(scores, myForecasts.get(scores.itemId)),
+    ),
+  };
+}
+
+export async function buildProjectorView(
+  db: Queryable,
+  lesson: Lesson,
+  session: ClassSessionRecord,
+  joinUrl: string,
+): Promise<ProjectorView> {
+  const [participants, stored, summaries, answers] = await Promise.all([
+    listParticipants(db, session.id),
+    listItemStates(db, session.id),
+    listSummaries(db, session.id),
+    listSessionAnswers(db, session.id),
+  ]);
+  const current = findSection(lesson, session.currentSectionId);
+  const currentItemIds = new Set(current?.items.map((i) => i.id) ?? []);
+  const revealedHere = new Set(
+    stored.filter((s) => s.isRevealed && currentItemIds.has(s.itemId)).map((s) => s.itemId),
+  );
+  const classScores = await classForecastScores(db, lesson, session.id, answers);
+  return {
+    lessonTitle: lesson.metadata.title,
+    joinCode: session.joinCode,
+    joinUrl,
+    status: session.status,
+    participantCount: participants.length,
+    currentSectionId: session.currentSectionId,
+    results: resultsOf(lesson, answers, revealedHere),
+    spotlight: toWallResponses(
+      lesson,
+      answers.filter((a) => a.isSpotlighted && !a.isHidden),
+      { showLabels: session.showNames },
+    ),
+    summary: summaries.find((s) => s.sectionId === session.currentSectionId)?.text ?? null,
+    // The screen shows the class's figures only, never one student's score.
+    forecastScores: classScores.map(({ students: _s, ...scores }) => scores),
   };
 }

@@ -82,3 +82,72 @@ export async function listParticipantAnswers(
   );
   return rows.map((r) => ({ itemId: r.item_id, answer: r.answer, revision: r.revision }));
 }
+
+export interface SessionAnswerRecord {
+  readonly participantId: string;
+  readonly displayName: string;
+  readonly nameNumber: number;
+  readonly itemId: string;
+  readonly answer: Answer;
+  readonly revision: number;
+  readonly isHidden: boolean;
+  readonly isSpotlighted: boolean;
+  readonly updatedAt: string;
+}
+
+interface SessionAnswerRow {
+  participant_id: string;
+  display_name: string;
+  name_number: number;
+  item_id: string;
+  answer: Answer;
+  revision: number;
+  is_hidden: boolean;
+  is_spotlighted: boolean;
+  updated_at: Date | string;
+}
+
+/** Every answer of a session's (not removed) students, oldest first: one read for views and reports. */
+export async function listSessionAnswers(
+  db: Queryable,
+  sessionId: string,
+  options: { participantId?: string; includeRemoved?: boolean } = {},
+): Promise<SessionAnswerRecord[]> {
+  const { rows } = await db.query<SessionAnswerRow>(
+    `SELECT a.participant_id, p.display_name, p.name_number, a.item_id, a.answer, a.revision,
+            a.is_hidden, a.is_spotlighted, a.updated_at
+     FROM answers a JOIN participants p ON p.id = a.participant_id
+     WHERE a.session_id = $1
+       AND ($2::uuid IS NULL OR a.participant_id = $2::uuid)
+       AND ($3::boolean OR p.removed_at IS NULL)
+     ORDER BY a.updated_at, a.participant_id, a.item_id`,
+    [sessionId, options.participantId ?? null, options.includeRemoved ?? false],
+  );
+  return rows.map((r) => ({
+    participantId: r.participant_id,
+    displayName: r.display_name,
+    nameNumber: r.name_number,
+    itemId: r.item_id,
+    answer: r.answer,
+    revision: r.revision,
+    isHidden: r.is_hidden,
+    isSpotlighted: r.is_spotlighted,
+    updatedAt: new Date(r.updated_at).toISOString(),
+  }));
+}
+
+/** Hides or spotlights one response; false when there is no such answer. */
+export async function moderateAnswer(
+  db: Queryable,
+  sessionId: string,
+  participantId: string,
+  itemId: string,
+  change: { isHidden?: boolean; isSpotlighted?: boolean },
+): Promise<boolean> {
+  const { rows } = await db.query<{ item_id: string }>(
+    `UPDATE answers SET is_hidden = coalesce($4, is_hidden), is_spotlighted = coalesce($5, is_spotlighted)
+     WHERE session_id = $1 AND participant_id = $2 AND item_id = $3 RETURNING item_id`,
+    [sessionId, participantId, itemId, change.isHidden ?? null, change.isSpotlighted ?? null],
+  );
+  return rows.length > 0;
+}

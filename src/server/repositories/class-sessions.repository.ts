@@ -19,6 +19,7 @@ export interface ClassSessionRecord {
   readonly currentSectionId: string;
   readonly createdAt: string;
   readonly endedAt: string | null;
+  readonly showNames: boolean;
 }
 
 interface SessionRow {
@@ -31,10 +32,11 @@ interface SessionRow {
   current_section_id: string;
   created_at: Date | string;
   ended_at: Date | string | null;
+  show_names: boolean;
 }
 
 const SESSION_COLUMNS =
-  'id, teacher_id, lesson_id, mode, status, join_code, current_section_id, created_at, ended_at';
+  'id, teacher_id, lesson_id, mode, status, join_code, current_section_id, created_at, ended_at, show_names';
 
 export const toIso = (value: Date | string): string => new Date(value).toISOString();
 
@@ -49,6 +51,7 @@ function toRecord(row: SessionRow): ClassSessionRecord {
     currentSectionId: row.current_section_id,
     createdAt: toIso(row.created_at),
     endedAt: row.ended_at === null ? null : toIso(row.ended_at),
+    showNames: row.show_names,
   };
 }
 
@@ -209,4 +212,75 @@ export async function deleteSummary(db: Queryable, sessionId: string, sectionId:
     sessionId,
     sectionId,
   ]);
+}
+
+export async function listClassSessionsWithCounts(
+  db: Queryable,
+  teacherId: string,
+): Promise<(ClassSessionRecord & { participantCount: number; answerCount: number })[]> {
+  const { rows } = await db.query<
+    SessionRow & { participant_count: string | number; answer_count: string | number }
+  >(
+    `SELECT ${SESSION_COLUMNS.split(', ')
+      .map((c) => `s.${c}`)
+      .join(', ')},
+       (SELECT count(*) FROM participants p WHERE p.session_id = s.id AND p.removed_at IS NULL) AS participant_count,
+       (SELECT count(*) FROM answers a WHERE a.session_id = s.id) AS answer_count
+     FROM class_sessions s WHERE s.teacher_id = $1 ORDER BY s.created_at DESC`,
+    [teacherId],
+  );
+  return rows.map((row) => ({
+    ...toRecord(row),
+    participantCount: Number(row.participant_count),
+    answerCount: Number(row.answer_count),
+  }));
+}
+
+export async function setShowNames(db: Queryable, id: string, showNames: boolean) {
+  await db.query('UPDATE class_sessions SET show_names = $2 WHERE id = $1', [id, showNames]);
+}
+
+/** Deletes a session and, by cascade, its students, answers, events and everything else. */
+export async function deleteClassSession(db: Queryable, id: string): Promise<void> {
+  await db.query('DELETE FROM class_sessions WHERE id = $1', [id]);
+}
+
+interface OutcomeRow {
+  item_id: string;
+  outcomes: Record<string, { happened: boolean; text: string }>;
+  revealed_at: Date | string;
+}
+
+export async function saveForecastOutcomes(
+  db: Queryable,
+  sessionId: string,
+  itemId: string,
+  outcomes: Record<string, { happened: boolean; text: string }>,
+): Promise<void> {
+  await db.query(
+    `INSERT INTO forecast_outcomes (session_id, item_id, outcomes) VALUES ($1, $2, $3)
+     ON CONFLICT (session_id, item_id) DO UPDATE SET outcomes = EXCLUDED.outcomes, revealed_at = now()`,
+    [sessionId, itemId, JSON.stringify(outcomes)],
+  );
+}
+
+export async function listForecastOutcomes(
+  db: Queryable,
+  sessionId: string,
+): Promise<
+  {
+    itemId: string;
+    outcomes: Record<string, { happened: boolean; text: string }>;
+    revealedAt: string;
+  }[]
+> {
+  const { rows } = await db.query<OutcomeRow>(
+    'SELECT item_id, outcomes, revealed_at FROM forecast_outcomes WHERE session_id = $1',
+    [sessionId],
+  );
+  return rows.map((r) => ({
+    itemId: r.item_id,
+    outcomes: r.outcomes,
+    revealedAt: toIso(r.revealed_at),
+  }));
 }

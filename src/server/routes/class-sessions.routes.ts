@@ -22,7 +22,7 @@ import {
   deleteSummary,
   endClassSession,
   findClassSession,
-  listClassSessions,
+  listClassSessionsWithCounts,
   listItemStates,
   saveItemState,
   saveSummary,
@@ -105,11 +105,19 @@ export function registerClassSessionRoutes(app: FastifyInstance, deps: AppDeps) 
 
   app.get('/api/sessions', async (request) => {
     const teacher = await auth.requireTeacher(request);
-    const sessions = await listClassSessions(db, teacher.id);
+    const sessions = await listClassSessionsWithCounts(db, teacher.id);
     return {
       sessions: sessions.flatMap((s) => {
         const lesson = lessons.find(s.lessonId);
-        return lesson ? [toSessionSummary(s, lesson)] : [];
+        return lesson
+          ? [
+              {
+                ...toSessionSummary(s, lesson),
+                participantCount: s.participantCount,
+                answerCount: s.answerCount,
+              },
+            ]
+          : [];
       }),
     };
   });

@@ -27,6 +27,8 @@ function viewWith(overrides: Partial<TeacherSessionView> = {}): TeacherSessionVi
       endedAt: null,
     },
     joinUrl: '/join?code=ABCDEF',
+    showNames: false,
+    forecastScores: [],
     participants: [participant('ada')],
     itemStates: [{ itemId: 'poll', status: 'pending', isRevealed: false }],
     summaries: [],
