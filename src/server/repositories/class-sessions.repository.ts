@@ -225,7 +225,8 @@ export async function listClassSessionsWithCounts(
       .map((c) => `s.${c}`)
       .join(', ')},
        (SELECT count(*) FROM participants p WHERE p.session_id = s.id AND p.removed_at IS NULL) AS participant_count,
-       (SELECT count(*) FROM answers a WHERE a.session_id = s.id) AS answer_count
+       (SELECT count(*) FROM answers a JOIN participants p ON p.id = a.participant_id AND p.removed_at IS NULL
+        WHERE a.session_id = s.id) AS answer_count
      FROM class_sessions s WHERE s.teacher_id = $1 ORDER BY s.created_at DESC`,
     [teacherId],
   );

@@ -88,6 +88,17 @@ export class ApiClient {
     return this.request<T>('DELETE', urlPath);
   }
 
+  /** A GET whose body is kept as bytes (`text()` would drop a byte order mark), with cookies. */
+  async getBytes(urlPath: string): Promise<ApiResponse<Uint8Array>> {
+    const cookie = this.cookieHeader(urlPath);
+    const response = await fetch(`${this.baseUrl}${urlPath}`, {
+      headers: cookie ? { cookie } : {},
+    });
+    this.keepCookies(response.headers);
+    const body = new Uint8Array(await response.arrayBuffer());
+    return { status: response.status, body, headers: response.headers };
+  }
+
   /** A write with a body sent as is (malformed JSON, an oversized body), with cookies and CSRF. */
   async sendRaw<T = unknown>(
     method: string,
