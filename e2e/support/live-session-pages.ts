@@ -192,3 +192,103 @@ export class StudentPages {
       .getByRole('row', { name: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} `) });
   }
 }
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The teacher's dashboard: the monitor's wall and outcomes, the report and the projector. */
+export class DashboardPages {
+  constructor(
+    readonly page: Page,
+    readonly lesson: Lesson,
+  ) {}
+
+  /** The session's id, read from the monitor's address. */
+  sessionId(): string {
+    const id = /\/teach\/sessions\/([^/?#]+)/.exec(this.page.url())?.[1];
+    if (!id) throw new Error(`not on a session page: ${this.page.url()}`);
+    return decodeURIComponent(id);
+  }
+
+  /** A row of the monitor's results table of an item, e.g. "Option label 2 50 %". */
+  resultRow(item: Item, label: string): Locator {
+    return region(this.page, item)
+      .getByRole('table', { name: /^Results/ })
+      .getByRole('row', { name: new RegExp(`^${escapeRegExp(label)} `) });
+  }
+
+  /** The count in the monitor's results table for one answer. */
+  async expectResultCount(item: Item, label: string, count: number) {
+    await expect(this.resultRow(item, label).getByRole('cell').first()).toHaveText(String(count));
+  }
+
+  wall(): Locator {
+    return this.page.getByRole('region', { name: 'Response wall' });
+  }
+
+  response(label: string): Locator {
+    return this.wall()
+      .getByRole('list', { name: 'Responses' })
+      .getByRole('listitem', { name: `Response by ${label}` });
+  }
+
+  async hideResponse(label: string) {
+    await this.response(label)
+      .getByRole('button', { name: `Hide the response by ${label}` })
+      .click();
+    await expect(this.response(label).getByText('Hidden from the class')).toBeVisible();
+  }
+
+  async spotlightResponse(label: string) {
+    await this.response(label)
+      .getByRole('button', { name: `Spotlight the response by ${label}` })
+      .click();
+    await expect(this.response(label).getByText('Spotlighted', { exact: true })).toBeVisible();
+  }
+
+  async setShowNames(show: boolean) {
+    const box = this.wall().getByRole('checkbox', { name: 'Show names to the class' });
+    await box.setChecked(show);
+    await expect(box).toBeChecked({ checked: show });
+    await expect(box).toBeEnabled();
+  }
+
+  /** Reveals a forecast's outcomes, changing those given from the lesson's. */
+  async revealOutcomes(item: Item, changes: Readonly<Record<string, boolean>> = {}) {
+    if (item.kind !== 'forecast') throw new Error('not a forecast');
+    const form = region(this.page, item).getByRole('form', { name: 'Reveal outcomes' });
+    for (const scenario of item.scenarios) {
+      const happened = changes[scenario.id];
+      if (happened === undefined) continue;
+      await form
+        .getByRole('group', { name: scenario.statement })
+        .getByRole('radio', { name: happened ? 'Happened' : 'Did not happen', exact: true })
+        .check();
+    }
+    await form.getByRole('button', { name: 'Reveal outcomes' }).click();
+    await expect(
+      region(this.page, item).getByRole('table', { name: /^What happened/ }),
+    ).toBeVisible();
+  }
+}
+
+/** What a student sees of the dashboard: the class wall and their forecast scores. */
+export class StudentDashboardPages {
+  constructor(readonly page: Page) {}
+
+  classWall(): Locator {
+    return this.page.getByRole('region', { name: 'Class wall' });
+  }
+
+  async setForecast(item: Item, scenarioStatement: string, percent: number) {
+    await region(this.page, item)
+      .getByRole('group', { name: scenarioStatement })
+      .getByRole('textbox', { name: 'Probability (%)' })
+      .fill(String(percent));
+  }
+
+  scoreRow(item: Item, scenarioStatement: string): Locator {
+    return region(this.page, item)
+      .getByRole('table', { name: /^What happened/ })
+      .getByRole('row', { name: new RegExp(`^${escapeRegExp(scenarioStatement)}`) });
+  }
+}

@@ -32,7 +32,12 @@ function readSectionId(pathname: string): string | null {
 }
 
 const isTeacherPath = (pathname: string) =>
-  pathname === '/teach' || pathname === '/teach/' || /^\/teach\/sessions\/[^/]+\/?$/.test(pathname);
+  pathname === '/teach' ||
+  pathname === '/teach/' ||
+  /^\/teach\/sessions\/[^/]+(?:\/(?:report|projector))?\/?$/.test(pathname);
+/** The classroom screen: the page alone, without the site's header and footer. */
+const isProjectorPath = (pathname: string) =>
+  /^\/teach\/sessions\/[^/]+\/projector\/?$/.test(pathname);
 const isLivePath = (pathname: string) =>
   pathname === '/join' || pathname === '/join/' || /^\/live\/[^/]+\/?$/.test(pathname);
 
@@ -68,6 +73,13 @@ function Route({ pathname }: { readonly pathname: string }) {
 
 export function App() {
   const pathname = usePathname();
+  if (isProjectorPath(pathname)) {
+    return (
+      <main id="main" className="page page-projector" tabIndex={-1}>
+        <Route pathname={pathname} />
+      </main>
+    );
+  }
   return (
     <>
       <a className="skip-link" href="#main">

@@ -119,6 +119,7 @@ export interface ReportItemFigures {
 
 export interface SessionReport {
   readonly sessionId: string;
+  readonly lessonId: string;
   readonly lessonTitle: string;
   readonly participants: readonly {
     readonly id: string;
@@ -154,6 +155,7 @@ export interface SessionListEntry {
 
 /** What the classroom screen shows: large type, no controls. */
 export interface ProjectorView {
+  readonly lessonId: string;
   readonly lessonTitle: string;
   readonly joinCode: string;
   readonly joinUrl: string;

@@ -68,6 +68,7 @@ export class LiveHub {
   private readonly subscribers = new Map<string, Set<Subscriber>>();
   private readonly answerSignalTimers = new Map<string, NodeJS.Timeout>();
   private readonly recountTimers = new Map<string, NodeJS.Timeout>();
+  private readonly wallTimers = new Map<string, NodeJS.Timeout>();
   private readonly unlisteners: (() => Promise<void>)[] = [];
   private heartbeat: NodeJS.Timeout | null = null;
   /** Participants whose streams were seen since the last write of last_seen_at. */
@@ -113,6 +114,24 @@ export class LiveHub {
       });
     }, COUNT_COALESCE_MS);
     this.answerSignalTimers.set(sessionId, timer);
+  }
+
+  /**
+   * A response on a wall students can see changed: tell everyone, at most once per
+   * COUNT_COALESCE_MS per item however many students write at once.
+   */
+  wallChanged(sessionId: string, itemId: string): void {
+    const key = `${sessionId}:${itemId}`;
+    if (this.wallTimers.has(key)) return;
+    const timer = setTimeout(() => {
+      this.wallTimers.delete(key);
+      void this.publish(sessionId, { to: 'everyone' }, { type: 'wall.changed', itemId }).catch(
+        (error: unknown) => {
+          this.log.error({ err: error }, 'could not signal a wall change');
+        },
+      );
+    }, COUNT_COALESCE_MS);
+    this.wallTimers.set(key, timer);
   }
 
   /**
@@ -171,7 +190,11 @@ export class LiveHub {
   async close(): Promise<void> {
     if (this.heartbeat) clearInterval(this.heartbeat);
     if (this.seenTimer) clearTimeout(this.seenTimer);
-    for (const timer of [...this.answerSignalTimers.values(), ...this.recountTimers.values()]) {
+    for (const timer of [
+      ...this.answerSignalTimers.values(),
+      ...this.recountTimers.values(),
+      ...this.wallTimers.values(),
+    ]) {
       clearTimeout(timer);
     }
     for (const set of this.subscribers.values()) for (const s of set) s.sink.end();

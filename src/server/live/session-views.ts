@@ -258,6 +258,7 @@ export async function buildProjectorView(
   );
   const classScores = await classForecastScores(db, lesson, session.id, answers);
   return {
+    lessonId: lesson.id,
     lessonTitle: lesson.metadata.title,
     joinCode: session.joinCode,
     joinUrl,

@@ -200,6 +200,7 @@ export function registerDashboardRoutes(app: FastifyInstance, deps: AppDeps) {
     }
     return {
       sessionId: session.id,
+      lessonId: lesson.id,
       lessonTitle: lesson.metadata.title,
       participants: participants.map((p) => ({
         id: p.id,

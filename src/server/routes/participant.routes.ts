@@ -139,7 +139,7 @@ export function registerParticipantRoutes(app: FastifyInstance, deps: AppDeps) {
             : 'This question is not open for answers yet.',
         );
       }
-      return saveAnswer(tx, {
+      const saved = await saveAnswer(tx, {
         sessionId: id,
         participantId: participant.id,
         itemId,
@@ -147,8 +147,11 @@ export function registerParticipantRoutes(app: FastifyInstance, deps: AppDeps) {
         revision: input.revision,
         answer: input.answer,
       });
+      return { ...saved, isOnWall: found.item.kind === 'prompt' && state.isRevealed };
     });
     hub.answerRecorded(id);
+    // A response to a prompt whose wall the class already sees: classmates' walls refresh.
+    if (held.isOnWall) hub.wallChanged(id, itemId);
     return { itemId, submissionId: held.submissionId, revision: held.revision };
   });
 

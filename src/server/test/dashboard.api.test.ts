@@ -400,6 +400,22 @@ describe.each(STORAGE_KINDS)('the teacher dashboard on %s', (kind) => {
     expect(finalList.body.responses).toHaveLength(4);
   });
 
+  it('refreshes the class wall when a student answers a prompt already on it', async () => {
+    const { teacher, base, students } = await classOf('teacher-paced', ['Ana', 'Ben']);
+    const [ana, ben] = students;
+    await teacher.post(`${base}/items/${thesisPrompt.id}/open`);
+    await answer(ana.client, base, thesisPrompt.id, prompt('Before the reveal.'));
+    const stream = await openReady(ben.client, base);
+    // Before the reveal, a response changes no wall anyone sees.
+    await answer(ana.client, base, thesisPrompt.id, prompt('Still before.'), 2);
+    expect((await teacher.post(`${base}/items/${thesisPrompt.id}/reveal`)).status).toBe(200);
+    await answer(ana.client, base, thesisPrompt.id, prompt('After the reveal.'), 3);
+    const changed = await stream.nextOf('wall.changed');
+    expect(eventOf(changed.data)).toEqual({ type: 'wall.changed', itemId: thesisPrompt.id });
+    const view = await ben.client.get<StudentSessionView>(`${base}/me`);
+    expect(view.body.wall.map((r) => r.text)).toEqual(['After the reveal.']);
+  });
+
   it('finds the phrases students share in a section’s responses', async () => {
     const { teacher, base, students } = await classOf('self-paced', [
       'Ana',

@@ -19,6 +19,8 @@ const EVENT_TYPES: readonly LiveEventType[] = [
   'participant.removed',
   'participant.progressed',
   'answers.counted',
+  'wall.changed',
+  'outcomes.revealed',
 ];
 
 const MAX_RETRY_DELAY_MS = 30_000;

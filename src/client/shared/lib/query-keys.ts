@@ -8,7 +8,19 @@ export const queryKeys = {
   teacherMe: () => [...queryKeys.teacher(), 'me'] as const,
   teacherSessions: () => [...queryKeys.teacher(), 'sessions'] as const,
   teacherSessionList: () => [...queryKeys.teacherSessions(), 'list'] as const,
+  /** One session's view; its dashboard parts (wall, themes, report…) sit below it. */
   teacherSession: (sessionId: string) => [...queryKeys.teacherSessions(), sessionId] as const,
+  teacherResponses: (sessionId: string) =>
+    [...queryKeys.teacherSession(sessionId), 'responses'] as const,
+  teacherResponseList: (sessionId: string, filter: { itemId: string; q: string }) =>
+    [...queryKeys.teacherResponses(sessionId), filter] as const,
+  teacherThemes: (sessionId: string, sectionId: string) =>
+    [...queryKeys.teacherSession(sessionId), 'themes', sectionId] as const,
+  teacherReport: (sessionId: string) => [...queryKeys.teacherSession(sessionId), 'report'] as const,
+  teacherTranscript: (sessionId: string, participantId: string) =>
+    [...queryKeys.teacherSession(sessionId), 'transcript', participantId] as const,
+  teacherProjector: (sessionId: string) =>
+    [...queryKeys.teacherSession(sessionId), 'projector'] as const,
   student: () => [...queryKeys.all, 'student'] as const,
   studentSession: (sessionId: string) => [...queryKeys.student(), 'sessions', sessionId] as const,
   joinLookup: (code: string) => [...queryKeys.all, 'join', code] as const,

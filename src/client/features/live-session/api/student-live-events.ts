@@ -46,6 +46,8 @@ export function applyStudentLiveEvent(
           s.itemId === event.results.itemId ? { ...s, isRevealed: true } : s,
         ),
       }));
+      // A revealed prompt puts classmates' responses on the wall, which the event does not carry.
+      if (event.results.kind === 'text') refetch(queryClient, sessionId);
       return;
     case 'summary.published':
       patch(queryClient, sessionId, (view) => ({
@@ -74,6 +76,11 @@ export function applyStudentLiveEvent(
         ...view,
         session: { ...view.session, currentSectionId: event.sectionId },
       }));
+      refetch(queryClient, sessionId);
+      return;
+    case 'wall.changed':
+    case 'outcomes.revealed':
+      // The wall (hidden, spotlighted, names) and the scores are computed for this student.
       refetch(queryClient, sessionId);
       return;
     case 'participant.removed':

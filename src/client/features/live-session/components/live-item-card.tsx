@@ -2,8 +2,10 @@ import { useEffect, useId, useRef } from 'react';
 import type { Answer } from '../../../../domain/lesson/answers';
 import { getItemQuestion } from '../../../../domain/lesson/item-question';
 import type { Item } from '../../../../domain/lesson/lesson-schema';
+import type { ForecastScores } from '../../../../domain/live/dashboard-contracts';
 import type { ItemResults, ItemState } from '../../../../domain/live/live-contracts';
 import { ItemAnswer } from '../../../shared/components/items/item-answer';
+import { ForecastScoresView } from '../../../shared/components/items/forecast-scores';
 import { ItemResultsView } from '../../../shared/components/items/item-results';
 import { ITEM_KIND_LABELS } from '../../../shared/lib/describe-answer';
 import { useIsBrowserOnline } from '../lib/use-online-status';
@@ -35,6 +37,7 @@ export function LiveItemCard({
   state,
   held,
   results,
+  scores,
   isEnded,
 }: {
   readonly sessionId: string;
@@ -43,6 +46,8 @@ export function LiveItemCard({
   /** What the server holds for this student, if anything. */
   readonly held: HeldAnswer | undefined;
   readonly results: ItemResults | undefined;
+  /** A forecast's revealed outcomes with the class's scores and this student's. */
+  readonly scores: ForecastScores | undefined;
   readonly isEnded: boolean;
 }) {
   const headingId = useId();
@@ -125,6 +130,9 @@ export function LiveItemCard({
       </div>
       {state.isRevealed && results ? (
         <ItemResultsView item={item} results={results} caption="Class results" />
+      ) : null}
+      {item.kind === 'forecast' && scores ? (
+        <ForecastScoresView item={item} scores={scores} headingLevel={3} />
       ) : null}
     </section>
   );

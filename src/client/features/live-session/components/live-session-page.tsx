@@ -12,6 +12,7 @@ import { reportProgress, studentSessionQuery } from '../api/student-api';
 import { applyStudentLiveEvent, resyncStudentSession } from '../api/student-live-events';
 import { joinPath } from '../lib/paths';
 import { useOutboxSender } from '../lib/use-outbox-sender';
+import { ClassWall } from './class-wall';
 import { LiveItemCard } from './live-item-card';
 
 const CONNECTION_TEXT: Record<LiveConnectionState, string> = {
@@ -64,12 +65,14 @@ function SectionView({
                 state={state}
                 held={held}
                 results={view.results.find((r) => r.itemId === item.id)}
+                scores={view.forecastScores.find((f) => f.itemId === item.id)}
                 isEnded={isEnded}
               />
             );
           })}
         </div>
       )}
+      <ClassWall section={section} wall={view.wall} myId={view.me.id} />
       {summary ? (
         <section className="summary" aria-labelledby={summaryHeadingId}>
           <h2 id={summaryHeadingId}>Section summary</h2>

@@ -1,4 +1,15 @@
-import { queryOptions, type QueryClient } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, type QueryClient } from '@tanstack/react-query';
+import type {
+  ModerateResponseRequest,
+  ProjectorView,
+  RevealOutcomesRequest,
+  SessionListEntry,
+  SessionReport,
+  StudentTranscript,
+  ThemesResponse,
+  WallResponse,
+  WallResponsesResponse,
+} from '../../../../domain/live/dashboard-contracts';
 import type {
   CreateSessionRequest,
   SessionSummary,
@@ -29,10 +40,13 @@ export const teacherMeQuery = () =>
     staleTime: 5 * 60_000,
   });
 
+/** A session on the dashboard home, with how many students joined and answers they gave. */
+export type SessionListRow = SessionSummary & SessionListEntry;
+
 export const teacherSessionListQuery = () =>
   queryOptions({
     queryKey: queryKeys.teacherSessionList(),
-    queryFn: async () => (await api.get<{ sessions: SessionSummary[] }>('/api/sessions')).sessions,
+    queryFn: async () => (await api.get<{ sessions: SessionListRow[] }>('/api/sessions')).sessions,
   });
 
 /** One session as its teacher sees it; the live stream keeps it fresh, hence no staleness. */
@@ -100,5 +114,117 @@ export function runSessionAction(
 /** Puts a fresh view from an action's answer in the cache, and marks the list for a refetch. */
 export function storeSessionView(queryClient: QueryClient, view: TeacherSessionView): void {
   queryClient.setQueryData(queryKeys.teacherSession(view.session.id), view);
+  void queryClient.invalidateQueries({ queryKey: queryKeys.teacherSessionList() });
+}
+
+/** The wall's filter: one prompt (or every one, '') and a search text. */
+export interface ResponseFilter {
+  readonly itemId: string;
+  readonly q: string;
+}
+
+/** Every open response, hidden ones flagged; live events refetch it. */
+export const teacherResponsesQuery = (sessionId: string, filter: ResponseFilter) =>
+  queryOptions({
+    queryKey: queryKeys.teacherResponseList(sessionId, { itemId: filter.itemId, q: filter.q }),
+    queryFn: () => {
+      const params = new URLSearchParams();
+      if (filter.itemId !== '') params.set('itemId', filter.itemId);
+      if (filter.q.trim() !== '') params.set('q', filter.q.trim());
+      const query = params.size > 0 ? `?${params.toString()}` : '';
+      return api.get<WallResponsesResponse>(`${sessionPath(sessionId)}/responses${query}`);
+    },
+    staleTime: Infinity,
+    // Typing a search keeps the last list on screen until the new one arrives.
+    placeholderData: keepPreviousData,
+  });
+
+/** Key phrases of the section's responses: fetched when asked for, refreshed by the teacher. */
+export const teacherThemesQuery = (sessionId: string, sectionId: string) =>
+  queryOptions({
+    queryKey: queryKeys.teacherThemes(sessionId, sectionId),
+    queryFn: () =>
+      api.get<ThemesResponse>(
+        `${sessionPath(sessionId)}/themes?sectionId=${encodeURIComponent(sectionId)}`,
+      ),
+    staleTime: Infinity,
+  });
+
+export const teacherReportQuery = (sessionId: string) =>
+  queryOptions({
+    queryKey: queryKeys.teacherReport(sessionId),
+    queryFn: () => api.get<SessionReport>(`${sessionPath(sessionId)}/report`),
+  });
+
+export const teacherTranscriptQuery = (sessionId: string, participantId: string) =>
+  queryOptions({
+    queryKey: queryKeys.teacherTranscript(sessionId, participantId),
+    queryFn: () =>
+      api.get<StudentTranscript>(
+        `${sessionPath(sessionId)}/participants/${encodeURIComponent(participantId)}/transcript`,
+      ),
+  });
+
+/** What the classroom screen shows; the teacher's live stream keeps it fresh. */
+export const teacherProjectorQuery = (sessionId: string) =>
+  queryOptions({
+    queryKey: queryKeys.teacherProjector(sessionId),
+    queryFn: () => api.get<ProjectorView>(`${sessionPath(sessionId)}/projector`),
+    staleTime: Infinity,
+  });
+
+export const sessionQrPath = (sessionId: string) => `${sessionPath(sessionId)}/qr.svg`;
+export const sessionCsvPath = (sessionId: string) => `${sessionPath(sessionId)}/answers.csv`;
+
+export function moderateResponse(
+  sessionId: string,
+  response: Pick<WallResponse, 'participantId' | 'itemId'>,
+  change: ModerateResponseRequest,
+): Promise<WallResponse> {
+  return api.post<WallResponse>(
+    `${sessionPath(sessionId)}/responses/${encodeURIComponent(response.participantId)}/${encodeURIComponent(response.itemId)}`,
+    change,
+  );
+}
+
+export function changeSessionSettings(
+  sessionId: string,
+  settings: { readonly showNames: boolean },
+): Promise<TeacherSessionView> {
+  return api.post<TeacherSessionView>(`${sessionPath(sessionId)}/settings`, settings);
+}
+
+export function revealOutcomes(
+  sessionId: string,
+  request: RevealOutcomesRequest,
+): Promise<TeacherSessionView> {
+  return api.post<TeacherSessionView>(`${sessionPath(sessionId)}/outcomes`, request);
+}
+
+export async function deleteSession(sessionId: string): Promise<void> {
+  await api.delete<undefined>(sessionPath(sessionId));
+}
+
+/** Puts a moderated response in every cached wall list that holds it. */
+export function storeWallResponse(
+  queryClient: QueryClient,
+  sessionId: string,
+  response: WallResponse,
+): void {
+  queryClient.setQueriesData<WallResponsesResponse>(
+    { queryKey: queryKeys.teacherResponses(sessionId) },
+    (data) =>
+      data && {
+        ...data,
+        responses: data.responses.map((r) =>
+          r.participantId === response.participantId && r.itemId === response.itemId ? response : r,
+        ),
+      },
+  );
+}
+
+/** Forgets everything cached about a deleted session. */
+export function forgetSession(queryClient: QueryClient, sessionId: string): void {
+  queryClient.removeQueries({ queryKey: queryKeys.teacherSession(sessionId) });
   void queryClient.invalidateQueries({ queryKey: queryKeys.teacherSessionList() });
 }

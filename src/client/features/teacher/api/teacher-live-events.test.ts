@@ -90,4 +90,32 @@ describe('applyTeacherLiveEvent', () => {
     applyTeacherLiveEvent(queryClient, 's1', { type: 'section.changed', sectionId: 'red-line' });
     expect(queryClient.getQueryState(queryKeys.teacherSession('s1'))?.isInvalidated).toBe(true);
   });
+
+  it('refetches the view and the wall on counted answers, but not the themes', () => {
+    const { queryClient } = setup();
+    const filter = { itemId: '', q: '' };
+    queryClient.setQueryData(queryKeys.teacherResponseList('s1', filter), { responses: [] });
+    queryClient.setQueryData(queryKeys.teacherThemes('s1', 'thesis'), { themes: [] });
+    applyTeacherLiveEvent(queryClient, 's1', { type: 'answers.counted', answerCounts: {} });
+    const isStale = (key: readonly unknown[]) => queryClient.getQueryState(key)?.isInvalidated;
+    expect(isStale(queryKeys.teacherSession('s1'))).toBe(true);
+    expect(isStale(queryKeys.teacherResponseList('s1', filter))).toBe(true);
+    expect(isStale(queryKeys.teacherThemes('s1', 'thesis'))).toBe(false);
+  });
+
+  it('refetches the wall when it changed, and the view when outcomes are revealed', () => {
+    const { queryClient } = setup();
+    const filter = { itemId: 'p', q: 'war' };
+    queryClient.setQueryData(queryKeys.teacherResponseList('s1', filter), { responses: [] });
+    applyTeacherLiveEvent(queryClient, 's1', { type: 'wall.changed', itemId: 'p' });
+    expect(
+      queryClient.getQueryState(queryKeys.teacherResponseList('s1', filter))?.isInvalidated,
+    ).toBe(true);
+
+    const other = setup();
+    applyTeacherLiveEvent(other.queryClient, 's1', { type: 'outcomes.revealed', itemId: 'f' });
+    expect(other.queryClient.getQueryState(queryKeys.teacherSession('s1'))?.isInvalidated).toBe(
+      true,
+    );
+  });
 });

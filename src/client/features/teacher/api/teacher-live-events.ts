@@ -2,14 +2,24 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { TeacherSessionView } from '../../../../domain/live/live-contracts';
 import type { LiveEvent } from '../../../../domain/live/live-events';
 import { queryKeys } from '../../../shared/lib/query-keys';
+import { createRefetchThrottle, type RefetchThrottle } from '../../../shared/lib/refetch-throttle';
 
 /**
  * The one place the teacher's live events meet the query cache: each event patches the session
  * view where the event carries the whole change, and otherwise asks for a refetch.
  */
 
-const RESULTS_REFETCH_DELAY_MS = 1000;
-const resultsTimers = new Map<string, ReturnType<typeof setTimeout>>();
+const throttles = new WeakMap<QueryClient, RefetchThrottle>();
+
+/** One refetch throttle per query client, so a burst of events costs a few fetches, not one each. */
+function throttleOf(queryClient: QueryClient): RefetchThrottle {
+  let throttle = throttles.get(queryClient);
+  if (!throttle) {
+    throttle = createRefetchThrottle(queryClient);
+    throttles.set(queryClient, throttle);
+  }
+  return throttle;
+}
 
 function patch(
   queryClient: QueryClient,
@@ -21,27 +31,13 @@ function patch(
   );
 }
 
-function invalidateSession(queryClient: QueryClient, sessionId: string): void {
-  void queryClient.invalidateQueries({ queryKey: queryKeys.teacherSession(sessionId) });
+/** The session view alone (its dashboard parts below it have their own reasons to refetch). */
+function refetchView(queryClient: QueryClient, sessionId: string): void {
+  throttleOf(queryClient).refetch(queryKeys.teacherSession(sessionId), { exact: true });
 }
 
-/**
- * New answers change the results the teacher sees before revealing them; counts arrive
- * coalesced already, and the results follow them at most once a second.
- */
-function scheduleResultsRefetch(queryClient: QueryClient, sessionId: string): void {
-  if (resultsTimers.has(sessionId)) return;
-  resultsTimers.set(
-    sessionId,
-    setTimeout(() => {
-      resultsTimers.delete(sessionId);
-      void queryClient.invalidateQueries(
-        { queryKey: queryKeys.teacherSession(sessionId) },
-        // A fetch already under way will bring the new results: do not cancel it.
-        { cancelRefetch: false },
-      );
-    }, RESULTS_REFETCH_DELAY_MS),
-  );
+function refetchResponses(queryClient: QueryClient, sessionId: string): void {
+  throttleOf(queryClient).refetch(queryKeys.teacherResponses(sessionId));
 }
 
 export function applyTeacherLiveEvent(
@@ -49,13 +45,26 @@ export function applyTeacherLiveEvent(
   sessionId: string,
   event: LiveEvent,
 ): void {
+  // Whatever changed in the class may change the classroom screen, if one is open.
+  throttleOf(queryClient).refetch(queryKeys.teacherProjector(sessionId), { exact: true });
   switch (event.type) {
     case 'answers.counted':
+      // The counts come with the event; the results and the wall follow with a refetch, which
+      // the throttle keeps to a few a second however many answers arrive.
       patch(queryClient, sessionId, (view) => ({
         ...view,
         answerCounts: { ...view.answerCounts, ...event.answerCounts },
       }));
-      scheduleResultsRefetch(queryClient, sessionId);
+      refetchView(queryClient, sessionId);
+      refetchResponses(queryClient, sessionId);
+      return;
+    case 'wall.changed':
+      refetchResponses(queryClient, sessionId);
+      // Names shown or not is part of the view, and another tab may have changed it.
+      refetchView(queryClient, sessionId);
+      return;
+    case 'outcomes.revealed':
+      refetchView(queryClient, sessionId);
       return;
     case 'participant.joined':
       patch(queryClient, sessionId, (view) => ({
@@ -113,7 +122,7 @@ export function applyTeacherLiveEvent(
     case 'section.changed':
     case 'session.ended':
       // These change several parts of the view (item states, the end time): fetch it whole.
-      invalidateSession(queryClient, sessionId);
+      refetchView(queryClient, sessionId);
       void queryClient.invalidateQueries({ queryKey: queryKeys.teacherSessionList() });
       return;
   }
@@ -121,5 +130,6 @@ export function applyTeacherLiveEvent(
 
 /** After a (re)connect the stream may have skipped events: refetch the whole session. */
 export function resyncTeacherSession(queryClient: QueryClient, sessionId: string): void {
-  invalidateSession(queryClient, sessionId);
+  // Everything about the session: its view, the wall, the projector's screen.
+  void queryClient.invalidateQueries({ queryKey: queryKeys.teacherSession(sessionId) });
 }

@@ -1,10 +1,12 @@
 import { useId } from 'react';
 import { getItemQuestion } from '../../../../domain/lesson/item-question';
 import type { Item } from '../../../../domain/lesson/lesson-schema';
+import type { ForecastScores } from '../../../../domain/live/dashboard-contracts';
 import type { ItemResults, ItemState } from '../../../../domain/live/live-contracts';
 import { ItemResultsView } from '../../../shared/components/items/item-results';
 import { describeApiError } from '../../../shared/lib/api-client';
 import { ITEM_KIND_LABELS } from '../../../shared/lib/describe-answer';
+import { ForecastOutcomes } from './reveal-outcomes-form';
 import { useSessionAction } from './use-session-action';
 
 const STATUS_TEXT: Record<ItemState['status'], string> = {
@@ -21,6 +23,7 @@ export function ItemControl({
   answered,
   participantCount,
   results,
+  scores,
   isEnded,
 }: {
   readonly sessionId: string;
@@ -29,6 +32,8 @@ export function ItemControl({
   readonly answered: number;
   readonly participantCount: number;
   readonly results: ItemResults | undefined;
+  /** A forecast's revealed outcomes and the class's scores. */
+  readonly scores: ForecastScores | undefined;
   readonly isEnded: boolean;
 }) {
   const headingId = useId();
@@ -97,6 +102,9 @@ export function ItemControl({
           results={results}
           caption={isRevealed ? 'Results (shown to the class)' : 'Results (only you see these)'}
         />
+      ) : null}
+      {item.kind === 'forecast' ? (
+        <ForecastOutcomes sessionId={sessionId} item={item} scores={scores} />
       ) : null}
     </section>
   );

@@ -10,9 +10,10 @@ import type { LiveConnectionState } from '../../../shared/lib/live-stream';
 import { Link } from '../../../shared/lib/router';
 import { teacherSessionQuery } from '../api/teacher-api';
 import { applyTeacherLiveEvent, resyncTeacherSession } from '../api/teacher-live-events';
-import { teachPath } from '../lib/paths';
+import { teacherProjectorPath, teacherReportPath, teachPath } from '../lib/paths';
 import { ItemControl } from './item-control';
 import { JoinPanel } from './join-panel';
+import { ResponseWall } from './response-wall';
 import { Roster } from './roster';
 import { SummaryComposer } from './summary-composer';
 import { useSessionAction } from './use-session-action';
@@ -155,6 +156,12 @@ function SessionControl({
       <p className="hint" role="status">
         {isEnded ? 'The session has ended.' : CONNECTION_TEXT[connection]}
       </p>
+      <nav aria-label="This session" className="link-list session-links">
+        <a href={teacherProjectorPath(session.id)} target="_blank" rel="noopener">
+          Projector view<span className="visually-hidden"> (opens in a new tab)</span>
+        </a>
+        <Link to={teacherReportPath(session.id)}>Report</Link>
+      </nav>
       {isEnded ? null : <JoinPanel session={session} joinUrl={view.joinUrl} />}
       <Roster
         sessionId={session.id}
@@ -194,6 +201,7 @@ function SessionControl({
                 answered={view.answerCounts[item.id] ?? 0}
                 participantCount={participantCount}
                 results={view.results.find((r) => r.itemId === item.id)}
+                scores={view.forecastScores.find((f) => f.itemId === item.id)}
                 isEnded={isEnded}
               />
             ))}
@@ -207,6 +215,12 @@ function SessionControl({
           />
         </section>
       ) : null}
+      <ResponseWall
+        sessionId={session.id}
+        lesson={lesson}
+        showNames={view.showNames}
+        isEnded={isEnded}
+      />
       {isEnded ? null : (
         <div className="button-row end-row">
           <EndSessionButton sessionId={session.id} />

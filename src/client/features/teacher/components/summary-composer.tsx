@@ -3,6 +3,7 @@ import type { Section } from '../../../../domain/lesson/lesson-schema';
 import type { PublishedSummary } from '../../../../domain/live/live-contracts';
 import { LIMITS } from '../../../../domain/live/live-constants';
 import { describeApiError } from '../../../shared/lib/api-client';
+import { ThemesList } from './themes-list';
 import { useSessionAction } from './use-session-action';
 
 /**
@@ -30,6 +31,7 @@ export function SummaryComposer({
       <p role="status" className={published ? 'status status-done' : 'status'}>
         {published ? 'Published to the class.' : 'Not published yet.'}
       </p>
+      <ThemesList sessionId={sessionId} sectionId={section.id} />
       <label htmlFor={fieldId}>Summary for “{section.title}”</label>
       <textarea
         id={fieldId}

@@ -1,10 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { SessionSummary, Teacher } from '../../../../domain/live/live-contracts';
+import type { Teacher } from '../../../../domain/live/live-contracts';
 import { describeApiError } from '../../../shared/lib/api-client';
 import { queryKeys } from '../../../shared/lib/query-keys';
 import { Link } from '../../../shared/lib/router';
-import { signOut, teacherMeQuery, teacherSessionListQuery } from '../api/teacher-api';
-import { teacherSessionPath } from '../lib/paths';
+import {
+  signOut,
+  teacherMeQuery,
+  teacherSessionListQuery,
+  type SessionListRow,
+} from '../api/teacher-api';
+import { teacherProjectorPath, teacherReportPath, teacherSessionPath } from '../lib/paths';
+import { useNoticeStore } from '../stores/notice-store';
 import { AuthForms } from './auth-forms';
 import { StartSessionForm } from './start-session-form';
 
@@ -12,17 +18,67 @@ function formatDateTime(iso: string): string {
   return new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 }
 
-function SessionRow({ session }: { readonly session: SessionSummary }) {
+function SessionRow({ session }: { readonly session: SessionListRow }) {
+  const code = <span className="visually-hidden"> session {session.joinCode}</span>;
   return (
-    <li className="session-row">
-      <Link to={teacherSessionPath(session.id)}>
-        {session.lessonTitle}: code {session.joinCode}
-      </Link>
-      <span className="badge">
-        {session.mode === 'teacher-paced' ? 'Teacher-paced' : 'Self-paced'} ·{' '}
-        {session.status === 'open' ? 'Open' : 'Ended'} · started {formatDateTime(session.createdAt)}
-      </span>
-    </li>
+    <tr>
+      <th scope="row">{session.lessonTitle}</th>
+      <td className="mono">{session.joinCode}</td>
+      <td>{session.mode === 'teacher-paced' ? 'Teacher-paced' : 'Self-paced'}</td>
+      <td>
+        {formatDateTime(session.createdAt)}
+        {session.endedAt ? (
+          <>
+            <br />
+            ended {formatDateTime(session.endedAt)}
+          </>
+        ) : null}
+      </td>
+      <td className="number">{session.participantCount}</td>
+      <td className="number">{session.answerCount}</td>
+      <td>
+        <span className="link-list">
+          <Link to={teacherSessionPath(session.id)}>Monitor{code}</Link>
+          <Link to={teacherReportPath(session.id)}>Report{code}</Link>
+          <a href={teacherProjectorPath(session.id)} target="_blank" rel="noopener">
+            Projector{code}
+            <span className="visually-hidden"> (opens in a new tab)</span>
+          </a>
+        </span>
+      </td>
+    </tr>
+  );
+}
+
+function SessionTable({
+  caption,
+  sessions,
+}: {
+  readonly caption: string;
+  readonly sessions: readonly SessionListRow[];
+}) {
+  return (
+    <div className="table-scroll">
+      <table className="table session-table">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Lesson</th>
+            <th scope="col">Code</th>
+            <th scope="col">Mode</th>
+            <th scope="col">Started</th>
+            <th scope="col">Students</th>
+            <th scope="col">Answers</th>
+            <th scope="col">Open</th>
+          </tr>
+        </thead>
+        <tbody>
+          {sessions.map((session) => (
+            <SessionRow key={session.id} session={session} />
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
@@ -37,12 +93,40 @@ function SessionList() {
     );
   }
   if (sessions.data.length === 0) return <p>You have not started a session yet.</p>;
+  const open = sessions.data.filter((s) => s.status === 'open');
+  const past = sessions.data.filter((s) => s.status !== 'open');
   return (
-    <ul className="session-list">
-      {sessions.data.map((session) => (
-        <SessionRow key={session.id} session={session} />
-      ))}
-    </ul>
+    <>
+      {open.length > 0 ? (
+        <SessionTable caption={`Open sessions (${open.length})`} sessions={open} />
+      ) : (
+        <p>No session is open.</p>
+      )}
+      {past.length > 0 ? (
+        <SessionTable caption={`Past sessions (${past.length})`} sessions={past} />
+      ) : null}
+    </>
+  );
+}
+
+function Notice() {
+  const notice = useNoticeStore((s) => s.notice);
+  const dismissNotice = useNoticeStore((s) => s.dismissNotice);
+  return (
+    <div role="status" className={notice ? 'notice' : undefined}>
+      {notice ? (
+        <>
+          <p>{notice}</p>
+          <button
+            type="button"
+            className="button button-quiet button-small"
+            onClick={dismissNotice}
+          >
+            Dismiss
+          </button>
+        </>
+      ) : null}
+    </div>
   );
 }
 
@@ -93,6 +177,7 @@ export function TeachPage() {
     <>
       <title>For teachers</title>
       <h1>For teachers</h1>
+      <Notice />
       {me.isPending ? (
         <p role="status">Loading…</p>
       ) : me.isError ? (

@@ -2,3 +2,6 @@
 export const teachPath = () => '/teach';
 export const teacherSessionPath = (sessionId: string) =>
   `/teach/sessions/${encodeURIComponent(sessionId)}`;
+export const teacherReportPath = (sessionId: string) => `${teacherSessionPath(sessionId)}/report`;
+export const teacherProjectorPath = (sessionId: string) =>
+  `${teacherSessionPath(sessionId)}/projector`;

@@ -20,6 +20,34 @@ function Bar({ percent }: { readonly percent: number }) {
   );
 }
 
+/**
+ * A forecast's spread: ten bars, one per tenth of the scale, for the eye; and the same counts as
+ * text for a screen reader ("2 between 60 and 70 %").
+ */
+function Spread({ buckets }: { readonly buckets: readonly number[] }) {
+  const highest = Math.max(1, ...buckets);
+  const described = buckets.flatMap((count, i) =>
+    count > 0 ? [`${count} between ${i * 10} and ${(i + 1) * 10} %`] : [],
+  );
+  return (
+    <>
+      <span className="histogram" aria-hidden="true">
+        {buckets.map((count, i) => (
+          <span
+            // The ten tenths are fixed: the index is the bucket.
+            key={`tenth-${i}`}
+            className="histogram-bar"
+            style={{ height: `${Math.round((count / highest) * 100)}%` }}
+          />
+        ))}
+      </span>
+      <span className="visually-hidden">
+        {described.length > 0 ? described.join(', ') : 'no forecasts'}
+      </span>
+    </>
+  );
+}
+
 function responsesText(count: number): string {
   return count === 1 ? '1 response' : `${count} responses`;
 }
@@ -91,6 +119,7 @@ export function ItemResultsView({
                 <th scope="col">Mean</th>
                 <th scope="col">Median</th>
                 <th scope="col">Forecasts</th>
+                <th scope="col">Spread (0 to 100 %)</th>
               </tr>
             </thead>
             <tbody>
@@ -105,6 +134,9 @@ export function ItemResultsView({
                   <td>{scenario.mean === null ? '–' : `${Math.round(scenario.mean)} %`}</td>
                   <td>{scenario.median === null ? '–' : `${Math.round(scenario.median)} %`}</td>
                   <td>{scenario.count}</td>
+                  <td>
+                    <Spread buckets={scenario.buckets} />
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -1,0 +1,61 @@
+import { useId } from 'react';
+import type { Section } from '../../../../domain/lesson/lesson-schema';
+import type { WallResponse } from '../../../../domain/live/dashboard-contracts';
+
+/** Spotlighted responses first, then the newest. */
+function byPriority(a: WallResponse, b: WallResponse): number {
+  if (a.isSpotlighted !== b.isSpotlighted) return a.isSpotlighted ? -1 : 1;
+  return b.updatedAt.localeCompare(a.updatedAt);
+}
+
+/**
+ * The class's wall for the current section: classmates' responses to the discussion prompts the
+ * teacher revealed, less the ones the teacher hid, names only when the teacher shows them.
+ */
+export function ClassWall({
+  section,
+  wall,
+  myId,
+}: {
+  readonly section: Section;
+  readonly wall: readonly WallResponse[];
+  readonly myId: string;
+}) {
+  const headingId = useId();
+  const prompts = section.items.flatMap((item) => {
+    if (item.kind !== 'prompt') return [];
+    const responses = wall.filter((r) => r.itemId === item.id && !r.isHidden).sort(byPriority);
+    return responses.length > 0 ? [{ item, responses }] : [];
+  });
+  if (prompts.length === 0) return null;
+  return (
+    <section className="class-wall" aria-labelledby={headingId}>
+      <h2 id={headingId}>Class wall</h2>
+      {prompts.map(({ item, responses }) => (
+        <div key={item.id} className="wall-group">
+          <h3 className="wall-question">{item.question}</h3>
+          <ul className="wall-list" aria-label={`Responses: ${item.question}`}>
+            {responses.map((response) => (
+              <li
+                key={`${response.participantId}:${response.itemId}`}
+                className={response.isSpotlighted ? 'wall-card wall-card-spotlight' : 'wall-card'}
+              >
+                {response.isSpotlighted ? (
+                  <p className="wall-flag">
+                    <span aria-hidden="true">★ </span>Spotlighted by your teacher
+                  </p>
+                ) : null}
+                <p className="wall-text">{response.text}</p>
+                {response.participantId === myId ? (
+                  <p className="wall-author">You</p>
+                ) : response.label ? (
+                  <p className="wall-author">{response.label}</p>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,157 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { getItemQuestion } from '../../../../domain/lesson/item-question';
+import type { Lesson } from '../../../../domain/lesson/lesson-schema';
+import type { ProjectorView } from '../../../../domain/live/dashboard-contracts';
+import { ForecastScoresView } from '../../../shared/components/items/forecast-scores';
+import { ItemResultsView } from '../../../shared/components/items/item-results';
+import { useLiveStream } from '../../../shared/hooks/use-live-stream';
+import { describeApiError, isApiError } from '../../../shared/lib/api-client';
+import { findLessonByTitle, findLessonItem } from '../../../shared/lib/lesson-catalog';
+import { queryKeys } from '../../../shared/lib/query-keys';
+import { Link } from '../../../shared/lib/router';
+import { sessionQrPath, teacherProjectorQuery } from '../api/teacher-api';
+import { applyTeacherLiveEvent } from '../api/teacher-live-events';
+import { teacherSessionPath, teachPath } from '../lib/paths';
+
+function Projector({
+  sessionId,
+  view,
+  lesson,
+}: {
+  readonly sessionId: string;
+  readonly view: ProjectorView;
+  readonly lesson: Lesson | undefined;
+}) {
+  const section = lesson?.sections.find((s) => s.id === view.currentSectionId);
+  const isOpen = view.status === 'open';
+  return (
+    <div className="projector">
+      <title>{`Projector: ${view.lessonTitle}`}</title>
+      <p className="projector-back no-print">
+        <Link to={teacherSessionPath(sessionId)}>Back to the monitor</Link>
+      </p>
+      <header className="projector-header">
+        <h1>{view.lessonTitle}</h1>
+        {section ? <p className="projector-section">Now: {section.title}</p> : null}
+      </header>
+      {isOpen ? (
+        <section className="projector-join" aria-labelledby="projector-join-heading">
+          <div>
+            <h2 id="projector-join-heading">Join the class</h2>
+            <p>
+              Go to <strong className="projector-url">{view.joinUrl}</strong>
+            </p>
+            <p>
+              Code <strong className="join-code">{view.joinCode}</strong>
+            </p>
+            <p>
+              {view.participantCount} {view.participantCount === 1 ? 'student' : 'students'} joined
+            </p>
+          </div>
+          <img
+            className="projector-qr"
+            src={sessionQrPath(sessionId)}
+            alt={`QR code to join session ${view.joinCode}`}
+            width={320}
+            height={320}
+          />
+        </section>
+      ) : (
+        <p className="projector-ended">This session has ended.</p>
+      )}
+      {view.results.length > 0 ? (
+        <section aria-labelledby="projector-results-heading">
+          <h2 id="projector-results-heading">Results</h2>
+          {view.results.map((results) => {
+            const found = lesson ? findLessonItem(lesson, results.itemId) : undefined;
+            if (!found) return null;
+            return (
+              <div key={results.itemId} className="projector-block">
+                <h3>{getItemQuestion(found.item)}</h3>
+                <ItemResultsView item={found.item} results={results} caption="Class results" />
+              </div>
+            );
+          })}
+        </section>
+      ) : null}
+      {view.spotlight.length > 0 ? (
+        <section aria-labelledby="projector-spotlight-heading">
+          <h2 id="projector-spotlight-heading">Spotlight</h2>
+          <ul className="wall-list projector-spotlight" aria-label="Spotlighted responses">
+            {view.spotlight.map((response) => (
+              <li
+                key={`${response.participantId}:${response.itemId}`}
+                className="wall-card wall-card-spotlight"
+              >
+                <p className="wall-text">{response.text}</p>
+                {response.label ? <p className="wall-author">{response.label}</p> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {view.summary ? (
+        <section aria-labelledby="projector-summary-heading">
+          <h2 id="projector-summary-heading">Summary</h2>
+          <p className="summary-text">{view.summary}</p>
+        </section>
+      ) : null}
+      {view.forecastScores.map((scores) => {
+        const found = lesson ? findLessonItem(lesson, scores.itemId) : undefined;
+        if (found?.item.kind !== 'forecast') return null;
+        // The classroom screen never shows one student's score: only the class's figures.
+        const { students: _students, ...classScores } = scores;
+        return (
+          <section key={scores.itemId} className="projector-block" aria-label="Forecast outcomes">
+            <ForecastScoresView item={found.item} scores={classScores} headingLevel={2} />
+          </section>
+        );
+      })}
+    </div>
+  );
+}
+
+/** /teach/sessions/:id/projector: the classroom screen, in large type, with no controls. */
+export function ProjectorPage({ sessionId }: { readonly sessionId: string }) {
+  const queryClient = useQueryClient();
+  const query = useQuery(teacherProjectorQuery(sessionId));
+  const isEnded = query.data?.status === 'ended';
+  useLiveStream(
+    sessionId,
+    {
+      onEvent: (event) => {
+        applyTeacherLiveEvent(queryClient, sessionId, event);
+      },
+      onOpen: () => {
+        void queryClient.invalidateQueries({ queryKey: queryKeys.teacherProjector(sessionId) });
+      },
+    },
+    query.data !== undefined && !isEnded,
+  );
+  if (query.isPending) return <p role="status">Loading the classroom screen…</p>;
+  const view = query.data;
+  // A failed refresh keeps the screen as it was; the stream's next event tries again.
+  if (!view) {
+    return (
+      <>
+        <title>Classroom screen unavailable</title>
+        <h1>Classroom screen unavailable</h1>
+        <p className="error" role="alert">
+          {isApiError(query.error, 'not_signed_in')
+            ? 'Sign in to show this session.'
+            : describeApiError(query.error)}
+        </p>
+        <p>
+          <Link to={teachPath()}>Go to your sessions</Link>
+        </p>
+      </>
+    );
+  }
+  return (
+    <Projector
+      sessionId={sessionId}
+      view={view}
+      lesson={findLessonByTitle(view.lessonTitle, view.currentSectionId)}
+    />
+  );
+}

@@ -1,0 +1,367 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useId, useState } from 'react';
+import { formatAnswerText } from '../../../../domain/lesson/format-answer';
+import { getItemQuestion } from '../../../../domain/lesson/item-question';
+import type { Lesson } from '../../../../domain/lesson/lesson-schema';
+import type { SessionReport } from '../../../../domain/live/dashboard-contracts';
+import { ConfirmDialog } from '../../../shared/components/confirm-dialog';
+import { ForecastScoresView } from '../../../shared/components/items/forecast-scores';
+import { describeApiError, isApiError } from '../../../shared/lib/api-client';
+import { ITEM_KIND_LABELS } from '../../../shared/lib/describe-answer';
+import { findLessonByTitle, findLessonItem } from '../../../shared/lib/lesson-catalog';
+import { Link, navigate } from '../../../shared/lib/router';
+import {
+  deleteSession,
+  forgetSession,
+  sessionCsvPath,
+  teacherReportQuery,
+  teacherTranscriptQuery,
+} from '../api/teacher-api';
+import { teacherSessionPath, teachPath } from '../lib/paths';
+import { useNoticeStore } from '../stores/notice-store';
+
+function formatDateTime(iso: string): string {
+  return new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+function questionOf(lesson: Lesson | undefined, itemId: string): string {
+  const found = lesson ? findLessonItem(lesson, itemId) : undefined;
+  return found ? getItemQuestion(found.item) : itemId;
+}
+
+function Transcript({
+  sessionId,
+  participantId,
+  lesson,
+}: {
+  readonly sessionId: string;
+  readonly participantId: string;
+  readonly lesson: Lesson | undefined;
+}) {
+  const transcript = useQuery(teacherTranscriptQuery(sessionId, participantId));
+  if (transcript.isPending) return <p role="status">Loading the answers…</p>;
+  if (transcript.isError) {
+    return (
+      <p className="error" role="alert">
+        The answers could not be loaded: {describeApiError(transcript.error)}
+      </p>
+    );
+  }
+  const { participant, entries } = transcript.data;
+  // In the lesson's order, not the order they were given.
+  const order = (itemId: string) => {
+    const items = lesson?.sections.flatMap((s) => s.items) ?? [];
+    const index = items.findIndex((i) => i.id === itemId);
+    return index === -1 ? items.length : index;
+  };
+  const sorted = [...entries].sort((a, b) => order(a.itemId) - order(b.itemId));
+  return (
+    <div className="transcript">
+      <h3>
+        {participant.label}: {entries.length} {entries.length === 1 ? 'answer' : 'answers'}
+      </h3>
+      <p className="hint">Joined {formatDateTime(participant.joinedAt)}</p>
+      {sorted.length === 0 ? (
+        <p>No answers.</p>
+      ) : (
+        <dl className="transcript-list">
+          {sorted.map((entry) => {
+            const found = lesson ? findLessonItem(lesson, entry.itemId) : undefined;
+            return (
+              <div key={entry.itemId} className="transcript-entry">
+                <dt>
+                  {found ? (
+                    <>
+                      <span className="item-kind">{ITEM_KIND_LABELS[found.item.kind]}</span>{' '}
+                      {getItemQuestion(found.item)}
+                    </>
+                  ) : (
+                    entry.itemId
+                  )}
+                </dt>
+                <dd className="answer">
+                  {found
+                    ? formatAnswerText(found.item, entry.answer)
+                    : JSON.stringify(entry.answer)}
+                </dd>
+              </div>
+            );
+          })}
+        </dl>
+      )}
+    </div>
+  );
+}
+
+function StudentTranscriptPicker({
+  sessionId,
+  report,
+  lesson,
+}: {
+  readonly sessionId: string;
+  readonly report: SessionReport;
+  readonly lesson: Lesson | undefined;
+}) {
+  const selectId = useId();
+  const [participantId, setParticipantId] = useState('');
+  return (
+    <section aria-labelledby="transcript-heading" className="report-section">
+      <h2 id="transcript-heading">One student’s answers</h2>
+      <div className="form-field no-print">
+        <label htmlFor={selectId}>Student</label>
+        <select
+          id={selectId}
+          className="text-input"
+          value={participantId}
+          onChange={(event) => {
+            setParticipantId(event.target.value);
+          }}
+        >
+          <option value="">Choose a student</option>
+          {report.participants.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      {participantId === '' ? null : (
+        <Transcript sessionId={sessionId} participantId={participantId} lesson={lesson} />
+      )}
+    </section>
+  );
+}
+
+function DeleteSessionButton({ sessionId }: { readonly sessionId: string }) {
+  const [isConfirming, setIsConfirming] = useState(false);
+  const queryClient = useQueryClient();
+  const showNotice = useNoticeStore((s) => s.showNotice);
+  const deletion = useMutation({
+    mutationFn: () => deleteSession(sessionId),
+    onSuccess: () => {
+      forgetSession(queryClient, sessionId);
+      showNotice('The session and all its answers were deleted.');
+      navigate(teachPath());
+    },
+  });
+  return (
+    <>
+      <button
+        type="button"
+        className="button button-danger"
+        disabled={deletion.isPending}
+        onClick={() => {
+          setIsConfirming(true);
+        }}
+      >
+        Delete this session
+      </button>
+      {deletion.isError ? (
+        <p className="error" role="alert">
+          {describeApiError(deletion.error)}
+        </p>
+      ) : null}
+      <ConfirmDialog
+        isOpen={isConfirming}
+        title="Delete this session?"
+        message="Every student’s answers, the results and the summaries of this session are deleted for good. Download the answers first if you want to keep them."
+        confirmLabel="Delete for good"
+        onCancel={() => {
+          setIsConfirming(false);
+        }}
+        onConfirm={() => {
+          setIsConfirming(false);
+          deletion.mutate();
+        }}
+      />
+    </>
+  );
+}
+
+function Report({
+  sessionId,
+  report,
+  lesson,
+}: {
+  readonly sessionId: string;
+  readonly report: SessionReport;
+  readonly lesson: Lesson | undefined;
+}) {
+  const sectionTitle = (sectionId: string) =>
+    lesson?.sections.find((s) => s.id === sectionId)?.title ?? sectionId;
+  return (
+    <>
+      <title>{`Report: ${report.lessonTitle}`}</title>
+      <p className="breadcrumbs no-print">
+        <Link to={teachPath()}>Your sessions</Link> ·{' '}
+        <Link to={teacherSessionPath(sessionId)}>Back to the monitor</Link>
+      </p>
+      <h1>Report: {report.lessonTitle}</h1>
+      <div className="button-row no-print">
+        <a className="button" href={sessionCsvPath(sessionId)} download>
+          Download answers (CSV)
+        </a>
+        <button
+          type="button"
+          className="button"
+          onClick={() => {
+            window.print();
+          }}
+        >
+          Print
+        </button>
+      </div>
+
+      <section aria-labelledby="participants-heading" className="report-section">
+        <h2 id="participants-heading">Students ({report.participants.length})</h2>
+        {report.participants.length === 0 ? (
+          <p>Nobody joined this session.</p>
+        ) : (
+          <div className="table-scroll">
+            <table className="table">
+              <caption className="visually-hidden">Students and how many answers each gave</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Student</th>
+                  <th scope="col">Joined</th>
+                  <th scope="col">Answers</th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.participants.map((p) => (
+                  <tr key={p.id}>
+                    <th scope="row">{p.label}</th>
+                    <td>{formatDateTime(p.joinedAt)}</td>
+                    <td>{p.answers}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="sections-heading" className="report-section">
+        <h2 id="sections-heading">Sections</h2>
+        {report.sections.map((section) => (
+          <div key={section.sectionId} className="review-section">
+            <h3>{sectionTitle(section.sectionId)}</h3>
+            <div className="table-scroll">
+              <table className="table">
+                <caption className="visually-hidden">
+                  Answers to the questions of {sectionTitle(section.sectionId)}
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Question</th>
+                    <th scope="col">Answered</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {section.items.map((item) => (
+                    <tr key={item.itemId}>
+                      <th scope="row">{questionOf(lesson, item.itemId)}</th>
+                      <td>
+                        {item.answered} of {report.participants.length}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <p>
+              <strong>Summary: </strong>
+              {section.summary ?? 'not published.'}
+            </p>
+          </div>
+        ))}
+      </section>
+
+      {report.forecastScores.length > 0 ? (
+        <section aria-labelledby="forecast-heading" className="report-section">
+          <h2 id="forecast-heading">Forecasts</h2>
+          {report.forecastScores.map((scores) => {
+            const found = lesson ? findLessonItem(lesson, scores.itemId) : undefined;
+            return found?.item.kind === 'forecast' ? (
+              <ForecastScoresView
+                key={scores.itemId}
+                item={found.item}
+                scores={scores}
+                headingLevel={3}
+              />
+            ) : null;
+          })}
+        </section>
+      ) : null}
+
+      <section aria-labelledby="responses-heading" className="report-section">
+        <h2 id="responses-heading">Every response ({report.responses.length})</h2>
+        {report.responses.length === 0 ? (
+          <p>No responses to the discussion prompts.</p>
+        ) : (
+          <div className="table-scroll">
+            <table className="table">
+              <caption className="visually-hidden">Responses to the discussion prompts</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Student</th>
+                  <th scope="col">Prompt</th>
+                  <th scope="col">Response</th>
+                  <th scope="col">On the wall</th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.responses.map((r) => (
+                  <tr key={`${r.participantId}:${r.itemId}`}>
+                    <th scope="row">{r.label ?? r.participantId}</th>
+                    <td>{questionOf(lesson, r.itemId)}</td>
+                    <td className="answer-cell">{r.text}</td>
+                    <td>{r.isHidden ? 'Hidden' : r.isSpotlighted ? 'Spotlighted' : 'Shown'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <StudentTranscriptPicker sessionId={sessionId} report={report} lesson={lesson} />
+
+      <section aria-labelledby="delete-heading" className="report-section no-print">
+        <h2 id="delete-heading">Delete</h2>
+        <p>Deleting the session removes every answer in it, for good.</p>
+        <DeleteSessionButton sessionId={sessionId} />
+      </section>
+    </>
+  );
+}
+
+/** /teach/sessions/:id/report: the session's figures and answers, to print or download. */
+export function ReportPage({ sessionId }: { readonly sessionId: string }) {
+  const query = useQuery(teacherReportQuery(sessionId));
+  if (query.isPending) return <p role="status">Loading the report…</p>;
+  const report = query.data;
+  if (!report) {
+    return (
+      <>
+        <title>Report unavailable</title>
+        <h1>Report unavailable</h1>
+        <p className="error" role="alert">
+          {isApiError(query.error, 'not_signed_in')
+            ? 'Sign in to see this report.'
+            : describeApiError(query.error)}
+        </p>
+        <p>
+          <Link to={teachPath()}>Go to your sessions</Link>
+        </p>
+      </>
+    );
+  }
+  return (
+    <Report
+      sessionId={sessionId}
+      report={report}
+      lesson={findLessonByTitle(report.lessonTitle, report.sections[0]?.sectionId)}
+    />
+  );
+}

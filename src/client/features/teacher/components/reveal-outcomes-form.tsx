@@ -1,0 +1,154 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useId, useState, type SyntheticEvent } from 'react';
+import type { ForecastItem, ForecastScenario } from '../../../../domain/lesson/lesson-schema';
+import type { ForecastScores, ScenarioOutcome } from '../../../../domain/live/dashboard-contracts';
+import { LIMITS } from '../../../../domain/live/live-constants';
+import { ForecastScoresView } from '../../../shared/components/items/forecast-scores';
+import { describeApiError } from '../../../shared/lib/api-client';
+import { revealOutcomes, storeSessionView } from '../api/teacher-api';
+
+type Drafts = Readonly<Record<string, ScenarioOutcome>>;
+
+/** The outcomes to start from: those already revealed, else the lesson's resolutions. */
+export function initialOutcomes(item: ForecastItem, revealed: ForecastScores | undefined): Drafts {
+  return Object.fromEntries(
+    item.scenarios.map((scenario) => [
+      scenario.id,
+      revealed?.outcomes[scenario.id] ?? {
+        happened: scenario.resolution.happened,
+        text: scenario.resolution.text,
+      },
+    ]),
+  );
+}
+
+function ScenarioOutcomeFields({
+  scenario,
+  outcome,
+  onChange,
+}: {
+  readonly scenario: ForecastScenario;
+  readonly outcome: ScenarioOutcome;
+  readonly onChange: (outcome: ScenarioOutcome) => void;
+}) {
+  const name = useId();
+  const textId = useId();
+  return (
+    <fieldset className="outcome">
+      <legend>{scenario.statement}</legend>
+      <div className="choices inline" role="radiogroup" aria-label="Did it happen?">
+        <label className="choice">
+          <input
+            type="radio"
+            name={name}
+            checked={outcome.happened}
+            onChange={() => {
+              onChange({ ...outcome, happened: true });
+            }}
+          />
+          <span>Happened</span>
+        </label>
+        <label className="choice">
+          <input
+            type="radio"
+            name={name}
+            checked={!outcome.happened}
+            onChange={() => {
+              onChange({ ...outcome, happened: false });
+            }}
+          />
+          <span>Did not happen</span>
+        </label>
+      </div>
+      <label htmlFor={textId}>What happened</label>
+      <textarea
+        id={textId}
+        className="textarea"
+        rows={2}
+        maxLength={LIMITS.summaryLength}
+        value={outcome.text}
+        onChange={(event) => {
+          onChange({ ...outcome, text: event.target.value });
+        }}
+      />
+    </fieldset>
+  );
+}
+
+/**
+ * A forecast's resolution: the teacher reveals what happened (prefilled from the lesson, each
+ * editable), then sees the class's Brier scores and calibration; students see their own.
+ * Outcomes are often known only after the class, so an ended session takes them too.
+ */
+export function ForecastOutcomes({
+  sessionId,
+  item,
+  scores,
+}: {
+  readonly sessionId: string;
+  readonly item: ForecastItem;
+  readonly scores: ForecastScores | undefined;
+}) {
+  const headingId = useId();
+  const [drafts, setDrafts] = useState<Drafts>(() => initialOutcomes(item, scores));
+  const queryClient = useQueryClient();
+  const reveal = useMutation({
+    mutationFn: (outcomes: Drafts) => revealOutcomes(sessionId, { itemId: item.id, outcomes }),
+    onSuccess: (view) => {
+      storeSessionView(queryClient, view);
+    },
+  });
+  const hasEmptyText = Object.values(drafts).some((o) => o.text.trim() === '');
+  const submit = (event: SyntheticEvent) => {
+    event.preventDefault();
+    if (!hasEmptyText) reveal.mutate(drafts);
+  };
+  const form = (
+    <form className="outcomes-form" aria-labelledby={headingId} onSubmit={submit}>
+      <h4 id={headingId}>{scores ? 'Correct the outcomes' : 'Reveal outcomes'}</h4>
+      <p className="hint">
+        Prefilled with what the lesson records. Students then see what happened and their scores.
+      </p>
+      {item.scenarios.map((scenario) => (
+        <ScenarioOutcomeFields
+          key={scenario.id}
+          scenario={scenario}
+          outcome={drafts[scenario.id] ?? { happened: false, text: '' }}
+          onChange={(outcome) => {
+            setDrafts((current) => ({ ...current, [scenario.id]: outcome }));
+          }}
+        />
+      ))}
+      {hasEmptyText ? (
+        <p className="error" role="alert">
+          Say what happened for every scenario.
+        </p>
+      ) : null}
+      {reveal.isError ? (
+        <p className="error" role="alert">
+          {describeApiError(reveal.error)}
+        </p>
+      ) : null}
+      <button
+        type="submit"
+        className="button button-primary"
+        disabled={reveal.isPending || hasEmptyText}
+      >
+        {scores ? 'Reveal corrected outcomes' : 'Reveal outcomes'}
+      </button>
+    </form>
+  );
+  return (
+    <div className="forecast-outcomes">
+      {scores ? <ForecastScoresView item={item} scores={scores} headingLevel={4} /> : null}
+      {scores ? (
+        <details className="teacher-notes">
+          <summary>Correct the outcomes</summary>
+          {form}
+        </details>
+      ) : (
+        form
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,15 @@
+import { useEffect, useState } from 'react';
+
+/** The value, once it has stopped changing for `delayMs`: a search sent after typing pauses. */
+export function useDebouncedValue<T>(value: T, delayMs: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      setSettled(value);
+    }, delayMs);
+    return () => {
+      clearTimeout(timer);
+    };
+  }, [value, delayMs]);
+  return settled;
+}
