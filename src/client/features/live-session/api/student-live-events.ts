@@ -2,6 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { StudentSessionView } from '../../../../domain/live/live-contracts';
 import type { LiveEvent } from '../../../../domain/live/live-events';
 import { queryKeys } from '../../../shared/lib/query-keys';
+import { withoutSummary, withResults, withSummary } from '../../../shared/lib/session-view-patches';
 
 /**
  * The one place the student's live events meet the query cache: patch the view where the event
@@ -40,8 +41,7 @@ export function applyStudentLiveEvent(
       return;
     case 'results.revealed':
       patch(queryClient, sessionId, (view) => ({
-        ...view,
-        results: [...view.results.filter((r) => r.itemId !== event.results.itemId), event.results],
+        ...withResults(view, event.results),
         itemStates: view.itemStates.map((s) =>
           s.itemId === event.results.itemId ? { ...s, isRevealed: true } : s,
         ),
@@ -50,19 +50,10 @@ export function applyStudentLiveEvent(
       if (event.results.kind === 'text') refetch(queryClient, sessionId);
       return;
     case 'summary.published':
-      patch(queryClient, sessionId, (view) => ({
-        ...view,
-        summaries: [
-          ...view.summaries.filter((s) => s.sectionId !== event.summary.sectionId),
-          event.summary,
-        ],
-      }));
+      patch(queryClient, sessionId, (view) => withSummary(view, event.summary));
       return;
     case 'summary.withdrawn':
-      patch(queryClient, sessionId, (view) => ({
-        ...view,
-        summaries: view.summaries.filter((s) => s.sectionId !== event.sectionId),
-      }));
+      patch(queryClient, sessionId, (view) => withoutSummary(view, event.sectionId));
       return;
     case 'session.ended':
       patch(queryClient, sessionId, (view) => ({

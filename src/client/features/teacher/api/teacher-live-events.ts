@@ -3,6 +3,7 @@ import type { TeacherSessionView } from '../../../../domain/live/live-contracts'
 import type { LiveEvent } from '../../../../domain/live/live-events';
 import { queryKeys } from '../../../shared/lib/query-keys';
 import { createRefetchThrottle, type RefetchThrottle } from '../../../shared/lib/refetch-throttle';
+import { withoutSummary, withResults, withSummary } from '../../../shared/lib/session-view-patches';
 
 /**
  * The one place the teacher's live events meet the query cache: each event patches the session
@@ -99,25 +100,13 @@ export function applyTeacherLiveEvent(
       }));
       return;
     case 'results.revealed':
-      patch(queryClient, sessionId, (view) => ({
-        ...view,
-        results: [...view.results.filter((r) => r.itemId !== event.results.itemId), event.results],
-      }));
+      patch(queryClient, sessionId, (view) => withResults(view, event.results));
       return;
     case 'summary.published':
-      patch(queryClient, sessionId, (view) => ({
-        ...view,
-        summaries: [
-          ...view.summaries.filter((s) => s.sectionId !== event.summary.sectionId),
-          event.summary,
-        ],
-      }));
+      patch(queryClient, sessionId, (view) => withSummary(view, event.summary));
       return;
     case 'summary.withdrawn':
-      patch(queryClient, sessionId, (view) => ({
-        ...view,
-        summaries: view.summaries.filter((s) => s.sectionId !== event.sectionId),
-      }));
+      patch(queryClient, sessionId, (view) => withoutSummary(view, event.sectionId));
       return;
     case 'section.changed':
     case 'session.ended':

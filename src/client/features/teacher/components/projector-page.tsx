@@ -5,13 +5,13 @@ import type { ProjectorView } from '../../../../domain/live/dashboard-contracts'
 import { ForecastScoresView } from '../../../shared/components/items/forecast-scores';
 import { ItemResultsView } from '../../../shared/components/items/item-results';
 import { useLiveStream } from '../../../shared/hooks/use-live-stream';
-import { describeApiError, isApiError } from '../../../shared/lib/api-client';
-import { findLessonByTitle, findLessonItem } from '../../../shared/lib/lesson-catalog';
+import { findLesson, findLessonItem } from '../../../shared/lib/lesson-catalog';
 import { queryKeys } from '../../../shared/lib/query-keys';
 import { Link } from '../../../shared/lib/router';
 import { sessionQrPath, teacherProjectorQuery } from '../api/teacher-api';
 import { applyTeacherLiveEvent } from '../api/teacher-live-events';
-import { teacherSessionPath, teachPath } from '../lib/paths';
+import { PageUnavailable } from './page-unavailable';
+import { teacherSessionPath } from '../lib/paths';
 
 function Projector({
   sessionId,
@@ -133,25 +133,12 @@ export function ProjectorPage({ sessionId }: { readonly sessionId: string }) {
   // A failed refresh keeps the screen as it was; the stream's next event tries again.
   if (!view) {
     return (
-      <>
-        <title>Classroom screen unavailable</title>
-        <h1>Classroom screen unavailable</h1>
-        <p className="error" role="alert">
-          {isApiError(query.error, 'not_signed_in')
-            ? 'Sign in to show this session.'
-            : describeApiError(query.error)}
-        </p>
-        <p>
-          <Link to={teachPath()}>Go to your sessions</Link>
-        </p>
-      </>
+      <PageUnavailable
+        title="Classroom screen unavailable"
+        error={query.error}
+        signInMessage="Sign in to show this session."
+      />
     );
   }
-  return (
-    <Projector
-      sessionId={sessionId}
-      view={view}
-      lesson={findLessonByTitle(view.lessonTitle, view.currentSectionId)}
-    />
-  );
+  return <Projector sessionId={sessionId} view={view} lesson={findLesson(view.lessonId)} />;
 }

@@ -6,9 +6,9 @@ import type { Lesson } from '../../../../domain/lesson/lesson-schema';
 import type { SessionReport } from '../../../../domain/live/dashboard-contracts';
 import { ConfirmDialog } from '../../../shared/components/confirm-dialog';
 import { ForecastScoresView } from '../../../shared/components/items/forecast-scores';
-import { describeApiError, isApiError } from '../../../shared/lib/api-client';
+import { describeApiError } from '../../../shared/lib/api-client';
 import { ITEM_KIND_LABELS } from '../../../shared/lib/describe-answer';
-import { findLessonByTitle, findLessonItem } from '../../../shared/lib/lesson-catalog';
+import { findLesson, findLessonItem } from '../../../shared/lib/lesson-catalog';
 import { Link, navigate } from '../../../shared/lib/router';
 import {
   deleteSession,
@@ -19,6 +19,7 @@ import {
 } from '../api/teacher-api';
 import { teacherSessionPath, teachPath } from '../lib/paths';
 import { useNoticeStore } from '../stores/notice-store';
+import { PageUnavailable } from './page-unavailable';
 
 function formatDateTime(iso: string): string {
   return new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
@@ -343,25 +344,12 @@ export function ReportPage({ sessionId }: { readonly sessionId: string }) {
   const report = query.data;
   if (!report) {
     return (
-      <>
-        <title>Report unavailable</title>
-        <h1>Report unavailable</h1>
-        <p className="error" role="alert">
-          {isApiError(query.error, 'not_signed_in')
-            ? 'Sign in to see this report.'
-            : describeApiError(query.error)}
-        </p>
-        <p>
-          <Link to={teachPath()}>Go to your sessions</Link>
-        </p>
-      </>
+      <PageUnavailable
+        title="Report unavailable"
+        error={query.error}
+        signInMessage="Sign in to see this report."
+      />
     );
   }
-  return (
-    <Report
-      sessionId={sessionId}
-      report={report}
-      lesson={findLessonByTitle(report.lessonTitle, report.sections[0]?.sectionId)}
-    />
-  );
+  return <Report sessionId={sessionId} report={report} lesson={findLesson(report.lessonId)} />;
 }

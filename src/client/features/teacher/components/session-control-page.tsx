@@ -13,6 +13,7 @@ import { applyTeacherLiveEvent, resyncTeacherSession } from '../api/teacher-live
 import { teacherProjectorPath, teacherReportPath, teachPath } from '../lib/paths';
 import { ItemControl } from './item-control';
 import { JoinPanel } from './join-panel';
+import { PageUnavailable } from './page-unavailable';
 import { ResponseWall } from './response-wall';
 import { Roster } from './roster';
 import { SummaryComposer } from './summary-composer';
@@ -253,20 +254,11 @@ export function SessionControlPage({ sessionId }: { readonly sessionId: string }
   // A failed refresh keeps showing what was loaded, unless the teacher was signed out.
   if (error && (!query.data || isApiError(error, 'not_signed_in', 'forbidden', 'not_found'))) {
     return (
-      <>
-        <title>Session unavailable</title>
-        <h1>Session unavailable</h1>
-        <p className="error" role="alert">
-          {isApiError(error, 'not_signed_in')
-            ? 'Sign in to see this session.'
-            : describeApiError(error)}
-        </p>
-        <p>
-          <Link to={teachPath()}>
-            {isApiError(error, 'not_signed_in') ? 'Sign in' : 'Go to your sessions'}
-          </Link>
-        </p>
-      </>
+      <PageUnavailable
+        title="Session unavailable"
+        error={error}
+        signInMessage="Sign in to see this session."
+      />
     );
   }
   const view = query.data;

@@ -99,8 +99,7 @@ export function ForecastAnswer({
   return (
     <div className="field">
       <p className="hint">
-        Imagine it is {formatDate(item.asOf)}. For each scenario, how likely is it to happen by{' '}
-        {formatDate(item.horizon)}? Each is a separate event, so the numbers need not add up to 100.
+        Forecast as of {formatDate(item.asOf)}, for what happens by {formatDate(item.horizon)}.
       </p>
       {item.scenarios.map((scenario) => (
         <ScenarioForecast

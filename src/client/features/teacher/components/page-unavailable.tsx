@@ -1,0 +1,29 @@
+import { describeApiError, isApiError } from '../../../shared/lib/api-client';
+import { Link } from '../../../shared/lib/router';
+import { teachPath } from '../lib/paths';
+
+/** What a teacher page shows when its data cannot be loaded: why, and the way back. */
+export function PageUnavailable({
+  title,
+  error,
+  signInMessage,
+}: {
+  readonly title: string;
+  readonly error: unknown;
+  /** Said instead of the API's message when the teacher is signed out. */
+  readonly signInMessage: string;
+}) {
+  const isSignedOut = isApiError(error, 'not_signed_in');
+  return (
+    <>
+      <title>{title}</title>
+      <h1>{title}</h1>
+      <p className="error" role="alert">
+        {isSignedOut ? signInMessage : describeApiError(error)}
+      </p>
+      <p>
+        <Link to={teachPath()}>{isSignedOut ? 'Sign in' : 'Go to your sessions'}</Link>
+      </p>
+    </>
+  );
+}
