@@ -171,3 +171,40 @@ test('glossary terms open their definitions, and start over asks first', async (
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+test('damaged saved work keeps its good answers and the app still opens', async ({ page }) => {
+  const section = sections[0]!;
+  const prompt = section.items.find((i) => i.kind === 'prompt');
+  const poll = section.items.find((i) => i.kind === 'poll');
+  if (prompt?.kind !== 'prompt' || poll?.kind !== 'poll') throw new Error('section 1 changed');
+  await page.goto('/');
+  await page.evaluate(
+    ({ lessonId, promptId, pollId }) => {
+      localStorage.setItem(
+        'article-discussion:self-study',
+        JSON.stringify({
+          state: {
+            workByLesson: {
+              [lessonId]: {
+                answers: {
+                  [promptId]: { kind: 'prompt', text: 'Kept after the damage.' },
+                  [pollId]: { kind: 'poll' },
+                },
+                skippedItemIds: [],
+                lastSectionId: null,
+              },
+            },
+          },
+          version: 1,
+        }),
+      );
+    },
+    { lessonId: lesson.id, promptId: prompt.id, pollId: poll.id },
+  );
+  await page.goto(`/study/${section.id}`);
+  const study = new SelfStudyPage(page, lesson);
+  await expect(study.item(prompt.question).getByRole('textbox')).toHaveValue(
+    'Kept after the damage.',
+  );
+  await expect(study.item(poll.question).getByRole('radio').first()).not.toBeChecked();
+});

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Lesson, Section } from './lesson-schema';
-import { countWords, getLessonProgress, getSectionProgress, isItemAnswered } from './answers';
+import {
+  countWords,
+  getLessonProgress,
+  getSectionProgress,
+  isAnswer,
+  isItemAnswered,
+} from './answers';
 
 const section: Section = {
   id: 'one',
@@ -92,5 +98,30 @@ describe('progress', () => {
   it('counts words', () => {
     expect(countWords('  two   words ')).toBe(2);
     expect(countWords('')).toBe(0);
+  });
+});
+
+describe('isAnswer', () => {
+  it('accepts each well-formed kind', () => {
+    expect(isAnswer({ kind: 'prompt', text: '' })).toBe(true);
+    expect(isAnswer({ kind: 'poll', optionIds: ['a'] })).toBe(true);
+    expect(isAnswer({ kind: 'scale', value: 5 })).toBe(true);
+    expect(isAnswer({ kind: 'forecast', probabilities: { a: 0, b: 100 } })).toBe(true);
+    expect(isAnswer({ kind: 'claimCheck', categories: { c: 'fact' } })).toBe(true);
+  });
+
+  it('refuses what stored data should never hold', () => {
+    for (const value of [
+      null,
+      'prompt',
+      { kind: 'prompt' },
+      { kind: 'poll', optionIds: 'a' },
+      { kind: 'scale', value: 6 },
+      { kind: 'forecast', probabilities: { a: 101 } },
+      { kind: 'claimCheck', categories: { c: 'rumour' } },
+      { kind: 'essay', text: 'x' },
+    ]) {
+      expect(isAnswer(value), JSON.stringify(value)).toBe(false);
+    }
   });
 });

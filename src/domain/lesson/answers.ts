@@ -91,3 +91,44 @@ export function getLessonProgress(
     fraction: totalItems === 0 ? 0 : doneItems / totalItems,
   };
 }
+
+const isRecordOf = (value: unknown, isEntry: (entry: unknown) => boolean): boolean =>
+  typeof value === 'object' &&
+  value !== null &&
+  !Array.isArray(value) &&
+  Object.values(value).every(isEntry);
+
+const isPercent = (value: unknown) =>
+  typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= 100;
+
+const CATEGORIES: readonly unknown[] = ['fact', 'opinion', 'prediction', 'analysis'];
+
+/**
+ * Whether stored data is a well-formed answer: a light check without zod, for data the client
+ * kept itself (the server validates what it receives with answer-schema.ts).
+ */
+export function isAnswer(value: unknown): value is Answer {
+  if (typeof value !== 'object' || value === null) return false;
+  const answer = value as Record<string, unknown>;
+  switch (answer.kind) {
+    case 'prompt':
+      return typeof answer.text === 'string';
+    case 'poll':
+      return (
+        Array.isArray(answer.optionIds) && answer.optionIds.every((id) => typeof id === 'string')
+      );
+    case 'scale':
+      return (
+        typeof answer.value === 'number' &&
+        Number.isInteger(answer.value) &&
+        answer.value >= 1 &&
+        answer.value <= 5
+      );
+    case 'forecast':
+      return isRecordOf(answer.probabilities, isPercent);
+    case 'claimCheck':
+      return isRecordOf(answer.categories, (c) => CATEGORIES.includes(c));
+    default:
+      return false;
+  }
+}

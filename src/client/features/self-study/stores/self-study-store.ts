@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
 import type { Answer } from '../../../../domain/lesson/answers';
+import { restoreWork } from '../lib/restore-work';
 
 /** One student's self-study work on one lesson, kept on their device. */
 export interface LessonWork {
@@ -83,6 +84,7 @@ export const useSelfStudyStore = create<SelfStudyState>()(
       version: 1,
       storage: createJSONStorage(() => localStorage),
       partialize: (state) => ({ workByLesson: state.workByLesson }),
+      merge: (persisted, current) => ({ ...current, workByLesson: restoreWork(persisted) }),
     },
   ),
 );

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { restoreWork } from './restore-work';
+
+describe('restoreWork', () => {
+  it('keeps well-formed work as it was', () => {
+    const work = {
+      answers: { p: { kind: 'prompt', text: 'Mine.' }, s: { kind: 'scale', value: 2 } },
+      skippedItemIds: ['q'],
+      lastSectionId: 'red-line',
+      startedAt: '2026-11-01T10:00:00.000Z',
+      updatedAt: '2026-11-01T10:05:00.000Z',
+    };
+    expect(restoreWork({ workByLesson: { lesson: work } })).toEqual({ lesson: work });
+  });
+
+  it('drops only the damaged answers and fields', () => {
+    const restored = restoreWork({
+      workByLesson: {
+        lesson: {
+          answers: {
+            good: { kind: 'poll', optionIds: ['a'] },
+            bad: { kind: 'poll', optionIds: 'a' },
+            worse: 42,
+          },
+          skippedItemIds: 'nope',
+          lastSectionId: 7,
+        },
+      },
+    });
+    expect(restored.lesson?.answers).toEqual({ good: { kind: 'poll', optionIds: ['a'] } });
+    expect(restored.lesson?.skippedItemIds).toEqual([]);
+    expect(restored.lesson?.lastSectionId).toBeNull();
+  });
+
+  it('starts empty from nothing or from garbage', () => {
+    expect(restoreWork(undefined)).toEqual({});
+    expect(restoreWork('{')).toEqual({});
+    expect(restoreWork({ workByLesson: [1, 2] })).toEqual({});
+  });
+});

@@ -1,0 +1,35 @@
+import { isAnswer, type Answer } from '../../../../domain/lesson/answers';
+import type { LessonWork } from '../stores/self-study-store';
+
+const isStringArray = (value: unknown): value is string[] =>
+  Array.isArray(value) && value.every((v) => typeof v === 'string');
+
+const asRecord = (value: unknown): Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
+
+/**
+ * Reads the self-study work kept in the browser, keeping every well-formed answer and dropping
+ * only what is damaged (hand-edited storage, a bug of an older version), so one bad entry
+ * neither crashes the app nor costs the student their other answers.
+ */
+export function restoreWork(persisted: unknown): Record<string, LessonWork> {
+  const restored: Record<string, LessonWork> = {};
+  const now = new Date().toISOString();
+  for (const [lessonId, stored] of Object.entries(asRecord(asRecord(persisted).workByLesson))) {
+    const work = asRecord(stored);
+    const answers: Record<string, Answer> = {};
+    for (const [itemId, answer] of Object.entries(asRecord(work.answers))) {
+      if (isAnswer(answer)) answers[itemId] = answer;
+    }
+    restored[lessonId] = {
+      answers,
+      skippedItemIds: isStringArray(work.skippedItemIds) ? work.skippedItemIds : [],
+      lastSectionId: typeof work.lastSectionId === 'string' ? work.lastSectionId : null,
+      startedAt: typeof work.startedAt === 'string' ? work.startedAt : now,
+      updatedAt: typeof work.updatedAt === 'string' ? work.updatedAt : now,
+    };
+  }
+  return restored;
+}
