@@ -1,44 +1,39 @@
 import { create } from 'zustand';
-import { createJSONStorage, persist } from 'zustand/middleware';
+import { persist } from 'zustand/middleware';
 import type { Answer } from '../../../../domain/lesson/answers';
+import { isSameSavedWork, mergeSavedWork } from '../lib/merge-work';
 import { restoreWork } from '../lib/restore-work';
+import { changeTime, type LessonWork, type SavedWork } from '../lib/saved-work';
+import { SAVED_WORK_VERSION, savedWorkStorage } from './saved-work-storage';
 
-/** One student's self-study work on one lesson, kept on their device. */
-export interface LessonWork {
-  readonly answers: Readonly<Record<string, Answer>>;
-  readonly skippedItemIds: readonly string[];
-  /** Where "resume" takes the student. */
-  readonly lastSectionId: string | null;
-  readonly startedAt: string;
-  readonly updatedAt: string;
-}
-
-interface SelfStudyState {
-  readonly workByLesson: Readonly<Record<string, LessonWork>>;
+interface SelfStudyState extends SavedWork {
   answerItem: (lessonId: string, itemId: string, answer: Answer) => void;
   skipItem: (lessonId: string, itemId: string) => void;
   visitSection: (lessonId: string, sectionId: string) => void;
   startOver: (lessonId: string) => void;
 }
 
-function emptyWork(now: string): LessonWork {
-  return { answers: {}, skippedItemIds: [], lastSectionId: null, startedAt: now, updatedAt: now };
-}
-
 function updateWork(
   state: SelfStudyState,
   lessonId: string,
-  change: (work: LessonWork) => Partial<LessonWork>,
+  change: (work: LessonWork, at: number) => Partial<LessonWork>,
 ): Pick<SelfStudyState, 'workByLesson'> {
-  const now = new Date().toISOString();
-  const work = state.workByLesson[lessonId] ?? emptyWork(now);
+  const at = changeTime();
+  const work = state.workByLesson[lessonId] ?? {
+    items: {},
+    lastSectionId: null,
+    lastSectionAt: 0,
+    startedAt: at,
+  };
   return {
-    workByLesson: {
-      ...state.workByLesson,
-      [lessonId]: { ...work, ...change(work), updatedAt: now },
-    },
+    workByLesson: { ...state.workByLesson, [lessonId]: { ...work, ...change(work, at) } },
   };
 }
+
+const savedWorkOf = (state: SavedWork): SavedWork => ({
+  workByLesson: state.workByLesson,
+  startedOverAt: state.startedOverAt,
+});
 
 export const SELF_STUDY_STORAGE_KEY = 'article-discussion:self-study';
 
@@ -46,28 +41,34 @@ export const useSelfStudyStore = create<SelfStudyState>()(
   persist(
     (set) => ({
       workByLesson: {},
+      startedOverAt: {},
       answerItem: (lessonId, itemId, answer) => {
         set((state) =>
-          updateWork(state, lessonId, (work) => ({
-            answers: { ...work.answers, [itemId]: answer },
-            // Answering a skipped item takes it back from the skipped list.
-            skippedItemIds: work.skippedItemIds.filter((id) => id !== itemId),
+          updateWork(state, lessonId, (work, at) => ({
+            // Answering a skipped item takes it back from the skipped ones.
+            items: { ...work.items, [itemId]: { answer, isSkipped: false, at } },
           })),
         );
       },
       skipItem: (lessonId, itemId) => {
-        set((state) =>
-          updateWork(state, lessonId, (work) => ({
-            skippedItemIds: work.skippedItemIds.includes(itemId)
-              ? work.skippedItemIds
-              : [...work.skippedItemIds, itemId],
-          })),
-        );
+        set((state) => {
+          const item = state.workByLesson[lessonId]?.items[itemId];
+          if (item?.isSkipped) return state;
+          return updateWork(state, lessonId, (work, at) => ({
+            items: {
+              ...work.items,
+              [itemId]: { answer: item?.answer ?? null, isSkipped: true, at },
+            },
+          }));
+        });
       },
       visitSection: (lessonId, sectionId) => {
         set((state) => {
           if (state.workByLesson[lessonId]?.lastSectionId === sectionId) return state;
-          return updateWork(state, lessonId, () => ({ lastSectionId: sectionId }));
+          return updateWork(state, lessonId, (_work, at) => ({
+            lastSectionId: sectionId,
+            lastSectionAt: at,
+          }));
         });
       },
       startOver: (lessonId) => {
@@ -75,19 +76,44 @@ export const useSelfStudyStore = create<SelfStudyState>()(
           const rest = Object.fromEntries(
             Object.entries(state.workByLesson).filter(([id]) => id !== lessonId),
           );
-          return { workByLesson: rest };
+          return {
+            workByLesson: rest,
+            startedOverAt: { ...state.startedOverAt, [lessonId]: changeTime() },
+          };
         });
       },
     }),
     {
       name: SELF_STUDY_STORAGE_KEY,
-      version: 1,
-      storage: createJSONStorage(() => localStorage),
-      partialize: (state) => ({ workByLesson: state.workByLesson }),
-      merge: (persisted, current) => ({ ...current, workByLesson: restoreWork(persisted) }),
+      version: SAVED_WORK_VERSION,
+      storage: savedWorkStorage,
+      partialize: (state) => savedWorkOf(state),
+      // Loading, and again whenever another tab saves: what is stored joins this tab's copy.
+      merge: (persisted, current) => {
+        const mine = savedWorkOf(current);
+        const merged = mergeSavedWork(mine, restoreWork(persisted));
+        return isSameSavedWork(merged, mine) ? current : { ...current, ...merged };
+      },
     },
   ),
 );
+
+/**
+ * Keeps every open tab in step: another tab's save fires a storage event here, and a tab the
+ * browser froze in the background catches up when it is shown again.
+ */
+function followOtherTabs() {
+  const catchUp = () => {
+    void useSelfStudyStore.persist.rehydrate();
+  };
+  window.addEventListener('storage', (event) => {
+    if (event.key === SELF_STUDY_STORAGE_KEY || event.key === null) catchUp();
+  });
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') catchUp();
+  });
+}
+if (typeof window !== 'undefined') followOtherTabs();
 
 const NO_WORK: LessonWork | undefined = undefined;
 
