@@ -7,11 +7,26 @@ import { useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent } from
 
 const NAVIGATE_EVENT = 'app:navigate';
 
+let hasNavigated = false;
+
+/**
+ * Whether the user has moved from page to page in the app (a link, back or forward) since the
+ * document loaded. The first page is where the browser starts a screen reader and the keyboard;
+ * every later one must move focus itself.
+ */
+export function hasNavigatedInApp(): boolean {
+  return hasNavigated;
+}
+
 function subscribe(onChange: () => void): () => void {
-  window.addEventListener('popstate', onChange);
+  const onPopState = () => {
+    hasNavigated = true;
+    onChange();
+  };
+  window.addEventListener('popstate', onPopState);
   window.addEventListener(NAVIGATE_EVENT, onChange);
   return () => {
-    window.removeEventListener('popstate', onChange);
+    window.removeEventListener('popstate', onPopState);
     window.removeEventListener(NAVIGATE_EVENT, onChange);
   };
 }
@@ -25,6 +40,7 @@ export function usePathname(): string {
 }
 
 export function navigate(to: string, options: { replace?: boolean } = {}): void {
+  hasNavigated = true;
   if (options.replace) window.history.replaceState(null, '', to);
   else window.history.pushState(null, '', to);
   window.dispatchEvent(new Event(NAVIGATE_EVENT));

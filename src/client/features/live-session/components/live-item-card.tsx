@@ -113,7 +113,7 @@ export function LiveItemCard({
         answer={shown}
         onAnswer={onAnswer}
         disabled={!isOpen}
-        isComparisonShown={state.isRevealed}
+        isExplanationShown={state.isRevealed}
       />
       <div className="item-footer">
         <p

@@ -1,5 +1,7 @@
+import { useEffect, useRef } from 'react';
 import { getLessonProgress } from '../../../../domain/lesson/answers';
 import type { Lesson } from '../../../../domain/lesson/lesson-schema';
+import { useFocusOnArrival } from '../../../shared/hooks/use-focus-on-arrival';
 import { Link } from '../../../shared/lib/router';
 import { reviewPath, sectionPath } from '../lib/paths';
 import { useSelfStudy } from '../stores/use-self-study';
@@ -9,6 +11,16 @@ import { SectionList } from './table-of-contents';
 /** The lesson's front page: what it is, and where to start or resume self-study. */
 export function HomePage({ lesson }: { readonly lesson: Lesson }) {
   const study = useSelfStudy(lesson.id);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useFocusOnArrival(headingRef, 'home');
+  // Starting over (here or in another tab) removes the buttons: focus the self-study heading.
+  const selfStudyHeadingRef = useRef<HTMLHeadingElement>(null);
+  const hadStartedRef = useRef(study.hasStarted);
+  useEffect(() => {
+    const wasLost = document.activeElement === null || document.activeElement === document.body;
+    if (hadStartedRef.current && !study.hasStarted && wasLost) selfStudyHeadingRef.current?.focus();
+    hadStartedRef.current = study.hasStarted;
+  }, [study.hasStarted]);
   const { metadata } = lesson;
   const progress = getLessonProgress(lesson, study.answers, study.skippedItemIds);
   const firstSection = lesson.sections[0];
@@ -21,7 +33,9 @@ export function HomePage({ lesson }: { readonly lesson: Lesson }) {
   return (
     <>
       <title>{metadata.title}</title>
-      <h1>{metadata.title}</h1>
+      <h1 ref={headingRef} tabIndex={-1}>
+        {metadata.title}
+      </h1>
       <p className="lead">{metadata.subtitle}</p>
       <dl className="facts">
         <dt>Article</dt>
@@ -40,7 +54,9 @@ export function HomePage({ lesson }: { readonly lesson: Lesson }) {
       </dl>
 
       <section className="start" aria-labelledby="self-study-heading">
-        <h2 id="self-study-heading">Self-study</h2>
+        <h2 id="self-study-heading" ref={selfStudyHeadingRef} tabIndex={-1}>
+          Self-study
+        </h2>
         {study.hasStarted && resumeSection ? (
           <>
             <p>

@@ -1,5 +1,5 @@
 import { getItemQuestion } from '../../../../domain/lesson/item-question';
-import { useId } from 'react';
+import { useId, type Ref } from 'react';
 import { isItemAnswered, type Answer } from '../../../../domain/lesson/answers';
 import type { Item } from '../../../../domain/lesson/lesson-schema';
 import { ITEM_KIND_LABELS } from '../../../shared/lib/describe-answer';
@@ -12,6 +12,7 @@ export function ItemCard({
   count,
   answer,
   isSkipped,
+  headingRef,
   onAnswer,
   onSkip,
 }: {
@@ -20,6 +21,8 @@ export function ItemCard({
   readonly count: number;
   readonly answer: Answer | undefined;
   readonly isSkipped: boolean;
+  /** The question's heading, where focus moves when the question before it is skipped. */
+  readonly headingRef?: Ref<HTMLHeadingElement>;
   readonly onAnswer: (answer: Answer) => void;
   readonly onSkip: () => void;
 }) {
@@ -30,7 +33,7 @@ export function ItemCard({
       <p className="item-kind">
         {ITEM_KIND_LABELS[item.kind]} · question {position} of {count}
       </p>
-      <h2 id={headingId} className="item-question">
+      <h2 id={headingId} ref={headingRef} tabIndex={-1} className="item-question">
         {getItemQuestion(item)}
       </h2>
       <ItemAnswer item={item} labelId={headingId} answer={answer} onAnswer={onAnswer} />

@@ -1,5 +1,5 @@
 import { getItemQuestion } from '../../../../domain/lesson/item-question';
-import { useId } from 'react';
+import { useId, useRef } from 'react';
 import type { Answer, AnswersByItem } from '../../../../domain/lesson/answers';
 import { getLessonProgress } from '../../../../domain/lesson/answers';
 import type {
@@ -9,6 +9,7 @@ import type {
   Lesson,
 } from '../../../../domain/lesson/lesson-schema';
 import { scoreForecast } from '../../../../domain/scoring/brier';
+import { useFocusOnArrival } from '../../../shared/hooks/use-focus-on-arrival';
 import { navigate } from '../../../shared/lib/router';
 import {
   describeSimpleAnswer,
@@ -18,11 +19,13 @@ import {
 } from '../../../shared/lib/describe-answer';
 import { formatDate } from '../../../shared/lib/format';
 import { homePath } from '../lib/paths';
+import { getReveal } from '../lib/reveal';
 import { buildReviewMarkdown } from '../lib/review-markdown';
 import { useSelfStudy } from '../stores/use-self-study';
 import { StartOverButton } from './start-over-button';
 
-function ForecastReview({
+/** A forecast not yet given in full: what the student gave, and nothing that would anchor it. */
+function UnrevealedForecastReview({
   item,
   answer,
 }: {
@@ -30,8 +33,55 @@ function ForecastReview({
   readonly answer: Answer | undefined;
 }) {
   const probabilities = answer?.kind === 'forecast' ? answer.probabilities : {};
+  const captionId = useId();
+  return (
+    <>
+      <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
+        <table className="table">
+          <caption id={captionId}>
+            Your forecasts as of {formatDate(item.asOf)}, for what happens by{' '}
+            {formatDate(item.horizon)}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Scenario</th>
+              <th scope="col">Your forecast</th>
+            </tr>
+          </thead>
+          <tbody>
+            {item.scenarios.map((scenario) => {
+              const percent = probabilities[scenario.id];
+              return (
+                <tr key={scenario.id}>
+                  <th scope="row">{scenario.statement}</th>
+                  <td>{percent === undefined ? 'Not given' : `${percent} %`}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <p className="hint">
+        What happened, the author’s view and your score show once you have given every forecast here
+        or finished the lesson.
+      </p>
+    </>
+  );
+}
+
+function ForecastReview({
+  item,
+  answer,
+  isRevealed,
+}: {
+  readonly item: ForecastItem;
+  readonly answer: Answer | undefined;
+  readonly isRevealed: boolean;
+}) {
+  const probabilities = answer?.kind === 'forecast' ? answer.probabilities : {};
   const score = scoreForecast(item.scenarios, probabilities);
   const captionId = useId();
+  if (!isRevealed) return <UnrevealedForecastReview item={item} answer={answer} />;
   return (
     <>
       <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
@@ -88,11 +138,34 @@ function ForecastReview({
 function ClaimCheckReview({
   item,
   answer,
+  isRevealed,
 }: {
   readonly item: ClaimCheckItem;
   readonly answer: Answer | undefined;
+  readonly isRevealed: boolean;
 }) {
   const categories = answer?.kind === 'claimCheck' ? answer.categories : {};
+  if (!isRevealed) {
+    return (
+      <>
+        <ul className="claim-review">
+          {item.claims.map((claim) => {
+            const chosen = categories[claim.id];
+            return (
+              <li key={claim.id}>
+                <q>{claim.quote}</q>
+                <br />
+                You said <strong>{chosen ? formatCategory(chosen) : 'nothing yet'}</strong>.
+              </li>
+            );
+          })}
+        </ul>
+        <p className="hint">
+          The lesson’s sorting shows once you have sorted every passage here or finished the lesson.
+        </p>
+      </>
+    );
+  }
   return (
     <ul className="claim-review">
       {item.claims.map((claim) => {
@@ -115,10 +188,12 @@ function ItemReview({
   item,
   answers,
   skippedItemIds,
+  isRevealed,
 }: {
   readonly item: Item;
   readonly answers: AnswersByItem;
   readonly skippedItemIds: ReadonlySet<string>;
+  readonly isRevealed: boolean;
 }) {
   const answer = answers[item.id];
   const described = describeSimpleAnswer(item, answer);
@@ -129,9 +204,9 @@ function ItemReview({
         {getItemQuestion(item)}
       </h3>
       {item.kind === 'forecast' ? (
-        <ForecastReview item={item} answer={answer} />
+        <ForecastReview item={item} answer={answer} isRevealed={isRevealed} />
       ) : item.kind === 'claimCheck' ? (
-        <ClaimCheckReview item={item} answer={answer} />
+        <ClaimCheckReview item={item} answer={answer} isRevealed={isRevealed} />
       ) : described !== null ? (
         <blockquote className="answer">{described}</blockquote>
       ) : (
@@ -156,7 +231,10 @@ function downloadText(fileName: string, text: string, type: string) {
 /** Every answer, forecasts scored against what happened, and ways to keep the work. */
 export function ReviewPage({ lesson }: { readonly lesson: Lesson }) {
   const study = useSelfStudy(lesson.id);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useFocusOnArrival(headingRef, 'review');
   const progress = getLessonProgress(lesson, study.answers, study.skippedItemIds);
+  const reveal = getReveal(lesson, study.answers, study.skippedItemIds);
   const forecastItems = lesson.sections.flatMap((s) =>
     s.items.filter((i) => i.kind === 'forecast'),
   );
@@ -164,7 +242,9 @@ export function ReviewPage({ lesson }: { readonly lesson: Lesson }) {
   return (
     <>
       <title>{`Review: ${lesson.metadata.title}`}</title>
-      <h1>Your review</h1>
+      <h1 ref={headingRef} tabIndex={-1}>
+        Your review
+      </h1>
       <p>
         {progress.doneItems} of {progress.totalItems} questions answered or skipped;{' '}
         {progress.completeSections} of {lesson.sections.length} sections complete.
@@ -206,7 +286,12 @@ export function ReviewPage({ lesson }: { readonly lesson: Lesson }) {
         <section aria-labelledby="forecast-results-heading">
           <h2 id="forecast-results-heading">Forecasts and what happened</h2>
           {forecastItems.map((item) => (
-            <ForecastReview key={item.id} item={item} answer={study.answers[item.id]} />
+            <ForecastReview
+              key={item.id}
+              item={item}
+              answer={study.answers[item.id]}
+              isRevealed={reveal.isItemRevealed(item)}
+            />
           ))}
         </section>
       ) : null}
@@ -228,11 +313,18 @@ export function ReviewPage({ lesson }: { readonly lesson: Lesson }) {
                 item={item}
                 answers={study.answers}
                 skippedItemIds={study.skippedItemIds}
+                isRevealed={reveal.isItemRevealed(item)}
               />
             ))}
-          <p className="summary-text">
-            <strong>Summary.</strong> {section.summary}
-          </p>
+          {reveal.isSummaryOpen(section) ? (
+            <p className="summary-text">
+              <strong>Summary.</strong> {section.summary}
+            </p>
+          ) : (
+            <p className="hint">
+              The summary opens once this section’s questions are answered or skipped.
+            </p>
+          )}
         </section>
       ))}
     </>

@@ -5,6 +5,7 @@ import { Link } from '../../../shared/lib/router';
 import { homePath, reviewPath, sectionPath } from '../lib/paths';
 import { useSelfStudy } from '../stores/use-self-study';
 import { ArticleText } from '../../../shared/components/article-text';
+import { useFocusOnArrival } from '../../../shared/hooks/use-focus-on-arrival';
 import { ItemCard } from './item-card';
 import { TableOfContents } from './table-of-contents';
 
@@ -22,26 +23,28 @@ export function SectionPage({
   const index = lesson.sections.findIndex((s) => s.id === sectionId);
   const section = lesson.sections[index];
 
-  const hasMovedRef = useRef(false);
-
   useEffect(() => {
-    if (!section) return;
-    visitSection(section.id);
-    // Moving to another section is a new page for a screen reader or keyboard user: start them
-    // at its heading. On the first page load the browser already starts at the top.
-    if (hasMovedRef.current) {
-      headingRef.current?.focus();
-      window.scrollTo({ top: 0 });
-    }
-    hasMovedRef.current = true;
+    if (section) visitSection(section.id);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- visitSection is re-bound each render
   }, [section]);
+  useFocusOnArrival(headingRef, sectionId);
+
+  // Skipping removes the skip button: move on to the next question, or to the summary it opens.
+  const itemHeadings = useRef(new Map<string, HTMLHeadingElement>());
+  const summaryHeadingRef = useRef<HTMLHeadingElement>(null);
+  const focusAfter = (itemIndex: number) => {
+    const nextItem = section?.items[itemIndex + 1];
+    const target = nextItem ? itemHeadings.current.get(nextItem.id) : summaryHeadingRef.current;
+    target?.focus();
+  };
 
   if (!section) {
     return (
       <>
         <title>Section not found</title>
-        <h1>Section not found</h1>
+        <h1 ref={headingRef} tabIndex={-1}>
+          Section not found
+        </h1>
         <p>
           This lesson has no section called “{sectionId}”.{' '}
           <Link to={homePath()}>Go to the lesson’s start</Link>.
@@ -90,17 +93,24 @@ export function SectionPage({
             count={section.items.length}
             answer={study.answers[item.id]}
             isSkipped={study.skippedItemIds.has(item.id)}
+            headingRef={(element) => {
+              if (element) itemHeadings.current.set(item.id, element);
+              else itemHeadings.current.delete(item.id);
+            }}
             onAnswer={(answer) => {
               study.answerItem(item.id, answer);
             }}
             onSkip={() => {
               study.skipItem(item.id);
+              focusAfter(i);
             }}
           />
         ))}
       </div>
       <section className="summary" aria-labelledby={summaryHeadingId}>
-        <h2 id={summaryHeadingId}>Section summary</h2>
+        <h2 id={summaryHeadingId} ref={summaryHeadingRef} tabIndex={-1}>
+          Section summary
+        </h2>
         {sectionProgress.isComplete ? (
           <p>{section.summary}</p>
         ) : (

@@ -8,6 +8,7 @@ import {
   formatCategory,
   ITEM_KIND_LABELS,
 } from '../../../shared/lib/describe-answer';
+import { getReveal } from './reveal';
 
 /** Text that Markdown would read as formatting is escaped so answers print as typed. */
 function escapeMarkdown(text: string): string {
@@ -29,6 +30,7 @@ export function buildReviewMarkdown(
   exportedAt: Date,
 ): string {
   const { metadata } = lesson;
+  const reveal = getReveal(lesson, answers, skippedItemIds);
   const lines: string[] = [
     `# ${escapeMarkdown(metadata.title)}`,
     '',
@@ -48,7 +50,19 @@ export function buildReviewMarkdown(
         `### ${ITEM_KIND_LABELS[item.kind]}: ${escapeMarkdown(getItemQuestion(item))}`,
         '',
       );
-      if (item.kind === 'forecast') {
+      if (item.kind === 'forecast' && !reveal.isItemRevealed(item)) {
+        const probabilities = answer?.kind === 'forecast' ? answer.probabilities : {};
+        lines.push('| Scenario | My forecast |', '|---|---|');
+        for (const scenario of item.scenarios) {
+          const percent = probabilities[scenario.id];
+          const mine = percent === undefined ? 'not given' : `${percent} %`;
+          lines.push(`| ${escapeMarkdown(scenario.statement)} | ${mine} |`);
+        }
+        lines.push(
+          '',
+          '_What happened shows once every forecast here is given or the lesson is finished._',
+        );
+      } else if (item.kind === 'forecast') {
         const probabilities = answer?.kind === 'forecast' ? answer.probabilities : {};
         const score = scoreForecast(item.scenarios, probabilities);
         lines.push('| Scenario | My forecast | What happened | Brier score |', '|---|---|---|---|');
@@ -67,6 +81,18 @@ export function buildReviewMarkdown(
             ? 'Mean Brier score: no forecasts given.'
             : `Mean Brier score: ${formatBrier(score.meanBrier)} (0 is perfect; always saying 50 % scores 0.250).`,
         );
+      } else if (item.kind === 'claimCheck' && !reveal.isItemRevealed(item)) {
+        const categories = answer?.kind === 'claimCheck' ? answer.categories : {};
+        for (const claim of item.claims) {
+          const chosen = categories[claim.id];
+          lines.push(
+            `- "${escapeMarkdown(claim.quote)}": I said ${chosen ? formatCategory(chosen) : 'nothing yet'}.`,
+          );
+        }
+        lines.push(
+          '',
+          '_The lesson’s sorting shows once every passage here is sorted or the lesson is finished._',
+        );
       } else if (item.kind === 'claimCheck') {
         const categories = answer?.kind === 'claimCheck' ? answer.categories : {};
         for (const claim of item.claims) {
@@ -81,7 +107,12 @@ export function buildReviewMarkdown(
         else lines.push(skippedItemIds.has(item.id) ? '_Skipped._' : '_Not answered._');
       }
     }
-    lines.push('', `**Summary.** ${escapeMarkdown(section.summary)}`);
+    lines.push(
+      '',
+      reveal.isSummaryOpen(section)
+        ? `**Summary.** ${escapeMarkdown(section.summary)}`
+        : '_The summary opens once this section’s questions are answered or skipped._',
+    );
   });
   return `${lines.join('\n')}\n`;
 }

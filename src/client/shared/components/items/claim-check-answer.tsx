@@ -51,7 +51,7 @@ export function ClaimCheckAnswer({
   answer,
   onAnswer,
   disabled = false,
-  isComparisonShown = true,
+  isExplanationShown = true,
 }: {
   readonly item: ClaimCheckItem;
   readonly answer: AnswerFor<'claimCheck'> | undefined;
@@ -62,7 +62,7 @@ export function ClaimCheckAnswer({
    * Whether a complete answer may open the lesson's own sorting. In class the teacher reveals it
    * when the discussion is over, so a live session turns this off until then.
    */
-  readonly isComparisonShown?: boolean;
+  readonly isExplanationShown?: boolean;
 }) {
   const categories = answer?.categories ?? {};
   const isDone = isItemAnswered(item, answer);
@@ -80,7 +80,7 @@ export function ClaimCheckAnswer({
           }}
         />
       ))}
-      {!isComparisonShown ? null : isDone ? (
+      {!isExplanationShown ? null : isDone ? (
         <details className="compare">
           <summary>Compare with the lesson’s sorting</summary>
           <ul>

@@ -13,7 +13,7 @@ export function ItemAnswer({
   answer,
   onAnswer,
   disabled = false,
-  isComparisonShown = true,
+  isExplanationShown = true,
 }: {
   readonly item: Item;
   /** The id of the element that names the question (its heading). */
@@ -22,8 +22,12 @@ export function ItemAnswer({
   readonly onAnswer: (answer: Answer) => void;
   /** Shows the answer read-only: answering is closed. */
   readonly disabled?: boolean;
-  /** Whether a claim check may show the lesson's own sorting once complete. */
-  readonly isComparisonShown?: boolean;
+  /**
+   * Whether the lesson's own answer may show once the question is answered: a poll's note on
+   * its options, a claim check's sorting. Off while it could still spoil the question (in class,
+   * until the teacher reveals the results).
+   */
+  readonly isExplanationShown?: boolean;
 }) {
   switch (item.kind) {
     case 'prompt':
@@ -44,6 +48,7 @@ export function ItemAnswer({
           answer={answer?.kind === 'poll' ? answer : undefined}
           onAnswer={onAnswer}
           disabled={disabled}
+          isExplanationShown={isExplanationShown}
         />
       );
     case 'scale':
@@ -72,7 +77,7 @@ export function ItemAnswer({
           answer={answer?.kind === 'claimCheck' ? answer : undefined}
           onAnswer={onAnswer}
           disabled={disabled}
-          isComparisonShown={isComparisonShown}
+          isExplanationShown={isExplanationShown}
         />
       );
   }

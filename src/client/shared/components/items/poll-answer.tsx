@@ -7,6 +7,7 @@ export function PollAnswer({
   answer,
   onAnswer,
   disabled = false,
+  isExplanationShown = true,
 }: {
   readonly item: PollItem;
   readonly labelId: string;
@@ -14,6 +15,8 @@ export function PollAnswer({
   readonly onAnswer: (answer: AnswerFor<'poll'>) => void;
   /** Shows the choice read-only, e.g. once the teacher has closed the question. */
   readonly disabled?: boolean;
+  /** Whether the poll's note on its options may show once answered (see ItemAnswer). */
+  readonly isExplanationShown?: boolean;
 }) {
   const chosen = answer?.optionIds ?? [];
   const isMultiple = item.mode === 'multiple';
@@ -43,7 +46,7 @@ export function PollAnswer({
           </label>
         ))}
       </div>
-      {item.afterAnswer && chosen.length > 0 ? (
+      {item.afterAnswer && chosen.length > 0 && isExplanationShown ? (
         <p className="after-answer" role="status">
           {item.afterAnswer}
         </p>
