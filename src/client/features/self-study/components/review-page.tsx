@@ -284,7 +284,11 @@ export function ReviewPage({ lesson }: { readonly lesson: Lesson }) {
 
       {forecastItems.length > 0 ? (
         <section aria-labelledby="forecast-results-heading">
-          <h2 id="forecast-results-heading">Forecasts and what happened</h2>
+          <h2 id="forecast-results-heading">
+            {forecastItems.every(reveal.isItemRevealed)
+              ? 'Forecasts and what happened'
+              : 'Your forecasts'}
+          </h2>
           {forecastItems.map((item) => (
             <ForecastReview
               key={item.id}
