@@ -23,6 +23,19 @@ function readSavedWork(name: string): SavedWork {
 }
 
 /**
+ * Whether this browser lets the page use local storage at all (some refuse it, with cookies
+ * blocked or in some private modes): without it the work lasts as long as the tab, as before.
+ */
+export function canUseLocalStorage(): boolean {
+  try {
+    // Merely reading it throws where the browser refuses it (and outside a browser).
+    return window.localStorage.length >= 0;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * The browser's local storage, shared by every tab of the lesson. A save never writes this tab's
  * copy over another tab's: it merges with what is stored (each answer as last given, start-overs
  * winning over older answers) and writes only when that changes something.

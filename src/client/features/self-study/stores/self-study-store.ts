@@ -4,7 +4,7 @@ import type { Answer } from '../../../../domain/lesson/answers';
 import { isSameSavedWork, mergeSavedWork } from '../lib/merge-work';
 import { restoreWork } from '../lib/restore-work';
 import { changeTime, type LessonWork, type SavedWork } from '../lib/saved-work';
-import { SAVED_WORK_VERSION, savedWorkStorage } from './saved-work-storage';
+import { canUseLocalStorage, SAVED_WORK_VERSION, savedWorkStorage } from './saved-work-storage';
 
 interface SelfStudyState extends SavedWork {
   answerItem: (lessonId: string, itemId: string, answer: Answer) => void;
@@ -86,7 +86,7 @@ export const useSelfStudyStore = create<SelfStudyState>()(
     {
       name: SELF_STUDY_STORAGE_KEY,
       version: SAVED_WORK_VERSION,
-      storage: savedWorkStorage,
+      storage: canUseLocalStorage() ? savedWorkStorage : undefined,
       partialize: (state) => savedWorkOf(state),
       // Loading, and again whenever another tab saves: what is stored joins this tab's copy.
       merge: (persisted, current) => {
