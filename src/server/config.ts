@@ -21,9 +21,8 @@ const envSchema = z.object({
   JOIN_RATE_LIMIT: z.coerce.number().int().positive().default(60),
   /** Answers allowed per participant per minute. */
   ANSWER_RATE_LIMIT: z.coerce.number().int().positive().default(120),
-  /** Wrong rejoin codes allowed per client address, and per session, per 10 minutes. */
+  /** Wrong rejoin codes allowed per client address per 10 minutes (five times that per session). */
   REJOIN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
-  REJOIN_SESSION_RATE_LIMIT: z.coerce.number().int().positive().default(50),
   // `info` logs a line per request; the default keeps a classroom server's output to what matters.
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
   STATIC_DIR: z.string().min(1).default('./dist'),
@@ -86,7 +85,7 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
     joinRateLimit: e.JOIN_RATE_LIMIT,
     answerRateLimit: e.ANSWER_RATE_LIMIT,
     rejoinRateLimit: e.REJOIN_RATE_LIMIT,
-    rejoinSessionRateLimit: e.REJOIN_SESSION_RATE_LIMIT,
+    rejoinSessionRateLimit: 5 * e.REJOIN_RATE_LIMIT,
     logLevel: e.LOG_LEVEL,
     staticDir: path.resolve(e.STATIC_DIR),
   };

@@ -98,7 +98,7 @@ export function Roster({
       <ConfirmDialog
         isOpen={removing !== null}
         title={`Remove ${removing?.label ?? 'this student'}?`}
-        message="They leave the session and cannot rejoin it with this name's device. Their answers stay in the results."
+        message="They leave the session and cannot rejoin it, on this device or another. Their answers stay in the results."
         confirmLabel="Remove"
         onCancel={() => {
           setRemoving(null);
