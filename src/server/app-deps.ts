@@ -17,6 +17,9 @@ export interface AppDeps {
     readonly join: RateLimiter;
     readonly answer: RateLimiter;
     readonly signIn: RateLimiter;
+    /** Wrong rejoin codes, per client address and per session. */
+    readonly rejoinByAddress: RateLimiter;
+    readonly rejoinBySession: RateLimiter;
   };
 }
 

@@ -20,6 +20,7 @@ import { registerEventRoutes } from './routes/events.routes';
 import { registerHealthRoutes } from './routes/health.routes';
 import { registerLessonRoutes } from './routes/lessons.routes';
 import { registerParticipantRoutes } from './routes/participant.routes';
+import { registerRejoinRoutes } from './routes/rejoin.routes';
 
 export interface AppOptions {
   readonly config: ServerConfig;
@@ -51,6 +52,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       join: new RateLimiter(config.joinRateLimit, MINUTE, 'attempts to join'),
       answer: new RateLimiter(config.answerRateLimit, MINUTE, 'answers'),
       signIn: new RateLimiter(20, MINUTE, 'sign-in attempts'),
+      rejoinByAddress: new RateLimiter(config.rejoinRateLimit, 10 * MINUTE, 'wrong rejoin codes'),
+      rejoinBySession: new RateLimiter(
+        config.rejoinSessionRateLimit,
+        10 * MINUTE,
+        'wrong rejoin codes in this session',
+      ),
     },
   };
 
@@ -64,6 +71,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerLessonRoutes(app, deps);
   registerClassSessionRoutes(app, deps);
   registerParticipantRoutes(app, deps);
+  registerRejoinRoutes(app, deps);
   registerDashboardRoutes(app, deps);
   registerEventRoutes(app, deps);
 
@@ -104,6 +112,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     deps.limiters.join.close();
     deps.limiters.answer.close();
     deps.limiters.signIn.close();
+    deps.limiters.rejoinByAddress.close();
+    deps.limiters.rejoinBySession.close();
   });
 
   return app;

@@ -21,6 +21,8 @@ const envSchema = z.object({
   JOIN_RATE_LIMIT: z.coerce.number().int().positive().default(60),
   /** Answers allowed per participant per minute. */
   ANSWER_RATE_LIMIT: z.coerce.number().int().positive().default(120),
+  /** Wrong rejoin codes allowed per client address per 10 minutes (five times that per session). */
+  REJOIN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
   // `info` logs a line per request; the default keeps a classroom server's output to what matters.
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
   STATIC_DIR: z.string().min(1).default('./dist'),
@@ -36,6 +38,8 @@ export interface ServerConfig {
   readonly publicUrl: string | undefined;
   readonly joinRateLimit: number;
   readonly answerRateLimit: number;
+  readonly rejoinRateLimit: number;
+  readonly rejoinSessionRateLimit: number;
   readonly logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   readonly staticDir: string;
 }
@@ -80,6 +84,8 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
     publicUrl: e.PUBLIC_URL,
     joinRateLimit: e.JOIN_RATE_LIMIT,
     answerRateLimit: e.ANSWER_RATE_LIMIT,
+    rejoinRateLimit: e.REJOIN_RATE_LIMIT,
+    rejoinSessionRateLimit: 5 * e.REJOIN_RATE_LIMIT,
     logLevel: e.LOG_LEVEL,
     staticDir: path.resolve(e.STATIC_DIR),
   };

@@ -22,6 +22,8 @@ export const API_ERROR_CODES = [
   'session_ended',
   'not_joined',
   'participant_removed',
+  'name_taken',
+  'rejoin_refused',
   'item_not_open',
   'item_not_found',
   'section_not_found',

@@ -15,6 +15,8 @@ export const LIMITS = {
 /** Join codes avoid characters that look alike: no 0/O, 1/I/L. */
 export const JOIN_CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 export const JOIN_CODE_LENGTH = 6;
+/** A student's personal code back into a session, from the same alphabet. */
+export const REJOIN_CODE_LENGTH = 6;
 
 export const SESSION_MODES = ['teacher-paced', 'self-paced'] as const;
 export type SessionMode = (typeof SESSION_MODES)[number];

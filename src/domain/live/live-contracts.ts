@@ -2,10 +2,12 @@ import { z } from 'zod';
 import type { Answer } from '../lesson/answers';
 import { answerSchema } from '../lesson/answer-schema';
 import type { ForecastScores, WallResponse } from './dashboard-contracts';
+import { cleanDisplayName } from './display-names';
 import {
   JOIN_CODE_ALPHABET,
   JOIN_CODE_LENGTH,
   LIMITS,
+  REJOIN_CODE_LENGTH,
   SESSION_MODES,
   type SessionMode,
 } from './live-constants';
@@ -55,22 +57,45 @@ export const createSessionRequestSchema = z.object({
 });
 export type CreateSessionRequest = z.infer<typeof createSessionRequestSchema>;
 
-export const joinCodeSchema = z
+const codeSchema = (length: number, what: string) =>
+  z
+    .string()
+    .trim()
+    .transform((code) => code.toUpperCase().replace(/[\s-]/g, ''))
+    .pipe(
+      z
+        .string()
+        .length(length, `${what} has ${length} characters`)
+        .regex(new RegExp(`^[${JOIN_CODE_ALPHABET}]+$`), `${what} has only letters and digits`),
+    );
+
+export const joinCodeSchema = codeSchema(JOIN_CODE_LENGTH, 'a join code');
+export const rejoinCodeSchema = codeSchema(REJOIN_CODE_LENGTH, 'a rejoin code');
+
+/** A name cleaned of invisible characters (see display-names.ts) before its length is checked. */
+const displayNameSchema = z
   .string()
-  .trim()
-  .transform((code) => code.toUpperCase().replace(/[\s-]/g, ''))
-  .pipe(
-    z
-      .string()
-      .length(JOIN_CODE_LENGTH, `a join code has ${JOIN_CODE_LENGTH} characters`)
-      .regex(new RegExp(`^[${JOIN_CODE_ALPHABET}]+$`), 'a join code has only letters and digits'),
-  );
+  .transform(cleanDisplayName)
+  .pipe(trimmed(LIMITS.displayNameLength, 'name'));
 
 export const joinRequestSchema = z.object({
   code: joinCodeSchema,
-  displayName: trimmed(LIMITS.displayNameLength, 'name'),
+  displayName: displayNameSchema,
+  /**
+   * Join even when someone of the same name is already in the session, as "Sam (2)". Without
+   * it, such a join is refused with `name_taken`, so a returning student can rejoin instead.
+   */
+  asNewNamesake: z.boolean().optional(),
 });
 export type JoinRequest = z.input<typeof joinRequestSchema>;
+
+/** Back into the session on any device, as the same participant, with every answer. */
+export const rejoinRequestSchema = z.object({
+  code: joinCodeSchema,
+  displayName: displayNameSchema,
+  rejoinCode: rejoinCodeSchema,
+});
+export type RejoinRequest = z.input<typeof rejoinRequestSchema>;
 
 export const changeSectionRequestSchema = z.object({ sectionId: z.string().min(1).max(64) });
 export const publishSummaryRequestSchema = z.object({
@@ -121,7 +146,10 @@ export interface Participant {
   readonly label: string;
   readonly joinedAt: string;
   readonly currentSectionId: string | null;
+  /** An event stream of theirs is open (on any server instance). */
   readonly isOnline: boolean;
+  /** Lets them back in on another device; the teacher can read it to them. */
+  readonly rejoinCode: string;
 }
 
 /** Per-option counts of a poll or scale, or the spread of a forecast's scenarios. */
@@ -170,7 +198,7 @@ export interface TeacherSessionView {
 
 export interface StudentSessionView {
   readonly session: Omit<SessionSummary, 'joinCode'>;
-  readonly me: Pick<Participant, 'id' | 'displayName' | 'label'>;
+  readonly me: Pick<Participant, 'id' | 'displayName' | 'label' | 'rejoinCode'>;
   readonly itemStates: readonly ItemState[];
   readonly summaries: readonly PublishedSummary[];
   readonly myAnswers: readonly {
@@ -186,9 +214,10 @@ export interface StudentSessionView {
   readonly forecastScores: readonly ForecastScores[];
 }
 
+/** What joining and rejoining answer. */
 export interface JoinResponse {
   readonly sessionId: string;
-  readonly participant: Pick<Participant, 'id' | 'displayName' | 'label'>;
+  readonly participant: Pick<Participant, 'id' | 'displayName' | 'label' | 'rejoinCode'>;
 }
 
 export interface JoinLookupResponse {

@@ -16,6 +16,12 @@ export type LiveEvent =
   | { readonly type: 'session.ended' }
   | { readonly type: 'participant.joined'; readonly participant: Participant }
   | { readonly type: 'participant.removed'; readonly participantId: string }
+  /** A student's first event stream opened, or their last one closed (on any instance). */
+  | {
+      readonly type: 'participant.presence';
+      readonly participantId: string;
+      readonly isOnline: boolean;
+    }
   | {
       readonly type: 'participant.progressed';
       readonly participantId: string;

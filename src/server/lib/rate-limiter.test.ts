@@ -19,4 +19,18 @@ describe('RateLimiter', () => {
       limiter.take('a', 1000);
     }).not.toThrow();
   });
+
+  it('checks without counting, refusing once the key has used its limit', () => {
+    limiter.check('c', 0);
+    limiter.check('c', 0);
+    limiter.take('c', 0);
+    limiter.check('c', 1);
+    limiter.take('c', 2);
+    expect(() => {
+      limiter.check('c', 3);
+    }).toThrow(/Too many joins/);
+    expect(() => {
+      limiter.check('c', 1000);
+    }).not.toThrow();
+  });
 });

@@ -27,14 +27,27 @@ export class RateLimiter {
       return;
     }
     window.count += 1;
-    if (window.count > this.limit) {
-      const seconds = Math.ceil((window.start + this.windowMs - now) / 1000);
-      throw new ApiError(
-        429,
-        'rate_limited',
-        `Too many ${this.what} in a short time. Wait ${seconds} s and try again.`,
-      );
+    if (window.count > this.limit) this.refuse(window, now);
+  }
+
+  /**
+   * Throws the 429 when the key has used up its limit, without counting a request. `check`
+   * before a guess and `take` after a wrong one limits wrong guesses only.
+   */
+  check(key: string, now = Date.now()): void {
+    const window = this.windows.get(key);
+    if (window && now - window.start < this.windowMs && window.count >= this.limit) {
+      this.refuse(window, now);
     }
+  }
+
+  private refuse(window: { start: number }, now: number): never {
+    const seconds = Math.ceil((window.start + this.windowMs - now) / 1000);
+    throw new ApiError(
+      429,
+      'rate_limited',
+      `Too many ${this.what} in a short time. Wait ${seconds} s and try again.`,
+    );
   }
 
   private sweep(now = Date.now()) {

@@ -3,7 +3,11 @@ import type { Audience, LiveEvent } from '../../domain/live/live-events';
 import { LIVE_PROTOCOL_VERSION } from '../../domain/live/live-events';
 import type { Database } from '../db/database';
 import { countAnswersByItem } from '../repositories/answers.repository';
-import { markParticipantsSeen } from '../repositories/participants.repository';
+import {
+  countStreamClosed,
+  countStreamOpened,
+  markParticipantsSeen,
+} from '../repositories/participants.repository';
 import {
   findSessionEvent,
   insertSessionEvent,
@@ -74,6 +78,9 @@ export class LiveHub {
   /** Participants whose streams were seen since the last write of last_seen_at. */
   private readonly seen = new Set<string>();
   private seenTimer: NodeJS.Timeout | null = null;
+  /** Stream counts being written, awaited on close so none is lost or runs on a closed database. */
+  private readonly presenceWrites = new Set<Promise<void>>();
+  private isClosing = false;
 
   constructor(
     private readonly db: Database,
@@ -174,7 +181,9 @@ export class LiveHub {
       subscriber.pending = null;
       for (const stored of pending) this.write(subscriber, stored);
     }
-    if (viewer.role === 'participant') this.markSeen([viewer.participantId]);
+    if (viewer.role === 'participant') {
+      await this.trackPresence(sessionId, viewer.participantId, 'opened');
+    }
 
     return () => {
       this.drop(subscriber);
@@ -188,6 +197,7 @@ export class LiveHub {
   }
 
   async close(): Promise<void> {
+    this.isClosing = true;
     if (this.heartbeat) clearInterval(this.heartbeat);
     if (this.seenTimer) clearTimeout(this.seenTimer);
     for (const timer of [
@@ -197,8 +207,17 @@ export class LiveHub {
     ]) {
       clearTimeout(timer);
     }
-    for (const set of this.subscribers.values()) for (const s of set) s.sink.end();
+    const closing = [...this.subscribers.values()].flatMap((set) => [...set]);
     this.subscribers.clear();
+    for (const s of closing) s.sink.end();
+    // Students whose streams this instance held go offline now, not after the online window;
+    // their browsers reconnect, to another instance if there is one.
+    for (const { sessionId, viewer } of closing) {
+      if (viewer.role === 'participant') {
+        void this.trackPresence(sessionId, viewer.participantId, 'closed');
+      }
+    }
+    await Promise.all(this.presenceWrites);
     await Promise.all(this.unlisteners.map((unlisten) => unlisten()));
   }
 
@@ -226,8 +245,41 @@ export class LiveHub {
 
   private drop(subscriber: Subscriber) {
     const set = this.subscribers.get(subscriber.sessionId);
-    set?.delete(subscriber);
-    if (set?.size === 0) this.subscribers.delete(subscriber.sessionId);
+    // Dropped once: a stream ended here (a removal) also closes its request, which drops it again.
+    if (!set?.delete(subscriber)) return;
+    if (set.size === 0) this.subscribers.delete(subscriber.sessionId);
+    const { viewer } = subscriber;
+    if (viewer.role === 'participant' && !this.isClosing) {
+      void this.trackPresence(subscriber.sessionId, viewer.participantId, 'closed');
+    }
+  }
+
+  /**
+   * Counts a student's stream in the database (so every instance agrees) and tells teachers when
+   * that makes them online or offline. Errors are logged: presence must not break a stream.
+   */
+  private trackPresence(
+    sessionId: string,
+    participantId: string,
+    change: 'opened' | 'closed',
+  ): Promise<void> {
+    const write = (async () => {
+      const isOpened = change === 'opened';
+      const changed = isOpened
+        ? await countStreamOpened(this.db, participantId)
+        : await countStreamClosed(this.db, participantId);
+      if (!changed) return;
+      await this.publish(
+        sessionId,
+        { to: 'teacher' },
+        { type: 'participant.presence', participantId, isOnline: isOpened },
+      );
+    })().catch((error: unknown) => {
+      this.log.error({ err: error }, 'could not record who is online');
+    });
+    this.presenceWrites.add(write);
+    void write.finally(() => this.presenceWrites.delete(write));
+    return write;
   }
 
   private async deliverStored(id: number) {

@@ -32,6 +32,7 @@ import {
 import {
   listParticipants,
   participantLabel,
+  toParticipant,
   type ParticipantRecord,
 } from '../repositories/participants.repository';
 
@@ -173,7 +174,7 @@ export async function buildTeacherView(
     session: toSessionSummary(session, lesson),
     joinUrl,
     showNames: session.showNames,
-    participants: participants.map(({ sessionId: _s, isRemoved: _r, ...p }) => p),
+    participants: participants.map(toParticipant),
     itemStates,
     summaries,
     answerCounts,
@@ -227,7 +228,12 @@ export async function buildStudentView(
   const { joinCode: _code, ...summary } = toSessionSummary(session, lesson);
   return {
     session: summary,
-    me: { id: participant.id, displayName: participant.displayName, label: participant.label },
+    me: {
+      id: participant.id,
+      displayName: participant.displayName,
+      label: participant.label,
+      rejoinCode: participant.rejoinCode,
+    },
     itemStates: visibleItemStates(lesson, session, stored),
     summaries,
     myAnswers,

@@ -3,12 +3,18 @@ import type { Participant } from '../../domain/live/live-contracts';
 import type { Queryable } from '../db/database';
 import { toIso } from './class-sessions.repository';
 
-/** How recently a participant's stream must have been seen for them to count as online. */
+/**
+ * How recently a participant's stream must have been seen for them to count as online. Streams
+ * are counted as they open and close; this only matters when an instance dies holding some.
+ */
 export const ONLINE_WINDOW_SECONDS = 45;
+const IS_FRESH = `last_seen_at > now() - interval '${ONLINE_WINDOW_SECONDS} seconds'`;
 
 export interface ParticipantRecord extends Participant {
   readonly sessionId: string;
   readonly isRemoved: boolean;
+  /** The skeleton of the name (display-names.ts): look-alike names share one. */
+  readonly nameKey: string;
 }
 
 interface ParticipantRow {
@@ -20,10 +26,12 @@ interface ParticipantRow {
   joined_at: Date | string;
   is_online: boolean;
   removed_at: Date | string | null;
+  rejoin_code: string;
+  name_key: string;
 }
 
 const COLUMNS = `id, session_id, display_name, name_number, current_section_id, joined_at, removed_at,
-  last_seen_at > now() - interval '${ONLINE_WINDOW_SECONDS} seconds' AS is_online`;
+  rejoin_code, name_key, open_streams > 0 AND ${IS_FRESH} AS is_online`;
 
 /** "Sam" for the first Sam of a session, "Sam (2)" for the second. */
 export const participantLabel = (displayName: string, nameNumber: number) =>
@@ -38,27 +46,124 @@ function toRecord(row: ParticipantRow): ParticipantRecord {
     joinedAt: toIso(row.joined_at),
     currentSectionId: row.current_section_id,
     isOnline: row.is_online,
+    rejoinCode: row.rejoin_code,
     isRemoved: row.removed_at !== null,
+    nameKey: row.name_key,
   };
 }
 
+/** What the roster and events show of a participant (nothing server-only). */
+export function toParticipant(record: ParticipantRecord): Participant {
+  const { sessionId: _s, isRemoved: _r, nameKey: _k, ...shown } = record;
+  return shown;
+}
+
 /**
- * Adds a participant, numbering namesakes. Call inside a transaction that has locked the
- * session row, so two students with the same name joining at once get different numbers.
+ * Adds a participant, numbering namesakes (names of one skeleton). Call inside a transaction
+ * that has locked the session row, so two students with the same name joining at once get
+ * different numbers. `newRejoinCode` is asked again in the rare case a code is already taken.
  */
 export async function addParticipant(
   db: Queryable,
-  input: { sessionId: string; displayName: string; tokenHash: string; sectionId: string | null },
+  input: {
+    sessionId: string;
+    displayName: string;
+    nameKey: string;
+    tokenHash: string;
+    sectionId: string | null;
+    newRejoinCode: () => string;
+  },
 ): Promise<ParticipantRecord> {
+  for (;;) {
+    const { rows } = await db.query<ParticipantRow>(
+      `INSERT INTO participants
+         (id, session_id, display_name, name_key, name_number, token_hash, current_section_id, rejoin_code)
+       VALUES ($1, $2, $3, $4,
+         (SELECT count(*) + 1 FROM participants WHERE session_id = $2 AND name_key = $4),
+         $5, $6, $7)
+       ON CONFLICT (session_id, rejoin_code) DO NOTHING
+       RETURNING ${COLUMNS}`,
+      [
+        randomUUID(),
+        input.sessionId,
+        input.displayName,
+        input.nameKey,
+        input.tokenHash,
+        input.sectionId,
+        input.newRejoinCode(),
+      ],
+    );
+    if (rows[0]) return toRecord(rows[0]);
+  }
+}
+
+/**
+ * Who in the session (not removed) has a name of this skeleton, and the label the next
+ * namesake would get.
+ */
+export async function findNamesakes(
+  db: Queryable,
+  sessionId: string,
+  nameKey: string,
+): Promise<{ present: ParticipantRecord[]; nextNumber: number }> {
   const { rows } = await db.query<ParticipantRow>(
-    `INSERT INTO participants (id, session_id, display_name, name_number, token_hash, current_section_id)
-     VALUES ($1, $2, $3,
-       (SELECT count(*) + 1 FROM participants WHERE session_id = $2 AND lower(display_name) = lower($3)),
-       $4, $5)
-     RETURNING ${COLUMNS}`,
-    [randomUUID(), input.sessionId, input.displayName, input.tokenHash, input.sectionId],
+    `SELECT ${COLUMNS} FROM participants WHERE session_id = $1 AND name_key = $2
+     ORDER BY name_number`,
+    [sessionId, nameKey],
   );
-  return toRecord(rows[0]!);
+  const records = rows.map(toRecord);
+  return { present: records.filter((r) => !r.isRemoved), nextNumber: records.length + 1 };
+}
+
+export async function findParticipantByRejoinCode(
+  db: Queryable,
+  sessionId: string,
+  rejoinCode: string,
+): Promise<ParticipantRecord | null> {
+  const { rows } = await db.query<ParticipantRow>(
+    `SELECT ${COLUMNS} FROM participants WHERE session_id = $1 AND rejoin_code = $2`,
+    [sessionId, rejoinCode],
+  );
+  return rows[0] ? toRecord(rows[0]) : null;
+}
+
+/**
+ * Gives the participant a new device: the cookie token changes, so the device they used before
+ * is signed out of the session (one device at a time).
+ */
+export async function replaceParticipantToken(
+  db: Queryable,
+  participantId: string,
+  tokenHash: string,
+): Promise<void> {
+  await db.query('UPDATE participants SET token_hash = $2 WHERE id = $1', [
+    participantId,
+    tokenHash,
+  ]);
+}
+
+/**
+ * Counts an event stream of the participant's as open; true when that makes them online.
+ * A count left by an instance that died (not seen for the online window) starts again at one.
+ */
+export async function countStreamOpened(db: Queryable, participantId: string): Promise<boolean> {
+  const { rows } = await db.query<{ open_streams: number }>(
+    `UPDATE participants
+     SET open_streams = CASE WHEN ${IS_FRESH} THEN open_streams + 1 ELSE 1 END, last_seen_at = now()
+     WHERE id = $1 RETURNING open_streams`,
+    [participantId],
+  );
+  return rows[0]?.open_streams === 1;
+}
+
+/** Counts an event stream of the participant's as closed; true when they are now offline. */
+export async function countStreamClosed(db: Queryable, participantId: string): Promise<boolean> {
+  const { rows } = await db.query<{ open_streams: number }>(
+    `UPDATE participants SET open_streams = greatest(open_streams - 1, 0)
+     WHERE id = $1 RETURNING open_streams`,
+    [participantId],
+  );
+  return rows[0]?.open_streams === 0;
 }
 
 export async function findParticipantByToken(

@@ -9,8 +9,11 @@ import {
   type JoinLookupResponse,
   type JoinResponse,
 } from '../../domain/live/live-contracts';
+import { nameSkeleton } from '../../domain/live/display-names';
 import type { AppDeps } from '../app-deps';
 import { ApiError, parseInput } from '../lib/api-error';
+import { newRejoinCode } from '../lib/join-code';
+import { refuseTakenName } from '../lib/namesakes';
 import { hashToken, newToken } from '../lib/secrets';
 import { findItem, findSection } from '../lessons/lesson-catalog';
 import { buildStudentView, effectiveItemState } from '../live/session-views';
@@ -21,12 +24,19 @@ import {
   findItemStateForUpdate,
   type ClassSessionRecord,
 } from '../repositories/class-sessions.repository';
-import { addParticipant, setParticipantSection } from '../repositories/participants.repository';
+import {
+  addParticipant,
+  setParticipantSection,
+  toParticipant,
+} from '../repositories/participants.repository';
 
 const sessionParams = z.object({ id: z.string().max(64) });
 const answerParams = sessionParams.extend({ itemId: z.string().max(64) });
 
-function requireJoinable(session: ClassSessionRecord | null, code: string): ClassSessionRecord {
+export function requireJoinable(
+  session: ClassSessionRecord | null,
+  code: string,
+): ClassSessionRecord {
   if (!session) {
     throw new ApiError(
       404,
@@ -70,20 +80,22 @@ export function registerParticipantRoutes(app: FastifyInstance, deps: AppDeps) {
       const session = requireJoinable(found, input.code);
       // Locking the session row numbers namesakes one at a time.
       await findClassSession(tx, session.id, { forUpdate: true });
+      if (!input.asNewNamesake) await refuseTakenName(tx, session.id, input.displayName);
       const added = await addParticipant(tx, {
         sessionId: session.id,
         displayName: input.displayName,
+        nameKey: nameSkeleton(input.displayName),
         tokenHash: hashToken(token),
         sectionId: session.currentSectionId,
+        newRejoinCode,
       });
       return added;
     });
     auth.setParticipantCookie(request, reply, participant.sessionId, token);
-    const { sessionId: _s, isRemoved: _r, ...shown } = participant;
     await hub.publish(
       participant.sessionId,
       { to: 'teacher' },
-      { type: 'participant.joined', participant: shown },
+      { type: 'participant.joined', participant: toParticipant(participant) },
     );
     const body: JoinResponse = {
       sessionId: participant.sessionId,
@@ -91,6 +103,7 @@ export function registerParticipantRoutes(app: FastifyInstance, deps: AppDeps) {
         id: participant.id,
         displayName: participant.displayName,
         label: participant.label,
+        rejoinCode: participant.rejoinCode,
       },
     };
     return reply.status(201).send(body);

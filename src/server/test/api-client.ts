@@ -348,9 +348,14 @@ export async function joinAs(
   baseUrl: string,
   code: string,
   displayName: string,
+  options: { asNewNamesake?: boolean } = {},
 ): Promise<{ student: ApiClient; joined: JoinResponse }> {
   const student = new ApiClient(baseUrl);
-  const response = await student.post<JoinResponse>('/api/join', { code, displayName });
+  const response = await student.post<JoinResponse>('/api/join', {
+    code,
+    displayName,
+    ...options,
+  });
   if (response.status !== 201) throw new Error(`join failed: ${JSON.stringify(response.body)}`);
   return { student, joined: response.body };
 }

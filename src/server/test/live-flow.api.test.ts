@@ -57,7 +57,9 @@ describe.each(STORAGE_KINDS)('a live session on %s', (kind) => {
     const id = view.session.id;
     const code = view.session.joinCode;
     const sam = await joinAs(server.baseUrl, code.toLowerCase(), 'Sam');
-    const sam2 = await joinAs(server.baseUrl, ` ${code.slice(0, 3)}-${code.slice(3)} `, 'Sam');
+    const sam2 = await joinAs(server.baseUrl, ` ${code.slice(0, 3)}-${code.slice(3)} `, 'Sam', {
+      asNewNamesake: true,
+    });
     return { teacher, id, code, sam, sam2, base: `/api/sessions/${id}` };
   }
 
@@ -117,8 +119,14 @@ describe.each(STORAGE_KINDS)('a live session on %s', (kind) => {
     const { teacher, id, sam, sam2, base } = await classWithTwoSams();
     expect(sam.joined).toEqual({
       sessionId: id,
-      participant: { id: sam.joined.participant.id, displayName: 'Sam', label: 'Sam' },
+      participant: {
+        id: sam.joined.participant.id,
+        displayName: 'Sam',
+        label: 'Sam',
+        rejoinCode: sam.joined.participant.rejoinCode,
+      },
     });
+    expect(sam.joined.participant.rejoinCode).toMatch(/^[ABCDEFGHJKMNPQRSTUVWXYZ2-9]{6}$/);
     expect(sam2.joined.participant).toMatchObject({ displayName: 'Sam', label: 'Sam (2)' });
     expect(sam2.joined.participant.id).not.toBe(sam.joined.participant.id);
 

@@ -86,6 +86,8 @@ export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig 
     publicUrl: undefined,
     joinRateLimit: 1000,
     answerRateLimit: 1000,
+    rejoinRateLimit: 1000,
+    rejoinSessionRateLimit: 1000,
     logLevel: 'silent',
     staticDir: path.join(os.tmpdir(), 'no-client-here'),
     ...overrides,

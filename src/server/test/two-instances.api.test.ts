@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { soleimaniLesson as lesson } from '../../domain/lessons/soleimani-lesson';
-import type { StudentSessionView } from '../../domain/live/live-contracts';
 import type { LiveEvent } from '../../domain/live/live-events';
+import type { StudentSessionView, TeacherSessionView } from '../../domain/live/live-contracts';
 import { closeOpenStreams, createLiveSession, joinAs, signUpTeacher } from './api-client';
 import {
   createTestDatabase,
@@ -20,6 +20,19 @@ if (!hasPostgres) {
 
 const second = lesson.sections[1]!;
 const prompt = second.items.find((i) => i.kind === 'prompt')!;
+
+/** Opens a student's event stream on an instance with their cookie; abort() closes it. */
+async function fetchStream(baseUrl: string, urlPath: string, token: string | undefined) {
+  const controller = new AbortController();
+  const response = await fetch(`${baseUrl}${urlPath}`, {
+    headers: { accept: 'text/event-stream', cookie: `pt=${token ?? ''}` },
+    signal: controller.signal,
+  });
+  expect(response.status).toBe(200);
+  // Read, so the stream flows; the abort that closes it rejects this, as expected.
+  void response.body?.pipeTo(new WritableStream()).catch(() => undefined);
+  return controller;
+}
 
 /** Two app instances over one PostgreSQL, as behind a load balancer. */
 describe.skipIf(!hasPostgres)('two server instances on one PostgreSQL', () => {
@@ -91,5 +104,37 @@ describe.skipIf(!hasPostgres)('two server instances on one PostgreSQL', () => {
 
     teacherStream.close();
     studentStream.close();
+  });
+
+  it('shows a student offline on one instance when their last stream closes on another', async () => {
+    const teacher = await signUpTeacher(serverA.baseUrl);
+    const { session } = await createLiveSession(teacher, 'teacher-paced');
+    const base = `/api/sessions/${session.id}`;
+    const teacherStream = await teacher.openStream(`${base}/events`);
+    expect((await teacherStream.next()).event).toBe('ready');
+    const { student, joined } = await joinAs(serverB.baseUrl, session.joinCode, 'Ines');
+    const presence = (isOnline: boolean): LiveEvent => ({
+      type: 'participant.presence',
+      participantId: joined.participant.id,
+      isOnline,
+    });
+    const isOnlineOnA = async () =>
+      (await teacher.get<TeacherSessionView>(base)).body.participants[0]?.isOnline;
+
+    // One tab on each instance: closing the one on B leaves the student online.
+    const onB = await student.openStream(`${base}/events`);
+    expect((await teacherStream.nextOf('participant.presence')).data).toEqual(presence(true));
+    const studentOnA = await fetchStream(serverA.baseUrl, `${base}/events`, student.cookie('pt'));
+    onB.close();
+    const quiet = await teacherStream.collect(1000);
+    expect(quiet.filter((m) => m.event === 'participant.presence')).toEqual([]);
+    expect(await isOnlineOnA()).toBe(true);
+
+    const closedAt = Date.now();
+    studentOnA.abort();
+    expect((await teacherStream.nextOf('participant.presence')).data).toEqual(presence(false));
+    expect(Date.now() - closedAt).toBeLessThan(3000);
+    expect(await isOnlineOnA()).toBe(false);
+    teacherStream.close();
   });
 });

@@ -17,6 +17,7 @@ const EVENT_TYPES: readonly LiveEventType[] = [
   'session.ended',
   'participant.joined',
   'participant.removed',
+  'participant.presence',
   'participant.progressed',
   'answers.counted',
   'wall.changed',

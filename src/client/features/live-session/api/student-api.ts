@@ -4,6 +4,7 @@ import type {
   AnswerAck,
   JoinRequest,
   JoinResponse,
+  RejoinRequest,
   StudentSessionView,
 } from '../../../../domain/live/live-contracts';
 import { api } from '../../../shared/lib/api-client';
@@ -23,6 +24,11 @@ export const studentSessionQuery = (sessionId: string) =>
 
 export function joinSession(request: JoinRequest): Promise<JoinResponse> {
   return api.post<JoinResponse>('/api/join', request);
+}
+
+/** Back into a session on this device as the student who joined before, with every answer. */
+export function rejoinSession(request: RejoinRequest): Promise<JoinResponse> {
+  return api.post<JoinResponse>('/api/rejoin', request);
 }
 
 export async function reportProgress(sessionId: string, sectionId: string): Promise<void> {

@@ -17,7 +17,7 @@ function setup() {
       createdAt: '2026-01-01T00:00:00.000Z',
       endedAt: null,
     },
-    me: { id: 'ada', displayName: 'Ada', label: 'Ada' },
+    me: { id: 'ada', displayName: 'Ada', label: 'Ada', rejoinCode: 'K7M2QX' },
     itemStates: [{ itemId: 'prompt', status: 'open', isRevealed: false }],
     summaries: [],
     myAnswers: [],

@@ -79,6 +79,7 @@ export function applyStudentLiveEvent(
       refetch(queryClient, sessionId);
       return;
     case 'participant.joined':
+    case 'participant.presence':
     case 'participant.progressed':
     case 'answers.counted':
       return;

@@ -1,11 +1,15 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useId, useState, type SyntheticEvent } from 'react';
-import type { JoinLookupResponse } from '../../../../domain/live/live-contracts';
-import { JOIN_CODE_LENGTH, LIMITS } from '../../../../domain/live/live-constants';
-import { api, ApiRequestError, describeApiError } from '../../../shared/lib/api-client';
+import { useEffect, useId, useRef, useState, type SyntheticEvent } from 'react';
+import type { JoinLookupResponse, JoinResponse } from '../../../../domain/live/live-contracts';
+import {
+  JOIN_CODE_LENGTH,
+  LIMITS,
+  REJOIN_CODE_LENGTH,
+} from '../../../../domain/live/live-constants';
+import { api, ApiRequestError, describeApiError, isApiError } from '../../../shared/lib/api-client';
 import { queryKeys } from '../../../shared/lib/query-keys';
 import { navigate } from '../../../shared/lib/router';
-import { joinSession } from '../api/student-api';
+import { joinSession, rejoinSession } from '../api/student-api';
 import { liveSessionPath } from '../lib/paths';
 
 function normaliseCode(code: string): string {
@@ -34,40 +38,73 @@ function SessionPreview({ code }: { readonly code: string }) {
   );
 }
 
-/** /join: a join code (prefilled from ?code=) and a display name; no account needed. */
+type Mode = 'join' | 'rejoin';
+
+/**
+ * /join: a join code (prefilled from ?code=) and a display name; no account needed. A student
+ * back on another device rejoins with their personal rejoin code, and is offered that way back
+ * when the name they type is already in the session.
+ */
 export function JoinPage() {
   const codeId = useId();
   const nameId = useId();
   const nameHintId = useId();
+  const rejoinCodeId = useId();
+  const rejoinHintId = useId();
   const errorId = useId();
+  const [mode, setMode] = useState<Mode>('join');
   const [code, setCode] = useState(readCodeFromAddress);
   const [displayName, setDisplayName] = useState('');
-  const mutation = useMutation({
-    mutationFn: joinSession,
-    onSuccess: (joined) => {
-      navigate(liveSessionPath(joined.sessionId));
-    },
-  });
+  const [rejoinCode, setRejoinCode] = useState('');
+  const rejoinInput = useRef<HTMLInputElement>(null);
+  const goToSession = (joined: JoinResponse) => {
+    navigate(liveSessionPath(joined.sessionId));
+  };
+  const join = useMutation({ mutationFn: joinSession, onSuccess: goToSession });
+  const rejoin = useMutation({ mutationFn: rejoinSession, onSuccess: goToSession });
+  const active = mode === 'join' ? join : rejoin;
   const normalised = normaliseCode(code);
-  const error = mutation.error;
+  const error = active.error;
   const isCodeError =
     error instanceof ApiRequestError &&
     (error.field === 'code' ||
       error.code === 'session_not_found' ||
       error.code === 'session_ended');
+  const isNameTaken = mode === 'join' && isApiError(error, 'name_taken');
   const isNameError = error instanceof ApiRequestError && error.field === 'displayName';
+  const isRejoinCodeError =
+    mode === 'rejoin' && error instanceof ApiRequestError && error.field === 'rejoinCode';
+
+  const switchTo = (next: Mode) => {
+    join.reset();
+    rejoin.reset();
+    setMode(next);
+  };
+  useEffect(() => {
+    if (mode === 'rejoin') rejoinInput.current?.focus();
+  }, [mode]);
 
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
-    mutation.mutate({ code, displayName });
+    if (mode === 'join') join.mutate({ code, displayName });
+    else rejoin.mutate({ code, displayName, rejoinCode });
   };
 
   return (
     <>
-      <title>Join a class</title>
-      <h1>Join a class</h1>
-      <p className="lead">Type the code your teacher shows, and the name the class will see.</p>
-      <form className="panel" onSubmit={submit} aria-label="Join a class" noValidate>
+      <title>{mode === 'join' ? 'Join a class' : 'Rejoin a class'}</title>
+      <h1>{mode === 'join' ? 'Join a class' : 'Rejoin a class'}</h1>
+      <p className="lead">
+        {mode === 'join'
+          ? 'Type the code your teacher shows, and the name the class will see.'
+          : 'Back on another device? Type the class code, your name and your rejoin code: your answers come back with you.'}
+      </p>
+      <form
+        className="panel"
+        onSubmit={submit}
+        aria-label={mode === 'join' ? 'Join a class' : 'Rejoin a class'}
+        noValidate
+      >
         <div className="form-field">
           <label htmlFor={codeId}>Join code</label>
           <input
@@ -98,25 +135,97 @@ export function JoinPage() {
             required
             maxLength={LIMITS.displayNameLength}
             value={displayName}
-            aria-invalid={isNameError}
+            aria-invalid={isNameError && !isNameTaken}
             aria-describedby={`${nameHintId}${isNameError ? ` ${errorId}` : ''}`}
             onChange={(event) => {
               setDisplayName(event.target.value);
+              // Another name may be free: the choice offered for this one no longer applies.
+              if (isNameTaken) join.reset();
             }}
           />
           <p id={nameHintId} className="hint">
-            Your first name is enough. Your teacher sees it beside your answers.
+            {mode === 'join'
+              ? 'Your first name is enough. Your teacher sees it beside your answers.'
+              : 'The name you joined with.'}
           </p>
         </div>
-        {mutation.isError ? (
+        {mode === 'rejoin' ? (
+          <div className="form-field">
+            <label htmlFor={rejoinCodeId}>Your rejoin code</label>
+            <input
+              ref={rejoinInput}
+              id={rejoinCodeId}
+              className="text-input join-code-input"
+              name="rejoinCode"
+              autoComplete="off"
+              autoCapitalize="characters"
+              spellCheck={false}
+              required
+              maxLength={REJOIN_CODE_LENGTH + 2}
+              value={rejoinCode}
+              aria-invalid={isRejoinCodeError}
+              aria-describedby={`${rejoinHintId}${isRejoinCodeError ? ` ${errorId}` : ''}`}
+              onChange={(event) => {
+                setRejoinCode(event.target.value);
+              }}
+            />
+            <p id={rejoinHintId} className="hint">
+              Shown at the top of your class page after you joined. Your teacher can see it too.
+            </p>
+          </div>
+        ) : null}
+        {active.isError ? (
           <p id={errorId} className="error" role="alert">
             {describeApiError(error)}
           </p>
         ) : null}
-        <button type="submit" className="button button-primary" disabled={mutation.isPending}>
-          {mutation.isPending ? 'Joining…' : 'Join'}
-        </button>
+        {isNameTaken ? (
+          <div className="button-row" role="group" aria-label="Is this you?">
+            <button
+              type="button"
+              className="button button-primary"
+              onClick={() => {
+                switchTo('rejoin');
+              }}
+            >
+              That’s me: enter my rejoin code
+            </button>
+            <button
+              type="button"
+              className="button"
+              disabled={join.isPending}
+              onClick={() => {
+                join.mutate({ code, displayName, asNewNamesake: true });
+              }}
+            >
+              I’m someone else: join as another {displayName.trim()}
+            </button>
+          </div>
+        ) : (
+          <button type="submit" className="button button-primary" disabled={active.isPending}>
+            {mode === 'join'
+              ? join.isPending
+                ? 'Joining…'
+                : 'Join'
+              : rejoin.isPending
+                ? 'Rejoining…'
+                : 'Rejoin'}
+          </button>
+        )}
       </form>
+      <p>
+        <button
+          type="button"
+          className="button button-quiet"
+          onClick={() => {
+            switchTo(mode === 'join' ? 'rejoin' : 'join');
+          }}
+        >
+          {mode === 'join'
+            ? 'Here before, on another device? Get back in with your code'
+            : 'First time in this class? Join instead'}
+        </button>
+      </p>
     </>
   );
 }

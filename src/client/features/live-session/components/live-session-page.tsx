@@ -161,6 +161,10 @@ function LiveSession({
         <p>
           You are <strong>{view.me.label}</strong> in “{lesson.metadata.title}”.
         </p>
+        <p className="rejoin-code">
+          Your rejoin code: <strong className="code-text">{view.me.rejoinCode}</strong>{' '}
+          <span className="hint">(to get back in on another device)</span>
+        </p>
         <p className="hint" role="status">
           {isEnded ? '' : CONNECTION_TEXT[connection]}
         </p>
@@ -232,8 +236,14 @@ export function LiveSessionPage({ sessionId }: { readonly sessionId: string }) {
           <title>Join the session first</title>
           <h1>Join the session first</h1>
           <p role="alert">{error.message}</p>
+          {isApiError(error, 'not_joined') ? (
+            <p>
+              If you rejoined on another device, this one was signed out of the session: one device
+              at a time.
+            </p>
+          ) : null}
           <p>
-            <Link to={joinPath()}>Join a class with its code</Link>
+            <Link to={joinPath()}>Join or rejoin a class with its code</Link>
           </p>
         </>
       );

@@ -11,6 +11,7 @@ const participant = (id: string): Participant => ({
   joinedAt: '2026-01-01T00:00:00.000Z',
   currentSectionId: null,
   isOnline: true,
+  rejoinCode: 'K7M2QX',
 });
 
 function viewWith(overrides: Partial<TeacherSessionView> = {}): TeacherSessionView {
@@ -83,6 +84,22 @@ describe('applyTeacherLiveEvent', () => {
     });
     expect(read().itemStates).toEqual([{ itemId: 'poll', status: 'open', isRevealed: false }]);
     expect(read().participants[0]?.currentSectionId).toBe('red-line');
+  });
+
+  it('marks a student online or offline as their streams open and close', () => {
+    const { queryClient, read } = setup();
+    applyTeacherLiveEvent(queryClient, 's1', {
+      type: 'participant.presence',
+      participantId: 'ada',
+      isOnline: false,
+    });
+    expect(read().participants[0]?.isOnline).toBe(false);
+    applyTeacherLiveEvent(queryClient, 's1', {
+      type: 'participant.presence',
+      participantId: 'ada',
+      isOnline: true,
+    });
+    expect(read().participants[0]?.isOnline).toBe(true);
   });
 
   it('marks the session stale when the section changes', () => {

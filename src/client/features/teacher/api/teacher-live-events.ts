@@ -82,6 +82,14 @@ export function applyTeacherLiveEvent(
         participants: view.participants.filter((p) => p.id !== event.participantId),
       }));
       return;
+    case 'participant.presence':
+      patch(queryClient, sessionId, (view) => ({
+        ...view,
+        participants: view.participants.map((p) =>
+          p.id === event.participantId ? { ...p, isOnline: event.isOnline } : p,
+        ),
+      }));
+      return;
     case 'participant.progressed':
       patch(queryClient, sessionId, (view) => ({
         ...view,

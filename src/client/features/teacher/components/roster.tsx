@@ -5,7 +5,10 @@ import { ConfirmDialog } from '../../../shared/components/confirm-dialog';
 import { describeApiError } from '../../../shared/lib/api-client';
 import { useSessionAction } from './use-session-action';
 
-/** Who has joined, whether they are online, where they are, and a way to remove someone. */
+/**
+ * Who has joined, whether they are online, where they are, each one's rejoin code (to let a
+ * student back in on another device), and a way to remove someone.
+ */
 export function Roster({
   sessionId,
   lesson,
@@ -20,6 +23,8 @@ export function Roster({
   readonly isEnded: boolean;
 }) {
   const [removing, setRemoving] = useState<Participant | null>(null);
+  /** Whose rejoin code is shown: one at a time, as the monitor may be on a shared screen. */
+  const [showingCodeOf, setShowingCodeOf] = useState<string | null>(null);
   const action = useSessionAction(sessionId);
   const online = participants.filter((p) => p.isOnline).length;
   const sectionLabel = (sectionId: string | null) => {
@@ -34,6 +39,11 @@ export function Roster({
           ? 'Nobody has joined yet.'
           : `${participants.length} joined, ${online} online.`}
       </p>
+      {participants.length > 0 && !isEnded ? (
+        <p className="hint">
+          A student on a new device rejoins with their rejoin code: “Let back in” shows it.
+        </p>
+      ) : null}
       {action.isError ? (
         <p className="error" role="alert">
           {describeApiError(action.error)}
@@ -54,6 +64,19 @@ export function Roster({
                 <button
                   type="button"
                   className="button button-quiet button-small"
+                  aria-expanded={showingCodeOf === participant.id}
+                  aria-label={`Let ${participant.label} back in`}
+                  onClick={() => {
+                    setShowingCodeOf(showingCodeOf === participant.id ? null : participant.id);
+                  }}
+                >
+                  Let back in
+                </button>
+              )}
+              {isEnded ? null : (
+                <button
+                  type="button"
+                  className="button button-quiet button-small"
                   aria-label={`Remove ${participant.label}`}
                   onClick={() => {
                     setRemoving(participant);
@@ -62,6 +85,12 @@ export function Roster({
                   Remove
                 </button>
               )}
+              {showingCodeOf === participant.id && !isEnded ? (
+                <span className="roster-code">
+                  {participant.label}’s rejoin code:{' '}
+                  <strong className="code-text">{participant.rejoinCode}</strong>
+                </span>
+              ) : null}
             </li>
           ))}
         </ul>
@@ -69,7 +98,7 @@ export function Roster({
       <ConfirmDialog
         isOpen={removing !== null}
         title={`Remove ${removing?.label ?? 'this student'}?`}
-        message="They leave the session and cannot rejoin it with this name's device. Their answers stay in the results."
+        message="They leave the session and cannot rejoin it, on this device or another. Their answers stay in the results."
         confirmLabel="Remove"
         onCancel={() => {
           setRemoving(null);

@@ -1,0 +1,289 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { soleimaniLesson as lesson } from '../../domain/lessons/soleimani-lesson';
+import type {
+  JoinResponse,
+  StudentSessionView,
+  TeacherSessionView,
+} from '../../domain/live/live-contracts';
+import type { LiveEvent } from '../../domain/live/live-events';
+import {
+  ApiClient,
+  closeOpenStreams,
+  createLiveSession,
+  errorOf,
+  joinAs,
+  signUpTeacher,
+  type ApiResponse,
+} from './api-client';
+import {
+  createTestDatabase,
+  startTestServer,
+  STORAGE_KINDS,
+  type TestDatabase,
+  type TestServer,
+} from './test-server';
+
+const prompt = lesson.sections[0]!.items.find((i) => i.kind === 'prompt')!;
+
+function expectRefusal(response: ApiResponse, status: number, code: string, field?: string) {
+  expect(response.status).toBe(status);
+  expect(errorOf(response)).toMatchObject({ code, ...(field ? { field } : {}) });
+}
+
+/** A code of the rejoin alphabet that is not `code`. */
+const otherCode = (code: string) => (code === 'ZZZZZZ' ? 'YYYYYY' : 'ZZZZZZ');
+
+describe.each(STORAGE_KINDS)('rejoining and look-alike names on %s', (kind) => {
+  let database: TestDatabase;
+  let server: TestServer;
+
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+    server = await startTestServer(database);
+  });
+  afterEach(() => {
+    closeOpenStreams();
+  });
+  afterAll(async () => {
+    await server.close();
+    await database.destroy();
+  });
+
+  /** A self-paced session (every item open) that Riley has joined. */
+  async function classWithRiley() {
+    const teacher = await signUpTeacher(server.baseUrl);
+    const view = await createLiveSession(teacher, 'self-paced');
+    const riley = await joinAs(server.baseUrl, view.session.joinCode, 'Riley');
+    return {
+      teacher,
+      code: view.session.joinCode,
+      base: `/api/sessions/${view.session.id}`,
+      riley,
+      rejoin: (client: ApiClient, body: Record<string, unknown>) =>
+        client.post<JoinResponse>('/api/rejoin', { code: view.session.joinCode, ...body }),
+    };
+  }
+
+  it('offers the way back when a name is taken, and numbers a namesake only when asked', async () => {
+    const { teacher, code, base } = await classWithRiley();
+    const again = await new ApiClient(server.baseUrl).post('/api/join', {
+      code,
+      displayName: ' Riley ',
+    });
+    expectRefusal(again, 409, 'name_taken', 'displayName');
+    expect(errorOf(again).message).toMatch(/“Riley” has already joined/);
+    expect(errorOf(again).message).toMatch(/rejoin code/);
+    expect(errorOf(again).message).toMatch(/join as “Riley \(2\)”/);
+
+    const second = await joinAs(server.baseUrl, code, 'Riley', { asNewNamesake: true });
+    expect(second.joined.participant).toMatchObject({ displayName: 'Riley', label: 'Riley (2)' });
+    const roster = await teacher.get<TeacherSessionView>(base);
+    expect(roster.body.participants.map((p) => p.label)).toEqual(['Riley', 'Riley (2)']);
+  });
+
+  it('counts names that differ by invisible characters, width or look-alike letters as one', async () => {
+    const { teacher, code, base } = await classWithRiley();
+    const lookalikes = [
+      'Riley\u200b', // zero-width space
+      '\u202eRiley\u202c', // right-to-left override
+      'R\u0456ley', // Cyrillic і
+      'ＲＩＬＥＹ', // fullwidth
+      'RILEY',
+    ];
+    for (const displayName of lookalikes) {
+      const response = await new ApiClient(server.baseUrl).post('/api/join', {
+        code,
+        displayName,
+      });
+      expectRefusal(response, 409, 'name_taken', 'displayName');
+    }
+    // Joined anyway, the look-alike is numbered and kept without its invisible characters.
+    const numbered = await joinAs(server.baseUrl, code, 'Riley\u200b', { asNewNamesake: true });
+    expect(numbered.joined.participant).toMatchObject({
+      displayName: 'Riley',
+      label: 'Riley (2)',
+    });
+    const cyrillic = await joinAs(server.baseUrl, code, 'R\u0456ley', { asNewNamesake: true });
+    expect(cyrillic.joined.participant.label).toBe('R\u0456ley (3)');
+
+    const invisible = await new ApiClient(server.baseUrl).post('/api/join', {
+      code,
+      displayName: '\u200b\u2066\u2069',
+    });
+    expectRefusal(invisible, 400, 'invalid_input', 'displayName');
+    const roster = await teacher.get<TeacherSessionView>(base);
+    expect(roster.body.participants).toHaveLength(3);
+  });
+
+  it('rejoins on another device as the same student, with every answer', async () => {
+    const { teacher, base, riley, rejoin } = await classWithRiley();
+    const answer = { kind: 'prompt', text: 'Written on the phone that died.' };
+    const saved = await riley.student.put(`${base}/answers/${prompt.id}`, {
+      submissionId: randomUUID(),
+      revision: 1,
+      answer,
+    });
+    expect(saved.status).toBe(200);
+
+    const laptop = new ApiClient(server.baseUrl);
+    const back = await rejoin(laptop, {
+      displayName: 'riley',
+      rejoinCode: riley.joined.participant.rejoinCode.toLowerCase(),
+    });
+    expect(back.status).toBe(200);
+    expect(back.body).toEqual(riley.joined);
+
+    const me = await laptop.get<StudentSessionView>(`${base}/me`);
+    expect(me.status).toBe(200);
+    expect(me.body.me).toEqual(riley.joined.participant);
+    expect(me.body.myAnswers).toEqual([{ itemId: prompt.id, answer, revision: 1 }]);
+    // The laptop goes on from where the phone was.
+    const next = await laptop.put(`${base}/answers/${prompt.id}`, {
+      submissionId: randomUUID(),
+      revision: 2,
+      answer: { kind: 'prompt', text: 'Carried on on the laptop.' },
+    });
+    expect(next.status).toBe(200);
+
+    // One device at a time: the phone is signed out of the session.
+    expectRefusal(await riley.student.get(`${base}/me`), 401, 'not_joined');
+    const roster = await teacher.get<TeacherSessionView>(base);
+    expect(roster.body.participants.map((p) => p.label)).toEqual(['Riley']);
+    expect(roster.body.participants[0]?.rejoinCode).toBe(riley.joined.participant.rejoinCode);
+  });
+
+  it('lets a numbered namesake back in by either name', async () => {
+    const { code, rejoin } = await classWithRiley();
+    const second = await joinAs(server.baseUrl, code, 'Riley', { asNewNamesake: true });
+    const { rejoinCode } = second.joined.participant;
+    for (const displayName of ['Riley (2)', 'Riley']) {
+      const back = await rejoin(new ApiClient(server.baseUrl), { displayName, rejoinCode });
+      expect(back.status).toBe(200);
+      expect(back.body.participant.label).toBe('Riley (2)');
+    }
+  });
+
+  it('refuses a wrong rejoin code, another student’s, a removed student and an ended session', async () => {
+    const { teacher, code, base, riley, rejoin } = await classWithRiley();
+    const { rejoinCode } = riley.joined.participant;
+    const device = new ApiClient(server.baseUrl);
+
+    const wrong = await rejoin(device, { displayName: 'Riley', rejoinCode: otherCode(rejoinCode) });
+    expectRefusal(wrong, 403, 'rejoin_refused', 'rejoinCode');
+    expect(errorOf(wrong).message).toMatch(/ask your teacher/);
+    // Riley's code with someone else's name.
+    const sam = await joinAs(server.baseUrl, code, 'Sam');
+    expectRefusal(
+      await rejoin(device, { displayName: 'Sam', rejoinCode }),
+      403,
+      'rejoin_refused',
+      'rejoinCode',
+    );
+    expectRefusal(
+      await rejoin(device, { displayName: 'Riley', rejoinCode: 'AB' }),
+      400,
+      'invalid_input',
+      'rejoinCode',
+    );
+    expect(device.cookie('pt')).toBeUndefined();
+
+    await teacher.delete(`${base}/participants/${sam.joined.participant.id}`);
+    expectRefusal(
+      await rejoin(device, {
+        displayName: 'Sam',
+        rejoinCode: sam.joined.participant.rejoinCode,
+      }),
+      403,
+      'participant_removed',
+    );
+
+    await teacher.post(`${base}/end`);
+    expectRefusal(await rejoin(device, { displayName: 'Riley', rejoinCode }), 410, 'session_ended');
+  });
+
+  it('tells the teacher within seconds when a student’s last stream closes', async () => {
+    const { teacher, base, riley } = await classWithRiley();
+    const teacherStream = await teacher.openStream(`${base}/events`);
+    expect((await teacherStream.next()).event).toBe('ready');
+    const isOnline = async () =>
+      (await teacher.get<TeacherSessionView>(base)).body.participants[0]?.isOnline;
+    expect(await isOnline()).toBe(false);
+    const id = riley.joined.participant.id;
+
+    const tab = await riley.student.openStream(`${base}/events`);
+    expect((await teacherStream.nextOf('participant.presence')).data).toEqual({
+      type: 'participant.presence',
+      participantId: id,
+      isOnline: true,
+    } satisfies LiveEvent);
+    expect(await isOnline()).toBe(true);
+
+    // A second tab closing leaves the student online.
+    const secondTab = await riley.student.openStream(`${base}/events`);
+    expect((await secondTab.next()).event).toBe('ready');
+    secondTab.close();
+    expect(
+      (await teacherStream.collect(1000)).filter((m) => m.event === 'participant.presence'),
+    ).toEqual([]);
+    expect(await isOnline()).toBe(true);
+
+    const closedAt = Date.now();
+    tab.close();
+    expect((await teacherStream.nextOf('participant.presence')).data).toEqual({
+      type: 'participant.presence',
+      participantId: id,
+      isOnline: false,
+    } satisfies LiveEvent);
+    expect(Date.now() - closedAt).toBeLessThan(3000);
+    expect(await isOnline()).toBe(false);
+  });
+});
+
+describe.each(STORAGE_KINDS)('rejoin guesses on %s', (kind) => {
+  let database: TestDatabase;
+  let server: TestServer;
+
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+    server = await startTestServer(database, { rejoinRateLimit: 5, rejoinSessionRateLimit: 3 });
+  });
+  afterAll(async () => {
+    await server.close();
+    await database.destroy();
+  });
+
+  it('limits wrong rejoin codes per session and per address, so codes cannot be guessed', async () => {
+    const teacher = await signUpTeacher(server.baseUrl);
+    const first = await createLiveSession(teacher, 'teacher-paced');
+    const second = await createLiveSession(teacher, 'teacher-paced');
+    const riley = await joinAs(server.baseUrl, first.session.joinCode, 'Riley');
+    const { rejoinCode } = riley.joined.participant;
+    const guess = (code: string, guessed: string) =>
+      new ApiClient(server.baseUrl).post('/api/rejoin', {
+        code,
+        displayName: 'Riley',
+        rejoinCode: guessed,
+      });
+
+    for (let i = 0; i < 3; i += 1) {
+      expectRefusal(
+        await guess(first.session.joinCode, otherCode(rejoinCode)),
+        403,
+        'rejoin_refused',
+      );
+    }
+    // The session's limit is used up: even the right code waits, so guessing stops here.
+    const limited = await guess(first.session.joinCode, rejoinCode);
+    expectRefusal(limited, 429, 'rate_limited');
+    expect(errorOf(limited).message).toMatch(/wrong rejoin codes in this session.*wait \d+ s/i);
+
+    // This address has two wrong guesses left, in any session.
+    for (let i = 0; i < 2; i += 1) {
+      expectRefusal(await guess(second.session.joinCode, 'ZZZZZZ'), 403, 'rejoin_refused');
+    }
+    const byAddress = await guess(second.session.joinCode, 'ZZZZZZ');
+    expectRefusal(byAddress, 429, 'rate_limited');
+    expect(errorOf(byAddress).message).toMatch(/Too many wrong rejoin codes in a short time/);
+  });
+});
