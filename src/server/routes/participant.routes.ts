@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { checkAnswerForItem } from '../../domain/lesson/check-answer';
 import {
   changeSectionRequestSchema,
   joinCodeSchema,
@@ -113,13 +114,10 @@ export function registerParticipantRoutes(app: FastifyInstance, deps: AppDeps) {
     const lesson = lessons.find(session.lessonId);
     const found = lesson ? findItem(lesson, itemId) : undefined;
     if (!found) throw new ApiError(404, 'item_not_found', `This lesson has no item "${itemId}".`);
-    if (input.answer.kind !== found.item.kind) {
-      throw new ApiError(
-        400,
-        'invalid_input',
-        `answer.kind: this item takes a ${found.item.kind} answer.`,
-        'answer.kind',
-      );
+    const problem = checkAnswerForItem(found.item, input.answer);
+    if (problem) {
+      const field = `answer.${problem.field}`;
+      throw new ApiError(400, 'invalid_input', `${field}: ${problem.message}.`, field);
     }
     if (session.status === 'ended') {
       throw new ApiError(409, 'session_ended', 'The session has ended; answers are closed.');
