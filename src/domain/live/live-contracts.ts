@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Answer } from '../lesson/answers';
 import { answerSchema } from '../lesson/answer-schema';
-import type { ForecastScores, WallResponse } from './dashboard-contracts';
+import type { ClassWallResponse, ForecastScores } from './dashboard-contracts';
 import {
   JOIN_CODE_ALPHABET,
   JOIN_CODE_LENGTH,
@@ -181,7 +181,7 @@ export interface StudentSessionView {
   /** Results of the items the teacher has revealed. */
   readonly results: readonly ItemResults[];
   /** Classmates' responses to revealed discussion prompts, less those the teacher hid. */
-  readonly wall: readonly WallResponse[];
+  readonly wall: readonly ClassWallResponse[];
   /** Revealed forecast outcomes with the class's scores and the student's own. */
   readonly forecastScores: readonly ForecastScores[];
 }

@@ -14,6 +14,7 @@ import type { AppDeps } from '../app-deps';
 import { ApiError, parseInput } from '../lib/api-error';
 import { hashToken, newToken } from '../lib/secrets';
 import { findItem, findSection } from '../lessons/lesson-catalog';
+import { ResponseIds } from '../live/response-ids';
 import { buildStudentView, effectiveItemState } from '../live/session-views';
 import { saveAnswer } from '../repositories/answers.repository';
 import {
@@ -49,6 +50,7 @@ function requireJoinable(session: ClassSessionRecord | null, code: string): Clas
 
 export function registerParticipantRoutes(app: FastifyInstance, deps: AppDeps) {
   const { db, hub, auth, lessons, limiters } = deps;
+  const responseIds = new ResponseIds(deps.config.cookieSecret);
 
   app.get('/api/join/:code', async (request): Promise<JoinLookupResponse> => {
     limiters.join.take(request.ip);
@@ -103,7 +105,7 @@ export function registerParticipantRoutes(app: FastifyInstance, deps: AppDeps) {
     const lesson = lessons.find(session.lessonId);
     if (!lesson)
       throw new ApiError(404, 'lesson_not_found', 'This session’s lesson is no longer available.');
-    return buildStudentView(db, lesson, session, participant);
+    return buildStudentView(db, lesson, session, participant, responseIds.forSession(session.id));
   });
 
   app.put('/api/sessions/:id/answers/:itemId', async (request): Promise<AnswerAck> => {

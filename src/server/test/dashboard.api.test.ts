@@ -11,6 +11,7 @@ import type {
   SessionReport,
   StudentTranscript,
   ThemesResponse,
+  TeacherWallResponse,
   WallResponse,
   WallResponsesResponse,
 } from '../../domain/live/dashboard-contracts';
@@ -88,8 +89,13 @@ const near = (value: number, digits: number): number => expect.closeTo(value, di
 const brier = (percent: number, happened: boolean) => (percent / 100 - (happened ? 1 : 0)) ** 2;
 
 /** A response as the teacher's wall lists it (`updatedAt` is not compared). */
-function wall(student: { id: string; label: string }, itemId: string, text: string): WallResponse {
+function wall(
+  student: { id: string; label: string },
+  itemId: string,
+  text: string,
+): TeacherWallResponse {
   return {
+    responseId: '',
     participantId: student.id,
     label: student.label,
     itemId,
@@ -291,7 +297,7 @@ describe.each(STORAGE_KINDS)('the teacher dashboard on %s', (kind) => {
     // A student's stream hears about moderation.
     const stream = await openReady(cy.client, base);
     const moderate = (participantId: string, itemId: string, body: unknown) =>
-      teacher.post<WallResponse>(`${base}/responses/${participantId}/${itemId}`, body);
+      teacher.post<TeacherWallResponse>(`${base}/responses/${participantId}/${itemId}`, body);
 
     const hidden = await moderate(ben.id, thesisPrompt.id, { isHidden: true });
     expect(hidden.status, JSON.stringify(hidden.body)).toBe(200);
@@ -340,15 +346,16 @@ describe.each(STORAGE_KINDS)('the teacher dashboard on %s', (kind) => {
     expect(projector.status).toBe(200);
     expect(projector.body.spotlight).toEqual([
       expect.objectContaining({
-        participantId: ana.id,
         itemId: thesisPrompt.id,
         text: texts.ana,
         label: null,
         isSpotlighted: true,
       }),
     ]);
+    // The projector is the class's screen: no student ids on it.
+    expect(projector.body.spotlight[0]).not.toHaveProperty('participantId');
     const studentWall = (await cy.client.get<StudentSessionView>(`${base}/me`)).body.wall;
-    expect(studentWall.find((r) => r.participantId === ana.id)).toMatchObject({
+    expect(studentWall.find((r) => r.text === texts.ana)).toMatchObject({
       isSpotlighted: true,
       label: null,
     });
