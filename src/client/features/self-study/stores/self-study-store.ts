@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
 import type { Answer } from '../../../../domain/lesson/answers';
+import { findLesson, findLessonItem } from '../../../shared/lib/lesson-catalog';
 import { restoreWork } from '../lib/restore-work';
 
 /** One student's self-study work on one lesson, kept on their device. */
@@ -84,7 +85,13 @@ export const useSelfStudyStore = create<SelfStudyState>()(
       version: 1,
       storage: createJSONStorage(() => localStorage),
       partialize: (state) => ({ workByLesson: state.workByLesson }),
-      merge: (persisted, current) => ({ ...current, workByLesson: restoreWork(persisted) }),
+      merge: (persisted, current) => ({
+        ...current,
+        workByLesson: restoreWork(persisted, (lessonId, itemId) => {
+          const lesson = findLesson(lessonId);
+          return lesson ? findLessonItem(lesson, itemId)?.item : undefined;
+        }),
+      }),
     },
   ),
 );
