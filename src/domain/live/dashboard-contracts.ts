@@ -8,9 +8,13 @@ import { LIMITS } from './live-constants';
  * reports), shared by server and client. Requests are validated with the zod schemas.
  */
 
-/** One open response (an answer to a prompt) as the teacher's wall shows it. */
+/** One open response (an answer to a prompt) on a wall: the class's, the projector's. */
 export interface WallResponse {
-  readonly participantId: string;
+  /**
+   * Opaque, and different for each prompt one student answers, so that with names hidden a
+   * student's responses cannot be linked to one another.
+   */
+  readonly responseId: string;
   /** The student's label ("Sam (2)"); on students' and the projector's walls only when names are shown. */
   readonly label: string | null;
   readonly itemId: string;
@@ -20,8 +24,18 @@ export interface WallResponse {
   readonly updatedAt: string;
 }
 
+/** A response as the teacher's own views show it: with the student it came from. */
+export interface TeacherWallResponse extends WallResponse {
+  readonly participantId: string;
+}
+
+/** A response on a student's wall: whether it is the student's own, and no author id. */
+export interface ClassWallResponse extends WallResponse {
+  readonly isMine: boolean;
+}
+
 export interface WallResponsesResponse {
-  readonly responses: readonly WallResponse[];
+  readonly responses: readonly TeacherWallResponse[];
   readonly showNames: boolean;
 }
 
@@ -132,7 +146,7 @@ export interface SessionReport {
     readonly items: readonly ReportItemFigures[];
     readonly summary: string | null;
   }[];
-  readonly responses: readonly WallResponse[];
+  readonly responses: readonly TeacherWallResponse[];
   readonly forecastScores: readonly ForecastScores[];
 }
 

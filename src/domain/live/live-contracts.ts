@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import type { Answer } from '../lesson/answers';
 import { answerSchema } from '../lesson/answer-schema';
-import type { ForecastScores, WallResponse } from './dashboard-contracts';
+import type { ClassWallResponse, ForecastScores } from './dashboard-contracts';
 import { cleanDisplayName } from './display-names';
+import { describeUnsafeText } from './unsafe-text';
 import {
   JOIN_CODE_ALPHABET,
   JOIN_CODE_LENGTH,
@@ -75,6 +76,11 @@ export const rejoinCodeSchema = codeSchema(REJOIN_CODE_LENGTH, 'a rejoin code');
 /** A name cleaned of invisible characters (see display-names.ts) before its length is checked. */
 const displayNameSchema = z
   .string()
+  // Refused before cleaning, which would otherwise quietly turn a NUL into a space.
+  .refine((name) => describeUnsafeText(name) === null, {
+    error: (issue) => `name ${describeUnsafeText(String(issue.input)) ?? 'is not valid text'}`,
+    abort: true,
+  })
   .transform(cleanDisplayName)
   .pipe(trimmed(LIMITS.displayNameLength, 'name'));
 
@@ -209,7 +215,7 @@ export interface StudentSessionView {
   /** Results of the items the teacher has revealed. */
   readonly results: readonly ItemResults[];
   /** Classmates' responses to revealed discussion prompts, less those the teacher hid. */
-  readonly wall: readonly WallResponse[];
+  readonly wall: readonly ClassWallResponse[];
   /** Revealed forecast outcomes with the class's scores and the student's own. */
   readonly forecastScores: readonly ForecastScores[];
 }

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { ApiErrorBody, ApiErrorCode } from '../../domain/live/api-error';
+import { findUnsafeText } from '../../domain/live/unsafe-text';
 
 /** A refusal the client should see: an HTTP status, a stable code and a readable message. */
 export class ApiError extends Error {
@@ -24,14 +25,27 @@ export class ApiError extends Error {
   }
 }
 
-/** Validates a body, parameter or query at the edge; the error names the first bad field. */
+/**
+ * Validates a body, parameter or query at the edge; the error names the first bad field. What
+ * passes the schema is also refused when any text in it, keys included, could not be stored.
+ */
 export function parseInput<S extends z.ZodType>(
   schema: S,
   input: unknown,
   what = 'request',
 ): z.infer<S> {
   const result = schema.safeParse(input);
-  if (result.success) return result.data;
+  if (result.success) {
+    const unsafe = findUnsafeText(result.data);
+    if (!unsafe) return result.data;
+    const field = unsafe.path.map(String).join('.');
+    throw new ApiError(
+      400,
+      'invalid_input',
+      `${field || what}: ${unsafe.problem}`,
+      field || undefined,
+    );
+  }
   const issue = result.error.issues[0];
   const field = issue?.path.map(String).join('.') ?? '';
   const message = issue

@@ -1,8 +1,10 @@
 import type { Answer } from '../../domain/lesson/answers';
 import type { Lesson } from '../../domain/lesson/lesson-schema';
 import type {
+  ClassWallResponse,
   ForecastScores,
   ProjectorView,
+  TeacherWallResponse,
   WallResponse,
 } from '../../domain/live/dashboard-contracts';
 import { computeForecastScores, forecastScoresForStudent } from '../../domain/live/forecast-scores';
@@ -35,6 +37,7 @@ import {
   toParticipant,
   type ParticipantRecord,
 } from '../repositories/participants.repository';
+import type { ResponseIdOf } from './response-ids';
 
 /**
  * An item's state as students meet it: in a self-paced session every item is open until the
@@ -104,27 +107,69 @@ export async function getItemResults(
   return computeItemResults(found.item, await listItemAnswers(db, sessionId, itemId));
 }
 
-/** Open responses (answers to prompts) as the wall shows them. */
+/** The answers that are open responses: non-empty answers to the lesson's prompts. */
+function openResponses(
+  lesson: Lesson,
+  answers: readonly SessionAnswerRecord[],
+): SessionAnswerRecord[] {
+  return answers.filter(
+    (record) =>
+      record.answer.kind === 'prompt' &&
+      record.answer.text.trim() !== '' &&
+      findItem(lesson, record.itemId)?.item.kind === 'prompt',
+  );
+}
+
+function toWallResponse(
+  record: SessionAnswerRecord,
+  options: { readonly showLabels: boolean; readonly responseIdOf: ResponseIdOf },
+): WallResponse {
+  return {
+    responseId: options.responseIdOf(record.participantId, record.itemId),
+    label: options.showLabels ? participantLabel(record.displayName, record.nameNumber) : null,
+    itemId: record.itemId,
+    text: record.answer.kind === 'prompt' ? record.answer.text : '',
+    isHidden: record.isHidden,
+    isSpotlighted: record.isSpotlighted,
+    updatedAt: record.updatedAt,
+  };
+}
+
+/** Open responses as the class and the projector see them: no author id, names if shown. */
 export function toWallResponses(
   lesson: Lesson,
   answers: readonly SessionAnswerRecord[],
-  options: { showLabels: boolean },
+  options: { readonly showLabels: boolean; readonly responseIdOf: ResponseIdOf },
 ): WallResponse[] {
-  return answers.flatMap((record) => {
-    if (record.answer.kind !== 'prompt' || record.answer.text.trim() === '') return [];
-    if (findItem(lesson, record.itemId)?.item.kind !== 'prompt') return [];
-    return [
-      {
-        participantId: record.participantId,
-        label: options.showLabels ? participantLabel(record.displayName, record.nameNumber) : null,
-        itemId: record.itemId,
-        text: record.answer.text,
-        isHidden: record.isHidden,
-        isSpotlighted: record.isSpotlighted,
-        updatedAt: record.updatedAt,
-      },
-    ];
-  });
+  return openResponses(lesson, answers).map((record) => toWallResponse(record, options));
+}
+
+/** Open responses as the teacher's views show them: with names and the author's id. */
+export function toTeacherWallResponses(
+  lesson: Lesson,
+  answers: readonly SessionAnswerRecord[],
+  responseIdOf: ResponseIdOf,
+): TeacherWallResponse[] {
+  return openResponses(lesson, answers).map((record) => ({
+    ...toWallResponse(record, { showLabels: true, responseIdOf }),
+    participantId: record.participantId,
+  }));
+}
+
+/** Open responses on one student's wall: their own marked, no one's id. */
+function toClassWallResponses(
+  lesson: Lesson,
+  answers: readonly SessionAnswerRecord[],
+  options: {
+    readonly showLabels: boolean;
+    readonly responseIdOf: ResponseIdOf;
+    readonly viewerId: string;
+  },
+): ClassWallResponse[] {
+  return openResponses(lesson, answers).map((record) => ({
+    ...toWallResponse(record, options),
+    isMine: record.participantId === options.viewerId,
+  }));
 }
 
 /** The class's scores on every forecast whose outcomes the teacher has revealed. */
@@ -206,6 +251,7 @@ export async function buildStudentView(
   lesson: Lesson,
   session: ClassSessionRecord,
   participant: ParticipantRecord,
+  responseIdOf: ResponseIdOf,
 ): Promise<StudentSessionView> {
   const [stored, summaries, myAnswers, answers] = await Promise.all([
     listItemStates(db, session.id),
@@ -214,10 +260,10 @@ export async function buildStudentView(
     listSessionAnswers(db, session.id),
   ]);
   const revealed = new Set(stored.filter((s) => s.isRevealed).map((s) => s.itemId));
-  const wall = toWallResponses(
+  const wall = toClassWallResponses(
     lesson,
     answers.filter((a) => revealed.has(a.itemId) && !a.isHidden),
-    { showLabels: session.showNames },
+    { showLabels: session.showNames, responseIdOf, viewerId: participant.id },
   );
   const myForecasts = new Map(
     myAnswers.flatMap((a) =>
@@ -250,6 +296,7 @@ export async function buildProjectorView(
   lesson: Lesson,
   session: ClassSessionRecord,
   joinUrl: string,
+  responseIdOf: ResponseIdOf,
 ): Promise<ProjectorView> {
   const [participants, stored, summaries, answers] = await Promise.all([
     listParticipants(db, session.id),
@@ -275,7 +322,7 @@ export async function buildProjectorView(
     spotlight: toWallResponses(
       lesson,
       answers.filter((a) => a.isSpotlighted && !a.isHidden),
-      { showLabels: session.showNames },
+      { showLabels: session.showNames, responseIdOf },
     ),
     summary: summaries.find((s) => s.sectionId === session.currentSectionId)?.text ?? null,
     // The screen shows the class's figures only, never one student's score.

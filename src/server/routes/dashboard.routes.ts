@@ -10,7 +10,7 @@ import {
   type SessionReport,
   type StudentTranscript,
   type ThemesResponse,
-  type WallResponse,
+  type TeacherWallResponse,
   type WallResponsesResponse,
 } from '../../domain/live/dashboard-contracts';
 import { toCsv } from '../../domain/reports/csv';
@@ -22,8 +22,9 @@ import {
   buildProjectorView,
   buildTeacherView,
   classForecastScores,
-  toWallResponses,
+  toTeacherWallResponses,
 } from '../live/session-views';
+import { ResponseIds } from '../live/response-ids';
 import { listSessionAnswers, moderateAnswer } from '../repositories/answers.repository';
 import {
   deleteClassSession,
@@ -51,6 +52,7 @@ const themesQuery = z.object({ sectionId: z.string().min(1).max(64) });
 /** The teacher dashboard: response wall, themes, forecast outcomes, reports, export, deletion. */
 export function registerDashboardRoutes(app: FastifyInstance, deps: AppDeps) {
   const { db, hub, auth, lessons } = deps;
+  const responseIds = new ResponseIds(deps.config.cookieSecret);
 
   async function ownedSession(
     request: FastifyRequest,
@@ -78,9 +80,11 @@ export function registerDashboardRoutes(app: FastifyInstance, deps: AppDeps) {
     const { session, lesson } = await ownedSession(request);
     const { itemId, q } = parseInput(responsesQuery, request.query, 'query');
     const needle = q?.trim().toLocaleLowerCase();
-    const responses = toWallResponses(lesson, await listSessionAnswers(db, session.id), {
-      showLabels: true,
-    })
+    const responses = toTeacherWallResponses(
+      lesson,
+      await listSessionAnswers(db, session.id),
+      responseIds.forSession(session.id),
+    )
       .filter((r) => !itemId || r.itemId === itemId)
       .filter(
         (r) =>
@@ -93,7 +97,7 @@ export function registerDashboardRoutes(app: FastifyInstance, deps: AppDeps) {
 
   app.post(
     '/api/sessions/:id/responses/:participantId/:itemId',
-    async (request): Promise<WallResponse> => {
+    async (request): Promise<TeacherWallResponse> => {
       const { session, lesson } = await ownedSession(request);
       const { participantId, itemId } = parseInput(responseParams, request.params, 'path');
       const change = parseInput(moderateResponseRequestSchema, request.body);
@@ -109,9 +113,11 @@ export function registerDashboardRoutes(app: FastifyInstance, deps: AppDeps) {
       }
       await hub.publish(session.id, { to: 'everyone' }, { type: 'wall.changed', itemId });
       const answers = await listSessionAnswers(db, session.id, { participantId });
-      const response = toWallResponses(lesson, answers, { showLabels: true }).find(
-        (r) => r.itemId === itemId,
-      );
+      const response = toTeacherWallResponses(
+        lesson,
+        answers,
+        responseIds.forSession(session.id),
+      ).find((r) => r.itemId === itemId);
       if (!response) throw new ApiError(404, 'not_found', 'That response is gone.');
       return response;
     },
@@ -179,7 +185,13 @@ export function registerDashboardRoutes(app: FastifyInstance, deps: AppDeps) {
 
   app.get('/api/sessions/:id/projector', async (request) => {
     const { session, lesson } = await ownedSession(request);
-    return buildProjectorView(db, lesson, session, joinUrlFor(deps, request, session.joinCode));
+    return buildProjectorView(
+      db,
+      lesson,
+      session,
+      joinUrlFor(deps, request, session.joinCode),
+      responseIds.forSession(session.id),
+    );
   });
 
   app.get('/api/sessions/:id/report', async (request): Promise<SessionReport> => {
@@ -216,7 +228,7 @@ export function registerDashboardRoutes(app: FastifyInstance, deps: AppDeps) {
         })),
         summary: summaries.find((s) => s.sectionId === section.id)?.text ?? null,
       })),
-      responses: toWallResponses(lesson, answers, { showLabels: true }),
+      responses: toTeacherWallResponses(lesson, answers, responseIds.forSession(session.id)),
       forecastScores: await classForecastScores(db, lesson, session.id, answers),
     };
   });

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { checkAnswerForItem } from '../../domain/lesson/check-answer';
 import {
   changeSectionRequestSchema,
   joinCodeSchema,
@@ -16,6 +17,7 @@ import { newRejoinCode } from '../lib/join-code';
 import { refuseTakenName } from '../lib/namesakes';
 import { hashToken, newToken } from '../lib/secrets';
 import { findItem, findSection } from '../lessons/lesson-catalog';
+import { ResponseIds } from '../live/response-ids';
 import { buildStudentView, effectiveItemState } from '../live/session-views';
 import { saveAnswer } from '../repositories/answers.repository';
 import {
@@ -58,6 +60,7 @@ export function requireJoinable(
 
 export function registerParticipantRoutes(app: FastifyInstance, deps: AppDeps) {
   const { db, hub, auth, lessons, limiters } = deps;
+  const responseIds = new ResponseIds(deps.config.cookieSecret);
 
   app.get('/api/join/:code', async (request): Promise<JoinLookupResponse> => {
     limiters.join.take(request.ip);
@@ -115,7 +118,7 @@ export function registerParticipantRoutes(app: FastifyInstance, deps: AppDeps) {
     const lesson = lessons.find(session.lessonId);
     if (!lesson)
       throw new ApiError(404, 'lesson_not_found', 'This session’s lesson is no longer available.');
-    return buildStudentView(db, lesson, session, participant);
+    return buildStudentView(db, lesson, session, participant, responseIds.forSession(session.id));
   });
 
   app.put('/api/sessions/:id/answers/:itemId', async (request): Promise<AnswerAck> => {
@@ -126,13 +129,10 @@ export function registerParticipantRoutes(app: FastifyInstance, deps: AppDeps) {
     const lesson = lessons.find(session.lessonId);
     const found = lesson ? findItem(lesson, itemId) : undefined;
     if (!found) throw new ApiError(404, 'item_not_found', `This lesson has no item "${itemId}".`);
-    if (input.answer.kind !== found.item.kind) {
-      throw new ApiError(
-        400,
-        'invalid_input',
-        `answer.kind: this item takes a ${found.item.kind} answer.`,
-        'answer.kind',
-      );
+    const problem = checkAnswerForItem(found.item, input.answer);
+    if (problem) {
+      const field = `answer.${problem.field}`;
+      throw new ApiError(400, 'invalid_input', `${field}: ${problem.message}.`, field);
     }
     if (session.status === 'ended') {
       throw new ApiError(409, 'session_ended', 'The session has ended; answers are closed.');

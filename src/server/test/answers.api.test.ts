@@ -34,6 +34,9 @@ const prompt = itemOfKind('prompt');
 const poll = itemOfKind('poll');
 const forecast = itemOfKind('forecast');
 const scenarioId = forecast.scenarios[0]!.id;
+/** A probability for every scenario of the forecast, as the server requires. */
+const fullForecast = (percent: number) =>
+  Object.fromEntries(forecast.scenarios.map((s) => [s.id, percent]));
 
 const promptAnswer = (text: string, revision = 1, submissionId = randomUUID()) => ({
   submissionId,
@@ -134,7 +137,7 @@ describe.each(STORAGE_KINDS)('answers and joins on %s', (kind) => {
     const savedForecast = {
       submissionId: randomUUID(),
       revision: 1,
-      answer: { kind: 'forecast', probabilities: { [scenarioId]: 40 } },
+      answer: { kind: 'forecast', probabilities: fullForecast(40) },
     };
     expect((await student.put(forecastUrl, savedForecast)).status).toBe(200);
     const saved = await myAnswers();
@@ -160,7 +163,7 @@ describe.each(STORAGE_KINDS)('answers and joins on %s', (kind) => {
         ...savedForecast,
         submissionId: randomUUID(),
         revision: 2,
-        answer: { kind: 'forecast', probabilities: { [scenarioId]: 150 } },
+        answer: { kind: 'forecast', probabilities: { ...fullForecast(40), [scenarioId]: 150 } },
       }),
       400,
       'invalid_input',

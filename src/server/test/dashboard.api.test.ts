@@ -11,6 +11,7 @@ import type {
   SessionReport,
   StudentTranscript,
   ThemesResponse,
+  TeacherWallResponse,
   WallResponse,
   WallResponsesResponse,
 } from '../../domain/live/dashboard-contracts';
@@ -88,8 +89,13 @@ const near = (value: number, digits: number): number => expect.closeTo(value, di
 const brier = (percent: number, happened: boolean) => (percent / 100 - (happened ? 1 : 0)) ** 2;
 
 /** A response as the teacher's wall lists it (`updatedAt` is not compared). */
-function wall(student: { id: string; label: string }, itemId: string, text: string): WallResponse {
+function wall(
+  student: { id: string; label: string },
+  itemId: string,
+  text: string,
+): TeacherWallResponse {
   return {
+    responseId: '',
     participantId: student.id,
     label: student.label,
     itemId,
@@ -291,7 +297,7 @@ describe.each(STORAGE_KINDS)('the teacher dashboard on %s', (kind) => {
     // A student's stream hears about moderation.
     const stream = await openReady(cy.client, base);
     const moderate = (participantId: string, itemId: string, body: unknown) =>
-      teacher.post<WallResponse>(`${base}/responses/${participantId}/${itemId}`, body);
+      teacher.post<TeacherWallResponse>(`${base}/responses/${participantId}/${itemId}`, body);
 
     const hidden = await moderate(ben.id, thesisPrompt.id, { isHidden: true });
     expect(hidden.status, JSON.stringify(hidden.body)).toBe(200);
@@ -340,15 +346,16 @@ describe.each(STORAGE_KINDS)('the teacher dashboard on %s', (kind) => {
     expect(projector.status).toBe(200);
     expect(projector.body.spotlight).toEqual([
       expect.objectContaining({
-        participantId: ana.id,
         itemId: thesisPrompt.id,
         text: texts.ana,
         label: null,
         isSpotlighted: true,
       }),
     ]);
+    // The projector is the class's screen: no student ids on it.
+    expect(projector.body.spotlight[0]).not.toHaveProperty('participantId');
     const studentWall = (await cy.client.get<StudentSessionView>(`${base}/me`)).body.wall;
-    expect(studentWall.find((r) => r.participantId === ana.id)).toMatchObject({
+    expect(studentWall.find((r) => r.text === texts.ana)).toMatchObject({
       isSpotlighted: true,
       label: null,
     });
@@ -480,8 +487,8 @@ describe.each(STORAGE_KINDS)('the teacher dashboard on %s', (kind) => {
     const [ana, ben, cy] = students;
     expect(forecast.scenarios.map((s) => s.id)).toEqual([STRIKES, WAR, LEAVES, TALKS, DEMOCRAT]);
     const anaForecast = { [STRIKES]: 80, [WAR]: 30, [LEAVES]: 10, [TALKS]: 50, [DEMOCRAT]: 60 };
-    // Ben leaves three scenarios out; Cy gives no forecast.
-    const benForecast = { [STRIKES]: 20, [WAR]: 70 };
+    // Cy gives no forecast (a forecast must give every scenario).
+    const benForecast = { [STRIKES]: 20, [WAR]: 70, [LEAVES]: 40, [TALKS]: 30, [DEMOCRAT]: 90 };
     await answer(ana.client, base, forecast.id, { kind: 'forecast', probabilities: anaForecast });
     await answer(ben.client, base, forecast.id, { kind: 'forecast', probabilities: benForecast });
 
@@ -564,14 +571,14 @@ describe.each(STORAGE_KINDS)('the teacher dashboard on %s', (kind) => {
     expect(expectedScenarios.map((s) => [s.classMean, s.classBrier])).toEqual([
       [50, near(0.34, 10)],
       [50, near(0.29, 10)],
-      [10, near(0.81, 10)],
-      [50, near(0.25, 10)],
-      [60, near(0.16, 10)],
+      [25, near(0.585, 10)],
+      [40, near(0.17, 10)],
+      [75, near(0.085, 10)],
     ]);
     const studentBrier = (f: Record<string, number>) =>
       avg(Object.entries(f).map(([id, p]) => brier(p, happened[id]!)));
     expect(studentBrier(anaForecast)).toBeCloseTo(0.27, 10);
-    expect(studentBrier(benForecast)).toBeCloseTo(0.565, 10);
+    expect(studentBrier(benForecast)).toBeCloseTo(0.318, 10);
 
     const checkClassScores = (scores: ForecastScores) => {
       expect(scores.itemId).toBe(forecast.id);
@@ -584,7 +591,7 @@ describe.each(STORAGE_KINDS)('the teacher dashboard on %s', (kind) => {
         expect(actual.classMean).toBeCloseTo(expected.classMean!, 10);
         expect(actual.classBrier).toBeCloseTo(expected.classBrier!, 10);
       });
-      expect(scores.classMeanBrier).toBeCloseTo(2.48 / 7, 10);
+      expect(scores.classMeanBrier).toBeCloseTo(2.94 / 10, 10);
     };
 
     const teacherScores = revealed.body.forecastScores;
@@ -594,15 +601,22 @@ describe.each(STORAGE_KINDS)('the teacher dashboard on %s', (kind) => {
     expect(scores).not.toHaveProperty('mine');
     expect([...(scores.students ?? [])].sort((a, b) => a.label.localeCompare(b.label))).toEqual([
       { participantId: ana.id, label: 'Ana', meanBrier: near(0.27, 10) },
-      { participantId: ben.id, label: 'Ben', meanBrier: near(0.565, 10) },
+      { participantId: ben.id, label: 'Ben', meanBrier: near(0.318, 10) },
     ]);
     // Calibration in fifths: which forecasts fell where, and how many of them came true.
     expect(scores.calibration).toEqual([
       { from: 0, to: 20, forecasts: 1, happened: 1, meanProbability: 10, observedRate: 1 },
-      { from: 20, to: 40, forecasts: 2, happened: 1, meanProbability: 25, observedRate: 0.5 },
-      { from: 40, to: 60, forecasts: 1, happened: 0, meanProbability: 50, observedRate: 0 },
+      {
+        from: 20,
+        to: 40,
+        forecasts: 3,
+        happened: 1,
+        meanProbability: near(80 / 3, 10),
+        observedRate: near(1 / 3, 10),
+      },
+      { from: 40, to: 60, forecasts: 2, happened: 1, meanProbability: 45, observedRate: 0.5 },
       { from: 60, to: 80, forecasts: 2, happened: 1, meanProbability: 65, observedRate: 0.5 },
-      { from: 80, to: 100, forecasts: 1, happened: 1, meanProbability: 80, observedRate: 1 },
+      { from: 80, to: 100, forecasts: 2, happened: 2, meanProbability: 85, observedRate: 1 },
     ]);
     // The same scores on a later read of the teacher's view.
     expect((await teacher.get<TeacherSessionView>(base)).body.forecastScores).toEqual(
@@ -629,7 +643,7 @@ describe.each(STORAGE_KINDS)('the teacher dashboard on %s', (kind) => {
     });
     expect(await scoresOf(ben.client)).toEqual({
       perScenario: perScenario(benForecast),
-      meanBrier: near(0.565, 10),
+      meanBrier: near(0.318, 10),
     });
     expect(await scoresOf(cy.client)).toEqual({ perScenario: {}, meanBrier: null });
 

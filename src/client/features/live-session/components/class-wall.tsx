@@ -1,9 +1,9 @@
 import { useId } from 'react';
 import type { Section } from '../../../../domain/lesson/lesson-schema';
-import type { WallResponse } from '../../../../domain/live/dashboard-contracts';
+import type { ClassWallResponse } from '../../../../domain/live/dashboard-contracts';
 
 /** Spotlighted responses first, then the newest. */
-function byPriority(a: WallResponse, b: WallResponse): number {
+function byPriority(a: ClassWallResponse, b: ClassWallResponse): number {
   if (a.isSpotlighted !== b.isSpotlighted) return a.isSpotlighted ? -1 : 1;
   return b.updatedAt.localeCompare(a.updatedAt);
 }
@@ -15,11 +15,9 @@ function byPriority(a: WallResponse, b: WallResponse): number {
 export function ClassWall({
   section,
   wall,
-  myId,
 }: {
   readonly section: Section;
-  readonly wall: readonly WallResponse[];
-  readonly myId: string;
+  readonly wall: readonly ClassWallResponse[];
 }) {
   const headingId = useId();
   const prompts = section.items.flatMap((item) => {
@@ -37,7 +35,7 @@ export function ClassWall({
           <ul className="wall-list" aria-label={`Responses: ${item.question}`}>
             {responses.map((response) => (
               <li
-                key={`${response.participantId}:${response.itemId}`}
+                key={response.responseId}
                 className={response.isSpotlighted ? 'wall-card wall-card-spotlight' : 'wall-card'}
               >
                 {response.isSpotlighted ? (
@@ -46,7 +44,7 @@ export function ClassWall({
                   </p>
                 ) : null}
                 <p className="wall-text">{response.text}</p>
-                {response.participantId === myId ? (
+                {response.isMine ? (
                   <p className="wall-author">You</p>
                 ) : response.label ? (
                   <p className="wall-author">{response.label}</p>

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef } from 'react';
 import type { Answer } from '../../../../domain/lesson/answers';
+import { checkAnswerForItem } from '../../../../domain/lesson/check-answer';
 import { getItemQuestion } from '../../../../domain/lesson/item-question';
 import type { Item } from '../../../../domain/lesson/lesson-schema';
 import type { ForecastScores } from '../../../../domain/live/dashboard-contracts';
@@ -13,6 +14,12 @@ import { outboxKey, useOutboxStore } from '../stores/outbox-store';
 
 /** Typing is sent after a pause, not on every key. */
 const TEXT_DEBOUNCE_MS = 600;
+
+/** Why a forecast or claim check in progress is not sent: the server takes complete ones only. */
+const INCOMPLETE_HINTS: Partial<Record<Item['kind'], string>> = {
+  forecast: 'Not sent yet: give every scenario a probability to save your forecast.',
+  claimCheck: 'Not sent yet: sort every sentence to save your answers.',
+};
 
 export interface HeldAnswer {
   readonly answer: Answer;
@@ -75,7 +82,10 @@ export function LiveItemCard({
   const onAnswer = (answer: Answer) => {
     if (pendingRef.current) clearTimeout(pendingRef.current.timer);
     pendingRef.current = null;
-    if (answer.kind === 'prompt') {
+    if (checkAnswerForItem(item, answer) !== null) {
+      // Work in progress (a forecast with scenarios left to give) stays on the device.
+      draftAnswer(sessionId, item.id, answer);
+    } else if (answer.kind === 'prompt') {
       draftAnswer(sessionId, item.id, answer);
       const timer = setTimeout(() => {
         pendingRef.current = null;
@@ -90,13 +100,17 @@ export function LiveItemCard({
   const shown = outbox.draft ?? outbox.queued?.answer ?? held?.answer;
   const isPending = outbox.draft !== undefined || outbox.queued !== undefined;
   const isOffline = outbox.isSendFailing || !isBrowserOnline;
-  const saveStatus = isPending
-    ? isOffline
-      ? 'Offline: will send when you reconnect'
-      : 'Saving…'
-    : held
-      ? 'Saved'
-      : '';
+  const isIncomplete =
+    outbox.draft !== undefined && checkAnswerForItem(item, outbox.draft) !== null;
+  const saveStatus = isIncomplete
+    ? (INCOMPLETE_HINTS[item.kind] ?? 'Not sent yet: this answer is not complete.')
+    : isPending
+      ? isOffline
+        ? 'Offline: will send when you reconnect'
+        : 'Saving…'
+      : held
+        ? 'Saved'
+        : '';
 
   return (
     <section className="item" aria-labelledby={headingId}>

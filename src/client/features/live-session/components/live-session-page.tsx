@@ -72,7 +72,7 @@ function SectionView({
           })}
         </div>
       )}
-      <ClassWall section={section} wall={view.wall} myId={view.me.id} />
+      <ClassWall section={section} wall={view.wall} />
       {summary ? (
         <section className="summary" aria-labelledby={summaryHeadingId}>
           <h2 id={summaryHeadingId}>Section summary</h2>

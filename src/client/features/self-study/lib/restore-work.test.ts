@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Item } from '../../../../domain/lesson/lesson-schema';
 import { restoreWork } from './restore-work';
 
 describe('restoreWork', () => {
@@ -83,6 +84,50 @@ describe('restoreWork', () => {
       untimed: { answer: { kind: 'scale', value: 1 }, isSkipped: false, at: 0 },
     });
     expect(restored.startedOverAt).toEqual({});
+  });
+
+  it('drops answers that no longer fit their item, and keeps work in progress', () => {
+    const poll: Item = {
+      kind: 'poll',
+      id: 'poll',
+      question: 'Which?',
+      mode: 'multiple',
+      options: [
+        { id: 'a', label: 'A' },
+        { id: 'b', label: 'B' },
+      ],
+    };
+    const claims: Item = {
+      kind: 'claimCheck',
+      id: 'claims',
+      instructions: 'Sort.',
+      claims: [
+        { id: 'c1', quote: 'One.', expected: 'fact', explanation: 'Why.' },
+        { id: 'c2', quote: 'Two.', expected: 'opinion', explanation: 'Why.' },
+      ],
+    };
+    const items = new Map<string, Item>([
+      ['poll', poll],
+      ['claims', claims],
+    ]);
+    const restored = restoreWork(
+      {
+        workByLesson: {
+          lesson: {
+            answers: {
+              poll: { kind: 'poll', optionIds: ['a', 'a', 'gone'] },
+              claims: { kind: 'claimCheck', categories: { c1: 'fact' } },
+              elsewhere: { kind: 'scale', value: 3 },
+            },
+          },
+        },
+      },
+      (lessonId, itemId) => (lessonId === 'lesson' ? items.get(itemId) : undefined),
+    );
+    expect(restored.lesson?.answers).toEqual({
+      claims: { kind: 'claimCheck', categories: { c1: 'fact' } },
+      elsewhere: { kind: 'scale', value: 3 },
+    });
   });
 
   it('starts empty from nothing or from garbage', () => {

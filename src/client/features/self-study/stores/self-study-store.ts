@@ -1,10 +1,17 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import type { Answer } from '../../../../domain/lesson/answers';
+import { findLesson, findLessonItem } from '../../../shared/lib/lesson-catalog';
 import { isSameSavedWork, mergeSavedWork } from '../lib/merge-work';
 import { restoreWork } from '../lib/restore-work';
 import { changeTime, type LessonWork, type SavedWork } from '../lib/saved-work';
 import { canUseLocalStorage, SAVED_WORK_VERSION, savedWorkStorage } from './saved-work-storage';
+
+/** A lesson's item, to drop restored answers that no longer fit it. */
+function findSavedItem(lessonId: string, itemId: string) {
+  const lesson = findLesson(lessonId);
+  return lesson ? findLessonItem(lesson, itemId)?.item : undefined;
+}
 
 interface SelfStudyState extends SavedWork {
   answerItem: (lessonId: string, itemId: string, answer: Answer) => void;
@@ -91,7 +98,7 @@ export const useSelfStudyStore = create<SelfStudyState>()(
       // Loading, and again whenever another tab saves: what is stored joins this tab's copy.
       merge: (persisted, current) => {
         const mine = savedWorkOf(current);
-        const merged = mergeSavedWork(mine, restoreWork(persisted));
+        const merged = mergeSavedWork(mine, restoreWork(persisted, findSavedItem));
         return isSameSavedWork(merged, mine) ? current : { ...current, ...merged };
       },
     },

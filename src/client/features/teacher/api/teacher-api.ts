@@ -7,7 +7,7 @@ import type {
   SessionReport,
   StudentTranscript,
   ThemesResponse,
-  WallResponse,
+  TeacherWallResponse,
   WallResponsesResponse,
 } from '../../../../domain/live/dashboard-contracts';
 import type {
@@ -178,10 +178,10 @@ export const sessionCsvPath = (sessionId: string) => `${sessionPath(sessionId)}/
 
 export function moderateResponse(
   sessionId: string,
-  response: Pick<WallResponse, 'participantId' | 'itemId'>,
+  response: Pick<TeacherWallResponse, 'participantId' | 'itemId'>,
   change: ModerateResponseRequest,
-): Promise<WallResponse> {
-  return api.post<WallResponse>(
+): Promise<TeacherWallResponse> {
+  return api.post<TeacherWallResponse>(
     `${sessionPath(sessionId)}/responses/${encodeURIComponent(response.participantId)}/${encodeURIComponent(response.itemId)}`,
     change,
   );
@@ -209,16 +209,14 @@ export async function deleteSession(sessionId: string): Promise<void> {
 export function storeWallResponse(
   queryClient: QueryClient,
   sessionId: string,
-  response: WallResponse,
+  response: TeacherWallResponse,
 ): void {
   queryClient.setQueriesData<WallResponsesResponse>(
     { queryKey: queryKeys.teacherResponses(sessionId) },
     (data) =>
       data && {
         ...data,
-        responses: data.responses.map((r) =>
-          r.participantId === response.participantId && r.itemId === response.itemId ? response : r,
-        ),
+        responses: data.responses.map((r) => (r.responseId === response.responseId ? response : r)),
       },
   );
 }

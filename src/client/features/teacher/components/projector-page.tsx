@@ -79,10 +79,7 @@ function Projector({
           <h2 id="projector-spotlight-heading">Spotlight</h2>
           <ul className="wall-list projector-spotlight" aria-label="Spotlighted responses">
             {view.spotlight.map((response) => (
-              <li
-                key={`${response.participantId}:${response.itemId}`}
-                className="wall-card wall-card-spotlight"
-              >
+              <li key={response.responseId} className="wall-card wall-card-spotlight">
                 <p className="wall-text">{response.text}</p>
                 {response.label ? <p className="wall-author">{response.label}</p> : null}
               </li>

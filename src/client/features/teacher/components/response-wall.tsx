@@ -3,7 +3,7 @@ import { useId, useState } from 'react';
 import type { Lesson } from '../../../../domain/lesson/lesson-schema';
 import type {
   ModerateResponseRequest,
-  WallResponse,
+  TeacherWallResponse,
 } from '../../../../domain/live/dashboard-contracts';
 import { useDebouncedValue } from '../../../shared/hooks/use-debounced-value';
 import { describeApiError } from '../../../shared/lib/api-client';
@@ -24,7 +24,7 @@ function ResponseCard({
   isEnded,
 }: {
   readonly sessionId: string;
-  readonly response: WallResponse;
+  readonly response: TeacherWallResponse;
   /** The prompt, when the wall shows every prompt's responses. */
   readonly question: string | null;
   readonly isEnded: boolean;
@@ -228,7 +228,7 @@ export function ResponseWall({
             <ul className="wall-list" aria-label="Responses">
               {list.map((response) => (
                 <ResponseCard
-                  key={`${response.participantId}:${response.itemId}`}
+                  key={response.responseId}
                   sessionId={sessionId}
                   response={response}
                   question={itemId === '' ? questionOf(response.itemId) : null}

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { countWords, type AnswerFor } from '../../../../domain/lesson/answers';
 import type { PromptItem } from '../../../../domain/lesson/lesson-schema';
+import { toSafeText } from '../../../../domain/live/unsafe-text';
 
 export function PromptAnswer({
   item,
@@ -37,7 +38,8 @@ export function PromptAnswer({
         value={text}
         readOnly={disabled}
         onChange={(event) => {
-          onAnswer({ kind: 'prompt', text: event.target.value });
+          // Pasted control characters would be refused by the server: drop them here.
+          onAnswer({ kind: 'prompt', text: toSafeText(event.target.value) });
         }}
       />
       <p id={countId} className="hint">

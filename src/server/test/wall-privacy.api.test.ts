@@ -1,0 +1,171 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Item } from '../../domain/lesson/lesson-schema';
+import { soleimaniLesson as lesson } from '../../domain/lessons/soleimani-lesson';
+import type {
+  ProjectorView,
+  SessionReport,
+  TeacherWallResponse,
+  WallResponsesResponse,
+} from '../../domain/live/dashboard-contracts';
+import type { StudentSessionView } from '../../domain/live/live-contracts';
+import {
+  closeOpenStreams,
+  createLiveSession,
+  joinAs,
+  signUpTeacher,
+  type ApiClient,
+} from './api-client';
+import {
+  createTestDatabase,
+  startTestServer,
+  STORAGE_KINDS,
+  type TestDatabase,
+  type TestServer,
+} from './test-server';
+
+function promptById(id: string): Extract<Item, { kind: 'prompt' }> {
+  const item = lesson.sections.flatMap((s) => s.items).find((i) => i.id === id);
+  if (item?.kind !== 'prompt') throw new Error(`the lesson has no prompt ${id}`);
+  return item;
+}
+
+const thesisPrompt = promptById('thesis-question');
+const evidencePrompt = promptById('shared-interests-evidence');
+
+describe.each(STORAGE_KINDS)('the class wall keeps authors apart on %s', (kind) => {
+  let database: TestDatabase;
+  let server: TestServer;
+
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+    server = await startTestServer(database);
+  });
+  afterEach(() => {
+    closeOpenStreams();
+  });
+  afterAll(async () => {
+    await server.close();
+    await database.destroy();
+  });
+
+  async function answerPrompt(student: ApiClient, base: string, itemId: string, text: string) {
+    const response = await student.put(`${base}/answers/${itemId}`, {
+      submissionId: randomUUID(),
+      revision: 1,
+      answer: { kind: 'prompt', text },
+    });
+    expect(response.status, JSON.stringify(response.body)).toBe(200);
+  }
+
+  it('gives students opaque response ids, different for each prompt one author answers', async () => {
+    const teacher = await signUpTeacher(server.baseUrl);
+    const view = await createLiveSession(teacher, 'self-paced');
+    const base = `/api/sessions/${view.session.id}`;
+    const ana = await joinAs(server.baseUrl, view.session.joinCode, 'Ana');
+    const ben = await joinAs(server.baseUrl, view.session.joinCode, 'Ben');
+    const anaId = ana.joined.participant.id;
+    const benId = ben.joined.participant.id;
+
+    await answerPrompt(ana.student, base, thesisPrompt.id, 'Ana on the thesis.');
+    await answerPrompt(ana.student, base, evidencePrompt.id, 'Ana on the evidence.');
+    await answerPrompt(ben.student, base, thesisPrompt.id, 'Ben on the thesis.');
+    for (const item of [thesisPrompt, evidencePrompt]) {
+      expect((await teacher.post(`${base}/items/${item.id}/reveal`)).status).toBe(200);
+    }
+    const stream = await ben.student.openStream(`${base}/events`);
+
+    const benView = await ben.student.get<StudentSessionView>(`${base}/me`);
+    expect(benView.status).toBe(200);
+    const wall = benView.body.wall;
+    expect(wall).toHaveLength(3);
+    // No author ids at all in what Ben is sent, and no name while names are hidden.
+    expect(JSON.stringify(benView.body)).not.toContain(anaId);
+    for (const response of wall) {
+      expect(response).not.toHaveProperty('participantId');
+      expect(response.label).toBeNull();
+      expect(response.responseId).toMatch(/^[\w-]{16,}$/);
+      expect(response.responseId).not.toContain(anaId);
+      expect(response.responseId).not.toContain(benId);
+    }
+    const byText = (text: string) => wall.find((r) => r.text === text)!;
+    const anaThesis = byText('Ana on the thesis.');
+    const anaEvidence = byText('Ana on the evidence.');
+    expect(new Set(wall.map((r) => r.responseId)).size).toBe(3);
+    expect(anaThesis.responseId).not.toBe(anaEvidence.responseId);
+    // Ben's own response is marked as his; nobody else's is.
+    expect(wall.filter((r) => r.isMine).map((r) => r.text)).toEqual(['Ben on the thesis.']);
+
+    // The same response keeps its id on every read, and in Ana's view too.
+    const again = await ben.student.get<StudentSessionView>(`${base}/me`);
+    expect(again.body.wall.map((r) => r.responseId).sort()).toEqual(
+      wall.map((r) => r.responseId).sort(),
+    );
+    const anaView = await ana.student.get<StudentSessionView>(`${base}/me`);
+    expect(JSON.stringify(anaView.body)).not.toContain(benId);
+    expect(anaView.body.wall.find((r) => r.text === 'Ana on the thesis.')).toMatchObject({
+      responseId: anaThesis.responseId,
+      isMine: true,
+    });
+
+    // The teacher's own views keep the author, with the same response ids.
+    const teacherWall = await teacher.get<WallResponsesResponse>(`${base}/responses`);
+    const teacherAnaThesis = teacherWall.body.responses.find(
+      (r) => r.text === 'Ana on the thesis.',
+    );
+    expect(teacherAnaThesis).toMatchObject({
+      participantId: anaId,
+      label: 'Ana',
+      responseId: anaThesis.responseId,
+    });
+    const report = await teacher.get<SessionReport>(`${base}/report`);
+    expect(report.body.responses.map((r) => r.participantId).sort()).toEqual(
+      [anaId, anaId, benId].sort(),
+    );
+
+    // Spotlighting and hiding still address a response by its author and prompt.
+    const spotlit = await teacher.post<TeacherWallResponse>(
+      `${base}/responses/${anaId}/${thesisPrompt.id}`,
+      { isSpotlighted: true },
+    );
+    expect(spotlit.status).toBe(200);
+    expect(spotlit.body).toMatchObject({ responseId: anaThesis.responseId, isSpotlighted: true });
+    const projector = await teacher.get<ProjectorView>(`${base}/projector`);
+    expect(projector.body.spotlight).toEqual([
+      expect.objectContaining({ responseId: anaThesis.responseId, label: null }),
+    ]);
+    expect(JSON.stringify(projector.body)).not.toContain(anaId);
+    const spotlitWall = (await ben.student.get<StudentSessionView>(`${base}/me`)).body.wall;
+    expect(spotlitWall.find((r) => r.responseId === anaThesis.responseId)?.isSpotlighted).toBe(
+      true,
+    );
+
+    const hidden = await teacher.post(`${base}/responses/${anaId}/${evidencePrompt.id}`, {
+      isHidden: true,
+    });
+    expect(hidden.status).toBe(200);
+    const afterHide = (await ben.student.get<StudentSessionView>(`${base}/me`)).body.wall;
+    expect(afterHide.map((r) => r.responseId)).not.toContain(anaEvidence.responseId);
+    expect(afterHide).toHaveLength(2);
+
+    // Nothing on Ben's event stream carried a classmate's id either.
+    const events = await stream.collect(300);
+    expect(events.map((e) => e.event)).toContain('wall.changed');
+    expect(JSON.stringify(stream.received)).not.toContain(anaId);
+  });
+
+  it('gives the same response a different id in another session', async () => {
+    const teacher = await signUpTeacher(server.baseUrl);
+    const ids: string[] = [];
+    for (let i = 0; i < 2; i += 1) {
+      const view = await createLiveSession(teacher, 'self-paced');
+      const base = `/api/sessions/${view.session.id}`;
+      const { student } = await joinAs(server.baseUrl, view.session.joinCode, 'Ana');
+      await answerPrompt(student, base, thesisPrompt.id, 'Same words.');
+      await teacher.post(`${base}/items/${thesisPrompt.id}/reveal`);
+      const wall = (await student.get<StudentSessionView>(`${base}/me`)).body.wall;
+      ids.push(wall[0]!.responseId);
+    }
+    expect(ids[0]).not.toBe(ids[1]);
+  });
+});
