@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { ServerConfig } from './config';
 import type { Database } from './db/database';
+import type { Mailer } from './lib/mailer';
 import type { RateLimiter } from './lib/rate-limiter';
 import type { LessonCatalog } from './lessons/lesson-catalog';
 import type { LiveHub } from './live/live-hub';
@@ -13,10 +14,14 @@ export interface AppDeps {
   readonly lessons: LessonCatalog;
   readonly hub: LiveHub;
   readonly auth: Auth;
+  /** Sends password-reset e-mails; null when SMTP is not configured. */
+  readonly mailer: Mailer | null;
   readonly limiters: {
     readonly join: RateLimiter;
     readonly answer: RateLimiter;
     readonly signIn: RateLimiter;
+    readonly forgotPasswordByAddress: RateLimiter;
+    readonly forgotPasswordByEmail: RateLimiter;
   };
 }
 

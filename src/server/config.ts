@@ -24,6 +24,14 @@ const envSchema = z.object({
   // `info` logs a line per request; the default keeps a classroom server's output to what matters.
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
   STATIC_DIR: z.string().min(1).default('./dist'),
+  /** An SMTP server for password-reset e-mails, e.g. smtp://user:pass@mail.example:587. */
+  SMTP_URL: z
+    .url({ protocol: /^smtps?$/, error: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+    .optional(),
+  /** The sender of those e-mails, e.g. "Article Discussion <noreply@school.example>". */
+  MAIL_FROM: z.string().trim().min(3).optional(),
+  /** "Forgot your password?" requests allowed per client address per hour. */
+  PASSWORD_RESET_RATE_LIMIT: z.coerce.number().int().positive().default(10),
 });
 
 export interface ServerConfig {
@@ -38,6 +46,10 @@ export interface ServerConfig {
   readonly answerRateLimit: number;
   readonly logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   readonly staticDir: string;
+  /** Where password-reset e-mails go out; unset: no e-mail, the admin command makes links. */
+  readonly smtpUrl: string | undefined;
+  readonly mailFrom: string | undefined;
+  readonly passwordResetRateLimit: number;
 }
 
 const SECRET_FILE = 'cookie-secret';
@@ -69,6 +81,12 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
     throw new Error(`The server's environment is not valid:\n${problems}`);
   }
   const e = parsed.data;
+  if (e.SMTP_URL && (!e.MAIL_FROM || !e.PUBLIC_URL)) {
+    // The link in a reset e-mail must not come from a request's Host header, which anyone sends.
+    throw new Error(
+      "The server's environment is not valid:\n  SMTP_URL needs MAIL_FROM (the sender) and PUBLIC_URL (the address written in the e-mailed links)",
+    );
+  }
   const dataDir = path.resolve(e.DATA_DIR);
   return {
     port: e.PORT,
@@ -82,5 +100,8 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
     answerRateLimit: e.ANSWER_RATE_LIMIT,
     logLevel: e.LOG_LEVEL,
     staticDir: path.resolve(e.STATIC_DIR),
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    passwordResetRateLimit: e.PASSWORD_RESET_RATE_LIMIT,
   };
 }

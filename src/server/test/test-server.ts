@@ -88,6 +88,9 @@ export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig 
     answerRateLimit: 1000,
     logLevel: 'silent',
     staticDir: path.join(os.tmpdir(), 'no-client-here'),
+    smtpUrl: undefined,
+    mailFrom: undefined,
+    passwordResetRateLimit: 1000,
     ...overrides,
   };
 }
