@@ -10,8 +10,9 @@ const CHANNEL = 'article-discussion-teacher-account';
 
 /** Forgets every teacher's data in this tab and records who is signed in now (null: nobody). */
 export function replaceSignedInTeacher(queryClient: QueryClient, teacher: Teacher | null): void {
-  queryClient.removeQueries({ queryKey: queryKeys.teacher() });
+  // Set in place, not removed: mounted pages watching it switch at once.
   queryClient.setQueryData(queryKeys.teacherMe(), teacher);
+  queryClient.removeQueries({ queryKey: queryKeys.teacherSessions() });
 }
 
 /** Tells this browser's other tabs that the signed-in account changed. */
