@@ -58,7 +58,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       answer: new RateLimiter(config.answerRateLimit, MINUTE, 'answers'),
       signIn: new RateLimiter(20, MINUTE, 'sign-in attempts'),
       forgotPasswordByAddress: new RateLimiter(
-        config.passwordResetRateLimit,
+        config.resetRateLimit,
         HOUR,
         'requests for a new password',
       ),

@@ -31,7 +31,7 @@ const envSchema = z.object({
   /** The sender of those e-mails, e.g. "Article Discussion <noreply@school.example>". */
   MAIL_FROM: z.string().trim().min(3).optional(),
   /** "Forgot your password?" requests allowed per client address per hour. */
-  PASSWORD_RESET_RATE_LIMIT: z.coerce.number().int().positive().default(10),
+  RESET_RATE_LIMIT: z.coerce.number().int().positive().default(10),
 });
 
 export interface ServerConfig {
@@ -49,7 +49,7 @@ export interface ServerConfig {
   /** Where password-reset e-mails go out; unset: no e-mail, the admin command makes links. */
   readonly smtpUrl: string | undefined;
   readonly mailFrom: string | undefined;
-  readonly passwordResetRateLimit: number;
+  readonly resetRateLimit: number;
 }
 
 const SECRET_FILE = 'cookie-secret';
@@ -102,6 +102,6 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
     staticDir: path.resolve(e.STATIC_DIR),
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
-    passwordResetRateLimit: e.PASSWORD_RESET_RATE_LIMIT,
+    resetRateLimit: e.RESET_RATE_LIMIT,
   };
 }

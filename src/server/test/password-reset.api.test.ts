@@ -241,7 +241,7 @@ describe.each(STORAGE_KINDS)('forgot password without e-mail on %s', (kind) => {
 
   beforeAll(async () => {
     database = await createTestDatabase(kind);
-    server = await startTestServer(database, { passwordResetRateLimit: 4 });
+    server = await startTestServer(database, { resetRateLimit: 4 });
   });
   afterAll(async () => {
     await server.close();

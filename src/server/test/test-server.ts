@@ -90,7 +90,7 @@ export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig 
     staticDir: path.join(os.tmpdir(), 'no-client-here'),
     smtpUrl: undefined,
     mailFrom: undefined,
-    passwordResetRateLimit: 1000,
+    resetRateLimit: 1000,
     ...overrides,
   };
 }
