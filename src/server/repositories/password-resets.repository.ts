@@ -25,6 +25,8 @@ export async function createPasswordReset(
     'INSERT INTO password_resets (token_hash, teacher_id, expires_at) VALUES ($1, $2, $3)',
     [tokenHash, teacherId, expiresAt.toISOString()],
   );
+  // Links long past their hour are only kept a day, to tell "expired" from "unknown" meanwhile.
+  await db.query("DELETE FROM password_resets WHERE expires_at < now() - interval '1 day'");
 }
 
 /** The reset with this token hash, used or not, expired or not; null when there is none. */

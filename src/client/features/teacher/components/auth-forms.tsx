@@ -123,7 +123,7 @@ function SignUpForm() {
         onChange={setPassword}
         error={mutation.error}
         errorId={errorId}
-        hint={`At least ${LIMITS.passwordMinLength} characters.`}
+        hint={`At least ${LIMITS.passwordMinLength} characters, not one of the most common passwords.`}
         maxLength={LIMITS.passwordMaxLength}
       />
       {mutation.isError ? (
