@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { ServerConfig } from './config';
 import type { Database } from './db/database';
+import type { Mailer } from './lib/mailer';
 import type { RateLimiter } from './lib/rate-limiter';
 import type { LessonCatalog } from './lessons/lesson-catalog';
 import type { LiveHub } from './live/live-hub';
@@ -13,6 +14,8 @@ export interface AppDeps {
   readonly lessons: LessonCatalog;
   readonly hub: LiveHub;
   readonly auth: Auth;
+  /** Sends password-reset e-mails; null when SMTP is not configured. */
+  readonly mailer: Mailer | null;
   readonly limiters: {
     readonly join: RateLimiter;
     readonly answer: RateLimiter;
@@ -20,6 +23,8 @@ export interface AppDeps {
     /** Wrong rejoin codes, per client address and per session. */
     readonly rejoinByAddress: RateLimiter;
     readonly rejoinBySession: RateLimiter;
+    readonly forgotPasswordByAddress: RateLimiter;
+    readonly forgotPasswordByEmail: RateLimiter;
   };
 }
 

@@ -7,6 +7,7 @@ import type { AppDeps } from './app-deps';
 import type { ServerConfig } from './config';
 import type { Database } from './db/database';
 import { ApiError } from './lib/api-error';
+import { createMailer } from './lib/mailer';
 import { RateLimiter } from './lib/rate-limiter';
 import type { LessonCatalog } from './lessons/lesson-catalog';
 import { LiveHub } from './live/live-hub';
@@ -21,6 +22,7 @@ import { registerHealthRoutes } from './routes/health.routes';
 import { registerLessonRoutes } from './routes/lessons.routes';
 import { registerParticipantRoutes } from './routes/participant.routes';
 import { registerRejoinRoutes } from './routes/rejoin.routes';
+import { registerPasswordResetRoutes } from './routes/password-reset.routes';
 
 export interface AppOptions {
   readonly config: ServerConfig;
@@ -31,6 +33,9 @@ export interface AppOptions {
 }
 
 const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+/** Reset e-mails one address may be sent per hour: enough to retry, too few to flood it. */
+const RESET_EMAILS_PER_ADDRESS = 3;
 
 /** Builds the server from its parts; main.ts only listens. The database is opened by the caller. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -48,6 +53,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     lessons,
     hub,
     auth: new Auth(db),
+    mailer: createMailer(config),
     limiters: {
       join: new RateLimiter(config.joinRateLimit, MINUTE, 'attempts to join'),
       answer: new RateLimiter(config.answerRateLimit, MINUTE, 'answers'),
@@ -57,6 +63,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         config.rejoinSessionRateLimit,
         10 * MINUTE,
         'wrong rejoin codes in this session',
+      ),
+      forgotPasswordByAddress: new RateLimiter(
+        config.resetRateLimit,
+        HOUR,
+        'requests for a new password',
+      ),
+      forgotPasswordByEmail: new RateLimiter(
+        RESET_EMAILS_PER_ADDRESS,
+        HOUR,
+        'requests for a new password for this e-mail address',
       ),
     },
   };
@@ -68,6 +84,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   registerHealthRoutes(app, deps);
   registerAuthRoutes(app, deps);
+  registerPasswordResetRoutes(app, deps);
   registerLessonRoutes(app, deps);
   registerClassSessionRoutes(app, deps);
   registerParticipantRoutes(app, deps);
@@ -114,6 +131,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     deps.limiters.signIn.close();
     deps.limiters.rejoinByAddress.close();
     deps.limiters.rejoinBySession.close();
+    deps.limiters.forgotPasswordByAddress.close();
+    deps.limiters.forgotPasswordByEmail.close();
+    deps.mailer?.close();
   });
 
   return app;

@@ -26,6 +26,14 @@ const envSchema = z.object({
   // `info` logs a line per request; the default keeps a classroom server's output to what matters.
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
   STATIC_DIR: z.string().min(1).default('./dist'),
+  /** An SMTP server for password-reset e-mails, e.g. smtp://user:pass@mail.example:587. */
+  SMTP_URL: z
+    .url({ protocol: /^smtps?$/, error: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+    .optional(),
+  /** The sender of those e-mails, e.g. "Article Discussion <noreply@school.example>". */
+  MAIL_FROM: z.string().trim().min(3).optional(),
+  /** "Forgot your password?" requests allowed per client address per hour. */
+  RESET_RATE_LIMIT: z.coerce.number().int().positive().default(10),
 });
 
 export interface ServerConfig {
@@ -42,6 +50,10 @@ export interface ServerConfig {
   readonly rejoinSessionRateLimit: number;
   readonly logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   readonly staticDir: string;
+  /** Where password-reset e-mails go out; unset: no e-mail, the admin command makes links. */
+  readonly smtpUrl: string | undefined;
+  readonly mailFrom: string | undefined;
+  readonly resetRateLimit: number;
 }
 
 const SECRET_FILE = 'cookie-secret';
@@ -73,6 +85,12 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
     throw new Error(`The server's environment is not valid:\n${problems}`);
   }
   const e = parsed.data;
+  if (e.SMTP_URL && (!e.MAIL_FROM || !e.PUBLIC_URL)) {
+    // The link in a reset e-mail must not come from a request's Host header, which anyone sends.
+    throw new Error(
+      "The server's environment is not valid:\n  SMTP_URL needs MAIL_FROM (the sender) and PUBLIC_URL (the address written in the e-mailed links)",
+    );
+  }
   const dataDir = path.resolve(e.DATA_DIR);
   return {
     port: e.PORT,
@@ -88,5 +106,8 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
     rejoinSessionRateLimit: 5 * e.REJOIN_RATE_LIMIT,
     logLevel: e.LOG_LEVEL,
     staticDir: path.resolve(e.STATIC_DIR),
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    resetRateLimit: e.RESET_RATE_LIMIT,
   };
 }

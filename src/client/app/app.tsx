@@ -34,6 +34,7 @@ function readSectionId(pathname: string): string | null {
 const isTeacherPath = (pathname: string) =>
   pathname === '/teach' ||
   pathname === '/teach/' ||
+  /^\/teach\/(?:forgot|reset)-password\/?$/.test(pathname) ||
   /^\/teach\/sessions\/[^/]+(?:\/(?:report|projector))?\/?$/.test(pathname);
 /** The classroom screen: the page alone, without the site's header and footer. */
 const isProjectorPath = (pathname: string) =>

@@ -14,6 +14,8 @@ export const API_ERROR_CODES = [
   'invalid_input',
   'invalid_credentials',
   'account_unavailable',
+  'weak_password',
+  'reset_link_invalid',
   'not_signed_in',
   'csrf_failed',
   'forbidden',

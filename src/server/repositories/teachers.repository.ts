@@ -65,3 +65,16 @@ export async function findTeacherByAuthToken(
 export async function deleteAuthSession(db: Queryable, tokenHash: string): Promise<void> {
   await db.query('DELETE FROM auth_sessions WHERE token_hash = $1', [tokenHash]);
 }
+
+export async function updateTeacherPasswordHash(
+  db: Queryable,
+  teacherId: string,
+  passwordHash: string,
+): Promise<void> {
+  await db.query('UPDATE teachers SET password_hash = $2 WHERE id = $1', [teacherId, passwordHash]);
+}
+
+/** Signs the teacher out everywhere: every sign-in session ends. */
+export async function deleteAuthSessionsOfTeacher(db: Queryable, teacherId: string): Promise<void> {
+  await db.query('DELETE FROM auth_sessions WHERE teacher_id = $1', [teacherId]);
+}

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { signInRequestSchema, signUpRequestSchema } from '../../domain/live/live-contracts';
 import type { AppDeps } from '../app-deps';
 import { ApiError, parseInput } from '../lib/api-error';
+import { refuseWeakPassword } from '../lib/password-policy';
 import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from '../lib/secrets';
 import { createTeacher, findTeacherByEmail } from '../repositories/teachers.repository';
 
@@ -11,6 +12,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps) {
   app.post('/api/auth/sign-up', async (request, reply) => {
     deps.limiters.signIn.take(request.ip);
     const input = parseInput(signUpRequestSchema, request.body);
+    await refuseWeakPassword(input.password, input);
     const teacher = await createTeacher(deps.db, {
       email: input.email,
       name: input.name,

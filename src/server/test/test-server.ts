@@ -90,6 +90,9 @@ export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig 
     rejoinSessionRateLimit: 1000,
     logLevel: 'silent',
     staticDir: path.join(os.tmpdir(), 'no-client-here'),
+    smtpUrl: undefined,
+    mailFrom: undefined,
+    resetRateLimit: 1000,
     ...overrides,
   };
 }

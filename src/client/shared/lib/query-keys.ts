@@ -6,6 +6,8 @@ export const queryKeys = {
   all: ['api'] as const,
   teacher: () => [...queryKeys.all, 'teacher'] as const,
   teacherMe: () => [...queryKeys.teacher(), 'me'] as const,
+  passwordResetOptions: () => [...queryKeys.teacher(), 'password-reset'] as const,
+  resetLink: (token: string) => [...queryKeys.passwordResetOptions(), token] as const,
   teacherSessions: () => [...queryKeys.teacher(), 'sessions'] as const,
   teacherSessionList: () => [...queryKeys.teacherSessions(), 'list'] as const,
   /** One session's view; its dashboard parts (wall, themes, report…) sit below it. */

@@ -11,6 +11,13 @@ import type {
   WallResponsesResponse,
 } from '../../../../domain/live/dashboard-contracts';
 import type {
+  CheckResetLinkResponse,
+  ForgotPasswordRequest,
+  ForgotPasswordResponse,
+  PasswordResetOptions,
+  ResetPasswordRequest,
+} from '../../../../domain/live/account-contracts';
+import type {
   CreateSessionRequest,
   SessionSummary,
   SignInRequest,
@@ -69,6 +76,30 @@ export async function signIn(request: SignInRequest): Promise<Teacher> {
 
 export async function signOut(): Promise<void> {
   await api.post<undefined>('/api/auth/sign-out');
+}
+
+/** Whether this server e-mails reset links, or its operator makes them. */
+export const passwordResetOptionsQuery = () =>
+  queryOptions({
+    queryKey: queryKeys.passwordResetOptions(),
+    queryFn: () => api.get<PasswordResetOptions>('/api/auth/password-reset'),
+    staleTime: Infinity,
+  });
+
+/** Whose password a reset link sets; refused when the link is used, expired or unknown. */
+export const resetLinkQuery = (token: string) =>
+  queryOptions({
+    queryKey: queryKeys.resetLink(token),
+    queryFn: () => api.post<CheckResetLinkResponse>('/api/auth/reset-password/check', { token }),
+    staleTime: Infinity,
+  });
+
+export function forgotPassword(request: ForgotPasswordRequest): Promise<ForgotPasswordResponse> {
+  return api.post<ForgotPasswordResponse>('/api/auth/forgot-password', request);
+}
+
+export async function resetPassword(request: ResetPasswordRequest): Promise<Teacher> {
+  return (await api.post<{ teacher: Teacher }>('/api/auth/reset-password', request)).teacher;
 }
 
 export function createSession(request: CreateSessionRequest): Promise<TeacherSessionView> {

@@ -4,13 +4,16 @@ import type { Teacher } from '../../../../domain/live/live-contracts';
 import { LIMITS } from '../../../../domain/live/live-constants';
 import { ApiRequestError, describeApiError } from '../../../shared/lib/api-client';
 import { queryKeys } from '../../../shared/lib/query-keys';
+import { Link } from '../../../shared/lib/router';
 import { signIn, signUp } from '../api/teacher-api';
+import { announceAccountChange } from '../lib/account-cache';
+import { forgotPasswordPath } from '../lib/paths';
 
 function fieldError(error: unknown, field: string): boolean {
   return error instanceof ApiRequestError && error.field === field;
 }
 
-function TextField({
+export function TextField({
   label,
   type = 'text',
   name,
@@ -71,6 +74,7 @@ function useAuthMutation<T>(run: (request: T) => Promise<Teacher>) {
     onSuccess: (teacher) => {
       queryClient.setQueryData(queryKeys.teacherMe(), teacher);
       void queryClient.invalidateQueries({ queryKey: queryKeys.teacherSessions() });
+      announceAccountChange();
     },
   });
 }
@@ -119,7 +123,7 @@ function SignUpForm() {
         onChange={setPassword}
         error={mutation.error}
         errorId={errorId}
-        hint={`At least ${LIMITS.passwordMinLength} characters.`}
+        hint={`At least ${LIMITS.passwordMinLength} characters, not one of the most common passwords.`}
         maxLength={LIMITS.passwordMaxLength}
       />
       {mutation.isError ? (
@@ -177,6 +181,9 @@ function SignInForm() {
       <button type="submit" className="button button-primary" disabled={mutation.isPending}>
         {mutation.isPending ? 'Signing in…' : 'Sign in'}
       </button>
+      <p>
+        <Link to={forgotPasswordPath()}>Forgot your password?</Link>
+      </p>
     </form>
   );
 }

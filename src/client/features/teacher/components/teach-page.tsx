@@ -1,14 +1,7 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Teacher } from '../../../../domain/live/live-contracts';
+import { useQuery } from '@tanstack/react-query';
 import { describeApiError } from '../../../shared/lib/api-client';
-import { queryKeys } from '../../../shared/lib/query-keys';
 import { Link } from '../../../shared/lib/router';
-import {
-  signOut,
-  teacherMeQuery,
-  teacherSessionListQuery,
-  type SessionListRow,
-} from '../api/teacher-api';
+import { teacherMeQuery, teacherSessionListQuery, type SessionListRow } from '../api/teacher-api';
 import { teacherProjectorPath, teacherReportPath, teacherSessionPath } from '../lib/paths';
 import { useNoticeStore } from '../stores/notice-store';
 import { AuthForms } from './auth-forms';
@@ -130,37 +123,9 @@ function Notice() {
   );
 }
 
-function TeacherHome({ teacher }: { readonly teacher: Teacher }) {
-  const queryClient = useQueryClient();
-  const signOutMutation = useMutation({
-    mutationFn: signOut,
-    onSuccess: () => {
-      queryClient.removeQueries({ queryKey: queryKeys.teacherSessions() });
-      queryClient.setQueryData(queryKeys.teacherMe(), null);
-    },
-  });
+function TeacherHome() {
   return (
     <>
-      <div className="signed-in">
-        <p>
-          Signed in as <strong>{teacher.name}</strong> ({teacher.email})
-        </p>
-        <button
-          type="button"
-          className="button button-quiet"
-          disabled={signOutMutation.isPending}
-          onClick={() => {
-            signOutMutation.mutate();
-          }}
-        >
-          Sign out
-        </button>
-      </div>
-      {signOutMutation.isError ? (
-        <p className="error" role="alert">
-          {describeApiError(signOutMutation.error)}
-        </p>
-      ) : null}
       <StartSessionForm />
       <section aria-labelledby="your-sessions-heading">
         <h2 id="your-sessions-heading">Your sessions</h2>
@@ -195,7 +160,7 @@ export function TeachPage() {
           </button>
         </div>
       ) : me.data ? (
-        <TeacherHome teacher={me.data} />
+        <TeacherHome />
       ) : (
         <>
           <p className="lead">

@@ -5,3 +5,5 @@ export const teacherSessionPath = (sessionId: string) =>
 export const teacherReportPath = (sessionId: string) => `${teacherSessionPath(sessionId)}/report`;
 export const teacherProjectorPath = (sessionId: string) =>
   `${teacherSessionPath(sessionId)}/projector`;
+export const forgotPasswordPath = () => '/teach/forgot-password';
+export const resetPasswordPath = () => '/teach/reset-password';

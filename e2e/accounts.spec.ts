@@ -1,0 +1,157 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { soleimaniLesson as lesson } from '../src/domain/lessons/soleimani-lesson';
+import { startServerProcess } from '../src/server/bench/server-process';
+import { startSmtpTestServer } from '../src/server/test/smtp-test-server';
+import { AccountPages, newAccount } from './support/account-pages';
+import { TeacherPages } from './support/live-session-pages';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => {
+        resolve(port);
+      });
+    });
+  });
+}
+
+test('every teacher page has Sign out, and after it going back shows nothing of the account', async ({
+  page,
+}) => {
+  const account = newAccount('Ms Adeyemi');
+  const teacher = new TeacherPages(page, lesson);
+  const accounts = new AccountPages(page);
+  await teacher.signUp(account);
+  await expect(accounts.signOutButton).toBeVisible();
+
+  const code = await teacher.startSession('Teacher-paced');
+  const monitorUrl = page.url();
+  await expect(accounts.signOutButton).toBeVisible();
+
+  await page.getByRole('link', { name: 'Report', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /Report/ })).toBeVisible();
+  await expect(accounts.signOutButton).toBeVisible();
+
+  // The classroom screen keeps it small, and never shows the teacher's e-mail to the class.
+  await page.goto(`${monitorUrl}/projector`);
+  await expect(page.getByText(code, { exact: true })).toBeVisible();
+  await expect(accounts.signOutButton).toBeVisible();
+  await expect(page.getByText(account.email)).toHaveCount(0);
+
+  await page.goto('/teach/reset-password?token=not-a-real-token');
+  await expect(page.getByText(/This link to set a new password is not valid/)).toBeVisible();
+  await expect(accounts.signOutButton).toBeVisible();
+
+  await page.goto(monitorUrl);
+  await expect(page.getByText(code, { exact: true })).toBeVisible();
+  await accounts.signOut();
+  await page.goBack();
+  await expect(page).toHaveURL(monitorUrl);
+  await expect(page.getByText('Sign in to see this session.')).toBeVisible();
+  await expect(page.getByText(code, { exact: true })).toHaveCount(0);
+
+  // From the classroom screen too.
+  await accounts.signIn(account);
+  await page.goto(`${monitorUrl}/projector`);
+  await expect(page.getByText(code, { exact: true })).toBeVisible();
+  await accounts.signOut();
+
+  // This server sends no e-mail: the sign-in form says whom to ask.
+  await accounts.signInForm.getByRole('link', { name: 'Forgot your password?' }).click();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Forgot your password?' }),
+  ).toBeVisible();
+  await expect(page.getByText('This server does not send e-mail.', { exact: false })).toBeVisible();
+  await expect(page.getByText('npm run admin -- reset-password')).toBeVisible();
+
+  // On a phone: the header with Sign out fits the width.
+  await page.setViewportSize({ width: 320, height: 640 });
+  await accounts.signIn(account);
+  await expect(accounts.signOutButton).toBeInViewport();
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow).toBeLessThanOrEqual(0);
+});
+
+test('a teacher who forgot the password gets a link by e-mail, sets a new one and lands signed in', async ({
+  browser,
+}) => {
+  test.setTimeout(240_000);
+  // A server of its own that sends e-mail, to an SMTP server in this test.
+  const smtp = await startSmtpTestServer();
+  const port = await freePort();
+  const baseURL = `http://127.0.0.1:${port}`;
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'article-discussion-e2e-mail-'));
+  const server = await startServerProcess({
+    cwd: process.cwd(),
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      PUBLIC_URL: baseURL,
+      SMTP_URL: smtp.url,
+      MAIL_FROM: 'Article Discussion <noreply@example.test>',
+      LOG_LEVEL: 'warn',
+    },
+    startTimeoutMs: 180_000,
+  });
+  const context = await browser.newContext({ baseURL });
+  try {
+    const page = await context.newPage();
+    const account = newAccount('Mr Lindqvist');
+    const accounts = new AccountPages(page);
+    await new TeacherPages(page, lesson).signUp(account);
+    await accounts.signOut();
+
+    await accounts.signInForm.getByRole('link', { name: 'Forgot your password?' }).click();
+    const form = page.getByRole('form', { name: 'Get a link by e-mail' });
+    await form.getByLabel('E-mail').fill(account.email);
+    await form.getByRole('button', { name: 'Send me a link' }).click();
+    await expect(page.getByText(/If an account has this e-mail address, a link/)).toBeVisible();
+
+    const mail = await smtp.nextMail(30_000);
+    expect(mail.to).toEqual([account.email]);
+    const link = /http:\/\/\S+/.exec(mail.text)?.[0] ?? '';
+    expect(link.startsWith(`${baseURL}/teach/reset-password?token=`)).toBe(true);
+
+    await page.goto(link);
+    await expect(page.getByText(`For ${account.email}.`)).toBeVisible();
+    await accounts.setNewPassword('iloveyou1');
+    await expect(
+      page.getByText('This password is one of the most common ones; choose another.'),
+    ).toBeVisible();
+    await expect(page.getByRole('textbox', { name: 'New password' })).toHaveAttribute(
+      'aria-invalid',
+      'true',
+    );
+    await accounts.setNewPassword('violet ferry at dawn');
+    await expect(page).toHaveURL(/\/teach$/);
+    await expect(page.getByText('Your new password is set, and you are signed in.')).toBeVisible();
+    await expect(page.getByText(`Signed in as ${account.name}`)).toBeVisible();
+    await expect(page.getByRole('form', { name: 'Start a session' })).toBeVisible();
+
+    // The link worked once.
+    await page.goto(link);
+    await expect(page.getByText(/has already been used/)).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Get a new link' })).toBeVisible();
+
+    // The new password signs in.
+    await accounts.signOut();
+    await accounts.signIn({ ...account, password: 'violet ferry at dawn' });
+  } finally {
+    await context.close();
+    await server.stop();
+    await smtp.close();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from './config';
+
+const BASE = { COOKIE_SECRET: 'a-cookie-secret-that-is-long-enough-0123456789' };
+
+describe('password-reset e-mail configuration', () => {
+  it('sends no e-mail unless SMTP_URL is set', async () => {
+    const config = await loadConfig(BASE);
+    expect(config.smtpUrl).toBeUndefined();
+    expect(config.resetRateLimit).toBe(10);
+  });
+
+  it('takes SMTP_URL with its sender and public address', async () => {
+    const config = await loadConfig({
+      ...BASE,
+      SMTP_URL: 'smtps://user:secret@mail.school.example:465',
+      MAIL_FROM: 'Article Discussion <noreply@school.example>',
+      PUBLIC_URL: 'https://class.school.example',
+      RESET_RATE_LIMIT: '5',
+    });
+    expect(config.smtpUrl).toBe('smtps://user:secret@mail.school.example:465');
+    expect(config.mailFrom).toBe('Article Discussion <noreply@school.example>');
+    expect(config.resetRateLimit).toBe(5);
+  });
+
+  it('refuses SMTP_URL without MAIL_FROM or PUBLIC_URL, and a URL that is not SMTP', async () => {
+    await expect(
+      loadConfig({ ...BASE, SMTP_URL: 'smtp://mail.school.example', MAIL_FROM: 'a@b.example' }),
+    ).rejects.toThrow(/SMTP_URL needs MAIL_FROM \(the sender\) and PUBLIC_URL/);
+    await expect(loadConfig({ ...BASE, SMTP_URL: 'https://mail.school.example' })).rejects.toThrow(
+      /SMTP_URL: SMTP_URL must be an smtp:\/\/ or smtps:\/\/ URL/,
+    );
+  });
+});

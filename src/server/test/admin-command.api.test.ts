@@ -1,0 +1,187 @@
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Database } from '../db/database';
+import { migrate } from '../db/migrate';
+import { openPgliteDatabase } from '../db/pglite-database';
+import { openPostgresDatabase } from '../db/postgres-database';
+import { hashPassword } from '../lib/secrets';
+import { createTeacher } from '../repositories/teachers.repository';
+import { ApiClient, errorOf } from './api-client';
+import { startTestServer, STORAGE_KINDS, type TestDatabase } from './test-server';
+
+/** The admin command's result, as the operator sees it in a terminal. */
+interface CommandResult {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+const TSX = path.resolve('node_modules/.bin/tsx');
+const ADMIN = path.resolve('src/server/admin.ts');
+
+function runAdmin(args: readonly string[], env: Record<string, string>): Promise<CommandResult> {
+  return new Promise((resolve) => {
+    execFile(
+      TSX,
+      [ADMIN, ...args],
+      { env: { PATH: process.env.PATH ?? '', ...env }, timeout: 90_000 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
+  });
+}
+
+/** The database an install keeps, with the environment that points the command (and server) at it. */
+interface Install extends TestDatabase {
+  readonly env: Record<string, string>;
+}
+
+async function createInstall(kind: 'pglite' | 'postgres'): Promise<Install> {
+  if (kind === 'postgres') {
+    const url = process.env.TEST_DATABASE_URL ?? '';
+    const schema = `admin_test_${randomBytes(6).toString('hex')}`;
+    return {
+      kind,
+      env: { DATABASE_URL: url, DATABASE_SCHEMA: schema, COOKIE_SECRET: 'x'.repeat(40) },
+      async open() {
+        const db = await openPostgresDatabase(url, { schema });
+        await migrate(db);
+        return db;
+      },
+      async destroy() {
+        const client = new pg.Client({ connectionString: url });
+        await client.connect();
+        await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+        await client.end();
+      },
+    };
+  }
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'article-discussion-admin-'));
+  // Where the server keeps PGlite inside DATA_DIR (db/open-database.ts).
+  const pgliteDir = path.join(dataDir, 'pglite');
+  let isSeeded = false;
+  return {
+    kind,
+    env: { DATA_DIR: dataDir },
+    async open(): Promise<Database> {
+      if (isSeeded) return openPgliteDatabase({ dataDir: pgliteDir });
+      isSeeded = true;
+      const template = await readFile(inject('pgliteTemplatePath'));
+      const db = await openPgliteDatabase({
+        dataDir: pgliteDir,
+        loadDataDir: new Blob([template]),
+      });
+      await migrate(db);
+      return db;
+    },
+    async destroy() {
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+const EMAIL = 'Grace.Hopper@School.example';
+// Each test starts the command in a child process (tsx, then the database): slow on a busy machine.
+const COMMAND_TIMEOUT = { timeout: 120_000 };
+
+describe.each(STORAGE_KINDS)('npm run admin -- reset-password on %s', (kind) => {
+  let install: Install;
+
+  beforeAll(async () => {
+    install = await createInstall(kind);
+    const db = await install.open();
+    await createTeacher(db, {
+      email: EMAIL,
+      name: 'Grace',
+      passwordHash: await hashPassword('forgotten passphrase'),
+    });
+    await db.close();
+  });
+  afterAll(async () => {
+    await install.destroy();
+  });
+
+  it(
+    'prints a one-time link that sets a new password and signs the teacher in',
+    COMMAND_TIMEOUT,
+    async () => {
+      // PGlite's directory is the server's alone while it runs: the command runs between runs.
+      // PostgreSQL is shared: the command runs while the server does.
+      let server = kind === 'postgres' ? await startTestServer(install) : null;
+      const result = await runAdmin(['reset-password', 'grace.hopper@school.example'], {
+        ...install.env,
+        PUBLIC_URL: 'https://class.school.example',
+      });
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+      expect(result.stdout).toMatch(/A one-time link for Grace \(Grace\.Hopper@School\.example\)/);
+      const url = /https:\/\/class\.school\.example\/teach\/reset-password\?token=\S+/.exec(
+        result.stdout,
+      )?.[0];
+      expect(url).toBeDefined();
+
+      server ??= await startTestServer(install);
+      try {
+        const client = new ApiClient(server.baseUrl);
+        const token = new URL(url ?? '').searchParams.get('token');
+        const reset = await client.post('/api/auth/reset-password', {
+          token,
+          password: 'remembered passphrase',
+        });
+        expect(reset.status).toBe(200);
+        expect((await client.get('/api/auth/me')).body).toMatchObject({
+          teacher: { name: 'Grace' },
+        });
+      } finally {
+        await server.close();
+      }
+    },
+  );
+
+  it(
+    'says so and fails for an e-mail without an account, or no e-mail at all',
+    COMMAND_TIMEOUT,
+    async () => {
+      const unknown = await runAdmin(['reset-password', 'nobody@school.example'], install.env);
+      expect(unknown.code).toBe(1);
+      expect(unknown.stderr).toMatch(
+        /No teacher account has the e-mail address nobody@school\.example/,
+      );
+      expect(unknown.stdout).toBe('');
+      const missing = await runAdmin(['reset-password'], install.env);
+      expect(missing.code).toBe(2);
+      expect(missing.stderr).toMatch(/Usage: npm run admin -- reset-password <e-mail>/);
+    },
+  );
+
+  it.runIf(kind === 'pglite')(
+    'refuses, saying what to do, while the server has the embedded database open',
+    COMMAND_TIMEOUT,
+    async () => {
+      const server = await startTestServer(install);
+      try {
+        const port = new URL(server.baseUrl).port;
+        const result = await runAdmin(['reset-password', EMAIL], { ...install.env, PORT: port });
+        expect(result.code).toBe(1);
+        expect(result.stderr).toMatch(
+          /can be opened by one process at a time.*Stop the server, run this command, then start the server again/,
+        );
+        // The server was not disturbed.
+        const signIn = await new ApiClient(server.baseUrl).post('/api/auth/sign-in', {
+          email: EMAIL,
+          password: 'wrong passphrase',
+        });
+        expect(errorOf(signIn).code).toBe('invalid_credentials');
+      } finally {
+        await server.close();
+      }
+    },
+  );
+});
