@@ -4,6 +4,7 @@ import type { Database } from './db/database';
 import type { RateLimiter } from './lib/rate-limiter';
 import type { LessonCatalog } from './lessons/lesson-catalog';
 import type { LiveHub } from './live/live-hub';
+import type { StreamLimits } from './live/stream-limits';
 import type { Auth } from './plugins/auth';
 
 /** What route modules are given: the app's services, made once in buildApp. */
@@ -12,11 +13,16 @@ export interface AppDeps {
   readonly db: Database;
   readonly lessons: LessonCatalog;
   readonly hub: LiveHub;
+  readonly streams: StreamLimits;
   readonly auth: Auth;
   readonly limiters: {
+    /** Every join code look-up and join, per client address. */
     readonly join: RateLimiter;
+    /** Unknown join codes tried, per client address. */
+    readonly joinGuess: RateLimiter;
     readonly answer: RateLimiter;
     readonly signIn: RateLimiter;
+    readonly progress: RateLimiter;
   };
 }
 

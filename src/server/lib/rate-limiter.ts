@@ -37,6 +37,15 @@ export class RateLimiter {
     }
   }
 
+  /**
+   * Gives back one request counted in the key's current window: a limiter that counts only
+   * failures takes a slot before the work (so a burst cannot outrun it) and returns it on success.
+   */
+  release(key: string): void {
+    const window = this.windows.get(key);
+    if (window && window.count > 0) window.count -= 1;
+  }
+
   private sweep(now = Date.now()) {
     for (const [key, window] of this.windows) {
       if (now - window.start >= this.windowMs) this.windows.delete(key);
