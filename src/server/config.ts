@@ -35,7 +35,7 @@ const envSchema = z.object({
   /** Unknown join codes allowed per client address per minute: how fast codes can be guessed. */
   JOIN_GUESS_LIMIT: z.coerce.number().int().positive().default(20),
   /** Open event streams allowed per client address (a class behind one school address). */
-  STREAMS_PER_ADDRESS: z.coerce.number().int().positive().default(200),
+  STREAMS_PER_IP: z.coerce.number().int().positive().default(200),
   /** Answers allowed per participant per minute. */
   ANSWER_RATE_LIMIT: z.coerce.number().int().positive().default(120),
   // `info` logs a line per request; the default keeps a classroom server's output to what matters.
@@ -137,7 +137,7 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
     trustProxy: e.TRUST_PROXY,
     joinRateLimit: e.JOIN_RATE_LIMIT,
     joinGuessLimit: e.JOIN_GUESS_LIMIT,
-    streamsPerAddress: e.STREAMS_PER_ADDRESS,
+    streamsPerAddress: e.STREAMS_PER_IP,
     answerRateLimit: e.ANSWER_RATE_LIMIT,
     logLevel: e.LOG_LEVEL,
     staticDir: path.resolve(e.STATIC_DIR),
