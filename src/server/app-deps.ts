@@ -5,6 +5,7 @@ import type { Mailer } from './lib/mailer';
 import type { RateLimiter } from './lib/rate-limiter';
 import type { LessonCatalog } from './lessons/lesson-catalog';
 import type { LiveHub } from './live/live-hub';
+import type { StreamLimits } from './live/stream-limits';
 import type { Auth } from './plugins/auth';
 
 /** What route modules are given: the app's services, made once in buildApp. */
@@ -13,11 +14,15 @@ export interface AppDeps {
   readonly db: Database;
   readonly lessons: LessonCatalog;
   readonly hub: LiveHub;
+  readonly streams: StreamLimits;
   readonly auth: Auth;
   /** Sends password-reset e-mails; null when SMTP is not configured. */
   readonly mailer: Mailer | null;
   readonly limiters: {
+    /** Every join code look-up and join, per client address. */
     readonly join: RateLimiter;
+    /** Unknown join codes tried, per client address. */
+    readonly joinGuess: RateLimiter;
     readonly answer: RateLimiter;
     readonly signIn: RateLimiter;
     /** Wrong rejoin codes, per client address and per session. */
@@ -25,6 +30,7 @@ export interface AppDeps {
     readonly rejoinBySession: RateLimiter;
     readonly forgotPasswordByAddress: RateLimiter;
     readonly forgotPasswordByEmail: RateLimiter;
+    readonly progress: RateLimiter;
   };
 }
 

@@ -11,8 +11,14 @@ import { createMailer } from './lib/mailer';
 import { RateLimiter } from './lib/rate-limiter';
 import type { LessonCatalog } from './lessons/lesson-catalog';
 import { LiveHub } from './live/live-hub';
+import { StreamLimits } from './live/stream-limits';
 import { Auth, registerCsrfProtection } from './plugins/auth';
-import { registerErrorHandler } from './plugins/error-handler';
+import {
+  answerFrameworkError,
+  MAX_PARAM_LENGTH,
+  registerErrorHandler,
+} from './plugins/error-handler';
+import { registerJoinGuard } from './plugins/join-guard';
 import { registerSecurityHeaders } from './plugins/security-headers';
 import { registerAuthRoutes } from './routes/auth.routes';
 import { registerClassSessionRoutes } from './routes/class-sessions.routes';
@@ -36,6 +42,8 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 /** Reset e-mails one address may be sent per hour: enough to retry, too few to flood it. */
 const RESET_EMAILS_PER_ADDRESS = 3;
+/** A student moving between sections: a click a second is far more than reading allows. */
+const PROGRESS_PER_MINUTE = 60;
 
 /** Builds the server from its parts; main.ts only listens. The database is opened by the caller. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -43,7 +51,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: config.logLevel },
     bodyLimit: 64 * 1024,
-    trustProxy: Boolean(config.publicUrl),
+    // Only the configured proxies may name the client (X-Forwarded-For): the per-address
+    // limits key on request.ip, which anyone could fake if every hop were trusted.
+    trustProxy: config.trustProxy === false ? false : [...config.trustProxy],
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
+    frameworkErrors: answerFrameworkError,
   });
   const hub = new LiveHub(db, app.log);
   await hub.start();
@@ -52,10 +64,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     db,
     lessons,
     hub,
+    streams: new StreamLimits(config.streamsPerAddress),
     auth: new Auth(db),
     mailer: createMailer(config),
     limiters: {
       join: new RateLimiter(config.joinRateLimit, MINUTE, 'attempts to join'),
+      joinGuess: new RateLimiter(config.joinGuessLimit, MINUTE, 'wrong join codes'),
       answer: new RateLimiter(config.answerRateLimit, MINUTE, 'answers'),
       signIn: new RateLimiter(20, MINUTE, 'sign-in attempts'),
       rejoinByAddress: new RateLimiter(config.rejoinRateLimit, 10 * MINUTE, 'wrong rejoin codes'),
@@ -74,6 +88,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         HOUR,
         'requests for a new password for this e-mail address',
       ),
+      progress: new RateLimiter(PROGRESS_PER_MINUTE, MINUTE, 'section changes'),
     },
   };
 
@@ -81,6 +96,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerSecurityHeaders(app);
   registerErrorHandler(app);
   registerCsrfProtection(app);
+  registerJoinGuard(app, { requests: deps.limiters.join, guesses: deps.limiters.joinGuess });
 
   registerHealthRoutes(app, deps);
   registerAuthRoutes(app, deps);
@@ -126,13 +142,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   app.addHook('onClose', async () => {
     await hub.close();
-    deps.limiters.join.close();
-    deps.limiters.answer.close();
-    deps.limiters.signIn.close();
-    deps.limiters.rejoinByAddress.close();
-    deps.limiters.rejoinBySession.close();
-    deps.limiters.forgotPasswordByAddress.close();
-    deps.limiters.forgotPasswordByEmail.close();
+    for (const limiter of Object.values(deps.limiters)) limiter.close();
     deps.mailer?.close();
   });
 

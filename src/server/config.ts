@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -17,8 +18,24 @@ const envSchema = z.object({
   COOKIE_SECRET: z.string().min(32, 'COOKIE_SECRET must be at least 32 characters').optional(),
   /** The address students type or scan, when the server sits behind a proxy. */
   PUBLIC_URL: z.url().optional(),
-  /** Joins allowed per client address per minute. */
-  JOIN_RATE_LIMIT: z.coerce.number().int().positive().default(60),
+  /** Which proxies may say who the client is (X-Forwarded-For): none unless told. */
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      const parsed = parseTrustProxy(value);
+      if (typeof parsed === 'string') {
+        ctx.addIssue({ code: 'custom', message: parsed });
+        return z.NEVER;
+      }
+      return parsed;
+    }),
+  /** Join requests (code look-ups and joins) allowed per client address per minute. */
+  JOIN_RATE_LIMIT: z.coerce.number().int().positive().default(300),
+  /** Unknown join codes allowed per client address per minute: how fast codes can be guessed. */
+  JOIN_GUESS_LIMIT: z.coerce.number().int().positive().default(20),
+  /** Open event streams allowed per client address (a class behind one school address). */
+  STREAMS_PER_IP: z.coerce.number().int().positive().default(200),
   /** Answers allowed per participant per minute. */
   ANSWER_RATE_LIMIT: z.coerce.number().int().positive().default(120),
   /** Wrong rejoin codes allowed per client address per 10 minutes (five times that per session). */
@@ -44,7 +61,11 @@ export interface ServerConfig {
   readonly databaseSchema: string | undefined;
   readonly cookieSecret: string;
   readonly publicUrl: string | undefined;
+  /** Fastify's trustProxy: false (trust no proxy) or the proxies' addresses and CIDR ranges. */
+  readonly trustProxy: TrustProxy;
   readonly joinRateLimit: number;
+  readonly joinGuessLimit: number;
+  readonly streamsPerAddress: number;
   readonly answerRateLimit: number;
   readonly rejoinRateLimit: number;
   readonly rejoinSessionRateLimit: number;
@@ -54,6 +75,41 @@ export interface ServerConfig {
   readonly smtpUrl: string | undefined;
   readonly mailFrom: string | undefined;
   readonly resetRateLimit: number;
+}
+
+export type TrustProxy = false | readonly string[];
+
+/** The names proxy-addr (under Fastify's trustProxy) knows for whole address ranges. */
+const NAMED_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isAddressOrRange(entry: string): boolean {
+  if (NAMED_RANGES.has(entry)) return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  const bits = Number(prefix);
+  return /^\d{1,3}$/.test(prefix) && bits <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * TRUST_PROXY: unset trusts no proxy (the socket's address is the client's); else a comma list
+ * of the proxies' addresses, CIDR ranges or `loopback`/`linklocal`/`uniquelocal`. Not a hop
+ * count: that cannot tell a proxy from a client connecting directly with a made-up header.
+ * Returns the problem as a string when the value is bad.
+ */
+export function parseTrustProxy(value: string | undefined): TrustProxy | string {
+  const text = value?.trim() ?? '';
+  if (text === '') return false;
+  if (/^\d+$/.test(text)) {
+    return "give the proxies' addresses (e.g. 127.0.0.1 or 10.0.0.0/8), not a hop count: a hop count cannot tell a proxy from a client that connects directly";
+  }
+  const entries = text.split(',').map((e) => e.trim());
+  const wrong = entries.filter((e) => !isAddressOrRange(e));
+  if (wrong.length > 0) {
+    return `not an IP address, a CIDR range or loopback/linklocal/uniquelocal: ${wrong.map((w) => JSON.stringify(w)).join(', ')}`;
+  }
+  return entries;
 }
 
 const SECRET_FILE = 'cookie-secret';
@@ -100,7 +156,10 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
     databaseSchema: e.DATABASE_SCHEMA,
     cookieSecret: e.COOKIE_SECRET ?? (await loadOrCreateCookieSecret(dataDir)),
     publicUrl: e.PUBLIC_URL,
+    trustProxy: e.TRUST_PROXY,
     joinRateLimit: e.JOIN_RATE_LIMIT,
+    joinGuessLimit: e.JOIN_GUESS_LIMIT,
+    streamsPerAddress: e.STREAMS_PER_IP,
     answerRateLimit: e.ANSWER_RATE_LIMIT,
     rejoinRateLimit: e.REJOIN_RATE_LIMIT,
     rejoinSessionRateLimit: 5 * e.REJOIN_RATE_LIMIT,

@@ -2,6 +2,7 @@ import { buildApp } from './app';
 import { loadConfig } from './config';
 import { openDatabase } from './db/open-database';
 import { createDefaultLessonCatalog } from './lessons/lesson-catalog';
+import { lowFileLimitWarning, readOpenFileLimits } from './lib/open-file-limit';
 
 /** Starts the server: configuration, database, app, listen; closes cleanly on SIGINT/SIGTERM. */
 async function main() {
@@ -33,6 +34,8 @@ async function main() {
   const port = typeof address === 'object' && address ? address.port : config.port;
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   console.log(`Article Discussion is running at http://${shownHost}:${port} (storage: ${db.kind})`);
+  const fileLimitWarning = lowFileLimitWarning(readOpenFileLimits());
+  if (fileLimitWarning) console.warn(`Warning: ${fileLimitWarning}`);
 }
 
 main().catch((error: unknown) => {

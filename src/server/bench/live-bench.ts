@@ -223,6 +223,9 @@ async function main(): Promise<number> {
       COOKIE_SECRET: randomBytes(32).toString('base64url'),
       JOIN_RATE_LIMIT: '100000000',
       ANSWER_RATE_LIMIT: '100000000',
+      // Every simulated student comes from this one address.
+      JOIN_GUESS_LIMIT: '100000000',
+      STREAMS_PER_IP: '100000000',
       LOG_LEVEL: options.logLevel,
     });
     if (databaseUrl) {

@@ -1,16 +1,25 @@
 import { PGlite } from '@electric-sql/pglite';
 import type { Database, Queryable } from './database';
+import { lockDirectory } from './directory-lock';
 
 /**
  * Embedded PostgreSQL in WebAssembly, persisted to a directory (or in memory for tests).
  * PGlite has one connection, so its queries run one at a time; transactions hold it throughout.
+ * A directory is used by one process at a time: a second open is refused (see lockDirectory).
  */
 export async function openPgliteDatabase(
   options: { dataDir?: string; loadDataDir?: Blob | File } = {},
 ): Promise<Database> {
-  const db = await PGlite.create(options.dataDir, {
-    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
-  });
+  const lock = options.dataDir === undefined ? null : lockDirectory(options.dataDir);
+  let db: PGlite;
+  try {
+    db = await PGlite.create(options.dataDir, {
+      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+    });
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
   const asQueryable = (q: Pick<PGlite, 'query'>): Queryable => ({
     // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- callers name the row shape they select
     async query<Row extends object>(sql: string, params: readonly unknown[] = []) {
@@ -32,7 +41,13 @@ export async function openPgliteDatabase(
     notify: async (channel, payload) => {
       await db.query('SELECT pg_notify($1, $2)', [channel, payload]);
     },
-    close: () => db.close(),
+    close: async () => {
+      try {
+        await db.close();
+      } finally {
+        lock?.release();
+      }
+    },
   };
 }
 

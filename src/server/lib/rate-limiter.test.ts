@@ -33,4 +33,16 @@ describe('RateLimiter', () => {
       limiter.check('c', 1000);
     }).not.toThrow();
   });
+
+  it('counts only what is not released, so a limit can count failures alone', () => {
+    for (let i = 0; i < 10; i += 1) {
+      limiter.take('c', 0);
+      limiter.release('c');
+    }
+    limiter.take('c', 1);
+    limiter.take('c', 2);
+    expect(() => {
+      limiter.take('c', 3);
+    }).toThrow(/Too many joins/);
+  });
 });

@@ -41,6 +41,15 @@ export class RateLimiter {
     }
   }
 
+  /**
+   * Gives back one request counted in the key's current window: a limiter that counts only
+   * failures takes a slot before the work (so a burst cannot outrun it) and returns it on success.
+   */
+  release(key: string): void {
+    const window = this.windows.get(key);
+    if (window && window.count > 0) window.count -= 1;
+  }
+
   private refuse(window: { start: number }, now: number): never {
     const seconds = Math.ceil((window.start + this.windowMs - now) / 1000);
     throw new ApiError(

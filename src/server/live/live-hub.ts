@@ -12,6 +12,7 @@ import {
   findSessionEvent,
   insertSessionEvent,
   listSessionEventsAfter,
+  pruneSessionEvents,
   type StoredEvent,
 } from '../repositories/session-events.repository';
 
@@ -46,6 +47,12 @@ const SEEN_FLUSH_MS = 1000;
 const DELIVERED_MEMORY = 2000;
 /** Answer counts are sent at most this often per session, however many answers arrive. */
 const COUNT_COALESCE_MS = 250;
+/**
+ * How long stored events are kept for replay. A client away longer refetches on reconnect, as
+ * every client does; reports read answers and sessions, never events.
+ */
+export const EVENT_RETENTION_MS = 24 * 3600 * 1000;
+const PRUNE_EVERY_MS = 10 * 60 * 1000;
 
 export function isFor(audience: Audience, viewer: Viewer): boolean {
   switch (audience.to) {
@@ -75,6 +82,8 @@ export class LiveHub {
   private readonly wallTimers = new Map<string, NodeJS.Timeout>();
   private readonly unlisteners: (() => Promise<void>)[] = [];
   private heartbeat: NodeJS.Timeout | null = null;
+  private pruner: NodeJS.Timeout | null = null;
+  private pruning: Promise<void> = Promise.resolve();
   /** Participants whose streams were seen since the last write of last_seen_at. */
   private readonly seen = new Set<string>();
   private seenTimer: NodeJS.Timeout | null = null;
@@ -102,6 +111,11 @@ export class LiveHub {
       this.beat();
     }, HEARTBEAT_MS);
     this.heartbeat.unref();
+    this.prune();
+    this.pruner = setInterval(() => {
+      this.prune();
+    }, PRUNE_EVERY_MS);
+    this.pruner.unref();
   }
 
   /** Stores an event and tells every instance about it. Call after the change is committed. */
@@ -199,6 +213,8 @@ export class LiveHub {
   async close(): Promise<void> {
     this.isClosing = true;
     if (this.heartbeat) clearInterval(this.heartbeat);
+    if (this.pruner) clearInterval(this.pruner);
+    await this.pruning;
     if (this.seenTimer) clearTimeout(this.seenTimer);
     for (const timer of [
       ...this.answerSignalTimers.values(),
@@ -312,6 +328,18 @@ export class LiveHub {
     for (const subscriber of this.subscribers.get(sessionId) ?? []) {
       if (subscriber.viewer.role === 'teacher') subscriber.sink.write(frame);
     }
+  }
+
+  /** Deletes events past EVENT_RETENTION_MS, one pass at a time. */
+  private prune() {
+    this.pruning = this.pruning
+      .then(() => pruneSessionEvents(this.db, new Date(Date.now() - EVENT_RETENTION_MS)))
+      .then(
+        () => undefined,
+        (error: unknown) => {
+          this.log.error({ err: error }, 'could not prune old session events');
+        },
+      );
   }
 
   private beat() {

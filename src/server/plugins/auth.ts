@@ -50,6 +50,15 @@ function sameText(a: string, b: string): boolean {
   return left.length === right.length && timingSafeEqual(left, right);
 }
 
+/** The host of an Origin header; null for `null` (a sandboxed or privacy-sensitive context) or junk. */
+function hostOf(origin: string): string | null {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * CSRF protection for cookie-authenticated writes: a signed double-submit token (the `csrf`
  * cookie, echoed in the x-csrf-token header, which another site can neither read nor set),
@@ -75,7 +84,7 @@ export function registerCsrfProtection(app: FastifyInstance) {
     if (!UNSAFE_METHODS.has(request.method)) return;
 
     const origin = request.headers.origin;
-    if (origin && new URL(origin).host !== request.headers.host) {
+    if (origin !== undefined && hostOf(origin) !== request.headers.host) {
       throw new ApiError(403, 'csrf_failed', 'Requests from another site are not accepted.');
     }
     const header = request.headers[CSRF_HEADER];

@@ -67,3 +67,16 @@ export async function listSessionEventsAfter(
   );
   return rows.map(toStored);
 }
+
+/**
+ * Deletes stored events older than `before`, and returns how many went. A client away longer
+ * than that is not replayed them: on every reconnect it refetches the state anyway.
+ */
+export async function pruneSessionEvents(db: Queryable, before: Date): Promise<number> {
+  const { rows } = await db.query<{ pruned: string | number }>(
+    `WITH gone AS (DELETE FROM session_events WHERE created_at < $1 RETURNING 1)
+     SELECT count(*) AS pruned FROM gone`,
+    [before.toISOString()],
+  );
+  return Number(rows[0]?.pruned ?? 0);
+}

@@ -63,7 +63,6 @@ export function registerParticipantRoutes(app: FastifyInstance, deps: AppDeps) {
   const responseIds = new ResponseIds(deps.config.cookieSecret);
 
   app.get('/api/join/:code', async (request): Promise<JoinLookupResponse> => {
-    limiters.join.take(request.ip);
     const { code } = parseInput(z.object({ code: joinCodeSchema }), request.params, 'path');
     const session = requireJoinable(await findClassSessionByCode(db, code), code);
     const lesson = lessons.find(session.lessonId);
@@ -75,7 +74,6 @@ export function registerParticipantRoutes(app: FastifyInstance, deps: AppDeps) {
   });
 
   app.post('/api/join', async (request, reply) => {
-    limiters.join.take(request.ip);
     const input = parseInput(joinRequestSchema, request.body);
     const token = newToken();
     const participant = await db.transaction(async (tx) => {
@@ -171,6 +169,7 @@ export function registerParticipantRoutes(app: FastifyInstance, deps: AppDeps) {
   app.post('/api/sessions/:id/progress', async (request, reply) => {
     const { id } = parseInput(sessionParams, request.params, 'path');
     const { participant, session } = await auth.requireParticipant(request, id);
+    limiters.progress.take(participant.id);
     const { sectionId } = parseInput(changeSectionRequestSchema, request.body);
     if (session.mode !== 'self-paced' || session.status === 'ended') {
       throw new ApiError(
@@ -190,12 +189,15 @@ export function registerParticipantRoutes(app: FastifyInstance, deps: AppDeps) {
         'sectionId',
       );
     }
-    await setParticipantSection(db, participant.id, sectionId);
-    await hub.publish(
-      id,
-      { to: 'teacher' },
-      { type: 'participant.progressed', participantId: participant.id, sectionId },
-    );
+    // Only a move is stored and told: a repeated report of the same section adds no event.
+    if (participant.currentSectionId !== sectionId) {
+      await setParticipantSection(db, participant.id, sectionId);
+      await hub.publish(
+        id,
+        { to: 'teacher' },
+        { type: 'participant.progressed', participantId: participant.id, sectionId },
+      );
+    }
     return reply.status(204).send();
   });
 }

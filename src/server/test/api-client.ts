@@ -141,7 +141,7 @@ export class ApiClient {
       controller.abort();
       throw new Error(`The stream was refused: ${response.status} ${text}`);
     }
-    return new EventStreamReader(response.body, controller);
+    return new EventStreamReader(response.body, controller, response.headers);
   }
 }
 
@@ -171,6 +171,8 @@ export class EventStreamReader {
   constructor(
     body: ReadableStream<Uint8Array>,
     private readonly controller: AbortController,
+    /** The response headers the stream was opened with. */
+    readonly headers: Headers = new Headers(),
   ) {
     openStreams.add(this);
     void this.pump(body);

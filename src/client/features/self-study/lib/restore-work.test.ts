@@ -124,7 +124,13 @@ describe('restoreWork', () => {
       },
       (lessonId, itemId) => (lessonId === 'lesson' ? items.get(itemId) : undefined),
     );
-    expect(restored.lesson?.answers).toEqual({
+    const answers = Object.fromEntries(
+      Object.entries(restored.workByLesson.lesson?.items ?? {}).map(([id, work]) => [
+        id,
+        work.answer,
+      ]),
+    );
+    expect(answers).toEqual({
       claims: { kind: 'claimCheck', categories: { c1: 'fact' } },
       elsewhere: { kind: 'scale', value: 3 },
     });

@@ -1,0 +1,41 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { RateLimiter } from '../lib/rate-limiter';
+
+/** The routes a join code is tried on: looking a code up, and joining with it. */
+const JOIN_ROUTES = new Set(['/api/join', '/api/join/:code']);
+
+/**
+ * Limits joining per client address in two ways. `requests` counts every look-up and join, and
+ * is generous: a whole school shares one public address. `guesses` counts only unknown codes
+ * (404), so guessing codes stays slow while a class joins freely. A guess takes its slot before
+ * the look-up (a burst cannot outrun the count) and gives it back when the code was right.
+ */
+export function registerJoinGuard(
+  app: FastifyInstance,
+  limiters: { readonly requests: RateLimiter; readonly guesses: RateLimiter },
+) {
+  const holdingGuess = new WeakSet<FastifyRequest>();
+
+  app.addHook('onRequest', (request, _reply, done) => {
+    if (!JOIN_ROUTES.has(request.routeOptions.url ?? '')) {
+      done();
+      return;
+    }
+    try {
+      limiters.requests.take(request.ip);
+      limiters.guesses.take(request.ip);
+    } catch (error) {
+      done(error as Error);
+      return;
+    }
+    holdingGuess.add(request);
+    done();
+  });
+
+  app.addHook('onResponse', (request, reply, done) => {
+    if (holdingGuess.delete(request) && reply.statusCode !== 404) {
+      limiters.guesses.release(request.ip);
+    }
+    done();
+  });
+}

@@ -1,0 +1,175 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { soleimaniLesson as lesson } from '../../domain/lessons/soleimani-lesson';
+import { EVENT_RETENTION_MS } from '../live/live-hub';
+import { pruneSessionEvents } from '../repositories/session-events.repository';
+import {
+  ApiClient,
+  closeOpenStreams,
+  createLiveSession,
+  errorOf,
+  joinAs,
+  signUpTeacher,
+  type ApiResponse,
+} from './api-client';
+import {
+  createTestDatabase,
+  startTestServer,
+  STORAGE_KINDS,
+  type TestDatabase,
+  type TestServer,
+} from './test-server';
+
+const SECURITY_HEADER_NAMES = [
+  'content-security-policy',
+  'x-content-type-options',
+  'referrer-policy',
+  'x-frame-options',
+  'cross-origin-opener-policy',
+];
+
+function expectSecurityHeaders(headers: Headers) {
+  for (const name of SECURITY_HEADER_NAMES) expect(headers.get(name), name).toBeTruthy();
+}
+
+function expectRefusal(response: ApiResponse, status: number, code: string) {
+  expect(response.status, JSON.stringify(response.body)).toBe(status);
+  expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+  expect(errorOf(response).code).toBe(code);
+  expect(errorOf(response).message.length).toBeGreaterThan(0);
+}
+
+describe.each(STORAGE_KINDS)('HTTP edges on %s', (kind) => {
+  let database: TestDatabase;
+  let server: TestServer;
+
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+    server = await startTestServer(database);
+  });
+  afterEach(() => {
+    closeOpenStreams();
+  });
+  afterAll(async () => {
+    await server.close();
+    await database.destroy();
+  });
+
+  async function liveClass() {
+    const teacher = await signUpTeacher(server.baseUrl);
+    const { session } = await createLiveSession(teacher, 'teacher-paced');
+    const { student } = await joinAs(server.baseUrl, session.joinCode, 'Kim');
+    return { teacher, student, session, base: `/api/sessions/${session.id}` };
+  }
+
+  it('answers 403, not 500, to a write whose Origin is null or not a URL', async () => {
+    const { session } = await liveClass();
+    const client = new ApiClient(server.baseUrl);
+    const body = { code: session.joinCode, displayName: 'Sam' };
+    for (const origin of ['null', 'garbage', 'file:///etc', 'http://elsewhere.example']) {
+      expectRefusal(
+        await client.request('POST', '/api/join', body, { origin }),
+        403,
+        'csrf_failed',
+      );
+    }
+    // The page's own origin is fine.
+    const own = await client.request('POST', '/api/join', body, { origin: server.baseUrl });
+    expect(own.status).toBe(201);
+  });
+
+  it('treats an overflowing Last-Event-ID as no id: the stream opens without a replay', async () => {
+    const { teacher, student, base } = await liveClass();
+    await teacher.post(`${base}/section`, { sectionId: lesson.sections[1]!.id });
+    for (const lastEventId of ['9'.repeat(40), '99999999999999999999', '1e5', '-1']) {
+      const stream = await student.openStream(`${base}/events`, lastEventId);
+      expect((await stream.next()).event).toBe('ready');
+      // Nothing replayed: the client refetches on open, as after any reconnect.
+      expect(await stream.collect(300)).toEqual([]);
+      stream.close();
+    }
+    const stream = await student.openStream(`${base}/events`, '9'.repeat(40));
+    await stream.next();
+    await teacher.post(`${base}/section`, { sectionId: lesson.sections[2]!.id });
+    expect((await stream.nextOf('section.changed')).data).toMatchObject({
+      sectionId: lesson.sections[2]!.id,
+    });
+  });
+
+  it("answers Fastify's own refusals in the project's error shape, with the usual headers", async () => {
+    const client = new ApiClient(server.baseUrl);
+    const cases: [string, number, string][] = [
+      ['/api/join/%E0%A4%A', 400, 'invalid_input'],
+      ['/%zz', 400, 'invalid_input'],
+      [`/api/sessions/${'a'.repeat(101)}/me`, 414, 'invalid_input'],
+      ['/api/no-such-thing', 404, 'not_found'],
+      ['/no-such-page', 404, 'not_found'],
+    ];
+    for (const [url, status, code] of cases) {
+      const response = await client.get(url);
+      expectRefusal(response, status, code);
+      expectSecurityHeaders(response.headers);
+      if (url.startsWith('/api/'))
+        expect(response.headers.get('cache-control'), url).toBe('no-store');
+    }
+    expect(errorOf(await client.get('/%zz')).message).toMatch(/%-encoding/);
+    expect(errorOf(await client.get(`/api/join/${'A'.repeat(101)}`)).message).toMatch(/100/);
+  });
+
+  it('sends JSON with student data as no-store, and event streams with the security headers', async () => {
+    const { teacher, student, session, base } = await liveClass();
+    for (const response of [
+      await student.get(`${base}/me`),
+      await student.get(`/api/join/${session.joinCode}`),
+      await teacher.get(base),
+      await teacher.get(`${base}/report`),
+      await teacher.get(`${base}/responses`),
+    ]) {
+      expect(response.status).toBe(200);
+      expect(response.headers.get('cache-control')).toBe('no-store');
+      expectSecurityHeaders(response.headers);
+    }
+    for (const client of [student, teacher]) {
+      const stream = await client.openStream(`${base}/events`);
+      expectSecurityHeaders(stream.headers);
+      expect(stream.headers.get('cache-control')).toMatch(/no-store/);
+      stream.close();
+    }
+  });
+
+  it('prunes old stored events and still replays the recent ones', async () => {
+    const { teacher, student, base, session } = await liveClass();
+    const sections = lesson.sections.slice(1, 4).map((s) => s.id);
+    for (const sectionId of sections) await teacher.post(`${base}/section`, { sectionId });
+    const { rows } = await server.db.query<{ id: string | number }>(
+      `SELECT id FROM session_events WHERE session_id = $1 ORDER BY id`,
+      [session.id],
+    );
+    const ids = rows.map((r) => Number(r.id));
+    const [joinedId, firstMoveId] = ids;
+    // The join and the first move happened two days ago.
+    await server.db.query(
+      `UPDATE session_events SET created_at = now() - interval '2 days' WHERE id <= $1`,
+      [firstMoveId],
+    );
+
+    const pruned = await pruneSessionEvents(server.db, new Date(Date.now() - EVENT_RETENTION_MS));
+    expect(pruned).toBeGreaterThanOrEqual(2);
+    const left = await server.db.query<{ id: string | number }>(
+      `SELECT id FROM session_events WHERE session_id = $1 ORDER BY id`,
+      [session.id],
+    );
+    expect(left.rows.map((r) => Number(r.id))).toEqual(ids.slice(2));
+
+    // A client that saw the first move is replayed the two later ones, as before pruning.
+    const stream = await student.openStream(`${base}/events`, String(firstMoveId));
+    await stream.next();
+    const replayed = [
+      await stream.nextOf('section.changed'),
+      await stream.nextOf('section.changed'),
+    ];
+    expect(replayed.map((m) => (m.data as { sectionId: string }).sectionId)).toEqual(
+      sections.slice(1),
+    );
+    expect(joinedId).toBeLessThan(firstMoveId!);
+  });
+});
