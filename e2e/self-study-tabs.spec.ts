@@ -63,3 +63,42 @@ test('two tabs of one browser keep each other’s answers, and a start-over stay
     );
   }
 });
+
+test('a tab that missed the other’s start-over cannot bring the deleted answers back', async ({
+  context,
+}) => {
+  if (poll?.kind !== 'poll' || prompt?.kind !== 'prompt') {
+    throw new Error('the lesson needs a poll and a prompt in section 1');
+  }
+  const [pageA, pageB] = [await context.newPage(), await context.newPage()];
+  // B hears nothing from A, like a tab the browser froze in the background: only what it saves
+  // itself meets A's work, in storage.
+  await pageB.addInitScript(() => {
+    window.addEventListener(
+      'storage',
+      (event) => {
+        event.stopImmediatePropagation();
+      },
+      true,
+    );
+  });
+  const [tabA, tabB] = [new SelfStudyPage(pageA, lesson), new SelfStudyPage(pageB, lesson)];
+  await pageB.goto(`/study/${section.id}`);
+  await tabB.answer(prompt);
+  await pageA.goto('/');
+  await pageA.getByRole('button', { name: 'Start over' }).click();
+  await pageA
+    .getByRole('dialog', { name: 'Start over?' })
+    .getByRole('button', { name: 'Delete my answers and start over' })
+    .click();
+  await expect(pageA.getByRole('link', { name: 'Start self-study' })).toBeVisible();
+
+  // B still shows its old answer, and saves a new one beside it.
+  await tabB.expectAnswered(prompt);
+  await tabB.answer(poll);
+  for (const tab of [tabA, tabB]) {
+    await tab.page.goto(`/study/${section.id}`);
+    await expect(tab.item(prompt.question).getByRole('textbox')).toHaveValue('');
+    await tab.expectAnswered(poll);
+  }
+});
