@@ -8,7 +8,7 @@ import { openPgliteDatabase } from './pglite-database';
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-describe('one process per PGlite directory', () => {
+describe('one process per PGlite directory', { timeout: 90_000 }, () => {
   let dir: string;
   let dataDir: string;
   /** Starting from the migrated template is several times faster than a fresh PGlite. */
