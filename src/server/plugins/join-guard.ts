@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { RateLimiter } from '../lib/rate-limiter';
 
-/** The routes a join code is tried on: looking a code up, and joining with it. */
-const JOIN_ROUTES = new Set(['/api/join', '/api/join/:code']);
+/** Every route a join code is tried on (look-up, join, rejoin): codes must not be guessable on any. */
+const JOIN_ROUTES = new Set(['/api/join', '/api/join/:code', '/api/rejoin']);
 
 /**
  * Limits joining per client address in two ways. `requests` counts every look-up and join, and

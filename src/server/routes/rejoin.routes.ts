@@ -22,7 +22,6 @@ export function registerRejoinRoutes(app: FastifyInstance, deps: AppDeps) {
    * out, and gets back in with the code or from the teacher.
    */
   app.post('/api/rejoin', async (request, reply) => {
-    limiters.join.take(request.ip);
     const input = parseInput(rejoinRequestSchema, request.body);
     const session = requireJoinable(await findClassSessionByCode(db, input.code), input.code);
     // Checked before the guess, counted after a wrong one: wrong guesses are what is limited.

@@ -78,6 +78,17 @@ describe.each(STORAGE_KINDS)('limits on abuse on %s', { timeout: 90_000 }, (kind
     expectRefusal(await guess(direct, '10.0.0.4'), 429, 'rate_limited');
   });
 
+  it('counts wrong join codes tried through rejoining toward the same guessing limit', async () => {
+    const server = await startServer({ joinGuessLimit: 3 });
+    const client = new ApiClient(server.baseUrl);
+    const rejoin = () =>
+      client.post('/api/rejoin', { code: WRONG_CODE, displayName: 'Sam', rejoinCode: 'ABCDEF' });
+    expectRefusal(await rejoin(), 404, 'session_not_found');
+    expectRefusal(await guess(server), 404, 'session_not_found');
+    expectRefusal(await rejoin(), 404, 'session_not_found');
+    expectRefusal(await rejoin(), 429, 'rate_limited');
+  });
+
   it('keys per-address limits on the client a trusted proxy names', async () => {
     const proxied = await startServer({ joinGuessLimit: 3, trustProxy: ['127.0.0.1'] });
     for (let i = 0; i < 3; i += 1) {
