@@ -31,17 +31,6 @@ export class RateLimiter {
   }
 
   /**
-   * Throws the 429 when the key has used up its limit, without counting a request. `check`
-   * before a guess and `take` after a wrong one limits wrong guesses only.
-   */
-  check(key: string, now = Date.now()): void {
-    const window = this.windows.get(key);
-    if (window && now - window.start < this.windowMs && window.count >= this.limit) {
-      this.refuse(window, now);
-    }
-  }
-
-  /**
    * Gives back one request counted in the key's current window: a limiter that counts only
    * failures takes a slot before the work (so a burst cannot outrun it) and returns it on success.
    */

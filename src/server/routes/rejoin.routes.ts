@@ -24,16 +24,15 @@ export function registerRejoinRoutes(app: FastifyInstance, deps: AppDeps) {
   app.post('/api/rejoin', async (request, reply) => {
     const input = parseInput(rejoinRequestSchema, request.body);
     const session = requireJoinable(await findClassSessionByCode(db, input.code), input.code);
-    // Checked before the guess, counted after a wrong one: wrong guesses are what is limited.
-    limiters.rejoinByAddress.check(request.ip);
-    limiters.rejoinBySession.check(session.id);
+    // Counted before the guess (a burst cannot outrun the count) and given back when it was
+    // right: wrong guesses are what is limited.
+    limiters.rejoinBySession.take(session.id);
+    limiters.rejoinByAddress.take(request.ip);
     const found = await findParticipantByRejoinCode(db, session.id, input.rejoinCode);
     const typed = nameSkeleton(input.displayName);
     // "Sam" or "Sam (2)" both name the second Sam.
     const isTheirName = found && (found.nameKey === typed || nameSkeleton(found.label) === typed);
     if (!found || !isTheirName) {
-      limiters.rejoinByAddress.take(request.ip);
-      limiters.rejoinBySession.take(session.id);
       throw new ApiError(
         403,
         'rejoin_refused',
@@ -42,6 +41,8 @@ export function registerRejoinRoutes(app: FastifyInstance, deps: AppDeps) {
         'rejoinCode',
       );
     }
+    limiters.rejoinByAddress.release(request.ip);
+    limiters.rejoinBySession.release(session.id);
     if (found.isRemoved) {
       throw new ApiError(403, 'participant_removed', 'Your teacher removed you from this session.');
     }
