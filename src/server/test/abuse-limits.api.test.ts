@@ -10,18 +10,13 @@ import {
   errorOf,
   joinAs,
   signUpTeacher,
-  type ApiResponse,
   type EventStreamReader,
+  expectRefusal,
 } from './api-client';
 import { createTestDatabase, startTestServer, STORAGE_KINDS, type TestServer } from './test-server';
 
 /** A well-formed join code that no session has (codes are random over 31 characters). */
 const WRONG_CODE = 'ZZZZZZ';
-
-function expectRefusal(response: ApiResponse, status: number, code: string) {
-  expect(response.status, JSON.stringify(response.body)).toBe(status);
-  expect(errorOf(response).code).toBe(code);
-}
 
 /** Runs `work` for 0..count-1, `size` at a time (students arriving together, not one by one). */
 async function inBatches<T>(count: number, size: number, work: (i: number) => Promise<T>) {

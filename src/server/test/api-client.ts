@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { expect } from 'vitest';
 import type { ApiErrorBody } from '../../domain/live/api-error';
 import type {
   JoinResponse,
@@ -318,6 +319,16 @@ export class EventStreamReader {
 
 export function errorOf(response: ApiResponse): ApiErrorBody['error'] {
   return (response.body as ApiErrorBody).error;
+}
+
+/** A refusal in the project's error shape: the status, JSON, the code, a message, and the field when given. */
+export function expectRefusal(response: ApiResponse, status: number, code: string, field?: string) {
+  expect(response.status, JSON.stringify(response.body)).toBe(status);
+  expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+  const error = errorOf(response);
+  expect(error.code).toBe(code);
+  expect(error.message.length).toBeGreaterThan(0);
+  if (field !== undefined) expect(error.field).toBe(field);
 }
 
 /** A signed-up teacher's client (a fresh e-mail each time). */

@@ -30,7 +30,7 @@ import {
   errorOf,
   joinAs,
   signUpTeacher,
-  type ApiResponse,
+  expectRefusal,
 } from './api-client';
 import {
   createTestDatabase,
@@ -104,11 +104,6 @@ function wall(
     isSpotlighted: false,
     updatedAt: '',
   };
-}
-
-function expectRefusal(response: ApiResponse, status: number, code: string) {
-  expect(response.status, JSON.stringify(response.body)).toBe(status);
-  expect(errorOf(response).code).toBe(code);
 }
 
 describe.each(STORAGE_KINDS)('the teacher dashboard on %s', (kind) => {

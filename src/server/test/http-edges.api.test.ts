@@ -9,7 +9,7 @@ import {
   errorOf,
   joinAs,
   signUpTeacher,
-  type ApiResponse,
+  expectRefusal,
 } from './api-client';
 import {
   createTestDatabase,
@@ -29,13 +29,6 @@ const SECURITY_HEADER_NAMES = [
 
 function expectSecurityHeaders(headers: Headers) {
   for (const name of SECURITY_HEADER_NAMES) expect(headers.get(name), name).toBeTruthy();
-}
-
-function expectRefusal(response: ApiResponse, status: number, code: string) {
-  expect(response.status, JSON.stringify(response.body)).toBe(status);
-  expect(response.headers.get('content-type')).toMatch(/^application\/json/);
-  expect(errorOf(response).code).toBe(code);
-  expect(errorOf(response).message.length).toBeGreaterThan(0);
 }
 
 describe.each(STORAGE_KINDS)('HTTP edges on %s', (kind) => {

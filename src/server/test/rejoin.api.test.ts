@@ -14,7 +14,7 @@ import {
   errorOf,
   joinAs,
   signUpTeacher,
-  type ApiResponse,
+  expectRefusal,
 } from './api-client';
 import {
   createTestDatabase,
@@ -25,11 +25,6 @@ import {
 } from './test-server';
 
 const prompt = lesson.sections[0]!.items.find((i) => i.kind === 'prompt')!;
-
-function expectRefusal(response: ApiResponse, status: number, code: string, field?: string) {
-  expect(response.status).toBe(status);
-  expect(errorOf(response)).toMatchObject({ code, ...(field ? { field } : {}) });
-}
 
 /** A code of the rejoin alphabet that is not `code`. */
 const otherCode = (code: string) => (code === 'ZZZZZZ' ? 'YYYYYY' : 'ZZZZZZ');
