@@ -67,6 +67,26 @@ export function TextField({
   );
 }
 
+/** A password being chosen (sign-up, reset), with the rules the server holds it to. */
+export function NewPasswordField(props: {
+  readonly label: string;
+  readonly value: string;
+  readonly onChange: (value: string) => void;
+  readonly error: unknown;
+  readonly errorId: string;
+}) {
+  return (
+    <TextField
+      {...props}
+      type="password"
+      name="password"
+      autoComplete="new-password"
+      hint={`At least ${LIMITS.passwordMinLength} characters, not one of the most common passwords.`}
+      maxLength={LIMITS.passwordMaxLength}
+    />
+  );
+}
+
 function useAuthMutation<T>(run: (request: T) => Promise<Teacher>) {
   const queryClient = useQueryClient();
   return useMutation({
@@ -114,17 +134,12 @@ function SignUpForm() {
         errorId={errorId}
         maxLength={LIMITS.emailLength}
       />
-      <TextField
+      <NewPasswordField
         label="Password"
-        type="password"
-        name="password"
-        autoComplete="new-password"
         value={password}
         onChange={setPassword}
         error={mutation.error}
         errorId={errorId}
-        hint={`At least ${LIMITS.passwordMinLength} characters, not one of the most common passwords.`}
-        maxLength={LIMITS.passwordMaxLength}
       />
       {mutation.isError ? (
         <p id={errorId} className="error" role="alert">

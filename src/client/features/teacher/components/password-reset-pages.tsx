@@ -12,7 +12,7 @@ import {
 import { announceAccountChange, replaceSignedInTeacher } from '../lib/account-cache';
 import { forgotPasswordPath, teachPath } from '../lib/paths';
 import { useNoticeStore } from '../stores/notice-store';
-import { TextField } from './auth-forms';
+import { NewPasswordField, TextField } from './auth-forms';
 
 function ForgotPasswordForm() {
   const headingId = useId();
@@ -113,17 +113,12 @@ function NewPasswordForm({ token, email }: { readonly token: string; readonly em
       <p>For {email}. Setting it signs you out on your other devices.</p>
       {/* Lets a password manager store the new password under the right account. */}
       <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
-      <TextField
+      <NewPasswordField
         label="New password"
-        type="password"
-        name="password"
-        autoComplete="new-password"
         value={password}
         onChange={setPassword}
         error={mutation.error}
         errorId={errorId}
-        hint={`At least ${LIMITS.passwordMinLength} characters, not one of the most common passwords.`}
-        maxLength={LIMITS.passwordMaxLength}
       />
       {mutation.isError ? (
         <p id={errorId} className="error" role="alert">
