@@ -3,32 +3,37 @@ import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
-import type { AppDeps } from './app-deps';
 import type { ServerConfig } from './config';
 import type { Database } from './db/database';
 import { ApiError } from './lib/api-error';
-import { createMailer } from './lib/mailer';
-import { RateLimiter } from './lib/rate-limiter';
+import { useContractCompilers } from './lib/contract-compilers';
 import type { LessonCatalog } from './lessons/lesson-catalog';
-import { LiveHub } from './live/live-hub';
-import { StreamLimits } from './live/stream-limits';
-import { Auth, registerCsrfProtection } from './plugins/auth';
+import { authPlugin } from './plugins/auth';
+import { configPlugin } from './plugins/config.plugin';
 import {
   answerFrameworkError,
+  errorHandlerPlugin,
   MAX_PARAM_LENGTH,
-  registerErrorHandler,
 } from './plugins/error-handler';
-import { registerJoinGuard } from './plugins/join-guard';
-import { registerSecurityHeaders } from './plugins/security-headers';
-import { registerAuthRoutes } from './routes/auth.routes';
-import { registerClassSessionRoutes } from './routes/class-sessions.routes';
-import { registerDashboardRoutes } from './routes/dashboard.routes';
-import { registerEventRoutes } from './routes/events.routes';
-import { registerHealthRoutes } from './routes/health.routes';
-import { registerLessonRoutes } from './routes/lessons.routes';
-import { registerParticipantRoutes } from './routes/participant.routes';
-import { registerRejoinRoutes } from './routes/rejoin.routes';
-import { registerPasswordResetRoutes } from './routes/password-reset.routes';
+import { joinGuardPlugin } from './plugins/join-guard';
+import { lessonsPlugin } from './plugins/lessons.plugin';
+import { liveHubPlugin } from './plugins/live-hub.plugin';
+import { mailerPlugin } from './plugins/mailer.plugin';
+import { rateLimitsPlugin } from './plugins/rate-limits.plugin';
+import { securityHeadersPlugin } from './plugins/security-headers';
+import { storagePlugin } from './plugins/storage.plugin';
+import { authRoutes } from './routes/auth.routes';
+import { classSessionRoutes } from './routes/class-sessions.routes';
+import { eventRoutes } from './routes/events.routes';
+import { healthRoutes } from './routes/health.routes';
+import { joinRoutes } from './routes/join.routes';
+import { lessonRoutes } from './routes/lessons.routes';
+import { outcomesRoutes } from './routes/outcomes.routes';
+import { passwordResetRoutes } from './routes/password-reset.routes';
+import { projectorRoutes } from './routes/projector.routes';
+import { reportRoutes } from './routes/reports.routes';
+import { studentRoutes } from './routes/student.routes';
+import { wallRoutes } from './routes/wall.routes';
 
 export interface AppOptions {
   readonly config: ServerConfig;
@@ -38,14 +43,11 @@ export interface AppOptions {
   readonly serveClient?: boolean;
 }
 
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-/** Reset e-mails one address may be sent per hour: enough to retry, too few to flood it. */
-const RESET_EMAILS_PER_ADDRESS = 3;
-/** A student moving between sections: a click a second is far more than reading allows. */
-const PROGRESS_PER_MINUTE = 60;
-
-/** Builds the server from its parts; main.ts only listens. The database is opened by the caller. */
+/**
+ * Builds the server from its plugins; main.ts only listens. The database is opened (and closed)
+ * by the caller. Services decorate the app (plugins/), routes are encapsulated plugins under
+ * their prefix, each route registered from its contract (src/domain/live/api-endpoints.ts).
+ */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { config, db, lessons } = options;
   const app = Fastify({
@@ -57,56 +59,38 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
     frameworkErrors: answerFrameworkError,
   });
-  const hub = new LiveHub(db, app.log);
-  await hub.start();
-  const deps: AppDeps = {
-    config,
-    db,
-    lessons,
-    hub,
-    streams: new StreamLimits(config.streamsPerAddress),
-    auth: new Auth(db),
-    mailer: createMailer(config),
-    limiters: {
-      join: new RateLimiter(config.joinRateLimit, MINUTE, 'attempts to join'),
-      joinGuess: new RateLimiter(config.joinGuessLimit, MINUTE, 'wrong join codes'),
-      answer: new RateLimiter(config.answerRateLimit, MINUTE, 'answers'),
-      signIn: new RateLimiter(20, MINUTE, 'sign-in attempts'),
-      rejoinByAddress: new RateLimiter(config.rejoinRateLimit, 10 * MINUTE, 'wrong rejoin codes'),
-      rejoinBySession: new RateLimiter(
-        config.rejoinSessionRateLimit,
-        10 * MINUTE,
-        'wrong rejoin codes in this session',
-      ),
-      forgotPasswordByAddress: new RateLimiter(
-        config.resetRateLimit,
-        HOUR,
-        'requests for a new password',
-      ),
-      forgotPasswordByEmail: new RateLimiter(
-        RESET_EMAILS_PER_ADDRESS,
-        HOUR,
-        'requests for a new password for this e-mail address',
-      ),
-      progress: new RateLimiter(PROGRESS_PER_MINUTE, MINUTE, 'section changes'),
-    },
-  };
+  useContractCompilers(app);
 
+  // Services, shared by every route.
+  await app.register(configPlugin, { config });
+  await app.register(storagePlugin, { db });
+  await app.register(lessonsPlugin, { lessons });
+  await app.register(liveHubPlugin);
+  await app.register(rateLimitsPlugin);
+  await app.register(mailerPlugin);
   await app.register(fastifyCookie, { secret: config.cookieSecret });
-  registerSecurityHeaders(app);
-  registerErrorHandler(app);
-  registerCsrfProtection(app);
-  registerJoinGuard(app, { requests: deps.limiters.join, guesses: deps.limiters.joinGuess });
+  await app.register(securityHeadersPlugin);
+  await app.register(errorHandlerPlugin);
+  await app.register(authPlugin);
+  await app.register(joinGuardPlugin);
 
-  registerHealthRoutes(app, deps);
-  registerAuthRoutes(app, deps);
-  registerPasswordResetRoutes(app, deps);
-  registerLessonRoutes(app, deps);
-  registerClassSessionRoutes(app, deps);
-  registerParticipantRoutes(app, deps);
-  registerRejoinRoutes(app, deps);
-  registerDashboardRoutes(app, deps);
-  registerEventRoutes(app, deps);
+  // Routes, each plugin under its prefix.
+  await app.register(healthRoutes, { prefix: '/api' });
+  await app.register(authRoutes, { prefix: '/api/auth' });
+  await app.register(passwordResetRoutes, { prefix: '/api/auth' });
+  await app.register(lessonRoutes, { prefix: '/api/lessons' });
+  await app.register(joinRoutes, { prefix: '/api' });
+  for (const sessionRoutes of [
+    classSessionRoutes,
+    studentRoutes,
+    eventRoutes,
+    wallRoutes,
+    outcomesRoutes,
+    reportRoutes,
+    projectorRoutes,
+  ]) {
+    await app.register(sessionRoutes, { prefix: '/api/sessions' });
+  }
 
   const indexHtml = path.join(config.staticDir, 'index.html');
   const canServeClient = (options.serveClient ?? true) && existsSync(indexHtml);
@@ -138,12 +122,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }
     const error = new ApiError(404, 'not_found', `Nothing at ${request.method} ${request.url}.`);
     return reply.status(404).send(error.toBody());
-  });
-
-  app.addHook('onClose', async () => {
-    await hub.close();
-    for (const limiter of Object.values(deps.limiters)) limiter.close();
-    deps.mailer?.close();
   });
 
   return app;

@@ -14,25 +14,26 @@ const resetTokenSchema = z
 export const forgotPasswordRequestSchema = z.object({ email: emailSchema });
 export type ForgotPasswordRequest = z.infer<typeof forgotPasswordRequestSchema>;
 
-export interface ForgotPasswordResponse {
+export const forgotPasswordResponseSchema = z.object({
   /** False when this server sends no e-mail: the person who runs it makes links instead. */
-  readonly isSentByEmail: boolean;
+  isSentByEmail: z.boolean(),
   /** The same words whether or not the address has an account. */
-  readonly message: string;
-}
+  message: z.string(),
+});
+export type ForgotPasswordResponse = z.infer<typeof forgotPasswordResponseSchema>;
 
 /** How a teacher who forgot a password gets back in on this server. */
-export interface PasswordResetOptions {
-  readonly isByEmail: boolean;
-}
+export const passwordResetOptionsSchema = z.object({ isByEmail: z.boolean() });
+export type PasswordResetOptions = z.infer<typeof passwordResetOptionsSchema>;
 
 export const checkResetLinkRequestSchema = z.object({ token: resetTokenSchema });
 export type CheckResetLinkRequest = z.infer<typeof checkResetLinkRequestSchema>;
 
-export interface CheckResetLinkResponse {
+export const checkResetLinkResponseSchema = z.object({
   /** Whose password the link sets. */
-  readonly email: string;
-}
+  email: z.string(),
+});
+export type CheckResetLinkResponse = z.infer<typeof checkResetLinkResponseSchema>;
 
 export const resetPasswordRequestSchema = z.object({
   token: resetTokenSchema,

@@ -1,43 +1,38 @@
 import { z } from 'zod';
-import type { Answer } from '../lesson/answers';
-import type { ItemResults } from './live-contracts';
-import { LIMITS } from './live-constants';
+import { answerSchema } from '../lesson/answer-schema';
+import type { DeepReadonly } from './deep-readonly';
+import { sessionSummarySchema } from './live-contracts';
+import {
+  forecastScoresSchema,
+  itemResultsSchema,
+  scenarioOutcomeSchema,
+  teacherWallResponseSchema,
+  wallResponseSchema,
+} from './result-contracts';
 
 /**
  * Shapes of the teacher dashboard's API (monitor, response wall, themes, forecast outcomes,
- * reports), shared by server and client. Requests are validated with the zod schemas.
+ * reports), shared by server and client; the endpoints are in api-endpoints.ts.
  */
 
-/** One open response (an answer to a prompt) on a wall: the class's, the projector's. */
-export interface WallResponse {
-  /**
-   * Opaque, and different for each prompt one student answers, so that with names hidden a
-   * student's responses cannot be linked to one another.
-   */
-  readonly responseId: string;
-  /** The student's label ("Sam (2)"); on students' and the projector's walls only when names are shown. */
-  readonly label: string | null;
-  readonly itemId: string;
-  readonly text: string;
-  readonly isHidden: boolean;
-  readonly isSpotlighted: boolean;
-  readonly updatedAt: string;
-}
+export {
+  scenarioOutcomeSchema,
+  type CalibrationRow,
+  type ClassWallResponse,
+  type ForecastScores,
+  type ScenarioOutcome,
+  type ScenarioScore,
+  type TeacherWallResponse,
+  type WallResponse,
+} from './result-contracts';
 
-/** A response as the teacher's own views show it: with the student it came from. */
-export interface TeacherWallResponse extends WallResponse {
-  readonly participantId: string;
-}
+const count = z.number().int().min(0);
 
-/** A response on a student's wall: whether it is the student's own, and no author id. */
-export interface ClassWallResponse extends WallResponse {
-  readonly isMine: boolean;
-}
-
-export interface WallResponsesResponse {
-  readonly responses: readonly TeacherWallResponse[];
-  readonly showNames: boolean;
-}
+export const wallResponsesResponseSchema = z.object({
+  responses: z.array(teacherWallResponseSchema),
+  showNames: z.boolean(),
+});
+export type WallResponsesResponse = DeepReadonly<z.infer<typeof wallResponsesResponseSchema>>;
 
 export const moderateResponseRequestSchema = z
   .object({
@@ -52,28 +47,19 @@ export type ModerateResponseRequest = z.infer<typeof moderateResponseRequestSche
 export const sessionSettingsRequestSchema = z.object({ showNames: z.boolean() });
 export type SessionSettingsRequest = z.infer<typeof sessionSettingsRequestSchema>;
 
-export interface Theme {
-  readonly phrase: string;
+const themeSchema = z.object({
+  phrase: z.string(),
   /** How many students' responses contain it. */
-  readonly responses: number;
-}
-
-export interface ThemesResponse {
-  readonly sectionId: string;
-  readonly responseCount: number;
-  readonly themes: readonly Theme[];
-}
-
-/** The outcome of one forecast scenario, as the teacher reveals it (edited or as the lesson has it). */
-export const scenarioOutcomeSchema = z.object({
-  happened: z.boolean(),
-  text: z
-    .string()
-    .trim()
-    .min(1, 'outcome text must not be empty')
-    .max(LIMITS.summaryLength, `outcome text must be at most ${LIMITS.summaryLength} characters`),
+  responses: count,
 });
-export type ScenarioOutcome = z.infer<typeof scenarioOutcomeSchema>;
+export type Theme = z.infer<typeof themeSchema>;
+
+export const themesResponseSchema = z.object({
+  sectionId: z.string(),
+  responseCount: count,
+  themes: z.array(themeSchema),
+});
+export type ThemesResponse = DeepReadonly<z.infer<typeof themesResponseSchema>>;
 
 export const revealOutcomesRequestSchema = z.object({
   itemId: z.string().min(1).max(64),
@@ -82,104 +68,55 @@ export const revealOutcomesRequestSchema = z.object({
 });
 export type RevealOutcomesRequest = z.infer<typeof revealOutcomesRequestSchema>;
 
-export interface RevealedOutcomes {
-  readonly itemId: string;
-  readonly outcomes: Readonly<Record<string, ScenarioOutcome>>;
-  readonly revealedAt: string;
-}
+export const sessionReportSchema = z.object({
+  sessionId: z.string(),
+  lessonId: z.string(),
+  lessonTitle: z.string(),
+  participants: z.array(
+    z.object({ id: z.string(), label: z.string(), joinedAt: z.string(), answers: count }),
+  ),
+  sections: z.array(
+    z.object({
+      sectionId: z.string(),
+      items: z.array(z.object({ itemId: z.string(), answered: count })),
+      summary: z.string().nullable(),
+    }),
+  ),
+  responses: z.array(teacherWallResponseSchema),
+  forecastScores: z.array(forecastScoresSchema),
+});
+export type SessionReport = DeepReadonly<z.infer<typeof sessionReportSchema>>;
+export type ReportItemFigures = SessionReport['sections'][number]['items'][number];
 
-export interface ScenarioScore {
-  readonly scenarioId: string;
-  readonly happened: boolean;
-  /** The class's mean forecast, percent. */
-  readonly classMean: number | null;
-  /** The class's mean Brier score on this scenario. */
-  readonly classBrier: number | null;
-}
+export const studentTranscriptSchema = z.object({
+  participant: z.object({ id: z.string(), label: z.string(), joinedAt: z.string() }),
+  entries: z.array(z.object({ itemId: z.string(), answer: answerSchema, updatedAt: z.string() })),
+});
+export type StudentTranscript = DeepReadonly<z.infer<typeof studentTranscriptSchema>>;
+export type TranscriptEntry = StudentTranscript['entries'][number];
 
-export interface CalibrationRow {
-  readonly from: number;
-  readonly to: number;
-  readonly forecasts: number;
-  readonly happened: number;
-  readonly meanProbability: number | null;
-  readonly observedRate: number | null;
-}
-
-/** Forecast scores once outcomes are revealed: the class's, and (for a student) their own. */
-export interface ForecastScores {
-  readonly itemId: string;
-  readonly outcomes: Readonly<Record<string, ScenarioOutcome>>;
-  readonly scenarios: readonly ScenarioScore[];
-  readonly classMeanBrier: number | null;
-  /** For a student: their own Brier per scenario and mean; absent in the teacher's copy. */
-  readonly mine?: {
-    readonly perScenario: Readonly<Record<string, number>>;
-    readonly meanBrier: number | null;
-  };
-  /** For the teacher: each student's mean Brier score, and the class's calibration. */
-  readonly students?: readonly {
-    readonly participantId: string;
-    readonly label: string;
-    readonly meanBrier: number | null;
-  }[];
-  readonly calibration?: readonly CalibrationRow[];
-}
-
-export interface ReportItemFigures {
-  readonly itemId: string;
-  readonly answered: number;
-}
-
-export interface SessionReport {
-  readonly sessionId: string;
-  readonly lessonId: string;
-  readonly lessonTitle: string;
-  readonly participants: readonly {
-    readonly id: string;
-    readonly label: string;
-    readonly joinedAt: string;
-    readonly answers: number;
-  }[];
-  readonly sections: readonly {
-    readonly sectionId: string;
-    readonly items: readonly ReportItemFigures[];
-    readonly summary: string | null;
-  }[];
-  readonly responses: readonly TeacherWallResponse[];
-  readonly forecastScores: readonly ForecastScores[];
-}
-
-export interface TranscriptEntry {
-  readonly itemId: string;
-  readonly answer: Answer;
-  readonly updatedAt: string;
-}
-
-export interface StudentTranscript {
-  readonly participant: { readonly id: string; readonly label: string; readonly joinedAt: string };
-  readonly entries: readonly TranscriptEntry[];
-}
-
-/** Per session on the dashboard home. */
-export interface SessionListEntry {
-  readonly participantCount: number;
-  readonly answerCount: number;
-}
+/** A session on the dashboard home, with how many students joined and answers they gave. */
+export const sessionListSchema = z.object({
+  sessions: z.array(sessionSummarySchema.extend({ participantCount: count, answerCount: count })),
+});
+export type SessionListRow = z.infer<typeof sessionListSchema>['sessions'][number];
+/** The counts a session has on the dashboard home. */
+export type SessionListEntry = Pick<SessionListRow, 'participantCount' | 'answerCount'>;
 
 /** What the classroom screen shows: large type, no controls. */
-export interface ProjectorView {
-  readonly lessonId: string;
-  readonly lessonTitle: string;
-  readonly joinCode: string;
-  readonly joinUrl: string;
-  readonly status: 'open' | 'ended';
-  readonly participantCount: number;
-  readonly currentSectionId: string;
+export const projectorViewSchema = z.object({
+  lessonId: z.string(),
+  lessonTitle: z.string(),
+  joinCode: z.string(),
+  joinUrl: z.string(),
+  status: z.enum(['open', 'ended']),
+  participantCount: count,
+  currentSectionId: z.string(),
   /** Results of the items the teacher revealed, in the current section. */
-  readonly results: readonly ItemResults[];
+  results: z.array(itemResultsSchema),
   /** Spotlighted responses; labels only when names are shown. */
-  readonly spotlight: readonly WallResponse[];
-  readonly summary: string | null;
-  readonly forecastScores: readonly ForecastScores[];
-}
+  spotlight: z.array(wallResponseSchema),
+  summary: z.string().nullable(),
+  forecastScores: z.array(forecastScoresSchema),
+});
+export type ProjectorView = DeepReadonly<z.infer<typeof projectorViewSchema>>;

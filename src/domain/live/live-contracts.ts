@@ -1,23 +1,27 @@
 import { z } from 'zod';
-import type { Answer } from '../lesson/answers';
 import { answerSchema } from '../lesson/answer-schema';
-import type { ClassWallResponse, ForecastScores } from './dashboard-contracts';
+import type { DeepReadonly } from './deep-readonly';
 import { cleanDisplayName } from './display-names';
 import { describeUnsafeText } from './unsafe-text';
+import {
+  classWallResponseSchema,
+  forecastScoresSchema,
+  itemResultsSchema,
+} from './result-contracts';
 import {
   JOIN_CODE_ALPHABET,
   JOIN_CODE_LENGTH,
   LIMITS,
   REJOIN_CODE_LENGTH,
   SESSION_MODES,
-  type SessionMode,
 } from './live-constants';
 
 export type { SessionMode } from './live-constants';
 
 /**
  * Request and response shapes of the live-session API, shared by the server (which validates
- * requests with these schemas at the edge) and the client (which uses the types).
+ * requests and serialises responses with these schemas) and the client (which parses responses
+ * with them). The endpoints that use them are listed in api-endpoints.ts.
  */
 
 const trimmed = (max: number, what: string) =>
@@ -46,11 +50,10 @@ export const signInRequestSchema = z.object({
 });
 export type SignInRequest = z.infer<typeof signInRequestSchema>;
 
-export interface Teacher {
-  readonly id: string;
-  readonly email: string;
-  readonly name: string;
-}
+export const teacherSchema = z.object({ id: z.string(), email: z.string(), name: z.string() });
+export type Teacher = z.infer<typeof teacherSchema>;
+/** What signing up, signing in, a new password and "who am I" answer. */
+export const teacherResponseSchema = z.object({ teacher: teacherSchema });
 
 export const createSessionRequestSchema = z.object({
   lessonId: z.string().min(1).max(64),
@@ -117,124 +120,114 @@ export const submitAnswerRequestSchema = z.object({
 });
 export type SubmitAnswerRequest = z.infer<typeof submitAnswerRequestSchema>;
 
-export type SessionStatus = 'open' | 'ended';
-export type ItemStatus = 'pending' | 'open' | 'closed';
+export const SESSION_STATUSES = ['open', 'ended'] as const;
+export type SessionStatus = (typeof SESSION_STATUSES)[number];
+export const ITEM_STATUSES = ['pending', 'open', 'closed'] as const;
+export type ItemStatus = (typeof ITEM_STATUSES)[number];
 
-export interface ItemState {
-  readonly itemId: string;
-  readonly status: ItemStatus;
-  readonly isRevealed: boolean;
-}
+export const itemStateSchema = z.object({
+  itemId: z.string(),
+  status: z.enum(ITEM_STATUSES),
+  isRevealed: z.boolean(),
+});
+export type ItemState = z.infer<typeof itemStateSchema>;
 
-export interface PublishedSummary {
-  readonly sectionId: string;
-  readonly text: string;
-  readonly publishedAt: string;
-}
+export const publishedSummarySchema = z.object({
+  sectionId: z.string(),
+  text: z.string(),
+  publishedAt: z.string(),
+});
+export type PublishedSummary = z.infer<typeof publishedSummarySchema>;
 
-export interface SessionSummary {
-  readonly id: string;
-  readonly lessonId: string;
-  readonly lessonTitle: string;
-  readonly mode: SessionMode;
-  readonly status: SessionStatus;
-  readonly joinCode: string;
-  readonly currentSectionId: string;
-  readonly createdAt: string;
-  readonly endedAt: string | null;
-}
+export const sessionSummarySchema = z.object({
+  id: z.string(),
+  lessonId: z.string(),
+  lessonTitle: z.string(),
+  mode: z.enum(SESSION_MODES),
+  status: z.enum(SESSION_STATUSES),
+  joinCode: z.string(),
+  currentSectionId: z.string(),
+  createdAt: z.string(),
+  endedAt: z.string().nullable(),
+});
+export type SessionSummary = z.infer<typeof sessionSummarySchema>;
 
-export interface Participant {
-  readonly id: string;
+export const participantSchema = z.object({
+  id: z.string(),
   /** The name as typed. */
-  readonly displayName: string;
+  displayName: z.string(),
   /** The name shown to others, told apart from a namesake: "Sam (2)". */
-  readonly label: string;
-  readonly joinedAt: string;
-  readonly currentSectionId: string | null;
+  label: z.string(),
+  joinedAt: z.string(),
+  currentSectionId: z.string().nullable(),
   /** An event stream of theirs is open (on any server instance). */
-  readonly isOnline: boolean;
+  isOnline: z.boolean(),
   /** Lets them back in on another device; the teacher can read it to them. */
-  readonly rejoinCode: string;
-}
+  rejoinCode: z.string(),
+});
+export type Participant = z.infer<typeof participantSchema>;
 
-/** Per-option counts of a poll or scale, or the spread of a forecast's scenarios. */
-export type ItemResults =
-  | {
-      readonly kind: 'choice';
-      readonly itemId: string;
-      readonly responses: number;
-      readonly counts: readonly { readonly key: string; readonly count: number }[];
-    }
-  | {
-      readonly kind: 'forecast';
-      readonly itemId: string;
-      readonly responses: number;
-      readonly scenarios: readonly {
-        readonly scenarioId: string;
-        readonly mean: number | null;
-        readonly median: number | null;
-        readonly count: number;
-        /** How many forecasts fell in each tenth: 0-10 %, 10-20 %, ..., 90-100 %. */
-        readonly buckets: readonly number[];
-      }[];
-    }
-  | {
-      readonly kind: 'claimCheck';
-      readonly itemId: string;
-      readonly responses: number;
-      readonly claims: readonly { readonly claimId: string; readonly asExpected: number }[];
-    }
-  | { readonly kind: 'text'; readonly itemId: string; readonly responses: number };
+export type { ItemResults } from './result-contracts';
 
-export interface TeacherSessionView {
-  readonly session: SessionSummary;
-  readonly joinUrl: string;
+export const teacherSessionViewSchema = z.object({
+  session: sessionSummarySchema,
+  joinUrl: z.string(),
   /** Whether students' names show on the class's wall and the projector. */
-  readonly showNames: boolean;
+  showNames: z.boolean(),
   /** Forecast items whose outcomes the teacher has revealed, with the class's scores. */
-  readonly forecastScores: readonly ForecastScores[];
-  readonly participants: readonly Participant[];
-  readonly itemStates: readonly ItemState[];
-  readonly summaries: readonly PublishedSummary[];
+  forecastScores: z.array(forecastScoresSchema),
+  participants: z.array(participantSchema),
+  itemStates: z.array(itemStateSchema),
+  summaries: z.array(publishedSummarySchema),
   /** Item id to the number of participants who answered it. */
-  readonly answerCounts: Readonly<Record<string, number>>;
-  readonly results: readonly ItemResults[];
-}
+  answerCounts: z.record(z.string(), z.number().int().min(0)),
+  results: z.array(itemResultsSchema),
+});
+export type TeacherSessionView = DeepReadonly<z.infer<typeof teacherSessionViewSchema>>;
 
-export interface StudentSessionView {
-  readonly session: Omit<SessionSummary, 'joinCode'>;
-  readonly me: Pick<Participant, 'id' | 'displayName' | 'label' | 'rejoinCode'>;
-  readonly itemStates: readonly ItemState[];
-  readonly summaries: readonly PublishedSummary[];
-  readonly myAnswers: readonly {
-    readonly itemId: string;
-    readonly answer: Answer;
-    readonly revision: number;
-  }[];
+/** The student's own identity in a session: what joining answers and their view repeats. */
+const joinedParticipantSchema = participantSchema.pick({
+  id: true,
+  displayName: true,
+  label: true,
+  rejoinCode: true,
+});
+
+export const studentSessionViewSchema = z.object({
+  session: sessionSummarySchema.omit({ joinCode: true }),
+  me: joinedParticipantSchema,
+  itemStates: z.array(itemStateSchema),
+  summaries: z.array(publishedSummarySchema),
+  myAnswers: z.array(
+    z.object({ itemId: z.string(), answer: answerSchema, revision: z.number().int() }),
+  ),
   /** Results of the items the teacher has revealed. */
-  readonly results: readonly ItemResults[];
+  results: z.array(itemResultsSchema),
   /** Classmates' responses to revealed discussion prompts, less those the teacher hid. */
-  readonly wall: readonly ClassWallResponse[];
+  wall: z.array(classWallResponseSchema),
   /** Revealed forecast outcomes with the class's scores and the student's own. */
-  readonly forecastScores: readonly ForecastScores[];
-}
+  forecastScores: z.array(forecastScoresSchema),
+});
+export type StudentSessionView = DeepReadonly<z.infer<typeof studentSessionViewSchema>>;
 
 /** What joining and rejoining answer. */
-export interface JoinResponse {
-  readonly sessionId: string;
-  readonly participant: Pick<Participant, 'id' | 'displayName' | 'label' | 'rejoinCode'>;
-}
+export const joinResponseSchema = z.object({
+  sessionId: z.string(),
+  participant: joinedParticipantSchema,
+});
+export type JoinResponse = z.infer<typeof joinResponseSchema>;
 
-export interface JoinLookupResponse {
-  readonly sessionId: string;
-  readonly lessonTitle: string;
-  readonly status: SessionStatus;
-}
+export const joinLookupResponseSchema = z.object({
+  sessionId: z.string(),
+  lessonTitle: z.string(),
+  status: z.enum(SESSION_STATUSES),
+});
+export type JoinLookupResponse = z.infer<typeof joinLookupResponseSchema>;
 
-export interface AnswerAck {
-  readonly itemId: string;
-  readonly submissionId: string;
+export const answerAckSchema = z.object({
+  itemId: z.string(),
+  submissionId: z.string(),
   /** The revision the server now holds for this item (may be newer than the one sent). */
-  readonly revision: number;
-}
+  revision: z.number().int(),
+});
+export type AnswerAck = z.infer<typeof answerAckSchema>;

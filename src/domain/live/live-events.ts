@@ -1,39 +1,46 @@
-import type { ItemResults, ItemState, Participant, PublishedSummary } from './live-contracts';
+import { z } from 'zod';
+import type { DeepReadonly } from './deep-readonly';
+import { itemStateSchema, participantSchema, publishedSummarySchema } from './live-contracts';
+import { itemResultsSchema } from './result-contracts';
 
 /** Bumped when an event's shape changes in a way old clients cannot read. */
 export const LIVE_PROTOCOL_VERSION = 1;
+
+const event = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
+  z.object({ type: z.literal(type), ...shape });
 
 /**
  * Events on a session's stream. They notify; the client refetches or patches its query cache.
  * Named entity.past-tense.
  */
-export type LiveEvent =
-  | { readonly type: 'section.changed'; readonly sectionId: string }
-  | { readonly type: 'item.changed'; readonly state: ItemState }
-  | { readonly type: 'results.revealed'; readonly results: ItemResults }
-  | { readonly type: 'summary.published'; readonly summary: PublishedSummary }
-  | { readonly type: 'summary.withdrawn'; readonly sectionId: string }
-  | { readonly type: 'session.ended' }
-  | { readonly type: 'participant.joined'; readonly participant: Participant }
-  | { readonly type: 'participant.removed'; readonly participantId: string }
+export const liveEventSchema = z.discriminatedUnion('type', [
+  event('section.changed', { sectionId: z.string() }),
+  event('item.changed', { state: itemStateSchema }),
+  event('results.revealed', { results: itemResultsSchema }),
+  event('summary.published', { summary: publishedSummarySchema }),
+  event('summary.withdrawn', { sectionId: z.string() }),
+  event('session.ended', {}),
+  event('participant.joined', { participant: participantSchema }),
+  event('participant.removed', { participantId: z.string() }),
   /** A student's first event stream opened, or their last one closed (on any instance). */
-  | {
-      readonly type: 'participant.presence';
-      readonly participantId: string;
-      readonly isOnline: boolean;
-    }
-  | {
-      readonly type: 'participant.progressed';
-      readonly participantId: string;
-      readonly sectionId: string;
-    }
+  event('participant.presence', { participantId: z.string(), isOnline: z.boolean() }),
+  event('participant.progressed', { participantId: z.string(), sectionId: z.string() }),
   /** The wall changed: a response hidden or spotlighted, names shown or not; refetch it. */
-  | { readonly type: 'wall.changed'; readonly itemId: string | null }
-  | { readonly type: 'outcomes.revealed'; readonly itemId: string }
+  event('wall.changed', { itemId: z.string().nullable() }),
+  event('outcomes.revealed', { itemId: z.string() }),
   /** Coalesced: sent at most a few times a second, never once per answer. Teachers only. */
-  | { readonly type: 'answers.counted'; readonly answerCounts: Readonly<Record<string, number>> };
-
+  event('answers.counted', { answerCounts: z.record(z.string(), z.number().int().min(0)) }),
+]);
+export type LiveEvent = DeepReadonly<z.infer<typeof liveEventSchema>>;
 export type LiveEventType = LiveEvent['type'];
+
+/** Every event type, in the order of the union: what a client listens for. */
+export const LIVE_EVENT_TYPES: readonly LiveEventType[] = liveEventSchema.options.map(
+  (option) => option.shape.type.value,
+);
+
+/** The first message of every stream: the protocol its events are written in. */
+export const streamReadySchema = z.object({ protocol: z.number().int().min(1) });
 
 /** Who may receive an event. */
 export type Audience =

@@ -1,3 +1,4 @@
+import { ApiError } from '../lib/api-error';
 import { parseLesson } from '../../domain/lesson/parse-lesson';
 import type { Item, Lesson, Section } from '../../domain/lesson/lesson-schema';
 import { soleimaniLesson } from '../../domain/lessons/soleimani-lesson';
@@ -36,3 +37,16 @@ export function findItem(
 }
 
 export const createDefaultLessonCatalog = () => new LessonCatalog([soleimaniLesson]);
+
+/** The lesson a session runs; gone only if the catalogue no longer has it. */
+export function requireLessonOf(lessons: LessonCatalog, session: { readonly lessonId: string }) {
+  const lesson = lessons.find(session.lessonId);
+  if (!lesson) {
+    throw new ApiError(
+      404,
+      'lesson_not_found',
+      `Lesson ${session.lessonId} is no longer available.`,
+    );
+  }
+  return lesson;
+}

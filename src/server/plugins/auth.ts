@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type {} from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
 import type { Teacher } from '../../domain/live/live-contracts';
 import type { Database } from '../db/database';
 import { ApiError } from '../lib/api-error';
@@ -64,7 +65,7 @@ function hostOf(origin: string): string | null {
  * cookie, echoed in the x-csrf-token header, which another site can neither read nor set),
  * plus a same-origin check of the Origin header when the browser sends one.
  */
-export function registerCsrfProtection(app: FastifyInstance) {
+function registerCsrfProtection(app: FastifyInstance) {
   app.addHook('onRequest', async (request, reply) => {
     if (!request.url.startsWith('/api/')) return;
     const token = readSignedCookie(request, CSRF_COOKIE);
@@ -101,6 +102,10 @@ export function registerCsrfProtection(app: FastifyInstance) {
 }
 
 declare module 'fastify' {
+  interface FastifyInstance {
+    /** Who is calling: a signed-in teacher, a joined student, or neither. */
+    readonly auth: Auth;
+  }
   interface FastifyRequest {
     /** The value the client must echo in x-csrf-token (the signed csrf cookie). */
     csrfToken: string | null;
@@ -186,3 +191,13 @@ export class Auth {
     return { participant, session };
   }
 }
+
+/** Teachers' and students' cookies, and CSRF protection of every write. */
+export const authPlugin = fp(
+  (app, _options, done) => {
+    app.decorate('auth', new Auth(app.db));
+    registerCsrfProtection(app);
+    done();
+  },
+  { name: 'auth', dependencies: ['storage'] },
+);

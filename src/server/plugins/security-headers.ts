@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
 
 const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -28,12 +28,16 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
  * Security headers on every response; API answers, which carry students' names and answers,
  * are never stored by a browser or a proxy unless a route says otherwise.
  */
-export function registerSecurityHeaders(app: FastifyInstance) {
-  app.addHook('onSend', async (request, reply, payload) => {
-    reply.headers(SECURITY_HEADERS);
-    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) {
-      reply.header('cache-control', 'no-store');
-    }
-    return payload;
-  });
-}
+export const securityHeadersPlugin = fp(
+  (app, _options, done) => {
+    app.addHook('onSend', async (request, reply, payload) => {
+      reply.headers(SECURITY_HEADERS);
+      if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) {
+        reply.header('cache-control', 'no-store');
+      }
+      return payload;
+    });
+    done();
+  },
+  { name: 'security-headers' },
+);

@@ -1,57 +1,72 @@
-import type { FastifyInstance } from 'fastify';
-import { signInRequestSchema, signUpRequestSchema } from '../../domain/live/live-contracts';
-import type { AppDeps } from '../app-deps';
-import { ApiError, parseInput } from '../lib/api-error';
+import type { FastifyPluginCallback, FastifyRequest } from 'fastify';
+import { endpoints } from '../../domain/live/api-endpoints';
+import { ApiError } from '../lib/api-error';
+import { addRoute } from '../lib/contract-route';
 import { refuseWeakPassword } from '../lib/password-policy';
 import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from '../lib/secrets';
 import { createTeacher, findTeacherByEmail } from '../repositories/teachers.repository';
 
 const WRONG_CREDENTIALS = 'Wrong e-mail or password.';
 
-export function registerAuthRoutes(app: FastifyInstance, deps: AppDeps) {
-  app.post('/api/auth/sign-up', async (request, reply) => {
-    deps.limiters.signIn.take(request.ip);
-    const input = parseInput(signUpRequestSchema, request.body);
-    await refuseWeakPassword(input.password, input);
-    const teacher = await createTeacher(deps.db, {
-      email: input.email,
-      name: input.name,
-      passwordHash: await hashPassword(input.password),
-    });
-    if (!teacher) {
-      // The same words whether or not the address has an account with another password.
-      throw new ApiError(
-        409,
-        'account_unavailable',
-        'An account cannot be created with this e-mail. If you already have one, sign in instead.',
-        'email',
+/** Under /api/auth: teacher accounts. */
+export const authRoutes: FastifyPluginCallback = (app, _options, done) => {
+  const { db, auth, limiters } = app;
+
+  /** Every attempt counts, however malformed: passwords must not be tried for free. */
+  const limitSignIns = {
+    beforeValidation: (request: FastifyRequest) => {
+      limiters.signIn.take(request.ip);
+    },
+  };
+
+  addRoute(
+    app,
+    endpoints.signUp,
+    async ({ body }, request, reply) => {
+      await refuseWeakPassword(body.password, body);
+      const teacher = await createTeacher(db, {
+        email: body.email,
+        name: body.name,
+        passwordHash: await hashPassword(body.password),
+      });
+      if (!teacher) {
+        // The same words whether or not the address has an account with another password.
+        throw new ApiError(
+          409,
+          'account_unavailable',
+          'An account cannot be created with this e-mail. If you already have one, sign in instead.',
+          'email',
+        );
+      }
+      await auth.signIn(request, reply, teacher);
+      return { teacher };
+    },
+    limitSignIns,
+  );
+
+  addRoute(
+    app,
+    endpoints.signIn,
+    async ({ body }, request, reply) => {
+      const found = await findTeacherByEmail(db, body.email);
+      // Hash even for an unknown address, so the answer takes as long and says the same.
+      const isValid = await verifyPassword(
+        body.password,
+        found?.passwordHash ?? DUMMY_PASSWORD_HASH,
       );
-    }
-    await deps.auth.signIn(request, reply, teacher);
-    return reply.status(201).send({ teacher });
+      if (!found || !isValid) throw new ApiError(401, 'invalid_credentials', WRONG_CREDENTIALS);
+      const teacher = { id: found.id, email: found.email, name: found.name };
+      await auth.signIn(request, reply, teacher);
+      return { teacher };
+    },
+    limitSignIns,
+  );
+
+  addRoute(app, endpoints.signOut, async (_input, request, reply) => {
+    await auth.signOut(request, reply);
+    return undefined;
   });
 
-  app.post('/api/auth/sign-in', async (request, reply) => {
-    deps.limiters.signIn.take(request.ip);
-    const input = parseInput(signInRequestSchema, request.body);
-    const found = await findTeacherByEmail(deps.db, input.email);
-    // Hash even for an unknown address, so the answer takes as long and says the same.
-    const isValid = await verifyPassword(
-      input.password,
-      found?.passwordHash ?? DUMMY_PASSWORD_HASH,
-    );
-    if (!found || !isValid) throw new ApiError(401, 'invalid_credentials', WRONG_CREDENTIALS);
-    const teacher = { id: found.id, email: found.email, name: found.name };
-    await deps.auth.signIn(request, reply, teacher);
-    return { teacher };
-  });
-
-  app.post('/api/auth/sign-out', async (request, reply) => {
-    await deps.auth.signOut(request, reply);
-    return reply.status(204).send();
-  });
-
-  app.get('/api/auth/me', async (request) => ({
-    teacher: await deps.auth.requireTeacher(request),
-  }));
-}
+  addRoute(app, endpoints.me, ({ caller }) => ({ teacher: caller.teacher }));
+  done();
+};

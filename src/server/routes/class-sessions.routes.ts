@@ -1,15 +1,11 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginCallback, FastifyRequest } from 'fastify';
 import QRCode from 'qrcode';
-import { z } from 'zod';
 import type { Lesson } from '../../domain/lesson/lesson-schema';
-import {
-  changeSectionRequestSchema,
-  createSessionRequestSchema,
-  publishSummaryRequestSchema,
-  type ItemState,
-} from '../../domain/live/live-contracts';
-import { joinUrlFor, type AppDeps } from '../app-deps';
-import { ApiError, parseInput } from '../lib/api-error';
+import { endpoints } from '../../domain/live/api-endpoints';
+import type { ItemState } from '../../domain/live/live-contracts';
+import { ApiError } from '../lib/api-error';
+import { addRoute, type OwnedSession } from '../lib/contract-route';
+import { joinUrlFor } from '../lib/join-url';
 import { findItem, findSection } from '../lessons/lesson-catalog';
 import {
   buildTeacherView,
@@ -19,6 +15,7 @@ import {
 } from '../live/session-views';
 import {
   createClassSession,
+  deleteClassSession,
   deleteSummary,
   endClassSession,
   findClassSession,
@@ -27,14 +24,8 @@ import {
   saveItemState,
   saveSummary,
   setCurrentSection,
-  type ClassSessionRecord,
 } from '../repositories/class-sessions.repository';
 import { removeParticipant } from '../repositories/participants.repository';
-
-const sessionParams = z.object({ id: z.string().max(64) });
-const itemParams = sessionParams.extend({ itemId: z.string().max(64) });
-const sectionParams = sessionParams.extend({ sectionId: z.string().max(64) });
-const participantParams = sessionParams.extend({ participantId: z.string().max(64) });
 
 type ItemAction = 'open' | 'close' | 'reveal';
 
@@ -49,63 +40,46 @@ function nextItemState(current: ItemState, action: ItemAction): ItemState {
   }
 }
 
-export function registerClassSessionRoutes(app: FastifyInstance, deps: AppDeps) {
-  const { db, hub, auth, lessons } = deps;
-
-  function lessonOf(session: ClassSessionRecord): Lesson {
-    const lesson = lessons.find(session.lessonId);
-    if (!lesson)
-      throw new ApiError(
-        404,
-        'lesson_not_found',
-        `Lesson ${session.lessonId} is no longer available.`,
-      );
-    return lesson;
+/** Actions that change a session are refused once it has ended. */
+function requireOpen(owned: OwnedSession): OwnedSession {
+  if (owned.session.status === 'ended') {
+    throw new ApiError(409, 'session_ended', 'This session has ended; it can no longer change.');
   }
+  return owned;
+}
 
-  async function teacherView(request: FastifyRequest, sessionId: string) {
+/** Under /api/sessions: a teacher starts, runs and ends live sessions. */
+export const classSessionRoutes: FastifyPluginCallback = (app, _options, done) => {
+  const { db, hub, lessons, config } = app;
+
+  /** The session as its teacher sees it now, after whatever the request changed. */
+  async function teacherView(request: FastifyRequest, sessionId: string, lesson: Lesson) {
     const session = await findClassSession(db, sessionId);
     if (!session) throw new ApiError(404, 'session_not_found', 'There is no such session.');
-    return buildTeacherView(
-      db,
-      lessonOf(session),
-      session,
-      joinUrlFor(deps, request, session.joinCode),
-    );
+    return buildTeacherView(db, lesson, session, joinUrlFor(config, request, session.joinCode));
   }
 
-  /** The owner's open session, for actions that change it. */
-  async function openOwnedSession(request: FastifyRequest, sessionId: string) {
-    const { session } = await auth.requireOwnedSession(request, sessionId);
-    if (session.status === 'ended') {
-      throw new ApiError(409, 'session_ended', 'This session has ended; it can no longer change.');
-    }
-    return { session, lesson: lessonOf(session) };
-  }
-
-  app.post('/api/sessions', async (request, reply) => {
-    const teacher = await auth.requireTeacher(request);
-    const input = parseInput(createSessionRequestSchema, request.body);
-    const lesson = lessons.find(input.lessonId);
-    if (!lesson)
+  addRoute(app, endpoints.createSession, async ({ body, caller }, request) => {
+    const lesson = lessons.find(body.lessonId);
+    if (!lesson) {
       throw new ApiError(
         404,
         'lesson_not_found',
-        `There is no lesson "${input.lessonId}".`,
+        `There is no lesson "${body.lessonId}".`,
         'lessonId',
       );
+    }
     const session = await createClassSession(db, {
-      teacherId: teacher.id,
+      teacherId: caller.teacher.id,
       lessonId: lesson.id,
-      mode: input.mode,
+      mode: body.mode,
       firstSectionId: lesson.sections[0]!.id,
     });
-    return reply.status(201).send(await teacherView(request, session.id));
+    return teacherView(request, session.id, lesson);
   });
 
-  app.get('/api/sessions', async (request) => {
-    const teacher = await auth.requireTeacher(request);
-    const sessions = await listClassSessionsWithCounts(db, teacher.id);
+  addRoute(app, endpoints.listSessions, async ({ caller }) => {
+    const sessions = await listClassSessionsWithCounts(db, caller.teacher.id);
     return {
       sessions: sessions.flatMap((s) => {
         const lesson = lessons.find(s.lessonId);
@@ -122,16 +96,23 @@ export function registerClassSessionRoutes(app: FastifyInstance, deps: AppDeps) 
     };
   });
 
-  app.get('/api/sessions/:id', async (request) => {
-    const { id } = parseInput(sessionParams, request.params, 'path');
-    await auth.requireOwnedSession(request, id);
-    return teacherView(request, id);
+  addRoute(app, endpoints.getSession, async ({ caller }, request) =>
+    buildTeacherView(
+      db,
+      caller.lesson,
+      caller.session,
+      joinUrlFor(config, request, caller.session.joinCode),
+    ),
+  );
+
+  addRoute(app, endpoints.deleteSession, async ({ caller: { session } }) => {
+    await deleteClassSession(db, session.id);
+    hub.endSessionStreams(session.id);
+    return undefined;
   });
 
-  app.get('/api/sessions/:id/qr.svg', async (request, reply) => {
-    const { id } = parseInput(sessionParams, request.params, 'path');
-    const { session } = await auth.requireOwnedSession(request, id);
-    const svg = await QRCode.toString(joinUrlFor(deps, request, session.joinCode), {
+  addRoute(app, endpoints.sessionQrCode, async ({ caller: { session } }, request, reply) => {
+    const svg = await QRCode.toString(joinUrlFor(config, request, session.joinCode), {
       type: 'svg',
       margin: 2,
       errorCorrectionLevel: 'M',
@@ -139,10 +120,8 @@ export function registerClassSessionRoutes(app: FastifyInstance, deps: AppDeps) 
     return reply.type('image/svg+xml').header('cache-control', 'private, max-age=3600').send(svg);
   });
 
-  app.post('/api/sessions/:id/section', async (request) => {
-    const { id } = parseInput(sessionParams, request.params, 'path');
-    const { sectionId } = parseInput(changeSectionRequestSchema, request.body);
-    const { lesson } = await openOwnedSession(request, id);
+  addRoute(app, endpoints.changeSection, async ({ body: { sectionId }, caller }, request) => {
+    const { session, lesson } = requireOpen(caller);
     if (!findSection(lesson, sectionId)) {
       throw new ApiError(
         404,
@@ -151,14 +130,19 @@ export function registerClassSessionRoutes(app: FastifyInstance, deps: AppDeps) 
         'sectionId',
       );
     }
-    await setCurrentSection(db, id, sectionId);
-    await hub.publish(id, { to: 'everyone' }, { type: 'section.changed', sectionId });
-    return teacherView(request, id);
+    await setCurrentSection(db, session.id, sectionId);
+    await hub.publish(session.id, { to: 'everyone' }, { type: 'section.changed', sectionId });
+    return teacherView(request, session.id, lesson);
   });
 
-  async function changeItem(request: FastifyRequest, action: ItemAction) {
-    const { id, itemId } = parseInput(itemParams, request.params, 'path');
-    const { session, lesson } = await openOwnedSession(request, id);
+  async function changeItem(
+    request: FastifyRequest,
+    owned: OwnedSession,
+    itemId: string,
+    action: ItemAction,
+  ) {
+    const { session, lesson } = requireOpen(owned);
+    const id = session.id;
     if (!findItem(lesson, itemId)) {
       throw new ApiError(404, 'item_not_found', `This lesson has no item "${itemId}".`);
     }
@@ -173,57 +157,61 @@ export function registerClassSessionRoutes(app: FastifyInstance, deps: AppDeps) 
       const results = await getItemResults(db, lesson, id, itemId);
       if (results) await hub.publish(id, { to: 'everyone' }, { type: 'results.revealed', results });
     }
-    return teacherView(request, id);
+    return teacherView(request, id, lesson);
   }
 
-  app.post('/api/sessions/:id/items/:itemId/open', (request) => changeItem(request, 'open'));
-  app.post('/api/sessions/:id/items/:itemId/close', (request) => changeItem(request, 'close'));
-  app.post('/api/sessions/:id/items/:itemId/reveal', (request) => changeItem(request, 'reveal'));
+  addRoute(app, endpoints.openItem, ({ params, caller }, request) =>
+    changeItem(request, caller, params.itemId, 'open'),
+  );
+  addRoute(app, endpoints.closeItem, ({ params, caller }, request) =>
+    changeItem(request, caller, params.itemId, 'close'),
+  );
+  addRoute(app, endpoints.revealItem, ({ params, caller }, request) =>
+    changeItem(request, caller, params.itemId, 'reveal'),
+  );
 
-  app.post('/api/sessions/:id/summaries/:sectionId', async (request) => {
-    const { id, sectionId } = parseInput(sectionParams, request.params, 'path');
-    const { text } = parseInput(publishSummaryRequestSchema, request.body);
-    const { lesson } = await openOwnedSession(request, id);
+  addRoute(app, endpoints.publishSummary, async ({ params, body, caller }, request) => {
+    const { session, lesson } = requireOpen(caller);
+    const { sectionId } = params;
     if (!findSection(lesson, sectionId)) {
       throw new ApiError(404, 'section_not_found', `This lesson has no section "${sectionId}".`);
     }
-    const summary = await saveSummary(db, id, sectionId, text);
-    await hub.publish(id, { to: 'everyone' }, { type: 'summary.published', summary });
-    return teacherView(request, id);
+    const summary = await saveSummary(db, session.id, sectionId, body.text);
+    await hub.publish(session.id, { to: 'everyone' }, { type: 'summary.published', summary });
+    return teacherView(request, session.id, lesson);
   });
 
-  app.delete('/api/sessions/:id/summaries/:sectionId', async (request) => {
-    const { id, sectionId } = parseInput(sectionParams, request.params, 'path');
-    await openOwnedSession(request, id);
-    await deleteSummary(db, id, sectionId);
-    await hub.publish(id, { to: 'everyone' }, { type: 'summary.withdrawn', sectionId });
-    return teacherView(request, id);
+  addRoute(app, endpoints.withdrawSummary, async ({ params: { sectionId }, caller }, request) => {
+    const { session, lesson } = requireOpen(caller);
+    await deleteSummary(db, session.id, sectionId);
+    await hub.publish(session.id, { to: 'everyone' }, { type: 'summary.withdrawn', sectionId });
+    return teacherView(request, session.id, lesson);
   });
 
-  app.post('/api/sessions/:id/end', async (request) => {
-    const { id } = parseInput(sessionParams, request.params, 'path');
-    await openOwnedSession(request, id);
-    await endClassSession(db, id);
-    await hub.publish(id, { to: 'everyone' }, { type: 'session.ended' });
-    return teacherView(request, id);
+  addRoute(app, endpoints.endSession, async ({ caller }, request) => {
+    const { session, lesson } = requireOpen(caller);
+    await endClassSession(db, session.id);
+    await hub.publish(session.id, { to: 'everyone' }, { type: 'session.ended' });
+    return teacherView(request, session.id, lesson);
   });
 
-  app.delete(
-    '/api/sessions/:id/participants/:participantId',
-    async (request, reply: FastifyReply) => {
-      const { id, participantId } = parseInput(participantParams, request.params, 'path');
-      await auth.requireOwnedSession(request, id);
+  addRoute(
+    app,
+    endpoints.removeParticipant,
+    async ({ params: { participantId }, caller: { session, lesson } }, request) => {
       const isRemoved =
-        /^[0-9a-f-]{36}$/i.test(participantId) && (await removeParticipant(db, id, participantId));
+        /^[0-9a-f-]{36}$/i.test(participantId) &&
+        (await removeParticipant(db, session.id, participantId));
       if (!isRemoved) {
         throw new ApiError(404, 'not_found', 'That student is not in this session.');
       }
       await hub.publish(
-        id,
+        session.id,
         { to: 'participant', participantId },
         { type: 'participant.removed', participantId },
       );
-      return reply.send(await teacherView(request, id));
+      return teacherView(request, session.id, lesson);
     },
   );
-}
+  done();
+};

@@ -1,7 +1,6 @@
-import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
-import type { AppDeps } from '../app-deps';
-import { parseInput } from '../lib/api-error';
+import type { FastifyPluginCallback } from 'fastify';
+import { endpoints } from '../../domain/live/api-endpoints';
+import { addRoute } from '../lib/contract-route';
 import type { Viewer } from '../live/live-hub';
 import {
   STREAMS_PER_PARTICIPANT,
@@ -9,8 +8,6 @@ import {
   type StreamOwner,
 } from '../live/stream-limits';
 import { SECURITY_HEADERS } from '../plugins/security-headers';
-
-const sessionParams = z.object({ id: z.string().max(64) });
 
 /** Event ids are bigserial: a longer or unsafe number is no id of ours, so no replay. */
 const MAX_EVENT_ID_DIGITS = 15;
@@ -23,10 +20,11 @@ function parseLastEventId(header: string | string[] | undefined): number | null 
   return Number(header);
 }
 
-export function registerEventRoutes(app: FastifyInstance, deps: AppDeps) {
-  /** One server-sent event stream per client: the teacher's, or a student's. */
-  app.get('/api/sessions/:id/events', async (request, reply) => {
-    const { id } = parseInput(sessionParams, request.params, 'path');
+/** Under /api/sessions: one server-sent event stream per client, the teacher's or a student's. */
+export const eventRoutes: FastifyPluginCallback = (app, _options, done) => {
+  const deps = app;
+
+  addRoute(app, endpoints.events, async ({ params: { id } }, request, reply) => {
     const teacher = await deps.auth.findTeacher(request);
     let viewer: Viewer;
     let owner: StreamOwner;
@@ -86,5 +84,7 @@ export function registerEventRoutes(app: FastifyInstance, deps: AppDeps) {
       request.log.error({ err: error }, 'could not open an event stream');
       if (!res.writableEnded) res.end();
     }
+    return reply;
   });
-}
+  done();
+};

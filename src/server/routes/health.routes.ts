@@ -1,12 +1,16 @@
-import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../app-deps';
+import type { FastifyPluginCallback } from 'fastify';
+import { endpoints } from '../../domain/live/api-endpoints';
+import { addRoute } from '../lib/contract-route';
 
-export function registerHealthRoutes(app: FastifyInstance, deps: AppDeps) {
-  app.get('/api/health', async () => {
-    await deps.db.query('SELECT 1');
-    return { status: 'ok', storage: deps.db.kind };
+/** Under /api: whether the server is up, and the CSRF token for writes. */
+export const healthRoutes: FastifyPluginCallback = (app, _options, done) => {
+  addRoute(app, endpoints.health, async () => {
+    await app.db.query('SELECT 1');
+    return { status: 'ok' as const, storage: app.db.kind };
   });
 
-  /** The token to echo in x-csrf-token on writes (also readable from the csrf cookie). */
-  app.get('/api/csrf', (request, reply) => reply.send({ token: request.csrfToken }));
-}
+  addRoute(app, endpoints.csrfToken, (_input, request) => ({
+    token: request.csrfToken ?? '',
+  }));
+  done();
+};

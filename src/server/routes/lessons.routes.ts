@@ -1,15 +1,15 @@
-import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../app-deps';
+import type { FastifyPluginCallback } from 'fastify';
+import { endpoints } from '../../domain/live/api-endpoints';
+import { addRoute } from '../lib/contract-route';
 
-export function registerLessonRoutes(app: FastifyInstance, deps: AppDeps) {
-  app.get('/api/lessons', async (request) => {
-    await deps.auth.requireTeacher(request);
-    return {
-      lessons: deps.lessons.list().map((lesson) => ({
-        id: lesson.id,
-        title: lesson.metadata.title,
-        sections: lesson.sections.length,
-      })),
-    };
-  });
-}
+/** Under /api/lessons: what a teacher can start a session with. */
+export const lessonRoutes: FastifyPluginCallback = (app, _options, done) => {
+  addRoute(app, endpoints.listLessons, () => ({
+    lessons: app.lessons.list().map((lesson) => ({
+      id: lesson.id,
+      title: lesson.metadata.title,
+      sections: lesson.sections.length,
+    })),
+  }));
+  done();
+};

@@ -1,15 +1,6 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import {
-  checkResetLinkRequestSchema,
-  forgotPasswordRequestSchema,
-  resetPasswordRequestSchema,
-  type CheckResetLinkResponse,
-  type ForgotPasswordResponse,
-  type PasswordResetOptions,
-} from '../../domain/live/account-contracts';
-import type { Teacher } from '../../domain/live/live-contracts';
-import type { AppDeps } from '../app-deps';
-import { parseInput } from '../lib/api-error';
+import type { FastifyPluginCallback, FastifyRequest } from 'fastify';
+import { endpoints } from '../../domain/live/api-endpoints';
+import { addRoute } from '../lib/contract-route';
 import {
   configuredBaseUrl,
   createPasswordResetLink,
@@ -42,44 +33,64 @@ function resetMail(link: PasswordResetLink) {
   };
 }
 
-export function registerPasswordResetRoutes(app: FastifyInstance, deps: AppDeps) {
-  const { mailer } = deps;
+/** Under /api/auth: a new password for a teacher who forgot theirs. */
+export const passwordResetRoutes: FastifyPluginCallback = (app, _options, done) => {
+  const { db, config, mailer, auth, limiters } = app;
 
-  app.get('/api/auth/password-reset', (): PasswordResetOptions => ({ isByEmail: mailer !== null }));
+  addRoute(app, endpoints.passwordResetOptions, () => ({ isByEmail: mailer !== null }));
 
-  app.post('/api/auth/forgot-password', async (request, reply) => {
-    deps.limiters.forgotPasswordByAddress.take(request.ip);
-    const { email } = parseInput(forgotPasswordRequestSchema, request.body);
-    deps.limiters.forgotPasswordByEmail.take(email.toLowerCase());
-    if (!mailer) {
-      return reply
-        .status(200)
-        .send({ isSentByEmail: false, message: NO_EMAIL } satisfies ForgotPasswordResponse);
-    }
-    const link = await createPasswordResetLink(deps.db, email, configuredBaseUrl(deps.config));
-    if (link) {
-      // Sent after answering, so a known address is not told apart by a slower answer.
-      mailer.send(resetMail(link)).catch((error: unknown) => {
-        request.log.error({ err: error }, 'could not send a password-reset e-mail');
-      });
-    }
-    return reply
-      .status(202)
-      .send({ isSentByEmail: true, message: LINK_SENT } satisfies ForgotPasswordResponse);
-  });
+  /** Every attempt counts, however malformed: links and passwords must not be tried for free. */
+  const limitSignIns = {
+    beforeValidation: (request: FastifyRequest) => {
+      limiters.signIn.take(request.ip);
+    },
+  };
 
-  app.post('/api/auth/reset-password/check', async (request): Promise<CheckResetLinkResponse> => {
-    deps.limiters.signIn.take(request.ip);
-    const { token } = parseInput(checkResetLinkRequestSchema, request.body);
-    const teacher = await requireUsableResetLink(deps.db, token);
-    return { email: teacher.email };
-  });
+  addRoute(
+    app,
+    endpoints.forgotPassword,
+    async ({ body: { email } }, request, reply) => {
+      limiters.forgotPasswordByEmail.take(email.toLowerCase());
+      if (!mailer) {
+        reply.status(200);
+        return { isSentByEmail: false, message: NO_EMAIL };
+      }
+      const link = await createPasswordResetLink(db, email, configuredBaseUrl(config));
+      if (link) {
+        // Sent after answering, so a known address is not told apart by a slower answer.
+        mailer.send(resetMail(link)).catch((error: unknown) => {
+          request.log.error({ err: error }, 'could not send a password-reset e-mail');
+        });
+      }
+      reply.status(202);
+      return { isSentByEmail: true, message: LINK_SENT };
+    },
+    {
+      beforeValidation: (request) => {
+        limiters.forgotPasswordByAddress.take(request.ip);
+      },
+    },
+  );
 
-  app.post('/api/auth/reset-password', async (request: FastifyRequest, reply) => {
-    deps.limiters.signIn.take(request.ip);
-    const { token, password } = parseInput(resetPasswordRequestSchema, request.body);
-    const teacher: Teacher = await resetPasswordWithLink(deps.db, token, password);
-    await deps.auth.signIn(request, reply, teacher);
-    return { teacher };
-  });
-}
+  addRoute(
+    app,
+    endpoints.checkResetLink,
+    async ({ body: { token } }) => {
+      const teacher = await requireUsableResetLink(db, token);
+      return { email: teacher.email };
+    },
+    limitSignIns,
+  );
+
+  addRoute(
+    app,
+    endpoints.resetPassword,
+    async ({ body }, request, reply) => {
+      const teacher = await resetPasswordWithLink(db, body.token, body.password);
+      await auth.signIn(request, reply, teacher);
+      return { teacher };
+    },
+    limitSignIns,
+  );
+  done();
+};

@@ -1,0 +1,431 @@
+import { z } from 'zod';
+import {
+  checkResetLinkRequestSchema,
+  checkResetLinkResponseSchema,
+  forgotPasswordRequestSchema,
+  forgotPasswordResponseSchema,
+  passwordResetOptionsSchema,
+  resetPasswordRequestSchema,
+} from './account-contracts';
+import {
+  moderateResponseRequestSchema,
+  projectorViewSchema,
+  revealOutcomesRequestSchema,
+  sessionListSchema,
+  sessionReportSchema,
+  sessionSettingsRequestSchema,
+  studentTranscriptSchema,
+  themesResponseSchema,
+  wallResponsesResponseSchema,
+} from './dashboard-contracts';
+import {
+  answerAckSchema,
+  changeSectionRequestSchema,
+  createSessionRequestSchema,
+  joinCodeSchema,
+  joinLookupResponseSchema,
+  joinRequestSchema,
+  joinResponseSchema,
+  publishSummaryRequestSchema,
+  rejoinRequestSchema,
+  signInRequestSchema,
+  signUpRequestSchema,
+  studentSessionViewSchema,
+  submitAnswerRequestSchema,
+  teacherResponseSchema,
+  teacherSessionViewSchema,
+} from './live-contracts';
+import { teacherWallResponseSchema } from './result-contracts';
+
+/**
+ * Every endpoint of the API, as values both sides use: the server registers its routes from
+ * them (validating params, query and body, and serialising the answer through its schema), and
+ * the client builds its calls from them and parses each answer with the same schema.
+ *
+ * Every refusal answers `ApiErrorBody` (api-error.ts) with a 4xx or 5xx status. Writes (POST,
+ * PUT, DELETE) need the header `x-csrf-token` equal to the `csrf` cookie. Teachers are known
+ * by a cookie set at sign-up or sign-in; students by one set on joining, scoped to their session.
+ */
+
+/** Who may call an endpoint; `owner` is the teacher whose session it is. */
+export type Caller = 'anyone' | 'teacher' | 'owner' | 'student' | 'owner or student';
+
+/** An answer that is not JSON: an image, a file or an event stream. */
+export interface NonJsonAnswer {
+  readonly contentType: string;
+}
+
+/** A JSON answer's schema, `null` for an empty answer (204), or a non-JSON answer. */
+export type EndpointAnswer = z.ZodType | null | NonJsonAnswer;
+
+export interface EndpointContract {
+  readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** Fastify's pattern: `:name` for each path parameter. */
+  readonly path: string;
+  readonly caller: Caller;
+  readonly summary: string;
+  readonly params?: z.ZodType;
+  readonly query?: z.ZodType;
+  readonly body?: z.ZodType;
+  /** The answer for each success status. */
+  readonly responses: Readonly<Record<number, EndpointAnswer>>;
+}
+
+const id = z.string().max(64);
+/** The common path parameters, written once. */
+export const sessionParamsSchema = z.object({ id });
+const itemParams = sessionParamsSchema.extend({ itemId: id });
+const sectionParams = sessionParamsSchema.extend({ sectionId: id });
+const participantParams = sessionParamsSchema.extend({ participantId: id });
+const studentIdParams = sessionParamsSchema.extend({
+  participantId: z.uuid('participantId must be a student id'),
+});
+
+const teacherView = { 200: teacherSessionViewSchema } as const;
+
+export const endpoints = {
+  // Server
+  health: {
+    method: 'GET',
+    path: '/api/health',
+    caller: 'anyone',
+    summary: 'The server is up and its database answers.',
+    responses: {
+      200: z.object({ status: z.literal('ok'), storage: z.enum(['pglite', 'postgres']) }),
+    },
+  },
+  csrfToken: {
+    method: 'GET',
+    path: '/api/csrf',
+    caller: 'anyone',
+    summary: 'The token to echo in x-csrf-token on writes (also in the csrf cookie).',
+    responses: { 200: z.object({ token: z.string() }) },
+  },
+
+  // Teacher accounts
+  signUp: {
+    method: 'POST',
+    path: '/api/auth/sign-up',
+    caller: 'anyone',
+    summary: 'Creates a teacher account and signs it in; a common or weak password is refused.',
+    body: signUpRequestSchema,
+    responses: { 201: teacherResponseSchema },
+  },
+  signIn: {
+    method: 'POST',
+    path: '/api/auth/sign-in',
+    caller: 'anyone',
+    summary: 'Signs a teacher in; 401 invalid_credentials.',
+    body: signInRequestSchema,
+    responses: { 200: teacherResponseSchema },
+  },
+  signOut: {
+    method: 'POST',
+    path: '/api/auth/sign-out',
+    caller: 'anyone',
+    summary: "Signs this browser's teacher out, if one is signed in.",
+    responses: { 204: null },
+  },
+  me: {
+    method: 'GET',
+    path: '/api/auth/me',
+    caller: 'teacher',
+    summary: 'The signed-in teacher; 401 not_signed_in.',
+    responses: { 200: teacherResponseSchema },
+  },
+  passwordResetOptions: {
+    method: 'GET',
+    path: '/api/auth/password-reset',
+    caller: 'anyone',
+    summary: 'Whether this server sends reset links by e-mail.',
+    responses: { 200: passwordResetOptionsSchema },
+  },
+  forgotPassword: {
+    method: 'POST',
+    path: '/api/auth/forgot-password',
+    caller: 'anyone',
+    summary: 'Sends a reset link (202), or says how to get one when no e-mail is set up (200).',
+    body: forgotPasswordRequestSchema,
+    responses: { 200: forgotPasswordResponseSchema, 202: forgotPasswordResponseSchema },
+  },
+  checkResetLink: {
+    method: 'POST',
+    path: '/api/auth/reset-password/check',
+    caller: 'anyone',
+    summary: 'Whose password a reset link sets; 400 reset_link_invalid.',
+    body: checkResetLinkRequestSchema,
+    responses: { 200: checkResetLinkResponseSchema },
+  },
+  resetPassword: {
+    method: 'POST',
+    path: '/api/auth/reset-password',
+    caller: 'anyone',
+    summary: 'Sets a new password with a reset link, signs out elsewhere and signs in here.',
+    body: resetPasswordRequestSchema,
+    responses: { 200: teacherResponseSchema },
+  },
+
+  // Lessons and sessions (teacher)
+  listLessons: {
+    method: 'GET',
+    path: '/api/lessons',
+    caller: 'teacher',
+    summary: 'The lessons a session can be started with.',
+    responses: {
+      200: z.object({
+        lessons: z.array(z.object({ id: z.string(), title: z.string(), sections: z.number() })),
+      }),
+    },
+  },
+  createSession: {
+    method: 'POST',
+    path: '/api/sessions',
+    caller: 'teacher',
+    summary: 'Starts a live session of a lesson.',
+    body: createSessionRequestSchema,
+    responses: { 201: teacherSessionViewSchema },
+  },
+  listSessions: {
+    method: 'GET',
+    path: '/api/sessions',
+    caller: 'teacher',
+    summary: "The teacher's sessions, with counts of students and answers.",
+    responses: { 200: sessionListSchema },
+  },
+  getSession: {
+    method: 'GET',
+    path: '/api/sessions/:id',
+    caller: 'owner',
+    summary: 'The session as its teacher sees it.',
+    params: sessionParamsSchema,
+    responses: teacherView,
+  },
+  deleteSession: {
+    method: 'DELETE',
+    path: '/api/sessions/:id',
+    caller: 'owner',
+    summary: 'Deletes the session for good; afterwards every call on it answers 404.',
+    params: sessionParamsSchema,
+    responses: { 204: null },
+  },
+  sessionQrCode: {
+    method: 'GET',
+    path: '/api/sessions/:id/qr.svg',
+    caller: 'owner',
+    summary: 'A QR code of the join address.',
+    params: sessionParamsSchema,
+    responses: { 200: { contentType: 'image/svg+xml' } },
+  },
+  changeSection: {
+    method: 'POST',
+    path: '/api/sessions/:id/section',
+    caller: 'owner',
+    summary: 'Moves the class to a section; sends section.changed.',
+    params: sessionParamsSchema,
+    body: changeSectionRequestSchema,
+    responses: teacherView,
+  },
+  openItem: {
+    method: 'POST',
+    path: '/api/sessions/:id/items/:itemId/open',
+    caller: 'owner',
+    summary: 'Opens an item for answers; sends item.changed.',
+    params: itemParams,
+    responses: teacherView,
+  },
+  closeItem: {
+    method: 'POST',
+    path: '/api/sessions/:id/items/:itemId/close',
+    caller: 'owner',
+    summary: 'Closes an item to answers; sends item.changed.',
+    params: itemParams,
+    responses: teacherView,
+  },
+  revealItem: {
+    method: 'POST',
+    path: '/api/sessions/:id/items/:itemId/reveal',
+    caller: 'owner',
+    summary: "Shows an item's results to the class; sends item.changed and results.revealed.",
+    params: itemParams,
+    responses: teacherView,
+  },
+  publishSummary: {
+    method: 'POST',
+    path: '/api/sessions/:id/summaries/:sectionId',
+    caller: 'owner',
+    summary: "Publishes the section's summary; sends summary.published.",
+    params: sectionParams,
+    body: publishSummaryRequestSchema,
+    responses: teacherView,
+  },
+  withdrawSummary: {
+    method: 'DELETE',
+    path: '/api/sessions/:id/summaries/:sectionId',
+    caller: 'owner',
+    summary: "Withdraws the section's summary; sends summary.withdrawn.",
+    params: sectionParams,
+    responses: teacherView,
+  },
+  endSession: {
+    method: 'POST',
+    path: '/api/sessions/:id/end',
+    caller: 'owner',
+    summary: 'Ends the session; sends session.ended.',
+    params: sessionParamsSchema,
+    responses: teacherView,
+  },
+  removeParticipant: {
+    method: 'DELETE',
+    path: '/api/sessions/:id/participants/:participantId',
+    caller: 'owner',
+    summary: 'Removes a student; their stream closes (participant.removed).',
+    params: participantParams,
+    responses: teacherView,
+  },
+
+  // Teacher dashboard
+  wallResponses: {
+    method: 'GET',
+    path: '/api/sessions/:id/responses',
+    caller: 'owner',
+    summary: 'Every open response, hidden ones flagged, filtered by item and a search text.',
+    params: sessionParamsSchema,
+    query: z.object({ itemId: id.optional(), q: z.string().max(200).optional() }),
+    responses: { 200: wallResponsesResponseSchema },
+  },
+  moderateResponse: {
+    method: 'POST',
+    path: '/api/sessions/:id/responses/:participantId/:itemId',
+    caller: 'owner',
+    summary: 'Hides or spotlights one response; sends wall.changed.',
+    params: studentIdParams.extend({ itemId: id }),
+    body: moderateResponseRequestSchema,
+    responses: { 200: teacherWallResponseSchema },
+  },
+  sessionSettings: {
+    method: 'POST',
+    path: '/api/sessions/:id/settings',
+    caller: 'owner',
+    summary: "Shows or hides students' names on the wall and projector; sends wall.changed.",
+    params: sessionParamsSchema,
+    body: sessionSettingsRequestSchema,
+    responses: teacherView,
+  },
+  themes: {
+    method: 'GET',
+    path: '/api/sessions/:id/themes',
+    caller: 'owner',
+    summary: "Key phrases from the students' responses to a section.",
+    params: sessionParamsSchema,
+    query: z.object({ sectionId: z.string().min(1).max(64) }),
+    responses: { 200: themesResponseSchema },
+  },
+  revealOutcomes: {
+    method: 'POST',
+    path: '/api/sessions/:id/outcomes',
+    caller: 'owner',
+    summary: "Reveals a forecast's outcomes and scores it; sends outcomes.revealed.",
+    params: sessionParamsSchema,
+    body: revealOutcomesRequestSchema,
+    responses: teacherView,
+  },
+  report: {
+    method: 'GET',
+    path: '/api/sessions/:id/report',
+    caller: 'owner',
+    summary: 'The report: students, answers per item, summaries, responses, forecast scores.',
+    params: sessionParamsSchema,
+    responses: { 200: sessionReportSchema },
+  },
+  transcript: {
+    method: 'GET',
+    path: '/api/sessions/:id/participants/:participantId/transcript',
+    caller: 'owner',
+    summary: "One student's answers.",
+    params: studentIdParams,
+    responses: { 200: studentTranscriptSchema },
+  },
+  answersCsv: {
+    method: 'GET',
+    path: '/api/sessions/:id/answers.csv',
+    caller: 'owner',
+    summary: 'Every answer, one row each (RFC 4180, UTF-8 with BOM), as an attachment.',
+    params: sessionParamsSchema,
+    responses: { 200: { contentType: 'text/csv; charset=utf-8' } },
+  },
+  projector: {
+    method: 'GET',
+    path: '/api/sessions/:id/projector',
+    caller: 'owner',
+    summary: 'What the classroom screen shows.',
+    params: sessionParamsSchema,
+    responses: { 200: projectorViewSchema },
+  },
+
+  // Students
+  lookUpJoinCode: {
+    method: 'GET',
+    path: '/api/join/:code',
+    caller: 'anyone',
+    summary: 'The session a join code opens; 404 session_not_found, 410 session_ended.',
+    params: z.object({ code: joinCodeSchema }),
+    responses: { 200: joinLookupResponseSchema },
+  },
+  join: {
+    method: 'POST',
+    path: '/api/join',
+    caller: 'anyone',
+    summary:
+      'Joins a session and sets the student cookie; 409 name_taken unless asNewNamesake (then "Sam (2)").',
+    body: joinRequestSchema,
+    responses: { 201: joinResponseSchema },
+  },
+  rejoin: {
+    method: 'POST',
+    path: '/api/rejoin',
+    caller: 'anyone',
+    summary:
+      'Back in as the same student on a new device, with every answer; the old device is signed out. 403 rejoin_refused.',
+    body: rejoinRequestSchema,
+    responses: { 200: joinResponseSchema },
+  },
+  studentView: {
+    method: 'GET',
+    path: '/api/sessions/:id/me',
+    caller: 'student',
+    summary: 'The session as this student sees it; 401 not_joined, 403 participant_removed.',
+    params: sessionParamsSchema,
+    responses: { 200: studentSessionViewSchema },
+  },
+  submitAnswer: {
+    method: 'PUT',
+    path: '/api/sessions/:id/answers/:itemId',
+    caller: 'student',
+    summary:
+      'Saves an answer, acknowledged only after commit; a retry never duplicates, an older revision never wins. 409 item_not_open.',
+    params: itemParams,
+    body: submitAnswerRequestSchema,
+    responses: { 200: answerAckSchema },
+  },
+  reportProgress: {
+    method: 'POST',
+    path: '/api/sessions/:id/progress',
+    caller: 'student',
+    summary: 'In a self-paced session, the section the student is in.',
+    params: sessionParamsSchema,
+    body: changeSectionRequestSchema,
+    responses: { 204: null },
+  },
+  events: {
+    method: 'GET',
+    path: '/api/sessions/:id/events',
+    caller: 'owner or student',
+    summary:
+      'The live stream (server-sent events) of LiveEvent messages (live-events.ts); resume with Last-Event-ID.',
+    params: sessionParamsSchema,
+    responses: { 200: { contentType: 'text/event-stream' } },
+  },
+} as const satisfies Readonly<Record<string, EndpointContract>>;
+
+export type Endpoints = typeof endpoints;
+export type EndpointName = keyof Endpoints;

@@ -1,0 +1,122 @@
+import { z } from 'zod';
+import type { DeepReadonly } from './deep-readonly';
+import { LIMITS } from './live-constants';
+
+/**
+ * Shapes the live views and the dashboard share: results of items, forecast scores and the
+ * responses on a wall. Kept apart so that neither contract file imports the other.
+ */
+
+const count = z.number().int().min(0);
+
+/** Per-option counts of a poll or scale, or the spread of a forecast's scenarios. */
+export const itemResultsSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('choice'),
+    itemId: z.string(),
+    responses: count,
+    counts: z.array(z.object({ key: z.string(), count })),
+  }),
+  z.object({
+    kind: z.literal('forecast'),
+    itemId: z.string(),
+    responses: count,
+    scenarios: z.array(
+      z.object({
+        scenarioId: z.string(),
+        mean: z.number().nullable(),
+        median: z.number().nullable(),
+        count,
+        /** How many forecasts fell in each tenth: 0-10 %, 10-20 %, ..., 90-100 %. */
+        buckets: z.array(count),
+      }),
+    ),
+  }),
+  z.object({
+    kind: z.literal('claimCheck'),
+    itemId: z.string(),
+    responses: count,
+    claims: z.array(z.object({ claimId: z.string(), asExpected: count })),
+  }),
+  z.object({ kind: z.literal('text'), itemId: z.string(), responses: count }),
+]);
+export type ItemResults = DeepReadonly<z.infer<typeof itemResultsSchema>>;
+
+/** The outcome of one forecast scenario, as the teacher reveals it (edited or as the lesson has it). */
+export const scenarioOutcomeSchema = z.object({
+  happened: z.boolean(),
+  text: z
+    .string()
+    .trim()
+    .min(1, 'outcome text must not be empty')
+    .max(LIMITS.summaryLength, `outcome text must be at most ${LIMITS.summaryLength} characters`),
+});
+export type ScenarioOutcome = z.infer<typeof scenarioOutcomeSchema>;
+
+const scenarioScoreSchema = z.object({
+  scenarioId: z.string(),
+  happened: z.boolean(),
+  /** The class's mean forecast, percent. */
+  classMean: z.number().nullable(),
+  /** The class's mean Brier score on this scenario. */
+  classBrier: z.number().nullable(),
+});
+export type ScenarioScore = DeepReadonly<z.infer<typeof scenarioScoreSchema>>;
+
+const calibrationRowSchema = z.object({
+  from: z.number(),
+  to: z.number(),
+  forecasts: count,
+  happened: count,
+  meanProbability: z.number().nullable(),
+  observedRate: z.number().nullable(),
+});
+export type CalibrationRow = DeepReadonly<z.infer<typeof calibrationRowSchema>>;
+
+/** Forecast scores once outcomes are revealed: the class's, and (for a student) their own. */
+export const forecastScoresSchema = z.object({
+  itemId: z.string(),
+  outcomes: z.record(z.string(), scenarioOutcomeSchema),
+  scenarios: z.array(scenarioScoreSchema),
+  classMeanBrier: z.number().nullable(),
+  /** For a student: their own Brier per scenario and mean; absent in the teacher's copy. */
+  mine: z
+    .object({
+      perScenario: z.record(z.string(), z.number()),
+      meanBrier: z.number().nullable(),
+    })
+    .optional(),
+  /** For the teacher: each student's mean Brier score, and the class's calibration. */
+  students: z
+    .array(
+      z.object({ participantId: z.string(), label: z.string(), meanBrier: z.number().nullable() }),
+    )
+    .optional(),
+  calibration: z.array(calibrationRowSchema).optional(),
+});
+export type ForecastScores = DeepReadonly<z.infer<typeof forecastScoresSchema>>;
+
+/** One open response (an answer to a prompt) on a wall: the class's, the projector's. */
+export const wallResponseSchema = z.object({
+  /**
+   * Opaque, and different for each prompt one student answers, so that with names hidden a
+   * student's responses cannot be linked to one another.
+   */
+  responseId: z.string(),
+  /** The student's label ("Sam (2)"); on students' and the projector's walls only when names are shown. */
+  label: z.string().nullable(),
+  itemId: z.string(),
+  text: z.string(),
+  isHidden: z.boolean(),
+  isSpotlighted: z.boolean(),
+  updatedAt: z.string(),
+});
+export type WallResponse = DeepReadonly<z.infer<typeof wallResponseSchema>>;
+
+/** A response as the teacher's own views show it: with the student it came from. */
+export const teacherWallResponseSchema = wallResponseSchema.extend({ participantId: z.string() });
+export type TeacherWallResponse = DeepReadonly<z.infer<typeof teacherWallResponseSchema>>;
+
+/** A response on a student's wall: whether it is the student's own, and no author id. */
+export const classWallResponseSchema = wallResponseSchema.extend({ isMine: z.boolean() });
+export type ClassWallResponse = DeepReadonly<z.infer<typeof classWallResponseSchema>>;

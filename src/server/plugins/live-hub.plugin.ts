@@ -1,0 +1,25 @@
+import fp from 'fastify-plugin';
+import { LiveHub } from '../live/live-hub';
+import { StreamLimits } from '../live/stream-limits';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Stores session events and fans them out to the event streams. */
+    readonly hub: LiveHub;
+    /** How many event streams one student, teacher or address may hold open. */
+    readonly streams: StreamLimits;
+  }
+}
+
+export const liveHubPlugin = fp(
+  async (app) => {
+    const hub = new LiveHub(app.db, app.log);
+    await hub.start();
+    app.decorate('hub', hub);
+    app.decorate('streams', new StreamLimits(app.config.streamsPerAddress));
+    app.addHook('onClose', async () => {
+      await hub.close();
+    });
+  },
+  { name: 'live-hub', dependencies: ['config', 'storage'] },
+);

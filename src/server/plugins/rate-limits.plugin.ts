@@ -1,0 +1,68 @@
+import fp from 'fastify-plugin';
+import { RateLimiter } from '../lib/rate-limiter';
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+/** Reset e-mails one address may be sent per hour: enough to retry, too few to flood it. */
+const RESET_EMAILS_PER_ADDRESS = 3;
+/** A student moving between sections: a click a second is far more than reading allows. */
+const PROGRESS_PER_MINUTE = 60;
+
+export interface RateLimiters {
+  /** Every join code look-up and join, per client address. */
+  readonly join: RateLimiter;
+  /** Unknown join codes tried, per client address. */
+  readonly joinGuess: RateLimiter;
+  readonly answer: RateLimiter;
+  readonly signIn: RateLimiter;
+  /** Wrong rejoin codes, per client address and per session. */
+  readonly rejoinByAddress: RateLimiter;
+  readonly rejoinBySession: RateLimiter;
+  readonly forgotPasswordByAddress: RateLimiter;
+  readonly forgotPasswordByEmail: RateLimiter;
+  readonly progress: RateLimiter;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** In memory, per instance: see src/server/DECISIONS.md. */
+    readonly limiters: RateLimiters;
+  }
+}
+
+export const rateLimitsPlugin = fp(
+  (app, _options, done) => {
+    const { config } = app;
+    const limiters: RateLimiters = {
+      join: new RateLimiter(config.joinRateLimit, MINUTE, 'attempts to join'),
+      joinGuess: new RateLimiter(config.joinGuessLimit, MINUTE, 'wrong join codes'),
+      answer: new RateLimiter(config.answerRateLimit, MINUTE, 'answers'),
+      signIn: new RateLimiter(20, MINUTE, 'sign-in attempts'),
+      rejoinByAddress: new RateLimiter(config.rejoinRateLimit, 10 * MINUTE, 'wrong rejoin codes'),
+      rejoinBySession: new RateLimiter(
+        config.rejoinSessionRateLimit,
+        10 * MINUTE,
+        'wrong rejoin codes in this session',
+      ),
+      forgotPasswordByAddress: new RateLimiter(
+        config.resetRateLimit,
+        HOUR,
+        'requests for a new password',
+      ),
+      forgotPasswordByEmail: new RateLimiter(
+        RESET_EMAILS_PER_ADDRESS,
+        HOUR,
+        'requests for a new password for this e-mail address',
+      ),
+      progress: new RateLimiter(PROGRESS_PER_MINUTE, MINUTE, 'section changes'),
+    };
+    app.decorate('limiters', limiters);
+    app.addHook('onClose', (_app, closed) => {
+      const all = Object.values(limiters) as RateLimiter[];
+      for (const limiter of all) limiter.close();
+      closed();
+    });
+    done();
+  },
+  { name: 'rate-limits', dependencies: ['config'] },
+);

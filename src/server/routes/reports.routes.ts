@@ -1,0 +1,125 @@
+import type { FastifyPluginCallback } from 'fastify';
+import { formatAnswerText } from '../../domain/lesson/format-answer';
+import { getItemQuestion } from '../../domain/lesson/item-question';
+import { endpoints } from '../../domain/live/api-endpoints';
+import { toCsv } from '../../domain/reports/csv';
+import { ApiError } from '../lib/api-error';
+import { addRoute } from '../lib/contract-route';
+import { findItem } from '../lessons/lesson-catalog';
+import { ResponseIds } from '../live/response-ids';
+import { classForecastScores, toTeacherWallResponses } from '../live/session-views';
+import { listSessionAnswers } from '../repositories/answers.repository';
+import { listSummaries } from '../repositories/class-sessions.repository';
+import { listParticipants, participantLabel } from '../repositories/participants.repository';
+
+/** Under /api/sessions: what a session leaves behind: its report, transcripts and the export. */
+export const reportRoutes: FastifyPluginCallback = (app, _options, done) => {
+  const { db, config } = app;
+  const responseIds = new ResponseIds(config.cookieSecret);
+
+  addRoute(app, endpoints.report, async ({ caller: { session, lesson } }) => {
+    const [participants, summaries, answers] = await Promise.all([
+      listParticipants(db, session.id),
+      listSummaries(db, session.id),
+      listSessionAnswers(db, session.id),
+    ]);
+    const answeredByItem = new Map<string, number>();
+    const answeredByParticipant = new Map<string, number>();
+    for (const a of answers) {
+      answeredByItem.set(a.itemId, (answeredByItem.get(a.itemId) ?? 0) + 1);
+      answeredByParticipant.set(
+        a.participantId,
+        (answeredByParticipant.get(a.participantId) ?? 0) + 1,
+      );
+    }
+    return {
+      sessionId: session.id,
+      lessonId: lesson.id,
+      lessonTitle: lesson.metadata.title,
+      participants: participants.map((p) => ({
+        id: p.id,
+        label: p.label,
+        joinedAt: p.joinedAt,
+        answers: answeredByParticipant.get(p.id) ?? 0,
+      })),
+      sections: lesson.sections.map((section) => ({
+        sectionId: section.id,
+        items: section.items.map((item) => ({
+          itemId: item.id,
+          answered: answeredByItem.get(item.id) ?? 0,
+        })),
+        summary: summaries.find((s) => s.sectionId === section.id)?.text ?? null,
+      })),
+      responses: toTeacherWallResponses(lesson, answers, responseIds.forSession(session.id)),
+      forecastScores: await classForecastScores(db, lesson, session.id, answers),
+    };
+  });
+
+  addRoute(
+    app,
+    endpoints.transcript,
+    async ({ params: { participantId }, caller: { session } }) => {
+      const participant = (await listParticipants(db, session.id)).find(
+        (p) => p.id === participantId,
+      );
+      if (!participant)
+        throw new ApiError(404, 'not_found', 'That student is not in this session.');
+      const answers = await listSessionAnswers(db, session.id, { participantId });
+      return {
+        participant: {
+          id: participant.id,
+          label: participant.label,
+          joinedAt: participant.joinedAt,
+        },
+        entries: answers.map((a) => ({
+          itemId: a.itemId,
+          answer: a.answer,
+          updatedAt: a.updatedAt,
+        })),
+      };
+    },
+  );
+
+  addRoute(app, endpoints.answersCsv, async ({ caller: { session, lesson } }, _request, reply) => {
+    const answers = await listSessionAnswers(db, session.id);
+    const sectionIndex = new Map(lesson.sections.map((s, i) => [s.id, i]));
+    const rows = answers.flatMap((a) => {
+      const found = findItem(lesson, a.itemId);
+      if (!found) return [];
+      return [
+        [
+          participantLabel(a.displayName, a.nameNumber),
+          (sectionIndex.get(found.section.id) ?? 0) + 1,
+          found.section.title,
+          a.itemId,
+          found.item.kind,
+          getItemQuestion(found.item),
+          formatAnswerText(found.item, a.answer),
+          a.updatedAt,
+        ],
+      ];
+    });
+    const csv = toCsv(
+      [
+        'student',
+        'section',
+        'section_title',
+        'item_id',
+        'item_kind',
+        'question',
+        'answer',
+        'answered_at',
+      ],
+      rows,
+    );
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header(
+        'content-disposition',
+        `attachment; filename="session-${session.joinCode}-answers.csv"`,
+      )
+      .header('cache-control', 'no-store')
+      .send(csv);
+  });
+  done();
+};

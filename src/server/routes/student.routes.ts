@@ -1,0 +1,105 @@
+import type { FastifyPluginCallback } from 'fastify';
+import { checkAnswerForItem } from '../../domain/lesson/check-answer';
+import { endpoints } from '../../domain/live/api-endpoints';
+import { ApiError } from '../lib/api-error';
+import { addRoute } from '../lib/contract-route';
+import { findItem, findSection } from '../lessons/lesson-catalog';
+import { ResponseIds } from '../live/response-ids';
+import { buildStudentView, effectiveItemState } from '../live/session-views';
+import { saveAnswer } from '../repositories/answers.repository';
+import { findItemStateForUpdate } from '../repositories/class-sessions.repository';
+import { setParticipantSection } from '../repositories/participants.repository';
+
+/** Under /api/sessions: a joined student's view, answers and (self-paced) progress. */
+export const studentRoutes: FastifyPluginCallback = (app, _options, done) => {
+  const { db, hub, lessons, limiters, config } = app;
+  const responseIds = new ResponseIds(config.cookieSecret);
+
+  addRoute(app, endpoints.studentView, async ({ caller: { participant, session } }) => {
+    const lesson = lessons.find(session.lessonId);
+    if (!lesson)
+      throw new ApiError(404, 'lesson_not_found', 'This session’s lesson is no longer available.');
+    return buildStudentView(db, lesson, session, participant, responseIds.forSession(session.id));
+  });
+
+  addRoute(app, endpoints.submitAnswer, async ({ params, body: input, caller }) => {
+    const { participant, session } = caller;
+    const { id, itemId } = params;
+    limiters.answer.take(participant.id);
+    const lesson = lessons.find(session.lessonId);
+    const found = lesson ? findItem(lesson, itemId) : undefined;
+    if (!found) throw new ApiError(404, 'item_not_found', `This lesson has no item "${itemId}".`);
+    const problem = checkAnswerForItem(found.item, input.answer);
+    if (problem) {
+      const field = `answer.${problem.field}`;
+      throw new ApiError(400, 'invalid_input', `${field}: ${problem.message}.`, field);
+    }
+    if (session.status === 'ended') {
+      throw new ApiError(409, 'session_ended', 'The session has ended; answers are closed.');
+    }
+    const held = await db.transaction(async (tx) => {
+      // The item's row stays locked until commit, so a close cannot slip in between.
+      const stored = await findItemStateForUpdate(tx, id, itemId);
+      const state = effectiveItemState(session, itemId, stored ?? undefined);
+      const isCurrentSection =
+        session.mode === 'self-paced' || found.section.id === session.currentSectionId;
+      if (state.status !== 'open' || !isCurrentSection) {
+        throw new ApiError(
+          409,
+          'item_not_open',
+          state.status === 'closed'
+            ? 'This question is closed: your teacher is no longer taking answers to it.'
+            : 'This question is not open for answers yet.',
+        );
+      }
+      const saved = await saveAnswer(tx, {
+        sessionId: id,
+        participantId: participant.id,
+        itemId,
+        submissionId: input.submissionId,
+        revision: input.revision,
+        answer: input.answer,
+      });
+      return { ...saved, isOnWall: found.item.kind === 'prompt' && state.isRevealed };
+    });
+    hub.answerRecorded(id);
+    // A response to a prompt whose wall the class already sees: classmates' walls refresh.
+    if (held.isOnWall) hub.wallChanged(id, itemId);
+    return { itemId, submissionId: held.submissionId, revision: held.revision };
+  });
+
+  addRoute(app, endpoints.reportProgress, async ({ params: { id }, body, caller }) => {
+    const { participant, session } = caller;
+    const { sectionId } = body;
+    limiters.progress.take(participant.id);
+    if (session.mode !== 'self-paced' || session.status === 'ended') {
+      throw new ApiError(
+        409,
+        session.status === 'ended' ? 'session_ended' : 'invalid_input',
+        session.status === 'ended'
+          ? 'The session has ended.'
+          : 'In a teacher-paced session the teacher chooses the section.',
+      );
+    }
+    const lesson = lessons.find(session.lessonId);
+    if (!lesson || !findSection(lesson, sectionId)) {
+      throw new ApiError(
+        404,
+        'section_not_found',
+        `This lesson has no section "${sectionId}".`,
+        'sectionId',
+      );
+    }
+    // Only a move is stored and told: a repeated report of the same section adds no event.
+    if (participant.currentSectionId !== sectionId) {
+      await setParticipantSection(db, participant.id, sectionId);
+      await hub.publish(
+        id,
+        { to: 'teacher' },
+        { type: 'participant.progressed', participantId: participant.id, sectionId },
+      );
+    }
+    return undefined;
+  });
+  done();
+};
