@@ -27,6 +27,11 @@ export function useLiveStream(
         handlersRef.current.onOpen();
       },
       onStateChange: setState,
+      // Not shown to the person: the refetch that follows puts the page right. Kept for whoever
+      // debugs a server and client out of step.
+      onUnreadable: (error) => {
+        console.error(error);
+      },
     });
   }, [sessionId, isEnabled]);
 

@@ -1,5 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { api, ApiRequestError, NetworkError } from './api-client';
+import { endpoints } from '../../../domain/live/api-endpoints';
+import {
+  ApiRequestError,
+  callEndpoint,
+  describeApiError,
+  NetworkError,
+  ResponseContractError,
+} from './api-client';
+
+const teacher = { id: 't1', email: 'a@b.c', name: 'Ann' };
+const signInBody = { email: 'a@b.c', password: 'secret' };
 
 function jsonResponse(status: number, body: unknown): Response {
   return new Response(JSON.stringify(body), {
@@ -23,30 +33,35 @@ describe('api client', () => {
 
   it('sends the csrf cookie as a header on writes, with same-origin credentials', async () => {
     vi.stubGlobal('document', { cookie: 'other=1; csrf=abc.def' });
-    fetchMock.mockResolvedValueOnce(jsonResponse(200, { ok: true }));
-    await expect(api.post('/api/things', { a: 1 })).resolves.toEqual({ ok: true });
+    fetchMock.mockResolvedValueOnce(jsonResponse(200, { teacher }));
+    await expect(callEndpoint(endpoints.signIn, { body: signInBody })).resolves.toEqual({
+      teacher,
+    });
     const [path, init] = fetchMock.mock.calls[0]!;
-    expect(path).toBe('/api/things');
+    expect(path).toBe('/api/auth/sign-in');
     expect(init?.credentials).toBe('same-origin');
     expect(init?.headers).toMatchObject({
       'x-csrf-token': 'abc.def',
       'content-type': 'application/json',
     });
-    expect(init?.body).toBe('{"a":1}');
+    expect(init?.body).toBe(JSON.stringify(signInBody));
   });
 
   it('fetches a csrf token first when there is no cookie', async () => {
     fetchMock
       .mockResolvedValueOnce(jsonResponse(200, { token: 'fresh' }))
       .mockResolvedValueOnce(new Response(null, { status: 204 }));
-    await expect(api.delete('/api/things/1')).resolves.toBeUndefined();
+    await expect(
+      callEndpoint(endpoints.deleteSession, { params: { id: 'a b/c' } }),
+    ).resolves.toBeUndefined();
     expect(fetchMock.mock.calls[0]![0]).toBe('/api/csrf');
+    expect(fetchMock.mock.calls[1]![0]).toBe('/api/sessions/a%20b%2Fc');
     expect(fetchMock.mock.calls[1]![1]?.headers).toMatchObject({ 'x-csrf-token': 'fresh' });
   });
 
   it('does not send a csrf header on reads', async () => {
-    fetchMock.mockResolvedValueOnce(jsonResponse(200, []));
-    await api.get('/api/things');
+    fetchMock.mockResolvedValueOnce(jsonResponse(200, { teacher }));
+    await callEndpoint(endpoints.me);
     expect(fetchMock).toHaveBeenCalledTimes(1);
     expect(fetchMock.mock.calls[0]![1]?.headers).not.toHaveProperty('x-csrf-token');
   });
@@ -57,7 +72,7 @@ describe('api client', () => {
         error: { code: 'item_not_open', message: 'This question is closed.', field: 'itemId' },
       }),
     );
-    const error = await api.get('/api/x').catch((e: unknown) => e);
+    const error = await callEndpoint(endpoints.me).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiRequestError);
     expect(error).toMatchObject({
       status: 409,
@@ -69,12 +84,15 @@ describe('api client', () => {
 
   it('gives a readable error when the answer is not the API’s error shape', async () => {
     fetchMock.mockResolvedValueOnce(new Response('Bad gateway', { status: 502 }));
-    await expect(api.get('/api/x')).rejects.toMatchObject({ status: 502, code: 'internal' });
+    await expect(callEndpoint(endpoints.me)).rejects.toMatchObject({
+      status: 502,
+      code: 'internal',
+    });
   });
 
   it('throws a NetworkError when there is no answer at all', async () => {
     fetchMock.mockRejectedValueOnce(new TypeError('Failed to fetch'));
-    await expect(api.get('/api/x')).rejects.toBeInstanceOf(NetworkError);
+    await expect(callEndpoint(endpoints.me)).rejects.toBeInstanceOf(NetworkError);
   });
 
   it('renews a stale csrf token once and retries', async () => {
@@ -82,8 +100,43 @@ describe('api client', () => {
     fetchMock
       .mockResolvedValueOnce(jsonResponse(403, { error: { code: 'csrf_failed', message: 'No.' } }))
       .mockResolvedValueOnce(jsonResponse(200, { token: 'renewed' }))
-      .mockResolvedValueOnce(jsonResponse(200, { done: true }));
-    await expect(api.post('/api/x')).resolves.toEqual({ done: true });
+      .mockResolvedValueOnce(new Response(null, { status: 204 }));
+    await expect(callEndpoint(endpoints.signOut)).resolves.toBeUndefined();
     expect(fetchMock.mock.calls[2]![1]?.headers).toMatchObject({ 'x-csrf-token': 'renewed' });
+  });
+
+  it('builds the query from the parameters given, leaving out the absent ones', async () => {
+    fetchMock.mockResolvedValueOnce(jsonResponse(200, { responses: [], showNames: false }));
+    await callEndpoint(endpoints.wallResponses, {
+      params: { id: 's1' },
+      query: { itemId: undefined, q: 'red line' },
+    });
+    expect(fetchMock.mock.calls[0]![0]).toBe('/api/sessions/s1/responses?q=red+line');
+  });
+
+  it('parses the answer with its contract and drops what the contract does not name', async () => {
+    fetchMock.mockResolvedValueOnce(jsonResponse(200, { teacher: { ...teacher, secret: 'x' } }));
+    await expect(callEndpoint(endpoints.me)).resolves.toEqual({ teacher });
+  });
+
+  it('refuses an answer that breaks its contract with a typed, readable error', async () => {
+    fetchMock.mockResolvedValueOnce(jsonResponse(200, { teacher: { id: 't1', name: 7 } }));
+    const error = await callEndpoint(endpoints.me).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ResponseContractError);
+    expect(error).toMatchObject({ endpoint: 'GET /api/auth/me' });
+    expect((error as ResponseContractError).problem).toMatch(/^teacher\.(email|name)/);
+    expect(describeApiError(error)).toMatch(/does not understand.*Reload/);
+  });
+
+  it('refuses a success status the contract does not name', async () => {
+    fetchMock.mockResolvedValueOnce(jsonResponse(200, { teacher }));
+    vi.stubGlobal('document', { cookie: 'csrf=t' });
+    const error = await callEndpoint(endpoints.signUp, {
+      body: { email: 'a@b.c', name: 'Ann', password: 'long enough' },
+    }).catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      name: 'ResponseContractError',
+      problem: 'unexpected status 200',
+    });
   });
 });

@@ -1,4 +1,7 @@
+import type { z } from 'zod';
+import type { EndpointContract } from '../../../domain/live/api-endpoints';
 import type { ApiErrorBody, ApiErrorCode } from '../../../domain/live/api-error';
+import type { DeepReadonly } from '../../../domain/live/deep-readonly';
 
 /**
  * The one place the client calls `fetch`: JSON in and out, same-origin cookies, the CSRF header
@@ -28,7 +31,24 @@ export class NetworkError extends Error {
   }
 }
 
-type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+/**
+ * The server answered, but not in the shape its contract (api-endpoints.ts) names: most often a
+ * server newer than this page. Nothing is guessed from such an answer.
+ */
+export class ResponseContractError extends Error {
+  override readonly name = 'ResponseContractError';
+
+  constructor(
+    readonly endpoint: string,
+    readonly problem: string,
+  ) {
+    super(
+      'The server answered in a form this page does not understand. Reload the page to get the latest version.',
+    );
+  }
+}
+
+type Method = EndpointContract['method'];
 
 const CSRF_COOKIE = 'csrf';
 
@@ -115,11 +135,14 @@ async function getCsrfToken(forceFresh = false): Promise<string> {
 }
 
 /**
- * Calls the API and returns its JSON answer. The answer is typed by the caller from the shared
- * contract (src/domain/live): the server validates what it sends against the same types.
+ * Sends one request and returns the status and parsed body of a successful answer.
  * Throws ApiRequestError on a refused request and NetworkError when there was no answer.
  */
-export async function apiRequest<T>(method: Method, path: string, body?: unknown): Promise<T> {
+async function request(
+  method: Method,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: unknown }> {
   const isWrite = method !== 'GET';
   const attempt = async (forceFreshToken: boolean): Promise<Response> => {
     const headers: Record<string, string> = { accept: 'application/json' };
@@ -137,19 +160,91 @@ export async function apiRequest<T>(method: Method, path: string, body?: unknown
     if (error.code === 'csrf_failed') response = await attempt(true);
   }
   if (!response.ok) throw await toError(response);
-  return (await readBody(response)) as T;
+  return { status: response.status, body: await readBody(response) };
 }
 
-export const api = {
-  get: <T>(path: string) => apiRequest<T>('GET', path),
-  post: <T>(path: string, body?: unknown) => apiRequest<T>('POST', path, body),
-  put: <T>(path: string, body?: unknown) => apiRequest<T>('PUT', path, body),
-  delete: <T>(path: string) => apiRequest<T>('DELETE', path),
-};
+type InputOf<S> = S extends z.ZodType ? DeepReadonly<z.input<S>> : never;
+
+/** What a call sends: the path parameters, query and body its contract declares, no more. */
+export type CallInput<E extends EndpointContract> = (E extends { readonly params: infer P }
+  ? { readonly params: InputOf<P> }
+  : unknown) &
+  (E extends { readonly query: infer Q } ? { readonly query: InputOf<Q> } : unknown) &
+  (E extends { readonly body: infer B } ? { readonly body: InputOf<B> } : unknown);
+
+type AnswerOf<A> = A extends z.ZodType ? DeepReadonly<z.output<A>> : undefined;
+
+/** What a call resolves to: the answer parsed by its contract's schema (undefined for 204). */
+export type CallResult<E extends EndpointContract> = AnswerOf<E['responses'][keyof E['responses']]>;
+
+type CallArgs<E extends EndpointContract> = keyof CallInput<E> extends never
+  ? []
+  : [input: CallInput<E>];
+
+const isSchema = (answer: unknown): answer is z.ZodType =>
+  typeof answer === 'object' && answer !== null && 'safeParse' in answer;
+
+/** The endpoint's path with its parameters filled in: `/api/sessions/:id` → `/api/sessions/abc`. */
+export function endpointPath(
+  endpoint: EndpointContract,
+  params: Readonly<Record<string, string>> = {},
+  query: Readonly<Record<string, string | undefined>> = {},
+): string {
+  const path = endpoint.path.replace(/:(\w+)/g, (_match, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`${endpoint.path} needs the parameter ${name}`);
+    return encodeURIComponent(value);
+  });
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined) search.set(key, value);
+  }
+  return search.size > 0 ? `${path}?${search.toString()}` : path;
+}
+
+/**
+ * Calls an endpoint of the contract (src/domain/live/api-endpoints.ts) and parses its answer
+ * with the contract's schema, so a page never works from an answer it misread.
+ * Throws ApiRequestError on a refused request, NetworkError when there was no answer and
+ * ResponseContractError when the answer breaks its contract.
+ */
+export async function callEndpoint<E extends EndpointContract>(
+  endpoint: E,
+  ...args: CallArgs<E>
+): Promise<CallResult<E>> {
+  const input = (args[0] ?? {}) as {
+    params?: Record<string, string>;
+    query?: Record<string, string | undefined>;
+    body?: unknown;
+  };
+  const path = endpointPath(endpoint, input.params, input.query);
+  const answer = await request(endpoint.method, path, input.body);
+  const name = `${endpoint.method} ${endpoint.path}`;
+  if (!(answer.status in endpoint.responses)) {
+    throw new ResponseContractError(name, `unexpected status ${answer.status}`);
+  }
+  const schema = endpoint.responses[answer.status];
+  if (!isSchema(schema)) return undefined as CallResult<E>;
+  const parsed = schema.safeParse(answer.body);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ResponseContractError(
+      name,
+      `${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`,
+    );
+  }
+  return parsed.data as CallResult<E>;
+}
 
 /** A message a person can read for any error an API call can throw. */
 export function describeApiError(error: unknown): string {
-  if (error instanceof ApiRequestError || error instanceof NetworkError) return error.message;
+  if (
+    error instanceof ApiRequestError ||
+    error instanceof NetworkError ||
+    error instanceof ResponseContractError
+  ) {
+    return error.message;
+  }
   return 'Something went wrong. Please try again.';
 }
 

@@ -1,4 +1,10 @@
-import type { LiveEvent, LiveEventType } from '../../../domain/live/live-events';
+import {
+  LIVE_EVENT_TYPES,
+  LIVE_PROTOCOL_VERSION,
+  liveEventSchema,
+  streamReadySchema,
+  type LiveEvent,
+} from '../../../domain/live/live-events';
 
 /**
  * The one place the client opens an EventSource: a session's live stream. The browser's
@@ -8,41 +14,61 @@ import type { LiveEvent, LiveEventType } from '../../../domain/live/live-events'
 
 export type LiveConnectionState = 'connecting' | 'open' | 'reconnecting';
 
-const EVENT_TYPES: readonly LiveEventType[] = [
-  'section.changed',
-  'item.changed',
-  'results.revealed',
-  'summary.published',
-  'summary.withdrawn',
-  'session.ended',
-  'participant.joined',
-  'participant.removed',
-  'participant.presence',
-  'participant.progressed',
-  'answers.counted',
-  'wall.changed',
-  'outcomes.revealed',
-];
-
 const MAX_RETRY_DELAY_MS = 30_000;
+
+/** A message on the stream that its contract (live-events.ts) does not describe. */
+export class LiveEventError extends Error {
+  override readonly name = 'LiveEventError';
+
+  constructor(
+    readonly eventType: string,
+    readonly problem: string,
+  ) {
+    super(`A live update (${eventType}) could not be read: ${problem}`);
+  }
+}
 
 export interface LiveStreamHandlers {
   readonly onEvent: (event: LiveEvent) => void;
   /**
    * Called on the first open, on every reopen, and when the server refuses the stream: refetch
-   * what may have been missed (or learn why the stream was refused: ended, removed).
+   * what may have been missed (or learn why the stream was refused: ended, removed). Also called
+   * for an event this page cannot read, or one from a newer protocol: refetching is never wrong.
    */
   readonly onOpen: () => void;
   readonly onStateChange: (state: LiveConnectionState) => void;
+  /** An event that could not be read; the stream goes on (and onOpen refetches). */
+  readonly onUnreadable?: (error: LiveEventError) => void;
 }
 
-function parseLiveEvent(type: string, data: unknown): LiveEvent | null {
+/** Reads one message's data as the event its name says, checked against the contract. */
+export function parseLiveEvent(type: string, data: unknown): LiveEvent | LiveEventError {
+  if (typeof data !== 'string') return new LiveEventError(type, 'no data');
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(data);
+  } catch {
+    return new LiveEventError(type, 'not JSON');
+  }
+  if (typeof parsed !== 'object' || parsed === null) {
+    return new LiveEventError(type, 'not an object');
+  }
+  // The event name on the wire is the authority; the payload may or may not repeat it.
+  const result = liveEventSchema.safeParse({ ...parsed, type });
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  return new LiveEventError(
+    type,
+    `${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`,
+  );
+}
+
+/** The protocol the stream's `ready` message names; null when it cannot be read. */
+export function parseReadyProtocol(data: unknown): number | null {
   if (typeof data !== 'string') return null;
   try {
-    const parsed: unknown = JSON.parse(data);
-    if (typeof parsed !== 'object' || parsed === null) return null;
-    // The event name on the wire is the authority; the payload may or may not repeat it.
-    return { ...parsed, type } as LiveEvent;
+    const result = streamReadySchema.safeParse(JSON.parse(data));
+    return result.success ? result.data.protocol : null;
   } catch {
     return null;
   }
@@ -58,6 +84,13 @@ export function openLiveStream(sessionId: string, handlers: LiveStreamHandlers):
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let failures = 0;
   let isClosed = false;
+  /** A server newer than this page writes events it may misread: refetch on each instead. */
+  let isNewerProtocol = false;
+
+  const unreadable = (error: LiveEventError) => {
+    handlers.onUnreadable?.(error);
+    handlers.onOpen();
+  };
 
   const connect = () => {
     const current = new EventSource(liveStreamUrl(sessionId));
@@ -79,10 +112,23 @@ export function openLiveStream(sessionId: string, handlers: LiveStreamHandlers):
       retryTimer = setTimeout(connect, delay);
       handlers.onOpen();
     };
-    for (const type of EVENT_TYPES) {
+    current.addEventListener('ready', (message: MessageEvent) => {
+      const protocol = parseReadyProtocol(message.data);
+      isNewerProtocol = protocol === null || protocol > LIVE_PROTOCOL_VERSION;
+    });
+    // Unnamed messages are no event of this protocol.
+    current.onmessage = (message: MessageEvent) => {
+      unreadable(new LiveEventError('message', `an event without a type: ${String(message.data)}`));
+    };
+    for (const type of LIVE_EVENT_TYPES) {
       current.addEventListener(type, (message: MessageEvent) => {
+        if (isNewerProtocol) {
+          handlers.onOpen();
+          return;
+        }
         const event = parseLiveEvent(type, message.data);
-        if (event) handlers.onEvent(event);
+        if (event instanceof LiveEventError) unreadable(event);
+        else handlers.onEvent(event);
       });
     }
   };

@@ -1,5 +1,6 @@
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import type { Answer } from '../../../../domain/lesson/answers';
+import { endpoints } from '../../../../domain/live/api-endpoints';
 import type {
   AnswerAck,
   JoinRequest,
@@ -7,32 +8,39 @@ import type {
   RejoinRequest,
   StudentSessionView,
 } from '../../../../domain/live/live-contracts';
-import { api } from '../../../shared/lib/api-client';
+import { callEndpoint } from '../../../shared/lib/api-client';
 import { queryKeys } from '../../../shared/lib/query-keys';
 
 /** The student's queries and calls, each kept with its fetcher. */
-
-const sessionPath = (sessionId: string) => `/api/sessions/${encodeURIComponent(sessionId)}`;
 
 /** The session as this student sees it; the live stream keeps it fresh. */
 export const studentSessionQuery = (sessionId: string) =>
   queryOptions({
     queryKey: queryKeys.studentSession(sessionId),
-    queryFn: () => api.get<StudentSessionView>(`${sessionPath(sessionId)}/me`),
+    queryFn: () => callEndpoint(endpoints.studentView, { params: { id: sessionId } }),
     staleTime: Infinity,
   });
 
+/** Which session a complete join code opens, shown before the student gives a name. */
+export const joinLookupQuery = (code: string) =>
+  queryOptions({
+    queryKey: queryKeys.joinLookup(code),
+    queryFn: () => callEndpoint(endpoints.lookUpJoinCode, { params: { code } }),
+    retry: false,
+    staleTime: 60_000,
+  });
+
 export function joinSession(request: JoinRequest): Promise<JoinResponse> {
-  return api.post<JoinResponse>('/api/join', request);
+  return callEndpoint(endpoints.join, { body: request });
 }
 
 /** Back into a session on this device as the student who joined before, with every answer. */
 export function rejoinSession(request: RejoinRequest): Promise<JoinResponse> {
-  return api.post<JoinResponse>('/api/rejoin', request);
+  return callEndpoint(endpoints.rejoin, { body: request });
 }
 
 export async function reportProgress(sessionId: string, sectionId: string): Promise<void> {
-  await api.post<undefined>(`${sessionPath(sessionId)}/progress`, { sectionId });
+  await callEndpoint(endpoints.reportProgress, { params: { id: sessionId }, body: { sectionId } });
 }
 
 export function submitAnswer(
@@ -41,10 +49,7 @@ export function submitAnswer(
   /** The body of SubmitAnswerRequest (live-contracts.ts). */
   request: { readonly submissionId: string; readonly revision: number; readonly answer: Answer },
 ): Promise<AnswerAck> {
-  return api.put<AnswerAck>(
-    `${sessionPath(sessionId)}/answers/${encodeURIComponent(itemId)}`,
-    request,
-  );
+  return callEndpoint(endpoints.submitAnswer, { params: { id: sessionId, itemId }, body: request });
 }
 
 /** Records an acknowledged answer in the cached view, so the page shows it as saved. */

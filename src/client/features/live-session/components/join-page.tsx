@@ -1,15 +1,14 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState, type SyntheticEvent } from 'react';
-import type { JoinLookupResponse, JoinResponse } from '../../../../domain/live/live-contracts';
+import type { JoinResponse } from '../../../../domain/live/live-contracts';
 import {
   JOIN_CODE_LENGTH,
   LIMITS,
   REJOIN_CODE_LENGTH,
 } from '../../../../domain/live/live-constants';
-import { api, ApiRequestError, describeApiError, isApiError } from '../../../shared/lib/api-client';
-import { queryKeys } from '../../../shared/lib/query-keys';
+import { ApiRequestError, describeApiError, isApiError } from '../../../shared/lib/api-client';
 import { navigate } from '../../../shared/lib/router';
-import { joinSession, rejoinSession } from '../api/student-api';
+import { joinLookupQuery, joinSession, rejoinSession } from '../api/student-api';
 import { liveSessionPath } from '../lib/paths';
 
 function normaliseCode(code: string): string {
@@ -22,12 +21,7 @@ function readCodeFromAddress(): string {
 
 /** Which session a complete code opens, so the student sees it before giving a name. */
 function SessionPreview({ code }: { readonly code: string }) {
-  const lookup = useQuery({
-    queryKey: queryKeys.joinLookup(code),
-    queryFn: () => api.get<JoinLookupResponse>(`/api/join/${encodeURIComponent(code)}`),
-    retry: false,
-    staleTime: 60_000,
-  });
+  const lookup = useQuery(joinLookupQuery(code));
   // A wrong or ended code is said once, by the form, when the student presses Join.
   if (lookup.isPending || lookup.isError) return null;
   return (

@@ -1,36 +1,28 @@
 import { keepPreviousData, queryOptions, type QueryClient } from '@tanstack/react-query';
+import { endpoints } from '../../../../domain/live/api-endpoints';
+import type {
+  ForgotPasswordRequest,
+  ForgotPasswordResponse,
+  ResetPasswordRequest,
+} from '../../../../domain/live/account-contracts';
 import type {
   ModerateResponseRequest,
-  ProjectorView,
   RevealOutcomesRequest,
-  SessionListEntry,
-  SessionReport,
-  StudentTranscript,
-  ThemesResponse,
+  SessionListRow,
   TeacherWallResponse,
   WallResponsesResponse,
 } from '../../../../domain/live/dashboard-contracts';
 import type {
-  CheckResetLinkResponse,
-  ForgotPasswordRequest,
-  ForgotPasswordResponse,
-  PasswordResetOptions,
-  ResetPasswordRequest,
-} from '../../../../domain/live/account-contracts';
-import type {
   CreateSessionRequest,
-  SessionSummary,
   SignInRequest,
   SignUpRequest,
   Teacher,
   TeacherSessionView,
 } from '../../../../domain/live/live-contracts';
-import { api, isApiError } from '../../../shared/lib/api-client';
+import { callEndpoint, endpointPath, isApiError } from '../../../shared/lib/api-client';
 import { queryKeys } from '../../../shared/lib/query-keys';
 
 /** The teacher's queries and the calls that change a session, each kept with its fetcher. */
-
-const sessionPath = (sessionId: string) => `/api/sessions/${encodeURIComponent(sessionId)}`;
 
 /** The signed-in teacher, or null when nobody is signed in. */
 export const teacherMeQuery = () =>
@@ -38,7 +30,7 @@ export const teacherMeQuery = () =>
     queryKey: queryKeys.teacherMe(),
     queryFn: async (): Promise<Teacher | null> => {
       try {
-        return (await api.get<{ teacher: Teacher }>('/api/auth/me')).teacher;
+        return (await callEndpoint(endpoints.me)).teacher;
       } catch (error) {
         if (isApiError(error, 'not_signed_in')) return null;
         throw error;
@@ -47,42 +39,41 @@ export const teacherMeQuery = () =>
     staleTime: 5 * 60_000,
   });
 
-/** A session on the dashboard home, with how many students joined and answers they gave. */
-export type SessionListRow = SessionSummary & SessionListEntry;
+export type { SessionListRow };
 
 export const teacherSessionListQuery = () =>
   queryOptions({
     queryKey: queryKeys.teacherSessionList(),
-    queryFn: async () => (await api.get<{ sessions: SessionListRow[] }>('/api/sessions')).sessions,
+    queryFn: async () => (await callEndpoint(endpoints.listSessions)).sessions,
   });
 
 /** One session as its teacher sees it; the live stream keeps it fresh, hence no staleness. */
 export const teacherSessionQuery = (sessionId: string) =>
   queryOptions({
     queryKey: queryKeys.teacherSession(sessionId),
-    queryFn: () => api.get<TeacherSessionView>(sessionPath(sessionId)),
+    queryFn: () => callEndpoint(endpoints.getSession, { params: { id: sessionId } }),
     staleTime: Infinity,
     // Online flags have no event of their own: a slow poll keeps the roster honest.
     refetchInterval: 30_000,
   });
 
 export async function signUp(request: SignUpRequest): Promise<Teacher> {
-  return (await api.post<{ teacher: Teacher }>('/api/auth/sign-up', request)).teacher;
+  return (await callEndpoint(endpoints.signUp, { body: request })).teacher;
 }
 
 export async function signIn(request: SignInRequest): Promise<Teacher> {
-  return (await api.post<{ teacher: Teacher }>('/api/auth/sign-in', request)).teacher;
+  return (await callEndpoint(endpoints.signIn, { body: request })).teacher;
 }
 
 export async function signOut(): Promise<void> {
-  await api.post<undefined>('/api/auth/sign-out');
+  await callEndpoint(endpoints.signOut);
 }
 
 /** Whether this server e-mails reset links, or its operator makes them. */
 export const passwordResetOptionsQuery = () =>
   queryOptions({
     queryKey: queryKeys.passwordResetOptions(),
-    queryFn: () => api.get<PasswordResetOptions>('/api/auth/password-reset'),
+    queryFn: () => callEndpoint(endpoints.passwordResetOptions),
     staleTime: Infinity,
   });
 
@@ -90,20 +81,20 @@ export const passwordResetOptionsQuery = () =>
 export const resetLinkQuery = (token: string) =>
   queryOptions({
     queryKey: queryKeys.resetLink(token),
-    queryFn: () => api.post<CheckResetLinkResponse>('/api/auth/reset-password/check', { token }),
+    queryFn: () => callEndpoint(endpoints.checkResetLink, { body: { token } }),
     staleTime: Infinity,
   });
 
 export function forgotPassword(request: ForgotPasswordRequest): Promise<ForgotPasswordResponse> {
-  return api.post<ForgotPasswordResponse>('/api/auth/forgot-password', request);
+  return callEndpoint(endpoints.forgotPassword, { body: request });
 }
 
 export async function resetPassword(request: ResetPasswordRequest): Promise<Teacher> {
-  return (await api.post<{ teacher: Teacher }>('/api/auth/reset-password', request)).teacher;
+  return (await callEndpoint(endpoints.resetPassword, { body: request })).teacher;
 }
 
 export function createSession(request: CreateSessionRequest): Promise<TeacherSessionView> {
-  return api.post<TeacherSessionView>('/api/sessions', request);
+  return callEndpoint(endpoints.createSession, { body: request });
 }
 
 /** Every teacher action on a session answers with the new view of it. */
@@ -119,26 +110,34 @@ export function runSessionAction(
   sessionId: string,
   action: SessionAction,
 ): Promise<TeacherSessionView> {
-  const base = sessionPath(sessionId);
+  const id = sessionId;
   switch (action.type) {
     case 'change-section':
-      return api.post(`${base}/section`, { sectionId: action.sectionId });
+      return callEndpoint(endpoints.changeSection, {
+        params: { id },
+        body: { sectionId: action.sectionId },
+      });
     case 'open-item':
-      return api.post(`${base}/items/${encodeURIComponent(action.itemId)}/open`);
+      return callEndpoint(endpoints.openItem, { params: { id, itemId: action.itemId } });
     case 'close-item':
-      return api.post(`${base}/items/${encodeURIComponent(action.itemId)}/close`);
+      return callEndpoint(endpoints.closeItem, { params: { id, itemId: action.itemId } });
     case 'reveal-item':
-      return api.post(`${base}/items/${encodeURIComponent(action.itemId)}/reveal`);
+      return callEndpoint(endpoints.revealItem, { params: { id, itemId: action.itemId } });
     case 'publish-summary':
-      return api.post(`${base}/summaries/${encodeURIComponent(action.sectionId)}`, {
-        text: action.text,
+      return callEndpoint(endpoints.publishSummary, {
+        params: { id, sectionId: action.sectionId },
+        body: { text: action.text },
       });
     case 'withdraw-summary':
-      return api.delete(`${base}/summaries/${encodeURIComponent(action.sectionId)}`);
+      return callEndpoint(endpoints.withdrawSummary, {
+        params: { id, sectionId: action.sectionId },
+      });
     case 'remove-participant':
-      return api.delete(`${base}/participants/${encodeURIComponent(action.participantId)}`);
+      return callEndpoint(endpoints.removeParticipant, {
+        params: { id, participantId: action.participantId },
+      });
     case 'end-session':
-      return api.post(`${base}/end`);
+      return callEndpoint(endpoints.endSession, { params: { id } });
   }
 }
 
@@ -158,13 +157,14 @@ export interface ResponseFilter {
 export const teacherResponsesQuery = (sessionId: string, filter: ResponseFilter) =>
   queryOptions({
     queryKey: queryKeys.teacherResponseList(sessionId, { itemId: filter.itemId, q: filter.q }),
-    queryFn: () => {
-      const params = new URLSearchParams();
-      if (filter.itemId !== '') params.set('itemId', filter.itemId);
-      if (filter.q.trim() !== '') params.set('q', filter.q.trim());
-      const query = params.size > 0 ? `?${params.toString()}` : '';
-      return api.get<WallResponsesResponse>(`${sessionPath(sessionId)}/responses${query}`);
-    },
+    queryFn: () =>
+      callEndpoint(endpoints.wallResponses, {
+        params: { id: sessionId },
+        query: {
+          itemId: filter.itemId === '' ? undefined : filter.itemId,
+          q: filter.q.trim() === '' ? undefined : filter.q.trim(),
+        },
+      }),
     staleTime: Infinity,
     // Typing a search keeps the last list on screen until the new one arrives.
     placeholderData: keepPreviousData,
@@ -175,65 +175,62 @@ export const teacherThemesQuery = (sessionId: string, sectionId: string) =>
   queryOptions({
     queryKey: queryKeys.teacherThemes(sessionId, sectionId),
     queryFn: () =>
-      api.get<ThemesResponse>(
-        `${sessionPath(sessionId)}/themes?sectionId=${encodeURIComponent(sectionId)}`,
-      ),
+      callEndpoint(endpoints.themes, { params: { id: sessionId }, query: { sectionId } }),
     staleTime: Infinity,
   });
 
 export const teacherReportQuery = (sessionId: string) =>
   queryOptions({
     queryKey: queryKeys.teacherReport(sessionId),
-    queryFn: () => api.get<SessionReport>(`${sessionPath(sessionId)}/report`),
+    queryFn: () => callEndpoint(endpoints.report, { params: { id: sessionId } }),
   });
 
 export const teacherTranscriptQuery = (sessionId: string, participantId: string) =>
   queryOptions({
     queryKey: queryKeys.teacherTranscript(sessionId, participantId),
-    queryFn: () =>
-      api.get<StudentTranscript>(
-        `${sessionPath(sessionId)}/participants/${encodeURIComponent(participantId)}/transcript`,
-      ),
+    queryFn: () => callEndpoint(endpoints.transcript, { params: { id: sessionId, participantId } }),
   });
 
 /** What the classroom screen shows; the teacher's live stream keeps it fresh. */
 export const teacherProjectorQuery = (sessionId: string) =>
   queryOptions({
     queryKey: queryKeys.teacherProjector(sessionId),
-    queryFn: () => api.get<ProjectorView>(`${sessionPath(sessionId)}/projector`),
+    queryFn: () => callEndpoint(endpoints.projector, { params: { id: sessionId } }),
     staleTime: Infinity,
   });
 
-export const sessionQrPath = (sessionId: string) => `${sessionPath(sessionId)}/qr.svg`;
-export const sessionCsvPath = (sessionId: string) => `${sessionPath(sessionId)}/answers.csv`;
+export const sessionQrPath = (sessionId: string) =>
+  endpointPath(endpoints.sessionQrCode, { id: sessionId });
+export const sessionCsvPath = (sessionId: string) =>
+  endpointPath(endpoints.answersCsv, { id: sessionId });
 
 export function moderateResponse(
   sessionId: string,
   response: Pick<TeacherWallResponse, 'participantId' | 'itemId'>,
   change: ModerateResponseRequest,
 ): Promise<TeacherWallResponse> {
-  return api.post<TeacherWallResponse>(
-    `${sessionPath(sessionId)}/responses/${encodeURIComponent(response.participantId)}/${encodeURIComponent(response.itemId)}`,
-    change,
-  );
+  return callEndpoint(endpoints.moderateResponse, {
+    params: { id: sessionId, participantId: response.participantId, itemId: response.itemId },
+    body: change,
+  });
 }
 
 export function changeSessionSettings(
   sessionId: string,
   settings: { readonly showNames: boolean },
 ): Promise<TeacherSessionView> {
-  return api.post<TeacherSessionView>(`${sessionPath(sessionId)}/settings`, settings);
+  return callEndpoint(endpoints.sessionSettings, { params: { id: sessionId }, body: settings });
 }
 
 export function revealOutcomes(
   sessionId: string,
   request: RevealOutcomesRequest,
 ): Promise<TeacherSessionView> {
-  return api.post<TeacherSessionView>(`${sessionPath(sessionId)}/outcomes`, request);
+  return callEndpoint(endpoints.revealOutcomes, { params: { id: sessionId }, body: request });
 }
 
 export async function deleteSession(sessionId: string): Promise<void> {
-  await api.delete<undefined>(sessionPath(sessionId));
+  await callEndpoint(endpoints.deleteSession, { params: { id: sessionId } });
 }
 
 /** Puts a moderated response in every cached wall list that holds it. */
