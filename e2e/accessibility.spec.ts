@@ -1,18 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { soleimaniLesson as lesson } from '../src/domain/lessons/soleimani-lesson';
-
-async function expectNoSeriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-    .analyze();
-  const serious = results.violations.filter(
-    (v) => v.impact === 'serious' || v.impact === 'critical',
-  );
-  expect(
-    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
-  ).toEqual([]);
-}
+import { expectNoAxeViolations, expectNoSidewaysScroll } from './support/page-checks';
 
 const forecastSection = lesson.sections.find((s) => s.items.some((i) => i.kind === 'forecast'))!;
 const claimSection = lesson.sections.find((s) => s.items.some((i) => i.kind === 'claimCheck'))!;
@@ -22,7 +10,7 @@ test('home, section and review pages have no serious or critical axe violations'
 }) => {
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  await expectNoSeriousViolations(page);
+  await expectNoAxeViolations(page);
 
   for (const section of [lesson.sections[0]!, claimSection, forecastSection]) {
     await page.goto(`/study/${section.id}`);
@@ -30,16 +18,16 @@ test('home, section and review pages have no serious or critical axe violations'
     // With a glossary definition open, too, where the section has a term.
     const terms = page.getByRole('article', { name: 'Article text' }).getByRole('button');
     if ((await terms.count()) > 0) await terms.first().click();
-    await expectNoSeriousViolations(page);
+    await expectNoAxeViolations(page);
   }
 
   await page.goto('/review');
   await expect(page.getByRole('heading', { level: 1, name: 'Your review' })).toBeVisible();
-  await expectNoSeriousViolations(page);
+  await expectNoAxeViolations(page);
 
   await page.getByRole('button', { name: 'Start over' }).click();
   await expect(page.getByRole('dialog', { name: 'Start over?' })).toBeVisible();
-  await expectNoSeriousViolations(page);
+  await expectNoAxeViolations(page);
 });
 
 test.describe('at 320 px wide', () => {
@@ -49,10 +37,7 @@ test.describe('at 320 px wide', () => {
     const section = forecastSection;
     await page.goto(`/study/${section.id}`);
     await expect(page.getByRole('heading', { level: 1, name: section.title })).toBeVisible();
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
-    expect(overflow, 'the page scrolls sideways').toBeLessThanOrEqual(0);
+    await expectNoSidewaysScroll(page);
 
     const forecast = section.items.find((i) => i.kind === 'forecast');
     if (forecast?.kind !== 'forecast') throw new Error('no forecast');

@@ -2,12 +2,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
 import { soleimaniLesson as lesson } from '../src/domain/lessons/soleimani-lesson';
 import { startServerProcess } from '../src/server/bench/server-process';
 import { startSmtpTestServer } from '../src/server/test/smtp-test-server';
 import { AccountPages, newAccount } from './support/account-pages';
+import { expect, test } from './support/fixtures';
 import { TeacherPages } from './support/live-session-pages';
+import { expectNoSidewaysScroll } from './support/page-checks';
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -23,13 +24,14 @@ function freePort(): Promise<number> {
   });
 }
 
+test.use({ teacherName: 'Ms Adeyemi' });
+
 test('every teacher page has Sign out, and after it going back shows nothing of the account', async ({
-  page,
+  teacher,
+  teacherAccount: account,
 }) => {
-  const account = newAccount('Ms Adeyemi');
-  const teacher = new TeacherPages(page, lesson);
+  const page = teacher.page;
   const accounts = new AccountPages(page);
-  await teacher.signUp(account);
   await expect(accounts.signOutButton).toBeVisible();
 
   const code = await teacher.startSession('Teacher-paced');
@@ -76,14 +78,11 @@ test('every teacher page has Sign out, and after it going back shows nothing of 
   await page.setViewportSize({ width: 320, height: 640 });
   await accounts.signIn(account);
   await expect(accounts.signOutButton).toBeInViewport();
-  const overflow = await page.evaluate(
-    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-  );
-  expect(overflow).toBeLessThanOrEqual(0);
+  await expectNoSidewaysScroll(page);
 });
 
 test('a teacher who forgot the password gets a link by e-mail, sets a new one and lands signed in', async ({
-  browser,
+  newDevice,
 }) => {
   test.setTimeout(240_000);
   // A server of its own that sends e-mail, to an SMTP server in this test.
@@ -105,9 +104,8 @@ test('a teacher who forgot the password gets a link by e-mail, sets a new one an
     },
     startTimeoutMs: 180_000,
   });
-  const context = await browser.newContext({ baseURL });
   try {
-    const page = await context.newPage();
+    const page = await newDevice({ baseURL });
     const account = newAccount('Mr Lindqvist');
     const accounts = new AccountPages(page);
     await new TeacherPages(page, lesson).signUp(account);
@@ -149,7 +147,6 @@ test('a teacher who forgot the password gets a link by e-mail, sets a new one an
     await accounts.signOut();
     await accounts.signIn({ ...account, password: 'violet ferry at dawn' });
   } finally {
-    await context.close();
     await server.stop();
     await smtp.close();
     await rm(dataDir, { recursive: true, force: true });

@@ -1,30 +1,12 @@
 import { readFile } from 'node:fs/promises';
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
 import type { Answer } from '../src/domain/lesson/answers';
 import { formatAnswerText } from '../src/domain/lesson/format-answer';
 import type { Item } from '../src/domain/lesson/lesson-schema';
 import { soleimaniLesson as lesson } from '../src/domain/lessons/soleimani-lesson';
 import { parseCsv } from '../src/domain/reports/csv';
-import {
-  DashboardPages,
-  newActor,
-  StudentDashboardPages,
-  StudentPages,
-  TeacherPages,
-} from './support/live-session-pages';
-
-async function expectNoSeriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-    .analyze();
-  const serious = results.violations.filter(
-    (v) => v.impact === 'serious' || v.impact === 'critical',
-  );
-  expect(
-    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
-  ).toEqual([]);
-}
+import { expect, test } from './support/fixtures';
+import { DashboardPages, StudentDashboardPages } from './support/live-session-pages';
+import { expectNoAxeViolations } from './support/page-checks';
 
 function findItem<K extends Item['kind']>(kind: K, sectionIndex: number) {
   const item = lesson.sections[sectionIndex]?.items.find((i) => i.kind === kind);
@@ -43,30 +25,18 @@ const forecast = findItem('forecast', forecastSectionIndex);
 
 const brier = (percent: number, happened: boolean) => (percent / 100 - (happened ? 1 : 0)) ** 2;
 
-async function signUpTeacher(teacher: TeacherPages) {
-  const runId = `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
-  await teacher.signUp({
-    name: 'Mr Okafor',
-    email: `dashboard-${runId}@example.test`,
-    password: 'correct horse battery',
-  });
-}
-
 test('a teacher follows four students live, moderates the wall, scores forecasts, exports and deletes', async ({
-  browser,
+  teacher,
+  newStudent,
 }) => {
   test.setTimeout(240_000);
-  const teacherActor = await newActor(browser);
-  const teacher = new TeacherPages(teacherActor.page, lesson);
-  const dashboard = new DashboardPages(teacherActor.page, lesson);
-  await signUpTeacher(teacher);
+  const dashboard = new DashboardPages(teacher.page, lesson);
   const code = await teacher.startSession('Teacher-paced');
   const sessionId = dashboard.sessionId();
 
   const names = ['Ada', 'Ben', 'Chen', 'Dana'] as const;
-  const actors = await Promise.all(names.map(() => newActor(browser)));
-  const students = actors.map((a) => new StudentPages(a.page, lesson));
-  const studentViews = actors.map((a) => new StudentDashboardPages(a.page));
+  const students = await Promise.all(names.map(() => newStudent()));
+  const studentViews = students.map((student) => new StudentDashboardPages(student.page));
   for (const [i, student] of students.entries()) await student.join(code, names[i]!);
   await teacher.expectStudents(names);
 
@@ -139,7 +109,7 @@ test('a teacher follows four students live, moderates the wall, scores forecasts
   // Spotlighted: on the projector, with the name only once names are shown.
   await dashboard.spotlightResponse('Chen');
   await expect(ada.classWall().getByText('Spotlighted by your teacher')).toBeVisible();
-  const projector = await teacherActor.context.newPage();
+  const projector = await teacher.page.context().newPage();
   await projector.goto(`/teach/sessions/${sessionId}/projector`);
   await expect(
     projector.getByRole('heading', { level: 1, name: lesson.metadata.title }),
@@ -251,22 +221,17 @@ test('a teacher follows four students live, moderates the wall, scores forecasts
   await expect(teacher.page.getByText(code, { exact: true })).toBeHidden();
   const gone = await teacher.page.request.get(`/api/sessions/${sessionId}`);
   expect(gone.status()).toBe(404);
-
-  await Promise.all([teacherActor, ...actors].map((a) => a.context.close()));
 });
 
 test('the dashboard home, the monitor and the projector have no serious axe violations', async ({
-  browser,
+  teacher,
+  newStudent,
 }) => {
   test.setTimeout(120_000);
-  const teacherActor = await newActor(browser);
-  const teacher = new TeacherPages(teacherActor.page, lesson);
-  const dashboard = new DashboardPages(teacherActor.page, lesson);
-  await signUpTeacher(teacher);
+  const dashboard = new DashboardPages(teacher.page, lesson);
   const code = await teacher.startSession('Teacher-paced');
   const sessionId = dashboard.sessionId();
-  const studentActor = await newActor(browser);
-  const student = new StudentPages(studentActor.page, lesson);
+  const student = await newStudent();
   await student.join(code, 'Eve');
 
   await teacher.openItem(poll);
@@ -277,17 +242,15 @@ test('the dashboard home, the monitor and the projector have no serious axe viol
   await teacher.revealResults(poll);
   await expect(dashboard.response('Eve')).toBeVisible();
   await dashboard.spotlightResponse('Eve');
-  await expectNoSeriousViolations(teacher.page);
+  await expectNoAxeViolations(teacher.page);
 
-  const projector = await teacherActor.context.newPage();
+  const projector = await teacher.page.context().newPage();
   await projector.goto(`/teach/sessions/${sessionId}/projector`);
   await expect(projector.getByRole('table', { name: /^Class results/ })).toBeVisible();
   await expect(projector.getByRole('list', { name: 'Spotlighted responses' })).toBeVisible();
-  await expectNoSeriousViolations(projector);
+  await expectNoAxeViolations(projector);
 
   await teacher.page.goto('/teach');
   await expect(teacher.page.getByRole('table', { name: /^Open sessions/ })).toBeVisible();
-  await expectNoSeriousViolations(teacher.page);
-
-  await Promise.all([teacherActor, studentActor].map((a) => a.context.close()));
+  await expectNoAxeViolations(teacher.page);
 });

@@ -1,13 +1,15 @@
-import { expect, test } from '@playwright/test';
 import { soleimaniLesson as lesson } from '../src/domain/lessons/soleimani-lesson';
-import { newActor, StudentPages, TeacherPages } from './support/live-session-pages';
+import { expect, test } from './support/fixtures';
 
 const [firstSection, secondSection] = lesson.sections;
 const poll = secondSection?.items.find((item) => item.kind === 'poll');
 const prompt = secondSection?.items.find((item) => item.kind === 'prompt');
 
+test.use({ teacherName: 'Ms Rivera' });
+
 test('a teacher runs a teacher-paced class with three students, one of them going offline', async ({
-  browser,
+  teacher,
+  newStudent,
 }) => {
   test.setTimeout(120_000);
   if (!firstSection || !secondSection || poll?.kind !== 'poll' || prompt?.kind !== 'prompt') {
@@ -16,22 +18,11 @@ test('a teacher runs a teacher-paced class with three students, one of them goin
   const [yes, no] = poll.options;
   if (!yes || !no) throw new Error('the poll needs two options');
 
-  const teacherActor = await newActor(browser);
-  const teacher = new TeacherPages(teacherActor.page, lesson);
-  const runId = `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
-  await teacher.signUp({
-    name: 'Ms Rivera',
-    email: `teacher-${runId}@example.test`,
-    password: 'correct horse battery',
-  });
   const code = await teacher.startSession('Teacher-paced');
   await teacher.expectSection(firstSection);
 
   const names = ['Ada', 'Ben', 'Chen'] as const;
-  const students = await Promise.all(
-    names.map(async (name) => ({ name, ...(await newActor(browser)) })),
-  );
-  const [ada, ben, chen] = students.map((s) => new StudentPages(s.page, lesson));
+  const [ada, ben, chen] = await Promise.all(names.map(() => newStudent()));
   await ada!.join(code, 'Ada', 'typed');
   await ben!.join(code, 'Ben');
   await chen!.join(code, 'Chen');
@@ -82,7 +73,7 @@ test('a teacher runs a teacher-paced class with three students, one of them goin
   // A prompt answered offline is kept, then sent when the network is back.
   await teacher.openItem(prompt);
   await expect(chen!.item(prompt).getByRole('textbox')).toBeEditable();
-  await students[2]!.context.setOffline(true);
+  await chen!.page.context().setOffline(true);
   await chen!.writeAnswer(prompt, 'Written on the train with no signal.');
   await expect(
     chen!
@@ -91,7 +82,7 @@ test('a teacher runs a teacher-paced class with three students, one of them goin
       .filter({ hasText: 'Offline: will send when you reconnect' }),
   ).toBeVisible();
   await teacher.expectAnswered(prompt, 0, 3);
-  await students[2]!.context.setOffline(false);
+  await chen!.page.context().setOffline(false);
   await chen!.expectSaved(prompt);
   await teacher.expectAnswered(prompt, 1, 3);
 
@@ -114,6 +105,4 @@ test('a teacher runs a teacher-paced class with three students, one of them goin
       student.page.getByRole('heading', { name: 'The session has ended' }),
     ).toBeVisible();
   }
-
-  for (const actor of [teacherActor, ...students]) await actor.context.close();
 });

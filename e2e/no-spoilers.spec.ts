@@ -1,6 +1,5 @@
-import { expect, test } from '@playwright/test';
 import { soleimaniLesson as lesson } from '../src/domain/lessons/soleimani-lesson';
-import { newActor, StudentPages, TeacherPages } from './support/live-session-pages';
+import { expect, test } from './support/fixtures';
 import { SelfStudyPage } from './support/self-study-page';
 
 const allItems = lesson.sections.flatMap((s) => s.items);
@@ -48,20 +47,13 @@ test('the self-study review keeps outcomes, sortings and summaries until they ca
 });
 
 test('a teacher-paced poll explains its options only once the teacher reveals the results', async ({
-  browser,
+  teacher,
+  newStudent,
 }) => {
   test.setTimeout(90_000);
   if (poll?.kind !== 'poll' || !poll.afterAnswer) throw new Error('section 2 needs a poll note');
-  const teacherActor = await newActor(browser);
-  const teacher = new TeacherPages(teacherActor.page, lesson);
-  const runId = `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
-  await teacher.signUp({
-    name: 'Mr Okafor',
-    email: `teacher-${runId}@example.test`,
-    password: 'correct horse battery',
-  });
   const code = await teacher.startSession('Teacher-paced');
-  const student = new StudentPages((await newActor(browser)).page, lesson);
+  const student = await newStudent();
   await student.join(code, 'Dana');
   await teacher.nextSection(pollSection);
   await teacher.openItem(poll);

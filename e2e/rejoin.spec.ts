@@ -1,6 +1,7 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { soleimaniLesson as lesson } from '../src/domain/lessons/soleimani-lesson';
-import { newActor, StudentPages, TeacherPages } from './support/live-session-pages';
+import { expect, test } from './support/fixtures';
+import { StudentPages } from './support/live-session-pages';
 
 const [firstSection] = lesson.sections;
 const poll = firstSection?.items.find((item) => item.kind === 'poll');
@@ -16,7 +17,9 @@ async function readRejoinCode(page: Page): Promise<string> {
 }
 
 test('a student whose device died rejoins on another with every answer; the roster shows presence', async ({
-  browser,
+  teacher,
+  newStudent,
+  newDevice,
 }) => {
   test.setTimeout(90_000);
   if (!firstSection || poll?.kind !== 'poll' || prompt?.kind !== 'prompt') {
@@ -25,35 +28,25 @@ test('a student whose device died rejoins on another with every answer; the rost
   const [option] = poll.options;
   if (!option) throw new Error('the poll needs an option');
 
-  const teacherActor = await newActor(browser);
-  const teacher = new TeacherPages(teacherActor.page, lesson);
-  const runId = `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
-  await teacher.signUp({
-    name: 'Mr Okafor',
-    email: `teacher-${runId}@example.test`,
-    password: 'correct horse battery',
-  });
   const code = await teacher.startSession('Self-paced');
-  const roster = teacherActor.page.getByRole('list', { name: 'Students' });
+  const roster = teacher.page.getByRole('list', { name: 'Students' });
   const rileyRow = roster.getByRole('listitem').filter({ hasText: 'Riley' });
 
   // Riley joins on a phone and answers two questions.
-  const phoneActor = await newActor(browser);
-  const phone = new StudentPages(phoneActor.page, lesson);
+  const phone = await newStudent();
   await phone.join(code, 'Riley');
-  const rejoinCode = await readRejoinCode(phoneActor.page);
+  const rejoinCode = await readRejoinCode(phone.page);
   await phone.chooseOption(poll, option.label);
   await phone.writeAnswer(prompt, 'My phone is about to die.');
   await phone.expectSaved(prompt);
   await expect(rileyRow.getByText('online', { exact: true })).toBeVisible();
 
   // The phone dies: within a few seconds the roster shows Riley offline.
-  await phoneActor.context.close();
+  await phone.page.context().close();
   await expect(rileyRow.getByText('offline', { exact: true })).toBeVisible({ timeout: 5000 });
 
   // On a laptop, the same name is offered the way back instead of a second Riley.
-  const laptopActor = await newActor(browser);
-  const laptop = laptopActor.page;
+  const laptop = await newDevice();
   await laptop.goto(`/join?code=${code}`);
   await laptop.getByLabel('Your name').fill('Riley');
   await laptop.getByRole('button', { name: 'Join' }).click();
@@ -85,6 +78,4 @@ test('a student whose device died rejoins on another with every answer; the rost
   await expect(rileyRow.getByText('online', { exact: true })).toBeVisible({ timeout: 5000 });
   await rileyRow.getByRole('button', { name: 'Let Riley back in' }).click();
   await expect(rileyRow).toContainText(`Riley’s rejoin code: ${rejoinCode}`);
-
-  for (const actor of [teacherActor, laptopActor]) await actor.context.close();
 });

@@ -1,24 +1,6 @@
-import {
-  expect,
-  type Browser,
-  type BrowserContext,
-  type Locator,
-  type Page,
-} from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { getItemQuestion } from '../../src/domain/lesson/item-question';
 import type { Item, Lesson, Section } from '../../src/domain/lesson/lesson-schema';
-
-/** One person in their own browser context: a teacher or a student on their own device. */
-export interface Actor {
-  readonly context: BrowserContext;
-  readonly page: Page;
-}
-
-export async function newActor(browser: Browser): Promise<Actor> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  return { context, page };
-}
 
 function region(page: Page, item: Item): Locator {
   return page.getByRole('region', { name: getItemQuestion(item), exact: true });

@@ -1,11 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { soleimaniLesson as lesson } from '../../domain/lessons/soleimani-lesson';
-import type { ServerConfig } from '../config';
 import { loadConfig } from '../config';
 import { STREAMS_PER_PARTICIPANT, STREAMS_PER_TEACHER } from '../live/stream-limits';
 import {
   ApiClient,
-  closeOpenStreams,
   createLiveSession,
   errorOf,
   joinAs,
@@ -13,7 +11,8 @@ import {
   type EventStreamReader,
   expectRefusal,
 } from './api-client';
-import { createTestDatabase, startTestServer, STORAGE_KINDS, type TestServer } from './test-server';
+import type { TestServer } from './test-server';
+import { describeEachStorage, useServerPerTest } from './use-test-server';
 
 /** A well-formed join code that no session has (codes are random over 31 characters). */
 const WRONG_CODE = 'ZZZZZZ';
@@ -38,24 +37,9 @@ async function eventually(check: () => Promise<boolean>, timeoutMs = 5000): Prom
 }
 
 // Each test starts a server of its own, which takes a while on a busy machine.
-describe.each(STORAGE_KINDS)('limits on abuse on %s', { timeout: 90_000 }, (kind) => {
-  const running: (() => Promise<void>)[] = [];
-
+describeEachStorage('limits on abuse on %s', { timeout: 90_000 }, (kind) => {
   /** A server of its own, with its own database, for a test that spends its limits. */
-  async function startServer(overrides: Partial<ServerConfig> = {}): Promise<TestServer> {
-    const database = await createTestDatabase(kind);
-    const server = await startTestServer(database, overrides);
-    running.push(async () => {
-      await server.close();
-      await database.destroy();
-    });
-    return server;
-  }
-
-  afterEach(async () => {
-    closeOpenStreams();
-    for (const stop of running.splice(0)) await stop();
-  });
+  const startServer = useServerPerTest(kind);
 
   const guess = (server: TestServer, forwardedFor?: string) =>
     new ApiClient(server.baseUrl).request(

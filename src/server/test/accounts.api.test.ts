@@ -1,34 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { ApiClient, errorOf } from './api-client';
-import {
-  createTestDatabase,
-  startTestServer,
-  STORAGE_KINDS,
-  type TestDatabase,
-  type TestServer,
-} from './test-server';
+import { describeWithServer } from './use-test-server';
 
-describe.each(STORAGE_KINDS)('teacher accounts on %s', (kind) => {
-  let database: TestDatabase;
-  let server: TestServer;
-
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    server = await startTestServer(database);
-  });
-  afterAll(async () => {
-    await server.close();
-    await database.destroy();
-  });
-
+describeWithServer('teacher accounts on %s', (ctx) => {
   it('answers health with the storage kind', async () => {
-    const response = await new ApiClient(server.baseUrl).get('/api/health');
+    const response = await new ApiClient(ctx.server.baseUrl).get('/api/health');
     expect(response.status).toBe(200);
-    expect(response.body).toEqual({ status: 'ok', storage: kind });
+    expect(response.body).toEqual({ status: 'ok', storage: ctx.kind });
   });
 
   it('signs up, reads itself, signs out and back in', async () => {
-    const teacher = new ApiClient(server.baseUrl);
+    const teacher = new ApiClient(ctx.server.baseUrl);
     const signUp = await teacher.post('/api/auth/sign-up', {
       email: 'Ada@School.example',
       name: 'Ada',
@@ -52,17 +34,17 @@ describe.each(STORAGE_KINDS)('teacher accounts on %s', (kind) => {
   });
 
   it('gives the same answer for a wrong password and an unknown e-mail', async () => {
-    const client = new ApiClient(server.baseUrl);
+    const client = new ApiClient(ctx.server.baseUrl);
     await client.post('/api/auth/sign-up', {
       email: 'bo@school.example',
       name: 'Bo',
       password: 'long enough pw',
     });
-    const wrongPassword = await new ApiClient(server.baseUrl).post('/api/auth/sign-in', {
+    const wrongPassword = await new ApiClient(ctx.server.baseUrl).post('/api/auth/sign-in', {
       email: 'bo@school.example',
       password: 'not the password',
     });
-    const unknown = await new ApiClient(server.baseUrl).post('/api/auth/sign-in', {
+    const unknown = await new ApiClient(ctx.server.baseUrl).post('/api/auth/sign-in', {
       email: 'nobody@school.example',
       password: 'not the password',
     });
@@ -73,13 +55,13 @@ describe.each(STORAGE_KINDS)('teacher accounts on %s', (kind) => {
   });
 
   it('refuses a taken e-mail without creating a second account', async () => {
-    const first = new ApiClient(server.baseUrl);
+    const first = new ApiClient(ctx.server.baseUrl);
     await first.post('/api/auth/sign-up', {
       email: 'cy@school.example',
       name: 'Cy',
       password: 'first password',
     });
-    const second = await new ApiClient(server.baseUrl).post('/api/auth/sign-up', {
+    const second = await new ApiClient(ctx.server.baseUrl).post('/api/auth/sign-up', {
       email: 'CY@school.example',
       name: 'Impostor',
       password: 'other password',
@@ -87,7 +69,7 @@ describe.each(STORAGE_KINDS)('teacher accounts on %s', (kind) => {
     expect(second.status).toBe(409);
     expect(errorOf(second)).toMatchObject({ code: 'account_unavailable', field: 'email' });
     // The first account still signs in with its own password.
-    const signIn = await new ApiClient(server.baseUrl).post('/api/auth/sign-in', {
+    const signIn = await new ApiClient(ctx.server.baseUrl).post('/api/auth/sign-in', {
       email: 'cy@school.example',
       password: 'first password',
     });
@@ -95,14 +77,14 @@ describe.each(STORAGE_KINDS)('teacher accounts on %s', (kind) => {
   });
 
   it('names the bad field of a sign-up', async () => {
-    const response = await new ApiClient(server.baseUrl).post('/api/auth/sign-up', {
+    const response = await new ApiClient(ctx.server.baseUrl).post('/api/auth/sign-up', {
       email: 'not-an-address',
       name: 'Di',
       password: 'long enough pw',
     });
     expect(response.status).toBe(400);
     expect(errorOf(response)).toMatchObject({ code: 'invalid_input', field: 'email' });
-    const short = await new ApiClient(server.baseUrl).post('/api/auth/sign-up', {
+    const short = await new ApiClient(ctx.server.baseUrl).post('/api/auth/sign-up', {
       email: 'di@school.example',
       name: 'Di',
       password: 'short',
@@ -114,7 +96,7 @@ describe.each(STORAGE_KINDS)('teacher accounts on %s', (kind) => {
   });
 
   it('refuses a write without the CSRF token', async () => {
-    const response = await fetch(`${server.baseUrl}/api/auth/sign-in`, {
+    const response = await fetch(`${ctx.server.baseUrl}/api/auth/sign-in`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ email: 'a@b.example', password: 'whatever1' }),

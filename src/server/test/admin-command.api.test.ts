@@ -1,18 +1,20 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Database } from '../db/database';
-import { migrate } from '../db/migrate';
-import { openPgliteDatabase } from '../db/pglite-database';
-import { openPostgresDatabase } from '../db/postgres-database';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { hashPassword } from '../lib/secrets';
 import { createTeacher } from '../repositories/teachers.repository';
 import { ApiClient, errorOf } from './api-client';
-import { startTestServer, STORAGE_KINDS, type TestDatabase } from './test-server';
+import {
+  pgliteTestDatabase,
+  postgresTestDatabase,
+  startTestServer,
+  type StorageKind,
+  type TestDatabase,
+} from './test-server';
+import { describeEachStorage } from './use-test-server';
 
 /** The admin command's result, as the operator sees it in a terminal. */
 interface CommandResult {
@@ -43,47 +45,20 @@ interface Install extends TestDatabase {
   readonly env: Record<string, string>;
 }
 
-async function createInstall(kind: 'pglite' | 'postgres'): Promise<Install> {
+async function createInstall(kind: StorageKind): Promise<Install> {
   if (kind === 'postgres') {
     const url = process.env.TEST_DATABASE_URL ?? '';
     const schema = `admin_test_${randomBytes(6).toString('hex')}`;
     return {
-      kind,
+      ...postgresTestDatabase(url, schema),
       env: { DATABASE_URL: url, DATABASE_SCHEMA: schema, COOKIE_SECRET: 'x'.repeat(40) },
-      async open() {
-        const db = await openPostgresDatabase(url, { schema });
-        await migrate(db);
-        return db;
-      },
-      async destroy() {
-        const client = new pg.Client({ connectionString: url });
-        await client.connect();
-        await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-        await client.end();
-      },
     };
   }
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'article-discussion-admin-'));
-  // Where the server keeps PGlite inside DATA_DIR (db/open-database.ts).
-  const pgliteDir = path.join(dataDir, 'pglite');
-  let isSeeded = false;
   return {
-    kind,
+    // Where the server keeps PGlite inside DATA_DIR (db/open-database.ts).
+    ...pgliteTestDatabase(path.join(dataDir, 'pglite'), dataDir),
     env: { DATA_DIR: dataDir },
-    async open(): Promise<Database> {
-      if (isSeeded) return openPgliteDatabase({ dataDir: pgliteDir });
-      isSeeded = true;
-      const template = await readFile(inject('pgliteTemplatePath'));
-      const db = await openPgliteDatabase({
-        dataDir: pgliteDir,
-        loadDataDir: new Blob([template]),
-      });
-      await migrate(db);
-      return db;
-    },
-    async destroy() {
-      await rm(dataDir, { recursive: true, force: true });
-    },
   };
 }
 
@@ -91,7 +66,7 @@ const EMAIL = 'Grace.Hopper@School.example';
 // Each test starts the command in a child process (tsx, then the database): slow on a busy machine.
 const COMMAND_TIMEOUT = { timeout: 120_000 };
 
-describe.each(STORAGE_KINDS)('npm run admin -- reset-password on %s', (kind) => {
+describeEachStorage('npm run admin -- reset-password on %s', (kind) => {
   let install: Install;
 
   beforeAll(async () => {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Item } from '../../domain/lesson/lesson-schema';
 import { soleimaniLesson as lesson } from '../../domain/lessons/soleimani-lesson';
 import { LIMITS } from '../../domain/live/live-constants';
@@ -16,13 +16,7 @@ import {
   signUpTeacher,
   type ApiResponse,
 } from './api-client';
-import {
-  createTestDatabase,
-  startTestServer,
-  STORAGE_KINDS,
-  type TestDatabase,
-  type TestServer,
-} from './test-server';
+import { describeWithServer, useServerPerTest } from './use-test-server';
 
 const items = lesson.sections.flatMap((s) => s.items);
 function itemOfKind<K extends Item['kind']>(kind: K): Extract<Item, { kind: K }> {
@@ -57,21 +51,11 @@ function expectRefusal(response: ApiResponse, status: number, code: string, fiel
   expect(error.message).toContain(field);
 }
 
-describe.each(STORAGE_KINDS)('answers and joins on %s', (kind) => {
-  let database: TestDatabase;
-  let server: TestServer;
-
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    server = await startTestServer(database);
-  });
-  afterAll(async () => {
-    await server.close();
-    await database.destroy();
-  });
+describeWithServer('answers and joins on %s', (ctx) => {
+  const startServerOfItsOwn = useServerPerTest(ctx.kind);
 
   /** A self-paced session (every item open) with one student. */
-  async function selfPacedClass(baseUrl = server.baseUrl) {
+  async function selfPacedClass(baseUrl = ctx.server.baseUrl) {
     const teacher = await signUpTeacher(baseUrl);
     const view = await createLiveSession(teacher, 'self-paced');
     const { student } = await joinAs(baseUrl, view.session.joinCode, 'Ava');
@@ -204,7 +188,7 @@ describe.each(STORAGE_KINDS)('answers and joins on %s', (kind) => {
 
   it('refuses a join with a bad name or code, naming the field', async () => {
     const { teacher, base, code } = await selfPacedClass();
-    const join = (body: unknown) => new ApiClient(server.baseUrl).post('/api/join', body);
+    const join = (body: unknown) => new ApiClient(ctx.server.baseUrl).post('/api/join', body);
     expectRefusal(await join({ code, displayName: '   ' }), 400, 'invalid_input', 'displayName');
     expectRefusal(
       await join({ code, displayName: 'x'.repeat(LIMITS.displayNameLength + 1) }),
@@ -216,7 +200,7 @@ describe.each(STORAGE_KINDS)('answers and joins on %s', (kind) => {
     expectRefusal(await join({ code: 'ABC', displayName: 'Bo' }), 400, 'invalid_input', 'code');
     expectRefusal(await join({ code: 'O0O0O0', displayName: 'Bo' }), 400, 'invalid_input', 'code');
     expectRefusal(
-      await new ApiClient(server.baseUrl).get('/api/join/ABC'),
+      await new ApiClient(ctx.server.baseUrl).get('/api/join/ABC'),
       400,
       'invalid_input',
       'code',
@@ -230,35 +214,29 @@ describe.each(STORAGE_KINDS)('answers and joins on %s', (kind) => {
   });
 
   it('limits joins per client address per minute', async () => {
-    const limitedDatabase = await createTestDatabase(kind);
-    const limited = await startTestServer(limitedDatabase, { joinRateLimit: 3 });
-    try {
-      const teacher = await signUpTeacher(limited.baseUrl);
-      const { session } = await createLiveSession(teacher, 'teacher-paced');
-      for (const name of ['One', 'Two', 'Three']) {
-        const joined = await new ApiClient(limited.baseUrl).post('/api/join', {
-          code: session.joinCode,
-          displayName: name,
-        });
-        expect(joined.status).toBe(201);
-      }
-      const fourth = await new ApiClient(limited.baseUrl).post('/api/join', {
+    const limited = await startServerOfItsOwn({ joinRateLimit: 3 });
+    const teacher = await signUpTeacher(limited.baseUrl);
+    const { session } = await createLiveSession(teacher, 'teacher-paced');
+    for (const name of ['One', 'Two', 'Three']) {
+      const joined = await new ApiClient(limited.baseUrl).post('/api/join', {
         code: session.joinCode,
-        displayName: 'Four',
+        displayName: name,
       });
-      expectRefusal(fourth, 429, 'rate_limited');
-      expect(errorOf(fourth).message).toMatch(/wait \d+ s/i);
-      expectRefusal(
-        await new ApiClient(limited.baseUrl).get(`/api/join/${session.joinCode}`),
-        429,
-        'rate_limited',
-      );
-      const view = await teacher.get<TeacherSessionView>(`/api/sessions/${session.id}`);
-      expect(view.body.participants.map((p) => p.label)).toEqual(['One', 'Two', 'Three']);
-    } finally {
-      await limited.close();
-      await limitedDatabase.destroy();
+      expect(joined.status).toBe(201);
     }
+    const fourth = await new ApiClient(limited.baseUrl).post('/api/join', {
+      code: session.joinCode,
+      displayName: 'Four',
+    });
+    expectRefusal(fourth, 429, 'rate_limited');
+    expect(errorOf(fourth).message).toMatch(/wait \d+ s/i);
+    expectRefusal(
+      await new ApiClient(limited.baseUrl).get(`/api/join/${session.joinCode}`),
+      429,
+      'rate_limited',
+    );
+    const view = await teacher.get<TeacherSessionView>(`/api/sessions/${session.id}`);
+    expect(view.body.participants.map((p) => p.label)).toEqual(['One', 'Two', 'Three']);
   });
 
   it('keeps an acknowledged answer across a server restart', async () => {
@@ -267,10 +245,8 @@ describe.each(STORAGE_KINDS)('answers and joins on %s', (kind) => {
     const ack = await student.put<AnswerAck>(`${base}/answers/${prompt.id}`, body);
     expect(ack.status).toBe(200);
 
-    const port = Number(new URL(server.baseUrl).port);
-    await server.close();
     // The same database, the same address: the student's browser does not notice.
-    server = await startTestServer(database, { port });
+    await ctx.restart();
 
     const me = await student.get<StudentSessionView>(`${base}/me`);
     expect(me.status).toBe(200);

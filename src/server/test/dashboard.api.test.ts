@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Answer } from '../../domain/lesson/answers';
 import type { Item, Section } from '../../domain/lesson/lesson-schema';
 import { soleimaniLesson as lesson } from '../../domain/lessons/soleimani-lesson';
@@ -25,20 +25,13 @@ import type { LiveEvent } from '../../domain/live/live-events';
 import { parseCsv } from '../../domain/reports/csv';
 import {
   ApiClient,
-  closeOpenStreams,
   createLiveSession,
   errorOf,
   joinAs,
   signUpTeacher,
   expectRefusal,
 } from './api-client';
-import {
-  createTestDatabase,
-  startTestServer,
-  STORAGE_KINDS,
-  type TestDatabase,
-  type TestServer,
-} from './test-server';
+import { describeWithServer } from './use-test-server';
 
 function sectionById(id: string): Section {
   const section = lesson.sections.find((s) => s.id === id);
@@ -106,22 +99,7 @@ function wall(
   };
 }
 
-describe.each(STORAGE_KINDS)('the teacher dashboard on %s', (kind) => {
-  let database: TestDatabase;
-  let server: TestServer;
-
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    server = await startTestServer(database);
-  });
-  afterEach(() => {
-    closeOpenStreams();
-  });
-  afterAll(async () => {
-    await server.close();
-    await database.destroy();
-  });
-
+describeWithServer('the teacher dashboard on %s', (ctx) => {
   async function answer(
     student: ApiClient,
     base: string,
@@ -142,13 +120,13 @@ describe.each(STORAGE_KINDS)('the teacher dashboard on %s', (kind) => {
     mode: 'teacher-paced' | 'self-paced',
     names: Names,
   ) {
-    const teacher = await signUpTeacher(server.baseUrl);
+    const teacher = await signUpTeacher(ctx.server.baseUrl);
     const view = await createLiveSession(teacher, mode);
     const id = view.session.id;
     const base = `/api/sessions/${id}`;
     const students: Student[] = [];
     for (const name of names) {
-      const { student, joined } = await joinAs(server.baseUrl, view.session.joinCode, name);
+      const { student, joined } = await joinAs(ctx.server.baseUrl, view.session.joinCode, name);
       students.push({
         client: student,
         id: joined.participant.id,
@@ -198,7 +176,7 @@ describe.each(STORAGE_KINDS)('the teacher dashboard on %s', (kind) => {
     });
 
     // Another teacher sees none of them.
-    const other = await signUpTeacher(server.baseUrl, 'Other');
+    const other = await signUpTeacher(ctx.server.baseUrl, 'Other');
     expect((await other.get<{ sessions: unknown[] }>('/api/sessions')).body.sessions).toEqual([]);
   });
 
@@ -726,7 +704,7 @@ describe.each(STORAGE_KINDS)('the teacher dashboard on %s', (kind) => {
 
     // A student of another session (even the same teacher's) is not in this one.
     const other = await createLiveSession(teacher, 'self-paced');
-    const stranger = await joinAs(server.baseUrl, other.session.joinCode, 'Zed');
+    const stranger = await joinAs(ctx.server.baseUrl, other.session.joinCode, 'Zed');
     const foreign = await teacher.get(
       `${base}/participants/${stranger.joined.participant.id}/transcript`,
     );
@@ -808,7 +786,7 @@ describe.each(STORAGE_KINDS)('the teacher dashboard on %s', (kind) => {
     const [ana] = students;
     await answer(ana.client, base, thesisPrompt.id, prompt('Still here.'));
 
-    const other = await signUpTeacher(server.baseUrl, 'Other');
+    const other = await signUpTeacher(ctx.server.baseUrl, 'Other');
     expectRefusal(await other.delete(base), 404, 'session_not_found');
     // Nothing was deleted.
     const kept = await teacher.get<TeacherSessionView>(base);

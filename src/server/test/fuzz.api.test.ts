@@ -1,21 +1,14 @@
 import fc from 'fast-check';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { soleimaniLesson as lesson } from '../../domain/lessons/soleimani-lesson';
 import {
   ApiClient,
-  closeOpenStreams,
   createLiveSession,
   joinAs,
   signUpTeacher,
   type ApiResponse,
 } from './api-client';
-import {
-  createTestDatabase,
-  startTestServer,
-  STORAGE_KINDS,
-  type TestDatabase,
-  type TestServer,
-} from './test-server';
+import { describeWithServer } from './use-test-server';
 
 /**
  * Property-based fuzzing of every endpoint: generated bodies, path parameters and query strings
@@ -450,33 +443,18 @@ async function send(
   return response.status;
 }
 
-describe.each(STORAGE_KINDS)('fuzzing every endpoint on %s', (kind) => {
-  let database: TestDatabase;
-  let server: TestServer;
-
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    server = await startTestServer(database);
-  });
-  afterEach(() => {
-    closeOpenStreams();
-  });
-  afterAll(async () => {
-    await server.close();
-    await database.destroy();
-  });
-
+describeWithServer('fuzzing every endpoint on %s', (ctx) => {
   it('never answers with a 5xx, whatever it is sent', async () => {
-    const teacher = await signUpTeacher(server.baseUrl);
+    const teacher = await signUpTeacher(ctx.server.baseUrl);
     const clients = new Map<Caller, ApiClient>([
       ['teacher', teacher],
-      ['stranger', new ApiClient(server.baseUrl)],
-      ['leaver', await signUpTeacher(server.baseUrl, 'Leaver')],
+      ['stranger', new ApiClient(ctx.server.baseUrl)],
+      ['leaver', await signUpTeacher(ctx.server.baseUrl, 'Leaver')],
     ]);
     const fixture: Fixture = {
-      main: await classOf(teacher, server.baseUrl, 'main', clients),
-      paced: await classOf(teacher, server.baseUrl, 'paced', clients),
-      spare: await classOf(teacher, server.baseUrl, 'spare', clients),
+      main: await classOf(teacher, ctx.server.baseUrl, 'main', clients),
+      paced: await classOf(teacher, ctx.server.baseUrl, 'paced', clients),
+      spare: await classOf(teacher, ctx.server.baseUrl, 'spare', clients),
     };
     const statuses = new Map<number, number>();
     let requests = 0;
@@ -495,7 +473,7 @@ describe.each(STORAGE_KINDS)('fuzzing every endpoint on %s', (kind) => {
       .sort(([a], [b]) => a - b)
       .map(([status, count]) => `${status}: ${count}`)
       .join(', ');
-    console.log(`[fuzz ${kind}] ${requests} requests in ${seconds} s (${byStatus})`);
+    console.log(`[fuzz ${ctx.kind}] ${requests} requests in ${seconds} s (${byStatus})`);
     // Most requests got past authentication, so the handlers themselves were reached.
     expect(requests).toBeGreaterThanOrEqual(RUNS);
     expect((statuses.get(200) ?? 0) + (statuses.get(201) ?? 0)).toBeGreaterThan(RUNS / 20);

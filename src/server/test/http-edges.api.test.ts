@@ -1,23 +1,16 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { soleimaniLesson as lesson } from '../../domain/lessons/soleimani-lesson';
 import { EVENT_RETENTION_MS } from '../live/live-hub';
 import { pruneSessionEvents } from '../repositories/session-events.repository';
 import {
   ApiClient,
-  closeOpenStreams,
   createLiveSession,
   errorOf,
   joinAs,
   signUpTeacher,
   expectRefusal,
 } from './api-client';
-import {
-  createTestDatabase,
-  startTestServer,
-  STORAGE_KINDS,
-  type TestDatabase,
-  type TestServer,
-} from './test-server';
+import { describeWithServer } from './use-test-server';
 
 const SECURITY_HEADER_NAMES = [
   'content-security-policy',
@@ -31,32 +24,17 @@ function expectSecurityHeaders(headers: Headers) {
   for (const name of SECURITY_HEADER_NAMES) expect(headers.get(name), name).toBeTruthy();
 }
 
-describe.each(STORAGE_KINDS)('HTTP edges on %s', (kind) => {
-  let database: TestDatabase;
-  let server: TestServer;
-
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    server = await startTestServer(database);
-  });
-  afterEach(() => {
-    closeOpenStreams();
-  });
-  afterAll(async () => {
-    await server.close();
-    await database.destroy();
-  });
-
+describeWithServer('HTTP edges on %s', (ctx) => {
   async function liveClass() {
-    const teacher = await signUpTeacher(server.baseUrl);
+    const teacher = await signUpTeacher(ctx.server.baseUrl);
     const { session } = await createLiveSession(teacher, 'teacher-paced');
-    const { student } = await joinAs(server.baseUrl, session.joinCode, 'Kim');
+    const { student } = await joinAs(ctx.server.baseUrl, session.joinCode, 'Kim');
     return { teacher, student, session, base: `/api/sessions/${session.id}` };
   }
 
   it('answers 403, not 500, to a write whose Origin is null or not a URL', async () => {
     const { session } = await liveClass();
-    const client = new ApiClient(server.baseUrl);
+    const client = new ApiClient(ctx.server.baseUrl);
     const body = { code: session.joinCode, displayName: 'Sam' };
     for (const origin of ['null', 'garbage', 'file:///etc', 'http://elsewhere.example']) {
       expectRefusal(
@@ -66,7 +44,7 @@ describe.each(STORAGE_KINDS)('HTTP edges on %s', (kind) => {
       );
     }
     // The page's own origin is fine.
-    const own = await client.request('POST', '/api/join', body, { origin: server.baseUrl });
+    const own = await client.request('POST', '/api/join', body, { origin: ctx.server.baseUrl });
     expect(own.status).toBe(201);
   });
 
@@ -89,7 +67,7 @@ describe.each(STORAGE_KINDS)('HTTP edges on %s', (kind) => {
   });
 
   it("answers Fastify's own refusals in the project's error shape, with the usual headers", async () => {
-    const client = new ApiClient(server.baseUrl);
+    const client = new ApiClient(ctx.server.baseUrl);
     const cases: [string, number, string][] = [
       ['/api/join/%E0%A4%A', 400, 'invalid_input'],
       ['/%zz', 400, 'invalid_input'],
@@ -133,21 +111,24 @@ describe.each(STORAGE_KINDS)('HTTP edges on %s', (kind) => {
     const { teacher, student, base, session } = await liveClass();
     const sections = lesson.sections.slice(1, 4).map((s) => s.id);
     for (const sectionId of sections) await teacher.post(`${base}/section`, { sectionId });
-    const { rows } = await server.db.query<{ id: string | number }>(
+    const { rows } = await ctx.server.db.query<{ id: string | number }>(
       `SELECT id FROM session_events WHERE session_id = $1 ORDER BY id`,
       [session.id],
     );
     const ids = rows.map((r) => Number(r.id));
     const [joinedId, firstMoveId] = ids;
     // The join and the first move happened two days ago.
-    await server.db.query(
+    await ctx.server.db.query(
       `UPDATE session_events SET created_at = now() - interval '2 days' WHERE id <= $1`,
       [firstMoveId],
     );
 
-    const pruned = await pruneSessionEvents(server.db, new Date(Date.now() - EVENT_RETENTION_MS));
+    const pruned = await pruneSessionEvents(
+      ctx.server.db,
+      new Date(Date.now() - EVENT_RETENTION_MS),
+    );
     expect(pruned).toBeGreaterThanOrEqual(2);
-    const left = await server.db.query<{ id: string | number }>(
+    const left = await ctx.server.db.query<{ id: string | number }>(
       `SELECT id FROM session_events WHERE session_id = $1 ORDER BY id`,
       [session.id],
     );

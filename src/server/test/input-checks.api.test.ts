@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Item } from '../../domain/lesson/lesson-schema';
 import { soleimaniLesson as lesson } from '../../domain/lessons/soleimani-lesson';
 import type { StudentSessionView } from '../../domain/live/live-contracts';
@@ -11,13 +11,7 @@ import {
   signUpTeacher,
   type ApiResponse,
 } from './api-client';
-import {
-  createTestDatabase,
-  startTestServer,
-  STORAGE_KINDS,
-  type TestDatabase,
-  type TestServer,
-} from './test-server';
+import { describeWithServer } from './use-test-server';
 
 function itemById<K extends Item['kind']>(id: string, kind: K): Extract<Item, { kind: K }> {
   const item = lesson.sections.flatMap((s) => s.items).find((i) => i.id === id);
@@ -57,24 +51,12 @@ function expectRefused(response: ApiResponse, field: string, says?: string) {
   if (says !== undefined) expect(error.message).toContain(says);
 }
 
-describe.each(STORAGE_KINDS)('bad text and answers that do not fit their item, on %s', (kind) => {
-  let database: TestDatabase;
-  let server: TestServer;
-
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    server = await startTestServer(database);
-  });
-  afterAll(async () => {
-    await server.close();
-    await database.destroy();
-  });
-
+describeWithServer('bad text and answers that do not fit their item, on %s', (ctx) => {
   /** A self-paced session (every item open) with one joined student. */
   async function selfPacedClass() {
-    const teacher = await signUpTeacher(server.baseUrl);
+    const teacher = await signUpTeacher(ctx.server.baseUrl);
     const view = await createLiveSession(teacher, 'self-paced');
-    const { student } = await joinAs(server.baseUrl, view.session.joinCode, 'Ava');
+    const { student } = await joinAs(ctx.server.baseUrl, view.session.joinCode, 'Ava');
     const base = `/api/sessions/${view.session.id}`;
     const put = (itemId: string, answer: unknown) =>
       student.put(`${base}/answers/${itemId}`, { submissionId: randomUUID(), revision: 1, answer });
@@ -84,7 +66,7 @@ describe.each(STORAGE_KINDS)('bad text and answers that do not fit their item, o
   }
 
   it('refuses NUL, lone surrogates and control characters in sign-up fields', async () => {
-    const client = new ApiClient(server.baseUrl);
+    const client = new ApiClient(ctx.server.baseUrl);
     const valid = {
       email: `${randomUUID()}@school.example`,
       name: 'Ms Teacher',
@@ -109,7 +91,7 @@ describe.each(STORAGE_KINDS)('bad text and answers that do not fit their item, o
 
   it('refuses bad text in a name, an answer, a forecast key, a summary and an outcome', async () => {
     const { teacher, code, base, put, myAnswers } = await selfPacedClass();
-    const joiner = new ApiClient(server.baseUrl);
+    const joiner = new ApiClient(ctx.server.baseUrl);
     for (const { text, says } of BAD_TEXTS) {
       expectRefused(
         await joiner.post('/api/join', { code, displayName: `Sam ${text}` }),

@@ -1,23 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { soleimaniLesson as lesson } from '../../domain/lessons/soleimani-lesson';
 import type { LiveEvent } from '../../domain/live/live-events';
 import {
   ApiClient,
-  closeOpenStreams,
   createLiveSession,
   errorOf,
   joinAs,
   signUpTeacher,
   type SseMessage,
 } from './api-client';
-import {
-  createTestDatabase,
-  startTestServer,
-  STORAGE_KINDS,
-  type TestDatabase,
-  type TestServer,
-} from './test-server';
+import { describeWithServer } from './use-test-server';
 
 const first = lesson.sections[0]!;
 const second = lesson.sections[1]!;
@@ -39,27 +32,12 @@ const TEACHER_ONLY: readonly string[] = [
   'answers.counted',
 ];
 
-describe.each(STORAGE_KINDS)('session event streams on %s', (kind) => {
-  let database: TestDatabase;
-  let server: TestServer;
-
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    server = await startTestServer(database);
-  });
-  afterEach(() => {
-    closeOpenStreams();
-  });
-  afterAll(async () => {
-    await server.close();
-    await database.destroy();
-  });
-
+describeWithServer('session event streams on %s', (ctx) => {
   async function liveClass(mode: 'teacher-paced' | 'self-paced' = 'teacher-paced') {
-    const teacher = await signUpTeacher(server.baseUrl);
+    const teacher = await signUpTeacher(ctx.server.baseUrl);
     const view = await createLiveSession(teacher, mode);
     const base = `/api/sessions/${view.session.id}`;
-    const { student, joined } = await joinAs(server.baseUrl, view.session.joinCode, 'Kim');
+    const { student, joined } = await joinAs(ctx.server.baseUrl, view.session.joinCode, 'Kim');
     return { teacher, student, joined, base, code: view.session.joinCode };
   }
 
@@ -86,7 +64,7 @@ describe.each(STORAGE_KINDS)('session event streams on %s', (kind) => {
 
   it('refuses a stream to someone who has not joined', async () => {
     const { base } = await liveClass();
-    const stranger = await new ApiClient(server.baseUrl).get(`${base}/events`);
+    const stranger = await new ApiClient(ctx.server.baseUrl).get(`${base}/events`);
     expect(stranger.status).toBe(401);
     expect(errorOf(stranger).code).toBe('not_joined');
   });
@@ -135,7 +113,7 @@ describe.each(STORAGE_KINDS)('session event streams on %s', (kind) => {
   it('sends the teacher coalesced answer counts, not one message per answer', async () => {
     const { teacher, student, base, code } = await liveClass();
     const others = await Promise.all(
-      ['Lee', 'Mo', 'Ned', 'Oli'].map((name) => joinAs(server.baseUrl, code, name)),
+      ['Lee', 'Mo', 'Ned', 'Oli'].map((name) => joinAs(ctx.server.baseUrl, code, name)),
     );
     const students = [student, ...others.map((o) => o.student)];
     await teacher.post(`${base}/items/${firstPrompt.id}/open`);
@@ -172,7 +150,7 @@ describe.each(STORAGE_KINDS)('session event streams on %s', (kind) => {
     const studentStream = await openReady(student, base);
     const teacherStream = await openReady(teacher, base);
     try {
-      const other = await joinAs(server.baseUrl, code, 'Pat');
+      const other = await joinAs(ctx.server.baseUrl, code, 'Pat');
       const otherId = other.joined.participant.id;
       await other.student.post(`${base}/progress`, { sectionId: second.id });
       await other.student.put(`${base}/answers/${prompts[0]!.id}`, promptAnswer('Hi'));

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Item, Section } from '../../domain/lesson/lesson-schema';
 import { soleimaniLesson as lesson } from '../../domain/lessons/soleimani-lesson';
 import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH } from '../../domain/live/live-constants';
@@ -11,13 +11,7 @@ import {
   type TeacherSessionView,
 } from '../../domain/live/live-contracts';
 import { ApiClient, createLiveSession, errorOf, joinAs, signUpTeacher } from './api-client';
-import {
-  createTestDatabase,
-  startTestServer,
-  STORAGE_KINDS,
-  type TestDatabase,
-  type TestServer,
-} from './test-server';
+import { describeWithServer } from './use-test-server';
 
 type PollItem = Extract<Item, { kind: 'poll' }>;
 
@@ -37,34 +31,22 @@ const pollAnswer = (optionIds: string[], revision = 1) => ({
   answer: { kind: 'poll', optionIds },
 });
 
-describe.each(STORAGE_KINDS)('a live session on %s', (kind) => {
-  let database: TestDatabase;
-  let server: TestServer;
-
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    server = await startTestServer(database);
-  });
-  afterAll(async () => {
-    await server.close();
-    await database.destroy();
-  });
-
+describeWithServer('a live session on %s', (ctx) => {
   /** A teacher with a teacher-paced session and two students both called Sam. */
   async function classWithTwoSams() {
-    const teacher = await signUpTeacher(server.baseUrl);
+    const teacher = await signUpTeacher(ctx.server.baseUrl);
     const view = await createLiveSession(teacher, 'teacher-paced');
     const id = view.session.id;
     const code = view.session.joinCode;
-    const sam = await joinAs(server.baseUrl, code.toLowerCase(), 'Sam');
-    const sam2 = await joinAs(server.baseUrl, ` ${code.slice(0, 3)}-${code.slice(3)} `, 'Sam', {
+    const sam = await joinAs(ctx.server.baseUrl, code.toLowerCase(), 'Sam');
+    const sam2 = await joinAs(ctx.server.baseUrl, ` ${code.slice(0, 3)}-${code.slice(3)} `, 'Sam', {
       asNewNamesake: true,
     });
     return { teacher, id, code, sam, sam2, base: `/api/sessions/${id}` };
   }
 
   it('creates a teacher-paced session with a join code, a join URL and a QR code', async () => {
-    const teacher = await signUpTeacher(server.baseUrl);
+    const teacher = await signUpTeacher(ctx.server.baseUrl);
     const created = await teacher.post<TeacherSessionView>('/api/sessions', {
       lessonId: lesson.id,
       mode: 'teacher-paced',
@@ -81,7 +63,7 @@ describe.each(STORAGE_KINDS)('a live session on %s', (kind) => {
     });
     expect(session.joinCode).toMatch(new RegExp(`^[${JOIN_CODE_ALPHABET}]{${JOIN_CODE_LENGTH}}$`));
     expect(joinUrl.endsWith(`/join?code=${session.joinCode}`)).toBe(true);
-    expect(joinUrl.startsWith(server.baseUrl)).toBe(true);
+    expect(joinUrl.startsWith(ctx.server.baseUrl)).toBe(true);
     expect(created.body.participants).toEqual([]);
     expect(created.body.summaries).toEqual([]);
     expect(created.body.answerCounts).toEqual({});
@@ -99,7 +81,7 @@ describe.each(STORAGE_KINDS)('a live session on %s', (kind) => {
 
     // Anyone can look a code up, typed in lower case with spaces.
     const typed = ` ${session.joinCode.slice(0, 3)} ${session.joinCode.slice(3)} `.toLowerCase();
-    const lookup = await new ApiClient(server.baseUrl).get<JoinLookupResponse>(
+    const lookup = await new ApiClient(ctx.server.baseUrl).get<JoinLookupResponse>(
       `/api/join/${encodeURIComponent(typed)}`,
     );
     expect(lookup.status).toBe(200);
@@ -110,7 +92,7 @@ describe.each(STORAGE_KINDS)('a live session on %s', (kind) => {
     });
 
     const otherCode = session.joinCode === 'ZZZZZZ' ? 'YYYYYY' : 'ZZZZZZ';
-    const unknown = await new ApiClient(server.baseUrl).get(`/api/join/${otherCode}`);
+    const unknown = await new ApiClient(ctx.server.baseUrl).get(`/api/join/${otherCode}`);
     expect(unknown.status).toBe(404);
     expect(errorOf(unknown)).toMatchObject({ code: 'session_not_found', field: 'code' });
   });
@@ -151,7 +133,7 @@ describe.each(STORAGE_KINDS)('a live session on %s', (kind) => {
     expect(me.body.results).toEqual([]);
 
     // Someone who has not joined is told to join.
-    const stranger = await new ApiClient(server.baseUrl).get(`${base}/me`);
+    const stranger = await new ApiClient(ctx.server.baseUrl).get(`${base}/me`);
     expect(stranger.status).toBe(401);
     expect(errorOf(stranger).code).toBe('not_joined');
   });
@@ -290,10 +272,10 @@ describe.each(STORAGE_KINDS)('a live session on %s', (kind) => {
     expect(ended.body.session.status).toBe('ended');
     expect(ended.body.session.endedAt).not.toBeNull();
 
-    const lookup = await new ApiClient(server.baseUrl).get(`/api/join/${code}`);
+    const lookup = await new ApiClient(ctx.server.baseUrl).get(`/api/join/${code}`);
     expect(lookup.status).toBe(410);
     expect(errorOf(lookup)).toMatchObject({ code: 'session_ended', field: 'code' });
-    const lateJoin = await new ApiClient(server.baseUrl).post('/api/join', {
+    const lateJoin = await new ApiClient(ctx.server.baseUrl).post('/api/join', {
       code,
       displayName: 'Late',
     });
@@ -330,7 +312,7 @@ describe.each(STORAGE_KINDS)('a live session on %s', (kind) => {
       expect(['not_signed_in', 'session_not_found']).toContain(errorOf(response).code);
     }
 
-    const other = await signUpTeacher(server.baseUrl, 'Other');
+    const other = await signUpTeacher(ctx.server.baseUrl, 'Other');
     const snooping = [
       await other.get(base),
       await other.get(`${base}/qr.svg`),
@@ -355,10 +337,10 @@ describe.each(STORAGE_KINDS)('a live session on %s', (kind) => {
   });
 
   it('lets students move freely in a self-paced session', async () => {
-    const teacher = await signUpTeacher(server.baseUrl);
+    const teacher = await signUpTeacher(ctx.server.baseUrl);
     const created = await createLiveSession(teacher, 'self-paced');
     const base = `/api/sessions/${created.session.id}`;
-    const { student, joined } = await joinAs(server.baseUrl, created.session.joinCode, 'Noor');
+    const { student, joined } = await joinAs(ctx.server.baseUrl, created.session.joinCode, 'Noor');
 
     const me = await student.get<StudentSessionView>(`${base}/me`);
     expect(me.body.session.mode).toBe('self-paced');

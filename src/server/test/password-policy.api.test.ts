@@ -1,14 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { dictionary } from '@zxcvbn-ts/language-common';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { ApiClient, errorOf } from './api-client';
-import {
-  createTestDatabase,
-  startTestServer,
-  STORAGE_KINDS,
-  type TestDatabase,
-  type TestServer,
-} from './test-server';
+import { describeWithServer } from './use-test-server';
 
 const COMMON = 'This password is one of the most common ones; choose another.';
 const list = dictionary['passwords-common'];
@@ -17,21 +11,9 @@ const fromTheList = [1_000, 12_000, 30_000, 48_000].map((start) =>
   list.slice(start).find((p) => p.length >= 8 && !/\s/.test(p))!,
 );
 
-describe.each(STORAGE_KINDS)('new passwords on %s', (kind) => {
-  let database: TestDatabase;
-  let server: TestServer;
-
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    server = await startTestServer(database);
-  });
-  afterAll(async () => {
-    await server.close();
-    await database.destroy();
-  });
-
+describeWithServer('new passwords on %s', (ctx) => {
   const signUp = (password: string, account = { name: 'Eve Example', email: '' }) =>
-    new ApiClient(server.baseUrl).post('/api/auth/sign-up', {
+    new ApiClient(ctx.server.baseUrl).post('/api/auth/sign-up', {
       email: account.email || `${randomUUID()}@school.example`,
       name: account.name,
       password,

@@ -1,17 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { ForgotPasswordResponse } from '../../domain/live/account-contracts';
 import { createPasswordResetLink } from '../lib/password-reset';
 import { hashToken } from '../lib/secrets';
 import { ApiClient, errorOf } from './api-client';
 import { startSmtpTestServer, type SmtpTestServer } from './smtp-test-server';
-import {
-  createTestDatabase,
-  startTestServer,
-  STORAGE_KINDS,
-  type TestDatabase,
-  type TestServer,
-} from './test-server';
+import { describeEachStorage, describeWithServer, useTestServer } from './use-test-server';
 
 const OLD_PASSWORD = 'correct horse battery';
 const NEW_PASSWORD = 'a brand new passphrase';
@@ -29,45 +23,33 @@ async function signUp(
 
 const tokenOf = (url: string) => new URL(url).searchParams.get('token') ?? '';
 
-describe.each(STORAGE_KINDS)('password reset links on %s', (kind) => {
-  let database: TestDatabase;
-  let server: TestServer;
-
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    server = await startTestServer(database);
-  });
-  afterAll(async () => {
-    await server.close();
-    await database.destroy();
-  });
-
+describeWithServer('password reset links on %s', (ctx) => {
   const linkFor = async (email: string) => {
-    const link = await createPasswordResetLink(server.db, email, server.baseUrl);
+    const link = await createPasswordResetLink(ctx.server.db, email, ctx.server.baseUrl);
     if (!link) throw new Error(`no link for ${email}`);
     return link;
   };
 
   it('works once: sets the password, signs in and ends every other sign-in', async () => {
-    const { client: first, email } = await signUp(server.baseUrl, 'Ada');
-    const second = new ApiClient(server.baseUrl);
+    const { client: first, email } = await signUp(ctx.server.baseUrl, 'Ada');
+    const second = new ApiClient(ctx.server.baseUrl);
     await second.post('/api/auth/sign-in', { email, password: OLD_PASSWORD });
     expect((await second.get('/api/auth/me')).status).toBe(200);
 
     // The e-mail's case does not matter; only the token's hash is stored.
     const link = await linkFor(email.toUpperCase());
     expect(link.url).toMatch(
-      new RegExp(`^${server.baseUrl}/teach/reset-password\\?token=[\\w-]{40,}$`),
+      new RegExp(`^${ctx.server.baseUrl}/teach/reset-password\\?token=[\\w-]{40,}$`),
     );
     expect(link.expiresAt.getTime() - Date.now()).toBeGreaterThan(59 * 60_000);
     const token = tokenOf(link.url);
-    const { rows } = await server.db.query<{ token_hash: string }>(
+    const { rows } = await ctx.server.db.query<{ token_hash: string }>(
       'SELECT token_hash FROM password_resets',
     );
     expect(rows.map((r) => r.token_hash)).toContain(hashToken(token));
     expect(rows.map((r) => r.token_hash)).not.toContain(token);
 
-    const browser = new ApiClient(server.baseUrl);
+    const browser = new ApiClient(ctx.server.baseUrl);
     const check = await browser.post('/api/auth/reset-password/check', { token });
     expect(check.body).toEqual({ email });
     const reset = await browser.post('/api/auth/reset-password', { token, password: NEW_PASSWORD });
@@ -78,7 +60,7 @@ describe.each(STORAGE_KINDS)('password reset links on %s', (kind) => {
     expect(errorOf(await first.get('/api/auth/me')).code).toBe('not_signed_in');
     expect(errorOf(await second.get('/api/auth/me')).code).toBe('not_signed_in');
 
-    const again = await new ApiClient(server.baseUrl).post('/api/auth/reset-password', {
+    const again = await new ApiClient(ctx.server.baseUrl).post('/api/auth/reset-password', {
       token,
       password: 'yet another passphrase',
     });
@@ -86,12 +68,12 @@ describe.each(STORAGE_KINDS)('password reset links on %s', (kind) => {
     expect(errorOf(again)).toMatchObject({ code: 'reset_link_invalid', field: 'token' });
     expect(errorOf(again).message).toMatch(/already been used/);
 
-    const old = await new ApiClient(server.baseUrl).post('/api/auth/sign-in', {
+    const old = await new ApiClient(ctx.server.baseUrl).post('/api/auth/sign-in', {
       email,
       password: OLD_PASSWORD,
     });
     expect(old.status).toBe(401);
-    const fresh = await new ApiClient(server.baseUrl).post('/api/auth/sign-in', {
+    const fresh = await new ApiClient(ctx.server.baseUrl).post('/api/auth/sign-in', {
       email,
       password: NEW_PASSWORD,
     });
@@ -99,13 +81,13 @@ describe.each(STORAGE_KINDS)('password reset links on %s', (kind) => {
   });
 
   it('refuses an expired link and an unknown one, saying which', async () => {
-    const { email } = await signUp(server.baseUrl, 'Bo');
+    const { email } = await signUp(ctx.server.baseUrl, 'Bo');
     const token = tokenOf((await linkFor(email)).url);
-    await server.db.query(
+    await ctx.server.db.query(
       "UPDATE password_resets SET expires_at = now() - interval '1 minute' WHERE token_hash = $1",
       [hashToken(token)],
     );
-    const client = new ApiClient(server.baseUrl);
+    const client = new ApiClient(ctx.server.baseUrl);
     const expired = await client.post('/api/auth/reset-password', {
       token,
       password: NEW_PASSWORD,
@@ -124,9 +106,9 @@ describe.each(STORAGE_KINDS)('password reset links on %s', (kind) => {
   });
 
   it('holds a new password to the sign-up rules, and the link survives a refusal', async () => {
-    const { email } = await signUp(server.baseUrl, 'Cy');
+    const { email } = await signUp(ctx.server.baseUrl, 'Cy');
     const token = tokenOf((await linkFor(email)).url);
-    const client = new ApiClient(server.baseUrl);
+    const client = new ApiClient(ctx.server.baseUrl);
     const common = await client.post('/api/auth/reset-password', {
       token,
       password: 'Password123',
@@ -145,48 +127,44 @@ describe.each(STORAGE_KINDS)('password reset links on %s', (kind) => {
   });
 
   it('ends the older links once a password is set, and makes none for an unknown e-mail', async () => {
-    const { email } = await signUp(server.baseUrl, 'Di');
+    const { email } = await signUp(ctx.server.baseUrl, 'Di');
     const older = tokenOf((await linkFor(email)).url);
     const newer = tokenOf((await linkFor(email)).url);
-    const client = new ApiClient(server.baseUrl);
+    const client = new ApiClient(ctx.server.baseUrl);
     expect(
       (await client.post('/api/auth/reset-password', { token: newer, password: NEW_PASSWORD }))
         .status,
     ).toBe(200);
     const stale = await client.post('/api/auth/reset-password/check', { token: older });
     expect(errorOf(stale).code).toBe('reset_link_invalid');
-    expect(await createPasswordResetLink(server.db, 'nobody@school.example', server.baseUrl)).toBe(
-      null,
-    );
+    expect(
+      await createPasswordResetLink(ctx.server.db, 'nobody@school.example', ctx.server.baseUrl),
+    ).toBe(null);
   });
 });
 
-describe.each(STORAGE_KINDS)('forgot password by e-mail on %s', (kind) => {
+describeEachStorage('forgot password by e-mail on %s', (kind) => {
   const PUBLIC_URL = 'https://class.school.example';
-  let database: TestDatabase;
-  let server: TestServer;
   let smtp: SmtpTestServer;
 
   beforeAll(async () => {
     smtp = await startSmtpTestServer();
-    database = await createTestDatabase(kind);
-    server = await startTestServer(database, {
-      smtpUrl: smtp.url,
-      mailFrom: 'Article Discussion <noreply@school.example>',
-      publicUrl: PUBLIC_URL,
-    });
   });
   afterAll(async () => {
-    await server.close();
-    await database.destroy();
     await smtp.close();
   });
+  // Registered after the mail server's hooks: it starts after it and stops before it.
+  const ctx = useTestServer(kind, () => ({
+    smtpUrl: smtp.url,
+    mailFrom: 'Article Discussion <noreply@school.example>',
+    publicUrl: PUBLIC_URL,
+  }));
 
   it('sends a working one-time link, answering the same whether or not the account exists', async () => {
-    const options = await new ApiClient(server.baseUrl).get('/api/auth/password-reset');
+    const options = await new ApiClient(ctx.server.baseUrl).get('/api/auth/password-reset');
     expect(options.body).toEqual({ isByEmail: true });
-    const { email } = await signUp(server.baseUrl, 'Eli');
-    const client = new ApiClient(server.baseUrl);
+    const { email } = await signUp(ctx.server.baseUrl, 'Eli');
+    const client = new ApiClient(ctx.server.baseUrl);
 
     const forUnknown = await client.post<ForgotPasswordResponse>('/api/auth/forgot-password', {
       email: 'nobody@school.example',
@@ -218,7 +196,7 @@ describe.each(STORAGE_KINDS)('forgot password by e-mail on %s', (kind) => {
   });
 
   it('limits requests per e-mail address, known or not', async () => {
-    const client = new ApiClient(server.baseUrl);
+    const client = new ApiClient(ctx.server.baseUrl);
     const email = `${randomUUID()}@school.example`;
     for (let i = 0; i < 3; i += 1) {
       expect((await client.post('/api/auth/forgot-password', { email })).status).toBe(202);
@@ -235,49 +213,43 @@ describe.each(STORAGE_KINDS)('forgot password by e-mail on %s', (kind) => {
   });
 });
 
-describe.each(STORAGE_KINDS)('forgot password without e-mail on %s', (kind) => {
-  let database: TestDatabase;
-  let server: TestServer;
-
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    server = await startTestServer(database, { resetRateLimit: 4 });
-  });
-  afterAll(async () => {
-    await server.close();
-    await database.destroy();
-  });
-
-  it('tells anyone to ask the person who runs the server, in the same words', async () => {
-    const options = await new ApiClient(server.baseUrl).get('/api/auth/password-reset');
-    expect(options.body).toEqual({ isByEmail: false });
-    const { email } = await signUp(server.baseUrl, 'Flo');
-    const client = new ApiClient(server.baseUrl);
-    const known = await client.post<ForgotPasswordResponse>('/api/auth/forgot-password', { email });
-    const unknown = await client.post<ForgotPasswordResponse>('/api/auth/forgot-password', {
-      email: 'nobody@school.example',
+describeWithServer(
+  'forgot password without e-mail on %s',
+  { config: { resetRateLimit: 4 } },
+  (ctx) => {
+    it('tells anyone to ask the person who runs the server, in the same words', async () => {
+      const options = await new ApiClient(ctx.server.baseUrl).get('/api/auth/password-reset');
+      expect(options.body).toEqual({ isByEmail: false });
+      const { email } = await signUp(ctx.server.baseUrl, 'Flo');
+      const client = new ApiClient(ctx.server.baseUrl);
+      const known = await client.post<ForgotPasswordResponse>('/api/auth/forgot-password', {
+        email,
+      });
+      const unknown = await client.post<ForgotPasswordResponse>('/api/auth/forgot-password', {
+        email: 'nobody@school.example',
+      });
+      expect(known.status).toBe(200);
+      expect(known.body).toEqual(unknown.body);
+      expect(known.body.isSentByEmail).toBe(false);
+      expect(known.body.message).toMatch(
+        /Ask the person who runs it.*npm run admin -- reset-password/,
+      );
+      const { rows } = await ctx.server.db.query('SELECT 1 FROM password_resets');
+      expect(rows).toHaveLength(0);
     });
-    expect(known.status).toBe(200);
-    expect(known.body).toEqual(unknown.body);
-    expect(known.body.isSentByEmail).toBe(false);
-    expect(known.body.message).toMatch(
-      /Ask the person who runs it.*npm run admin -- reset-password/,
-    );
-    const { rows } = await server.db.query('SELECT 1 FROM password_resets');
-    expect(rows).toHaveLength(0);
-  });
 
-  it('names a bad e-mail address, and limits requests per client address', async () => {
-    const client = new ApiClient(server.baseUrl);
-    const bad = await client.post('/api/auth/forgot-password', { email: 'not an address' });
-    expect(bad.status).toBe(400);
-    expect(errorOf(bad)).toMatchObject({ code: 'invalid_input', field: 'email' });
-    // Two requests were made in the test before, and this one: the limit is 4 an hour.
-    expect(
-      (await client.post('/api/auth/forgot-password', { email: 'a@school.example' })).status,
-    ).toBe(200);
-    const limited = await client.post('/api/auth/forgot-password', { email: 'b@school.example' });
-    expect(limited.status).toBe(429);
-    expect(errorOf(limited).message).toMatch(/^Too many requests for a new password/);
-  });
-});
+    it('names a bad e-mail address, and limits requests per client address', async () => {
+      const client = new ApiClient(ctx.server.baseUrl);
+      const bad = await client.post('/api/auth/forgot-password', { email: 'not an address' });
+      expect(bad.status).toBe(400);
+      expect(errorOf(bad)).toMatchObject({ code: 'invalid_input', field: 'email' });
+      // Two requests were made in the test before, and this one: the limit is 4 an hour.
+      expect(
+        (await client.post('/api/auth/forgot-password', { email: 'a@school.example' })).status,
+      ).toBe(200);
+      const limited = await client.post('/api/auth/forgot-password', { email: 'b@school.example' });
+      expect(limited.status).toBe(429);
+      expect(errorOf(limited).message).toMatch(/^Too many requests for a new password/);
+    });
+  },
+);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { soleimaniLesson as lesson } from '../../domain/lessons/soleimani-lesson';
 import type {
   JoinResponse,
@@ -9,47 +9,25 @@ import type {
 import type { LiveEvent } from '../../domain/live/live-events';
 import {
   ApiClient,
-  closeOpenStreams,
   createLiveSession,
   errorOf,
   joinAs,
   signUpTeacher,
   expectRefusal,
 } from './api-client';
-import {
-  createTestDatabase,
-  startTestServer,
-  STORAGE_KINDS,
-  type TestDatabase,
-  type TestServer,
-} from './test-server';
+import { describeWithServer } from './use-test-server';
 
 const prompt = lesson.sections[0]!.items.find((i) => i.kind === 'prompt')!;
 
 /** A code of the rejoin alphabet that is not `code`. */
 const otherCode = (code: string) => (code === 'ZZZZZZ' ? 'YYYYYY' : 'ZZZZZZ');
 
-describe.each(STORAGE_KINDS)('rejoining and look-alike names on %s', (kind) => {
-  let database: TestDatabase;
-  let server: TestServer;
-
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    server = await startTestServer(database);
-  });
-  afterEach(() => {
-    closeOpenStreams();
-  });
-  afterAll(async () => {
-    await server.close();
-    await database.destroy();
-  });
-
+describeWithServer('rejoining and look-alike names on %s', (ctx) => {
   /** A self-paced session (every item open) that Riley has joined. */
   async function classWithRiley() {
-    const teacher = await signUpTeacher(server.baseUrl);
+    const teacher = await signUpTeacher(ctx.server.baseUrl);
     const view = await createLiveSession(teacher, 'self-paced');
-    const riley = await joinAs(server.baseUrl, view.session.joinCode, 'Riley');
+    const riley = await joinAs(ctx.server.baseUrl, view.session.joinCode, 'Riley');
     return {
       teacher,
       code: view.session.joinCode,
@@ -62,7 +40,7 @@ describe.each(STORAGE_KINDS)('rejoining and look-alike names on %s', (kind) => {
 
   it('offers the way back when a name is taken, and numbers a namesake only when asked', async () => {
     const { teacher, code, base } = await classWithRiley();
-    const again = await new ApiClient(server.baseUrl).post('/api/join', {
+    const again = await new ApiClient(ctx.server.baseUrl).post('/api/join', {
       code,
       displayName: ' Riley ',
     });
@@ -71,7 +49,7 @@ describe.each(STORAGE_KINDS)('rejoining and look-alike names on %s', (kind) => {
     expect(errorOf(again).message).toMatch(/rejoin code/);
     expect(errorOf(again).message).toMatch(/join as “Riley \(2\)”/);
 
-    const second = await joinAs(server.baseUrl, code, 'Riley', { asNewNamesake: true });
+    const second = await joinAs(ctx.server.baseUrl, code, 'Riley', { asNewNamesake: true });
     expect(second.joined.participant).toMatchObject({ displayName: 'Riley', label: 'Riley (2)' });
     const roster = await teacher.get<TeacherSessionView>(base);
     expect(roster.body.participants.map((p) => p.label)).toEqual(['Riley', 'Riley (2)']);
@@ -87,22 +65,22 @@ describe.each(STORAGE_KINDS)('rejoining and look-alike names on %s', (kind) => {
       'RILEY',
     ];
     for (const displayName of lookalikes) {
-      const response = await new ApiClient(server.baseUrl).post('/api/join', {
+      const response = await new ApiClient(ctx.server.baseUrl).post('/api/join', {
         code,
         displayName,
       });
       expectRefusal(response, 409, 'name_taken', 'displayName');
     }
     // Joined anyway, the look-alike is numbered and kept without its invisible characters.
-    const numbered = await joinAs(server.baseUrl, code, 'Riley\u200b', { asNewNamesake: true });
+    const numbered = await joinAs(ctx.server.baseUrl, code, 'Riley\u200b', { asNewNamesake: true });
     expect(numbered.joined.participant).toMatchObject({
       displayName: 'Riley',
       label: 'Riley (2)',
     });
-    const cyrillic = await joinAs(server.baseUrl, code, 'R\u0456ley', { asNewNamesake: true });
+    const cyrillic = await joinAs(ctx.server.baseUrl, code, 'R\u0456ley', { asNewNamesake: true });
     expect(cyrillic.joined.participant.label).toBe('R\u0456ley (3)');
 
-    const invisible = await new ApiClient(server.baseUrl).post('/api/join', {
+    const invisible = await new ApiClient(ctx.server.baseUrl).post('/api/join', {
       code,
       displayName: '\u200b\u2066\u2069',
     });
@@ -121,7 +99,7 @@ describe.each(STORAGE_KINDS)('rejoining and look-alike names on %s', (kind) => {
     });
     expect(saved.status).toBe(200);
 
-    const laptop = new ApiClient(server.baseUrl);
+    const laptop = new ApiClient(ctx.server.baseUrl);
     const back = await rejoin(laptop, {
       displayName: 'riley',
       rejoinCode: riley.joined.participant.rejoinCode.toLowerCase(),
@@ -150,10 +128,10 @@ describe.each(STORAGE_KINDS)('rejoining and look-alike names on %s', (kind) => {
 
   it('lets a numbered namesake back in by either name', async () => {
     const { code, rejoin } = await classWithRiley();
-    const second = await joinAs(server.baseUrl, code, 'Riley', { asNewNamesake: true });
+    const second = await joinAs(ctx.server.baseUrl, code, 'Riley', { asNewNamesake: true });
     const { rejoinCode } = second.joined.participant;
     for (const displayName of ['Riley (2)', 'Riley']) {
-      const back = await rejoin(new ApiClient(server.baseUrl), { displayName, rejoinCode });
+      const back = await rejoin(new ApiClient(ctx.server.baseUrl), { displayName, rejoinCode });
       expect(back.status).toBe(200);
       expect(back.body.participant.label).toBe('Riley (2)');
     }
@@ -162,13 +140,13 @@ describe.each(STORAGE_KINDS)('rejoining and look-alike names on %s', (kind) => {
   it('refuses a wrong rejoin code, another student’s, a removed student and an ended session', async () => {
     const { teacher, code, base, riley, rejoin } = await classWithRiley();
     const { rejoinCode } = riley.joined.participant;
-    const device = new ApiClient(server.baseUrl);
+    const device = new ApiClient(ctx.server.baseUrl);
 
     const wrong = await rejoin(device, { displayName: 'Riley', rejoinCode: otherCode(rejoinCode) });
     expectRefusal(wrong, 403, 'rejoin_refused', 'rejoinCode');
     expect(errorOf(wrong).message).toMatch(/ask your teacher/);
     // Riley's code with someone else's name.
-    const sam = await joinAs(server.baseUrl, code, 'Sam');
+    const sam = await joinAs(ctx.server.baseUrl, code, 'Sam');
     expectRefusal(
       await rejoin(device, { displayName: 'Sam', rejoinCode }),
       403,
@@ -235,27 +213,18 @@ describe.each(STORAGE_KINDS)('rejoining and look-alike names on %s', (kind) => {
   });
 });
 
-describe.each(STORAGE_KINDS)('rejoin guesses on %s', (kind) => {
-  let database: TestDatabase;
-  let server: TestServer;
+/** Low limits, so a test can reach them. */
+const GUESS_LIMITS = { rejoinRateLimit: 5, rejoinSessionRateLimit: 3 };
 
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    server = await startTestServer(database, { rejoinRateLimit: 5, rejoinSessionRateLimit: 3 });
-  });
-  afterAll(async () => {
-    await server.close();
-    await database.destroy();
-  });
-
+describeWithServer('rejoin guesses on %s', { config: GUESS_LIMITS }, (ctx) => {
   it('limits wrong rejoin codes per session and per address, so codes cannot be guessed', async () => {
-    const teacher = await signUpTeacher(server.baseUrl);
+    const teacher = await signUpTeacher(ctx.server.baseUrl);
     const first = await createLiveSession(teacher, 'teacher-paced');
     const second = await createLiveSession(teacher, 'teacher-paced');
-    const riley = await joinAs(server.baseUrl, first.session.joinCode, 'Riley');
+    const riley = await joinAs(ctx.server.baseUrl, first.session.joinCode, 'Riley');
     const { rejoinCode } = riley.joined.participant;
     const guess = (code: string, guessed: string) =>
-      new ApiClient(server.baseUrl).post('/api/rejoin', {
+      new ApiClient(ctx.server.baseUrl).post('/api/rejoin', {
         code,
         displayName: 'Riley',
         rejoinCode: guessed,

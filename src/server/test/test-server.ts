@@ -15,11 +15,6 @@ import { createDefaultLessonCatalog } from '../lessons/lesson-catalog';
 
 export type StorageKind = 'pglite' | 'postgres';
 
-/** PGlite always; PostgreSQL too when TEST_DATABASE_URL is set (CI sets it). */
-export const STORAGE_KINDS: StorageKind[] = process.env.TEST_DATABASE_URL
-  ? ['pglite', 'postgres']
-  : ['pglite'];
-
 /** A database for one test file: PGlite from the migrated template, or a fresh PostgreSQL schema. */
 export interface TestDatabase {
   readonly kind: StorageKind;
@@ -33,27 +28,38 @@ export async function createTestDatabase(kind: StorageKind): Promise<TestDatabas
   if (kind === 'postgres') {
     const url = process.env.TEST_DATABASE_URL;
     if (!url) throw new Error('TEST_DATABASE_URL is not set');
-    const schema = `test_${randomBytes(6).toString('hex')}`;
-    return {
-      kind,
-      async open() {
-        const db = await openPostgresDatabase(url, { schema });
-        await migrate(db);
-        return db;
-      },
-      async destroy() {
-        const client = new pg.Client({ connectionString: url });
-        await client.connect();
-        await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-        await client.end();
-      },
-    };
+    return postgresTestDatabase(url, `test_${randomBytes(6).toString('hex')}`);
   }
   const dir = await mkdtemp(path.join(os.tmpdir(), 'article-discussion-test-'));
-  const dataDir = path.join(dir, 'db');
+  return pgliteTestDatabase(path.join(dir, 'db'), dir);
+}
+
+/** A schema of its own in the PostgreSQL at `url`, migrated on open and dropped on destroy. */
+export function postgresTestDatabase(url: string, schema: string): TestDatabase {
+  return {
+    kind: 'postgres',
+    async open() {
+      const db = await openPostgresDatabase(url, { schema });
+      await migrate(db);
+      return db;
+    },
+    async destroy() {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await client.end();
+    },
+  };
+}
+
+/**
+ * PGlite in `dataDir`, loaded from the migrated template the first time it opens (much faster
+ * than creating it). Destroying it removes `root`, the folder that holds `dataDir`.
+ */
+export function pgliteTestDatabase(dataDir: string, root: string): TestDatabase {
   let isSeeded = false;
   return {
-    kind,
+    kind: 'pglite',
     async open() {
       if (isSeeded) return openPgliteDatabase({ dataDir });
       isSeeded = true;
@@ -63,7 +69,7 @@ export async function createTestDatabase(kind: StorageKind): Promise<TestDatabas
       return db;
     },
     async destroy() {
-      await rm(dir, { recursive: true, force: true });
+      await rm(root, { recursive: true, force: true });
     },
   };
 }

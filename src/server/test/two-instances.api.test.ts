@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { soleimaniLesson as lesson } from '../../domain/lessons/soleimani-lesson';
 import type { LiveEvent } from '../../domain/live/live-events';
 import type { StudentSessionView, TeacherSessionView } from '../../domain/live/live-contracts';
@@ -10,13 +10,7 @@ import {
   type TestDatabase,
   type TestServer,
 } from './test-server';
-
-const hasPostgres = Boolean(process.env.TEST_DATABASE_URL);
-if (!hasPostgres) {
-  console.warn(
-    '[api tests] two-instances.api.test.ts is SKIPPED: it needs PostgreSQL (set TEST_DATABASE_URL).',
-  );
-}
+import { describeEachStorage } from './use-test-server';
 
 const second = lesson.sections[1]!;
 const prompt = second.items.find((i) => i.kind === 'prompt')!;
@@ -35,13 +29,13 @@ async function fetchStream(baseUrl: string, urlPath: string, token: string | und
 }
 
 /** Two app instances over one PostgreSQL, as behind a load balancer. */
-describe.skipIf(!hasPostgres)('two server instances on one PostgreSQL', () => {
+describeEachStorage('two server instances on one PostgreSQL', { kinds: ['postgres'] }, (kind) => {
   let database: TestDatabase;
   let serverA: TestServer;
   let serverB: TestServer;
 
   beforeAll(async () => {
-    database = await createTestDatabase('postgres');
+    database = await createTestDatabase(kind);
     serverA = await startTestServer(database);
     serverB = await startTestServer(database);
   });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Item } from '../../domain/lesson/lesson-schema';
 import { soleimaniLesson as lesson } from '../../domain/lessons/soleimani-lesson';
 import type {
@@ -9,20 +9,8 @@ import type {
   WallResponsesResponse,
 } from '../../domain/live/dashboard-contracts';
 import type { StudentSessionView } from '../../domain/live/live-contracts';
-import {
-  closeOpenStreams,
-  createLiveSession,
-  joinAs,
-  signUpTeacher,
-  type ApiClient,
-} from './api-client';
-import {
-  createTestDatabase,
-  startTestServer,
-  STORAGE_KINDS,
-  type TestDatabase,
-  type TestServer,
-} from './test-server';
+import { createLiveSession, joinAs, signUpTeacher, type ApiClient } from './api-client';
+import { describeWithServer } from './use-test-server';
 
 function promptById(id: string): Extract<Item, { kind: 'prompt' }> {
   const item = lesson.sections.flatMap((s) => s.items).find((i) => i.id === id);
@@ -33,22 +21,7 @@ function promptById(id: string): Extract<Item, { kind: 'prompt' }> {
 const thesisPrompt = promptById('thesis-question');
 const evidencePrompt = promptById('shared-interests-evidence');
 
-describe.each(STORAGE_KINDS)('the class wall keeps authors apart on %s', (kind) => {
-  let database: TestDatabase;
-  let server: TestServer;
-
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    server = await startTestServer(database);
-  });
-  afterEach(() => {
-    closeOpenStreams();
-  });
-  afterAll(async () => {
-    await server.close();
-    await database.destroy();
-  });
-
+describeWithServer('the class wall keeps authors apart on %s', (ctx) => {
   async function answerPrompt(student: ApiClient, base: string, itemId: string, text: string) {
     const response = await student.put(`${base}/answers/${itemId}`, {
       submissionId: randomUUID(),
@@ -59,11 +32,11 @@ describe.each(STORAGE_KINDS)('the class wall keeps authors apart on %s', (kind) 
   }
 
   it('gives students opaque response ids, different for each prompt one author answers', async () => {
-    const teacher = await signUpTeacher(server.baseUrl);
+    const teacher = await signUpTeacher(ctx.server.baseUrl);
     const view = await createLiveSession(teacher, 'self-paced');
     const base = `/api/sessions/${view.session.id}`;
-    const ana = await joinAs(server.baseUrl, view.session.joinCode, 'Ana');
-    const ben = await joinAs(server.baseUrl, view.session.joinCode, 'Ben');
+    const ana = await joinAs(ctx.server.baseUrl, view.session.joinCode, 'Ana');
+    const ben = await joinAs(ctx.server.baseUrl, view.session.joinCode, 'Ben');
     const anaId = ana.joined.participant.id;
     const benId = ben.joined.participant.id;
 
@@ -155,12 +128,12 @@ describe.each(STORAGE_KINDS)('the class wall keeps authors apart on %s', (kind) 
   });
 
   it('gives the same response a different id in another session', async () => {
-    const teacher = await signUpTeacher(server.baseUrl);
+    const teacher = await signUpTeacher(ctx.server.baseUrl);
     const ids: string[] = [];
     for (let i = 0; i < 2; i += 1) {
       const view = await createLiveSession(teacher, 'self-paced');
       const base = `/api/sessions/${view.session.id}`;
-      const { student } = await joinAs(server.baseUrl, view.session.joinCode, 'Ana');
+      const { student } = await joinAs(ctx.server.baseUrl, view.session.joinCode, 'Ana');
       await answerPrompt(student, base, thesisPrompt.id, 'Same words.');
       await teacher.post(`${base}/items/${thesisPrompt.id}/reveal`);
       const wall = (await student.get<StudentSessionView>(`${base}/me`)).body.wall;
