@@ -1,10 +1,11 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ReactElement } from 'react';
 import { soleimaniLesson } from '../../domain/lessons/soleimani-lesson';
 import { HomePage } from '../features/self-study/components/home-page';
 import { ReviewPage } from '../features/self-study/components/review-page';
 import { SectionPage } from '../features/self-study/components/section-page';
 import { Link, usePathname } from '../shared/lib/router';
-import { readPathParam } from './route-params';
+import { matchRoute, routes, type RouteMatch } from '../shared/lib/routes';
+import { isLiveRoute, isTeacherRoute } from './route-areas';
 
 // Teacher and live-class pages are separate chunks: a student's self-study never loads them.
 const TeacherRoutes = lazy(async () => ({
@@ -21,26 +22,11 @@ function NotFoundPage() {
       <title>Page not found</title>
       <h1>Page not found</h1>
       <p>
-        There is nothing at this address. <Link to="/">Go to the lesson</Link>.
+        There is nothing at this address. <Link to={routes.home.build()}>Go to the lesson</Link>.
       </p>
     </>
   );
 }
-
-function readSectionId(pathname: string): string | null {
-  return readPathParam(pathname, /^\/study\/([^/]+)\/?$/);
-}
-
-const isTeacherPath = (pathname: string) =>
-  pathname === '/teach' ||
-  pathname === '/teach/' ||
-  /^\/teach\/(?:forgot|reset)-password\/?$/.test(pathname) ||
-  /^\/teach\/sessions\/[^/]+(?:\/(?:report|projector))?\/?$/.test(pathname);
-/** The classroom screen: the page alone, without the site's header and footer. */
-const isProjectorPath = (pathname: string) =>
-  /^\/teach\/sessions\/[^/]+\/projector\/?$/.test(pathname);
-const isLivePath = (pathname: string) =>
-  pathname === '/join' || pathname === '/join/' || /^\/live\/[^/]+\/?$/.test(pathname);
 
 function LoadingPage() {
   return (
@@ -50,34 +36,39 @@ function LoadingPage() {
   );
 }
 
-function Route({ pathname }: { readonly pathname: string }) {
-  if (pathname === '/') return <HomePage lesson={lesson} />;
-  if (pathname === '/review') return <ReviewPage lesson={lesson} />;
-  const sectionId = readSectionId(pathname);
-  if (sectionId !== null) return <SectionPage lesson={lesson} sectionId={sectionId} />;
-  if (isTeacherPath(pathname)) {
+function Page({ route }: { readonly route: RouteMatch | null }): ReactElement {
+  if (route === null) return <NotFoundPage />;
+  if (isTeacherRoute(route)) {
     return (
       <Suspense fallback={<LoadingPage />}>
-        <TeacherRoutes pathname={pathname} />
+        <TeacherRoutes route={route} />
       </Suspense>
     );
   }
-  if (isLivePath(pathname)) {
+  if (isLiveRoute(route)) {
     return (
       <Suspense fallback={<LoadingPage />}>
-        <LiveRoutes pathname={pathname} />
+        <LiveRoutes route={route} />
       </Suspense>
     );
   }
-  return <NotFoundPage />;
+  switch (route.name) {
+    case 'home':
+      return <HomePage lesson={lesson} />;
+    case 'review':
+      return <ReviewPage lesson={lesson} />;
+    case 'section':
+      return <SectionPage lesson={lesson} sectionId={route.params.sectionId} />;
+  }
 }
 
 export function App() {
-  const pathname = usePathname();
-  if (isProjectorPath(pathname)) {
+  const route = matchRoute(usePathname());
+  // The classroom screen: the page alone, without the site's header and footer.
+  if (route?.name === 'teacherProjector') {
     return (
       <main id="main" className="page page-projector" tabIndex={-1}>
-        <Route pathname={pathname} />
+        <Page route={route} />
       </main>
     );
   }
@@ -87,20 +78,20 @@ export function App() {
         Skip to content
       </a>
       <header className="site-header">
-        <Link to="/" className="brand">
+        <Link to={routes.home.build()} className="brand">
           Article Discussion
         </Link>
         <nav aria-label="Main" className="site-nav">
-          <Link to="/join">Join a class</Link>
-          <Link to="/teach">For teachers</Link>
+          <Link to={routes.join.build()}>Join a class</Link>
+          <Link to={routes.teach.build()}>For teachers</Link>
         </nav>
       </header>
       <main id="main" className="page" tabIndex={-1}>
-        <Route pathname={pathname} />
+        <Page route={route} />
       </main>
       <footer className="site-footer">
         <p>
-          {isTeacherPath(pathname) || isLivePath(pathname)
+          {isTeacherRoute(route) || isLiveRoute(route)
             ? 'In a class, your answers are sent to your teacher’s session. No tracking.'
             : 'Your answers are saved on this device only. No account, no tracking.'}
         </p>

@@ -1,3 +1,4 @@
+import type { ReactElement } from 'react';
 import {
   ForgotPasswordPage,
   ResetPasswordPage,
@@ -9,28 +10,37 @@ import { TeachPage } from '../features/teacher/components/teach-page';
 import { TeacherBar } from '../features/teacher/components/teacher-bar';
 import '../features/teacher/teacher.css';
 import { QueryProvider } from './query-provider';
-import { readPathParam } from './route-params';
+import type { TeacherRoute } from './route-areas';
 
-const SESSION_ROUTE = /^\/teach\/sessions\/([^/]+)(?:\/(report|projector))?\/?$/;
-const PROJECTOR_ROUTE = /^\/teach\/sessions\/[^/]+\/projector\/?$/;
-
-function TeacherPage({ pathname }: { readonly pathname: string }) {
-  if (/^\/teach\/forgot-password\/?$/.test(pathname)) return <ForgotPasswordPage />;
-  if (/^\/teach\/reset-password\/?$/.test(pathname)) return <ResetPasswordPage />;
-  const sessionId = readPathParam(pathname, SESSION_ROUTE);
-  if (sessionId === null) return <TeachPage />;
-  const view = SESSION_ROUTE.exec(pathname)?.[2];
-  if (view === 'report') return <ReportPage key={sessionId} sessionId={sessionId} />;
-  if (view === 'projector') return <ProjectorPage key={sessionId} sessionId={sessionId} />;
-  return <SessionControlPage key={sessionId} sessionId={sessionId} />;
+function TeacherPage({ route }: { readonly route: TeacherRoute }): ReactElement {
+  switch (route.name) {
+    case 'teach':
+      return <TeachPage />;
+    case 'forgotPassword':
+      return <ForgotPasswordPage />;
+    case 'resetPassword':
+      return <ResetPasswordPage />;
+    case 'teacherSession': {
+      const { sessionId } = route.params;
+      return <SessionControlPage key={sessionId} sessionId={sessionId} />;
+    }
+    case 'teacherReport': {
+      const { sessionId } = route.params;
+      return <ReportPage key={sessionId} sessionId={sessionId} />;
+    }
+    case 'teacherProjector': {
+      const { sessionId } = route.params;
+      return <ProjectorPage key={sessionId} sessionId={sessionId} />;
+    }
+  }
 }
 
 /** The teacher's pages, loaded only when a teacher opens /teach. */
-export function TeacherRoutes({ pathname }: { readonly pathname: string }) {
+export function TeacherRoutes({ route }: { readonly route: TeacherRoute }) {
   return (
     <QueryProvider>
-      <TeacherBar isCompact={PROJECTOR_ROUTE.test(pathname)} />
-      <TeacherPage pathname={pathname} />
+      <TeacherBar isCompact={route.name === 'teacherProjector'} />
+      <TeacherPage route={route} />
     </QueryProvider>
   );
 }

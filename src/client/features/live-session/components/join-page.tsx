@@ -8,8 +8,8 @@ import {
 } from '../../../../domain/live/live-constants';
 import { ApiRequestError, describeApiError, isApiError } from '../../../shared/lib/api-client';
 import { navigate } from '../../../shared/lib/router';
+import { routes } from '../../../shared/lib/routes';
 import { joinLookupQuery, joinSession, rejoinSession } from '../api/student-api';
-import { liveSessionPath } from '../lib/paths';
 
 function normaliseCode(code: string): string {
   return code.toUpperCase().replace(/[\s-]/g, '');
@@ -52,7 +52,7 @@ export function JoinPage() {
   const [rejoinCode, setRejoinCode] = useState('');
   const rejoinInput = useRef<HTMLInputElement>(null);
   const goToSession = (joined: JoinResponse) => {
-    navigate(liveSessionPath(joined.sessionId));
+    navigate(routes.liveSession.build({ sessionId: joined.sessionId }));
   };
   const join = useMutation({ mutationFn: joinSession, onSuccess: goToSession });
   const rejoin = useMutation({ mutationFn: rejoinSession, onSuccess: goToSession });

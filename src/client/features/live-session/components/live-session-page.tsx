@@ -8,9 +8,9 @@ import { describeApiError, isApiError } from '../../../shared/lib/api-client';
 import { findLesson } from '../../../shared/lib/lesson-catalog';
 import type { LiveConnectionState } from '../../../shared/lib/live-stream';
 import { Link } from '../../../shared/lib/router';
+import { routes } from '../../../shared/lib/routes';
 import { reportProgress, studentSessionQuery } from '../api/student-api';
 import { applyStudentLiveEvent, resyncStudentSession } from '../api/student-live-events';
-import { joinPath } from '../lib/paths';
 import { useOutboxSender } from '../lib/use-outbox-sender';
 import { ClassWall } from './class-wall';
 import { LiveItemCard } from './live-item-card';
@@ -225,7 +225,8 @@ export function LiveSessionPage({ sessionId }: { readonly sessionId: string }) {
           <h1>You were removed from this session</h1>
           <p role="alert">{error.message}</p>
           <p>
-            Ask your teacher if this is a mistake. <Link to={joinPath()}>Join a class</Link>
+            Ask your teacher if this is a mistake.{' '}
+            <Link to={routes.join.build()}>Join a class</Link>
           </p>
         </>
       );
@@ -243,7 +244,7 @@ export function LiveSessionPage({ sessionId }: { readonly sessionId: string }) {
             </p>
           ) : null}
           <p>
-            <Link to={joinPath()}>Join or rejoin a class with its code</Link>
+            <Link to={routes.join.build()}>Join or rejoin a class with its code</Link>
           </p>
         </>
       );

@@ -3,7 +3,7 @@ import { getLessonProgress } from '../../../../domain/lesson/answers';
 import type { Lesson } from '../../../../domain/lesson/lesson-schema';
 import { useFocusOnArrival } from '../../../shared/hooks/use-focus-on-arrival';
 import { Link } from '../../../shared/lib/router';
-import { reviewPath, sectionPath } from '../lib/paths';
+import { routes } from '../../../shared/lib/routes';
 import { useSelfStudy } from '../stores/use-self-study';
 import { StartOverButton } from './start-over-button';
 import { SectionList } from './table-of-contents';
@@ -64,10 +64,13 @@ export function HomePage({ lesson }: { readonly lesson: Lesson }) {
               {progress.completeSections} of {lesson.sections.length} sections complete).
             </p>
             <div className="button-row">
-              <Link to={sectionPath(resumeSection.id)} className="button button-primary">
+              <Link
+                to={routes.section.build({ sectionId: resumeSection.id })}
+                className="button button-primary"
+              >
                 Resume at section {resumeIndex + 1}: {resumeSection.title}
               </Link>
-              <Link to={reviewPath()} className="button">
+              <Link to={routes.review.build()} className="button">
                 Review your work
               </Link>
               <StartOverButton onConfirm={study.startOver} />
@@ -79,7 +82,10 @@ export function HomePage({ lesson }: { readonly lesson: Lesson }) {
               Work through the article at your own pace. No account needed: your answers stay on
               this device, and the lesson keeps working offline after this first visit.
             </p>
-            <Link to={sectionPath(firstSection.id)} className="button button-primary">
+            <Link
+              to={routes.section.build({ sectionId: firstSection.id })}
+              className="button button-primary"
+            >
               Start self-study
             </Link>
           </>

@@ -18,7 +18,7 @@ import {
   ITEM_KIND_LABELS,
 } from '../../../shared/lib/describe-answer';
 import { formatDate } from '../../../shared/lib/format';
-import { homePath } from '../lib/paths';
+import { routes } from '../../../shared/lib/routes';
 import { getReveal } from '../lib/reveal';
 import { buildReviewMarkdown } from '../lib/review-markdown';
 import { useSelfStudy } from '../stores/use-self-study';
@@ -277,7 +277,7 @@ export function ReviewPage({ lesson }: { readonly lesson: Lesson }) {
         <StartOverButton
           onConfirm={() => {
             study.startOver();
-            navigate(homePath());
+            navigate(routes.home.build());
           }}
         />
       </div>

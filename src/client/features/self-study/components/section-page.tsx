@@ -2,7 +2,7 @@ import { useEffect, useId, useRef } from 'react';
 import { getLessonProgress, getSectionProgress } from '../../../../domain/lesson/answers';
 import type { Lesson } from '../../../../domain/lesson/lesson-schema';
 import { Link } from '../../../shared/lib/router';
-import { homePath, reviewPath, sectionPath } from '../lib/paths';
+import { routes } from '../../../shared/lib/routes';
 import { useSelfStudy } from '../stores/use-self-study';
 import { ArticleText } from '../../../shared/components/article-text';
 import { useFocusOnArrival } from '../../../shared/hooks/use-focus-on-arrival';
@@ -47,7 +47,7 @@ export function SectionPage({
         </h1>
         <p>
           This lesson has no section called “{sectionId}”.{' '}
-          <Link to={homePath()}>Go to the lesson’s start</Link>.
+          <Link to={routes.home.build()}>Go to the lesson’s start</Link>.
         </p>
       </>
     );
@@ -123,21 +123,25 @@ export function SectionPage({
       </section>
       <nav className="pager" aria-label="Previous and next section">
         {previous ? (
-          <Link to={sectionPath(previous.id)} className="button" rel="prev">
+          <Link to={routes.section.build({ sectionId: previous.id })} className="button" rel="prev">
             <span aria-hidden="true">← </span>Previous: {previous.title}
           </Link>
         ) : (
-          <Link to={homePath()} className="button">
+          <Link to={routes.home.build()} className="button">
             <span aria-hidden="true">← </span>Lesson overview
           </Link>
         )}
         {next ? (
-          <Link to={sectionPath(next.id)} className="button button-primary" rel="next">
+          <Link
+            to={routes.section.build({ sectionId: next.id })}
+            className="button button-primary"
+            rel="next"
+          >
             Next: {next.title}
             <span aria-hidden="true"> →</span>
           </Link>
         ) : (
-          <Link to={reviewPath()} className="button button-primary">
+          <Link to={routes.review.build()} className="button button-primary">
             Review your work<span aria-hidden="true"> →</span>
           </Link>
         )}

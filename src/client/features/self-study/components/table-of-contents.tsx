@@ -2,7 +2,7 @@ import type { AnswersByItem } from '../../../../domain/lesson/answers';
 import { getSectionProgress } from '../../../../domain/lesson/answers';
 import type { Lesson } from '../../../../domain/lesson/lesson-schema';
 import { Link } from '../../../shared/lib/router';
-import { reviewPath, sectionPath } from '../lib/paths';
+import { routes } from '../../../shared/lib/routes';
 
 /** Every section with how far the student is in it; a way to jump around. */
 export function SectionList({
@@ -24,7 +24,10 @@ export function SectionList({
         const isCurrent = section.id === currentSectionId;
         return (
           <li key={section.id} className={isCurrent ? 'current' : undefined}>
-            <Link to={sectionPath(section.id)} aria-current={isCurrent ? 'page' : undefined}>
+            <Link
+              to={routes.section.build({ sectionId: section.id })}
+              aria-current={isCurrent ? 'page' : undefined}
+            >
               {index + 1}. {section.title}
             </Link>{' '}
             <span className={progress.isComplete ? 'badge badge-done' : 'badge'}>
@@ -34,7 +37,7 @@ export function SectionList({
         );
       })}
       <li>
-        <Link to={reviewPath()}>Review your work</Link>
+        <Link to={routes.review.build()}>Review your work</Link>
       </li>
     </ol>
   );

@@ -5,9 +5,9 @@ import { LIMITS } from '../../../../domain/live/live-constants';
 import { ApiRequestError, describeApiError } from '../../../shared/lib/api-client';
 import { queryKeys } from '../../../shared/lib/query-keys';
 import { Link } from '../../../shared/lib/router';
+import { routes } from '../../../shared/lib/routes';
 import { signIn, signUp } from '../api/teacher-api';
 import { announceAccountChange } from '../lib/account-cache';
-import { forgotPasswordPath } from '../lib/paths';
 
 function fieldError(error: unknown, field: string): boolean {
   return error instanceof ApiRequestError && error.field === field;
@@ -197,7 +197,7 @@ function SignInForm() {
         {mutation.isPending ? 'Signing in…' : 'Sign in'}
       </button>
       <p>
-        <Link to={forgotPasswordPath()}>Forgot your password?</Link>
+        <Link to={routes.forgotPassword.build()}>Forgot your password?</Link>
       </p>
     </form>
   );

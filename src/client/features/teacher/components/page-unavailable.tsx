@@ -1,6 +1,6 @@
 import { describeApiError, isApiError } from '../../../shared/lib/api-client';
 import { Link } from '../../../shared/lib/router';
-import { teachPath } from '../lib/paths';
+import { routes } from '../../../shared/lib/routes';
 
 /** What a teacher page shows when its data cannot be loaded: why, and the way back. */
 export function PageUnavailable({
@@ -22,7 +22,7 @@ export function PageUnavailable({
         {isSignedOut ? signInMessage : describeApiError(error)}
       </p>
       <p>
-        <Link to={teachPath()}>{isSignedOut ? 'Sign in' : 'Go to your sessions'}</Link>
+        <Link to={routes.teach.build()}>{isSignedOut ? 'Sign in' : 'Go to your sessions'}</Link>
       </p>
     </>
   );

@@ -3,6 +3,7 @@ import { useId, useState, type SyntheticEvent } from 'react';
 import { LIMITS } from '../../../../domain/live/live-constants';
 import { describeApiError } from '../../../shared/lib/api-client';
 import { Link, navigate } from '../../../shared/lib/router';
+import { routes } from '../../../shared/lib/routes';
 import {
   forgotPassword,
   passwordResetOptionsQuery,
@@ -10,7 +11,6 @@ import {
   resetPassword,
 } from '../api/teacher-api';
 import { announceAccountChange, replaceSignedInTeacher } from '../lib/account-cache';
-import { forgotPasswordPath, teachPath } from '../lib/paths';
 import { useNoticeStore } from '../stores/notice-store';
 import { NewPasswordField, TextField } from './auth-forms';
 
@@ -81,7 +81,7 @@ export function ForgotPasswordPage() {
         </div>
       )}
       <p>
-        <Link to={teachPath()}>Back to sign in</Link>
+        <Link to={routes.teach.build()}>Back to sign in</Link>
       </p>
     </>
   );
@@ -100,7 +100,7 @@ function NewPasswordForm({ token, email }: { readonly token: string; readonly em
       announceAccountChange();
       showNotice('Your new password is set, and you are signed in.');
       // Replaced, so back does not return to a link that is used up.
-      navigate(teachPath(), { replace: true });
+      navigate(routes.teach.build(), { replace: true });
     },
   });
   const submit = (event: SyntheticEvent) => {
@@ -150,8 +150,8 @@ export function ResetPasswordPage() {
         <div role="alert">
           <p className="error">{describeApiError(link.error)}</p>
           <p>
-            <Link to={forgotPasswordPath()}>Get a new link</Link> or{' '}
-            <Link to={teachPath()}>sign in</Link>.
+            <Link to={routes.forgotPassword.build()}>Get a new link</Link> or{' '}
+            <Link to={routes.teach.build()}>sign in</Link>.
           </p>
         </div>
       ) : (

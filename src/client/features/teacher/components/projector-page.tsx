@@ -8,10 +8,10 @@ import { useLiveStream } from '../../../shared/hooks/use-live-stream';
 import { findLesson, findLessonItem } from '../../../shared/lib/lesson-catalog';
 import { queryKeys } from '../../../shared/lib/query-keys';
 import { Link } from '../../../shared/lib/router';
+import { routes } from '../../../shared/lib/routes';
 import { sessionQrPath, teacherProjectorQuery } from '../api/teacher-api';
 import { applyTeacherLiveEvent } from '../api/teacher-live-events';
 import { PageUnavailable } from './page-unavailable';
-import { teacherSessionPath } from '../lib/paths';
 
 function Projector({
   sessionId,
@@ -28,7 +28,7 @@ function Projector({
     <div className="projector">
       <title>{`Projector: ${view.lessonTitle}`}</title>
       <p className="projector-back no-print">
-        <Link to={teacherSessionPath(sessionId)}>Back to the monitor</Link>
+        <Link to={routes.teacherSession.build({ sessionId })}>Back to the monitor</Link>
       </p>
       <header className="projector-header">
         <h1>{view.lessonTitle}</h1>

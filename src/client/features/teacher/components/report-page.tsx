@@ -10,6 +10,7 @@ import { describeApiError } from '../../../shared/lib/api-client';
 import { ITEM_KIND_LABELS } from '../../../shared/lib/describe-answer';
 import { findLesson, findLessonItem } from '../../../shared/lib/lesson-catalog';
 import { Link, navigate } from '../../../shared/lib/router';
+import { routes } from '../../../shared/lib/routes';
 import {
   deleteSession,
   forgetSession,
@@ -17,7 +18,6 @@ import {
   teacherReportQuery,
   teacherTranscriptQuery,
 } from '../api/teacher-api';
-import { teacherSessionPath, teachPath } from '../lib/paths';
 import { useNoticeStore } from '../stores/notice-store';
 import { PageUnavailable } from './page-unavailable';
 
@@ -142,7 +142,7 @@ function DeleteSessionButton({ sessionId }: { readonly sessionId: string }) {
     onSuccess: () => {
       forgetSession(queryClient, sessionId);
       showNotice('The session and all its answers were deleted.');
-      navigate(teachPath());
+      navigate(routes.teach.build());
     },
   });
   return (
@@ -194,8 +194,8 @@ function Report({
     <>
       <title>{`Report: ${report.lessonTitle}`}</title>
       <p className="breadcrumbs no-print">
-        <Link to={teachPath()}>Your sessions</Link> ·{' '}
-        <Link to={teacherSessionPath(sessionId)}>Back to the monitor</Link>
+        <Link to={routes.teach.build()}>Your sessions</Link> ·{' '}
+        <Link to={routes.teacherSession.build({ sessionId })}>Back to the monitor</Link>
       </p>
       <h1>Report: {report.lessonTitle}</h1>
       <div className="button-row no-print">

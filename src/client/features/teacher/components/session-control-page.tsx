@@ -8,9 +8,9 @@ import { describeApiError, isApiError } from '../../../shared/lib/api-client';
 import { findLesson } from '../../../shared/lib/lesson-catalog';
 import type { LiveConnectionState } from '../../../shared/lib/live-stream';
 import { Link } from '../../../shared/lib/router';
+import { routes } from '../../../shared/lib/routes';
 import { teacherSessionQuery } from '../api/teacher-api';
 import { applyTeacherLiveEvent, resyncTeacherSession } from '../api/teacher-live-events';
-import { teacherProjectorPath, teacherReportPath, teachPath } from '../lib/paths';
 import { ItemControl } from './item-control';
 import { JoinPanel } from './join-panel';
 import { PageUnavailable } from './page-unavailable';
@@ -147,7 +147,7 @@ function SessionControl({
     <>
       <title>{`Session ${session.joinCode}: ${lesson.metadata.title}`}</title>
       <p className="breadcrumbs">
-        <Link to={teachPath()}>Your sessions</Link>
+        <Link to={routes.teach.build()}>Your sessions</Link>
       </p>
       <h1>{lesson.metadata.title}</h1>
       <p className="lead">
@@ -158,10 +158,14 @@ function SessionControl({
         {isEnded ? 'The session has ended.' : CONNECTION_TEXT[connection]}
       </p>
       <nav aria-label="This session" className="link-list session-links">
-        <a href={teacherProjectorPath(session.id)} target="_blank" rel="noopener">
+        <a
+          href={routes.teacherProjector.build({ sessionId: session.id })}
+          target="_blank"
+          rel="noopener"
+        >
           Projector view<span className="visually-hidden"> (opens in a new tab)</span>
         </a>
-        <Link to={teacherReportPath(session.id)}>Report</Link>
+        <Link to={routes.teacherReport.build({ sessionId: session.id })}>Report</Link>
       </nav>
       {isEnded ? null : <JoinPanel session={session} joinUrl={view.joinUrl} />}
       <Roster

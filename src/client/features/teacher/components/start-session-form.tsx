@@ -5,8 +5,8 @@ import { SESSION_MODES } from '../../../../domain/live/live-constants';
 import { describeApiError } from '../../../shared/lib/api-client';
 import { LESSONS } from '../../../shared/lib/lesson-catalog';
 import { navigate } from '../../../shared/lib/router';
+import { routes } from '../../../shared/lib/routes';
 import { createSession, storeSessionView } from '../api/teacher-api';
-import { teacherSessionPath } from '../lib/paths';
 
 const MODE_LABELS: Record<SessionMode, { label: string; hint: string }> = {
   'teacher-paced': {
@@ -31,7 +31,7 @@ export function StartSessionForm() {
     mutationFn: createSession,
     onSuccess: (view) => {
       storeSessionView(queryClient, view);
-      navigate(teacherSessionPath(view.session.id));
+      navigate(routes.teacherSession.build({ sessionId: view.session.id }));
     },
   });
   const submit = (event: SyntheticEvent) => {

@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { describeApiError } from '../../../shared/lib/api-client';
 import { Link } from '../../../shared/lib/router';
+import { routes } from '../../../shared/lib/routes';
 import { teacherMeQuery, teacherSessionListQuery, type SessionListRow } from '../api/teacher-api';
-import { teacherProjectorPath, teacherReportPath, teacherSessionPath } from '../lib/paths';
 import { useNoticeStore } from '../stores/notice-store';
 import { AuthForms } from './auth-forms';
 import { StartSessionForm } from './start-session-form';
@@ -31,9 +31,13 @@ function SessionRow({ session }: { readonly session: SessionListRow }) {
       <td className="number">{session.answerCount}</td>
       <td>
         <span className="link-list">
-          <Link to={teacherSessionPath(session.id)}>Monitor{code}</Link>
-          <Link to={teacherReportPath(session.id)}>Report{code}</Link>
-          <a href={teacherProjectorPath(session.id)} target="_blank" rel="noopener">
+          <Link to={routes.teacherSession.build({ sessionId: session.id })}>Monitor{code}</Link>
+          <Link to={routes.teacherReport.build({ sessionId: session.id })}>Report{code}</Link>
+          <a
+            href={routes.teacherProjector.build({ sessionId: session.id })}
+            target="_blank"
+            rel="noopener"
+          >
             Projector{code}
             <span className="visually-hidden"> (opens in a new tab)</span>
           </a>

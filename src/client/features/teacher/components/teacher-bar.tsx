@@ -3,13 +3,13 @@ import { useEffect } from 'react';
 import { describeApiError } from '../../../shared/lib/api-client';
 import { queryKeys } from '../../../shared/lib/query-keys';
 import { navigate } from '../../../shared/lib/router';
+import { routes } from '../../../shared/lib/routes';
 import { signOut, teacherMeQuery } from '../api/teacher-api';
 import {
   announceAccountChange,
   onAccountChange,
   replaceSignedInTeacher,
 } from '../lib/account-cache';
-import { teachPath } from '../lib/paths';
 
 /**
  * The top of every teacher page while signed in: who is signed in, and "Sign out". On the
@@ -23,7 +23,7 @@ export function TeacherBar({ isCompact = false }: { readonly isCompact?: boolean
     onSuccess: () => {
       // Leave the page first, so nothing of the account is on screen or refetched behind it;
       // back then reaches pages that ask to sign in, with nothing cached to show.
-      navigate(teachPath());
+      navigate(routes.teach.build());
       replaceSignedInTeacher(queryClient, null);
       announceAccountChange();
     },

@@ -1,0 +1,26 @@
+import type { RouteMatch, RouteName } from '../shared/lib/routes';
+
+/**
+ * Which pages belong to the teacher's and the live class's parts of the app: each part is a
+ * separate chunk, and a student's self-study never loads them.
+ */
+const TEACHER_ROUTES = [
+  'teach',
+  'forgotPassword',
+  'resetPassword',
+  'teacherSession',
+  'teacherReport',
+  'teacherProjector',
+] as const satisfies readonly RouteName[];
+const LIVE_ROUTES = ['join', 'liveSession'] as const satisfies readonly RouteName[];
+
+export type TeacherRoute = Extract<RouteMatch, { name: (typeof TEACHER_ROUTES)[number] }>;
+export type LiveRoute = Extract<RouteMatch, { name: (typeof LIVE_ROUTES)[number] }>;
+
+const isIn = (names: readonly RouteName[], route: RouteMatch | null) =>
+  route !== null && names.includes(route.name);
+
+export const isTeacherRoute = (route: RouteMatch | null): route is TeacherRoute =>
+  isIn(TEACHER_ROUTES, route);
+export const isLiveRoute = (route: RouteMatch | null): route is LiveRoute =>
+  isIn(LIVE_ROUTES, route);
