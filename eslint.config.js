@@ -150,6 +150,8 @@ export default tseslint.config(
   {
     files: ['src/**/*.{ts,tsx}'],
     settings: {
+      // Relative imports only need Node's resolution with TypeScript's extensions.
+      'import-x/extensions': ['.ts', '.tsx'],
       'import-x/resolver-next': [importX.createNodeResolver({ extensions: ['.ts', '.tsx'] })],
     },
     rules: {
