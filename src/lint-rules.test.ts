@@ -98,6 +98,25 @@ describe('client layers', () => {
   });
 });
 
+describe('the server', () => {
+  it('refuses the client to it', async () => {
+    const code = "import { api } from '../../client/shared/lib/api-client';\nexport const x = api;";
+    expect(await problemsIn('src/server/routes/x.routes.ts', code)).toEqual([
+      'no-restricted-imports',
+    ]);
+  });
+
+  it('lets a route import the domain, Fastify and Node', async () => {
+    const code = [
+      "import { randomUUID } from 'node:crypto';",
+      "import type { FastifyInstance } from 'fastify';",
+      "import { brierScore } from '../../domain/scoring/brier';",
+      'export const register = (app: FastifyInstance): unknown => [app, randomUUID, brierScore];',
+    ].join('\n');
+    expect(await problemsIn('src/server/routes/x.routes.ts', code)).toEqual([]);
+  });
+});
+
 describe('each part of the outside world has its one module', () => {
   it.each([
     [
