@@ -1,7 +1,9 @@
 import js from '@eslint/js';
+import importX from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { localRules } from './eslint-local-rules.js';
 
 /** The client's feature folders: none of them imports another. */
 const CLIENT_FEATURES = ['self-study', 'teacher', 'live-session'];
@@ -11,17 +13,133 @@ const layerRules = (forbidden, message) => ({
   'no-restricted-imports': ['error', { patterns: [{ group: forbidden, message }] }],
 });
 
+/**
+ * The domain imports zod and its own files, nothing else. A relative path that climbs out of
+ * src/domain is refused by its depth, so one rule per folder depth.
+ */
+const DOMAIN_DEPTHS = [0, 1, 2, 3];
+/** The domain's tests run in Node with vitest and may read files: the rules are for its code. */
+const DOMAIN_TESTS = ['src/domain/**/*.test.ts'];
+const domainImportRules = (depth) => ({
+  'no-restricted-imports': [
+    'error',
+    {
+      patterns: [
+        {
+          regex: '^(?!\\.\\.?/|zod(/|$))',
+          message: 'The domain is pure: it imports only zod and its own files.',
+        },
+        {
+          regex: `^(\\.\\./){${depth + 1}}`,
+          message: 'The domain imports only its own files: this path leaves src/domain.',
+        },
+      ],
+    },
+  ],
+});
+
+/** Everything the browser or Node gives a script beyond the language itself. */
+const HOST_GLOBALS = Object.keys({ ...globals.browser, ...globals.node }).filter(
+  (name) => !(name in globals.es2026),
+);
+
+/**
+ * The outside world, each part touched by one module only (found by searching for them):
+ * components and stores go through these modules, so they can be tested and replaced.
+ */
+const OUTSIDE = {
+  fetch: 'Call the server through src/client/shared/lib/api-client.ts.',
+  EventSource: 'Open a live stream through src/client/shared/lib/live-stream.ts.',
+  localStorage:
+    "Keep data in the browser through a zustand store's persist storage (saved-work-storage.ts, outbox-store.ts).",
+  process:
+    'Read the environment in src/server/config.ts, which validates it; entry points own the process.',
+};
+
+/**
+ * Where each part of the outside world may be touched. A file takes the last place that
+ * names it (flat config: a later object's rule options replace an earlier one's), so places
+ * are listed from the widest to the narrowest and name disjoint files otherwise.
+ */
+const PLACES = [
+  { files: ['src/**/*.{ts,tsx}'], allow: [] },
+  { files: ['src/client/shared/lib/api-client.ts'], allow: ['fetch'] },
+  { files: ['src/client/shared/lib/live-stream.ts'], allow: ['EventSource'] },
+  {
+    files: [
+      'src/client/features/self-study/stores/saved-work-storage.ts',
+      'src/client/features/live-session/stores/outbox-store.ts',
+    ],
+    allow: ['localStorage'],
+  },
+  {
+    // Entry points and scripts own their process (signals, exit codes, argv, child processes);
+    // the PGlite lock names the process that holds it.
+    files: [
+      'src/server/config.ts',
+      'src/server/main.ts',
+      'src/server/start.ts',
+      'src/server/bench/**',
+      'src/server/db/directory-lock.ts',
+    ],
+    allow: ['process'],
+  },
+  // The admin command asks the running server whether it is up before touching its database.
+  { files: ['src/server/admin.ts'], allow: ['process', 'fetch'] },
+  // Tests stand in for the outside world: they stub it, spawn processes and call the server.
+  { files: ['src/server/test/**', '**/*.test.{ts,tsx}'], allow: Object.keys(OUTSIDE) },
+];
+
+const placeRules = (allow) => {
+  const refused = Object.entries(OUTSIDE).filter(([name]) => !allow.includes(name));
+  // A rule given a severity and no options would keep an earlier object's options: turn it off.
+  if (refused.length === 0) {
+    return {
+      'no-restricted-globals': 'off',
+      'no-restricted-properties': 'off',
+      'no-restricted-syntax': 'off',
+    };
+  }
+  return {
+    'no-restricted-globals': ['error', ...refused.map(([name, message]) => ({ name, message }))],
+    'no-restricted-properties': [
+      'error',
+      ...refused.flatMap(([property, message]) =>
+        ['window', 'globalThis', 'self', 'global'].map((object) => ({ object, property, message })),
+      ),
+    ],
+    'no-restricted-syntax': allow.includes('process')
+      ? 'off'
+      : [
+          'error',
+          {
+            selector: 'ImportDeclaration[source.value=/^(node:)?process$/]',
+            message: OUTSIDE.process,
+          },
+        ],
+  };
+};
+
 export default tseslint.config(
   {
-    ignores: ['dist', 'dev-dist', 'node_modules', 'test-results', 'playwright-report', 'data'],
+    // The lint rules' own fixtures break them on purpose: src/lint-rules.test.ts lints them.
+    ignores: [
+      'dist',
+      'dev-dist',
+      'node_modules',
+      'test-results',
+      'playwright-report',
+      'data',
+      'src/test-fixtures',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
     languageOptions: {
-      globals: { ...globals.browser, ...globals.node },
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
+    plugins: { 'import-x': importX, local: localRules },
     rules: {
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
       '@typescript-eslint/no-non-null-assertion': 'off',
@@ -30,7 +148,27 @@ export default tseslint.config(
     },
   },
   {
-    files: ['eslint.config.js'],
+    files: ['src/**/*.{ts,tsx}'],
+    settings: {
+      // Relative imports only need Node's resolution with TypeScript's extensions.
+      'import-x/extensions': ['.ts', '.tsx'],
+      'import-x/resolver-next': [importX.createNodeResolver({ extensions: ['.ts', '.tsx'] })],
+    },
+    rules: {
+      // Cycles at run time; the local rule catches those made of type imports, which this skips.
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      'local/type-import-cycle': 'error',
+    },
+  },
+  // Globals by where the code runs; the domain gets the language's own only.
+  { files: ['src/client/**/*.{ts,tsx}'], languageOptions: { globals: globals.browser } },
+  { files: ['src/server/**/*.ts'], languageOptions: { globals: globals.node } },
+  {
+    files: ['e2e/**/*.ts', '*.{js,ts}'],
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+  },
+  {
+    files: ['eslint.config.js', 'eslint-local-rules.js'],
     ...tseslint.configs.disableTypeChecked,
   },
   {
@@ -38,12 +176,25 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: reactHooks.configs.recommended.rules,
   },
+  ...PLACES.map(({ files, allow }) => ({ files, rules: placeRules(allow) })),
+  ...DOMAIN_DEPTHS.map((depth) => ({
+    files: [`src/domain/${'*/'.repeat(depth)}*.ts`],
+    ignores: DOMAIN_TESTS,
+    rules: domainImportRules(depth),
+  })),
   {
+    // After the places: no browser or Node global at all.
     files: ['src/domain/**/*.ts'],
-    rules: layerRules(
-      ['**/client/**', '**/server/**', 'react', 'react-dom', 'fastify', 'zustand'],
-      'The domain is pure: it imports neither the client, the server nor their libraries.',
-    ),
+    ignores: DOMAIN_TESTS,
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...HOST_GLOBALS.map((name) => ({
+          name,
+          message: 'The domain is plain ECMAScript: no browser or Node global.',
+        })),
+      ],
+    },
   },
   {
     files: ['src/client/**/*.{ts,tsx}'],
@@ -75,6 +226,12 @@ export default tseslint.config(
       ['**/client/**', 'react', 'react-dom'],
       'The server never imports the client.',
     ),
+  },
+  {
+    // TEMPORARY: removed when contracts land. The one cycle today is made of type imports
+    // between these two files, which are being rewritten.
+    files: ['src/domain/live/live-contracts.ts', 'src/domain/live/dashboard-contracts.ts'],
+    rules: { 'local/type-import-cycle': 'off' },
   },
   {
     files: ['**/*.test.{ts,tsx}', 'e2e/**/*.ts'],

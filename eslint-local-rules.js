@@ -1,0 +1,113 @@
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import ts from 'typescript';
+
+/**
+ * Rules of this project that no published plugin has.
+ *
+ * `type-import-cycle`: import-x/no-cycle skips `import type` (types are erased, so there is no
+ * cycle at run time), but two modules that need each other's types are still one module in
+ * two files. This rule reports an `import type` (or an import of types only) whose target
+ * leads back, through imports of any kind, to the importing file. Only relative imports are
+ * followed: the project has no path aliases, and packages cannot import its files.
+ */
+
+const EXTENSIONS = ['.ts', '.tsx', '/index.ts', '/index.tsx'];
+
+/** A relative import's file, or null (a package, or nothing there). `./x.js` may name x.ts. */
+function resolveImport(fromFile, specifier) {
+  if (!specifier.startsWith('.')) return null;
+  const base = path.resolve(path.dirname(fromFile), specifier);
+  const candidates = [base, ...EXTENSIONS.map((ext) => base + ext)];
+  if (/\.jsx?$/.test(base)) candidates.push(base.replace(/\.js(x?)$/, '.ts$1'));
+  for (const candidate of candidates) {
+    try {
+      if (statSync(candidate).isFile()) return candidate;
+    } catch {
+      // Not this one: try the next.
+    }
+  }
+  return null;
+}
+
+/** Each file's imports, kept while the file is unchanged (an editor's server lints for hours). */
+const importsCache = new Map();
+
+function importsOf(file) {
+  let modified;
+  try {
+    modified = statSync(file).mtimeMs;
+  } catch {
+    return [];
+  }
+  const kept = importsCache.get(file);
+  if (kept?.modified === modified) return kept.imports;
+  const { importedFiles } = ts.preProcessFile(readFileSync(file, 'utf8'), true, true);
+  const imports = importedFiles
+    .map((entry) => resolveImport(file, entry.fileName))
+    .filter((target) => target !== null);
+  importsCache.set(file, { modified, imports });
+  return imports;
+}
+
+/** The files from `start` back to `goal` (breadth first, so the shortest), or null. */
+function pathBack(start, goal) {
+  const cameFrom = new Map([[start, null]]);
+  const queue = [start];
+  while (queue.length > 0) {
+    const file = queue.shift();
+    for (const next of importsOf(file)) {
+      if (next === goal) {
+        const route = [file];
+        for (let step = cameFrom.get(file); step; step = cameFrom.get(step)) route.unshift(step);
+        return route;
+      }
+      if (!cameFrom.has(next)) {
+        cameFrom.set(next, file);
+        queue.push(next);
+      }
+    }
+  }
+  return null;
+}
+
+/** `import type`, `import { type A }`, `export type { A } from`: gone once compiled. */
+function isTypesOnly(node) {
+  const kind = node.type === 'ImportDeclaration' ? 'importKind' : 'exportKind';
+  if (node[kind] === 'type') return true;
+  const specifiers = node.specifiers ?? [];
+  return specifiers.length > 0 && specifiers.every((specifier) => specifier[kind] === 'type');
+}
+
+const typeImportCycle = {
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Forbid import cycles made of type imports (import-x/no-cycle skips them).',
+    },
+    schema: [],
+    messages: {
+      cycle: 'Import cycle through types: {{route}} imports this file back.',
+    },
+  },
+  create(context) {
+    const file = context.physicalFilename;
+    if (!path.isAbsolute(file)) return {};
+    const check = (node) => {
+      if (node.source === null || !isTypesOnly(node)) return;
+      const target = resolveImport(file, node.source.value);
+      if (target === null) return;
+      const route = pathBack(target, file);
+      if (route === null) return;
+      const cwd = context.cwd;
+      context.report({
+        node,
+        messageId: 'cycle',
+        data: { route: route.map((step) => path.relative(cwd, step)).join(' -> ') },
+      });
+    };
+    return { ImportDeclaration: check, ExportNamedDeclaration: check, ExportAllDeclaration: check };
+  },
+};
+
+export const localRules = { rules: { 'type-import-cycle': typeImportCycle } };
