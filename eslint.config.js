@@ -228,12 +228,6 @@ export default tseslint.config(
     ),
   },
   {
-    // TEMPORARY: removed when contracts land. The one cycle today is made of type imports
-    // between these two files, which are being rewritten.
-    files: ['src/domain/live/live-contracts.ts', 'src/domain/live/dashboard-contracts.ts'],
-    rules: { 'local/type-import-cycle': 'off' },
-  },
-  {
     files: ['**/*.test.{ts,tsx}', 'e2e/**/*.ts'],
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
