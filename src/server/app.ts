@@ -62,9 +62,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   useContractCompilers(app);
 
   // Services, shared by every route.
-  await app.register(configPlugin, { config });
-  await app.register(storagePlugin, { db });
-  await app.register(lessonsPlugin, { lessons });
+  await app.register(configPlugin, { value: config });
+  await app.register(storagePlugin, { value: db });
+  await app.register(lessonsPlugin, { value: lessons });
   await app.register(liveHubPlugin);
   await app.register(rateLimitsPlugin);
   await app.register(mailerPlugin);

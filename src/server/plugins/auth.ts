@@ -199,5 +199,5 @@ export const authPlugin = fp(
     registerCsrfProtection(app);
     done();
   },
-  { name: 'auth', dependencies: ['storage'] },
+  { name: 'auth', dependencies: ['db'] },
 );

@@ -1,17 +1,11 @@
-import fp from 'fastify-plugin';
 import type { ServerConfig } from '../config';
+import { providePlugin } from './provide';
 
 declare module 'fastify' {
   interface FastifyInstance {
+    /** The server's settings, read once from the environment (config.ts) by whoever builds the app. */
     readonly config: ServerConfig;
   }
 }
 
-/** The server's settings, read once from the environment (config.ts) by whoever builds the app. */
-export const configPlugin = fp<{ config: ServerConfig }>(
-  (app, { config }, done) => {
-    app.decorate('config', config);
-    done();
-  },
-  { name: 'config' },
-);
+export const configPlugin = providePlugin('config');

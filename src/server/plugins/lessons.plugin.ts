@@ -1,17 +1,11 @@
-import fp from 'fastify-plugin';
 import type { LessonCatalog } from '../lessons/lesson-catalog';
+import { providePlugin } from './provide';
 
 declare module 'fastify' {
   interface FastifyInstance {
+    /** The lessons sessions can run, validated at start-up. */
     readonly lessons: LessonCatalog;
   }
 }
 
-/** The lessons sessions can run, validated at start-up. */
-export const lessonsPlugin = fp<{ lessons: LessonCatalog }>(
-  (app, { lessons }, done) => {
-    app.decorate('lessons', lessons);
-    done();
-  },
-  { name: 'lessons' },
-);
+export const lessonsPlugin = providePlugin('lessons');

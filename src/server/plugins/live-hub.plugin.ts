@@ -21,5 +21,5 @@ export const liveHubPlugin = fp(
       await hub.close();
     });
   },
-  { name: 'live-hub', dependencies: ['config', 'storage'] },
+  { name: 'live-hub', dependencies: ['config', 'db'] },
 );

@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { RateLimiter } from '../lib/rate-limiter';
 
@@ -66,3 +67,13 @@ export const rateLimitsPlugin = fp(
   },
   { name: 'rate-limits', dependencies: ['config'] },
 );
+
+/**
+ * For addRoute: count every attempt from an address before the request is validated, however
+ * malformed, so passwords and reset links cannot be tried for free.
+ */
+export const countEveryAttempt = (limiter: RateLimiter) => ({
+  beforeValidation: (request: FastifyRequest) => {
+    limiter.take(request.ip);
+  },
+});

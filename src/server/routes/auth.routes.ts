@@ -1,7 +1,8 @@
-import type { FastifyPluginCallback, FastifyRequest } from 'fastify';
+import type { FastifyPluginCallback } from 'fastify';
 import { endpoints } from '../../domain/live/api-endpoints';
 import { ApiError } from '../lib/api-error';
 import { addRoute } from '../lib/contract-route';
+import { countEveryAttempt } from '../plugins/rate-limits.plugin';
 import { refuseWeakPassword } from '../lib/password-policy';
 import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from '../lib/secrets';
 import { createTeacher, findTeacherByEmail } from '../repositories/teachers.repository';
@@ -12,12 +13,7 @@ const WRONG_CREDENTIALS = 'Wrong e-mail or password.';
 export const authRoutes: FastifyPluginCallback = (app, _options, done) => {
   const { db, auth, limiters } = app;
 
-  /** Every attempt counts, however malformed: passwords must not be tried for free. */
-  const limitSignIns = {
-    beforeValidation: (request: FastifyRequest) => {
-      limiters.signIn.take(request.ip);
-    },
-  };
+  const limitSignIns = countEveryAttempt(limiters.signIn);
 
   addRoute(
     app,

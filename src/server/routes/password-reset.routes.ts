@@ -1,6 +1,7 @@
-import type { FastifyPluginCallback, FastifyRequest } from 'fastify';
+import type { FastifyPluginCallback } from 'fastify';
 import { endpoints } from '../../domain/live/api-endpoints';
 import { addRoute } from '../lib/contract-route';
+import { countEveryAttempt } from '../plugins/rate-limits.plugin';
 import {
   configuredBaseUrl,
   createPasswordResetLink,
@@ -39,12 +40,7 @@ export const passwordResetRoutes: FastifyPluginCallback = (app, _options, done) 
 
   addRoute(app, endpoints.passwordResetOptions, () => ({ isByEmail: mailer !== null }));
 
-  /** Every attempt counts, however malformed: links and passwords must not be tried for free. */
-  const limitSignIns = {
-    beforeValidation: (request: FastifyRequest) => {
-      limiters.signIn.take(request.ip);
-    },
-  };
+  const limitSignIns = countEveryAttempt(limiters.signIn);
 
   addRoute(
     app,
@@ -65,11 +61,7 @@ export const passwordResetRoutes: FastifyPluginCallback = (app, _options, done) 
       reply.status(202);
       return { isSentByEmail: true, message: LINK_SENT };
     },
-    {
-      beforeValidation: (request) => {
-        limiters.forgotPasswordByAddress.take(request.ip);
-      },
-    },
+    countEveryAttempt(limiters.forgotPasswordByAddress),
   );
 
   addRoute(
