@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
 import { localRules } from './eslint-local-rules.js';
 
 /** The client's feature folders: none of them imports another. */
-const CLIENT_FEATURES = ['self-study', 'teacher', 'live-session'];
+const CLIENT_FEATURES = ['self-study', 'teacher', 'live-session', 'documents'];
 
 /** Import rules that keep the layers one-way: domain <- server, domain <- client. */
 const layerRules = (forbidden, message) => ({

@@ -5,13 +5,16 @@ import { ReviewPage } from '../features/self-study/components/review-page';
 import { SectionPage } from '../features/self-study/components/section-page';
 import { Link, usePathname } from '../shared/lib/router';
 import { matchRoute, routes, type RouteMatch } from '../shared/lib/routes';
-import { isLiveRoute, isTeacherRoute } from './route-areas';
+import { isDocumentRoute, isLiveRoute, isTeacherRoute } from './route-areas';
 
 // Teacher and live-class pages are separate chunks: a student's self-study never loads them.
 const TeacherRoutes = lazy(async () => ({
   default: (await import('./teacher-routes')).TeacherRoutes,
 }));
 const LiveRoutes = lazy(async () => ({ default: (await import('./live-routes')).LiveRoutes }));
+const DocumentRoutes = lazy(async () => ({
+  default: (await import('./document-routes')).DocumentRoutes,
+}));
 
 /** The lesson the app opens with; later issues let a teacher choose among several. */
 const lesson = soleimaniLesson;
@@ -49,6 +52,13 @@ function Page({ route }: { readonly route: RouteMatch | null }): ReactElement {
     return (
       <Suspense fallback={<LoadingPage />}>
         <LiveRoutes route={route} />
+      </Suspense>
+    );
+  }
+  if (isDocumentRoute(route)) {
+    return (
+      <Suspense fallback={<LoadingPage />}>
+        <DocumentRoutes route={route} />
       </Suspense>
     );
   }
@@ -95,6 +105,11 @@ export function App() {
             ? 'In a class, your answers are sent to your teacher’s session. No tracking.'
             : 'Your answers are saved on this device only. No account, no tracking.'}
         </p>
+        <nav aria-label="About this app" className="footer-nav">
+          <Link to={routes.privacy.build()}>Privacy</Link>
+          <Link to={routes.accessibility.build()}>Accessibility</Link>
+          <Link to={routes.dataInventory.build()}>Data inventory</Link>
+        </nav>
       </footer>
     </>
   );

@@ -13,9 +13,15 @@ const TEACHER_ROUTES = [
   'teacherProjector',
 ] as const satisfies readonly RouteName[];
 const LIVE_ROUTES = ['join', 'liveSession'] as const satisfies readonly RouteName[];
+const DOCUMENT_ROUTES = [
+  'privacy',
+  'accessibility',
+  'dataInventory',
+] as const satisfies readonly RouteName[];
 
 export type TeacherRoute = Extract<RouteMatch, { name: (typeof TEACHER_ROUTES)[number] }>;
 export type LiveRoute = Extract<RouteMatch, { name: (typeof LIVE_ROUTES)[number] }>;
+export type DocumentRoute = Extract<RouteMatch, { name: (typeof DOCUMENT_ROUTES)[number] }>;
 
 const isIn = (names: readonly RouteName[], route: RouteMatch | null) =>
   route !== null && names.includes(route.name);
@@ -24,3 +30,5 @@ export const isTeacherRoute = (route: RouteMatch | null): route is TeacherRoute 
   isIn(TEACHER_ROUTES, route);
 export const isLiveRoute = (route: RouteMatch | null): route is LiveRoute =>
   isIn(LIVE_ROUTES, route);
+export const isDocumentRoute = (route: RouteMatch | null): route is DocumentRoute =>
+  isIn(DOCUMENT_ROUTES, route);

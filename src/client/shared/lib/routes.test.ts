@@ -26,6 +26,9 @@ const built = (id: string): readonly (readonly [string, RouteMatch])[] => [
   ],
   [routes.join.build(), { name: 'join', params: {} }],
   [routes.liveSession.build({ sessionId: id }), { name: 'liveSession', params: { sessionId: id } }],
+  [routes.privacy.build(), { name: 'privacy', params: {} }],
+  [routes.accessibility.build(), { name: 'accessibility', params: {} }],
+  [routes.dataInventory.build(), { name: 'dataInventory', params: {} }],
 ];
 
 describe('routes', () => {
@@ -41,6 +44,9 @@ describe('routes', () => {
     expect(routes.teacherProjector.build({ sessionId: 'x' })).toBe('/teach/sessions/x/projector');
     expect(routes.join.build()).toBe('/join');
     expect(routes.liveSession.build({ sessionId: 'x' })).toBe('/live/x');
+    expect(routes.privacy.build()).toBe('/privacy');
+    expect(routes.accessibility.build()).toBe('/accessibility');
+    expect(routes.dataInventory.build()).toBe('/data-inventory');
   });
 
   it('keeps an id with a slash, a space or a query character inside its one segment', () => {

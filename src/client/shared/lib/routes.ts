@@ -94,6 +94,9 @@ export const routes = {
   teacherProjector: route('/teach/sessions/:sessionId/projector'),
   join: route('/join'),
   liveSession: route('/live/:sessionId'),
+  privacy: route('/privacy'),
+  accessibility: route('/accessibility'),
+  dataInventory: route('/data-inventory'),
 } as const;
 
 export type RouteName = keyof typeof routes;

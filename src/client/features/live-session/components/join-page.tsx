@@ -7,7 +7,7 @@ import {
   REJOIN_CODE_LENGTH,
 } from '../../../../domain/live/live-constants';
 import { ApiRequestError, describeApiError, isApiError } from '../../../shared/lib/api-client';
-import { navigate } from '../../../shared/lib/router';
+import { Link, navigate } from '../../../shared/lib/router';
 import { routes } from '../../../shared/lib/routes';
 import { joinLookupQuery, joinSession, rejoinSession } from '../api/student-api';
 
@@ -219,6 +219,10 @@ export function JoinPage() {
             ? 'Here before, on another device? Get back in with your code'
             : 'First time in this class? Join instead'}
         </button>
+      </p>
+      <p className="hint">
+        Your teacher sees your name and answers.{' '}
+        <Link to={routes.privacy.build()}>What is kept, and for how long</Link>
       </p>
     </>
   );

@@ -1,0 +1,153 @@
+import { Link } from '../../../shared/lib/router';
+import { routes } from '../../../shared/lib/routes';
+
+interface StoredField {
+  readonly name: string;
+  readonly why: string;
+}
+
+interface Store {
+  readonly id: string;
+  readonly title: string;
+  readonly holds: string;
+  readonly fields: readonly StoredField[];
+}
+
+/** Every place the server keeps data about a student, or a teacher, and why. */
+const SERVER_STORES: readonly Store[] = [
+  {
+    id: 'participants',
+    title: 'participants: one row per student per session',
+    holds: 'Deleted with the session, or when the teacher deletes the student.',
+    fields: [
+      { name: 'display_name', why: 'The name the student typed, shown to the teacher.' },
+      { name: 'name_number, name_key', why: 'Tell two students of the same name apart.' },
+      { name: 'rejoin_code', why: 'Lets the student back in on another device.' },
+      { name: 'token_hash', why: 'Recognises the student’s cookie (a hash, not the cookie).' },
+      { name: 'current_section_id', why: 'Where a self-paced student is, for the teacher.' },
+      { name: 'joined_at, last_seen_at, open_streams', why: 'Who is connected, for the roster.' },
+      { name: 'removed_at', why: 'A student the teacher removed cannot come back.' },
+    ],
+  },
+  {
+    id: 'answers',
+    title: 'answers: one row per student per question',
+    holds: 'Deleted with the student or the session.',
+    fields: [
+      { name: 'answer', why: 'What the student answered: text, choices, scale, forecast.' },
+      { name: 'submission_id, revision', why: 'A retried answer is never counted twice.' },
+      { name: 'is_hidden, is_spotlighted', why: 'The teacher’s moderation of the class wall.' },
+      { name: 'created_at, updated_at', why: 'When it was given, for the report.' },
+    ],
+  },
+  {
+    id: 'session-events',
+    title: 'session_events: the live updates sent to open pages',
+    holds:
+      'Kept briefly so a page that reconnects can catch up, then purged; deleted with the session, and the rows naming a student are deleted with the student.',
+    fields: [
+      { name: 'event', why: 'The update, e.g. a student joined (with their name).' },
+      { name: 'participant_id', why: 'Sends a student only their own updates.' },
+    ],
+  },
+  {
+    id: 'class-sessions',
+    title: 'class_sessions, item_states, section_summaries, forecast_outcomes',
+    holds: 'The session itself; deleted after the retention period once it has ended.',
+    fields: [
+      { name: 'join_code', why: 'How students find the session while it is open.' },
+      { name: 'section_summaries.text', why: 'The teacher’s summaries, shown to the class.' },
+      { name: 'show_names', why: 'Whether classmates see names on the wall.' },
+    ],
+  },
+  {
+    id: 'teachers',
+    title: 'teachers, auth_sessions, password_resets',
+    holds:
+      'Until the teacher deletes their account; expired sign-ins and used or expired reset links are purged.',
+    fields: [
+      { name: 'email, name', why: 'The teacher’s account.' },
+      { name: 'password_hash', why: 'A scrypt hash: the password cannot be read back.' },
+      { name: 'token_hash', why: 'Recognises a sign-in cookie or a reset link (hashes only).' },
+    ],
+  },
+];
+
+/** What students' browsers keep; none of it is sent anywhere in self-study. */
+const BROWSER_STORES: readonly StoredField[] = [
+  {
+    name: 'Saved self-study work (local storage)',
+    why: 'Answers given in self-study, on this device only, until cleared.',
+  },
+  {
+    name: 'Answers waiting to be sent (local storage)',
+    why: 'A live-class answer given offline, until the server has it.',
+  },
+  {
+    name: 'Cookies: pt (student, 2 days), sid (teacher, 30 days), csrf',
+    why: 'Who is signed in or joined; csrf protects against forged requests.',
+  },
+  { name: 'Offline copy of the app', why: 'The app’s own files, so self-study works offline.' },
+];
+
+function FieldList({ fields }: { readonly fields: readonly StoredField[] }) {
+  return (
+    <dl className="field-list">
+      {fields.map((field) => (
+        <div key={field.name}>
+          <dt>
+            <code>{field.name}</code>
+          </dt>
+          <dd>{field.why}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/** For a district's administrators: every table and column holding student data, and why. */
+export function DataInventoryPage() {
+  return (
+    <article className="document">
+      <title>Data inventory · Article Discussion</title>
+      <h1>Data inventory</h1>
+      <p>
+        For administrators answering a data-privacy agreement: every place this server and its pages
+        keep data about students and teachers, why, and for how long. Nothing is sent to a third
+        party. The database is the embedded one in the server’s data directory (readable by the
+        server’s user only), or PostgreSQL when <code>DATABASE_URL</code> is set.
+      </p>
+
+      <h2>On the server</h2>
+      {SERVER_STORES.map((store) => (
+        <section key={store.id} aria-labelledby={`store-${store.id}`}>
+          <h3 id={`store-${store.id}`}>{store.title}</h3>
+          <p>{store.holds}</p>
+          <FieldList fields={store.fields} />
+        </section>
+      ))}
+
+      <h2>In the browser</h2>
+      <FieldList fields={BROWSER_STORES} />
+
+      <h2>Retention and requests</h2>
+      <RetentionText />
+
+      <p>
+        See also the <Link to={routes.privacy.build()}>privacy notice</Link>.
+      </p>
+    </article>
+  );
+}
+
+function RetentionText() {
+  return (
+    <ul>
+      <li>
+        A teacher can download everything held about one student (from the class roster) and delete
+        it, event log included; removing a student only stops them taking part.
+      </li>
+      <li>A teacher can delete their account, with every session and answer in it.</li>
+    </ul>
+  );
+}
