@@ -32,6 +32,7 @@ import { outcomesRoutes } from './routes/outcomes.routes';
 import { passwordResetRoutes } from './routes/password-reset.routes';
 import { projectorRoutes } from './routes/projector.routes';
 import { reportRoutes } from './routes/reports.routes';
+import { studentDataRoutes } from './routes/student-data.routes';
 import { studentRoutes } from './routes/student.routes';
 import { wallRoutes } from './routes/wall.routes';
 
@@ -87,6 +88,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     wallRoutes,
     outcomesRoutes,
     reportRoutes,
+    studentDataRoutes,
     projectorRoutes,
   ]) {
     await app.register(sessionRoutes, { prefix: '/api/sessions' });

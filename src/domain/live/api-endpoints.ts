@@ -36,6 +36,7 @@ import {
   teacherSessionViewSchema,
 } from './live-contracts';
 import { teacherWallResponseSchema } from './result-contracts';
+import { deleteAccountRequestSchema, studentExportQuerySchema } from './student-data-contracts';
 
 /**
  * Every endpoint of the API, as values both sides use: the server registers its routes from
@@ -132,6 +133,15 @@ export const endpoints = {
     caller: 'teacher',
     summary: 'The signed-in teacher; 401 not_signed_in.',
     responses: { 200: teacherResponseSchema },
+  },
+  deleteAccount: {
+    method: 'DELETE',
+    path: '/api/auth/account',
+    caller: 'teacher',
+    summary:
+      "Deletes the teacher's account and everything in it (sessions, students, answers, events, sign-ins) and signs out; 403 wrong_password.",
+    body: deleteAccountRequestSchema,
+    responses: { 204: null },
   },
   passwordResetOptions: {
     method: 'GET',
@@ -278,8 +288,28 @@ export const endpoints = {
     method: 'DELETE',
     path: '/api/sessions/:id/participants/:participantId',
     caller: 'owner',
-    summary: 'Removes a student; their stream closes (participant.removed).',
+    summary:
+      'Removes a student: they cannot rejoin and their stream closes (participant.removed); their answers stay stored, left out of results, the wall and reports.',
     params: participantParams,
+    responses: teacherView,
+  },
+  exportStudentData: {
+    method: 'GET',
+    path: '/api/sessions/:id/participants/:participantId/export',
+    caller: 'owner',
+    summary:
+      'Everything the app holds about one student (removed ones too), as an attachment: JSON (StudentDataExport), or Markdown with format=markdown.',
+    params: studentIdParams,
+    query: studentExportQuerySchema,
+    responses: { 200: { contentType: 'application/json or text/markdown; charset=utf-8' } },
+  },
+  deleteStudentData: {
+    method: 'DELETE',
+    path: '/api/sessions/:id/participants/:participantId/data',
+    caller: 'owner',
+    summary:
+      'Deletes one student (removed ones too) and every row naming them, event log included; their stream closes; sends roster.changed.',
+    params: studentIdParams,
     responses: teacherView,
   },
 

@@ -15,6 +15,7 @@ export const API_ERROR_CODES = [
   'invalid_credentials',
   'account_unavailable',
   'weak_password',
+  'wrong_password',
   'reset_link_invalid',
   'not_signed_in',
   'csrf_failed',

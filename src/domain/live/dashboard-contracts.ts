@@ -84,6 +84,10 @@ export const sessionReportSchema = z.object({
   ),
   responses: z.array(teacherWallResponseSchema),
   forecastScores: z.array(forecastScoresSchema),
+  /** Students the teacher removed: left out of every figure above, their answers still stored. */
+  removedParticipants: z.array(
+    z.object({ id: z.string(), label: z.string(), joinedAt: z.string(), answers: count }),
+  ),
 });
 export type SessionReport = DeepReadonly<z.infer<typeof sessionReportSchema>>;
 export type ReportItemFigures = SessionReport['sections'][number]['items'][number];

@@ -25,6 +25,11 @@ export const liveEventSchema = z.discriminatedUnion('type', [
   /** A student's first event stream opened, or their last one closed (on any instance). */
   event('participant.presence', { participantId: z.string(), isOnline: z.boolean() }),
   event('participant.progressed', { participantId: z.string(), sectionId: z.string() }),
+  /**
+   * A student and all their data were deleted: refetch the roster, counts, results and wall.
+   * It names nobody, so the event log keeps no trace of who it was.
+   */
+  event('roster.changed', {}),
   /** The wall changed: a response hidden or spotlighted, names shown or not; refetch it. */
   event('wall.changed', { itemId: z.string().nullable() }),
   event('outcomes.revealed', { itemId: z.string() }),

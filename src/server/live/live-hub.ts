@@ -41,6 +41,8 @@ interface Subscriber {
 
 const EVENTS_CHANNEL = 'live_session_events';
 const ANSWERS_CHANNEL = 'live_session_answers';
+/** A student was deleted: every instance ends their streams. Not stored, so it names nobody. */
+const STUDENT_GONE_CHANNEL = 'live_student_gone';
 const HEARTBEAT_MS = 15_000;
 const SEEN_FLUSH_MS = 1000;
 /** How many delivered event ids each stream remembers to drop a duplicate. */
@@ -105,6 +107,10 @@ export class LiveHub {
       }),
       await this.db.listen(ANSWERS_CHANNEL, (sessionId) => {
         this.scheduleRecount(sessionId);
+      }),
+      await this.db.listen(STUDENT_GONE_CHANNEL, (payload) => {
+        const [sessionId = '', participantId = ''] = payload.split(' ');
+        this.endStudentStreamsHere(sessionId, participantId);
       }),
     );
     this.heartbeat = setInterval(() => {
@@ -208,6 +214,25 @@ export class LiveHub {
   endSessionStreams(sessionId: string): void {
     for (const subscriber of this.subscribers.get(sessionId) ?? []) subscriber.sink.end();
     this.subscribers.delete(sessionId);
+  }
+
+  /**
+   * Ends a deleted student's streams on every instance. Call after the deletion is committed:
+   * their browser's reconnect is then refused, and closing finds no row to mark offline, so no
+   * presence event names them again.
+   */
+  async endStudentStreams(sessionId: string, participantId: string): Promise<void> {
+    await this.db.notify(STUDENT_GONE_CHANNEL, `${sessionId} ${participantId}`);
+  }
+
+  private endStudentStreamsHere(sessionId: string, participantId: string) {
+    for (const subscriber of this.subscribers.get(sessionId) ?? []) {
+      const { viewer } = subscriber;
+      if (viewer.role === 'participant' && viewer.participantId === participantId) {
+        this.drop(subscriber);
+        subscriber.sink.end();
+      }
+    }
   }
 
   async close(): Promise<void> {

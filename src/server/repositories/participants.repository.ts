@@ -189,6 +189,19 @@ export async function listParticipants(
   return rows.map(toRecord);
 }
 
+/** The students the teacher removed, whose answers are still stored. */
+export async function listRemovedParticipants(
+  db: Queryable,
+  sessionId: string,
+): Promise<ParticipantRecord[]> {
+  const { rows } = await db.query<ParticipantRow>(
+    `SELECT ${COLUMNS} FROM participants WHERE session_id = $1 AND removed_at IS NOT NULL
+     ORDER BY joined_at, id`,
+    [sessionId],
+  );
+  return rows.map(toRecord);
+}
+
 /** Marks a participant removed; true when they were there to remove. */
 export async function removeParticipant(
   db: Queryable,

@@ -78,3 +78,17 @@ export async function updateTeacherPasswordHash(
 export async function deleteAuthSessionsOfTeacher(db: Queryable, teacherId: string): Promise<void> {
   await db.query('DELETE FROM auth_sessions WHERE teacher_id = $1', [teacherId]);
 }
+
+/**
+ * Deletes the teacher and, by cascade, everything in the account: sign-ins, reset links,
+ * sessions with their students, answers, summaries, outcomes and stored events. Returns the ids
+ * of the sessions that went, so their open streams can be ended.
+ */
+export async function deleteTeacherAccount(db: Queryable, teacherId: string): Promise<string[]> {
+  const { rows } = await db.query<{ id: string }>(
+    'SELECT id FROM class_sessions WHERE teacher_id = $1',
+    [teacherId],
+  );
+  await db.query('DELETE FROM teachers WHERE id = $1', [teacherId]);
+  return rows.map((r) => r.id);
+}

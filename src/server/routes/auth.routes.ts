@@ -5,13 +5,17 @@ import { addRoute } from '../lib/contract-route';
 import { countEveryAttempt } from '../plugins/rate-limits.plugin';
 import { refuseWeakPassword } from '../lib/password-policy';
 import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from '../lib/secrets';
-import { createTeacher, findTeacherByEmail } from '../repositories/teachers.repository';
+import {
+  createTeacher,
+  deleteTeacherAccount,
+  findTeacherByEmail,
+} from '../repositories/teachers.repository';
 
 const WRONG_CREDENTIALS = 'Wrong e-mail or password.';
 
 /** Under /api/auth: teacher accounts. */
 export const authRoutes: FastifyPluginCallback = (app, _options, done) => {
-  const { db, auth, limiters } = app;
+  const { db, auth, hub, limiters } = app;
 
   const limitSignIns = countEveryAttempt(limiters.signIn);
 
@@ -64,5 +68,26 @@ export const authRoutes: FastifyPluginCallback = (app, _options, done) => {
   });
 
   addRoute(app, endpoints.me, ({ caller }) => ({ teacher: caller.teacher }));
+
+  addRoute(
+    app,
+    endpoints.deleteAccount,
+    async ({ body, caller }, request, reply) => {
+      // The password again, so a browser left signed in cannot wipe a class's work.
+      const found = await findTeacherByEmail(db, caller.teacher.email);
+      const isValid = await verifyPassword(
+        body.password,
+        found?.passwordHash ?? DUMMY_PASSWORD_HASH,
+      );
+      if (!found || found.id !== caller.teacher.id || !isValid) {
+        throw new ApiError(403, 'wrong_password', 'That is not your password.', 'password');
+      }
+      const sessionIds = await db.transaction((tx) => deleteTeacherAccount(tx, found.id));
+      for (const sessionId of sessionIds) hub.endSessionStreams(sessionId);
+      await auth.signOut(request, reply);
+      return undefined;
+    },
+    limitSignIns,
+  );
   done();
 };

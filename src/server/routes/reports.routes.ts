@@ -10,7 +10,12 @@ import { ResponseIds } from '../live/response-ids';
 import { classForecastScores, toTeacherWallResponses } from '../live/session-views';
 import { listSessionAnswers } from '../repositories/answers.repository';
 import { listSummaries } from '../repositories/class-sessions.repository';
-import { listParticipants, participantLabel } from '../repositories/participants.repository';
+import {
+  listParticipants,
+  listRemovedParticipants,
+  participantLabel,
+} from '../repositories/participants.repository';
+import { findStudentRecord } from '../repositories/student-data.repository';
 
 /** Under /api/sessions: what a session leaves behind: its report, transcripts and the export. */
 export const reportRoutes: FastifyPluginCallback = (app, _options, done) => {
@@ -18,10 +23,12 @@ export const reportRoutes: FastifyPluginCallback = (app, _options, done) => {
   const responseIds = new ResponseIds(config.cookieSecret);
 
   addRoute(app, endpoints.report, async ({ caller: { session, lesson } }) => {
-    const [participants, summaries, answers] = await Promise.all([
+    const [participants, removed, summaries, answers, removedAnswers] = await Promise.all([
       listParticipants(db, session.id),
+      listRemovedParticipants(db, session.id),
       listSummaries(db, session.id),
       listSessionAnswers(db, session.id),
+      listSessionAnswers(db, session.id, { includeRemoved: true }),
     ]);
     const answeredByItem = new Map<string, number>();
     const answeredByParticipant = new Map<string, number>();
@@ -52,6 +59,12 @@ export const reportRoutes: FastifyPluginCallback = (app, _options, done) => {
       })),
       responses: toTeacherWallResponses(lesson, answers, responseIds.forSession(session.id)),
       forecastScores: await classForecastScores(db, lesson, session.id, answers),
+      removedParticipants: removed.map((p) => ({
+        id: p.id,
+        label: p.label,
+        joinedAt: p.joinedAt,
+        answers: removedAnswers.filter((a) => a.participantId === p.id).length,
+      })),
     };
   });
 
@@ -59,12 +72,14 @@ export const reportRoutes: FastifyPluginCallback = (app, _options, done) => {
     app,
     endpoints.transcript,
     async ({ params: { participantId }, caller: { session } }) => {
-      const participant = (await listParticipants(db, session.id)).find(
-        (p) => p.id === participantId,
-      );
+      // Removed students too: their answers are still stored, and the teacher may be asked for them.
+      const participant = await findStudentRecord(db, session.id, participantId);
       if (!participant)
         throw new ApiError(404, 'not_found', 'That student is not in this session.');
-      const answers = await listSessionAnswers(db, session.id, { participantId });
+      const answers = await listSessionAnswers(db, session.id, {
+        participantId,
+        includeRemoved: true,
+      });
       return {
         participant: {
           id: participant.id,

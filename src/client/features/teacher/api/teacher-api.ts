@@ -19,6 +19,7 @@ import type {
   Teacher,
   TeacherSessionView,
 } from '../../../../domain/live/live-contracts';
+import type { StudentExportFormat } from '../../../../domain/live/student-data-contracts';
 import { callEndpoint, endpointPath, isApiError } from '../../../shared/lib/api-client';
 import { queryKeys } from '../../../shared/lib/query-keys';
 
@@ -69,6 +70,11 @@ export async function signOut(): Promise<void> {
   await callEndpoint(endpoints.signOut);
 }
 
+/** Deletes the signed-in teacher's account and everything in it; the server signs them out. */
+export async function deleteAccount(password: string): Promise<void> {
+  await callEndpoint(endpoints.deleteAccount, { body: { password } });
+}
+
 /** Whether this server e-mails reset links, or its operator makes them. */
 export const passwordResetOptionsQuery = () =>
   queryOptions({
@@ -104,6 +110,7 @@ export type SessionAction =
   | { readonly type: 'publish-summary'; readonly sectionId: string; readonly text: string }
   | { readonly type: 'withdraw-summary'; readonly sectionId: string }
   | { readonly type: 'remove-participant'; readonly participantId: string }
+  | { readonly type: 'delete-participant-data'; readonly participantId: string }
   | { readonly type: 'end-session' };
 
 export function runSessionAction(
@@ -134,6 +141,10 @@ export function runSessionAction(
       });
     case 'remove-participant':
       return callEndpoint(endpoints.removeParticipant, {
+        params: { id, participantId: action.participantId },
+      });
+    case 'delete-participant-data':
+      return callEndpoint(endpoints.deleteStudentData, {
         params: { id, participantId: action.participantId },
       });
     case 'end-session':
@@ -203,6 +214,12 @@ export const sessionQrPath = (sessionId: string) =>
   endpointPath(endpoints.sessionQrCode, { id: sessionId });
 export const sessionCsvPath = (sessionId: string) =>
   endpointPath(endpoints.answersCsv, { id: sessionId });
+/** One student's data as a file: Markdown to read, or JSON for another program. */
+export const studentExportPath = (
+  sessionId: string,
+  participantId: string,
+  format: StudentExportFormat,
+) => endpointPath(endpoints.exportStudentData, { id: sessionId, participantId }, { format });
 
 export function moderateResponse(
   sessionId: string,
@@ -227,6 +244,13 @@ export function revealOutcomes(
   request: RevealOutcomesRequest,
 ): Promise<TeacherSessionView> {
   return callEndpoint(endpoints.revealOutcomes, { params: { id: sessionId }, body: request });
+}
+
+export function deleteStudentData(
+  sessionId: string,
+  participantId: string,
+): Promise<TeacherSessionView> {
+  return runSessionAction(sessionId, { type: 'delete-participant-data', participantId });
 }
 
 export async function deleteSession(sessionId: string): Promise<void> {

@@ -82,6 +82,11 @@ export function applyTeacherLiveEvent(
         participants: view.participants.filter((p) => p.id !== event.participantId),
       }));
       return;
+    case 'roster.changed':
+      // A student's data went: every figure may have changed, and the wall with them.
+      void queryClient.invalidateQueries({ queryKey: queryKeys.teacherSession(sessionId) });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.teacherSessionList() });
+      return;
     case 'participant.presence':
       patch(queryClient, sessionId, (view) => ({
         ...view,

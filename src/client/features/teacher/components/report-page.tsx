@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { formatAnswerText } from '../../../../domain/lesson/format-answer';
 import { getItemQuestion } from '../../../../domain/lesson/item-question';
 import type { Lesson } from '../../../../domain/lesson/lesson-schema';
@@ -7,14 +7,18 @@ import type { SessionReport } from '../../../../domain/live/dashboard-contracts'
 import { ConfirmDialog } from '../../../shared/components/confirm-dialog';
 import { ForecastScoresView } from '../../../shared/components/items/forecast-scores';
 import { describeApiError } from '../../../shared/lib/api-client';
+import { queryKeys } from '../../../shared/lib/query-keys';
 import { ITEM_KIND_LABELS } from '../../../shared/lib/describe-answer';
 import { findLesson, findLessonItem } from '../../../shared/lib/lesson-catalog';
 import { Link, navigate } from '../../../shared/lib/router';
 import { routes } from '../../../shared/lib/routes';
 import {
   deleteSession,
+  deleteStudentData,
   forgetSession,
   sessionCsvPath,
+  storeSessionView,
+  studentExportPath,
   teacherReportQuery,
   teacherTranscriptQuery,
 } from '../api/teacher-api';
@@ -105,6 +109,12 @@ function StudentTranscriptPicker({
 }) {
   const selectId = useId();
   const [participantId, setParticipantId] = useState('');
+  const [deletedNote, setDeletedNote] = useState<string | null>(null);
+  const deletedNoteRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    // The Delete button went with the transcript: focus says what happened, not the page body.
+    if (deletedNote) deletedNoteRef.current?.focus();
+  }, [deletedNote]);
   return (
     <section aria-labelledby="transcript-heading" className="report-section">
       <h2 id="transcript-heading">One student’s answers</h2>
@@ -124,12 +134,105 @@ function StudentTranscriptPicker({
               {p.label}
             </option>
           ))}
+          {report.removedParticipants.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.label} (removed)
+            </option>
+          ))}
         </select>
       </div>
+      {report.removedParticipants.length > 0 ? (
+        <p className="hint">
+          Removed students are left out of every figure above; their answers stay stored until you
+          delete them or the session.
+        </p>
+      ) : null}
+      {deletedNote ? (
+        <p className="hint" tabIndex={-1} ref={deletedNoteRef}>
+          {deletedNote}
+        </p>
+      ) : null}
       {participantId === '' ? null : (
-        <Transcript sessionId={sessionId} participantId={participantId} lesson={lesson} />
+        <>
+          <Transcript sessionId={sessionId} participantId={participantId} lesson={lesson} />
+          <StudentDataActions
+            sessionId={sessionId}
+            participantId={participantId}
+            label={
+              [...report.participants, ...report.removedParticipants].find(
+                (p) => p.id === participantId,
+              )?.label ?? 'this student'
+            }
+            onDeleted={(label) => {
+              setParticipantId('');
+              setDeletedNote(`${label} and everything about them were deleted.`);
+            }}
+          />
+        </>
       )}
     </section>
+  );
+}
+
+/** The chosen student's data: as a file to hand over, or erased for good. */
+function StudentDataActions({
+  sessionId,
+  participantId,
+  label,
+  onDeleted,
+}: {
+  readonly sessionId: string;
+  readonly participantId: string;
+  readonly label: string;
+  readonly onDeleted: (label: string) => void;
+}) {
+  const [isConfirming, setIsConfirming] = useState(false);
+  const queryClient = useQueryClient();
+  const deletion = useMutation({
+    mutationFn: () => deleteStudentData(sessionId, participantId),
+    onSuccess: (view) => {
+      storeSessionView(queryClient, view);
+      void queryClient.invalidateQueries({ queryKey: queryKeys.teacherSession(sessionId) });
+      onDeleted(label);
+    },
+  });
+  return (
+    <div className="button-row no-print">
+      <a className="button" href={studentExportPath(sessionId, participantId, 'markdown')} download>
+        Export {label}’s data (text)
+      </a>
+      <a className="button" href={studentExportPath(sessionId, participantId, 'json')} download>
+        Export {label}’s data (JSON)
+      </a>
+      <button
+        type="button"
+        className="button button-danger"
+        disabled={deletion.isPending}
+        onClick={() => {
+          setIsConfirming(true);
+        }}
+      >
+        Delete {label}’s data
+      </button>
+      {deletion.isError ? (
+        <p className="error" role="alert">
+          {describeApiError(deletion.error)}
+        </p>
+      ) : null}
+      <ConfirmDialog
+        isOpen={isConfirming}
+        title={`Delete everything about ${label}?`}
+        message="Their name, every answer, their progress and each copy in the session’s event log are erased for good, and they cannot rejoin. Counts and results no longer include them. This cannot be undone: export their data first if it was asked for."
+        confirmLabel="Delete for good"
+        onCancel={() => {
+          setIsConfirming(false);
+        }}
+        onConfirm={() => {
+          setIsConfirming(false);
+          deletion.mutate();
+        }}
+      />
+    </div>
   );
 }
 

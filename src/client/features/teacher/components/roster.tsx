@@ -1,13 +1,28 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Lesson } from '../../../../domain/lesson/lesson-schema';
 import type { Participant, SessionMode } from '../../../../domain/live/live-contracts';
 import { ConfirmDialog } from '../../../shared/components/confirm-dialog';
 import { describeApiError } from '../../../shared/lib/api-client';
+import { studentExportPath } from '../api/teacher-api';
 import { useSessionAction } from './use-session-action';
+
+/** What a dialog asks before each way of letting a student go: each says what really happens. */
+const REMOVE_MESSAGE =
+  'They leave the session and cannot rejoin it, on this device or another. From now on their ' +
+  'answers are left out of the results, the wall, the report and the CSV, but they stay stored ' +
+  'with the session until it is deleted: export or delete them from the report. To erase ' +
+  'everything about them now, use “Delete data” instead.';
+const DELETE_MESSAGE =
+  'Everything the app holds about them is erased for good: their name, every answer, their ' +
+  'progress and each copy in the session’s event log. Counts and results no longer include ' +
+  'them, and they cannot rejoin. This cannot be undone: export their data first if it was asked for.';
+
+type Letting = { readonly how: 'remove' | 'delete'; readonly participant: Participant };
 
 /**
  * Who has joined, whether they are online, where they are, each one's rejoin code (to let a
- * student back in on another device), and a way to remove someone.
+ * student back in on another device), their data to export, and ways to remove someone or
+ * delete everything about them.
  */
 export function Roster({
   sessionId,
@@ -22,7 +37,15 @@ export function Roster({
   readonly participants: readonly Participant[];
   readonly isEnded: boolean;
 }) {
-  const [removing, setRemoving] = useState<Participant | null>(null);
+  const [letting, setLetting] = useState<Letting | null>(null);
+  /** What the last removal or deletion did; focus lands here as the row's buttons go. */
+  const [outcome, setOutcome] = useState<{ readonly text: string; readonly at: number } | null>(
+    null,
+  );
+  const outcomeRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (outcome) outcomeRef.current?.focus();
+  }, [outcome]);
   /** Whose rejoin code is shown: one at a time, as the monitor may be on a shared screen. */
   const [showingCodeOf, setShowingCodeOf] = useState<string | null>(null);
   const action = useSessionAction(sessionId);
@@ -42,6 +65,11 @@ export function Roster({
       {participants.length > 0 && !isEnded ? (
         <p className="hint">
           A student on a new device rejoins with their rejoin code: “Let back in” shows it.
+        </p>
+      ) : null}
+      {outcome ? (
+        <p className="hint" tabIndex={-1} ref={outcomeRef}>
+          {outcome.text}
         </p>
       ) : null}
       {action.isError ? (
@@ -79,12 +107,30 @@ export function Roster({
                   className="button button-quiet button-small"
                   aria-label={`Remove ${participant.label}`}
                   onClick={() => {
-                    setRemoving(participant);
+                    setLetting({ how: 'remove', participant });
                   }}
                 >
                   Remove
                 </button>
               )}
+              <a
+                className="button button-quiet button-small"
+                href={studentExportPath(sessionId, participant.id, 'markdown')}
+                download
+                aria-label={`Export ${participant.label}’s data`}
+              >
+                Export data
+              </a>
+              <button
+                type="button"
+                className="button button-quiet button-small"
+                aria-label={`Delete ${participant.label}’s data`}
+                onClick={() => {
+                  setLetting({ how: 'delete', participant });
+                }}
+              >
+                Delete data
+              </button>
               {showingCodeOf === participant.id && !isEnded ? (
                 <span className="roster-code">
                   {participant.label}’s rejoin code:{' '}
@@ -96,16 +142,39 @@ export function Roster({
         </ul>
       ) : null}
       <ConfirmDialog
-        isOpen={removing !== null}
-        title={`Remove ${removing?.label ?? 'this student'}?`}
-        message="They leave the session and cannot rejoin it, on this device or another. Their answers stay in the results."
-        confirmLabel="Remove"
+        isOpen={letting !== null}
+        title={
+          letting?.how === 'delete'
+            ? `Delete everything about ${letting.participant.label}?`
+            : `Remove ${letting?.participant.label ?? 'this student'}?`
+        }
+        message={letting?.how === 'delete' ? DELETE_MESSAGE : REMOVE_MESSAGE}
+        confirmLabel={letting?.how === 'delete' ? 'Delete for good' : 'Remove'}
         onCancel={() => {
-          setRemoving(null);
+          setLetting(null);
         }}
         onConfirm={() => {
-          if (removing) action.mutate({ type: 'remove-participant', participantId: removing.id });
-          setRemoving(null);
+          if (letting) {
+            const { how, participant } = letting;
+            action.mutate(
+              {
+                type: how === 'delete' ? 'delete-participant-data' : 'remove-participant',
+                participantId: participant.id,
+              },
+              {
+                onSuccess: () => {
+                  setOutcome({
+                    text:
+                      how === 'delete'
+                        ? `${participant.label} and everything about them were deleted.`
+                        : `${participant.label} was removed from the session.`,
+                    at: Date.now(),
+                  });
+                },
+              },
+            );
+          }
+          setLetting(null);
         }}
       />
     </section>

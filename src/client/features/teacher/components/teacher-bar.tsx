@@ -10,10 +10,12 @@ import {
   onAccountChange,
   replaceSignedInTeacher,
 } from '../lib/account-cache';
+import { DeleteAccount } from './delete-account';
 
 /**
- * The top of every teacher page while signed in: who is signed in, and "Sign out". On the
- * classroom screen (`isCompact`) only the button: the class must not read the teacher's e-mail.
+ * The top of every teacher page while signed in: who is signed in, "Sign out" and "Delete
+ * account". On the classroom screen (`isCompact`) only "Sign out": the class must not read the
+ * teacher's e-mail.
  */
 export function TeacherBar({ isCompact = false }: { readonly isCompact?: boolean }) {
   const queryClient = useQueryClient();
@@ -60,6 +62,7 @@ export function TeacherBar({ isCompact = false }: { readonly isCompact?: boolean
       >
         {mutation.isPending ? 'Signing out…' : 'Sign out'}
       </button>
+      {isCompact ? null : <DeleteAccount />}
       {mutation.isError ? (
         <p className="error" role="alert">
           Could not sign out: {describeApiError(mutation.error)}

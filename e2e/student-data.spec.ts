@@ -1,0 +1,76 @@
+import { readFile } from 'node:fs/promises';
+import { soleimaniLesson as lesson } from '../src/domain/lessons/soleimani-lesson';
+import { expect, test } from './support/fixtures';
+import { expectNoAxeViolations } from './support/page-checks';
+
+const [firstSection] = lesson.sections;
+const prompt = firstSection?.items.find((item) => item.kind === 'prompt');
+
+test.use({ teacherName: 'Mx Lindqvist' });
+
+test('a teacher exports a student’s data, deletes it, then deletes their own account', async ({
+  teacher,
+  teacherAccount,
+  newStudent,
+}) => {
+  test.setTimeout(90_000);
+  if (prompt?.kind !== 'prompt') throw new Error('the first section needs a prompt');
+  const code = await teacher.startSession('Self-paced');
+  const [zoe, yan] = [await newStudent(), await newStudent()];
+  await zoe.join(code, 'Zoe');
+  await yan.join(code, 'Yan');
+  await teacher.expectStudents(['Zoe', 'Yan']);
+  await zoe.writeAnswer(prompt, 'Zoe says the strike changed nothing.');
+  await zoe.expectSaved(prompt);
+
+  // The export is a file for a parent to read, with her answer and its question in it.
+  const { page } = teacher;
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Export Zoe’s data' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('student-Zoe.md');
+  const file = await readFile(await download.path(), 'utf8');
+  expect(file).toContain('Zoe');
+  expect(file).toContain('Zoe says the strike changed nothing.');
+  expect(file).toContain(prompt.question);
+
+  // Deleting says what it does, and afterwards focus is on what happened, not the page.
+  await page.getByRole('button', { name: 'Delete Zoe’s data' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Delete everything about Zoe?' });
+  await expect(dialog).toContainText('cannot be undone');
+  await expectNoAxeViolations(page);
+  await dialog.getByRole('button', { name: 'Delete for good' }).click();
+  const roster = page.getByRole('list', { name: 'Students' });
+  await expect(roster.getByText('Zoe', { exact: true })).toBeHidden();
+  await expect(roster.getByText('Yan', { exact: true })).toBeVisible();
+  const note = page.getByText('Zoe and everything about them were deleted.');
+  await expect(note).toBeFocused();
+  expect(await page.evaluate(() => document.activeElement === document.body)).toBe(false);
+  await expect(page.getByText('1 joined')).toBeVisible();
+  // Her device is signed out of the session.
+  await zoe.page.reload();
+  await expect(zoe.item(prompt)).toBeHidden();
+  await expectNoAxeViolations(page);
+
+  // Removing says truthfully where the answers go.
+  await page.getByRole('button', { name: 'Remove Yan' }).click();
+  const removeDialog = page.getByRole('dialog', { name: 'Remove Yan?' });
+  await expect(removeDialog).toContainText('left out of the results');
+  await removeDialog.getByRole('button', { name: 'Remove' }).click();
+  await expect(page.getByText('Yan was removed from the session.')).toBeFocused();
+
+  // The account goes with the password, and the teacher is back at signing in.
+  await page.getByRole('button', { name: 'Delete account' }).click();
+  const accountDialog = page.getByRole('dialog', { name: 'Delete your account?' });
+  await accountDialog.getByLabel('Your password').fill('not the password');
+  await accountDialog.getByRole('button', { name: 'Delete my account' }).click();
+  await expect(accountDialog.getByRole('alert')).toContainText('not your password');
+  await expectNoAxeViolations(page);
+  await accountDialog.getByLabel('Your password').fill(teacherAccount.password);
+  await accountDialog.getByRole('button', { name: 'Delete my account' }).click();
+  await expect(page).toHaveURL(/\/teach$/);
+  await expect(page.getByText('Your account and everything in it were deleted.')).toBeVisible();
+  await expect(page.getByRole('form', { name: 'Create a teacher account' })).toBeVisible();
+  await expect(page.getByText('Signed in as')).toBeHidden();
+  await expectNoAxeViolations(page);
+});

@@ -1,0 +1,112 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useId, useRef, useState } from 'react';
+import { describeApiError } from '../../../shared/lib/api-client';
+import { navigate } from '../../../shared/lib/router';
+import { routes } from '../../../shared/lib/routes';
+import { deleteAccount } from '../api/teacher-api';
+import { announceAccountChange, replaceSignedInTeacher } from '../lib/account-cache';
+import { useNoticeStore } from '../stores/notice-store';
+
+/**
+ * "Delete account" and its dialog: the password again, since everything in the account goes
+ * (sessions, students, answers), and then the teacher is signed out at the sign-in page.
+ */
+export function DeleteAccount() {
+  const [isOpen, setIsOpen] = useState(false);
+  const [password, setPassword] = useState('');
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const messageId = useId();
+  const passwordId = useId();
+  const queryClient = useQueryClient();
+  const showNotice = useNoticeStore((s) => s.showNotice);
+  const deletion = useMutation({
+    mutationFn: deleteAccount,
+    onSuccess: () => {
+      setIsOpen(false);
+      navigate(routes.teach.build());
+      replaceSignedInTeacher(queryClient, null);
+      showNotice('Your account and everything in it were deleted.');
+      announceAccountChange();
+    },
+  });
+
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    if (!dialog) return;
+    if (isOpen && !dialog.open) dialog.showModal();
+    if (!isOpen && dialog.open) dialog.close();
+  }, [isOpen]);
+
+  const close = () => {
+    setIsOpen(false);
+    setPassword('');
+    deletion.reset();
+  };
+
+  return (
+    <>
+      <button
+        type="button"
+        className="button button-quiet button-small"
+        onClick={() => {
+          setIsOpen(true);
+        }}
+      >
+        Delete account
+      </button>
+      <dialog
+        ref={dialogRef}
+        className="dialog"
+        aria-labelledby={titleId}
+        aria-describedby={messageId}
+        onCancel={(event) => {
+          event.preventDefault();
+          close();
+        }}
+      >
+        <h2 id={titleId}>Delete your account?</h2>
+        <p id={messageId}>
+          Your account and everything in it are erased for good: every session, open or past, with
+          its students, their answers and the summaries. Students still in a session are
+          disconnected. This cannot be undone: download what you want to keep first.
+        </p>
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            deletion.mutate(password);
+          }}
+        >
+          <div className="form-field">
+            <label htmlFor={passwordId}>Your password</label>
+            <input
+              id={passwordId}
+              className="text-input"
+              type="password"
+              autoComplete="current-password"
+              required
+              value={password}
+              aria-invalid={deletion.isError}
+              onChange={(event) => {
+                setPassword(event.target.value);
+              }}
+            />
+          </div>
+          {deletion.isError ? (
+            <p className="error" role="alert">
+              {describeApiError(deletion.error)}
+            </p>
+          ) : null}
+          <div className="button-row">
+            <button type="button" className="button" onClick={close} autoFocus>
+              Cancel
+            </button>
+            <button type="submit" className="button button-danger" disabled={deletion.isPending}>
+              {deletion.isPending ? 'Deleting…' : 'Delete my account'}
+            </button>
+          </div>
+        </form>
+      </dialog>
+    </>
+  );
+}

@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { answerSchema } from '../lesson/answer-schema';
+import type { DeepReadonly } from './deep-readonly';
+import { LIMITS } from './live-constants';
+
+/**
+ * One student's data, as a teacher exports it for the student or a parent (JSON; the Markdown
+ * version in reports/student-data-markdown.ts says the same in words), and what deleting a
+ * student or a teacher's own account takes.
+ */
+
+const count = z.number().int().min(0);
+const isoTime = z.string();
+
+export const STUDENT_EXPORT_FORMATS = ['json', 'markdown'] as const;
+export type StudentExportFormat = (typeof STUDENT_EXPORT_FORMATS)[number];
+
+export const studentExportQuerySchema = z.object({
+  format: z.enum(STUDENT_EXPORT_FORMATS).optional(),
+});
+
+export const exportedAnswerSchema = z.object({
+  sectionId: z.string().nullable(),
+  sectionTitle: z.string().nullable(),
+  itemId: z.string(),
+  /** The kind of question: prompt, poll, scale, forecast or claim check. */
+  kind: z.string().nullable(),
+  /** The question as the student saw it. */
+  question: z.string(),
+  /** The answer in words, as the CSV export writes it. */
+  answerText: z.string(),
+  /** The answer as stored. */
+  answer: answerSchema,
+  /** How many times it was changed and sent again (1: once). */
+  revision: z.number().int().min(1),
+  firstAnsweredAt: isoTime,
+  lastChangedAt: isoTime,
+  /** For open responses on the class's wall: whether the teacher hid or spotlighted it. */
+  wall: z.object({ isHidden: z.boolean(), isSpotlighted: z.boolean() }).nullable(),
+});
+export type ExportedAnswer = DeepReadonly<z.infer<typeof exportedAnswerSchema>>;
+
+export const studentDataExportSchema = z.object({
+  exportedAt: isoTime,
+  student: z.object({
+    id: z.string(),
+    /** The name as typed when joining. */
+    displayName: z.string(),
+    /** The name the class and teacher see ("Sam (2)" for a second Sam). */
+    label: z.string(),
+    joinedAt: isoTime,
+    /** When a stream of theirs (an open page) was last seen. */
+    lastSeenAt: isoTime,
+    /** Null while in the session; the time the teacher removed them otherwise. */
+    removedAt: isoTime.nullable(),
+  }),
+  /**
+   * The personal rejoin code is a key to the session, not a fact about the student: whoever
+   * holds it can answer as them while the session is open. So the file says it exists and
+   * leaves it out.
+   */
+  rejoinCode: z.object({ isIncluded: z.literal(false), note: z.string() }),
+  session: z.object({
+    id: z.string(),
+    lessonId: z.string(),
+    lessonTitle: z.string(),
+    mode: z.enum(['teacher-paced', 'self-paced']),
+    status: z.enum(['open', 'ended']),
+    startedAt: isoTime,
+    endedAt: isoTime.nullable(),
+  }),
+  progress: z.object({
+    /** In a self-paced session, the section the student was last on. */
+    currentSectionId: z.string().nullable(),
+    currentSectionTitle: z.string().nullable(),
+    answered: count,
+    questions: count,
+  }),
+  answers: z.array(exportedAnswerSchema),
+  /** Copies of the student's name and progress kept for screens reconnecting to the session. */
+  eventLog: z.object({ entries: count, note: z.string() }),
+});
+export type StudentDataExport = DeepReadonly<z.infer<typeof studentDataExportSchema>>;
+
+export const deleteAccountRequestSchema = z.object({
+  password: z.string().min(1, 'enter your password').max(LIMITS.passwordMaxLength),
+});
+export type DeleteAccountRequest = z.infer<typeof deleteAccountRequestSchema>;

@@ -1,0 +1,157 @@
+import type { Answer } from '../lesson/answers';
+import { formatAnswerText } from '../lesson/format-answer';
+import { getItemQuestion } from '../lesson/item-question';
+import type { Lesson } from '../lesson/lesson-schema';
+import type { ExportedAnswer, StudentDataExport } from '../live/student-data-contracts';
+
+/** What the server holds about one student, read from its tables. */
+export interface StudentDataSource {
+  readonly now: Date;
+  readonly lesson: Lesson;
+  readonly session: Omit<StudentDataExport['session'], 'lessonTitle'>;
+  readonly student: StudentDataExport['student'] & { readonly currentSectionId: string | null };
+  readonly answers: readonly {
+    readonly itemId: string;
+    readonly answer: Answer;
+    readonly revision: number;
+    readonly createdAt: string;
+    readonly updatedAt: string;
+    readonly isHidden: boolean;
+    readonly isSpotlighted: boolean;
+  }[];
+  readonly eventLogEntries: number;
+}
+
+export const REJOIN_CODE_NOTE =
+  'The student has a personal rejoin code. It is not in this file: it is a key, not information ' +
+  'about them, and whoever holds it can answer as them while the session is open.';
+
+export const EVENT_LOG_NOTE =
+  'The live event log keeps copies of the name and progress for screens that reconnect, for at ' +
+  'most 24 hours. They hold nothing that is not above, and go when the student is deleted.';
+
+/** Everything the app holds about one student, in the lesson's order, ready to export. */
+export function buildStudentDataExport(source: StudentDataSource): StudentDataExport {
+  const { lesson } = source;
+  const order = lesson.sections.flatMap((section) =>
+    section.items.map((item) => ({ section, item })),
+  );
+  const position = (itemId: string) => {
+    const index = order.findIndex((entry) => entry.item.id === itemId);
+    return index === -1 ? order.length : index;
+  };
+  const answers = [...source.answers]
+    .sort((a, b) => position(a.itemId) - position(b.itemId))
+    .map((given): ExportedAnswer => {
+      const found = order.find((entry) => entry.item.id === given.itemId);
+      return {
+        sectionId: found?.section.id ?? null,
+        sectionTitle: found?.section.title ?? null,
+        itemId: given.itemId,
+        kind: found?.item.kind ?? null,
+        question: found ? getItemQuestion(found.item) : given.itemId,
+        answerText: found ? formatAnswerText(found.item, given.answer) : '',
+        answer: given.answer,
+        revision: given.revision,
+        firstAnsweredAt: given.createdAt,
+        lastChangedAt: given.updatedAt,
+        wall:
+          given.answer.kind === 'prompt'
+            ? { isHidden: given.isHidden, isSpotlighted: given.isSpotlighted }
+            : null,
+      };
+    });
+  const { currentSectionId, ...student } = source.student;
+  return {
+    exportedAt: source.now.toISOString(),
+    student,
+    rejoinCode: { isIncluded: false, note: REJOIN_CODE_NOTE },
+    session: { ...source.session, lessonTitle: lesson.metadata.title },
+    progress: {
+      currentSectionId,
+      currentSectionTitle: lesson.sections.find((s) => s.id === currentSectionId)?.title ?? null,
+      answered: answers.length,
+      questions: order.length,
+    },
+    answers,
+    eventLog: { entries: source.eventLogEntries, note: EVENT_LOG_NOTE },
+  };
+}
+
+const KIND_WORDS: Readonly<Record<string, string>> = {
+  prompt: 'Discussion prompt',
+  poll: 'Poll',
+  scale: 'Agree or disagree',
+  forecast: 'Forecast',
+  claimCheck: 'Claim check',
+};
+
+/** A line of Markdown text that cannot start a heading, a list or a quote by accident. */
+const plain = (text: string) => text.replace(/\r?\n/g, ' ').replace(/^([#>*+-]|\d+\.)/, '\\$1');
+
+/**
+ * The export in words, for a parent to read: a Markdown file that reads as plain text too.
+ * Times are written in UTC so the file says the same wherever it is opened.
+ */
+export function formatStudentDataMarkdown(data: StudentDataExport): string {
+  const time = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
+  const { student, session, progress } = data;
+  const lines = [
+    `# What the class discussion app holds about ${plain(student.label)}`,
+    '',
+    `Exported ${time(data.exportedAt)}.`,
+    '',
+    '## The student',
+    '',
+    `- Name as typed when joining: ${plain(student.displayName)}`,
+    `- Name shown to the class and teacher: ${plain(student.label)}`,
+    `- Joined: ${time(student.joinedAt)}`,
+    `- Last seen with the page open: ${time(student.lastSeenAt)}`,
+    `- In the session: ${student.removedAt === null ? 'yes' : `no, removed by the teacher ${time(student.removedAt)}`}`,
+    `- Rejoin code: ${data.rejoinCode.note}`,
+    '',
+    '## The session',
+    '',
+    `- Lesson: ${plain(session.lessonTitle)}`,
+    `- Paced by: ${session.mode === 'teacher-paced' ? 'the teacher' : 'each student'}`,
+    `- Started: ${time(session.startedAt)}`,
+    `- Ended: ${session.endedAt === null ? 'not yet' : time(session.endedAt)}`,
+    '',
+    '## Progress',
+    '',
+    `- Questions answered: ${progress.answered} of ${progress.questions}`,
+    ...(progress.currentSectionTitle === null
+      ? []
+      : [`- Last on the section: ${plain(progress.currentSectionTitle)}`]),
+    '',
+    `## Answers (${data.answers.length})`,
+    '',
+  ];
+  if (data.answers.length === 0) lines.push('No answers.', '');
+  for (const entry of data.answers) {
+    lines.push(
+      `### ${plain(entry.question)}`,
+      '',
+      `- Section: ${entry.sectionTitle === null ? 'not in the lesson any more' : plain(entry.sectionTitle)}`,
+      `- Kind: ${(entry.kind && KIND_WORDS[entry.kind]) ?? 'unknown'}`,
+      `- Answer: ${plain(entry.answerText) || '(see the JSON export)'}`,
+      `- First answered: ${time(entry.firstAnsweredAt)}; last changed: ${time(entry.lastChangedAt)}`,
+    );
+    if (entry.wall) {
+      const state = entry.wall.isHidden
+        ? 'hidden by the teacher'
+        : entry.wall.isSpotlighted
+          ? 'spotlighted by the teacher'
+          : 'shown';
+      lines.push(`- On the class's response wall: ${state}`);
+    }
+    lines.push('');
+  }
+  lines.push(
+    '## The event log',
+    '',
+    `${data.eventLog.entries} ${data.eventLog.entries === 1 ? 'entry' : 'entries'}. ${data.eventLog.note}`,
+    '',
+  );
+  return lines.join('\n');
+}
