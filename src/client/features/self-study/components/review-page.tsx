@@ -1,5 +1,5 @@
 import { getItemQuestion } from '../../../../domain/lesson/item-question';
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import type { Answer, AnswersByItem } from '../../../../domain/lesson/answers';
 import { getLessonProgress } from '../../../../domain/lesson/answers';
 import type {
@@ -23,6 +23,7 @@ import { routes } from '../../../shared/lib/routes';
 import { getReveal } from '../lib/reveal';
 import { buildReviewMarkdown } from '../lib/review-markdown';
 import { useSelfStudy } from '../stores/use-self-study';
+import { AnswersClearedNotice, ClearAnswersSection } from './clear-answers';
 import { StartOverButton } from './start-over-button';
 
 /** A forecast not yet given in full: what the student gave, and nothing that would anchor it. */
@@ -234,11 +235,17 @@ export function ReviewPage({ lesson }: { readonly lesson: Lesson }) {
   const study = useSelfStudy(lesson.id);
   const headingRef = useRef<HTMLHeadingElement>(null);
   useFocusOnArrival(headingRef, 'review');
+  const [hasCleared, setHasCleared] = useState(false);
   const progress = getLessonProgress(lesson, study.answers, study.skippedItemIds);
   const reveal = getReveal(lesson, study.answers, study.skippedItemIds);
   const forecastItems = lesson.sections.flatMap((s) =>
     s.items.filter((i) => i.kind === 'forecast'),
   );
+
+  // Until the student starts again (here or in another tab).
+  if (hasCleared && !study.hasStarted) {
+    return <AnswersClearedNotice lessonTitle={lesson.metadata.title} />;
+  }
 
   return (
     <>
@@ -332,6 +339,13 @@ export function ReviewPage({ lesson }: { readonly lesson: Lesson }) {
           )}
         </section>
       ))}
+
+      <ClearAnswersSection
+        onClear={() => {
+          study.startOver();
+          setHasCleared(true);
+        }}
+      />
     </>
   );
 }
