@@ -44,7 +44,7 @@ async function expectFitsEveryWidth(page: Page) {
   }
 }
 
-test('with revealed forecasts, the student’s page, the monitor and the teacher’s home fit 320 px and name their tables', async ({
+test('with revealed forecasts, the student’s page, the monitor, the teacher’s home and the report fit 320 px and name their tables', async ({
   teacher,
   newStudent,
 }) => {
@@ -78,6 +78,11 @@ test('with revealed forecasts, the student’s page, the monitor and the teacher
 
   await teacher.page.getByRole('link', { name: 'Your sessions' }).click();
   await expect(teacher.page.getByRole('table', { name: /^Open sessions/ })).toBeVisible();
+  await expectFitsEveryWidth(teacher.page);
+  await expectTablesInNamedScrollBoxes(teacher.page);
+
+  await teacher.page.getByRole('link', { name: `Report session ${code}` }).click();
+  await expect(teacher.page.getByRole('table', { name: /^Calibration/ })).toBeVisible();
   await expectFitsEveryWidth(teacher.page);
   await expectTablesInNamedScrollBoxes(teacher.page);
 });
