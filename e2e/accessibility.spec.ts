@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { soleimaniLesson as lesson } from '../src/domain/lessons/soleimani-lesson';
+import { forecastField, forecastSlider } from './support/forecast-inputs';
 import { expectNoAxeViolations, expectNoSidewaysScroll } from './support/page-checks';
 
 const forecastSection = lesson.sections.find((s) => s.items.some((i) => i.kind === 'forecast'))!;
@@ -41,9 +42,9 @@ test.describe('at 320 px wide', () => {
 
     const forecast = section.items.find((i) => i.kind === 'forecast');
     if (forecast?.kind !== 'forecast') throw new Error('no forecast');
-    const group = page.getByRole('group', { name: forecast.scenarios[0]!.statement });
-    await group.getByRole('textbox', { name: 'Probability (%)' }).fill('35');
-    await expect(group.getByRole('slider', { name: 'Probability slider' })).toHaveValue('35');
+    const statement = forecast.scenarios[0]!.statement;
+    await forecastField(page, statement).fill('35');
+    await expect(forecastSlider(page, statement)).toHaveValue('35');
 
     await page.getByText('All sections').click();
     const toc = page.getByRole('navigation', { name: 'All sections' });

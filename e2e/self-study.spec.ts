@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import { getItemQuestion } from '../src/domain/lesson/item-question';
 import { soleimaniLesson as lesson } from '../src/domain/lessons/soleimani-lesson';
+import { forecastField, forecastSlider } from './support/forecast-inputs';
 import { FORECAST_PLAN, plannedPrompt, SelfStudyPage } from './support/self-study-page';
 
 const sections = lesson.sections;
@@ -118,9 +119,18 @@ test('a forecast refuses a number outside 0 to 100 and keeps the saved one', asy
   if (forecast?.kind !== 'forecast') throw new Error('the lesson has no forecast item');
   const study = new SelfStudyPage(page, lesson);
   await page.goto(`/study/${section.id}`);
-  const scenario = study.scenario(study.item(forecast.question), forecast.scenarios[0]!.statement);
-  const input = scenario.getByRole('textbox', { name: 'Probability (%)' });
+  const statement = forecast.scenarios[0]!.statement;
+  const scenario = study.scenario(study.item(forecast.question), statement);
+  // Named after the scenario, each control is found on the whole page by that name alone.
+  const input = forecastField(page, statement);
+  const slider = forecastSlider(page, statement);
+  await expect(slider).toHaveAttribute('aria-valuetext', 'not set yet');
+  await expect(scenario.getByText('Not set', { exact: true })).toBeVisible();
+  // Not faded out: a faded slider fell to 2.1:1 against the page, under the 3:1 a control needs.
+  await expect(slider).toHaveCSS('opacity', '1');
   await input.fill('40');
+  await expect(slider).toHaveAttribute('aria-valuetext', '40 percent');
+  await expect(scenario.getByText('Not set', { exact: true })).toBeHidden();
   await input.fill('140');
   await expect(scenario.getByRole('alert')).toHaveText(
     'Enter a whole number from 0 to 100. Your saved forecast is 40 %.',
@@ -128,7 +138,7 @@ test('a forecast refuses a number outside 0 to 100 and keeps the saved one', asy
   await expect(input).toHaveAttribute('aria-invalid', 'true');
   await page.reload();
   await expect(input).toHaveValue('40');
-  await expect(scenario.getByRole('slider', { name: 'Probability slider' })).toHaveValue('40');
+  await expect(slider).toHaveValue('40');
 });
 
 test('glossary terms open their definitions, and start over asks first', async ({ page }) => {

@@ -1,6 +1,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { getItemQuestion } from '../../src/domain/lesson/item-question';
 import type { Item, Lesson, Section } from '../../src/domain/lesson/lesson-schema';
+import { forecastField } from './forecast-inputs';
 
 function region(page: Page, item: Item): Locator {
   return page.getByRole('region', { name: getItemQuestion(item), exact: true });
@@ -262,10 +263,7 @@ export class StudentDashboardPages {
   }
 
   async setForecast(item: Item, scenarioStatement: string, percent: number) {
-    await region(this.page, item)
-      .getByRole('group', { name: scenarioStatement })
-      .getByRole('textbox', { name: 'Probability (%)' })
-      .fill(String(percent));
+    await forecastField(region(this.page, item), scenarioStatement).fill(String(percent));
   }
 
   scoreRow(item: Item, scenarioStatement: string): Locator {

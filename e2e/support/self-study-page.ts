@@ -1,5 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { Item, Lesson, Section } from '../../src/domain/lesson/lesson-schema';
+import { forecastField, forecastSlider } from './forecast-inputs';
 
 /** The probabilities the test student gives, scenario by scenario, in percent. */
 export const FORECAST_PLAN = [80, 10, 30, 20, 60];
@@ -79,17 +80,15 @@ export class SelfStudyPage {
         const region = this.item(item.question);
         for (const [index, scenario] of item.scenarios.entries()) {
           const percent = FORECAST_PLAN[index % FORECAST_PLAN.length]!;
-          const group = this.scenario(region, scenario.statement);
+          const field = forecastField(region, scenario.statement);
           if (index === 0) {
-            const slider = group.getByRole('slider', { name: 'Probability slider' });
+            const slider = forecastSlider(region, scenario.statement);
             await slider.focus();
             await slider.press('End');
             for (let step = 100; step > percent; step -= 1) await slider.press('ArrowLeft');
-            await expect(group.getByRole('textbox', { name: 'Probability (%)' })).toHaveValue(
-              String(percent),
-            );
+            await expect(field).toHaveValue(String(percent));
           } else {
-            await group.getByRole('textbox', { name: 'Probability (%)' }).fill(String(percent));
+            await field.fill(String(percent));
           }
         }
         return;
@@ -136,11 +135,9 @@ export class SelfStudyPage {
       case 'forecast': {
         const region = this.item(item.question);
         for (const [index, scenario] of item.scenarios.entries()) {
-          await expect(
-            this.scenario(region, scenario.statement).getByRole('textbox', {
-              name: 'Probability (%)',
-            }),
-          ).toHaveValue(String(FORECAST_PLAN[index % FORECAST_PLAN.length]));
+          await expect(forecastField(region, scenario.statement)).toHaveValue(
+            String(FORECAST_PLAN[index % FORECAST_PLAN.length]),
+          );
         }
         return;
       }

@@ -1,5 +1,5 @@
 import { getItemQuestion } from '../../../../domain/lesson/item-question';
-import { useId, useRef } from 'react';
+import { useRef, useState } from 'react';
 import type { Answer, AnswersByItem } from '../../../../domain/lesson/answers';
 import { getLessonProgress } from '../../../../domain/lesson/answers';
 import type {
@@ -9,6 +9,7 @@ import type {
   Lesson,
 } from '../../../../domain/lesson/lesson-schema';
 import { scoreForecast } from '../../../../domain/scoring/brier';
+import { TableScrollBox } from '../../../shared/components/table-scroll-box';
 import { useFocusOnArrival } from '../../../shared/hooks/use-focus-on-arrival';
 import { navigate } from '../../../shared/lib/router';
 import {
@@ -22,6 +23,7 @@ import { routes } from '../../../shared/lib/routes';
 import { getReveal } from '../lib/reveal';
 import { buildReviewMarkdown } from '../lib/review-markdown';
 import { useSelfStudy } from '../stores/use-self-study';
+import { AnswersClearedNotice, ClearAnswersSection } from './clear-answers';
 import { StartOverButton } from './start-over-button';
 
 /** A forecast not yet given in full: what the student gave, and nothing that would anchor it. */
@@ -33,34 +35,34 @@ function UnrevealedForecastReview({
   readonly answer: Answer | undefined;
 }) {
   const probabilities = answer?.kind === 'forecast' ? answer.probabilities : {};
-  const captionId = useId();
   return (
     <>
-      <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
-        <table className="table">
-          <caption id={captionId}>
+      <TableScrollBox
+        caption={
+          <>
             Your forecasts as of {formatDate(item.asOf)}, for what happens by{' '}
             {formatDate(item.horizon)}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Scenario</th>
-              <th scope="col">Your forecast</th>
-            </tr>
-          </thead>
-          <tbody>
-            {item.scenarios.map((scenario) => {
-              const percent = probabilities[scenario.id];
-              return (
-                <tr key={scenario.id}>
-                  <th scope="row">{scenario.statement}</th>
-                  <td>{percent === undefined ? 'Not given' : `${percent} %`}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+          </>
+        }
+      >
+        <thead>
+          <tr>
+            <th scope="col">Scenario</th>
+            <th scope="col">Your forecast</th>
+          </tr>
+        </thead>
+        <tbody>
+          {item.scenarios.map((scenario) => {
+            const percent = probabilities[scenario.id];
+            return (
+              <tr key={scenario.id}>
+                <th scope="row">{scenario.statement}</th>
+                <td>{percent === undefined ? 'Not given' : `${percent} %`}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </TableScrollBox>
       <p className="hint">
         What happened, the author’s view and your score show once you have given every forecast here
         or finished the lesson.
@@ -80,44 +82,44 @@ function ForecastReview({
 }) {
   const probabilities = answer?.kind === 'forecast' ? answer.probabilities : {};
   const score = scoreForecast(item.scenarios, probabilities);
-  const captionId = useId();
   if (!isRevealed) return <UnrevealedForecastReview item={item} answer={answer} />;
   return (
     <>
-      <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
-        <table className="table">
-          <caption id={captionId}>
+      <TableScrollBox
+        caption={
+          <>
             Your forecasts as of {formatDate(item.asOf)}, scored against what happened by{' '}
             {formatDate(item.horizon)}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Scenario</th>
-              <th scope="col">Your forecast</th>
-              <th scope="col">Author’s implied view</th>
-              <th scope="col">What happened</th>
-              <th scope="col">Brier score</th>
-            </tr>
-          </thead>
-          <tbody>
-            {item.scenarios.map((scenario) => {
-              const scored = score.scenarios.find((s) => s.scenarioId === scenario.id);
-              return (
-                <tr key={scenario.id}>
-                  <th scope="row">{scenario.statement}</th>
-                  <td>{scored ? `${scored.percent} %` : 'Not given'}</td>
-                  <td>{scenario.authorView ? `${scenario.authorView.probability} %` : '–'}</td>
-                  <td>
-                    <strong>{scenario.resolution.happened ? 'Yes.' : 'No.'}</strong>{' '}
-                    {scenario.resolution.text}
-                  </td>
-                  <td>{scored ? formatBrier(scored.brier) : '–'}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+          </>
+        }
+      >
+        <thead>
+          <tr>
+            <th scope="col">Scenario</th>
+            <th scope="col">Your forecast</th>
+            <th scope="col">Author’s implied view</th>
+            <th scope="col">What happened</th>
+            <th scope="col">Brier score</th>
+          </tr>
+        </thead>
+        <tbody>
+          {item.scenarios.map((scenario) => {
+            const scored = score.scenarios.find((s) => s.scenarioId === scenario.id);
+            return (
+              <tr key={scenario.id}>
+                <th scope="row">{scenario.statement}</th>
+                <td>{scored ? `${scored.percent} %` : 'Not given'}</td>
+                <td>{scenario.authorView ? `${scenario.authorView.probability} %` : '–'}</td>
+                <td>
+                  <strong>{scenario.resolution.happened ? 'Yes.' : 'No.'}</strong>{' '}
+                  {scenario.resolution.text}
+                </td>
+                <td>{scored ? formatBrier(scored.brier) : '–'}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </TableScrollBox>
       <p className="score">
         {score.meanBrier === null ? (
           'You gave no forecasts, so there is no score.'
@@ -233,11 +235,17 @@ export function ReviewPage({ lesson }: { readonly lesson: Lesson }) {
   const study = useSelfStudy(lesson.id);
   const headingRef = useRef<HTMLHeadingElement>(null);
   useFocusOnArrival(headingRef, 'review');
+  const [hasCleared, setHasCleared] = useState(false);
   const progress = getLessonProgress(lesson, study.answers, study.skippedItemIds);
   const reveal = getReveal(lesson, study.answers, study.skippedItemIds);
   const forecastItems = lesson.sections.flatMap((s) =>
     s.items.filter((i) => i.kind === 'forecast'),
   );
+
+  // Until the student starts again (here or in another tab).
+  if (hasCleared && !study.hasStarted) {
+    return <AnswersClearedNotice lessonTitle={lesson.metadata.title} />;
+  }
 
   return (
     <>
@@ -331,6 +339,13 @@ export function ReviewPage({ lesson }: { readonly lesson: Lesson }) {
           )}
         </section>
       ))}
+
+      <ClearAnswersSection
+        onClear={() => {
+          study.startOver();
+          setHasCleared(true);
+        }}
+      />
     </>
   );
 }

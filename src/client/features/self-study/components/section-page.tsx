@@ -146,6 +146,11 @@ export function SectionPage({
           </Link>
         )}
       </nav>
+      {next ? null : (
+        <p className="hint">
+          On a shared device? Your review ends with a button that clears your answers from it.
+        </p>
+      )}
     </>
   );
 }

@@ -6,6 +6,7 @@ import type { Lesson } from '../../../../domain/lesson/lesson-schema';
 import type { SessionReport } from '../../../../domain/live/dashboard-contracts';
 import { ConfirmDialog } from '../../../shared/components/confirm-dialog';
 import { ForecastScoresView } from '../../../shared/components/items/forecast-scores';
+import { TableScrollBox } from '../../../shared/components/table-scroll-box';
 import { describeApiError } from '../../../shared/lib/api-client';
 import { queryKeys } from '../../../shared/lib/query-keys';
 import { ITEM_KIND_LABELS } from '../../../shared/lib/describe-answer';
@@ -321,27 +322,24 @@ function Report({
         {report.participants.length === 0 ? (
           <p>Nobody joined this session.</p>
         ) : (
-          <div className="table-scroll">
-            <table className="table">
-              <caption className="visually-hidden">Students and how many answers each gave</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Student</th>
-                  <th scope="col">Joined</th>
-                  <th scope="col">Answers</th>
+          <TableScrollBox caption="Students and how many answers each gave" isCaptionHidden>
+            <thead>
+              <tr>
+                <th scope="col">Student</th>
+                <th scope="col">Joined</th>
+                <th scope="col">Answers</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.participants.map((p) => (
+                <tr key={p.id}>
+                  <th scope="row">{p.label}</th>
+                  <td>{formatDateTime(p.joinedAt)}</td>
+                  <td>{p.answers}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {report.participants.map((p) => (
-                  <tr key={p.id}>
-                    <th scope="row">{p.label}</th>
-                    <td>{formatDateTime(p.joinedAt)}</td>
-                    <td>{p.answers}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </TableScrollBox>
         )}
       </section>
 
@@ -350,29 +348,27 @@ function Report({
         {report.sections.map((section) => (
           <div key={section.sectionId} className="review-section">
             <h3>{sectionTitle(section.sectionId)}</h3>
-            <div className="table-scroll">
-              <table className="table">
-                <caption className="visually-hidden">
-                  Answers to the questions of {sectionTitle(section.sectionId)}
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Question</th>
-                    <th scope="col">Answered</th>
+            <TableScrollBox
+              caption={`Answers to the questions of ${sectionTitle(section.sectionId)}`}
+              isCaptionHidden
+            >
+              <thead>
+                <tr>
+                  <th scope="col">Question</th>
+                  <th scope="col">Answered</th>
+                </tr>
+              </thead>
+              <tbody>
+                {section.items.map((item) => (
+                  <tr key={item.itemId}>
+                    <th scope="row">{questionOf(lesson, item.itemId)}</th>
+                    <td>
+                      {item.answered} of {report.participants.length}
+                    </td>
                   </tr>
-                </thead>
-                <tbody>
-                  {section.items.map((item) => (
-                    <tr key={item.itemId}>
-                      <th scope="row">{questionOf(lesson, item.itemId)}</th>
-                      <td>
-                        {item.answered} of {report.participants.length}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                ))}
+              </tbody>
+            </TableScrollBox>
             <p>
               <strong>Summary: </strong>
               {section.summary ?? 'not published.'}
@@ -403,29 +399,26 @@ function Report({
         {report.responses.length === 0 ? (
           <p>No responses to the discussion prompts.</p>
         ) : (
-          <div className="table-scroll">
-            <table className="table">
-              <caption className="visually-hidden">Responses to the discussion prompts</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Student</th>
-                  <th scope="col">Prompt</th>
-                  <th scope="col">Response</th>
-                  <th scope="col">On the wall</th>
+          <TableScrollBox caption="Responses to the discussion prompts" isCaptionHidden>
+            <thead>
+              <tr>
+                <th scope="col">Student</th>
+                <th scope="col">Prompt</th>
+                <th scope="col">Response</th>
+                <th scope="col">On the wall</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.responses.map((r) => (
+                <tr key={`${r.participantId}:${r.itemId}`}>
+                  <th scope="row">{r.label ?? r.participantId}</th>
+                  <td>{questionOf(lesson, r.itemId)}</td>
+                  <td className="answer-cell">{r.text}</td>
+                  <td>{r.isHidden ? 'Hidden' : r.isSpotlighted ? 'Spotlighted' : 'Shown'}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {report.responses.map((r) => (
-                  <tr key={`${r.participantId}:${r.itemId}`}>
-                    <th scope="row">{r.label ?? r.participantId}</th>
-                    <td>{questionOf(lesson, r.itemId)}</td>
-                    <td className="answer-cell">{r.text}</td>
-                    <td>{r.isHidden ? 'Hidden' : r.isSpotlighted ? 'Spotlighted' : 'Shown'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </TableScrollBox>
         )}
       </section>
 

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { TableScrollBox } from '../../../shared/components/table-scroll-box';
 import { describeApiError } from '../../../shared/lib/api-client';
 import { Link } from '../../../shared/lib/router';
 import { routes } from '../../../shared/lib/routes';
@@ -55,27 +56,24 @@ function SessionTable({
   readonly sessions: readonly SessionListRow[];
 }) {
   return (
-    <div className="table-scroll">
-      <table className="table session-table">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Lesson</th>
-            <th scope="col">Code</th>
-            <th scope="col">Mode</th>
-            <th scope="col">Started</th>
-            <th scope="col">Students</th>
-            <th scope="col">Answers</th>
-            <th scope="col">Open</th>
-          </tr>
-        </thead>
-        <tbody>
-          {sessions.map((session) => (
-            <SessionRow key={session.id} session={session} />
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <TableScrollBox caption={caption} tableClassName="table session-table">
+      <thead>
+        <tr>
+          <th scope="col">Lesson</th>
+          <th scope="col">Code</th>
+          <th scope="col">Mode</th>
+          <th scope="col">Started</th>
+          <th scope="col">Students</th>
+          <th scope="col">Answers</th>
+          <th scope="col">Open</th>
+        </tr>
+      </thead>
+      <tbody>
+        {sessions.map((session) => (
+          <SessionRow key={session.id} session={session} />
+        ))}
+      </tbody>
+    </TableScrollBox>
   );
 }
 

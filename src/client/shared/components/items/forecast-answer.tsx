@@ -40,15 +40,22 @@ function ScenarioForecast({
           step={1}
           value={percent ?? UNSET_SLIDER_POSITION}
           disabled={disabled}
-          aria-label="Probability slider"
+          // Named after its scenario: a screen reader's list of form controls shows no group.
+          aria-label={`${scenario.statement}: probability slider`}
           aria-valuetext={percent === undefined ? 'not set yet' : `${percent} percent`}
           onChange={(event) => {
             setDraft(null);
             onChange(Number(event.target.value));
           }}
         />
+        {percent === undefined ? (
+          // The slider's value text says so to a screen reader.
+          <span className="unset-badge" aria-hidden="true">
+            Not set
+          </span>
+        ) : null}
         <label htmlFor={inputId} className="percent-label">
-          Probability (%)
+          <span className="visually-hidden">{scenario.statement}: </span>Probability (%)
         </label>
         <input
           id={inputId}
@@ -76,8 +83,6 @@ function ScenarioForecast({
           Enter a whole number from 0 to 100. Your saved forecast is{' '}
           {percent === undefined ? 'not set yet' : `${percent} %`}.
         </p>
-      ) : percent === undefined ? (
-        <p className="hint">Not set yet.</p>
       ) : null}
     </div>
   );

@@ -1,6 +1,7 @@
 import type { ForecastItem } from '../../../../domain/lesson/lesson-schema';
 import type { ForecastScores } from '../../../../domain/live/dashboard-contracts';
 import { formatBrier } from '../../lib/describe-answer';
+import { TableScrollBox } from '../table-scroll-box';
 
 const orDash = (value: number | null | undefined, format: (v: number) => string) =>
   value === null || value === undefined ? '–' : format(value);
@@ -29,42 +30,42 @@ export function ForecastScoresView({
       <p className="hint">
         A Brier score is 0 for a perfect forecast; always saying 50 % earns 0.25; lower is better.
       </p>
-      <div className="table-scroll">
-        <table className="table results-table">
-          <caption>What happened, and how the forecasts scored</caption>
-          <thead>
-            <tr>
-              <th scope="col">Scenario</th>
-              <th scope="col">Outcome</th>
-              <th scope="col">Class mean forecast</th>
-              <th scope="col">Class Brier score</th>
-              {mine ? <th scope="col">Your Brier score</th> : null}
-            </tr>
-          </thead>
-          <tbody>
-            {scores.scenarios.map((scenario) => {
-              const statement =
-                item.scenarios.find((s) => s.id === scenario.scenarioId)?.statement ??
-                scenario.scenarioId;
-              const outcome = scores.outcomes[scenario.scenarioId];
-              return (
-                <tr key={scenario.scenarioId}>
-                  <th scope="row">{statement}</th>
-                  <td>
-                    <strong>{scenario.happened ? 'Happened' : 'Did not happen'}</strong>
-                    {outcome ? `: ${outcome.text}` : null}
-                  </td>
-                  <td>{orDash(scenario.classMean, percent)}</td>
-                  <td>{orDash(scenario.classBrier, formatBrier)}</td>
-                  {mine ? (
-                    <td>{orDash(mine.perScenario[scenario.scenarioId], formatBrier)}</td>
-                  ) : null}
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+      <TableScrollBox
+        caption="What happened, and how the forecasts scored"
+        tableClassName="table results-table"
+      >
+        <thead>
+          <tr>
+            <th scope="col">Scenario</th>
+            <th scope="col">Outcome</th>
+            <th scope="col">Class mean forecast</th>
+            <th scope="col">Class Brier score</th>
+            {mine ? <th scope="col">Your Brier score</th> : null}
+          </tr>
+        </thead>
+        <tbody>
+          {scores.scenarios.map((scenario) => {
+            const statement =
+              item.scenarios.find((s) => s.id === scenario.scenarioId)?.statement ??
+              scenario.scenarioId;
+            const outcome = scores.outcomes[scenario.scenarioId];
+            return (
+              <tr key={scenario.scenarioId}>
+                <th scope="row">{statement}</th>
+                <td>
+                  <strong>{scenario.happened ? 'Happened' : 'Did not happen'}</strong>
+                  {outcome ? `: ${outcome.text}` : null}
+                </td>
+                <td>{orDash(scenario.classMean, percent)}</td>
+                <td>{orDash(scenario.classBrier, formatBrier)}</td>
+                {mine ? (
+                  <td>{orDash(mine.perScenario[scenario.scenarioId], formatBrier)}</td>
+                ) : null}
+              </tr>
+            );
+          })}
+        </tbody>
+      </TableScrollBox>
       <div className="score-facts">
         {mine ? (
           <p>
@@ -77,52 +78,52 @@ export function ForecastScoresView({
         </p>
       </div>
       {scores.students && scores.students.length > 0 ? (
-        <div className="table-scroll">
-          <table className="table results-table">
-            <caption>Each student’s mean Brier score</caption>
-            <thead>
-              <tr>
-                <th scope="col">Student</th>
-                <th scope="col">Mean Brier score</th>
+        <TableScrollBox
+          caption="Each student’s mean Brier score"
+          tableClassName="table results-table"
+        >
+          <thead>
+            <tr>
+              <th scope="col">Student</th>
+              <th scope="col">Mean Brier score</th>
+            </tr>
+          </thead>
+          <tbody>
+            {scores.students.map((student) => (
+              <tr key={student.participantId}>
+                <th scope="row">{student.label}</th>
+                <td>{orDash(student.meanBrier, formatBrier)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {scores.students.map((student) => (
-                <tr key={student.participantId}>
-                  <th scope="row">{student.label}</th>
-                  <td>{orDash(student.meanBrier, formatBrier)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </TableScrollBox>
       ) : null}
       {scores.calibration && scores.calibration.length > 0 ? (
-        <div className="table-scroll">
-          <table className="table results-table">
-            <caption>Calibration: how often what the class forecast actually happened</caption>
-            <thead>
-              <tr>
-                <th scope="col">Forecasts of about</th>
-                <th scope="col">Made</th>
-                <th scope="col">Happened</th>
-                <th scope="col">Observed rate</th>
+        <TableScrollBox
+          caption="Calibration: how often what the class forecast actually happened"
+          tableClassName="table results-table"
+        >
+          <thead>
+            <tr>
+              <th scope="col">Forecasts of about</th>
+              <th scope="col">Made</th>
+              <th scope="col">Happened</th>
+              <th scope="col">Observed rate</th>
+            </tr>
+          </thead>
+          <tbody>
+            {scores.calibration.map((row) => (
+              <tr key={row.from}>
+                <th scope="row">
+                  {row.from}–{row.to} %
+                </th>
+                <td>{row.forecasts}</td>
+                <td>{row.happened}</td>
+                <td>{orDash(row.observedRate, (rate) => percent(rate * 100))}</td>
               </tr>
-            </thead>
-            <tbody>
-              {scores.calibration.map((row) => (
-                <tr key={row.from}>
-                  <th scope="row">
-                    {row.from}–{row.to} %
-                  </th>
-                  <td>{row.forecasts}</td>
-                  <td>{row.happened}</td>
-                  <td>{orDash(row.observedRate, (rate) => percent(rate * 100))}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </TableScrollBox>
       ) : null}
     </div>
   );

@@ -1,6 +1,7 @@
 import type { Item } from '../../../../domain/lesson/lesson-schema';
 import { SCALE_LABELS } from '../../../../domain/lesson/lesson-constants';
 import type { ItemResults } from '../../../../domain/live/live-contracts';
+import { TableScrollBox } from '../table-scroll-box';
 
 function percentOf(count: number, total: number): number {
   return total === 0 ? 0 : Math.round((count / total) * 100);
@@ -75,107 +76,98 @@ export function ItemResultsView({
             ? SCALE_LABELS.map((_, i) => String(i + 1))
             : results.counts.map((c) => c.key);
       return (
-        <div className="table-scroll">
-          <table className="table results-table">
-            <caption>{fullCaption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Answer</th>
-                <th scope="col">Count</th>
-                <th scope="col">Share</th>
-              </tr>
-            </thead>
-            <tbody>
-              {keys.map((key) => {
-                const count = results.counts.find((c) => c.key === key)?.count ?? 0;
-                // Of the students who answered: in a multiple-choice poll the shares add up past 100.
-                const percent = percentOf(count, results.responses);
-                return (
-                  <tr key={key}>
-                    <th scope="row">{choiceLabel(item, key)}</th>
-                    <td>{count}</td>
-                    <td>
-                      <span className="share">
-                        <Bar percent={percent} />
-                        {percent} %
-                      </span>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <TableScrollBox caption={fullCaption} tableClassName="table results-table">
+          <thead>
+            <tr>
+              <th scope="col">Answer</th>
+              <th scope="col">Count</th>
+              <th scope="col">Share</th>
+            </tr>
+          </thead>
+          <tbody>
+            {keys.map((key) => {
+              const count = results.counts.find((c) => c.key === key)?.count ?? 0;
+              // Of the students who answered: in a multiple-choice poll the shares add up past 100.
+              const percent = percentOf(count, results.responses);
+              return (
+                <tr key={key}>
+                  <th scope="row">{choiceLabel(item, key)}</th>
+                  <td>{count}</td>
+                  <td>
+                    <span className="share">
+                      <Bar percent={percent} />
+                      {percent} %
+                    </span>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </TableScrollBox>
       );
     }
     case 'forecast':
       return (
-        <div className="table-scroll">
-          <table className="table results-table">
-            <caption>{fullCaption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Scenario</th>
-                <th scope="col">Mean</th>
-                <th scope="col">Median</th>
-                <th scope="col">Forecasts</th>
-                <th scope="col">Spread (0 to 100 %)</th>
+        <TableScrollBox caption={fullCaption} tableClassName="table results-table">
+          <thead>
+            <tr>
+              <th scope="col">Scenario</th>
+              <th scope="col">Mean</th>
+              <th scope="col">Median</th>
+              <th scope="col">Forecasts</th>
+              <th scope="col">Spread (0 to 100 %)</th>
+            </tr>
+          </thead>
+          <tbody>
+            {results.scenarios.map((scenario) => (
+              <tr key={scenario.scenarioId}>
+                <th scope="row">
+                  {item.kind === 'forecast'
+                    ? (item.scenarios.find((s) => s.id === scenario.scenarioId)?.statement ??
+                      scenario.scenarioId)
+                    : scenario.scenarioId}
+                </th>
+                <td>{scenario.mean === null ? '–' : `${Math.round(scenario.mean)} %`}</td>
+                <td>{scenario.median === null ? '–' : `${Math.round(scenario.median)} %`}</td>
+                <td>{scenario.count}</td>
+                <td>
+                  <Spread buckets={scenario.buckets} />
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {results.scenarios.map((scenario) => (
-                <tr key={scenario.scenarioId}>
-                  <th scope="row">
-                    {item.kind === 'forecast'
-                      ? (item.scenarios.find((s) => s.id === scenario.scenarioId)?.statement ??
-                        scenario.scenarioId)
-                      : scenario.scenarioId}
-                  </th>
-                  <td>{scenario.mean === null ? '–' : `${Math.round(scenario.mean)} %`}</td>
-                  <td>{scenario.median === null ? '–' : `${Math.round(scenario.median)} %`}</td>
-                  <td>{scenario.count}</td>
-                  <td>
-                    <Spread buckets={scenario.buckets} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </TableScrollBox>
       );
     case 'claimCheck':
       return (
-        <div className="table-scroll">
-          <table className="table results-table">
-            <caption>{fullCaption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Sentence</th>
-                <th scope="col">Sorted as the lesson does</th>
-              </tr>
-            </thead>
-            <tbody>
-              {results.claims.map((claim) => {
-                const percent = percentOf(claim.asExpected, results.responses);
-                return (
-                  <tr key={claim.claimId}>
-                    <th scope="row">
-                      {item.kind === 'claimCheck'
-                        ? (item.claims.find((c) => c.id === claim.claimId)?.quote ?? claim.claimId)
-                        : claim.claimId}
-                    </th>
-                    <td>
-                      <span className="share">
-                        <Bar percent={percent} />
-                        {claim.asExpected} of {results.responses} ({percent} %)
-                      </span>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <TableScrollBox caption={fullCaption} tableClassName="table results-table">
+          <thead>
+            <tr>
+              <th scope="col">Sentence</th>
+              <th scope="col">Sorted as the lesson does</th>
+            </tr>
+          </thead>
+          <tbody>
+            {results.claims.map((claim) => {
+              const percent = percentOf(claim.asExpected, results.responses);
+              return (
+                <tr key={claim.claimId}>
+                  <th scope="row">
+                    {item.kind === 'claimCheck'
+                      ? (item.claims.find((c) => c.id === claim.claimId)?.quote ?? claim.claimId)
+                      : claim.claimId}
+                  </th>
+                  <td>
+                    <span className="share">
+                      <Bar percent={percent} />
+                      {claim.asExpected} of {results.responses} ({percent} %)
+                    </span>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </TableScrollBox>
       );
     case 'text':
       return <p className="hint">{responsesText(results.responses)}. Discuss them in class.</p>;

@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { soleimaniLesson as lesson } from '../../../../domain/lessons/soleimani-lesson';
+
+/** The browser's localStorage as a plain map: these tests run in Node. */
+function fakeLocalStorage(): Storage {
+  const map = new Map<string, string>();
+  return {
+    get length() {
+      return map.size;
+    },
+    clear: () => {
+      map.clear();
+    },
+    getItem: (key) => map.get(key) ?? null,
+    key: (index) => [...map.keys()][index] ?? null,
+    removeItem: (key) => {
+      map.delete(key);
+    },
+    setItem: (key, value) => {
+      map.set(key, value);
+    },
+  };
+}
+
+const storage = fakeLocalStorage();
+// The store reads the storage once, when its module loads: stub the browser first.
+beforeAll(() => {
+  vi.stubGlobal('localStorage', storage);
+  vi.stubGlobal('window', Object.assign(new EventTarget(), { localStorage: storage }));
+  vi.stubGlobal('document', new EventTarget());
+});
+afterAll(() => {
+  vi.unstubAllGlobals();
+});
+
+const loadStore = () => import('./self-study-store');
+
+const section = lesson.sections[0]!;
+const prompt = section.items.find((item) => item.kind === 'prompt')!;
+const poll = section.items.find((item) => item.kind === 'poll')!;
+const SECRET = 'What I really think of the headline';
+
+describe('clearing a lesson’s answers from the device (start over)', () => {
+  it('leaves nothing the student gave or visited in the browser’s storage', async () => {
+    const { useSelfStudyStore, SELF_STUDY_STORAGE_KEY } = await loadStore();
+    const store = useSelfStudyStore.getState();
+    store.visitSection(lesson.id, section.id);
+    store.answerItem(lesson.id, prompt.id, { kind: 'prompt', text: SECRET });
+    store.skipItem(lesson.id, poll.id);
+    const before = storage.getItem(SELF_STUDY_STORAGE_KEY) ?? '';
+    expect(before).toContain(SECRET);
+    expect(before).toContain(poll.id);
+
+    useSelfStudyStore.getState().startOver(lesson.id);
+
+    const after = storage.getItem(SELF_STUDY_STORAGE_KEY) ?? '';
+    for (const trace of [SECRET, prompt.id, poll.id, section.id])
+      expect(after).not.toContain(trace);
+    // What remains is when the lesson was cleared, so that another tab still open on it drops
+    // its copy instead of saving it back.
+    const stored = JSON.parse(after) as { state: { workByLesson: object; startedOverAt: object } };
+    expect(stored.state.workByLesson).toEqual({});
+    expect(Object.keys(stored.state.startedOverAt)).toEqual([lesson.id]);
+    expect(useSelfStudyStore.getState().workByLesson[lesson.id]).toBeUndefined();
+  });
+
+  it('keeps what the student answers after clearing', async () => {
+    const { useSelfStudyStore, SELF_STUDY_STORAGE_KEY } = await loadStore();
+    useSelfStudyStore.getState().answerItem(lesson.id, prompt.id, { kind: 'prompt', text: 'Anew' });
+    expect(storage.getItem(SELF_STUDY_STORAGE_KEY)).toContain('Anew');
+  });
+});
