@@ -102,6 +102,10 @@ export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig 
     smtpUrl: undefined,
     mailFrom: undefined,
     resetRateLimit: 1000,
+    retentionDays: 365,
+    idleSessionHours: 12,
+    // Tests sweep by calling app.housekeeping.sweep with the time they need.
+    housekeepingIntervalSeconds: 86_400,
     ...overrides,
   };
 }
