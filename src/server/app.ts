@@ -43,6 +43,8 @@ export interface AppOptions {
   readonly lessons: LessonCatalog;
   /** Serve the built client from config.staticDir (off in API tests). */
   readonly serveClient?: boolean;
+  /** Where log lines go: standard output unless a test reads them. */
+  readonly logStream?: { write(line: string): void };
 }
 
 /**
@@ -54,7 +56,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { config, db, lessons } = options;
   const app = Fastify({
     // A request line leaves out the client's address, join codes and search texts.
-    logger: { level: config.logLevel, serializers: { req: requestLogSerializer() } },
+    logger: {
+      level: config.logLevel,
+      serializers: { req: requestLogSerializer() },
+      ...(options.logStream ? { stream: options.logStream } : {}),
+    },
     bodyLimit: 64 * 1024,
     // Only the configured proxies may name the client (X-Forwarded-For): the per-address
     // limits key on request.ip, which anyone could fake if every hop were trusted.
