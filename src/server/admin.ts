@@ -74,6 +74,8 @@ async function resetPassword(config: ServerConfig, email: string): Promise<void>
 }
 
 async function main(args: readonly string[]): Promise<void> {
+  // As the server (main.ts): what it writes into DATA_DIR is its user's alone.
+  process.umask(0o077);
   const [command, ...rest] = args;
   if (command === 'reset-password') {
     const [email, ...extra] = rest;

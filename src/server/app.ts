@@ -7,6 +7,7 @@ import type { ServerConfig } from './config';
 import type { Database } from './db/database';
 import { ApiError } from './lib/api-error';
 import { useContractCompilers } from './lib/contract-compilers';
+import { requestLogSerializer } from './lib/request-log';
 import type { LessonCatalog } from './lessons/lesson-catalog';
 import { authPlugin } from './plugins/auth';
 import { configPlugin } from './plugins/config.plugin';
@@ -15,6 +16,7 @@ import {
   errorHandlerPlugin,
   MAX_PARAM_LENGTH,
 } from './plugins/error-handler';
+import { housekeepingPlugin } from './plugins/housekeeping.plugin';
 import { joinGuardPlugin } from './plugins/join-guard';
 import { lessonsPlugin } from './plugins/lessons.plugin';
 import { liveHubPlugin } from './plugins/live-hub.plugin';
@@ -42,6 +44,8 @@ export interface AppOptions {
   readonly lessons: LessonCatalog;
   /** Serve the built client from config.staticDir (off in API tests). */
   readonly serveClient?: boolean;
+  /** Where log lines go: standard output unless a test reads them. */
+  readonly logStream?: { write(line: string): void };
 }
 
 /**
@@ -52,7 +56,12 @@ export interface AppOptions {
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { config, db, lessons } = options;
   const app = Fastify({
-    logger: { level: config.logLevel },
+    // A request line leaves out the client's address, join codes and search texts.
+    logger: {
+      level: config.logLevel,
+      serializers: { req: requestLogSerializer() },
+      ...(options.logStream ? { stream: options.logStream } : {}),
+    },
     bodyLimit: 64 * 1024,
     // Only the configured proxies may name the client (X-Forwarded-For): the per-address
     // limits key on request.ip, which anyone could fake if every hop were trusted.
@@ -74,6 +83,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(errorHandlerPlugin);
   await app.register(authPlugin);
   await app.register(joinGuardPlugin);
+  await app.register(housekeepingPlugin);
 
   // Routes, each plugin under its prefix.
   await app.register(healthRoutes, { prefix: '/api' });

@@ -58,3 +58,46 @@ describe('TRUST_PROXY', () => {
     ).rejects.toThrow(/TRUST_PROXY: not an IP address.*"proxy\.local", "10\.0\.0\.0\/40"/);
   });
 });
+
+describe('retention and housekeeping', () => {
+  it('keeps ended sessions a year and ends idle ones after 12 hours unless told', async () => {
+    const config = await loadConfig(BASE);
+    expect(config.retentionDays).toBe(365);
+    expect(config.idleSessionHours).toBe(12);
+    expect(config.housekeepingIntervalSeconds).toBe(600);
+  });
+
+  it('takes whole numbers, and 0 or "off" to keep forever or never end', async () => {
+    const config = await loadConfig({
+      ...BASE,
+      RETENTION_DAYS: '30',
+      IDLE_SESSION_HOURS: ' 2 ',
+      HOUSEKEEPING_INTERVAL_SECONDS: '5',
+    });
+    expect(config).toMatchObject({
+      retentionDays: 30,
+      idleSessionHours: 2,
+      housekeepingIntervalSeconds: 5,
+    });
+    for (const off of ['0', 'off', 'OFF']) {
+      expect(
+        await loadConfig({ ...BASE, RETENTION_DAYS: off, IDLE_SESSION_HOURS: off }),
+      ).toMatchObject({ retentionDays: null, idleSessionHours: null });
+    }
+  });
+
+  it('refuses a period that is not a whole number, naming the variable', async () => {
+    await expect(loadConfig({ ...BASE, RETENTION_DAYS: '1y' })).rejects.toThrow(
+      /RETENTION_DAYS: RETENTION_DAYS must be a whole number \(0 or "off" to turn it off\), not "1y"/,
+    );
+    await expect(loadConfig({ ...BASE, IDLE_SESSION_HOURS: '-3' })).rejects.toThrow(
+      /IDLE_SESSION_HOURS: IDLE_SESSION_HOURS must be a whole number/,
+    );
+    await expect(loadConfig({ ...BASE, HOUSEKEEPING_INTERVAL_SECONDS: '0' })).rejects.toThrow(
+      /HOUSEKEEPING_INTERVAL_SECONDS: HOUSEKEEPING_INTERVAL_SECONDS must be at least 1/,
+    );
+    await expect(loadConfig({ ...BASE, HOUSEKEEPING_INTERVAL_SECONDS: 'soon' })).rejects.toThrow(
+      /HOUSEKEEPING_INTERVAL_SECONDS: HOUSEKEEPING_INTERVAL_SECONDS must be a number of seconds/,
+    );
+  });
+});

@@ -4,6 +4,29 @@ import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
+/**
+ * A period in whole units, or `null` for "never": unset gives `fallback`, `0` or `off` turn it
+ * off. Refuses anything else, naming the variable.
+ */
+function offOrWholeNumber(name: string, fallback: number) {
+  return z
+    .string()
+    .optional()
+    .transform((value, ctx): number | null => {
+      const text = value?.trim().toLowerCase() ?? '';
+      if (text === '') return fallback;
+      if (text === 'off' || text === '0') return null;
+      if (!/^\d{1,6}$/.test(text)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `${name} must be a whole number (0 or "off" to turn it off), not ${JSON.stringify(value)}`,
+        });
+        return z.NEVER;
+      }
+      return Number(text);
+    });
+}
+
 /** The only reader of process.env: everything the server is told, validated at start-up. */
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -51,6 +74,17 @@ const envSchema = z.object({
   MAIL_FROM: z.string().trim().min(3).optional(),
   /** "Forgot your password?" requests allowed per client address per hour. */
   RESET_RATE_LIMIT: z.coerce.number().int().positive().default(10),
+  /** Days an ended session is kept, with its students' data; 0 or "off": kept until deleted. */
+  RETENTION_DAYS: offOrWholeNumber('RETENTION_DAYS', 365),
+  /** Hours without a teacher action, an answer or a join after which an open session ends. */
+  IDLE_SESSION_HOURS: offOrWholeNumber('IDLE_SESSION_HOURS', 12),
+  /** Seconds between two housekeeping sweeps (retention, idle sessions, expired sign-ins). */
+  HOUSEKEEPING_INTERVAL_SECONDS: z.coerce
+    .number({ error: 'HOUSEKEEPING_INTERVAL_SECONDS must be a number of seconds' })
+    .int('HOUSEKEEPING_INTERVAL_SECONDS must be a whole number of seconds')
+    .min(1, 'HOUSEKEEPING_INTERVAL_SECONDS must be at least 1')
+    .max(86_400, 'HOUSEKEEPING_INTERVAL_SECONDS must be at most 86400 (a day)')
+    .default(600),
 });
 
 export interface ServerConfig {
@@ -75,6 +109,11 @@ export interface ServerConfig {
   readonly smtpUrl: string | undefined;
   readonly mailFrom: string | undefined;
   readonly resetRateLimit: number;
+  /** Days an ended session is kept before it is deleted with its students' data; null: forever. */
+  readonly retentionDays: number | null;
+  /** Hours of inactivity after which an open session ends by itself; null: never. */
+  readonly idleSessionHours: number | null;
+  readonly housekeepingIntervalSeconds: number;
 }
 
 export type TrustProxy = false | readonly string[];
@@ -126,7 +165,8 @@ async function loadOrCreateCookieSecret(dataDir: string): Promise<string> {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
-  await mkdir(dataDir, { recursive: true });
+  // Owner-only, as the database beside it (see db/data-directory.ts).
+  await mkdir(dataDir, { recursive: true, mode: 0o700 });
   const secret = randomBytes(32).toString('base64url');
   await writeFile(file, `${secret}\n`, { mode: 0o600, flag: 'wx' });
   return secret;
@@ -168,5 +208,8 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     resetRateLimit: e.RESET_RATE_LIMIT,
+    retentionDays: e.RETENTION_DAYS,
+    idleSessionHours: e.IDLE_SESSION_HOURS,
+    housekeepingIntervalSeconds: e.HOUSEKEEPING_INTERVAL_SECONDS,
   };
 }

@@ -6,6 +6,9 @@ import { lowFileLimitWarning, readOpenFileLimits } from './lib/open-file-limit';
 
 /** Starts the server: configuration, database, app, listen; closes cleanly on SIGINT/SIGTERM. */
 async function main() {
+  // Files the server makes (the embedded database's, the cookie secret) are its user's alone:
+  // they hold students' names and answers.
+  process.umask(0o077);
   const config = await loadConfig();
   const db = await openDatabase(config);
   const app = await buildApp({ config, db, lessons: createDefaultLessonCatalog() });

@@ -99,9 +99,18 @@ export const studentTranscriptSchema = z.object({
 export type StudentTranscript = DeepReadonly<z.infer<typeof studentTranscriptSchema>>;
 export type TranscriptEntry = StudentTranscript['entries'][number];
 
-/** A session on the dashboard home, with how many students joined and answers they gave. */
+/**
+ * A session on the dashboard home, with how many students joined and answers they gave, and
+ * when it will be deleted with their data (null while open, or when sessions are kept forever).
+ */
 export const sessionListSchema = z.object({
-  sessions: z.array(sessionSummarySchema.extend({ participantCount: count, answerCount: count })),
+  sessions: z.array(
+    sessionSummarySchema.extend({
+      participantCount: count,
+      answerCount: count,
+      deletesAt: z.string().nullable(),
+    }),
+  ),
 });
 export type SessionListRow = z.infer<typeof sessionListSchema>['sessions'][number];
 /** The counts a session has on the dashboard home. */

@@ -3,6 +3,7 @@ import type { Audience, LiveEvent } from '../../domain/live/live-events';
 import { LIVE_PROTOCOL_VERSION } from '../../domain/live/live-events';
 import type { Database } from '../db/database';
 import { countAnswersByItem } from '../repositories/answers.repository';
+import { touchClassSession } from '../repositories/class-sessions.repository';
 import {
   countStreamClosed,
   countStreamOpened,
@@ -12,7 +13,6 @@ import {
   findSessionEvent,
   insertSessionEvent,
   listSessionEventsAfter,
-  pruneSessionEvents,
   type StoredEvent,
 } from '../repositories/session-events.repository';
 
@@ -50,11 +50,16 @@ const DELIVERED_MEMORY = 2000;
 /** Answer counts are sent at most this often per session, however many answers arrive. */
 const COUNT_COALESCE_MS = 250;
 /**
- * How long stored events are kept for replay. A client away longer refetches on reconnect, as
- * every client does; reports read answers and sessions, never events.
+ * How long stored events are kept for replay (the housekeeping sweep deletes older ones). A
+ * client away longer refetches on reconnect, as every client does; reports read answers and
+ * sessions, never events.
  */
 export const EVENT_RETENTION_MS = 24 * 3600 * 1000;
-const PRUNE_EVERY_MS = 10 * 60 * 1000;
+/**
+ * A session's last activity is written at most this often per instance: idle sessions end after
+ * hours, so a minute's precision is plenty, and a burst of joins costs one write.
+ */
+const ACTIVITY_WRITE_MS = 60_000;
 
 export function isFor(audience: Audience, viewer: Viewer): boolean {
   switch (audience.to) {
@@ -84,13 +89,16 @@ export class LiveHub {
   private readonly wallTimers = new Map<string, NodeJS.Timeout>();
   private readonly unlisteners: (() => Promise<void>)[] = [];
   private heartbeat: NodeJS.Timeout | null = null;
-  private pruner: NodeJS.Timeout | null = null;
-  private pruning: Promise<void> = Promise.resolve();
+  /** When this instance last wrote each session's last activity (ms since the epoch). */
+  private readonly activityWrittenAt = new Map<string, number>();
   /** Participants whose streams were seen since the last write of last_seen_at. */
   private readonly seen = new Set<string>();
   private seenTimer: NodeJS.Timeout | null = null;
-  /** Stream counts being written, awaited on close so none is lost or runs on a closed database. */
-  private readonly presenceWrites = new Set<Promise<void>>();
+  /**
+   * Stream counts and session activity being written, awaited on close so none is lost or runs
+   * on a closed database.
+   */
+  private readonly pendingWrites = new Set<Promise<void>>();
   private isClosing = false;
 
   constructor(
@@ -117,22 +125,21 @@ export class LiveHub {
       this.beat();
     }, HEARTBEAT_MS);
     this.heartbeat.unref();
-    this.prune();
-    this.pruner = setInterval(() => {
-      this.prune();
-    }, PRUNE_EVERY_MS);
-    this.pruner.unref();
   }
 
   /** Stores an event and tells every instance about it. Call after the change is committed. */
   async publish(sessionId: string, audience: Audience, event: LiveEvent): Promise<number> {
     const id = await insertSessionEvent(this.db, sessionId, audience, event);
     await this.db.notify(EVENTS_CHANNEL, String(id));
+    // A stream opening or closing is a device waking, not the class at work: it keeps no
+    // session from ending when idle.
+    if (event.type !== 'participant.presence') await this.noteActivity(sessionId);
     return id;
   }
 
   /** An answer was saved: teachers' counts refresh soon, in one signal for a burst of answers. */
   answerRecorded(sessionId: string): void {
+    void this.noteActivity(sessionId);
     if (this.answerSignalTimers.has(sessionId)) return;
     const timer = setTimeout(() => {
       this.answerSignalTimers.delete(sessionId);
@@ -238,8 +245,6 @@ export class LiveHub {
   async close(): Promise<void> {
     this.isClosing = true;
     if (this.heartbeat) clearInterval(this.heartbeat);
-    if (this.pruner) clearInterval(this.pruner);
-    await this.pruning;
     if (this.seenTimer) clearTimeout(this.seenTimer);
     for (const timer of [
       ...this.answerSignalTimers.values(),
@@ -258,7 +263,7 @@ export class LiveHub {
         void this.trackPresence(sessionId, viewer.participantId, 'closed');
       }
     }
-    await Promise.all(this.presenceWrites);
+    await Promise.all(this.pendingWrites);
     await Promise.all(this.unlisteners.map((unlisten) => unlisten()));
   }
 
@@ -318,8 +323,8 @@ export class LiveHub {
     })().catch((error: unknown) => {
       this.log.error({ err: error }, 'could not record who is online');
     });
-    this.presenceWrites.add(write);
-    void write.finally(() => this.presenceWrites.delete(write));
+    this.pendingWrites.add(write);
+    void write.finally(() => this.pendingWrites.delete(write));
     return write;
   }
 
@@ -355,16 +360,23 @@ export class LiveHub {
     }
   }
 
-  /** Deletes events past EVENT_RETENTION_MS, one pass at a time. */
-  private prune() {
-    this.pruning = this.pruning
-      .then(() => pruneSessionEvents(this.db, new Date(Date.now() - EVENT_RETENTION_MS)))
-      .then(
-        () => undefined,
-        (error: unknown) => {
-          this.log.error({ err: error }, 'could not prune old session events');
-        },
-      );
+  /**
+   * Records that the session is in use, so it does not end as idle (see the housekeeping
+   * sweep); written at most once per ACTIVITY_WRITE_MS. Errors are logged: it must not break
+   * the action that caused it.
+   */
+  private noteActivity(sessionId: string): Promise<void> {
+    const now = Date.now();
+    const writtenAt = this.activityWrittenAt.get(sessionId);
+    if (writtenAt !== undefined && now - writtenAt < ACTIVITY_WRITE_MS) return Promise.resolve();
+    if (this.activityWrittenAt.size > 10_000) this.activityWrittenAt.clear();
+    this.activityWrittenAt.set(sessionId, now);
+    const write = touchClassSession(this.db, sessionId).catch((error: unknown) => {
+      this.log.error({ err: error }, 'could not record a session as active');
+    });
+    this.pendingWrites.add(write);
+    void write.finally(() => this.pendingWrites.delete(write));
+    return write;
   }
 
   private beat() {

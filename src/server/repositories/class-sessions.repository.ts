@@ -125,6 +125,11 @@ export async function setCurrentSection(db: Queryable, id: string, sectionId: st
   ]);
 }
 
+/** Something happened in the session (an action, a join, an answer): it is not idle. */
+export async function touchClassSession(db: Queryable, id: string): Promise<void> {
+  await db.query('UPDATE class_sessions SET last_activity_at = now() WHERE id = $1', [id]);
+}
+
 export async function endClassSession(db: Queryable, id: string) {
   await db.query(
     "UPDATE class_sessions SET status = 'ended', ended_at = now() WHERE id = $1 AND status = 'open'",

@@ -5,6 +5,7 @@ import { endpoints } from '../../domain/live/api-endpoints';
 import type { ItemState } from '../../domain/live/live-contracts';
 import { ApiError } from '../lib/api-error';
 import { addRoute, type OwnedSession } from '../lib/contract-route';
+import { deletionDate } from '../lib/housekeeping';
 import { joinUrlFor } from '../lib/join-url';
 import { findItem, findSection } from '../lessons/lesson-catalog';
 import {
@@ -89,6 +90,7 @@ export const classSessionRoutes: FastifyPluginCallback = (app, _options, done) =
                 ...toSessionSummary(s, lesson),
                 participantCount: s.participantCount,
                 answerCount: s.answerCount,
+                deletesAt: deletionDate(s.endedAt, config.retentionDays),
               },
             ]
           : [];

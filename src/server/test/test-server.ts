@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { buildApp } from '../app';
+import { type AppOptions, buildApp } from '../app';
 import type { ServerConfig } from '../config';
 import type { Database } from '../db/database';
 import { migrate } from '../db/migrate';
@@ -102,6 +102,10 @@ export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig 
     smtpUrl: undefined,
     mailFrom: undefined,
     resetRateLimit: 1000,
+    retentionDays: 365,
+    idleSessionHours: 12,
+    // Tests sweep by calling app.housekeeping.sweep with the time they need.
+    housekeepingIntervalSeconds: 86_400,
     ...overrides,
   };
 }
@@ -110,6 +114,7 @@ export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig 
 export async function startTestServer(
   database: TestDatabase,
   overrides: Partial<ServerConfig> = {},
+  options: Pick<AppOptions, 'logStream'> = {},
 ): Promise<TestServer> {
   const db = await database.open();
   const app = await buildApp({
@@ -117,6 +122,7 @@ export async function startTestServer(
     db,
     lessons: createDefaultLessonCatalog(),
     serveClient: false,
+    ...options,
   });
   // Port 0 (any free port) unless a test restarts a server on the address it had before.
   await app.listen({ port: overrides.port ?? 0, host: '127.0.0.1' });

@@ -12,6 +12,22 @@ function formatDateTime(iso: string): string {
   return new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 }
 
+const DAY_MS = 24 * 3600 * 1000;
+/** Past sessions this close to deletion are pointed out above the list. */
+const DELETION_WARNING_DAYS = 30;
+
+function daysUntil(iso: string): number {
+  return Math.max(0, Math.ceil((new Date(iso).getTime() - Date.now()) / DAY_MS));
+}
+
+/** "Deleted on 3 March 2027 (in 12 days)". */
+function describeDeletion(iso: string): string {
+  const date = new Date(iso).toLocaleDateString('en-GB', { dateStyle: 'long' });
+  const days = daysUntil(iso);
+  const when = days === 0 ? 'today' : days === 1 ? 'tomorrow' : `in ${days} days`;
+  return `Deleted on ${date} (${when})`;
+}
+
 function SessionRow({ session }: { readonly session: SessionListRow }) {
   const code = <span className="visually-hidden"> session {session.joinCode}</span>;
   return (
@@ -25,6 +41,12 @@ function SessionRow({ session }: { readonly session: SessionListRow }) {
           <>
             <br />
             ended {formatDateTime(session.endedAt)}
+          </>
+        ) : null}
+        {session.deletesAt ? (
+          <>
+            <br />
+            <span className="hint">{describeDeletion(session.deletesAt)}</span>
           </>
         ) : null}
       </td>
@@ -98,9 +120,31 @@ function SessionList() {
         <p>No session is open.</p>
       )}
       {past.length > 0 ? (
-        <SessionTable caption={`Past sessions (${past.length})`} sessions={past} />
+        <>
+          <DeletionNotice sessions={past} />
+          <SessionTable caption={`Past sessions (${past.length})`} sessions={past} />
+        </>
       ) : null}
     </>
+  );
+}
+
+/** Says which past sessions are deleted soon, while their reports can still be saved. */
+function DeletionNotice({ sessions }: { readonly sessions: readonly SessionListRow[] }) {
+  const soon = sessions.filter(
+    (s) => s.deletesAt !== null && daysUntil(s.deletesAt) <= DELETION_WARNING_DAYS,
+  );
+  if (soon.length === 0) return null;
+  const titles = soon.map((s) => `${s.lessonTitle} (${s.joinCode})`).join(', ');
+  const isOne = soon.length === 1;
+  return (
+    <div className="notice">
+      <p>
+        {isOne ? 'One past session is' : `${soon.length} past sessions are`} deleted with their
+        students&apos; answers within {DELETION_WARNING_DAYS} days: {titles}. Save{' '}
+        {isOne ? 'its report or CSV' : 'their reports or CSVs'} now if you need them.
+      </p>
+    </div>
   );
 }
 

@@ -1,0 +1,79 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { ServerConfig } from '../config';
+import type { Database } from '../db/database';
+import { EVENT_RETENTION_MS, type LiveHub } from '../live/live-hub';
+import {
+  deleteClassSessionsEndedBefore,
+  deleteExpiredAuthSessions,
+  deleteSpentPasswordResets,
+  endIdleClassSessions,
+} from '../repositories/housekeeping.repository';
+import { pruneSessionEvents } from '../repositories/session-events.repository';
+
+const HOUR_MS = 3600 * 1000;
+const DAY_MS = 24 * HOUR_MS;
+/** Spent password-reset links are kept this long, to say "used" or "expired" when opened. */
+const SPENT_RESET_KEPT_MS = DAY_MS;
+
+/** When a session that ended at `endedAt` is deleted; null while open or when kept forever. */
+export function deletionDate(
+  endedAt: string | null,
+  retentionDays: ServerConfig['retentionDays'],
+): string | null {
+  if (endedAt === null || retentionDays === null) return null;
+  return new Date(new Date(endedAt).getTime() + retentionDays * DAY_MS).toISOString();
+}
+
+export interface SweepDependencies {
+  readonly db: Database;
+  readonly hub: LiveHub;
+  readonly config: Pick<ServerConfig, 'retentionDays' | 'idleSessionHours'>;
+}
+
+/** What one sweep did. */
+export interface SweepReport {
+  readonly sessionsEnded: number;
+  readonly sessionsDeleted: number;
+  readonly signInsDeleted: number;
+  readonly passwordResetsDeleted: number;
+  readonly eventsDeleted: number;
+}
+
+/**
+ * One pass of housekeeping as of `now`: ends idle sessions (their students are told, and their
+ * join code stops working), deletes ended sessions past the retention period with all their
+ * students' data, and purges expired sign-ins, spent password-reset links and stored events
+ * past replay. Safe to run again or on two instances at once: each statement only takes rows
+ * still due.
+ */
+export async function sweep(deps: SweepDependencies, now: Date): Promise<SweepReport> {
+  const { db, hub, config } = deps;
+  const at = now.getTime();
+
+  const ended =
+    config.idleSessionHours === null
+      ? []
+      : await endIdleClassSessions(db, new Date(at - config.idleSessionHours * HOUR_MS), now);
+  for (const sessionId of ended) {
+    await hub.publish(sessionId, { to: 'everyone' }, { type: 'session.ended' });
+  }
+
+  const deleted =
+    config.retentionDays === null
+      ? []
+      : await deleteClassSessionsEndedBefore(db, new Date(at - config.retentionDays * DAY_MS));
+  for (const sessionId of deleted) hub.endSessionStreams(sessionId);
+
+  return {
+    sessionsEnded: ended.length,
+    sessionsDeleted: deleted.length,
+    signInsDeleted: await deleteExpiredAuthSessions(db, now),
+    passwordResetsDeleted: await deleteSpentPasswordResets(db, new Date(at - SPENT_RESET_KEPT_MS)),
+    eventsDeleted: await pruneSessionEvents(db, new Date(at - EVENT_RETENTION_MS)),
+  };
+}
+
+/** Logs a sweep that did something, at info: counts only, nothing about who. */
+export function logSweep(log: FastifyBaseLogger, report: SweepReport): void {
+  if (Object.values(report).some((count) => count > 0)) log.info({ housekeeping: report }, 'swept');
+}
