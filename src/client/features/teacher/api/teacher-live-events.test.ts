@@ -1,5 +1,5 @@
-import { QueryClient } from '@tanstack/react-query';
-import { describe, expect, it } from 'vitest';
+import { QueryClient, QueryObserver } from '@tanstack/react-query';
+import { describe, expect, it, vi } from 'vitest';
 import type { Participant, TeacherSessionView } from '../../../../domain/live/live-contracts';
 import { queryKeys } from '../../../shared/lib/query-keys';
 import { applyTeacherLiveEvent } from './teacher-live-events';
@@ -134,5 +134,50 @@ describe('applyTeacherLiveEvent', () => {
     expect(other.queryClient.getQueryState(queryKeys.teacherSession('s1'))?.isInvalidated).toBe(
       true,
     );
+  });
+
+  it('fetches again when a patch lands while an older fetch is under way', async () => {
+    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    const server = { isOnline: true };
+    const fetched: boolean[] = [];
+    let releaseFirst: () => void = () => undefined;
+    const queryFn = vi.fn(async (): Promise<TeacherSessionView> => {
+      // The first fetch reads the server before the student goes offline, and answers late.
+      const snapshot = server.isOnline;
+      if (fetched.length === 0) {
+        fetched.push(snapshot);
+        await new Promise<void>((resolve) => {
+          releaseFirst = resolve;
+        });
+      } else {
+        fetched.push(snapshot);
+      }
+      return viewWith({ participants: [{ ...participant('ada'), isOnline: snapshot }] });
+    });
+    // The monitor is open: its query has an observer, so invalidating it refetches.
+    const observer = new QueryObserver(queryClient, {
+      queryKey: queryKeys.teacherSession('s1'),
+      queryFn,
+    });
+    const unsubscribe = observer.subscribe(() => undefined);
+    await vi.waitFor(() => {
+      expect(fetched).toHaveLength(1);
+    });
+
+    server.isOnline = false;
+    applyTeacherLiveEvent(queryClient, 's1', {
+      type: 'participant.presence',
+      participantId: 'ada',
+      isOnline: false,
+    });
+    releaseFirst();
+
+    const read = () =>
+      queryClient.getQueryData<TeacherSessionView>(queryKeys.teacherSession('s1'))!;
+    await vi.waitFor(() => {
+      expect(fetched).toEqual([true, false]);
+      expect(read().participants[0]!.isOnline).toBe(false);
+    });
+    unsubscribe();
   });
 });

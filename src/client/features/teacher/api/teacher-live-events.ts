@@ -27,9 +27,11 @@ function patch(
   sessionId: string,
   update: (view: TeacherSessionView) => TeacherSessionView,
 ): void {
-  queryClient.setQueryData<TeacherSessionView>(queryKeys.teacherSession(sessionId), (view) =>
-    view ? update(view) : view,
-  );
+  const queryKey = queryKeys.teacherSession(sessionId);
+  queryClient.setQueryData<TeacherSessionView>(queryKey, (view) => (view ? update(view) : view));
+  // A fetch already under way was answered before this event and would overwrite the patch
+  // when it lands (a student shown online after going offline): fetch once more after it.
+  if (queryClient.isFetching({ queryKey, exact: true }) > 0) refetchView(queryClient, sessionId);
 }
 
 /** The session view alone (its dashboard parts below it have their own reasons to refetch). */
