@@ -144,10 +144,29 @@ function RetentionText() {
   return (
     <ul>
       <li>
-        A teacher can download everything held about one student (from the class roster) and delete
-        it, event log included; removing a student only stops them taking part.
+        A session with no activity for <code>IDLE_SESSION_HOURS</code> (12 by default) ends by
+        itself, so its join code stops working.
+      </li>
+      <li>
+        An ended session is deleted, with its students, answers and events,{' '}
+        <code>RETENTION_DAYS</code> after it ended (365 by default; <code>off</code> keeps sessions
+        until the teacher deletes them). The teacher’s home shows each session’s deletion date, and
+        warns 30 days ahead.
+      </li>
+      <li>
+        Live-update events are purged after 24 hours; expired sign-ins, and reset links a day after
+        they were used or expired, are purged too.
+      </li>
+      <li>
+        A teacher can download everything held about one student (from the roster or the report) and
+        delete it, event log included. Removing a student only stops them taking part: their answers
+        are left out of results and reports but stay stored until the session is deleted.
       </li>
       <li>A teacher can delete their account, with every session and answer in it.</li>
+      <li>
+        Request logs hold no IP address (a hash that changes at each start), join code or search
+        text.
+      </li>
     </ul>
   );
 }
