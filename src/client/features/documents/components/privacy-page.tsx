@@ -50,9 +50,10 @@ export function PrivacyPage() {
       <h2>How long it is kept</h2>
       <ul>
         <li>
-          A session that is left alone ends by itself after a while, so its join code stops working.
-          Ended sessions, with everything students gave in them, are deleted after the retention
-          period the server is set to (see the administrators’ data inventory).
+          A session that is left alone ends by itself after a while (12 hours unless the server is
+          set otherwise), so its join code stops working. Ended sessions, with everything students
+          gave in them, are deleted after the retention period the server is set to: a year unless
+          it is set otherwise (see the data inventory).
         </li>
         <li>
           Your teacher can download everything the app holds about you, and delete it for good, at
