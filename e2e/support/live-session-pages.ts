@@ -151,7 +151,8 @@ export class StudentPages {
   }
 
   async expectSaved(item: Item) {
-    await expect(this.item(item).getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+    // The visible save status is no live region (the page's announcer says it once settled).
+    await expect(this.item(item).getByText('Saved', { exact: true })).toBeVisible();
   }
 
   async chooseOption(item: Item, label: string) {
