@@ -1,8 +1,9 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { Lesson } from '../../../../domain/lesson/lesson-schema';
 import type { ItemState, TeacherSessionView } from '../../../../domain/live/live-contracts';
 import { ConfirmDialog } from '../../../shared/components/confirm-dialog';
+import { useFocusWhenLost } from '../../../shared/hooks/use-focus-when-lost';
 import { useLiveStream } from '../../../shared/hooks/use-live-stream';
 import { describeApiError, isApiError } from '../../../shared/lib/api-client';
 import { findLesson } from '../../../shared/lib/lesson-catalog';
@@ -142,6 +143,9 @@ function SessionControl({
     session.mode === 'self-paced' && browsedIndex !== null ? browsedIndex : currentIndex;
   const section = lesson.sections[viewedIndex];
   const participantCount = view.participants.length;
+  // "End session" goes with the session: the line saying it has ended takes the focus.
+  const statusRef = useRef<HTMLParagraphElement>(null);
+  useFocusWhenLost(statusRef, isEnded);
 
   return (
     <>
@@ -154,7 +158,7 @@ function SessionControl({
         {session.mode === 'teacher-paced' ? 'Teacher-paced session' : 'Self-paced session'} ·{' '}
         {isEnded ? 'Ended' : 'Open'}
       </p>
-      <p className="hint" role="status">
+      <p className="hint" role="status" ref={statusRef} tabIndex={-1}>
         {isEnded ? 'The session has ended.' : CONNECTION_TEXT[connection]}
       </p>
       <nav aria-label="This session" className="link-list session-links">
