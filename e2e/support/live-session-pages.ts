@@ -141,8 +141,11 @@ export class StudentPages {
   async expectSection(section: Section) {
     const index = this.lesson.sections.indexOf(section);
     await expect(this.page.getByRole('heading', { level: 1, name: section.title })).toBeVisible();
+    // Exact: the announcer's "Section 2 of 8: Title" is on the page too, visually hidden.
     await expect(
-      this.page.getByText(`Section ${index + 1} of ${this.lesson.sections.length}`),
+      this.page.getByText(`Section ${index + 1} of ${this.lesson.sections.length}`, {
+        exact: true,
+      }),
     ).toBeVisible();
   }
 
