@@ -135,3 +135,25 @@ test('the student hears the connection drop and come back', async ({ teacher, ne
   await student.page.context().setOffline(false);
   await expect(status).toHaveText('Connected to your class.');
 });
+
+test('the save status is said once typing pauses for good, not at every short pause', async ({
+  teacher,
+  newStudent,
+}) => {
+  const prompt = secondSection?.items.find((item) => item.kind === 'prompt');
+  if (!secondSection || !prompt) throw new Error('the lesson needs a second section with a prompt');
+  const code = await teacher.startSession('Teacher-paced');
+  const student = await newStudent();
+  await student.join(code, 'Lena');
+  const said = await recordAnnouncements(student.page);
+  await teacher.nextSection(secondSection);
+  await expectFocusNotOnBody(teacher.page, 'Next section');
+  await teacher.openItem(prompt);
+  await expectFocusNotOnBody(teacher.page, 'Open');
+
+  // Each key comes after a pause long enough to send the answer: it is saved at every pause.
+  await student.item(prompt).getByRole('textbox').pressSequentially('Maybe', { delay: 800 });
+  await teacher.expectAnswered(prompt, 1, 1);
+  await expect.poll(said).toContain('Saved');
+  expect((await said()).filter((text) => text === 'Saved')).toHaveLength(1);
+});

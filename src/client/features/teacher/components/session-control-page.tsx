@@ -42,17 +42,19 @@ function SectionControl({
   const isEnded = view.session.status === 'ended';
   const go = (index: number) => {
     const target = lesson.sections[index];
-    if (!target) return;
+    if (!target || action.isPending) return;
     if (isTeacherPaced) action.mutate({ type: 'change-section', sectionId: target.id });
     else onView(index);
   };
   const canMove = !isEnded || !isTeacherPaced;
+  // Pending, the buttons only refuse clicks: disabling them would drop the focus on the body.
   return (
     <nav className="pager" aria-label="Sections">
       <button
         type="button"
         className="button"
-        disabled={!canMove || viewedIndex === 0 || action.isPending}
+        disabled={!canMove || viewedIndex === 0}
+        aria-disabled={action.isPending}
         onClick={() => {
           go(viewedIndex - 1);
         }}
@@ -62,7 +64,8 @@ function SectionControl({
       <button
         type="button"
         className="button button-primary"
-        disabled={!canMove || viewedIndex >= lesson.sections.length - 1 || action.isPending}
+        disabled={!canMove || viewedIndex >= lesson.sections.length - 1}
+        aria-disabled={action.isPending}
         onClick={() => {
           go(viewedIndex + 1);
         }}
@@ -146,6 +149,9 @@ function SessionControl({
   // "End session" goes with the session: the line saying it has ended takes the focus.
   const statusRef = useRef<HTMLParagraphElement>(null);
   useFocusWhenLost(statusRef, isEnded);
+  // "Next section" is disabled on the last one: the new section's title takes the focus.
+  const sectionHeadingRef = useRef<HTMLHeadingElement>(null);
+  useFocusWhenLost(sectionHeadingRef, viewedIndex);
 
   return (
     <>
@@ -185,7 +191,9 @@ function SessionControl({
             Section {viewedIndex + 1} of {lesson.sections.length}
             {session.mode === 'self-paced' ? ' (students move on their own)' : ''}
           </p>
-          <h2 id={sectionHeadingId}>{section.title}</h2>
+          <h2 id={sectionHeadingId} ref={sectionHeadingRef} tabIndex={-1}>
+            {section.title}
+          </h2>
           <SectionControl
             view={view}
             lesson={lesson}
