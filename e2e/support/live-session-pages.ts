@@ -142,8 +142,11 @@ export class StudentPages {
   async expectSection(section: Section) {
     const index = this.lesson.sections.indexOf(section);
     await expect(this.page.getByRole('heading', { level: 1, name: section.title })).toBeVisible();
+    // Exact: the announcer's "Section 2 of 8: Title" is on the page too, visually hidden.
     await expect(
-      this.page.getByText(`Section ${index + 1} of ${this.lesson.sections.length}`),
+      this.page.getByText(`Section ${index + 1} of ${this.lesson.sections.length}`, {
+        exact: true,
+      }),
     ).toBeVisible();
   }
 
@@ -152,7 +155,8 @@ export class StudentPages {
   }
 
   async expectSaved(item: Item) {
-    await expect(this.item(item).getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+    // The visible save status is no live region (the page's announcer says it once settled).
+    await expect(this.item(item).getByText('Saved', { exact: true })).toBeVisible();
   }
 
   async chooseOption(item: Item, label: string) {

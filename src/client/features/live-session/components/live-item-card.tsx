@@ -7,6 +7,7 @@ import type { ForecastScores } from '../../../../domain/live/dashboard-contracts
 import type { ItemResults, ItemState } from '../../../../domain/live/live-contracts';
 import { ItemAnswer } from '../../../shared/components/items/item-answer';
 import { ForecastScoresView } from '../../../shared/components/items/forecast-scores';
+import { useAnnounceWhenSettled } from '../../../shared/hooks/use-announce-when-settled';
 import { ItemResultsView } from '../../../shared/components/items/item-results';
 import { ITEM_KIND_LABELS } from '../../../shared/lib/describe-answer';
 import { useIsBrowserOnline } from '../lib/use-online-status';
@@ -14,6 +15,12 @@ import { outboxKey, useOutboxStore } from '../stores/outbox-store';
 
 /** Typing is sent after a pause, not on every key. */
 const TEXT_DEBOUNCE_MS = 600;
+
+/**
+ * The save status is said once it has held this long: over the typing debounce and a save, so
+ * the "Saving…" and "Saved" of each short pause while typing are not read one after another.
+ */
+const SAVE_STATUS_SETTLE_MS = 1500;
 
 /** Why a forecast or claim check in progress is not sent: the server takes complete ones only. */
 const INCOMPLETE_HINTS: Partial<Record<Item['kind'], string>> = {
@@ -111,6 +118,7 @@ export function LiveItemCard({
       : held
         ? 'Saved'
         : '';
+  useAnnounceWhenSettled(saveStatus, SAVE_STATUS_SETTLE_MS);
 
   return (
     <section className="item" aria-labelledby={headingId}>
@@ -130,10 +138,8 @@ export function LiveItemCard({
         isExplanationShown={state.isRevealed}
       />
       <div className="item-footer">
-        <p
-          role="status"
-          className={saveStatus === 'Saved' ? 'status status-done' : 'status save-status'}
-        >
+        {/* Not a live region: it flickers while typing; the settled text is said instead. */}
+        <p className={saveStatus === 'Saved' ? 'status status-done' : 'status save-status'}>
           {saveStatus}
         </p>
         {outbox.rejection ? (

@@ -1,8 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { Lesson, Section } from '../../../../domain/lesson/lesson-schema';
 import type { StudentSessionView } from '../../../../domain/live/live-contracts';
 import { ArticleText } from '../../../shared/components/article-text';
+import { LiveAnnouncer } from '../../../shared/components/live-announcer';
+import { useFocusOnChange } from '../../../shared/hooks/use-focus-on-change';
 import { useLiveStream } from '../../../shared/hooks/use-live-stream';
 import { describeApiError, isApiError } from '../../../shared/lib/api-client';
 import { findLesson } from '../../../shared/lib/lesson-catalog';
@@ -11,7 +13,9 @@ import { Link } from '../../../shared/lib/router';
 import { routes } from '../../../shared/lib/routes';
 import { reportProgress, studentSessionQuery } from '../api/student-api';
 import { applyStudentLiveEvent, resyncStudentSession } from '../api/student-live-events';
+import { useIsBrowserOnline } from '../lib/use-online-status';
 import { useOutboxSender } from '../lib/use-outbox-sender';
+import { useSessionAnnouncements } from '../lib/use-session-announcements';
 import { ClassWall } from './class-wall';
 import { LiveItemCard } from './live-item-card';
 
@@ -33,6 +37,8 @@ function SectionView({
   readonly index: number;
 }) {
   const summaryHeadingId = useId();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useFocusOnChange(headingRef, section.id);
   const sessionId = view.session.id;
   const isEnded = view.session.status === 'ended';
   const visible = section.items.flatMap((item) => {
@@ -42,13 +48,16 @@ function SectionView({
   const summary = view.summaries.find((s) => s.sectionId === section.id);
   return (
     <>
-      <p className="section-count" aria-live="polite">
+      {/* Not a live region: the page's LiveAnnouncer says the section change, once. */}
+      <p className="section-count">
         Section {index + 1} of {lesson.sections.length}
       </p>
-      <h1 className="section-title">{section.title}</h1>
+      <h1 className="section-title" ref={headingRef} tabIndex={-1}>
+        {section.title}
+      </h1>
       <ArticleText paragraphs={section.paragraphs} glossary={lesson.glossary} />
       {visible.length === 0 ? (
-        <p className="hint" role="status">
+        <p className="hint">
           {view.session.mode === 'teacher-paced'
             ? 'Read the text. Your teacher will open the questions.'
             : 'This section has no open questions.'}
@@ -154,6 +163,10 @@ function LiveSession({
   const [movedIndex, setMovedIndex] = useState<number | null>(null);
   const index = session.mode === 'self-paced' && movedIndex !== null ? movedIndex : currentIndex;
   const section = lesson.sections[index];
+  useSessionAnnouncements(lesson, view);
+  // A stream cut by a lost network may not fail for a while: believe the browser's offline.
+  const isBrowserOnline = useIsBrowserOnline();
+  const shownConnection = isBrowserOnline ? connection : 'reconnecting';
   return (
     <>
       <title>{section ? `${section.title}: live class` : 'Live class'}</title>
@@ -166,11 +179,11 @@ function LiveSession({
           <span className="hint">(to get back in on another device)</span>
         </p>
         <p className="hint" role="status">
-          {isEnded ? '' : CONNECTION_TEXT[connection]}
+          {isEnded ? '' : CONNECTION_TEXT[shownConnection]}
         </p>
       </div>
       {isEnded ? (
-        <div className="ended" role="status">
+        <div className="ended">
           <h2>The session has ended</h2>
           <p>Thank you for taking part. Your answers were saved and can no longer be changed.</p>
         </div>
@@ -190,6 +203,14 @@ function LiveSession({
 
 /** /live/:sessionId: the student's view of a live or self-paced session. */
 export function LiveSessionPage({ sessionId }: { readonly sessionId: string }) {
+  return (
+    <LiveAnnouncer>
+      <LiveSessionContent sessionId={sessionId} />
+    </LiveAnnouncer>
+  );
+}
+
+function LiveSessionContent({ sessionId }: { readonly sessionId: string }) {
   const queryClient = useQueryClient();
   const query = useQuery({
     ...studentSessionQuery(sessionId),

@@ -1,9 +1,10 @@
-import { useId } from 'react';
+import { useId, useRef } from 'react';
 import { getItemQuestion } from '../../../../domain/lesson/item-question';
 import type { Item } from '../../../../domain/lesson/lesson-schema';
 import type { ForecastScores } from '../../../../domain/live/dashboard-contracts';
 import type { ItemResults, ItemState } from '../../../../domain/live/live-contracts';
 import { ItemResultsView } from '../../../shared/components/items/item-results';
+import { useFocusWhenLost } from '../../../shared/hooks/use-focus-when-lost';
 import { describeApiError } from '../../../shared/lib/api-client';
 import { ITEM_KIND_LABELS } from '../../../shared/lib/describe-answer';
 import { ForecastOutcomes } from './reveal-outcomes-form';
@@ -39,13 +40,16 @@ export function ItemControl({
   const headingId = useId();
   const action = useSessionAction(sessionId);
   const { status, isRevealed } = state;
+  // "Reveal results" goes once results are revealed: the line that says so takes the focus.
+  const stateLineRef = useRef<HTMLParagraphElement>(null);
+  useFocusWhenLost(stateLineRef, `${status} ${String(isRevealed)} ${String(action.isPending)}`);
   return (
     <section className="item" aria-labelledby={headingId}>
       <p className="item-kind">{ITEM_KIND_LABELS[item.kind]}</p>
       <h3 id={headingId} className="item-question">
         {getItemQuestion(item)}
       </h3>
-      <p className="item-state">
+      <p className="item-state" ref={stateLineRef} tabIndex={-1}>
         <span className={`pill pill-${status}`}>Status: {STATUS_TEXT[status]}</span>
         {isRevealed ? <span className="pill pill-revealed">Results revealed</span> : null}
         <span role="status" className="answer-count">

@@ -1,8 +1,9 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { Lesson } from '../../../../domain/lesson/lesson-schema';
 import type { ItemState, TeacherSessionView } from '../../../../domain/live/live-contracts';
 import { ConfirmDialog } from '../../../shared/components/confirm-dialog';
+import { useFocusWhenLost } from '../../../shared/hooks/use-focus-when-lost';
 import { useLiveStream } from '../../../shared/hooks/use-live-stream';
 import { describeApiError, isApiError } from '../../../shared/lib/api-client';
 import { findLesson } from '../../../shared/lib/lesson-catalog';
@@ -41,17 +42,19 @@ function SectionControl({
   const isEnded = view.session.status === 'ended';
   const go = (index: number) => {
     const target = lesson.sections[index];
-    if (!target) return;
+    if (!target || action.isPending) return;
     if (isTeacherPaced) action.mutate({ type: 'change-section', sectionId: target.id });
     else onView(index);
   };
   const canMove = !isEnded || !isTeacherPaced;
+  // Pending, the buttons only refuse clicks: disabling them would drop the focus on the body.
   return (
     <nav className="pager" aria-label="Sections">
       <button
         type="button"
         className="button"
-        disabled={!canMove || viewedIndex === 0 || action.isPending}
+        disabled={!canMove || viewedIndex === 0}
+        aria-disabled={action.isPending}
         onClick={() => {
           go(viewedIndex - 1);
         }}
@@ -61,7 +64,8 @@ function SectionControl({
       <button
         type="button"
         className="button button-primary"
-        disabled={!canMove || viewedIndex >= lesson.sections.length - 1 || action.isPending}
+        disabled={!canMove || viewedIndex >= lesson.sections.length - 1}
+        aria-disabled={action.isPending}
         onClick={() => {
           go(viewedIndex + 1);
         }}
@@ -142,6 +146,12 @@ function SessionControl({
     session.mode === 'self-paced' && browsedIndex !== null ? browsedIndex : currentIndex;
   const section = lesson.sections[viewedIndex];
   const participantCount = view.participants.length;
+  // "End session" goes with the session: the line saying it has ended takes the focus.
+  const statusRef = useRef<HTMLParagraphElement>(null);
+  useFocusWhenLost(statusRef, isEnded);
+  // "Next section" is disabled on the last one: the new section's title takes the focus.
+  const sectionHeadingRef = useRef<HTMLHeadingElement>(null);
+  useFocusWhenLost(sectionHeadingRef, viewedIndex);
 
   return (
     <>
@@ -154,7 +164,7 @@ function SessionControl({
         {session.mode === 'teacher-paced' ? 'Teacher-paced session' : 'Self-paced session'} ·{' '}
         {isEnded ? 'Ended' : 'Open'}
       </p>
-      <p className="hint" role="status">
+      <p className="hint" role="status" ref={statusRef} tabIndex={-1}>
         {isEnded ? 'The session has ended.' : CONNECTION_TEXT[connection]}
       </p>
       <nav aria-label="This session" className="link-list session-links">
@@ -181,7 +191,9 @@ function SessionControl({
             Section {viewedIndex + 1} of {lesson.sections.length}
             {session.mode === 'self-paced' ? ' (students move on their own)' : ''}
           </p>
-          <h2 id={sectionHeadingId}>{section.title}</h2>
+          <h2 id={sectionHeadingId} ref={sectionHeadingRef} tabIndex={-1}>
+            {section.title}
+          </h2>
           <SectionControl
             view={view}
             lesson={lesson}

@@ -1,7 +1,8 @@
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { Section } from '../../../../domain/lesson/lesson-schema';
 import type { PublishedSummary } from '../../../../domain/live/live-contracts';
 import { LIMITS } from '../../../../domain/live/live-constants';
+import { useFocusWhenLost } from '../../../shared/hooks/use-focus-when-lost';
 import { describeApiError } from '../../../shared/lib/api-client';
 import { ThemesList } from './themes-list';
 import { useSessionAction } from './use-session-action';
@@ -25,10 +26,18 @@ export function SummaryComposer({
   const fieldId = useId();
   const [text, setText] = useState(published?.text ?? section.summary);
   const action = useSessionAction(sessionId);
+  // Withdrawing removes its own button: the status line that says what happened takes the focus.
+  const statusRef = useRef<HTMLParagraphElement>(null);
+  useFocusWhenLost(statusRef, `${published?.text ?? ''} ${String(action.isPending)}`);
   return (
     <section className="panel" aria-labelledby={headingId}>
       <h3 id={headingId}>Section summary</h3>
-      <p role="status" className={published ? 'status status-done' : 'status'}>
+      <p
+        role="status"
+        className={published ? 'status status-done' : 'status'}
+        ref={statusRef}
+        tabIndex={-1}
+      >
         {published ? 'Published to the class.' : 'Not published yet.'}
       </p>
       <ThemesList sessionId={sessionId} sectionId={section.id} />

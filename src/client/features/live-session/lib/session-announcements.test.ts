@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { getItemQuestion } from '../../../../domain/lesson/item-question';
+import { soleimaniLesson as lesson } from '../../../../domain/lessons/soleimani-lesson';
+import type { StudentSessionView } from '../../../../domain/live/live-contracts';
+import { describeSection, describeSessionChanges } from './session-announcements';
+
+const [first, second] = lesson.sections;
+const [firstItem, secondItem] = first?.items ?? [];
+if (!first || !second || !firstItem || !secondItem) throw new Error('the lesson changed');
+
+const base: StudentSessionView = {
+  session: {
+    id: 's1',
+    lessonId: lesson.id,
+    lessonTitle: 'Lesson',
+    mode: 'teacher-paced',
+    status: 'open',
+    currentSectionId: first.id,
+    createdAt: '2026-01-01T00:00:00.000Z',
+    endedAt: null,
+  },
+  me: { id: 'ada', displayName: 'Ada', label: 'Ada', rejoinCode: 'K7M2QX' },
+  itemStates: [],
+  summaries: [],
+  myAnswers: [],
+  results: [],
+  wall: [],
+  forecastScores: [],
+};
+
+const withItems = (
+  view: StudentSessionView,
+  itemStates: StudentSessionView['itemStates'],
+): StudentSessionView => ({ ...view, itemStates });
+
+const summary = (text: string) => ({
+  sectionId: first.id,
+  text,
+  publishedAt: '2026-01-01T00:01:00.000Z',
+});
+
+describe('describeSessionChanges', () => {
+  it('says nothing when a refetch brings the same view', () => {
+    const view = withItems(base, [{ itemId: firstItem.id, status: 'open', isRevealed: true }]);
+    expect(describeSessionChanges(lesson, view, structuredClone(view))).toEqual([]);
+  });
+
+  it('names the section with its number and title when the class moves on', () => {
+    const after = { ...base, session: { ...base.session, currentSectionId: second.id } };
+    expect(describeSessionChanges(lesson, base, after)).toEqual([
+      `Section 2 of ${lesson.sections.length}: ${second.title}`,
+    ]);
+    expect(describeSection(lesson, 'no-such-section')).toBeNull();
+  });
+
+  it('names the question opened, closed, reopened or revealed', () => {
+    const q1 = getItemQuestion(firstItem);
+    const q2 = getItemQuestion(secondItem);
+    const opened = withItems(base, [{ itemId: firstItem.id, status: 'open', isRevealed: false }]);
+    expect(describeSessionChanges(lesson, base, opened)).toEqual([`Question opened: ${q1}`]);
+    const closed = withItems(base, [
+      { itemId: firstItem.id, status: 'closed', isRevealed: true },
+      { itemId: secondItem.id, status: 'open', isRevealed: false },
+    ]);
+    expect(describeSessionChanges(lesson, opened, closed)).toEqual([
+      `Question closed: ${q1}`,
+      `Results revealed: ${q1}`,
+      `Question opened: ${q2}`,
+    ]);
+    const reopened = withItems(base, [{ itemId: firstItem.id, status: 'open', isRevealed: true }]);
+    expect(describeSessionChanges(lesson, closed, reopened)).toEqual([`Question reopened: ${q1}`]);
+  });
+
+  it('says a summary published, edited and withdrawn with its section', () => {
+    const published = { ...base, summaries: [summary('One.')] };
+    const edited = { ...base, summaries: [summary('Two.')] };
+    expect(describeSessionChanges(lesson, base, published)).toEqual([
+      `Summary published for “${first.title}”.`,
+    ]);
+    expect(describeSessionChanges(lesson, published, edited)).toEqual([
+      `Summary updated for “${first.title}”.`,
+    ]);
+    expect(describeSessionChanges(lesson, edited, base)).toEqual([
+      `Summary withdrawn for “${first.title}”.`,
+    ]);
+  });
+
+  it('says the end once, and nothing about what an ended session still changes', () => {
+    const ended = { ...base, session: { ...base.session, status: 'ended' as const } };
+    expect(describeSessionChanges(lesson, base, ended)).toEqual([
+      'The session has ended. Your answers were saved.',
+    ]);
+    expect(
+      describeSessionChanges(lesson, ended, { ...ended, summaries: [summary('Late.')] }),
+    ).toEqual([]);
+  });
+});
