@@ -69,7 +69,8 @@ test('a teacher exports a student’s data, deletes it, then deletes their own a
   await accountDialog.getByLabel('Your password').fill(teacherAccount.password);
   await accountDialog.getByRole('button', { name: 'Delete my account' }).click();
   await expect(page).toHaveURL(/\/teach$/);
-  await expect(page.getByText('Your account and everything in it were deleted.')).toBeVisible();
+  // The button and its dialog are gone: focus lands on the notice, not on the page's body.
+  await expect(page.getByText('Your account and everything in it were deleted.')).toBeFocused();
   await expect(page.getByRole('form', { name: 'Create a teacher account' })).toBeVisible();
   await expect(page.getByText('Signed in as')).toBeHidden();
   await expectNoAxeViolations(page);

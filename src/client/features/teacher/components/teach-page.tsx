@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
 import { TableScrollBox } from '../../../shared/components/table-scroll-box';
 import { describeApiError } from '../../../shared/lib/api-client';
 import { Link } from '../../../shared/lib/router';
@@ -151,11 +152,27 @@ function DeletionNotice({ sessions }: { readonly sessions: readonly SessionListR
 function Notice() {
   const notice = useNoticeStore((s) => s.notice);
   const dismissNotice = useNoticeStore((s) => s.dismissNotice);
+  const noticeRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (!notice) return;
+    // Deleting a session or the account brings the teacher here from a control that is gone
+    // (with its dialog, which hands focus back as it closes): once that has settled, the notice
+    // saying what happened takes the focus the body would otherwise keep.
+    const timer = setTimeout(() => {
+      const active = document.activeElement;
+      if (active === null || active === document.body) noticeRef.current?.focus();
+    }, 100);
+    return () => {
+      clearTimeout(timer);
+    };
+  }, [notice]);
   return (
     <div role="status" className={notice ? 'notice' : undefined}>
       {notice ? (
         <>
-          <p>{notice}</p>
+          <p ref={noticeRef} tabIndex={-1}>
+            {notice}
+          </p>
           <button
             type="button"
             className="button button-quiet button-small"
