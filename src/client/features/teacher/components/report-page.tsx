@@ -4,7 +4,7 @@ import { formatAnswerText } from '../../../../domain/lesson/format-answer';
 import { getItemQuestion } from '../../../../domain/lesson/item-question';
 import type { Lesson } from '../../../../domain/lesson/lesson-schema';
 import type { SessionReport } from '../../../../domain/live/dashboard-contracts';
-import { ConfirmDialog } from '../../../shared/components/confirm-dialog';
+import { ConfirmButton } from '../../../shared/components/confirm-button';
 import { ForecastScoresView } from '../../../shared/components/items/forecast-scores';
 import { TableScrollBox } from '../../../shared/components/table-scroll-box';
 import { describeApiError } from '../../../shared/lib/api-client';
@@ -187,7 +187,6 @@ function StudentDataActions({
   readonly label: string;
   readonly onDeleted: (label: string) => void;
 }) {
-  const [isConfirming, setIsConfirming] = useState(false);
   const queryClient = useQueryClient();
   const deletion = useMutation({
     mutationFn: () => deleteStudentData(sessionId, participantId),
@@ -205,40 +204,23 @@ function StudentDataActions({
       <a className="button" href={studentExportPath(sessionId, participantId, 'json')} download>
         Export {label}’s data (JSON)
       </a>
-      <button
-        type="button"
-        className="button button-danger"
-        disabled={deletion.isPending}
-        onClick={() => {
-          setIsConfirming(true);
-        }}
-      >
-        Delete {label}’s data
-      </button>
-      {deletion.isError ? (
-        <p className="error" role="alert">
-          {describeApiError(deletion.error)}
-        </p>
-      ) : null}
-      <ConfirmDialog
-        isOpen={isConfirming}
+      <ConfirmButton
+        isPending={deletion.isPending}
+        error={deletion.error}
         title={`Delete everything about ${label}?`}
         message="Their name, every answer, their progress and each copy in the session’s event log are erased for good, and they cannot rejoin. Counts and results no longer include them. This cannot be undone: export their data first if it was asked for."
         confirmLabel="Delete for good"
-        onCancel={() => {
-          setIsConfirming(false);
-        }}
         onConfirm={() => {
-          setIsConfirming(false);
           deletion.mutate();
         }}
-      />
+      >
+        Delete {label}’s data
+      </ConfirmButton>
     </div>
   );
 }
 
 function DeleteSessionButton({ sessionId }: { readonly sessionId: string }) {
-  const [isConfirming, setIsConfirming] = useState(false);
   const queryClient = useQueryClient();
   const showNotice = useNoticeStore((s) => s.showNotice);
   const deletion = useMutation({
@@ -251,34 +233,18 @@ function DeleteSessionButton({ sessionId }: { readonly sessionId: string }) {
   });
   return (
     <>
-      <button
-        type="button"
-        className="button button-danger"
-        disabled={deletion.isPending}
-        onClick={() => {
-          setIsConfirming(true);
-        }}
-      >
-        Delete this session
-      </button>
-      {deletion.isError ? (
-        <p className="error" role="alert">
-          {describeApiError(deletion.error)}
-        </p>
-      ) : null}
-      <ConfirmDialog
-        isOpen={isConfirming}
+      <ConfirmButton
+        isPending={deletion.isPending}
+        error={deletion.error}
         title="Delete this session?"
         message="Every student’s answers, the results and the summaries of this session are deleted for good. Download the answers first if you want to keep them."
         confirmLabel="Delete for good"
-        onCancel={() => {
-          setIsConfirming(false);
-        }}
         onConfirm={() => {
-          setIsConfirming(false);
           deletion.mutate();
         }}
-      />
+      >
+        Delete this session
+      </ConfirmButton>
     </>
   );
 }

@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useRef, useState } from 'react';
 import type { Lesson } from '../../../../domain/lesson/lesson-schema';
 import type { ItemState, TeacherSessionView } from '../../../../domain/live/live-contracts';
-import { ConfirmDialog } from '../../../shared/components/confirm-dialog';
+import { ConfirmButton } from '../../../shared/components/confirm-button';
 import { useFocusWhenLost } from '../../../shared/hooks/use-focus-when-lost';
 import { useLiveStream } from '../../../shared/hooks/use-live-stream';
 import { describeApiError, isApiError } from '../../../shared/lib/api-client';
@@ -82,38 +82,21 @@ function SectionControl({
 }
 
 function EndSessionButton({ sessionId }: { readonly sessionId: string }) {
-  const [isConfirming, setIsConfirming] = useState(false);
   const action = useSessionAction(sessionId);
   return (
     <>
-      <button
-        type="button"
-        className="button button-danger"
-        disabled={action.isPending}
-        onClick={() => {
-          setIsConfirming(true);
-        }}
-      >
-        End session
-      </button>
-      {action.isError ? (
-        <p className="error" role="alert">
-          {describeApiError(action.error)}
-        </p>
-      ) : null}
-      <ConfirmDialog
-        isOpen={isConfirming}
+      <ConfirmButton
+        isPending={action.isPending}
+        error={action.error}
         title="End this session?"
         message="Students can no longer answer or join. Their answers and the results stay here."
         confirmLabel="End session"
-        onCancel={() => {
-          setIsConfirming(false);
-        }}
         onConfirm={() => {
-          setIsConfirming(false);
           action.mutate({ type: 'end-session' });
         }}
-      />
+      >
+        End session
+      </ConfirmButton>
     </>
   );
 }

@@ -1,0 +1,63 @@
+import { useState, type ReactNode } from 'react';
+import { describeApiError } from '../lib/api-client';
+import { ConfirmDialog } from './confirm-dialog';
+
+interface ConfirmButtonProps {
+  /** The button's own words. */
+  readonly children: ReactNode;
+  readonly isPending: boolean;
+  /** The last attempt's error, said under the button. */
+  readonly error: unknown;
+  readonly title: string;
+  readonly message: string;
+  readonly confirmLabel: string;
+  readonly onConfirm: () => void;
+}
+
+/**
+ * A button for an action that cannot be undone (end, delete): it asks first in a modal dialog,
+ * and says under itself why the action failed, if it did.
+ */
+export function ConfirmButton({
+  children,
+  isPending,
+  error,
+  title,
+  message,
+  confirmLabel,
+  onConfirm,
+}: ConfirmButtonProps) {
+  const [isConfirming, setIsConfirming] = useState(false);
+  return (
+    <>
+      <button
+        type="button"
+        className="button button-danger"
+        disabled={isPending}
+        onClick={() => {
+          setIsConfirming(true);
+        }}
+      >
+        {children}
+      </button>
+      {error ? (
+        <p className="error" role="alert">
+          {describeApiError(error)}
+        </p>
+      ) : null}
+      <ConfirmDialog
+        isOpen={isConfirming}
+        title={title}
+        message={message}
+        confirmLabel={confirmLabel}
+        onCancel={() => {
+          setIsConfirming(false);
+        }}
+        onConfirm={() => {
+          setIsConfirming(false);
+          onConfirm();
+        }}
+      />
+    </>
+  );
+}
