@@ -52,7 +52,8 @@ const HEX4 = /^[0-9a-fA-F]{4}$/;
 function describeChar(char: string | undefined): string {
   if (char === undefined) return 'the end of the file';
   if (char === '\n' || char === '\r') return 'a line break';
-  return char.trim() === '' ? 'a blank' : `"${char}"`;
+  if (char.trim() === '') return 'a blank';
+  return char === "'" ? `"'"` : `'${char}'`;
 }
 
 export function parseJsonWithLines(text: string): JsonParseResult {
@@ -90,15 +91,15 @@ export function parseJsonWithLines(text: string): JsonParseResult {
         const next = text[pos + 1];
         if (next === 'u') {
           if (!HEX4.test(text.slice(pos + 2, pos + 6)))
-            fail('\\u must be followed by 4 hex digits');
+            fail("'\\u' must be followed by 4 hex digits");
           pos += 6;
         } else if (next !== undefined && ESCAPED.has(next)) {
           pos += 2;
         } else {
-          fail(`"\\${next ?? ''}" is not an escape JSON knows (a backslash is written \\\\)`);
+          fail(`'\\${next ?? ''}' is not an escape JSON knows (a backslash is written '\\\\')`);
         }
       } else if (char < ' ') {
-        fail('a line break or control character inside a text in quotes (write it as \\n)');
+        fail("a line break or control character inside a text in quotes (write it as '\\n')");
       } else {
         pos += 1;
       }
@@ -152,7 +153,7 @@ export function parseJsonWithLines(text: string): JsonParseResult {
       const key = parseString();
       skipBlanks();
       if (text[pos] !== ':')
-        fail(`expected ":" after the field name but found ${describeChar(text[pos])}`);
+        fail(`expected ':' after the field name but found ${describeChar(text[pos])}`);
       pos += 1;
       const childPath = fieldOf(path, key);
       const value = parseValue(childPath, depth);
@@ -169,7 +170,7 @@ export function parseJsonWithLines(text: string): JsonParseResult {
       const next = text[pos];
       pos += 1;
       if (next === '}') return object;
-      if (next !== ',') fail(`expected "," or "}" but found ${describeChar(next)}`, pos - 1);
+      if (next !== ',') fail(`expected ',' or '}' but found ${describeChar(next)}`, pos - 1);
     }
   };
 
@@ -187,7 +188,7 @@ export function parseJsonWithLines(text: string): JsonParseResult {
       const next = text[pos];
       pos += 1;
       if (next === ']') return array;
-      if (next !== ',') fail(`expected "," or "]" but found ${describeChar(next)}`, pos - 1);
+      if (next !== ',') fail(`expected ',' or ']' but found ${describeChar(next)}`, pos - 1);
     }
   };
 
