@@ -10,6 +10,7 @@ import {
   LESSON_FILE_MAX_BYTES,
   type LessonFileProblem,
 } from './lesson-file';
+import type { LessonMigration } from './lesson-migrations';
 import type { Lesson } from './lesson-schema';
 
 const EXAMPLE_URL = new URL('../../../docs/examples/small-lesson.json', import.meta.url);
@@ -21,7 +22,10 @@ function imported(text: string): Lesson {
   return result.lesson;
 }
 
-function problemsOf(text: string, options?: { maxBytes: number }): LessonFileProblem[] {
+function problemsOf(
+  text: string,
+  options?: Parameters<typeof importLessonFile>[1],
+): LessonFileProblem[] {
   const result = importLessonFile(text, options);
   if (result.ok) throw new Error('expected the file to be refused');
   return result.problems;
@@ -223,6 +227,45 @@ describe('importing a file with problems', () => {
       'is 400 bytes: a lesson file can be at most 399 bytes',
     );
     expect(problemsOf(text, { maxBytes: 400 })[0]?.message).toMatch(/^should hold one lesson/);
+  });
+});
+
+describe('importing a file of an older version', () => {
+  /** A made-up version 0, before today's version 1, that called the lesson's title `name`. */
+  const fromZero: LessonMigration[] = [
+    {
+      from: 0,
+      to: 1,
+      migrate: ({ metadata, ...rest }) => {
+        const { name, ...others } = metadata as Record<string, unknown>;
+        return { ...rest, metadata: { ...others, title: name } };
+      },
+    },
+  ];
+  const versionZero = exampleText
+    .replace('"schemaVersion": 1', '"schemaVersion": 0')
+    .replace('"title": "Longer weekends', '"name": "Longer weekends');
+
+  it('migrates it to today’s shape, and exports it as today’s file', () => {
+    const result = importLessonFile(versionZero, { migrations: fromZero });
+    expect(result.ok && exportLessonFile(result.lesson)).toBe(exampleText);
+  });
+
+  it('checks the migrated lesson, naming today’s fields', () => {
+    const broken = versionZero.replace('"classroom": 20', '"classroom": 0');
+    expect(
+      problemsOf(broken, { maxBytes: LESSON_FILE_MAX_BYTES, migrations: fromZero }),
+    ).toStrictEqual([
+      {
+        path: 'metadata.estimatedMinutes.classroom',
+        line: lineWith(broken, '"classroom": 0'),
+        message: 'must be more than 0',
+      },
+    ]);
+  });
+
+  it('is refused by an app that has no step from it', () => {
+    expect(problemsOf(versionZero)[0]?.message).toMatch(/^is 0, a version of the lesson format/);
   });
 });
 
