@@ -275,7 +275,10 @@ describe('describeLessonFileProblem', () => {
       describeLessonFileProblem({ path: 'sections[0].summary', line: 14, message: 'is missing' }),
     ).toBe('Line 14, sections[0].summary: is missing');
     expect(describeLessonFileProblem({ path: '', line: 3, message: 'is not valid JSON' })).toBe(
-      'Line 3: is not valid JSON',
+      'Line 3, the file: is not valid JSON',
+    );
+    expect(describeLessonFileProblem({ path: 'format', line: null, message: 'is missing' })).toBe(
+      'format: is missing',
     );
     expect(describeLessonFileProblem({ path: '', line: null, message: 'is 2 MB' })).toBe(
       'The file is 2 MB',

@@ -45,8 +45,8 @@ export type LessonFileImport =
 
 /** One problem as a line of text: `Line 14, sections[0].summary: is missing: …`. */
 export function describeLessonFileProblem({ path, line, message }: LessonFileProblem): string {
-  const where = [line === null ? '' : `Line ${line}`, path].filter(Boolean).join(', ');
-  return where ? `${where}: ${message}` : `The file ${message}`;
+  if (line !== null) return `Line ${line}, ${path || 'the file'}: ${message}`;
+  return path ? `${path}: ${message}` : `The file ${message}`;
 }
 
 /**
