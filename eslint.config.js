@@ -164,7 +164,7 @@ export default tseslint.config(
   { files: ['src/client/**/*.{ts,tsx}'], languageOptions: { globals: globals.browser } },
   { files: ['src/server/**/*.ts'], languageOptions: { globals: globals.node } },
   {
-    files: ['e2e/**/*.ts', '*.{js,ts}'],
+    files: ['e2e/**/*.ts', 'scripts/**/*.ts', '*.{js,ts}'],
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
   },
   {

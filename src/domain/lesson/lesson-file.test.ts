@@ -1,0 +1,287 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { soleimaniLesson } from '../lessons/soleimani-lesson';
+import {
+  CURRENT_LESSON_FILE_VERSION,
+  describeLessonFileProblem,
+  exportLessonFile,
+  importLessonFile,
+  LESSON_FILE_FORMAT,
+  LESSON_FILE_MAX_BYTES,
+  type LessonFileProblem,
+} from './lesson-file';
+import type { LessonMigration } from './lesson-migrations';
+import type { Lesson } from './lesson-schema';
+
+const EXAMPLE_URL = new URL('../../../docs/examples/small-lesson.json', import.meta.url);
+const exampleText = readFileSync(EXAMPLE_URL, 'utf8');
+
+function imported(text: string): Lesson {
+  const result = importLessonFile(text);
+  if (!result.ok) throw new Error(result.problems.map(describeLessonFileProblem).join('\n'));
+  return result.lesson;
+}
+
+function problemsOf(
+  text: string,
+  options?: Parameters<typeof importLessonFile>[1],
+): LessonFileProblem[] {
+  const result = importLessonFile(text, options);
+  if (result.ok) throw new Error('expected the file to be refused');
+  return result.problems;
+}
+
+/** The 1-based line of the first line of `text` that contains `needle`. */
+function lineWith(text: string, needle: string, after = 0): number {
+  const lines = text.split('\n');
+  const index = lines.findIndex((line, i) => i >= after && line.includes(needle));
+  if (index < 0) throw new Error(`no line contains ${needle}`);
+  return index + 1;
+}
+
+/** The same object with the fields of every object in reverse order. */
+function reversedFields(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(reversedFields);
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .reverse()
+      .map(([key, field]) => [key, reversedFields(field)]),
+  );
+}
+
+describe('exporting and importing a lesson file', () => {
+  it('gives back the shipped lesson, and the same bytes when exported again', () => {
+    const file = exportLessonFile(soleimaniLesson);
+    const lesson = imported(file);
+    expect(lesson).toStrictEqual(soleimaniLesson);
+    expect(exportLessonFile(lesson)).toBe(file);
+  });
+
+  it('keeps the small example byte for byte: it is an export', () => {
+    expect(exportLessonFile(imported(exampleText))).toBe(exampleText);
+  });
+
+  it('writes the format first, then the version, pretty, with a trailing newline', () => {
+    const file = exportLessonFile(soleimaniLesson);
+    expect(
+      file.startsWith(`{\n  "format": "${LESSON_FILE_FORMAT}",\n  "schemaVersion": 1,\n`),
+    ).toBe(true);
+    expect(file.endsWith('}\n')).toBe(true);
+  });
+
+  it('writes fields in one fixed order, whatever order the lesson’s objects have', () => {
+    const shuffled = reversedFields(soleimaniLesson) as Lesson;
+    expect(JSON.stringify(shuffled)).not.toBe(JSON.stringify(soleimaniLesson));
+    expect(exportLessonFile(shuffled)).toBe(exportLessonFile(soleimaniLesson));
+  });
+
+  it('imports a file whose fields are in any order, with fields it does not know dropped', () => {
+    const file = JSON.parse(exampleText) as Record<string, unknown>;
+    const text = JSON.stringify({ ...(reversedFields(file) as object), comment: 'mine' });
+    expect(exportLessonFile(imported(text))).toBe(exampleText);
+  });
+
+  it('is at version CURRENT_LESSON_FILE_VERSION, which the example carries', () => {
+    expect(CURRENT_LESSON_FILE_VERSION).toBe(1);
+    expect(imported(exampleText).schemaVersion).toBe(CURRENT_LESSON_FILE_VERSION);
+  });
+});
+
+describe('importing a file with problems', () => {
+  it('names the line and column of broken JSON', () => {
+    const broken = exampleText.replace('"title": "The decision",', '"title": "The decision"');
+    const line = lineWith(broken, '"title": "The decision"') + 1;
+    const problems = problemsOf(broken);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ path: '', line });
+    expect(problems[0]?.message).toBe(
+      `is not valid JSON: expected ',' or '}' but found '"' (line ${line}, column 7)`,
+    );
+  });
+
+  it('lists every problem, each with its field path and the line where the field sits', () => {
+    const broken = exampleText
+      .replace('"level": "recall"', '"level": "remember"')
+      .replace('"mode": "multiple"', '"mode": "several"')
+      .replace('"horizon": "2025-12-31"', '"horizon": "31/12/2025"')
+      .replace('"kind": "scale"', '"kind": "scales"')
+      .replace('"probability": 20', '"probability": 120')
+      .replace(/\s*"summary": "The council[^"]*",/, '')
+      .replace(/"options": \[\s*\{\s*"id": "a-quarter"[^\]]*\]/, '"options": []');
+    const decision = lineWith(broken, '"id": "decision"') - 1;
+    const problems = problemsOf(broken);
+    expect(problems).toStrictEqual([
+      {
+        path: 'sections[0].items[0].level',
+        line: lineWith(broken, '"level": "remember"'),
+        message: 'must be one of "recall", "analysis", "evaluation"',
+      },
+      {
+        path: 'sections[0].items[1].options',
+        line: lineWith(broken, '"options": []'),
+        message: 'needs at least 2 entries',
+      },
+      {
+        path: 'sections[0].summary',
+        line: decision,
+        message: 'is missing: text in quotes expected',
+      },
+      {
+        path: 'sections[1].items[0].mode',
+        line: lineWith(broken, '"mode": "several"'),
+        message: 'must be one of "single", "multiple"',
+      },
+      {
+        path: 'sections[1].items[1].kind',
+        line: lineWith(broken, '"kind": "scales"'),
+        message: 'must be one of "prompt", "poll", "scale", "forecast", "claimCheck"',
+      },
+      {
+        path: 'sections[1].items[3].horizon',
+        line: lineWith(broken, '"horizon"'),
+        message: 'must be a date written YYYY-MM-DD, e.g. "2020-01-03"',
+      },
+      {
+        path: 'sections[1].items[3].scenarios[0].authorView.probability',
+        line: lineWith(broken, '"probability": 120'),
+        message: 'must be at most 100',
+      },
+    ]);
+  });
+
+  it('says what a field holds when it holds the wrong kind of value', () => {
+    const broken = exampleText
+      .replace('"minWords": 15', '"minWords": "fifteen"')
+      .replace('"teacherNotes": [', '"teacherNotes": "see below", "x": [');
+    expect(problemsOf(broken).map((p) => `${p.path} ${p.message}`)).toStrictEqual([
+      'sections[0].items[0].guidance.minWords should be a number, not text',
+      'sections[0].teacherNotes should be a list in [ ], not text',
+    ]);
+  });
+
+  it('keeps the lesson schema’s own messages, e.g. a repeated id', () => {
+    const broken = exampleText.replace('"id": "what-next-fair"', '"id": "decision-van-visits"');
+    expect(problemsOf(broken)).toStrictEqual([
+      {
+        path: 'sections[1].items[1].id',
+        line: lineWith(broken, '"id": "decision-van-visits"', lineWith(broken, '"kind": "scale"')),
+        message: expect.stringContaining('duplicate id "item:decision-van-visits"') as string,
+      },
+    ]);
+  });
+
+  it.each([
+    [0, 'is 0, a version of the lesson format this app does not read (it reads version 1)'],
+    [
+      99,
+      'is 99, a version of the lesson format this app does not read (it reads version 1): the file may come from a newer version of the app',
+    ],
+  ])('refuses schemaVersion %i, naming the versions it reads', (version, message) => {
+    const text = exampleText.replace('"schemaVersion": 1', `"schemaVersion": ${version}`);
+    expect(problemsOf(text)).toStrictEqual([{ path: 'schemaVersion', line: 3, message }]);
+  });
+
+  it('refuses a file without a version, or with one that is not a whole number', () => {
+    const missing = exampleText.replace('"schemaVersion": 1,\n', '');
+    expect(problemsOf(missing)).toStrictEqual([
+      {
+        path: 'schemaVersion',
+        line: 1,
+        message:
+          'is missing: it says which version of the lesson format the file uses (this app reads version 1)',
+      },
+    ]);
+    const text = exampleText.replace('"schemaVersion": 1', '"schemaVersion": "1"');
+    expect(problemsOf(text)[0]?.message).toMatch(/^must be a whole number: /);
+  });
+
+  it('refuses a file that is not a lesson file, saying so before anything else', () => {
+    expect(problemsOf('{"format": "slides", "schemaVersion": 1}')).toStrictEqual([
+      {
+        path: 'format',
+        line: 1,
+        message: 'is "slides", not "article-discussion-lesson": this is not a lesson file',
+      },
+    ]);
+    expect(problemsOf('{}').map((p) => p.path)).toStrictEqual(['format', 'schemaVersion']);
+    expect(problemsOf('[1, 2]')).toStrictEqual([
+      { path: '', line: 1, message: 'should hold one lesson: a group of fields in { }' },
+    ]);
+  });
+
+  it(`refuses a file over ${LESSON_FILE_MAX_BYTES} bytes before reading it`, () => {
+    const padded = exampleText.replace('{', `{"padding": "${'x'.repeat(LESSON_FILE_MAX_BYTES)}",`);
+    expect(problemsOf(padded)).toStrictEqual([
+      { path: '', line: null, message: 'is 1.1 MB: a lesson file can be at most 1 MB' },
+    ]);
+    const huge = ' '.repeat(3 * LESSON_FILE_MAX_BYTES);
+    expect(problemsOf(huge)[0]?.message).toBe('is 3 MB: a lesson file can be at most 1 MB');
+  });
+
+  it('counts the limit in UTF-8 bytes, as the file is stored', () => {
+    // 180 UTF-16 units, 400 bytes: é is 2 bytes, € 3, the emoji 4 (two UTF-16 units).
+    const text = `"${'é€😀'.repeat(44)}xx"`;
+    expect(text.length).toBe(180);
+    expect(problemsOf(text, { maxBytes: 399 })[0]?.message).toBe(
+      'is 400 bytes: a lesson file can be at most 399 bytes',
+    );
+    expect(problemsOf(text, { maxBytes: 400 })[0]?.message).toMatch(/^should hold one lesson/);
+  });
+});
+
+describe('importing a file of an older version', () => {
+  /** A made-up version 0, before today's version 1, that called the lesson's title `name`. */
+  const fromZero: LessonMigration[] = [
+    {
+      from: 0,
+      to: 1,
+      migrate: ({ metadata, ...rest }) => {
+        const { name, ...others } = metadata as Record<string, unknown>;
+        return { ...rest, metadata: { ...others, title: name } };
+      },
+    },
+  ];
+  const versionZero = exampleText
+    .replace('"schemaVersion": 1', '"schemaVersion": 0')
+    .replace('"title": "Longer weekends', '"name": "Longer weekends');
+
+  it('migrates it to today’s shape, and exports it as today’s file', () => {
+    const result = importLessonFile(versionZero, { migrations: fromZero });
+    expect(result.ok && exportLessonFile(result.lesson)).toBe(exampleText);
+  });
+
+  it('checks the migrated lesson, naming today’s fields', () => {
+    const broken = versionZero.replace('"classroom": 20', '"classroom": 0');
+    expect(
+      problemsOf(broken, { maxBytes: LESSON_FILE_MAX_BYTES, migrations: fromZero }),
+    ).toStrictEqual([
+      {
+        path: 'metadata.estimatedMinutes.classroom',
+        line: lineWith(broken, '"classroom": 0'),
+        message: 'must be more than 0',
+      },
+    ]);
+  });
+
+  it('is refused by an app that has no step from it', () => {
+    expect(problemsOf(versionZero)[0]?.message).toMatch(/^is 0, a version of the lesson format/);
+  });
+});
+
+describe('describeLessonFileProblem', () => {
+  it('writes a problem as one line a teacher can act on', () => {
+    expect(
+      describeLessonFileProblem({ path: 'sections[0].summary', line: 14, message: 'is missing' }),
+    ).toBe('Line 14, sections[0].summary: is missing');
+    expect(describeLessonFileProblem({ path: '', line: 3, message: 'is not valid JSON' })).toBe(
+      'Line 3, the file: is not valid JSON',
+    );
+    expect(describeLessonFileProblem({ path: 'format', line: null, message: 'is missing' })).toBe(
+      'format: is missing',
+    );
+    expect(describeLessonFileProblem({ path: '', line: null, message: 'is 2 MB' })).toBe(
+      'The file is 2 MB',
+    );
+  });
+});

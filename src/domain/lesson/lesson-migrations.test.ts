@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import {
+  describeKnownVersions,
+  knownLessonVersions,
+  LESSON_MIGRATIONS,
+  migrateLesson,
+  type LessonMigration,
+} from './lesson-migrations';
+import { LESSON_SCHEMA_VERSION } from './lesson-schema';
+
+/**
+ * A made-up history for the runner (the real list is empty until version 2 exists):
+ * version 2 renamed `name` to `title`, version 3 added `tags`.
+ */
+const steps: LessonMigration[] = [
+  {
+    from: 1,
+    to: 2,
+    migrate: ({ name, ...rest }) => ({ ...rest, title: name }),
+  },
+  {
+    from: 2,
+    to: 3,
+    migrate: (lesson) => ({ ...lesson, tags: [`was ${String(lesson.title)}`] }),
+  },
+];
+
+describe('the migration runner', () => {
+  it('applies every step from the file’s version to the current one, in order', () => {
+    const migrated = migrateLesson({ schemaVersion: 1, name: 'Old', id: 'x' }, 1, steps, 3);
+    expect(migrated).toStrictEqual({ schemaVersion: 3, id: 'x', title: 'Old', tags: ['was Old'] });
+  });
+
+  it('starts from the step of the file’s own version', () => {
+    const migrated = migrateLesson({ schemaVersion: 2, title: 'Mid' }, 2, steps, 3);
+    expect(migrated).toStrictEqual({ schemaVersion: 3, title: 'Mid', tags: ['was Mid'] });
+  });
+
+  it('leaves a lesson of the current version as it is, and never changes its input', () => {
+    const input = Object.freeze({ schemaVersion: 1, name: 'Old' });
+    expect(migrateLesson({ schemaVersion: 3, title: 'New' }, 3, steps, 3)).toStrictEqual({
+      schemaVersion: 3,
+      title: 'New',
+    });
+    migrateLesson(input, 1, steps, 3);
+    expect(input).toStrictEqual({ schemaVersion: 1, name: 'Old' });
+  });
+
+  it('sets each step’s version, so a step need not', () => {
+    const seen: unknown[] = [];
+    const spying = steps.map((step) => ({
+      ...step,
+      migrate: (lesson: Readonly<Record<string, unknown>>) => {
+        seen.push(lesson.schemaVersion);
+        return step.migrate(lesson);
+      },
+    }));
+    migrateLesson({ schemaVersion: 1, name: 'Old' }, 1, spying, 3);
+    expect(seen).toStrictEqual([1, 2]);
+  });
+
+  it.each([0, 4, 99, 1.5, Number.NaN])('refuses version %s, naming the versions it knows', (v) => {
+    expect(() => migrateLesson({ schemaVersion: v }, v, steps, 3)).toThrow(
+      /is not one this app knows \(it knows versions 1 to 3\)/,
+    );
+  });
+
+  it('refuses a list of steps that is not one unbroken chain', () => {
+    const [first, second] = steps as [LessonMigration, LessonMigration];
+    expect(() => knownLessonVersions([second, first], 3)).toThrow(/expected 1 to 2/);
+    expect(() => knownLessonVersions([first, { ...second, to: 4 }], 3)).toThrow(/expected 2 to 3/);
+    expect(() => knownLessonVersions(steps, 4)).toThrow(/expected 2 to 3/);
+  });
+
+  it('describes the known versions as a teacher reads them', () => {
+    expect(describeKnownVersions(knownLessonVersions(steps, 3))).toBe('versions 1 to 3');
+    expect(describeKnownVersions({ oldest: 1, current: 1 })).toBe('version 1');
+  });
+});
+
+describe('the real migrations', () => {
+  it('form one chain ending at the lesson schema’s version', () => {
+    expect(knownLessonVersions(LESSON_MIGRATIONS, LESSON_SCHEMA_VERSION)).toStrictEqual({
+      oldest: 1,
+      current: LESSON_SCHEMA_VERSION,
+    });
+  });
+});
