@@ -187,6 +187,15 @@ export const endpoints = {
       }),
     },
   },
+  lessonFile: {
+    method: 'GET',
+    path: '/api/lessons/:lessonId/file',
+    caller: 'teacher',
+    summary:
+      'The lesson as an open lesson file (docs/lesson-format.md), as an attachment; 404 lesson_not_found.',
+    params: z.object({ lessonId: id }),
+    responses: { 200: { contentType: 'application/json; charset=utf-8' } },
+  },
   createSession: {
     method: 'POST',
     path: '/api/sessions',

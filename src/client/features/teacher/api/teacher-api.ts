@@ -210,6 +210,9 @@ export const teacherProjectorQuery = (sessionId: string) =>
     staleTime: Infinity,
   });
 
+/** The lesson as an open lesson file, downloaded as an attachment. */
+export const lessonFilePath = (lessonId: string) =>
+  endpointPath(endpoints.lessonFile, { lessonId });
 export const sessionQrPath = (sessionId: string) =>
   endpointPath(endpoints.sessionQrCode, { id: sessionId });
 export const sessionCsvPath = (sessionId: string) =>

@@ -6,7 +6,7 @@ import { describeApiError } from '../../../shared/lib/api-client';
 import { LESSONS } from '../../../shared/lib/lesson-catalog';
 import { navigate } from '../../../shared/lib/router';
 import { routes } from '../../../shared/lib/routes';
-import { createSession, storeSessionView } from '../api/teacher-api';
+import { createSession, lessonFilePath, storeSessionView } from '../api/teacher-api';
 
 const MODE_LABELS: Record<SessionMode, { label: string; hint: string }> = {
   'teacher-paced': {
@@ -57,6 +57,12 @@ export function StartSessionForm() {
             </option>
           ))}
         </select>
+        <p className="hint">
+          <a href={lessonFilePath(lesson)} download>
+            Download this lesson as a file
+          </a>{' '}
+          (an open format: <code>.lesson.json</code>)
+        </p>
       </div>
       <fieldset className="form-field">
         <legend id={modeId}>Mode</legend>

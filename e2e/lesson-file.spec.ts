@@ -1,0 +1,16 @@
+import { readFile } from 'node:fs/promises';
+import { importLessonFile } from '../src/domain/lesson/lesson-file';
+import { soleimaniLesson as lesson } from '../src/domain/lessons/soleimani-lesson';
+import { expect, test } from './support/fixtures';
+
+test('a teacher downloads the lesson as an open file that imports back to the same lesson', async ({
+  teacher,
+}) => {
+  const { page } = teacher;
+  await page.goto('/teach');
+  const link = page.getByRole('link', { name: 'Download this lesson as a file' });
+  const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+  expect(download.suggestedFilename()).toBe(`${lesson.id}.lesson.json`);
+  const imported = importLessonFile(await readFile(await download.path(), 'utf8'));
+  expect(imported.ok && imported.lesson.metadata.title).toBe(lesson.metadata.title);
+});

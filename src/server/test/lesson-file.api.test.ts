@@ -1,0 +1,30 @@
+import { expect, it } from 'vitest';
+import { exportLessonFile, importLessonFile } from '../../domain/lesson/lesson-file';
+import { soleimaniLesson as lesson } from '../../domain/lessons/soleimani-lesson';
+import { ApiClient, expectRefusal, signUpTeacher } from './api-client';
+import { describeWithServer } from './use-test-server';
+
+describeWithServer('lesson files on %s', (ctx) => {
+  it('gives a teacher the lesson as an open file that imports back to the same lesson', async () => {
+    const teacher = await signUpTeacher(ctx.server.baseUrl);
+    const response = await teacher.getBytes(`/api/lessons/${lesson.id}/file`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(response.headers.get('content-disposition')).toBe(
+      `attachment; filename="${lesson.id}.lesson.json"`,
+    );
+    const text = new TextDecoder().decode(response.body);
+    const imported = importLessonFile(text);
+    if (!imported.ok) throw new Error(JSON.stringify(imported.problems));
+    expect(imported.lesson).toEqual(lesson);
+    // Imported and exported again, it is the same file, byte for byte.
+    expect(exportLessonFile(imported.lesson)).toBe(text);
+  });
+
+  it('refuses an unknown lesson, and anyone not signed in as a teacher', async () => {
+    const teacher = await signUpTeacher(ctx.server.baseUrl);
+    expectRefusal(await teacher.get('/api/lessons/no-such-lesson/file'), 404, 'lesson_not_found');
+    const stranger = new ApiClient(ctx.server.baseUrl);
+    expectRefusal(await stranger.get(`/api/lessons/${lesson.id}/file`), 401, 'not_signed_in');
+  });
+});
