@@ -14,3 +14,11 @@ test('a teacher downloads the lesson as an open file that imports back to the sa
   const imported = importLessonFile(await readFile(await download.path(), 'utf8'));
   expect(imported.ok && imported.lesson.metadata.title).toBe(lesson.metadata.title);
 });
+
+test('the app serves the lesson file format as a JSON Schema', async ({ request }) => {
+  const response = await request.get('/lesson-file.schema.json');
+  expect(response.status()).toBe(200);
+  const schema = (await response.json()) as { $id?: string; title?: string };
+  expect(schema.$id).toBe('urn:article-discussion:lesson-file:v1');
+  expect(schema.title).toBeTruthy();
+});
