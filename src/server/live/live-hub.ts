@@ -183,7 +183,8 @@ export class LiveHub {
       viewer,
       sink,
       delivered: new Set(),
-      pending: lastEventId === null ? null : [],
+      // Events published while the stream is being set up wait here, after `ready` and the replay.
+      pending: [],
     };
     let set = this.subscribers.get(sessionId);
     if (!set) {
@@ -191,6 +192,11 @@ export class LiveHub {
       this.subscribers.set(sessionId, set);
     }
     set.add(subscriber);
+    // Counted before `ready` is sent, so a client that has read `ready` knows its stream counts
+    // towards being online: closing another tab right after cannot make it look offline.
+    if (viewer.role === 'participant') {
+      await this.trackPresence(sessionId, viewer.participantId, 'opened');
+    }
     sink.write(
       `retry: 2000\nevent: ready\ndata: ${JSON.stringify({ protocol: LIVE_PROTOCOL_VERSION })}\n\n`,
     );
@@ -204,13 +210,10 @@ export class LiveHub {
         if (!last || missed.length < 500) break;
         after = last.id;
       }
-      const pending = subscriber.pending ?? [];
-      subscriber.pending = null;
-      for (const stored of pending) this.write(subscriber, stored);
     }
-    if (viewer.role === 'participant') {
-      await this.trackPresence(sessionId, viewer.participantId, 'opened');
-    }
+    const pending = subscriber.pending ?? [];
+    subscriber.pending = null;
+    for (const stored of pending) this.write(subscriber, stored);
 
     return () => {
       this.drop(subscriber);

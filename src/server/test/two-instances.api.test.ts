@@ -23,8 +23,19 @@ async function fetchStream(baseUrl: string, urlPath: string, token: string | und
     signal: controller.signal,
   });
   expect(response.status).toBe(200);
-  // Read, so the stream flows; the abort that closes it rejects this, as expected.
-  void response.body?.pipeTo(new WritableStream()).catch(() => undefined);
+  const reader = response.body!.getReader();
+  const decoder = new TextDecoder();
+  // Once `ready` is read, the server has counted this stream towards the student being online.
+  let received = '';
+  while (!received.includes('event: ready')) {
+    const { value, done } = await reader.read();
+    if (done) throw new Error('the stream ended before it was ready');
+    received += decoder.decode(value, { stream: true });
+  }
+  // Read on, so the stream flows; the abort that closes it rejects this, as expected.
+  void (async () => {
+    for (;;) if ((await reader.read()).done) return;
+  })().catch(() => undefined);
   return controller;
 }
 
