@@ -1,18 +1,14 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { useOutboxStore as UseOutboxStore } from '../stores/outbox-store';
 import type { startOutboxSender as StartOutboxSender } from './outbox-sender';
+import { memoryStorage } from '../../../shared/testing/memory-storage';
 
 let useOutboxStore: typeof UseOutboxStore;
 let startOutboxSender: typeof StartOutboxSender;
 const fetchMock = vi.fn<(url: string, init: RequestInit) => Promise<Response>>();
 
 beforeAll(async () => {
-  const memory = new Map<string, string>();
-  vi.stubGlobal('localStorage', {
-    getItem: (key: string) => memory.get(key) ?? null,
-    setItem: (key: string, value: string) => memory.set(key, value),
-    removeItem: (key: string) => memory.delete(key),
-  });
+  vi.stubGlobal('localStorage', memoryStorage());
   vi.stubGlobal('crypto', { randomUUID: () => `id-${Math.random()}` });
   vi.stubGlobal('window', new EventTarget());
   vi.stubGlobal('document', { cookie: 'csrf=token' });

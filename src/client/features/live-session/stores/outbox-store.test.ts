@@ -1,15 +1,11 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { useOutboxStore as UseOutboxStore } from './outbox-store';
+import { memoryStorage } from '../../../shared/testing/memory-storage';
 
 let useOutboxStore: typeof UseOutboxStore;
 
 beforeAll(async () => {
-  const memory = new Map<string, string>();
-  vi.stubGlobal('localStorage', {
-    getItem: (key: string) => memory.get(key) ?? null,
-    setItem: (key: string, value: string) => memory.set(key, value),
-    removeItem: (key: string) => memory.delete(key),
-  });
+  vi.stubGlobal('localStorage', memoryStorage());
   vi.stubGlobal('crypto', { randomUUID: () => `id-${Math.random()}` });
   ({ useOutboxStore } = await import('./outbox-store'));
 });

@@ -1,29 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SavedWork } from '../lib/saved-work';
 import { SAVED_WORK_VERSION, savedWorkStorage } from './saved-work-storage';
+import { memoryStorage } from '../../../shared/testing/memory-storage';
 
 const KEY = 'work';
-
-/** The browser's localStorage as a plain map: these tests run in Node. */
-function fakeLocalStorage(): Storage {
-  const map = new Map<string, string>();
-  return {
-    get length() {
-      return map.size;
-    },
-    clear: () => {
-      map.clear();
-    },
-    getItem: (key) => map.get(key) ?? null,
-    key: (index) => [...map.keys()][index] ?? null,
-    removeItem: (key) => {
-      map.delete(key);
-    },
-    setItem: (key, value) => {
-      map.set(key, value);
-    },
-  };
-}
 
 const answered = (itemId: string, text: string, at: number): SavedWork => ({
   workByLesson: {
@@ -39,7 +19,7 @@ const answered = (itemId: string, text: string, at: number): SavedWork => ({
 
 describe('savedWorkStorage', () => {
   beforeEach(() => {
-    vi.stubGlobal('localStorage', fakeLocalStorage());
+    vi.stubGlobal('localStorage', memoryStorage());
   });
   afterEach(() => {
     vi.unstubAllGlobals();

@@ -1,28 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { soleimaniLesson as lesson } from '../../../../domain/lessons/soleimani-lesson';
+import { memoryStorage } from '../../../shared/testing/memory-storage';
 
-/** The browser's localStorage as a plain map: these tests run in Node. */
-function fakeLocalStorage(): Storage {
-  const map = new Map<string, string>();
-  return {
-    get length() {
-      return map.size;
-    },
-    clear: () => {
-      map.clear();
-    },
-    getItem: (key) => map.get(key) ?? null,
-    key: (index) => [...map.keys()][index] ?? null,
-    removeItem: (key) => {
-      map.delete(key);
-    },
-    setItem: (key, value) => {
-      map.set(key, value);
-    },
-  };
-}
-
-const storage = fakeLocalStorage();
+const storage = memoryStorage();
 // The store reads the storage once, when its module loads: stub the browser first.
 beforeAll(() => {
   vi.stubGlobal('localStorage', storage);
