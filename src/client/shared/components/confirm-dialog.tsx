@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef } from 'react';
+import { ModalDialog } from './modal-dialog';
 
 interface ConfirmDialogProps {
   readonly isOpen: boolean;
@@ -10,7 +10,7 @@ interface ConfirmDialogProps {
   readonly onCancel: () => void;
 }
 
-/** A modal confirmation on the native <dialog>, which traps focus and closes on Escape. */
+/** A modal confirmation: cancel (focused first, and on Escape) or confirm. */
 export function ConfirmDialog({
   isOpen,
   title,
@@ -20,30 +20,8 @@ export function ConfirmDialog({
   onConfirm,
   onCancel,
 }: ConfirmDialogProps) {
-  const dialogRef = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-  const messageId = useId();
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    if (isOpen && !dialog.open) dialog.showModal();
-    if (!isOpen && dialog.open) dialog.close();
-  }, [isOpen]);
-
   return (
-    <dialog
-      ref={dialogRef}
-      className="dialog"
-      aria-labelledby={titleId}
-      aria-describedby={messageId}
-      onCancel={(event) => {
-        event.preventDefault();
-        onCancel();
-      }}
-    >
-      <h2 id={titleId}>{title}</h2>
-      <p id={messageId}>{message}</p>
+    <ModalDialog isOpen={isOpen} title={title} message={message} onCancel={onCancel}>
       <div className="button-row">
         <button type="button" className="button" onClick={onCancel} autoFocus>
           {cancelLabel}
@@ -52,6 +30,6 @@ export function ConfirmDialog({
           {confirmLabel}
         </button>
       </div>
-    </dialog>
+    </ModalDialog>
   );
 }

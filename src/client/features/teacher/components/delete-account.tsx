@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
+import { ModalDialog } from '../../../shared/components/modal-dialog';
 import { describeApiError } from '../../../shared/lib/api-client';
 import { navigate } from '../../../shared/lib/router';
 import { routes } from '../../../shared/lib/routes';
@@ -14,9 +15,6 @@ import { useNoticeStore } from '../stores/notice-store';
 export function DeleteAccount() {
   const [isOpen, setIsOpen] = useState(false);
   const [password, setPassword] = useState('');
-  const dialogRef = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-  const messageId = useId();
   const passwordId = useId();
   const queryClient = useQueryClient();
   const showNotice = useNoticeStore((s) => s.showNotice);
@@ -30,13 +28,6 @@ export function DeleteAccount() {
       announceAccountChange();
     },
   });
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    if (isOpen && !dialog.open) dialog.showModal();
-    if (!isOpen && dialog.open) dialog.close();
-  }, [isOpen]);
 
   const close = () => {
     setIsOpen(false);
@@ -55,22 +46,12 @@ export function DeleteAccount() {
       >
         Delete account
       </button>
-      <dialog
-        ref={dialogRef}
-        className="dialog"
-        aria-labelledby={titleId}
-        aria-describedby={messageId}
-        onCancel={(event) => {
-          event.preventDefault();
-          close();
-        }}
+      <ModalDialog
+        isOpen={isOpen}
+        title="Delete your account?"
+        message="Your account and everything in it are erased for good: every session, open or past, with its students, their answers and the summaries. Students still in a session are disconnected. This cannot be undone: download what you want to keep first."
+        onCancel={close}
       >
-        <h2 id={titleId}>Delete your account?</h2>
-        <p id={messageId}>
-          Your account and everything in it are erased for good: every session, open or past, with
-          its students, their answers and the summaries. Students still in a session are
-          disconnected. This cannot be undone: download what you want to keep first.
-        </p>
         <form
           onSubmit={(event) => {
             event.preventDefault();
@@ -106,7 +87,7 @@ export function DeleteAccount() {
             </button>
           </div>
         </form>
-      </dialog>
+      </ModalDialog>
     </>
   );
 }
