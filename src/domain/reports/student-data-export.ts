@@ -4,21 +4,24 @@ import { getItemQuestion } from '../lesson/item-question';
 import type { Lesson } from '../lesson/lesson-schema';
 import type { ExportedAnswer, StudentDataExport } from '../live/student-data-contracts';
 
+/** One of the student's answers as stored, with the wall's moderation of it. */
+export interface StoredStudentAnswer {
+  readonly itemId: string;
+  readonly answer: Answer;
+  readonly revision: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly isHidden: boolean;
+  readonly isSpotlighted: boolean;
+}
+
 /** What the server holds about one student, read from its tables. */
 export interface StudentDataSource {
   readonly now: Date;
   readonly lesson: Lesson;
   readonly session: Omit<StudentDataExport['session'], 'lessonTitle'>;
   readonly student: StudentDataExport['student'] & { readonly currentSectionId: string | null };
-  readonly answers: readonly {
-    readonly itemId: string;
-    readonly answer: Answer;
-    readonly revision: number;
-    readonly createdAt: string;
-    readonly updatedAt: string;
-    readonly isHidden: boolean;
-    readonly isSpotlighted: boolean;
-  }[];
+  readonly answers: readonly StoredStudentAnswer[];
   readonly eventLogEntries: number;
 }
 

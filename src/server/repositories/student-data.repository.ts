@@ -1,4 +1,5 @@
 import type { Answer } from '../../domain/lesson/answers';
+import type { StoredStudentAnswer } from '../../domain/reports/student-data-export';
 import type { Queryable } from '../db/database';
 import { toIso } from './class-sessions.repository';
 import { participantLabel } from './participants.repository';
@@ -54,20 +55,10 @@ export async function findStudentRecord(
   };
 }
 
-export interface StudentAnswerRecord {
-  readonly itemId: string;
-  readonly answer: Answer;
-  readonly revision: number;
-  readonly createdAt: string;
-  readonly updatedAt: string;
-  readonly isHidden: boolean;
-  readonly isSpotlighted: boolean;
-}
-
 export async function listStudentAnswers(
   db: Queryable,
   participantId: string,
-): Promise<StudentAnswerRecord[]> {
+): Promise<StoredStudentAnswer[]> {
   const { rows } = await db.query<{
     item_id: string;
     answer: Answer;
