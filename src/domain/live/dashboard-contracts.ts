@@ -72,6 +72,8 @@ export const sessionReportSchema = z.object({
   sessionId: z.string(),
   lessonId: z.string(),
   lessonTitle: z.string(),
+  /** The lesson version the session ran. */
+  lessonVersion: z.number().int().positive(),
   participants: z.array(
     z.object({ id: z.string(), label: z.string(), joinedAt: z.string(), answers: count }),
   ),

@@ -141,8 +141,11 @@ export type PublishedSummary = z.infer<typeof publishedSummarySchema>;
 
 export const sessionSummarySchema = z.object({
   id: z.string(),
+  /** The library lesson (lesson-library-contracts.ts). */
   lessonId: z.string(),
   lessonTitle: z.string(),
+  /** The published version the session pinned when it started. */
+  lessonVersion: z.number().int().positive(),
   mode: z.enum(SESSION_MODES),
   status: z.enum(SESSION_STATUSES),
   joinCode: z.string(),

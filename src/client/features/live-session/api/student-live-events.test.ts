@@ -11,6 +11,7 @@ function setup() {
       id: 's1',
       lessonId: 'soleimani-2020',
       lessonTitle: 'Lesson',
+      lessonVersion: 1,
       mode: 'teacher-paced',
       status: 'open',
       currentSectionId: 'thesis',

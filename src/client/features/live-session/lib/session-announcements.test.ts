@@ -13,6 +13,7 @@ const base: StudentSessionView = {
     id: 's1',
     lessonId: lesson.id,
     lessonTitle: 'Lesson',
+    lessonVersion: 1,
     mode: 'teacher-paced',
     status: 'open',
     currentSectionId: first.id,

@@ -20,6 +20,7 @@ function viewWith(overrides: Partial<TeacherSessionView> = {}): TeacherSessionVi
       id: 's1',
       lessonId: 'soleimani-2020',
       lessonTitle: 'Lesson',
+      lessonVersion: 1,
       mode: 'teacher-paced',
       status: 'open',
       joinCode: 'ABCDEF',

@@ -1,0 +1,136 @@
+import { z } from 'zod';
+import { lessonSchema } from '../lesson/lesson-schema';
+
+/**
+ * Shapes of the lesson library's API (a teacher's own lessons, the built-in ones, drafts,
+ * published versions, sharing by link, import and export), shared by server and client; the
+ * endpoints are in api-endpoints.ts.
+ *
+ * A library lesson has an id of its own (`lessonId`): a built-in lesson's is its file's id
+ * (e.g. `soleimani-2020`), a teacher's is a random uuid. The lesson's content carries its own
+ * `id` too (the file's); two library lessons may hold the same content id (one imported from
+ * the other), so the library id is the one sessions and links use.
+ *
+ * A lesson has at most one draft (the teacher's work in progress, any JSON: it need not be a
+ * valid lesson until it is published) and any number of published versions, numbered from 1,
+ * which never change once published. A session pins the version it started with.
+ */
+
+export const LESSON_STATUSES = ['draft', 'published'] as const;
+export type LessonStatus = (typeof LESSON_STATUSES)[number];
+
+/** 1 MB, as an imported file: a draft is a lesson in the making, no bigger than one. */
+export const LESSON_DRAFT_MAX_BYTES = 1024 * 1024;
+
+export const lessonSummarySchema = z.object({
+  lessonId: z.string(),
+  title: z.string(),
+  /** Built into the app: read-only, anyone may study it; a teacher duplicates it to change it. */
+  builtIn: z.boolean(),
+  /** `draft` until a first version is published. */
+  status: z.enum(LESSON_STATUSES),
+  /** The newest published version's number, or null before the first. */
+  publishedVersion: z.number().int().positive().nullable(),
+  /** A draft that differs from the newest published version waits to be published. */
+  hasUnpublishedChanges: z.boolean(),
+  archived: z.boolean(),
+  /** When the draft or a version last changed (ISO). */
+  updatedAt: z.string(),
+  /** How many of this teacher's sessions ran (or run) a version of this lesson. */
+  sessionCount: z.number().int().nonnegative(),
+  sectionCount: z.number().int().nonnegative(),
+  /** Minutes of the newest published version, or of a valid draft; null when not computable. */
+  minutes: z
+    .object({
+      classroom: z.object({ core: z.number(), withExtensions: z.number() }),
+      selfStudy: z.object({ core: z.number(), withExtensions: z.number() }),
+    })
+    .nullable(),
+  /**
+   * The key of the self-study link (`/s/<key>`), or null while the lesson is private. A
+   * built-in lesson's key is its id; a teacher's is unguessable and can be withdrawn.
+   */
+  shareKey: z.string().nullable(),
+});
+export type LessonSummary = z.infer<typeof lessonSummarySchema>;
+
+export const lessonLibrarySchema = z.object({ lessons: z.array(lessonSummarySchema) });
+export type LessonLibrary = z.infer<typeof lessonLibrarySchema>;
+
+/** One published version of a lesson, as students and sessions get it. */
+export const lessonVersionSchema = z.object({
+  lessonId: z.string(),
+  versionId: z.string(),
+  version: z.number().int().positive(),
+  publishedAt: z.string(),
+  lesson: lessonSchema,
+});
+export type LessonVersion = z.infer<typeof lessonVersionSchema>;
+
+/** What the editor opens: the summary, the draft (any JSON) and the newest version. */
+export const lessonDetailSchema = z.object({
+  summary: lessonSummarySchema,
+  /** The work in progress; null when there is none (a built-in lesson has none). */
+  draft: z.unknown().nullable(),
+  /** When the draft was last saved (ISO), or null. */
+  draftSavedAt: z.string().nullable(),
+  published: lessonVersionSchema.nullable(),
+});
+export type LessonDetail = z.infer<typeof lessonDetailSchema>;
+
+/** A new lesson starts as a draft, e.g. built from a pasted article. */
+export const createLessonRequestSchema = z.object({ draft: z.unknown() });
+export type CreateLessonRequest = z.infer<typeof createLessonRequestSchema>;
+
+export const saveDraftRequestSchema = z.object({
+  draft: z.unknown(),
+  /**
+   * The `draftSavedAt` the editor started from; when the stored draft is newer (saved from
+   * another tab or device) the save is refused with 409 draft_conflict instead of overwriting it.
+   * Omit to overwrite.
+   */
+  basedOn: z.string().nullable().optional(),
+});
+export type SaveDraftRequest = z.infer<typeof saveDraftRequestSchema>;
+
+export const saveDraftResponseSchema = z.object({ draftSavedAt: z.string() });
+
+/** A problem of a lesson that cannot be published or imported, at a field path. */
+export const lessonProblemSchema = z.object({
+  /** e.g. `sections[2].items[0].options`; "" for the lesson as a whole. */
+  path: z.string(),
+  /** The line of the imported file, when the problem came from a file. */
+  line: z.number().int().positive().nullable(),
+  message: z.string(),
+});
+export type LessonProblem = z.infer<typeof lessonProblemSchema>;
+
+/** A refused publish or import: 422 with the problems, each at its field. */
+export const lessonProblemsResponseSchema = z.object({
+  error: z.object({
+    code: z.literal('lesson_invalid'),
+    message: z.string(),
+    problems: z.array(lessonProblemSchema),
+  }),
+});
+export type LessonProblemsResponse = z.infer<typeof lessonProblemsResponseSchema>;
+
+/** An imported file, as its text (at most LESSON_FILE_MAX_BYTES of UTF-8). */
+export const importLessonRequestSchema = z.object({ file: z.string() });
+export type ImportLessonRequest = z.infer<typeof importLessonRequestSchema>;
+
+export const archiveLessonRequestSchema = z.object({ archived: z.boolean() });
+export const shareLessonRequestSchema = z.object({ shared: z.boolean() });
+
+export const deleteLessonQuerySchema = z.object({
+  /**
+   * A lesson that sessions used is deleted with them only when this says how many: the number
+   * the teacher confirmed. Otherwise 409 lesson_has_sessions says the number.
+   */
+  sessions: z.coerce.number().int().nonnegative().optional(),
+});
+
+export const lessonFileQuerySchema = z.object({
+  /** A published version's number; the newest when omitted. */
+  version: z.coerce.number().int().positive().optional(),
+});
