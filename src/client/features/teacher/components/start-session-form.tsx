@@ -2,11 +2,14 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type SyntheticEvent } from 'react';
 import type { SessionMode } from '../../../../domain/live/live-contracts';
 import { SESSION_MODES } from '../../../../domain/live/live-constants';
+import { soleimaniLesson } from '../../../../domain/lessons/soleimani-lesson';
 import { describeApiError } from '../../../shared/lib/api-client';
-import { LESSONS } from '../../../shared/lib/lesson-catalog';
 import { navigate } from '../../../shared/lib/router';
 import { routes } from '../../../shared/lib/routes';
 import { createSession, lessonFilePath, storeSessionView } from '../api/teacher-api';
+
+/** Until the form lists the teacher's library (listLessons): the built-in lesson. */
+const LESSONS = [soleimaniLesson];
 
 const MODE_LABELS: Record<SessionMode, { label: string; hint: string }> = {
   'teacher-paced': {
