@@ -1,6 +1,6 @@
 import { importLessonFile, LESSON_FILE_FORMAT } from './lesson-file';
 import { formatFieldPath } from './json-positions';
-import type { Lesson } from './lesson-schema';
+import { LESSON_SCHEMA_VERSION, type Lesson } from './lesson-schema';
 
 /** A problem of a draft, at a field path (`sections[0].title`); "" for the draft as a whole. */
 export interface DraftProblem {
@@ -22,7 +22,12 @@ export function checkLessonDraft(draft: unknown): DraftCheck {
     return { ok: false, problems: [{ path: '', message: 'The lesson is empty.' }] };
   }
   const imported = importLessonFile(
-    JSON.stringify({ ...(draft as Record<string, unknown>), format: LESSON_FILE_FORMAT }),
+    // A draft is written at today's version unless it says otherwise.
+    JSON.stringify({
+      schemaVersion: LESSON_SCHEMA_VERSION,
+      ...(draft as Record<string, unknown>),
+      format: LESSON_FILE_FORMAT,
+    }),
   );
   if (!imported.ok) {
     return {
