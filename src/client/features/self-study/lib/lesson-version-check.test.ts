@@ -71,6 +71,11 @@ describe('lessonVersionProblem: the self-study pages’ light check of a shared 
       /\.scenarios\[0\]\.resolution: not an object$/,
     ],
     [
+      'a section without its minutes (version 1 of the format had none)',
+      changed((v) => Reflect.deleteProperty(v.lesson.sections[2]!, 'minutes')),
+      'answer.lesson.sections[2].minutes: not an object',
+    ],
+    [
       'a paragraph without text',
       changed((v) => Object.assign(v.lesson.sections[0]!.paragraphs[0]!, { text: 42 })),
       'answer.lesson.sections[0].paragraphs[0].text: not text',

@@ -44,12 +44,12 @@ const LESSON_VERSION: Shape = {
         published: 'text',
         authorDescription: 'text',
       },
-      estimatedMinutes: { selfStudy: 'number', classroom: 'number' },
     },
     sections: [
       {
         id: 'text',
         title: 'text',
+        minutes: { core: 'number', extension: 'number' },
         paragraphs: [{ text: 'text' }],
         // Each item is checked against its kind's shape (ITEM_SHAPES).
         items: [{ id: 'text', kind: 'text' }],
