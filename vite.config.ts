@@ -32,6 +32,32 @@ export default defineConfig({
         globPatterns: ['**/*.{js,css,html,svg,png,ico,webmanifest}'],
         navigateFallback: 'index.html',
         navigateFallbackDenylist: [/^\/api\//],
+        // A lesson opened by its link once keeps working offline: the network first (fresh when
+        // the teacher publishes a new version), the copy kept here when there is none. A link
+        // the teacher withdrew (404) drops the copy.
+        runtimeCaching: [
+          {
+            urlPattern: ({ url }) => url.pathname.startsWith('/api/shared-lessons/'),
+            handler: 'NetworkFirst',
+            options: {
+              cacheName: 'shared-lessons',
+              networkTimeoutSeconds: 3,
+              cacheableResponse: { statuses: [200] },
+              expiration: { maxEntries: 50 },
+              plugins: [
+                {
+                  // Serialised into the service worker: it may use nothing from this file.
+                  fetchDidSucceed: async ({ request, response }) => {
+                    if (response.status === 404) {
+                      await (await caches.open('shared-lessons')).delete(request);
+                    }
+                    return response;
+                  },
+                },
+              ],
+            },
+          },
+        ],
         cleanupOutdatedCaches: true,
         // Take over the page on the first visit, so it works offline without a second load.
         clientsClaim: true,

@@ -29,6 +29,7 @@ export type SharedLessonState =
   | { readonly status: 'failed'; readonly error: unknown };
 
 const LOADING: SharedLessonState = { status: 'loading' };
+const ONLINE_RETRY_DELAY_MS = 1000;
 
 const states = new Map<string, SharedLessonState>();
 const listeners = new Set<() => void>();
@@ -61,6 +62,34 @@ function load(shareKey: string) {
   );
 }
 
+/**
+ * On a first visit the lesson arrives before the service worker controls the page, so the
+ * worker never saw it: once it takes over, ask again through it, so that it keeps a copy and the
+ * lesson opens offline from then on. A newer version that arrives meanwhile replaces the shown one.
+ */
+function keepLessonsWhenServiceWorkerArrives() {
+  navigator.serviceWorker.addEventListener('controllerchange', () => {
+    for (const [shareKey, state] of states) {
+      if (state.status !== 'ready') continue;
+      fetchSharedLesson(shareKey).then(
+        (version) => {
+          const current = states.get(shareKey);
+          if (current?.status === 'ready' && current.version.versionId !== version.versionId) {
+            setState(shareKey, { status: 'ready', version });
+          }
+        },
+        (error: unknown) => {
+          // The lesson shown stays; it is kept for offline use at the next visit.
+          console.warn('The lesson could not be kept for offline use this time.', error);
+        },
+      );
+    }
+  });
+}
+if (typeof navigator !== 'undefined' && 'serviceWorker' in navigator) {
+  keepLessonsWhenServiceWorkerArrives();
+}
+
 function subscribe(listener: () => void) {
   listeners.add(listener);
   return () => {
@@ -84,12 +113,19 @@ export function useSharedLesson(shareKey: string) {
     if (!states.has(shareKey)) load(shareKey);
   }, [shareKey]);
   useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
     const onOnline = () => {
       const current = states.get(shareKey);
-      if (current?.status === 'failed' && current.error instanceof NetworkError) load(shareKey);
+      if (current?.status !== 'failed' || !(current.error instanceof NetworkError)) return;
+      // The connection is often not quite there when the browser says so: give it a second.
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        load(shareKey);
+      }, ONLINE_RETRY_DELAY_MS);
     };
     window.addEventListener('online', onOnline);
     return () => {
+      clearTimeout(timer);
       window.removeEventListener('online', onOnline);
     };
   }, [shareKey]);

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Item, Lesson } from '../../../../domain/lesson/lesson-schema';
 import { soleimaniLesson } from '../../../../domain/lessons/soleimani-lesson';
 import { itemFingerprint } from './item-fingerprint';
-import { keepWork } from './keep-work';
+import { checkAnswerForItem } from '../../../../domain/lesson/check-answer';
+import { hasWorkWithoutFingerprints, keepWork, type AnswerFits } from './keep-work';
 import { answersOf, skippedItemIdsOf, type ItemWork, type LessonWork } from './saved-work';
 import { mergeSavedWork } from './merge-work';
 
@@ -39,6 +40,10 @@ function workOf(items: Record<string, ItemWork>): LessonWork {
 }
 
 const NOW = 1_000;
+
+/** What the app passes once check-answer.ts is loaded. */
+const fits: AnswerFits = (item, answer) =>
+  checkAnswerForItem(item, answer, { allowIncomplete: true }) === null;
 
 describe('keepWork: saved answers against a new version of the lesson', () => {
   const v1 = lessonOf(poll, prompt, scale);
@@ -115,6 +120,15 @@ describe('keepWork: saved answers against a new version of the lesson', () => {
       at: 10,
     });
 
+    it('is left as it is, and reported, until the answer checks are there to say if it fits', () => {
+      const work = workOf({ poll: legacy({ kind: 'poll', optionIds: ['gone'] }) });
+      expect(hasWorkWithoutFingerprints(work)).toBe(true);
+      expect(keepWork(work, v1, NOW)).toBe(work);
+      const checked = keepWork(work, v1, NOW, fits);
+      expect(hasWorkWithoutFingerprints(checked)).toBe(false);
+      expect(answersOf(checked.items)).toEqual({});
+    });
+
     it('is adopted by the version that loads, with its fingerprints, when it fits', () => {
       const v = lessonOf(poll, prompt, scale, claims);
       const kept = keepWork(
@@ -127,6 +141,7 @@ describe('keepWork: saved answers against a new version of the lesson', () => {
         }),
         v,
         NOW,
+        fits,
       );
       expect(kept.items).toEqual({
         poll: { ...legacy({ kind: 'poll', optionIds: ['b'] }), fingerprint: itemFingerprint(poll) },
@@ -154,6 +169,7 @@ describe('keepWork: saved answers against a new version of the lesson', () => {
         }),
         v1,
         NOW,
+        fits,
       );
       expect(answersOf(kept.items)).toEqual({});
       expect(Object.keys(kept.items).sort()).toEqual(['elsewhere', 'poll', 'prompt']);
@@ -161,7 +177,7 @@ describe('keepWork: saved answers against a new version of the lesson', () => {
 
     it('gives way, in a merge, to the same work once a tab adopted it', () => {
       const old = workOf({ scale: legacy({ kind: 'scale', value: 4 }) });
-      const adopted = keepWork(old, v1, NOW);
+      const adopted = keepWork(old, v1, NOW, fits);
       for (const [a, b] of [
         [old, adopted],
         [adopted, old],

@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import type { Answer } from '../../../../domain/lesson/answers';
 import type { Lesson } from '../../../../domain/lesson/lesson-schema';
-import { keepWork } from '../lib/keep-work';
+import { keepWork, type AnswerFits } from '../lib/keep-work';
 import { isSameSavedWork, mergeSavedWork } from '../lib/merge-work';
 import { restoreWork } from '../lib/restore-work';
 import { changeTime, type LessonWork, type SavedWork } from '../lib/saved-work';
@@ -20,7 +20,7 @@ interface SelfStudyState extends SavedWork {
   visitSection: (lessonKey: string, sectionId: string) => void;
   startOver: (lessonKey: string) => void;
   /** Drops the work a newly loaded version of the lesson no longer fits (keep-work.ts). */
-  keepLessonWork: (lessonKey: string, lesson: Lesson) => void;
+  keepLessonWork: (lessonKey: string, lesson: Lesson, fits?: AnswerFits) => void;
 }
 
 function updateWork(
@@ -91,10 +91,10 @@ export const useSelfStudyStore = create<SelfStudyState>()(
           };
         });
       },
-      keepLessonWork: (lessonKey, lesson) => {
+      keepLessonWork: (lessonKey, lesson, fits) => {
         set((state) => {
           const work = state.workByLesson[lessonKey];
-          const kept = work && keepWork(work, lesson, changeTime());
+          const kept = work && keepWork(work, lesson, changeTime(), fits);
           if (!kept || kept === work) return state;
           return { workByLesson: { ...state.workByLesson, [lessonKey]: kept } };
         });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Lesson } from '../../../../domain/lesson/lesson-schema';
 import { soleimaniLesson as lesson } from '../../../../domain/lessons/soleimani-lesson';
 import { memoryStorage } from '../../../shared/testing/memory-storage';
+import { checkAnswerForItem } from '../../../../domain/lesson/check-answer';
 import { itemFingerprint } from '../lib/item-fingerprint';
 
 /** Where the app kept self-study work before lessons had links, and still does. */
@@ -63,7 +64,14 @@ describe('saved self-study work across versions of the app and of the lesson', (
   it('keeps the built-in lesson’s work saved before links, and adopts the lesson as it is now', async () => {
     const { useSelfStudyStore, SELF_STUDY_STORAGE_KEY } = await loadStore();
     expect(SELF_STUDY_STORAGE_KEY).toBe(STORAGE_KEY);
-    useSelfStudyStore.getState().keepLessonWork(BUILT_IN, lesson);
+    // As the page does once it has loaded the answer checks (use-self-study.ts).
+    useSelfStudyStore
+      .getState()
+      .keepLessonWork(
+        BUILT_IN,
+        lesson,
+        (item, answer) => checkAnswerForItem(item, answer) === null,
+      );
 
     const work = useSelfStudyStore.getState().workByLesson[BUILT_IN];
     expect(work?.items[prompt.id]?.answer).toEqual({ kind: 'prompt', text: 'Saved last year' });

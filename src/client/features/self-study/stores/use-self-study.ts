@@ -2,7 +2,7 @@ import { useEffect, useMemo } from 'react';
 import type { Answer, AnswersByItem } from '../../../../domain/lesson/answers';
 import type { Lesson } from '../../../../domain/lesson/lesson-schema';
 import { lessonFingerprints } from '../lib/item-fingerprint';
-import { keepWork } from '../lib/keep-work';
+import { hasWorkWithoutFingerprints, keepWork } from '../lib/keep-work';
 import { answersOf, skippedItemIdsOf } from '../lib/saved-work';
 import { useLessonWork, useSelfStudyStore } from './self-study-store';
 
@@ -21,6 +21,21 @@ export function useSelfStudy(lessonKey: string, lesson: Lesson) {
   useEffect(() => {
     if (stored !== work) keepLessonWork(lessonKey, lesson);
   }, [stored, work, keepLessonWork, lessonKey, lesson]);
+  const needsFits = work !== undefined && hasWorkWithoutFingerprints(work);
+  useEffect(() => {
+    if (!needsFits) return;
+    import('../../../../domain/lesson/check-answer').then(
+      ({ checkAnswerForItem }) => {
+        keepLessonWork(lessonKey, lesson, (item, answer) => {
+          return checkAnswerForItem(item, answer, { allowIncomplete: true }) === null;
+        });
+      },
+      (error: unknown) => {
+        // The work stays as it was, shown, and is checked at the next load.
+        console.error('Could not load the answer checks to adopt earlier work.', error);
+      },
+    );
+  }, [needsFits, keepLessonWork, lessonKey, lesson]);
   const items = work?.items;
   const answers = useMemo(() => (items ? answersOf(items) : NO_ANSWERS), [items]);
   const skippedItemIds = useMemo(
