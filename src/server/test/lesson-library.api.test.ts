@@ -279,6 +279,18 @@ describeWithServer('the lesson library on %s', (ctx) => {
     const refused = await teacher.put(`/api/lessons/${lessonId}/draft`, { draft: nul });
     expect(refused.status).toBe(400);
     expect(errorOf(refused).message).toMatch(/draft\.metadata\.title/);
+    // A draft nested a million levels deep is refused by its depth, not by a crash.
+    const deep = `{"draft":${'['.repeat(1_000_000)}${']'.repeat(1_000_000)}}`;
+    const tooDeep = await teacher.request(
+      'PUT',
+      `/api/lessons/${lessonId}/draft`,
+      undefined,
+      {
+        'content-type': 'application/json',
+      },
+      deep,
+    );
+    expectRefusal(tooDeep, 400, 'invalid_input', 'draft');
     const kept = await teacher.get<LessonDetail>(`/api/lessons/${lessonId}`);
     expect(kept.body.draft).toEqual(smallLesson());
   });
