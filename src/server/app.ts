@@ -8,7 +8,7 @@ import type { Database } from './db/database';
 import { ApiError } from './lib/api-error';
 import { useContractCompilers } from './lib/contract-compilers';
 import { requestLogSerializer } from './lib/request-log';
-import type { LessonCatalog } from './lessons/lesson-catalog';
+import type { LessonLibrary } from './lessons/lesson-library';
 import { authPlugin } from './plugins/auth';
 import { configPlugin } from './plugins/config.plugin';
 import {
@@ -29,7 +29,7 @@ import { classSessionRoutes } from './routes/class-sessions.routes';
 import { eventRoutes } from './routes/events.routes';
 import { healthRoutes } from './routes/health.routes';
 import { joinRoutes } from './routes/join.routes';
-import { lessonRoutes } from './routes/lessons.routes';
+import { lessonRoutes, sharedLessonRoutes } from './routes/lessons.routes';
 import { outcomesRoutes } from './routes/outcomes.routes';
 import { passwordResetRoutes } from './routes/password-reset.routes';
 import { projectorRoutes } from './routes/projector.routes';
@@ -41,7 +41,7 @@ import { wallRoutes } from './routes/wall.routes';
 export interface AppOptions {
   readonly config: ServerConfig;
   readonly db: Database;
-  readonly lessons: LessonCatalog;
+  readonly lessons: LessonLibrary;
   /** Serve the built client from config.staticDir (off in API tests). */
   readonly serveClient?: boolean;
   /** Where log lines go: standard output unless a test reads them. */
@@ -90,6 +90,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(authRoutes, { prefix: '/api/auth' });
   await app.register(passwordResetRoutes, { prefix: '/api/auth' });
   await app.register(lessonRoutes, { prefix: '/api/lessons' });
+  await app.register(sharedLessonRoutes, { prefix: '/api/shared-lessons' });
   await app.register(joinRoutes, { prefix: '/api' });
   for (const sessionRoutes of [
     classSessionRoutes,

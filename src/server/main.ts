@@ -1,7 +1,8 @@
 import { buildApp } from './app';
 import { loadConfig } from './config';
 import { openDatabase } from './db/open-database';
-import { createDefaultLessonCatalog } from './lessons/lesson-catalog';
+import { readBuiltInLessons } from './lessons/built-in-lessons';
+import { openLessonLibrary } from './lessons/lesson-library';
 import { lowFileLimitWarning, readOpenFileLimits } from './lib/open-file-limit';
 
 /** Starts the server: configuration, database, app, listen; closes cleanly on SIGINT/SIGTERM. */
@@ -11,7 +12,8 @@ async function main() {
   process.umask(0o077);
   const config = await loadConfig();
   const db = await openDatabase(config);
-  const app = await buildApp({ config, db, lessons: createDefaultLessonCatalog() });
+  const lessons = await openLessonLibrary(db, await readBuiltInLessons());
+  const app = await buildApp({ config, db, lessons });
   let isClosing = false;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => {

@@ -7,6 +7,12 @@ export interface ApiErrorBody {
     readonly code: ApiErrorCode;
     readonly message: string;
     readonly field?: string;
+    /** A refused lesson (lesson_invalid): every problem at its field, and line of a file. */
+    readonly problems?: readonly {
+      readonly path: string;
+      readonly line: number | null;
+      readonly message: string;
+    }[];
   };
 }
 

@@ -20,7 +20,7 @@ import pg from 'pg';
 import type { PollItem } from '../../domain/lesson/lesson-schema';
 import type { AnswerAck, JoinResponse, TeacherSessionView } from '../../domain/live/live-contracts';
 import type { LiveEvent } from '../../domain/live/live-events';
-import { createDefaultLessonCatalog } from '../lessons/lesson-catalog';
+import { soleimaniLesson } from '../../domain/lessons/soleimani-lesson';
 import { BenchClient, RequestError, type EventStream } from './http-client';
 import {
   readOpenFileLimits,
@@ -199,8 +199,8 @@ async function main(): Promise<number> {
   };
 
   try {
-    const lesson = createDefaultLessonCatalog().find(LESSON_ID);
-    if (!lesson) throw new Error(`the catalog has no lesson ${LESSON_ID}`);
+    const lesson = soleimaniLesson;
+    if (lesson.id !== LESSON_ID) throw new Error(`the built-in lesson is not ${LESSON_ID}`);
     const [firstSection, nextSection] = lesson.sections;
     const poll = firstSection?.items.find((item): item is PollItem => item.kind === 'poll');
     if (!firstSection || !nextSection || !poll) {

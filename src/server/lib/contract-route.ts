@@ -6,7 +6,6 @@ import type { DeepReadonly } from '../../domain/live/deep-readonly';
 import type { Teacher } from '../../domain/live/live-contracts';
 import type { ClassSessionRecord } from '../repositories/class-sessions.repository';
 import type { ParticipantRecord } from '../repositories/participants.repository';
-import { requireLessonOf } from '../lessons/lesson-catalog';
 
 /** A session its signed-in teacher acts on, with its lesson. */
 export interface OwnedSession {
@@ -72,7 +71,7 @@ async function identifyCaller(
   switch (caller) {
     case 'owner': {
       const { teacher, session } = await app.auth.requireOwnedSession(request, sessionId);
-      return { teacher, session, lesson: requireLessonOf(app.lessons, session) };
+      return { teacher, session, lesson: (await app.lessons.ofSession(session)).lesson };
     }
     case 'teacher':
       return { teacher: await app.auth.requireTeacher(request) };
@@ -101,6 +100,8 @@ export function addRoute<E extends EndpointContract>(
      * not, so malformed requests cannot probe for free.
      */
     readonly beforeValidation?: (request: FastifyRequest) => void;
+    /** A larger body than the app's default allows (a lesson, an imported file). */
+    readonly bodyLimit?: number;
   } = {},
 ): void {
   if (!endpoint.path.startsWith(app.prefix)) {
@@ -121,6 +122,7 @@ export function addRoute<E extends EndpointContract>(
       ...(endpoint.body ? { body: endpoint.body } : {}),
       response,
     },
+    ...(options.bodyLimit ? { bodyLimit: options.bodyLimit } : {}),
     ...(options.beforeValidation
       ? {
           preValidation: (request: FastifyRequest, _reply: FastifyReply, done: () => void) => {

@@ -17,7 +17,7 @@ import type {
   TeacherSessionView,
 } from '../../domain/live/live-contracts';
 import type { Queryable } from '../db/database';
-import { findItem, findSection } from '../lessons/lesson-catalog';
+import { findItem, findSection } from '../lessons/lesson-items';
 import {
   countAnswersByItem,
   listItemAnswers,
@@ -62,6 +62,7 @@ export function toSessionSummary(session: ClassSessionRecord, lesson: Lesson): S
     id: session.id,
     lessonId: session.lessonId,
     lessonTitle: lesson.metadata.title,
+    lessonVersion: session.lessonVersion,
     mode: session.mode,
     status: session.status,
     joinCode: session.joinCode,

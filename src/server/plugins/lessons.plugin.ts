@@ -1,10 +1,10 @@
-import type { LessonCatalog } from '../lessons/lesson-catalog';
+import type { LessonLibrary } from '../lessons/lesson-library';
 import { providePlugin } from './provide';
 
 declare module 'fastify' {
   interface FastifyInstance {
-    /** The lessons sessions can run, validated at start-up. */
-    readonly lessons: LessonCatalog;
+    /** The lesson library: built-in lessons, teachers' own, their versions. */
+    readonly lessons: LessonLibrary;
   }
 }
 

@@ -13,6 +13,10 @@ export interface ClassSessionRecord {
   readonly id: string;
   readonly teacherId: string;
   readonly lessonId: string;
+  /** The published version the session pinned; null only if it predates the library. */
+  readonly lessonVersionId: string | null;
+  /** That version's number (0 when there is none). */
+  readonly lessonVersion: number;
   readonly mode: SessionMode;
   readonly status: SessionStatus;
   readonly joinCode: string;
@@ -26,6 +30,8 @@ interface SessionRow {
   id: string;
   teacher_id: string;
   lesson_id: string;
+  lesson_version_id: string | null;
+  lesson_version: number | null;
   mode: SessionMode;
   status: SessionStatus;
   join_code: string;
@@ -35,8 +41,25 @@ interface SessionRow {
   show_names: boolean;
 }
 
-const SESSION_COLUMNS =
-  'id, teacher_id, lesson_id, mode, status, join_code, current_section_id, created_at, ended_at, show_names';
+const SESSION_COLUMN_NAMES = [
+  'id',
+  'teacher_id',
+  'lesson_id',
+  'lesson_version_id',
+  'mode',
+  'status',
+  'join_code',
+  'current_section_id',
+  'created_at',
+  'ended_at',
+  'show_names',
+];
+
+/** A session's columns, and its pinned version's number, from `table` (a name or an alias). */
+const sessionColumns = (table: string) =>
+  `${SESSION_COLUMN_NAMES.map((c) => `${table}.${c}`).join(', ')}, ` +
+  `(SELECT v.number FROM lesson_versions v WHERE v.id = ${table}.lesson_version_id) AS lesson_version`;
+const SESSION_COLUMNS = sessionColumns('class_sessions');
 
 export const toIso = (value: Date | string): string => new Date(value).toISOString();
 
@@ -45,6 +68,8 @@ function toRecord(row: SessionRow): ClassSessionRecord {
     id: row.id,
     teacherId: row.teacher_id,
     lessonId: row.lesson_id,
+    lessonVersionId: row.lesson_version_id,
+    lessonVersion: row.lesson_version === null ? 0 : row.lesson_version,
     mode: row.mode,
     status: row.status,
     joinCode: row.join_code,
@@ -60,12 +85,19 @@ const JOIN_CODE_ATTEMPTS = 20;
 /** Creates a session with a join code unique among open sessions. */
 export async function createClassSession(
   db: Queryable,
-  input: { teacherId: string; lessonId: string; mode: SessionMode; firstSectionId: string },
+  input: {
+    teacherId: string;
+    lessonId: string;
+    lessonVersionId: string;
+    mode: SessionMode;
+    firstSectionId: string;
+  },
 ): Promise<ClassSessionRecord> {
   for (let attempt = 0; attempt < JOIN_CODE_ATTEMPTS; attempt += 1) {
     const { rows } = await db.query<SessionRow>(
-      `INSERT INTO class_sessions (id, teacher_id, lesson_id, mode, join_code, current_section_id)
-       VALUES ($1, $2, $3, $4, $5, $6)
+      `INSERT INTO class_sessions
+         (id, teacher_id, lesson_id, mode, join_code, current_section_id, lesson_version_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
        ON CONFLICT (join_code) WHERE status = 'open' DO NOTHING
        RETURNING ${SESSION_COLUMNS}`,
       [
@@ -75,6 +107,7 @@ export async function createClassSession(
         input.mode,
         newJoinCode(),
         input.firstSectionId,
+        input.lessonVersionId,
       ],
     );
     if (rows[0]) return toRecord(rows[0]);
@@ -226,9 +259,7 @@ export async function listClassSessionsWithCounts(
   const { rows } = await db.query<
     SessionRow & { participant_count: string | number; answer_count: string | number }
   >(
-    `SELECT ${SESSION_COLUMNS.split(', ')
-      .map((c) => `s.${c}`)
-      .join(', ')},
+    `SELECT ${sessionColumns('s')},
        (SELECT count(*) FROM participants p WHERE p.session_id = s.id AND p.removed_at IS NULL) AS participant_count,
        (SELECT count(*) FROM answers a JOIN participants p ON p.id = a.participant_id AND p.removed_at IS NULL
         WHERE a.session_id = s.id) AS answer_count

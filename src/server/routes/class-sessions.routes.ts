@@ -4,10 +4,11 @@ import type { Lesson } from '../../domain/lesson/lesson-schema';
 import { endpoints } from '../../domain/live/api-endpoints';
 import type { ItemState } from '../../domain/live/live-contracts';
 import { ApiError } from '../lib/api-error';
+import { toLessonVersion } from '../lessons/lesson-library';
 import { addRoute, type OwnedSession } from '../lib/contract-route';
 import { deletionDate } from '../lib/housekeeping';
 import { joinUrlFor } from '../lib/join-url';
-import { findItem, findSection } from '../lessons/lesson-catalog';
+import { findItem, findSection } from '../lessons/lesson-items';
 import {
   buildTeacherView,
   effectiveItemState,
@@ -61,18 +62,12 @@ export const classSessionRoutes: FastifyPluginCallback = (app, _options, done) =
   }
 
   addRoute(app, endpoints.createSession, async ({ body, caller }, request) => {
-    const lesson = lessons.find(body.lessonId);
-    if (!lesson) {
-      throw new ApiError(
-        404,
-        'lesson_not_found',
-        `There is no lesson "${body.lessonId}".`,
-        'lessonId',
-      );
-    }
+    const pinned = await lessons.forNewSession(caller.teacher.id, body.lessonId);
+    const { lesson } = pinned;
     const session = await createClassSession(db, {
       teacherId: caller.teacher.id,
-      lessonId: lesson.id,
+      lessonId: pinned.lessonId,
+      lessonVersionId: pinned.versionId,
       mode: body.mode,
       firstSectionId: lesson.sections[0]!.id,
     });
@@ -81,13 +76,14 @@ export const classSessionRoutes: FastifyPluginCallback = (app, _options, done) =
 
   addRoute(app, endpoints.listSessions, async ({ caller }) => {
     const sessions = await listClassSessionsWithCounts(db, caller.teacher.id);
-    return {
-      sessions: sessions.flatMap((s) => {
-        const lesson = lessons.find(s.lessonId);
-        return lesson
+    const listed = await Promise.all(
+      sessions.map(async (s) => {
+        // A session from before the library whose lesson this server lacks cannot be opened.
+        const pinned = s.lessonVersionId ? await lessons.ofSession(s) : null;
+        return pinned
           ? [
               {
-                ...toSessionSummary(s, lesson),
+                ...toSessionSummary(s, pinned.lesson),
                 participantCount: s.participantCount,
                 answerCount: s.answerCount,
                 deletesAt: deletionDate(s.endedAt, config.retentionDays),
@@ -95,7 +91,8 @@ export const classSessionRoutes: FastifyPluginCallback = (app, _options, done) =
             ]
           : [];
       }),
-    };
+    );
+    return { sessions: listed.flat() };
   });
 
   addRoute(app, endpoints.getSession, async ({ caller }, request) =>
@@ -106,6 +103,15 @@ export const classSessionRoutes: FastifyPluginCallback = (app, _options, done) =
       joinUrlFor(config, request, caller.session.joinCode),
     ),
   );
+
+  addRoute(app, endpoints.sessionLesson, async ({ params: { id } }, request) => {
+    // A student of the session first: a teacher may also have joined their own class to try it.
+    const participant = await app.auth.findParticipant(request, id);
+    const { session } = participant
+      ? await app.auth.requireParticipant(request, id)
+      : await app.auth.requireOwnedSession(request, id);
+    return toLessonVersion(await lessons.ofSession(session));
+  });
 
   addRoute(app, endpoints.deleteSession, async ({ caller: { session } }) => {
     await deleteClassSession(db, session.id);

@@ -24,10 +24,10 @@ export const joinRoutes: FastifyPluginCallback = (app, _options, done) => {
 
   addRoute(app, endpoints.lookUpJoinCode, async ({ params: { code } }) => {
     const session = requireJoinable(await findClassSessionByCode(db, code), code);
-    const lesson = lessons.find(session.lessonId);
+    const { lesson } = await lessons.ofSession(session);
     return {
       sessionId: session.id,
-      lessonTitle: lesson?.metadata.title ?? session.lessonId,
+      lessonTitle: lesson.metadata.title,
       status: session.status,
     };
   });

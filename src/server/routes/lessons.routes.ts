@@ -1,30 +1,104 @@
-import type { FastifyPluginCallback } from 'fastify';
+import type { FastifyPluginCallback, FastifyReply } from 'fastify';
 import { exportLessonFile } from '../../domain/lesson/lesson-file';
 import { endpoints } from '../../domain/live/api-endpoints';
-import { ApiError } from '../lib/api-error';
 import { addRoute } from '../lib/contract-route';
+import { toLessonVersion, type PinnedLesson } from '../lessons/lesson-library';
 
-/** Under /api/lessons: what a teacher can start a session with. */
+/** A file's body in JSON can be larger than the file: quotes and line ends are escaped. */
+const IMPORT_BODY_LIMIT = 8 * 1024 * 1024;
+const DRAFT_BODY_LIMIT = 2 * 1024 * 1024;
+
+function sendLessonFile(reply: FastifyReply, pinned: PinnedLesson) {
+  // Content ids are [a-z0-9-] (lesson-schema.ts), so the name is safe in a header.
+  const name = `${pinned.lesson.id}-v${pinned.version}.lesson.json`;
+  return reply
+    .type('application/json; charset=utf-8')
+    .header('content-disposition', `attachment; filename="${name}"`)
+    .header('cache-control', 'no-store')
+    .send(exportLessonFile(pinned.lesson));
+}
+
+/** Under /api/lessons: a teacher's library of lessons, drafts, versions, files and links. */
 export const lessonRoutes: FastifyPluginCallback = (app, _options, done) => {
-  addRoute(app, endpoints.listLessons, () => ({
-    lessons: app.lessons.list().map((lesson) => ({
-      id: lesson.id,
-      title: lesson.metadata.title,
-      sections: lesson.sections.length,
-    })),
+  const { lessons, hub } = app;
+
+  addRoute(app, endpoints.listLessons, async ({ caller }) => ({
+    lessons: await lessons.list(caller.teacher.id),
   }));
 
-  addRoute(app, endpoints.lessonFile, ({ params: { lessonId } }, _request, reply) => {
-    const lesson = app.lessons.find(lessonId);
-    if (!lesson) {
-      throw new ApiError(404, 'lesson_not_found', `There is no lesson "${lessonId}".`);
-    }
-    // Ids are [a-z0-9-] (lesson-schema.ts), so the id is safe in a header.
-    return reply
-      .type('application/json; charset=utf-8')
-      .header('content-disposition', `attachment; filename="${lesson.id}.lesson.json"`)
-      .header('cache-control', 'no-store')
-      .send(exportLessonFile(lesson));
+  addRoute(
+    app,
+    endpoints.createLesson,
+    async ({ body, caller }, _request, reply) => {
+      reply.status(201);
+      return lessons.create(caller.teacher.id, body.draft);
+    },
+    { bodyLimit: DRAFT_BODY_LIMIT },
+  );
+
+  addRoute(
+    app,
+    endpoints.importLesson,
+    async ({ body, caller }, _request, reply) => {
+      const detail = await lessons.importFile(caller.teacher.id, body.file);
+      reply.status(201);
+      return detail;
+    },
+    { bodyLimit: IMPORT_BODY_LIMIT },
+  );
+
+  addRoute(app, endpoints.getLesson, ({ params, caller }) =>
+    lessons.detail(caller.teacher.id, params.lessonId),
+  );
+
+  addRoute(
+    app,
+    endpoints.saveLessonDraft,
+    ({ params, body, caller }) =>
+      lessons.saveDraft(caller.teacher.id, params.lessonId, body.draft, body.basedOn ?? null),
+    { bodyLimit: DRAFT_BODY_LIMIT },
+  );
+
+  addRoute(app, endpoints.publishLesson, ({ params, caller }) =>
+    lessons.publish(caller.teacher.id, params.lessonId),
+  );
+
+  addRoute(app, endpoints.duplicateLesson, async ({ params, caller }, _request, reply) => {
+    const detail = await lessons.duplicate(caller.teacher.id, params.lessonId);
+    reply.status(201);
+    return detail;
+  });
+
+  addRoute(app, endpoints.archiveLesson, ({ params, body, caller }) =>
+    lessons.setArchived(caller.teacher.id, params.lessonId, body.archived),
+  );
+
+  addRoute(app, endpoints.shareLesson, ({ params, body, caller }) =>
+    lessons.setShared(caller.teacher.id, params.lessonId, body.shared),
+  );
+
+  addRoute(app, endpoints.deleteLesson, async ({ params, query, caller }) => {
+    const deletedSessions = await lessons.delete(
+      caller.teacher.id,
+      params.lessonId,
+      query.sessions,
+    );
+    for (const sessionId of deletedSessions) hub.endSessionStreams(sessionId);
+    return undefined;
+  });
+
+  addRoute(app, endpoints.lessonFile, async ({ params, query, caller }, _request, reply) =>
+    sendLessonFile(reply, await lessons.file(caller.teacher.id, params.lessonId, query.version)),
+  );
+  done();
+};
+
+/** Under /api/shared-lessons: a lesson shared by link, for self-study without an account. */
+export const sharedLessonRoutes: FastifyPluginCallback = (app, _options, done) => {
+  addRoute(app, endpoints.sharedLesson, async ({ params }, _request, reply) => {
+    // The service worker keeps the copy for offline use; the network is always asked first.
+    reply.header('cache-control', 'no-cache');
+    return toLessonVersion(await app.lessons.shared(params.shareKey));
   });
   done();
 };

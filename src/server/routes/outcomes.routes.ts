@@ -3,7 +3,7 @@ import { endpoints } from '../../domain/live/api-endpoints';
 import { ApiError } from '../lib/api-error';
 import { addRoute } from '../lib/contract-route';
 import { joinUrlFor } from '../lib/join-url';
-import { findItem } from '../lessons/lesson-catalog';
+import { findItem } from '../lessons/lesson-items';
 import { buildTeacherView } from '../live/session-views';
 import { saveForecastOutcomes } from '../repositories/class-sessions.repository';
 

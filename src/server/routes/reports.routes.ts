@@ -5,7 +5,7 @@ import { endpoints } from '../../domain/live/api-endpoints';
 import { toCsv } from '../../domain/reports/csv';
 import { ApiError } from '../lib/api-error';
 import { addRoute } from '../lib/contract-route';
-import { findItem } from '../lessons/lesson-catalog';
+import { findItem } from '../lessons/lesson-items';
 import { ResponseIds } from '../live/response-ids';
 import { classForecastScores, toTeacherWallResponses } from '../live/session-views';
 import { listSessionAnswers } from '../repositories/answers.repository';
@@ -41,8 +41,9 @@ export const reportRoutes: FastifyPluginCallback = (app, _options, done) => {
     }
     return {
       sessionId: session.id,
-      lessonId: lesson.id,
+      lessonId: session.lessonId,
       lessonTitle: lesson.metadata.title,
+      lessonVersion: session.lessonVersion,
       participants: participants.map((p) => ({
         id: p.id,
         label: p.label,

@@ -3,7 +3,7 @@ import { checkAnswerForItem } from '../../domain/lesson/check-answer';
 import { endpoints } from '../../domain/live/api-endpoints';
 import { ApiError } from '../lib/api-error';
 import { addRoute } from '../lib/contract-route';
-import { findItem, findSection } from '../lessons/lesson-catalog';
+import { findItem, findSection } from '../lessons/lesson-items';
 import { ResponseIds } from '../live/response-ids';
 import { buildStudentView, effectiveItemState } from '../live/session-views';
 import { saveAnswer } from '../repositories/answers.repository';
@@ -16,9 +16,7 @@ export const studentRoutes: FastifyPluginCallback = (app, _options, done) => {
   const responseIds = new ResponseIds(config.cookieSecret);
 
   addRoute(app, endpoints.studentView, async ({ caller: { participant, session } }) => {
-    const lesson = lessons.find(session.lessonId);
-    if (!lesson)
-      throw new ApiError(404, 'lesson_not_found', 'This session’s lesson is no longer available.');
+    const { lesson } = await lessons.ofSession(session);
     return buildStudentView(db, lesson, session, participant, responseIds.forSession(session.id));
   });
 
@@ -26,8 +24,8 @@ export const studentRoutes: FastifyPluginCallback = (app, _options, done) => {
     const { participant, session } = caller;
     const { id, itemId } = params;
     limiters.answer.take(participant.id);
-    const lesson = lessons.find(session.lessonId);
-    const found = lesson ? findItem(lesson, itemId) : undefined;
+    const { lesson } = await lessons.ofSession(session);
+    const found = findItem(lesson, itemId);
     if (!found) throw new ApiError(404, 'item_not_found', `This lesson has no item "${itemId}".`);
     const problem = checkAnswerForItem(found.item, input.answer);
     if (problem) {
@@ -81,8 +79,8 @@ export const studentRoutes: FastifyPluginCallback = (app, _options, done) => {
           : 'In a teacher-paced session the teacher chooses the section.',
       );
     }
-    const lesson = lessons.find(session.lessonId);
-    if (!lesson || !findSection(lesson, sectionId)) {
+    const { lesson } = await lessons.ofSession(session);
+    if (!findSection(lesson, sectionId)) {
       throw new ApiError(
         404,
         'section_not_found',

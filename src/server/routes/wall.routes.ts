@@ -4,7 +4,7 @@ import { extractThemes } from '../../domain/reports/themes';
 import { ApiError } from '../lib/api-error';
 import { addRoute } from '../lib/contract-route';
 import { joinUrlFor } from '../lib/join-url';
-import { findItem, findSection } from '../lessons/lesson-catalog';
+import { findItem, findSection } from '../lessons/lesson-items';
 import { ResponseIds } from '../live/response-ids';
 import { buildTeacherView, toTeacherWallResponses } from '../live/session-views';
 import { listSessionAnswers, moderateAnswer } from '../repositories/answers.repository';

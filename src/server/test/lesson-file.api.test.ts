@@ -11,7 +11,7 @@ describeWithServer('lesson files on %s', (ctx) => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^application\/json/);
     expect(response.headers.get('content-disposition')).toBe(
-      `attachment; filename="${lesson.id}.lesson.json"`,
+      `attachment; filename="${lesson.id}-v1.lesson.json"`,
     );
     const text = new TextDecoder().decode(response.body);
     const imported = importLessonFile(text);

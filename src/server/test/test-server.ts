@@ -11,7 +11,8 @@ import type { Database } from '../db/database';
 import { migrate } from '../db/migrate';
 import { openPgliteDatabase } from '../db/pglite-database';
 import { openPostgresDatabase } from '../db/postgres-database';
-import { createDefaultLessonCatalog } from '../lessons/lesson-catalog';
+import { readBuiltInLessons } from '../lessons/built-in-lessons';
+import { openLessonLibrary } from '../lessons/lesson-library';
 
 export type StorageKind = 'pglite' | 'postgres';
 
@@ -120,7 +121,7 @@ export async function startTestServer(
   const app = await buildApp({
     config: testConfig(overrides),
     db,
-    lessons: createDefaultLessonCatalog(),
+    lessons: await openLessonLibrary(db, await readBuiltInLessons()),
     serveClient: false,
     ...options,
   });

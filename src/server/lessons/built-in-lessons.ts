@@ -1,0 +1,17 @@
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import type { BuiltInLessonFile } from './lesson-library';
+
+/** The lessons every install has, as open lesson files kept in the repository. */
+const BUILT_IN_LESSON_FILES = [
+  new URL('../../domain/lessons/soleimani-2020.lesson.json', import.meta.url),
+];
+
+export async function readBuiltInLessons(): Promise<BuiltInLessonFile[]> {
+  return Promise.all(
+    BUILT_IN_LESSON_FILES.map(async (url) => ({
+      name: fileURLToPath(url),
+      text: await readFile(url, 'utf8'),
+    })),
+  );
+}

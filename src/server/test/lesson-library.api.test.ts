@@ -1,0 +1,301 @@
+import { expect, it } from 'vitest';
+import { exportLessonFile, LESSON_FILE_MAX_BYTES } from '../../domain/lesson/lesson-file';
+import type { Lesson } from '../../domain/lesson/lesson-schema';
+import { soleimaniLesson } from '../../domain/lessons/soleimani-lesson';
+import type {
+  LessonDetail,
+  LessonLibrary,
+  LessonVersion,
+} from '../../domain/live/lesson-library-contracts';
+import type { SessionReport } from '../../domain/live/dashboard-contracts';
+import type { StudentSessionView } from '../../domain/live/live-contracts';
+import {
+  ApiClient,
+  createLiveSession,
+  errorOf,
+  expectRefusal,
+  joinAs,
+  signUpTeacher,
+  type ApiResponse,
+} from './api-client';
+import { describeWithServer } from './use-test-server';
+
+/** A short lesson of one section, in the current schema: what an editor would send. */
+function smallLesson(title = 'Rain on the plains'): Lesson {
+  const lesson = structuredClone(soleimaniLesson);
+  const section = lesson.sections[0]!;
+  return {
+    ...lesson,
+    id: 'rain-on-the-plains',
+    metadata: { ...lesson.metadata, title },
+    sections: [{ ...section, items: section.items.slice(0, 2) }],
+    glossary: [],
+  };
+}
+
+function created(response: ApiResponse): LessonDetail {
+  if (response.status !== 201) throw new Error(`expected 201: ${JSON.stringify(response.body)}`);
+  return response.body as LessonDetail;
+}
+
+async function publishedLesson(teacher: ApiClient, lesson: Lesson = smallLesson()) {
+  const detail = created(await teacher.post('/api/lessons', { draft: lesson }));
+  const published = await teacher.post<LessonDetail>(
+    `/api/lessons/${detail.summary.lessonId}/publish`,
+  );
+  expect(published.status).toBe(200);
+  return published.body;
+}
+
+function problemsOf(response: ApiResponse) {
+  return errorOf(response).problems ?? [];
+}
+
+describeWithServer('the lesson library on %s', (ctx) => {
+  it('lists the built-in lesson, read-only and shared by its id', async () => {
+    const teacher = await signUpTeacher(ctx.server.baseUrl);
+    const { body } = await teacher.get<LessonLibrary>('/api/lessons');
+    const builtIn = body.lessons.find((l) => l.lessonId === soleimaniLesson.id);
+    expect(builtIn).toMatchObject({
+      builtIn: true,
+      status: 'published',
+      publishedVersion: 1,
+      shareKey: soleimaniLesson.id,
+      sessionCount: 0,
+      sectionCount: soleimaniLesson.sections.length,
+    });
+    expectRefusal(
+      await teacher.put(`/api/lessons/${soleimaniLesson.id}/draft`, { draft: smallLesson() }),
+      403,
+      'lesson_read_only',
+    );
+    const copy = created(await teacher.post(`/api/lessons/${soleimaniLesson.id}/duplicate`));
+    expect(copy.summary).toMatchObject({ builtIn: false, status: 'draft', publishedVersion: null });
+    expect(copy.summary.title).toBe(`Copy of ${soleimaniLesson.metadata.title}`);
+  });
+
+  it('keeps drafts as typed, refuses a stale save, and publishes numbered versions', async () => {
+    const teacher = await signUpTeacher(ctx.server.baseUrl);
+    const draft = { metadata: { title: 'Half-written' }, sections: [] };
+    const detail = created(await teacher.post('/api/lessons', { draft }));
+    const { lessonId } = detail.summary;
+    expect(detail.draft).toEqual(draft);
+    expect(detail.summary).toMatchObject({ title: 'Half-written', status: 'draft' });
+
+    // A problem at each field that is wrong, not only the first.
+    const refused = await teacher.post(`/api/lessons/${lessonId}/publish`);
+    expect(refused.status).toBe(422);
+    const paths = problemsOf(refused).map((p) => p.path);
+    expect(paths).toEqual(expect.arrayContaining(['id', 'metadata.subtitle', 'sections']));
+
+    const saved = await teacher.put<{ draftSavedAt: string }>(`/api/lessons/${lessonId}/draft`, {
+      draft: smallLesson(),
+      basedOn: detail.draftSavedAt,
+    });
+    expect(saved.status).toBe(200);
+    // Another tab that opened the first draft cannot overwrite the newer one unknowingly.
+    expectRefusal(
+      await teacher.put(`/api/lessons/${lessonId}/draft`, {
+        draft,
+        basedOn: detail.draftSavedAt,
+      }),
+      409,
+      'draft_conflict',
+    );
+    const first = await teacher.post<LessonDetail>(`/api/lessons/${lessonId}/publish`);
+    expect(first.body.published?.version).toBe(1);
+    expect(first.body.summary).toMatchObject({
+      status: 'published',
+      hasUnpublishedChanges: false,
+      title: 'Rain on the plains',
+    });
+
+    // A quote that is not in the article is named at its field.
+    const withBadQuote = smallLesson('Rain, revised');
+    withBadQuote.sections[0]!.items.push({
+      kind: 'claimCheck',
+      id: 'check-claims',
+      instructions: 'Sort each claim.',
+      claims: [{ id: 'c1', quote: 'Words nobody wrote', expected: 'fact', explanation: 'None.' }],
+    });
+    await teacher.put(`/api/lessons/${lessonId}/draft`, { draft: withBadQuote });
+    const badQuote = await teacher.post(`/api/lessons/${lessonId}/publish`);
+    expect(problemsOf(badQuote)).toEqual([
+      expect.objectContaining({ path: 'sections[0].items[2].claims[0].quote' }),
+    ]);
+    await teacher.put(`/api/lessons/${lessonId}/draft`, { draft: smallLesson('Rain, revised') });
+    const second = await teacher.post<LessonDetail>(`/api/lessons/${lessonId}/publish`);
+    expect(second.body.published?.version).toBe(2);
+    expect(second.body.summary.title).toBe('Rain, revised');
+  });
+
+  it('pins the version a session started with, whatever is published later', async () => {
+    const teacher = await signUpTeacher(ctx.server.baseUrl);
+    const v1 = await publishedLesson(teacher);
+    const { lessonId } = v1.summary;
+    const session = await createLiveSession(teacher, 'teacher-paced', lessonId);
+    expect(session.session).toMatchObject({ lessonId, lessonVersion: 1 });
+    const { student } = await joinAs(ctx.server.baseUrl, session.session.joinCode, 'Ada');
+
+    await teacher.put(`/api/lessons/${lessonId}/draft`, { draft: smallLesson('Rain, version 2') });
+    await teacher.post(`/api/lessons/${lessonId}/publish`);
+
+    for (const caller of [teacher, student]) {
+      const pinned = await caller.get<LessonVersion>(`/api/sessions/${session.session.id}/lesson`);
+      expect(pinned.status).toBe(200);
+      expect(pinned.body).toMatchObject({ lessonId, version: 1 });
+      expect(pinned.body.lesson.metadata.title).toBe('Rain on the plains');
+    }
+    const view = await student.get<StudentSessionView>(`/api/sessions/${session.session.id}/me`);
+    expect(view.body.session.lessonTitle).toBe('Rain on the plains');
+    const report = await teacher.get<SessionReport>(`/api/sessions/${session.session.id}/report`);
+    expect(report.body).toMatchObject({ lessonVersion: 1, lessonTitle: 'Rain on the plains' });
+
+    const later = await createLiveSession(teacher, 'self-paced', lessonId);
+    expect(later.session).toMatchObject({ lessonVersion: 2, lessonTitle: 'Rain, version 2' });
+    const library = await teacher.get<LessonLibrary>('/api/lessons');
+    expect(library.body.lessons.find((l) => l.lessonId === lessonId)?.sessionCount).toBe(2);
+  });
+
+  it("keeps a teacher's lesson from other teachers and students unless shared by its link", async () => {
+    const owner = await signUpTeacher(ctx.server.baseUrl, 'Owner');
+    const other = await signUpTeacher(ctx.server.baseUrl, 'Other');
+    const { lessonId } = (await publishedLesson(owner)).summary;
+    const session = await createLiveSession(owner, 'teacher-paced', lessonId);
+
+    const library = await other.get<LessonLibrary>('/api/lessons');
+    expect(library.body.lessons.map((l) => l.lessonId)).not.toContain(lessonId);
+    for (const response of [
+      await other.get(`/api/lessons/${lessonId}`),
+      await other.get(`/api/lessons/${lessonId}/file`),
+      await other.put(`/api/lessons/${lessonId}/draft`, { draft: smallLesson('Mine now') }),
+      await other.post(`/api/lessons/${lessonId}/publish`),
+      await other.post(`/api/lessons/${lessonId}/duplicate`),
+      await other.post(`/api/lessons/${lessonId}/share`, { shared: true }),
+      await other.post(`/api/lessons/${lessonId}/archive`, { archived: true }),
+      await other.delete(`/api/lessons/${lessonId}?sessions=1`),
+      await other.post('/api/sessions', { lessonId, mode: 'self-paced' }),
+    ]) {
+      expectRefusal(response, 404, 'lesson_not_found');
+    }
+    expectRefusal(
+      await other.get(`/api/sessions/${session.session.id}/lesson`),
+      404,
+      'session_not_found',
+    );
+    // A student of another session, and nobody at all, cannot read it either.
+    const elsewhere = await createLiveSession(other, 'teacher-paced');
+    const { student } = await joinAs(ctx.server.baseUrl, elsewhere.session.joinCode, 'Bo');
+    expectRefusal(
+      await student.get(`/api/sessions/${session.session.id}/lesson`),
+      401,
+      'not_signed_in',
+    );
+    const anyone = new ApiClient(ctx.server.baseUrl);
+    expectRefusal(await anyone.get(`/api/shared-lessons/${lessonId}`), 404, 'lesson_not_found');
+
+    const shared = await owner.post<{ shareKey: string | null }>(`/api/lessons/${lessonId}/share`, {
+      shared: true,
+    });
+    const key = shared.body.shareKey ?? '';
+    expect(key).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    const studied = await anyone.get<LessonVersion>(`/api/shared-lessons/${key}`);
+    expect(studied.status).toBe(200);
+    expect(studied.body).toMatchObject({ lessonId, version: 1 });
+    await owner.post(`/api/lessons/${lessonId}/share`, { shared: false });
+    expectRefusal(await anyone.get(`/api/shared-lessons/${key}`), 404, 'lesson_not_found');
+    const builtIn = await anyone.get<LessonVersion>(`/api/shared-lessons/${soleimaniLesson.id}`);
+    expect(builtIn.body.lesson).toEqual(soleimaniLesson);
+  });
+
+  it('imports a file as a published lesson that exports to the same bytes', async () => {
+    const first = await signUpTeacher(ctx.server.baseUrl, 'First');
+    const second = await signUpTeacher(ctx.server.baseUrl, 'Second');
+    const { lessonId } = (await publishedLesson(first)).summary;
+    const file = await first.getBytes(`/api/lessons/${lessonId}/file`);
+    const text = new TextDecoder().decode(file.body);
+
+    const imported = created(await second.post('/api/lessons/import', { file: text }));
+    expect(imported.summary).toMatchObject({ status: 'published', publishedVersion: 1 });
+    expect(imported.summary.lessonId).not.toBe(lessonId);
+    expect(imported.published?.lesson).toEqual(smallLesson());
+    const again = await second.getBytes(`/api/lessons/${imported.summary.lessonId}/file`);
+    expect(new TextDecoder().decode(again.body)).toBe(text);
+  });
+
+  it('refuses a broken import with every problem at its field and line', async () => {
+    const teacher = await signUpTeacher(ctx.server.baseUrl);
+    const good = exportLessonFile(smallLesson());
+
+    const broken = await teacher.post('/api/lessons/import', { file: good.slice(0, 200) });
+    expect(broken.status).toBe(422);
+    expect(problemsOf(broken)[0]?.message).toMatch(/not valid JSON/);
+
+    const future = good.replace('"schemaVersion": 1', '"schemaVersion": 99');
+    const unknownVersion = problemsOf(await teacher.post('/api/lessons/import', { file: future }));
+    expect(unknownVersion).toEqual([expect.objectContaining({ path: 'schemaVersion', line: 3 })]);
+
+    const withoutSummary = JSON.parse(good) as { sections: { summary?: string }[] };
+    delete withoutSummary.sections[0]!.summary;
+    const missing = problemsOf(
+      await teacher.post('/api/lessons/import', {
+        file: JSON.stringify(withoutSummary, null, 2),
+      }),
+    );
+    expect(missing.map((p) => p.path)).toEqual(['sections[0].summary']);
+    expect(missing[0]?.line).toBeGreaterThan(1);
+
+    const oversized = `${good.slice(0, -2)}${' '.repeat(LESSON_FILE_MAX_BYTES)}}\n`;
+    expectRefusal(
+      await teacher.post('/api/lessons/import', { file: oversized }),
+      413,
+      'payload_too_large',
+      'file',
+    );
+    // Nothing was added by the refusals.
+    const library = await teacher.get<LessonLibrary>('/api/lessons');
+    expect(library.body.lessons.filter((l) => !l.builtIn)).toEqual([]);
+  });
+
+  it('refuses text that cannot be stored, and keeps the saved draft', async () => {
+    const teacher = await signUpTeacher(ctx.server.baseUrl);
+    const detail = created(await teacher.post('/api/lessons', { draft: smallLesson() }));
+    const { lessonId } = detail.summary;
+    const nul = smallLesson('Bad\u0000title');
+    const refused = await teacher.put(`/api/lessons/${lessonId}/draft`, { draft: nul });
+    expect(refused.status).toBe(400);
+    expect(errorOf(refused).message).toMatch(/draft\.metadata\.title/);
+    const kept = await teacher.get<LessonDetail>(`/api/lessons/${lessonId}`);
+    expect(kept.body.draft).toEqual(smallLesson());
+  });
+
+  it('archives a lesson out of new sessions, and deletes one with its sessions only when confirmed', async () => {
+    const teacher = await signUpTeacher(ctx.server.baseUrl);
+    const { lessonId } = (await publishedLesson(teacher)).summary;
+    const session = await createLiveSession(teacher, 'teacher-paced', lessonId);
+
+    const archived = await teacher.post(`/api/lessons/${lessonId}/archive`, { archived: true });
+    expect(archived.body).toMatchObject({ archived: true });
+    expectRefusal(
+      await teacher.post('/api/sessions', { lessonId, mode: 'self-paced' }),
+      409,
+      'lesson_archived',
+      'lessonId',
+    );
+    // The archived lesson's session still opens.
+    expect((await teacher.get(`/api/sessions/${session.session.id}/report`)).status).toBe(200);
+
+    const refused = await teacher.delete(`/api/lessons/${lessonId}`);
+    expectRefusal(refused, 409, 'lesson_has_sessions');
+    expect(errorOf(refused).message).toMatch(/^1 session used this lesson/);
+    expect((await teacher.get(`/api/lessons/${lessonId}`)).status).toBe(200);
+
+    expect((await teacher.delete(`/api/lessons/${lessonId}?sessions=1`)).status).toBe(204);
+    expectRefusal(await teacher.get(`/api/lessons/${lessonId}`), 404, 'lesson_not_found');
+    expectRefusal(
+      await teacher.get(`/api/sessions/${session.session.id}`),
+      404,
+      'session_not_found',
+    );
+  });
+});
