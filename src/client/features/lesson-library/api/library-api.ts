@@ -22,11 +22,15 @@ export const lessonLibraryQuery = () =>
     queryFn: async () => (await callEndpoint(endpoints.listLessons)).lessons,
   });
 
+export function fetchLessonDetail(lessonId: string): Promise<LessonDetailView> {
+  return callEndpoint(endpoints.getLesson, { params: { lessonId } });
+}
+
 /** One lesson with its draft and newest version: what the editor opens. */
 export const lessonDetailQuery = (lessonId: string) =>
   queryOptions({
     queryKey: queryKeys.teacherLesson(lessonId),
-    queryFn: () => callEndpoint(endpoints.getLesson, { params: { lessonId } }),
+    queryFn: () => fetchLessonDetail(lessonId),
     // The editor works from the draft it opened; a refetch under it would change nothing it shows.
     staleTime: Infinity,
     refetchOnWindowFocus: false,

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { readDraft, type DraftClaimCheck, type DraftLesson } from './draft-lesson';
+import {
+  newClaim,
+  newItem,
+  newSection,
+  readDraft,
+  type DraftClaimCheck,
+  type DraftLesson,
+} from './draft-lesson';
 import {
   checkAgainstText,
+  checkDraft,
   describeFieldPath,
   editorFieldPaths,
   fieldDomId,
@@ -86,7 +94,7 @@ describe('what the text must hold', () => {
     expect(checkAgainstText(lesson())).toEqual([]);
   });
 
-  it('names a claim quote that is not word for word in its own section', () => {
+  it('names a claim quote that is not in the article word for word, case aside', () => {
     const draft = lesson();
     const claims = draft.sections[1]!.items[0] as DraftClaimCheck;
     const changed: DraftLesson = {
@@ -99,32 +107,72 @@ describe('what the text must hold', () => {
             {
               ...claims,
               claims: [
-                { ...claims.claims[0]!, quote: 'More images will follow!' },
-                // In the article, but in another section.
-                { ...claims.claims[0]!, quote: 'galaxy cluster SMACS 0723' },
-              ],
+                'More images will follow!',
+                'more IMAGES will follow',
+                // In another section of the article: still in the article.
+                'galaxy cluster SMACS 0723',
+                '',
+              ].map((quote) => ({ ...claims.claims[0]!, quote })),
             },
           ],
         },
       ],
     };
-    expect(checkAgainstText(changed).map((p) => p.path)).toEqual([
-      'sections[1].items[0].claims[0].quote',
-      'sections[1].items[0].claims[1].quote',
+    expect(checkAgainstText(changed)).toEqual([
+      {
+        path: 'sections[1].items[0].claims[0].quote',
+        message: 'is not in the article: quote its words exactly.',
+      },
     ]);
   });
 
-  it('names a glossary term or form that is not in the article', () => {
+  it('names a glossary form that is not in the article, or the term given without forms', () => {
     const draft = lesson();
     const changed: DraftLesson = {
       ...draft,
       glossary: [
-        { ...draft.glossary[0]!, term: 'Galaxy cluster' },
+        { ...draft.glossary[0]!, term: 'galaxy clusters' },
         { ...draft.glossary[1]!, matches: ['billion years', 'light years'] },
       ],
     };
     const problems = checkAgainstText(changed);
-    expect(problems.map((p) => p.path)).toEqual(['glossary[0].term', 'glossary[1].matches']);
-    expect(problems[1]?.message).toBe('"light years" does not occur in the article');
+    expect(problems.map((p) => p.path)).toEqual([
+      'glossary[0].matches[0]',
+      'glossary[1].matches[1]',
+    ]);
+    expect(problems[1]?.message).toBe(
+      '"light years" is not in the article: a glossary term must be a word of the text.',
+    );
+    const checked = checkDraft(changed).map((p) => p.path);
+    expect(checked).toContain('glossary[0].term');
+    expect(checked).toContain('glossary[1].matches[1]');
+  });
+});
+
+describe('checkDraft', () => {
+  it('lists what the server would refuse, with the article’s problems at once', () => {
+    const draft = readDraft({});
+    const problems = checkDraft({
+      ...draft,
+      sections: [
+        {
+          ...newSection([{ text: 'Some words.' }]),
+          items: [
+            {
+              ...newItem('claimCheck'),
+              claims: [{ ...newClaim('Other words'), expected: 'fact' }],
+            } as DraftClaimCheck,
+          ],
+        },
+      ],
+    });
+    const paths = problems.map((p) => p.path);
+    expect(paths).toContain('metadata.title');
+    expect(paths).toContain('sections[0].title');
+    expect(paths).toContain('sections[0].items[0].claims[0].quote');
+  });
+
+  it('finds nothing wrong with a complete lesson', () => {
+    expect(checkDraft(lesson())).toEqual([]);
   });
 });

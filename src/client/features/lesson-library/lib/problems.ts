@@ -1,6 +1,5 @@
 import { formatFieldPath } from '../../../../domain/lesson/json-positions';
-import { teacherMessage } from '../../../../domain/lesson/lesson-file-messages';
-import { lessonSchema } from '../../../../domain/lesson/lesson-schema';
+import { checkLessonDraft } from '../../../../domain/lesson/lesson-draft';
 import { toLessonJson, type DraftItem, type DraftLesson } from './draft-lesson';
 
 /**
@@ -8,6 +7,8 @@ import { toLessonJson, type DraftItem, type DraftLesson } from './draft-lesson';
  * problems (the same the server finds on publishing), and what only the text can tell (a claim
  * quoted word for word, a glossary term found in the article). Each problem is shown beside the
  * editor's field for its path, or the nearest field holding it, and in the list at the top.
+ * The rules are the server's (src/domain/lesson/lesson-draft.ts), so what the editor lists is
+ * what a publish would refuse.
  */
 
 export interface EditorProblem {
@@ -30,61 +31,70 @@ export function parseFieldPath(path: string): PathPart[] {
   return parts;
 }
 
-const sectionText = (draft: DraftLesson, sectionIndex: number): string =>
-  (draft.sections[sectionIndex]?.paragraphs ?? []).map((p) => p.text).join('\n');
-
-const articleText = (draft: DraftLesson): string =>
-  draft.sections.map((_, s) => sectionText(draft, s)).join('\n');
-
-/** Problems only the article's text can show: quotes and glossary forms that are not in it. */
+/**
+ * The article checks of the server's (checkLessonDraft in lesson-draft.ts, the same rules:
+ * case aside, word for word, anywhere in the article), made at once: the server makes them only
+ * once the schema is satisfied, while the teacher wants to know as they type.
+ */
 export function checkAgainstText(draft: DraftLesson): EditorProblem[] {
+  const article = draft.sections
+    .flatMap((section) => section.paragraphs.map((p) => p.text))
+    .join('\n')
+    .toLowerCase();
+  const isInArticle = (words: string) => article.includes(words.toLowerCase());
   const problems: EditorProblem[] = [];
   draft.sections.forEach((section, s) => {
-    const text = sectionText(draft, s);
     section.items.forEach((item, i) => {
       if (item.kind !== 'claimCheck') return;
       item.claims.forEach((claim, c) => {
-        if (claim.quote.trim() === '' || text.includes(claim.quote)) return;
+        if (claim.quote.trim() === '' || isInArticle(claim.quote)) return;
         problems.push({
           path: `sections[${s}].items[${i}].claims[${c}].quote`,
-          message: "is not word for word in this section's text: copy it from the article",
+          message: 'is not in the article: quote its words exactly.',
         });
       });
     });
   });
-  const article = articleText(draft);
   draft.glossary.forEach((term, g) => {
     const forms = term.matches.filter((m) => m.trim() !== '');
-    if (forms.length === 0) {
-      if (term.term.trim() !== '' && !article.includes(term.term)) {
-        problems.push({
-          path: `glossary[${g}].term`,
-          message: 'does not occur in the article: pick it from the text, or give its forms there',
-        });
-      }
-      return;
-    }
-    const missing = forms.filter((form) => !article.includes(form));
-    if (missing.length > 0) {
+    const written = forms.length > 0 ? forms : [term.term];
+    written.forEach((form, m) => {
+      if (form.trim() === '' || isInArticle(form)) return;
       problems.push({
-        path: `glossary[${g}].matches`,
-        message: `${missing.map((m) => `"${m}"`).join(', ')} ${missing.length === 1 ? 'does' : 'do'} not occur in the article`,
+        path: `glossary[${g}].matches[${m}]`,
+        message: `"${form}" is not in the article: a glossary term must be a word of the text.`,
       });
-    }
+    });
   });
   return problems;
 }
 
-/** Every problem of the draft: the lesson schema's, then the text's. */
+/**
+ * A term given without its forms is found by the term itself: a problem with the forms the
+ * lesson writes for it is the term's.
+ */
+function termPath(draft: DraftLesson, path: string): string {
+  const match = /^glossary\[(\d+)\]\.matches(\[\d+\])?$/.exec(path);
+  if (!match) return path;
+  const term = draft.glossary[Number(match[1])];
+  const hasForms = term?.matches.some((m) => m.trim() !== '') ?? false;
+  return hasForms ? path : `glossary[${match[1]}].term`;
+}
+
+/**
+ * Every problem that stops the draft from being published: the server's own check (the schema,
+ * then the article), and the article's problems at once.
+ */
 export function checkDraft(draft: DraftLesson): EditorProblem[] {
-  const result = lessonSchema.safeParse(toLessonJson(draft), { error: teacherMessage });
-  const schemaProblems = result.success
-    ? []
-    : result.error.issues.map((issue) => ({
-        path: formatFieldPath(issue.path),
-        message: issue.message,
-      }));
-  return [...schemaProblems, ...checkAgainstText(draft)];
+  const checked = checkLessonDraft(toLessonJson(draft));
+  const found = checked.ok ? [] : [...checked.problems];
+  const early = checkAgainstText(draft).filter(
+    (problem) => !found.some((p) => p.path === problem.path),
+  );
+  return [...found, ...early].map((problem) => ({
+    path: termPath(draft, problem.path),
+    message: problem.message,
+  }));
 }
 
 function itemFieldNames(item: DraftItem): string[] {
