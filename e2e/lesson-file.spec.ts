@@ -19,6 +19,6 @@ test('the app serves the lesson file format as a JSON Schema', async ({ request 
   const response = await request.get('/lesson-file.schema.json');
   expect(response.status()).toBe(200);
   const schema = (await response.json()) as { $id?: string; title?: string };
-  expect(schema.$id).toBe('urn:article-discussion:lesson-file:v1');
+  expect(schema.$id).toBe('urn:article-discussion:lesson-file:v2');
   expect(schema.title).toBeTruthy();
 });

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import { getItemQuestion } from '../src/domain/lesson/item-question';
+import { lessonDuration } from '../src/domain/lesson/lesson-duration';
 import { soleimaniLesson as lesson } from '../src/domain/lessons/soleimani-lesson';
 import { forecastField, forecastSlider } from './support/forecast-inputs';
 import { FORECAST_PLAN, plannedPrompt, SelfStudyPage } from './support/self-study-page';
@@ -20,6 +21,13 @@ test('a student works through the whole lesson, reloads midway, and sees their s
   const study = new SelfStudyPage(page, lesson);
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1, name: lesson.metadata.title })).toBeVisible();
+  // The time is computed from the lesson: its sections' minutes, its words and its questions.
+  const { classroom, selfStudy } = lessonDuration(lesson);
+  await expect(
+    page.getByText(
+      `About ${selfStudy.core} minutes on your own, ${classroom.core} minutes in class`,
+    ),
+  ).toBeVisible();
   await page.getByRole('link', { name: 'Start self-study' }).click();
 
   const midway = Math.floor(sections.length / 2);

@@ -1,5 +1,5 @@
 import { lazy, Suspense, type ReactElement } from 'react';
-import { soleimaniLesson } from '../../domain/lessons/soleimani-lesson';
+import { soleimaniLessonData } from '../../domain/lessons/soleimani-lesson-data';
 import { HomePage } from '../features/self-study/components/home-page';
 import { ReviewPage } from '../features/self-study/components/review-page';
 import { SectionPage } from '../features/self-study/components/section-page';
@@ -17,7 +17,7 @@ const DocumentRoutes = lazy(async () => ({
 }));
 
 /** The lesson the app opens with; later issues let a teacher choose among several. */
-const lesson = soleimaniLesson;
+const lesson = soleimaniLessonData;
 
 function NotFoundPage() {
   return (

@@ -10,11 +10,20 @@ import {
   LESSON_FILE_MAX_BYTES,
   type LessonFileProblem,
 } from './lesson-file';
-import type { LessonMigration } from './lesson-migrations';
+import { LESSON_MIGRATIONS, type LessonMigration } from './lesson-migrations';
 import type { Lesson } from './lesson-schema';
 
 const EXAMPLE_URL = new URL('../../../docs/examples/small-lesson.json', import.meta.url);
 const exampleText = readFileSync(EXAMPLE_URL, 'utf8');
+/** The shipped lesson's file, and the same lesson as version 1 of the app exported it. */
+const shippedText = readFileSync(
+  new URL('../lessons/soleimani-2020.lesson.json', import.meta.url),
+  'utf8',
+);
+const shippedV1Text = readFileSync(
+  new URL('./fixtures/soleimani-2020.v1.lesson.json', import.meta.url),
+  'utf8',
+);
 
 function imported(text: string): Lesson {
   const result = importLessonFile(text);
@@ -58,6 +67,11 @@ describe('exporting and importing a lesson file', () => {
     expect(exportLessonFile(lesson)).toBe(file);
   });
 
+  it('keeps the shipped lesson’s file byte for byte: export, import, export', () => {
+    expect(exportLessonFile(soleimaniLesson)).toBe(shippedText);
+    expect(exportLessonFile(imported(shippedText))).toBe(shippedText);
+  });
+
   it('keeps the small example byte for byte: it is an export', () => {
     expect(exportLessonFile(imported(exampleText))).toBe(exampleText);
   });
@@ -65,7 +79,7 @@ describe('exporting and importing a lesson file', () => {
   it('writes the format first, then the version, pretty, with a trailing newline', () => {
     const file = exportLessonFile(soleimaniLesson);
     expect(
-      file.startsWith(`{\n  "format": "${LESSON_FILE_FORMAT}",\n  "schemaVersion": 1,\n`),
+      file.startsWith(`{\n  "format": "${LESSON_FILE_FORMAT}",\n  "schemaVersion": 2,\n`),
     ).toBe(true);
     expect(file.endsWith('}\n')).toBe(true);
   });
@@ -83,7 +97,7 @@ describe('exporting and importing a lesson file', () => {
   });
 
   it('is at version CURRENT_LESSON_FILE_VERSION, which the example carries', () => {
-    expect(CURRENT_LESSON_FILE_VERSION).toBe(1);
+    expect(CURRENT_LESSON_FILE_VERSION).toBe(2);
     expect(imported(exampleText).schemaVersion).toBe(CURRENT_LESSON_FILE_VERSION);
   });
 });
@@ -160,6 +174,45 @@ describe('importing a file with problems', () => {
     ]);
   });
 
+  it('checks version 2’s fields: section minutes, extension items, the permission note', () => {
+    const broken = exampleText
+      .replace('"core": 9', '"core": 0')
+      .replace('"extension": 5', '"extension": 241')
+      .replace('"extension": true', '"extension": "yes"')
+      .replace('"permission": "Written', '"permission": " ", "x": "Written');
+    expect(problemsOf(broken)).toStrictEqual([
+      {
+        path: 'metadata.source.permission',
+        line: lineWith(broken, '"permission"'),
+        message: 'must not be empty',
+      },
+      {
+        path: 'sections[0].minutes.core',
+        line: lineWith(broken, '"core": 0'),
+        message: 'must be at least 1',
+      },
+      {
+        path: 'sections[1].minutes.extension',
+        line: lineWith(broken, '"extension": 241'),
+        message: 'must be at most 240',
+      },
+      {
+        path: 'sections[1].items[2].extension',
+        line: lineWith(broken, '"extension": "yes"'),
+        message: 'should be true or false, not text',
+      },
+    ]);
+  });
+
+  it('accepts a section without teacher notes, and one with no extension minutes', () => {
+    const text = exampleText
+      .replace(/"teacherNotes": \[[^\]]*\]/, '"teacherNotes": []')
+      .replace('"extension": 5', '"extension": 0');
+    const lesson = imported(text);
+    expect(lesson.sections[0]?.teacherNotes).toStrictEqual([]);
+    expect(lesson.sections[1]?.minutes).toStrictEqual({ core: 11, extension: 0 });
+  });
+
   it('keeps the lesson schema’s own messages, e.g. a repeated id', () => {
     const broken = exampleText.replace('"id": "what-next-fair"', '"id": "decision-van-visits"');
     expect(problemsOf(broken)).toStrictEqual([
@@ -172,27 +225,27 @@ describe('importing a file with problems', () => {
   });
 
   it.each([
-    [0, 'is 0, a version of the lesson format this app does not read (it reads version 1)'],
+    [0, 'is 0, a version of the lesson format this app does not read (it reads versions 1 to 2)'],
     [
       99,
-      'is 99, a version of the lesson format this app does not read (it reads version 1): the file may come from a newer version of the app',
+      'is 99, a version of the lesson format this app does not read (it reads versions 1 to 2): the file may come from a newer version of the app',
     ],
   ])('refuses schemaVersion %i, naming the versions it reads', (version, message) => {
-    const text = exampleText.replace('"schemaVersion": 1', `"schemaVersion": ${version}`);
+    const text = exampleText.replace('"schemaVersion": 2', `"schemaVersion": ${version}`);
     expect(problemsOf(text)).toStrictEqual([{ path: 'schemaVersion', line: 3, message }]);
   });
 
   it('refuses a file without a version, or with one that is not a whole number', () => {
-    const missing = exampleText.replace('"schemaVersion": 1,\n', '');
+    const missing = exampleText.replace('"schemaVersion": 2,\n', '');
     expect(problemsOf(missing)).toStrictEqual([
       {
         path: 'schemaVersion',
         line: 1,
         message:
-          'is missing: it says which version of the lesson format the file uses (this app reads version 1)',
+          'is missing: it says which version of the lesson format the file uses (this app reads versions 1 to 2)',
       },
     ]);
-    const text = exampleText.replace('"schemaVersion": 1', '"schemaVersion": "1"');
+    const text = exampleText.replace('"schemaVersion": 2', '"schemaVersion": "2"');
     expect(problemsOf(text)[0]?.message).toMatch(/^must be a whole number: /);
   });
 
@@ -231,7 +284,40 @@ describe('importing a file with problems', () => {
 });
 
 describe('importing a file of an older version', () => {
-  /** A made-up version 0, before today's version 1, that called the lesson's title `name`. */
+  it('migrates the shipped lesson’s version 1 file to the shipped lesson of today', () => {
+    expect(shippedV1Text).toContain('"schemaVersion": 1,');
+    expect(imported(shippedV1Text)).toStrictEqual(soleimaniLesson);
+    expect(exportLessonFile(imported(shippedV1Text))).toBe(shippedText);
+  });
+
+  it('shares the version 1 classroom minutes among the sections', () => {
+    const v1 = JSON.parse(shippedV1Text) as {
+      metadata: { estimatedMinutes: { classroom: number } };
+    };
+    const lesson = imported(shippedV1Text);
+    const minutes = lesson.sections.map((section) => section.minutes);
+    expect(minutes.reduce((sum, m) => sum + m.core, 0)).toBe(
+      v1.metadata.estimatedMinutes.classroom,
+    );
+    expect(minutes.every((m) => m.core >= 1 && m.extension === 0)).toBe(true);
+    expect(lesson.metadata).not.toHaveProperty('estimatedMinutes');
+  });
+
+  it('names each section’s minutes when the version 1 classroom minutes cannot be shared', () => {
+    const broken = shippedV1Text.replace('"classroom": 45', '"classroom": 0');
+    const problems = problemsOf(broken);
+    expect(problems).toHaveLength(8);
+    expect(problems[0]).toStrictEqual({
+      path: 'sections[0].minutes',
+      line: lineWith(broken, '"id": "thesis"') - 1,
+      message: 'is missing: a group of fields in { } expected',
+    });
+    expect(problems.map((p) => p.path)).toStrictEqual(
+      [0, 1, 2, 3, 4, 5, 6, 7].map((s) => `sections[${s}].minutes`),
+    );
+  });
+
+  /** A made-up version 0, before version 1, that called the lesson's title `name`. */
   const fromZero: LessonMigration[] = [
     {
       from: 0,
@@ -241,25 +327,24 @@ describe('importing a file of an older version', () => {
         return { ...rest, metadata: { ...others, title: name } };
       },
     },
+    ...LESSON_MIGRATIONS,
   ];
-  const versionZero = exampleText
+  const versionZero = shippedV1Text
     .replace('"schemaVersion": 1', '"schemaVersion": 0')
-    .replace('"title": "Longer weekends', '"name": "Longer weekends');
+    .replace('"title": "Misreading', '"name": "Misreading');
 
-  it('migrates it to today’s shape, and exports it as today’s file', () => {
+  it('takes every step in turn, and exports the result as today’s file', () => {
     const result = importLessonFile(versionZero, { migrations: fromZero });
-    expect(result.ok && exportLessonFile(result.lesson)).toBe(exampleText);
+    expect(result.ok && exportLessonFile(result.lesson)).toBe(shippedText);
   });
 
-  it('checks the migrated lesson, naming today’s fields', () => {
-    const broken = versionZero.replace('"classroom": 20', '"classroom": 0');
-    expect(
-      problemsOf(broken, { maxBytes: LESSON_FILE_MAX_BYTES, migrations: fromZero }),
-    ).toStrictEqual([
+  it('checks the migrated lesson, naming today’s fields at the lines the file has them', () => {
+    const broken = versionZero.replace('"level": "recall"', '"level": "remember"');
+    expect(problemsOf(broken, { migrations: fromZero })).toStrictEqual([
       {
-        path: 'metadata.estimatedMinutes.classroom',
-        line: lineWith(broken, '"classroom": 0'),
-        message: 'must be more than 0',
+        path: 'sections[0].items[1].level',
+        line: lineWith(broken, '"level": "remember"'),
+        message: 'must be one of "recall", "analysis", "evaluation"',
       },
     ]);
   });

@@ -1,8 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { lessonDuration } from './lesson-duration';
+import { describeLessonFileProblem, importLessonFile } from './lesson-file';
 import { lessonFileJsonSchema } from './lesson-json-schema';
 
 const page = readFileSync(new URL('../../../docs/lesson-format.md', import.meta.url), 'utf8');
+const exampleText = readFileSync(
+  new URL('../../../docs/examples/small-lesson.json', import.meta.url),
+  'utf8',
+);
 
 /** Every field name the JSON Schema declares, at any depth. */
 function fieldNames(schema: unknown, names = new Set<string>()): Set<string> {
@@ -28,5 +34,30 @@ describe('docs/lesson-format.md', () => {
 
   it('links the complete example, which the lesson file tests import', () => {
     expect(page).toContain('](examples/small-lesson.json)');
+  });
+
+  it('shows the problems the example gives when broken as the page says', () => {
+    const broken = exampleText
+      .replace(/\s*"summary": "The council[^"]*",/, '')
+      .replace('"level": "recall"', '"level": "remember"')
+      .replace('"horizon": "2025-12-31"', '"horizon": "31/12/2025"');
+    const result = importLessonFile(broken);
+    const shown = /```text\n([^`]*)```/.exec(page)?.[1];
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(shown).toBe(`${result.problems.map(describeLessonFileProblem).join('\n')}\n`);
+  });
+
+  it('gives the example’s minutes as the app computes them', () => {
+    const result = importLessonFile(exampleText);
+    if (!result.ok) throw new Error('the example does not import');
+    const { classroom, selfStudy } = lessonDuration(result.lesson);
+    const prose = page.replace(/\s+/g, ' ');
+    expect(prose).toContain(
+      `= ${classroom.core} minutes, ${classroom.withExtensions} with the 5 extension minutes`,
+    );
+    expect(prose).toContain(
+      `so ${selfStudy.core} minutes (${selfStudy.withExtensions} with its extension item)`,
+    );
   });
 });

@@ -35,7 +35,7 @@ describe('the lesson file’s JSON Schema', () => {
     expect(lessonFileJsonSchema()).toMatchObject({
       $schema: 'https://json-schema.org/draft/2020-12/schema',
       $id: LESSON_FILE_SCHEMA_ID,
-      title: 'Article Discussion lesson file, version 1',
+      title: 'Article Discussion lesson file, version 2',
       description: expect.stringContaining('unique') as string,
       required: expect.arrayContaining(['format', 'schemaVersion', 'sections']) as string[],
     });
@@ -64,10 +64,13 @@ describe('the lesson file’s JSON Schema', () => {
     expect(failed).toContain('/sections/1/items/0 oneOf');
   });
 
-  it('refuses a wrong version, an id with capitals and a date in another form', () => {
+  it('refuses a wrong version, an id with capitals, a date in another form, minutes out of range', () => {
     const validate = compileKeptSchema();
     const file = exampleText
-      .replace('"schemaVersion": 1', '"schemaVersion": 2')
+      .replace('"schemaVersion": 2', '"schemaVersion": 1')
+      .replace('"core": 9', '"core": 0')
+      .replace('"extension": 5', '"extension": 2.5')
+      .replace('"extension": true', '"extension": "yes"')
       .replace('"id": "decision"', '"id": "Decision"')
       .replace('"horizon": "2025-12-31"', '"horizon": "31/12/2025"');
     expect(validate(JSON.parse(file))).toBe(false);
@@ -77,6 +80,9 @@ describe('the lesson file’s JSON Schema', () => {
         '/schemaVersion const',
         '/sections/0/id pattern',
         '/sections/1/items/3/horizon format',
+        '/sections/0/minutes/core minimum',
+        '/sections/1/minutes/extension type',
+        '/sections/1/items/2/extension type',
       ]),
     );
   });

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { soleimaniLesson } from '../lessons/soleimani-lesson';
 import {
   describeKnownVersions,
   knownLessonVersions,
@@ -6,10 +8,10 @@ import {
   migrateLesson,
   type LessonMigration,
 } from './lesson-migrations';
-import { LESSON_SCHEMA_VERSION } from './lesson-schema';
+import { LESSON_SCHEMA_VERSION, lessonSchema } from './lesson-schema';
 
 /**
- * A made-up history for the runner (the real list is empty until version 2 exists):
+ * A made-up history for the runner:
  * version 2 renamed `name` to `title`, version 3 added `tags`.
  */
 const steps: LessonMigration[] = [
@@ -79,10 +81,24 @@ describe('the migration runner', () => {
 });
 
 describe('the real migrations', () => {
-  it('form one chain ending at the lesson schema’s version', () => {
+  it('form one chain from version 1 to the lesson schema’s version', () => {
     expect(knownLessonVersions(LESSON_MIGRATIONS, LESSON_SCHEMA_VERSION)).toStrictEqual({
       oldest: 1,
-      current: LESSON_SCHEMA_VERSION,
+      current: 2,
     });
+  });
+
+  it('bring the shipped lesson’s version 1 file to a valid lesson: today’s shipped lesson', () => {
+    const v1 = JSON.parse(
+      readFileSync(new URL('./fixtures/soleimani-2020.v1.lesson.json', import.meta.url), 'utf8'),
+    ) as Record<string, unknown> & { metadata: { estimatedMinutes: { classroom: number } } };
+    const result = lessonSchema.safeParse(migrateLesson(v1, 1));
+    expect(result.error).toBeUndefined();
+    const lesson = result.data;
+    expect(lesson?.schemaVersion).toBe(2);
+    const cores = lesson?.sections.map((section) => section.minutes.core) ?? [];
+    expect(cores.reduce((sum, core) => sum + core, 0)).toBe(45);
+    expect(v1.metadata.estimatedMinutes.classroom).toBe(45);
+    expect(lesson).toStrictEqual(soleimaniLesson);
   });
 });

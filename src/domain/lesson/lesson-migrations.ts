@@ -1,4 +1,5 @@
 import { LESSON_SCHEMA_VERSION } from './lesson-schema';
+import { migrateLessonV1ToV2 } from './migrations/lesson-v1-to-v2';
 
 /**
  * Step-by-step migrations of a lesson's JSON from one `schemaVersion` to the next, so a lesson
@@ -12,8 +13,10 @@ import { LESSON_SCHEMA_VERSION } from './lesson-schema';
  * To add version N+1:
  * 1. change the schema in lesson-schema.ts and set LESSON_SCHEMA_VERSION to N+1;
  * 2. append `{ from: N, to: N + 1, migrate }` to LESSON_MIGRATIONS, turning a version-N lesson
- *    into a version-N+1 one (a new required field gets a value, a renamed one moves);
- * 3. keep an exported version-N file in the tests and check it imports;
+ *    into a version-N+1 one (a new required field gets a value, a renamed one moves); the step
+ *    lives in migrations/lesson-vN-to-vN+1.ts with its own tests and its own copies of any
+ *    numbers it uses;
+ * 3. keep an exported version-N file in fixtures/ and test that it imports as expected;
  * 4. run `npm run lesson-schema` and describe the change in docs/lesson-format.md.
  * A step is never edited once released: files in the wild were written to it.
  */
@@ -27,8 +30,11 @@ export interface LessonMigration {
   migrate(lesson: Readonly<JsonObject>): JsonObject;
 }
 
-/** Version 1 is the first version of the format: nothing is older yet. */
-export const LESSON_MIGRATIONS: readonly LessonMigration[] = [];
+/** Version 1 is the first version of the format. */
+export const LESSON_MIGRATIONS: readonly LessonMigration[] = [
+  // Section minutes instead of the lesson's estimatedMinutes; extension items; permission note.
+  { from: 1, to: 2, migrate: migrateLessonV1ToV2 },
+];
 
 export interface KnownVersions {
   oldest: number;

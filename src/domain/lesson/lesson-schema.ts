@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { CLAIM_CATEGORIES } from './lesson-constants';
+import {
+  CLAIM_CATEGORIES,
+  SECTION_CORE_MINUTES_MIN,
+  SECTION_EXTENSION_MINUTES_MIN,
+  SECTION_MINUTES_MAX,
+} from './lesson-constants';
+
+export { SECTION_CORE_MINUTES_MIN, SECTION_EXTENSION_MINUTES_MIN, SECTION_MINUTES_MAX };
 
 /**
  * The lesson model: a lesson is data, validated by these schemas and shared by client and server.
@@ -7,7 +14,7 @@ import { CLAIM_CATEGORIES } from './lesson-constants';
  * a typed object literal is already in its final shape.
  */
 
-export const LESSON_SCHEMA_VERSION = 1;
+export const LESSON_SCHEMA_VERSION = 2;
 
 const id = z
   .string()
@@ -29,9 +36,18 @@ export const paragraphSchema = z.object({
   text,
 });
 
+/**
+ * What every item kind has, after its `kind`: its id and whether it is an extension item (extra
+ * work for a class with time left; absent or false: a core item).
+ */
+const itemBase = {
+  id,
+  extension: z.boolean().optional(),
+};
+
 export const promptItemSchema = z.object({
   kind: z.literal('prompt'),
-  id,
+  ...itemBase,
   question: text,
   /** Where the question sits on the climb from recall to evaluation. */
   level: z.enum(['recall', 'analysis', 'evaluation']),
@@ -47,7 +63,7 @@ export const pollOptionSchema = z.object({ id, label: text });
 
 export const pollItemSchema = z.object({
   kind: z.literal('poll'),
-  id,
+  ...itemBase,
   question: text,
   mode: z.enum(['single', 'multiple']),
   options: z.array(pollOptionSchema).min(2),
@@ -57,7 +73,7 @@ export const pollItemSchema = z.object({
 
 export const scaleItemSchema = z.object({
   kind: z.literal('scale'),
-  id,
+  ...itemBase,
   /** A statement to agree or disagree with on the five points of SCALE_LABELS (lesson-constants). */
   statement: text,
 });
@@ -86,7 +102,7 @@ export const forecastScenarioSchema = z.object({
 
 export const forecastItemSchema = z.object({
   kind: z.literal('forecast'),
-  id,
+  ...itemBase,
   question: text,
   /** The date the forecast is made "as of" (the student imagines standing there). */
   asOf: isoDate,
@@ -107,7 +123,7 @@ export const claimSchema = z.object({
 
 export const claimCheckItemSchema = z.object({
   kind: z.literal('claimCheck'),
-  id,
+  ...itemBase,
   instructions: text,
   claims: z.array(claimSchema).min(1),
 });
@@ -120,15 +136,22 @@ export const itemSchema = z.discriminatedUnion('kind', [
   claimCheckItemSchema,
 ]);
 
+/** The class minutes a section takes: its core items, and the extra its extension items take. */
+export const sectionMinutesSchema = z.object({
+  core: z.number().int().min(SECTION_CORE_MINUTES_MIN).max(SECTION_MINUTES_MAX),
+  extension: z.number().int().min(SECTION_EXTENSION_MINUTES_MIN).max(SECTION_MINUTES_MAX),
+});
+
 export const sectionSchema = z.object({
   id,
   title: text,
+  minutes: sectionMinutesSchema,
   paragraphs: z.array(paragraphSchema).min(1),
   items: z.array(itemSchema).min(1),
   /** A short recap the teacher can publish after discussion (and self-study shows). */
   summary: text,
-  /** For the teacher only: what to listen for, a follow-up question. */
-  teacherNotes: z.array(text).min(1),
+  /** For the teacher only: what to listen for, a follow-up question (may be none). */
+  teacherNotes: z.array(text),
 });
 
 export const glossaryTermSchema = z.object({
@@ -149,10 +172,8 @@ export const lessonMetadataSchema = z.object({
     published: text,
     authorDescription: text,
     url: z.url().optional(),
-  }),
-  estimatedMinutes: z.object({
-    selfStudy: z.number().int().positive(),
-    classroom: z.number().int().positive(),
+    /** How the lesson may use the article, e.g. "Used with the publisher's permission". */
+    permission: text.optional(),
   }),
 });
 
@@ -192,6 +213,7 @@ export const lessonSchema = z
 export type Lesson = z.infer<typeof lessonSchema>;
 export type LessonMetadata = z.infer<typeof lessonMetadataSchema>;
 export type Section = z.infer<typeof sectionSchema>;
+export type SectionMinutes = z.infer<typeof sectionMinutesSchema>;
 export type Paragraph = z.infer<typeof paragraphSchema>;
 export type Item = z.infer<typeof itemSchema>;
 export type ItemKind = Item['kind'];

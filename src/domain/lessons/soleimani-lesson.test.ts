@@ -1,8 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { ClaimCheckItem, ForecastItem, ItemKind, PromptItem } from '../lesson/lesson-schema';
+import type {
+  ClaimCheckItem,
+  ForecastItem,
+  ItemKind,
+  Lesson,
+  PromptItem,
+} from '../lesson/lesson-schema';
 import { parseLesson } from '../lesson/parse-lesson';
+import { lessonDuration } from '../lesson/lesson-duration';
 import { soleimaniLesson } from './soleimani-lesson';
+import { soleimaniLessonData } from './soleimani-lesson-data';
 
 const PHOTO_CREDIT = '(photo credit: REUTERS)';
 
@@ -40,6 +48,20 @@ describe('the Soleimani lesson', () => {
   it('fits the lesson schema', () => {
     expect(() => parseLesson(soleimaniLesson, 'soleimani')).not.toThrow();
     expect(parseLesson(soleimaniLesson).id).toBe('soleimani-2020');
+  });
+
+  it('is the same for the client, which reads its file without parsing it', () => {
+    const { format, ...lesson } = soleimaniLessonData as Lesson & { format?: string };
+    expect(format).toBe('article-discussion-lesson');
+    expect(lesson).toStrictEqual(soleimaniLesson);
+  });
+
+  it('takes 45 minutes in class, as version 1 said, with no extension items yet', () => {
+    expect(lessonDuration(soleimaniLesson).classroom).toStrictEqual({
+      core: 45,
+      withExtensions: 45,
+    });
+    expect(allItems.filter((item) => item.extension === true)).toStrictEqual([]);
   });
 
   it('quotes the whole article verbatim, in order, each sentence once', () => {

@@ -154,7 +154,7 @@ export const endpoints = {
     path: '/api/auth/account',
     caller: 'teacher',
     summary:
-      "Deletes the teacher's account and everything in it (sessions, students, answers, events, sign-ins) and signs out; 403 wrong_password.",
+      "Deletes the teacher's account and everything in it (lessons, sessions, students, answers, events, sign-ins) and signs out; 403 wrong_password.",
     body: deleteAccountRequestSchema,
     responses: { 204: null },
   },

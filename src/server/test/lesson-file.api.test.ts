@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import { exportLessonFile, importLessonFile } from '../../domain/lesson/lesson-file';
 import { soleimaniLesson as lesson } from '../../domain/lessons/soleimani-lesson';
@@ -19,6 +20,10 @@ describeWithServer('lesson files on %s', (ctx) => {
     expect(imported.lesson).toEqual(lesson);
     // Imported and exported again, it is the same file, byte for byte.
     expect(exportLessonFile(imported.lesson)).toBe(text);
+    // It is the shipped lesson's own file, of today's version.
+    const shipped = new URL('../../domain/lessons/soleimani-2020.lesson.json', import.meta.url);
+    expect(text).toBe(readFileSync(shipped, 'utf8'));
+    expect(imported.lesson.schemaVersion).toBe(2);
   });
 
   it('refuses an unknown lesson, and anyone not signed in as a teacher', async () => {

@@ -1,8 +1,11 @@
 import type { Lesson } from '../../../domain/lesson/lesson-schema';
-import { soleimaniLesson } from '../../../domain/lessons/soleimani-lesson';
+import { soleimaniLessonData } from '../../../domain/lessons/soleimani-lesson-data';
 
-/** The lessons the client can show, by id: the same ones the server offers. */
-export const LESSONS: readonly Lesson[] = [soleimaniLesson];
+/**
+ * The lessons the client can show, by id: the same ones the server offers (which checks them
+ * against the schema; the client does not, to keep zod out of the student's first screen).
+ */
+export const LESSONS: readonly Lesson[] = [soleimaniLessonData];
 
 export function findLesson(lessonId: string): Lesson | undefined {
   return LESSONS.find((lesson) => lesson.id === lessonId);

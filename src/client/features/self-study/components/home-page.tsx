@@ -1,9 +1,11 @@
 import { useEffect, useRef } from 'react';
 import { getLessonProgress } from '../../../../domain/lesson/answers';
+import { lessonDuration } from '../../../../domain/lesson/lesson-duration';
 import type { Lesson } from '../../../../domain/lesson/lesson-schema';
 import { useFocusOnArrival } from '../../../shared/hooks/use-focus-on-arrival';
 import { Link } from '../../../shared/lib/router';
 import { routes } from '../../../shared/lib/routes';
+import { describeMinutes } from '../lib/describe-minutes';
 import { useSelfStudy } from '../stores/use-self-study';
 import { StartOverButton } from './start-over-button';
 import { SectionList } from './table-of-contents';
@@ -22,6 +24,7 @@ export function HomePage({ lesson }: { readonly lesson: Lesson }) {
     hadStartedRef.current = study.hasStarted;
   }, [study.hasStarted]);
   const { metadata } = lesson;
+  const duration = lessonDuration(lesson);
   const progress = getLessonProgress(lesson, study.answers, study.skippedItemIds);
   const firstSection = lesson.sections[0];
   const resumeIndex = Math.max(
@@ -46,8 +49,8 @@ export function HomePage({ lesson }: { readonly lesson: Lesson }) {
         <dd>{metadata.source.authorDescription}</dd>
         <dt>Time</dt>
         <dd>
-          About {metadata.estimatedMinutes.selfStudy} minutes on your own,{' '}
-          {metadata.estimatedMinutes.classroom} in class
+          About {describeMinutes(duration.selfStudy)} on your own,{' '}
+          {describeMinutes(duration.classroom)} in class
         </dd>
         <dt>Sections</dt>
         <dd>{lesson.sections.length}</dd>

@@ -10,7 +10,7 @@ import { useNoticeStore } from '../stores/notice-store';
 
 /**
  * "Delete account" and its dialog: the password again, since everything in the account goes
- * (sessions, students, answers), and then the teacher is signed out at the sign-in page.
+ * (lessons, sessions, students, answers), and then the teacher is signed out at the sign-in page.
  */
 export function DeleteAccount() {
   const [isOpen, setIsOpen] = useState(false);
@@ -49,7 +49,7 @@ export function DeleteAccount() {
       <ModalDialog
         isOpen={isOpen}
         title="Delete your account?"
-        message="Your account and everything in it are erased for good: every session, open or past, with its students, their answers and the summaries. Students still in a session are disconnected. This cannot be undone: download what you want to keep first."
+        message="Your account and everything in it are erased for good: every lesson you wrote and every session, open or past, with its students, their answers and the summaries. Students still in a session are disconnected. This cannot be undone: download what you want to keep first."
         onCancel={close}
       >
         <form

@@ -183,14 +183,16 @@ function SessionControl({
             viewedIndex={viewedIndex}
             onView={setBrowsedIndex}
           />
-          <details className="teacher-notes">
-            <summary>Teacher notes</summary>
-            <ul>
-              {section.teacherNotes.map((note) => (
-                <li key={note}>{note}</li>
-              ))}
-            </ul>
-          </details>
+          {section.teacherNotes.length > 0 ? (
+            <details className="teacher-notes">
+              <summary>Teacher notes</summary>
+              <ul>
+                {section.teacherNotes.map((note) => (
+                  <li key={note}>{note}</li>
+                ))}
+              </ul>
+            </details>
+          ) : null}
           <div className="items">
             {section.items.map((item) => (
               <ItemControl
