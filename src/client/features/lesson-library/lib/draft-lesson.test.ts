@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { LESSON_SCHEMA_VERSION } from '../../../../domain/lesson/lesson-schema';
+import { soleimaniLesson } from '../../../../domain/lessons/soleimani-lesson';
 import {
+  DRAFT_SCHEMA_VERSION,
   newDraftFromArticle,
   newItem,
   readDraft,
@@ -12,6 +15,14 @@ import { completeLessonJson } from './test-lesson';
 describe('the draft and the lesson-shaped JSON', () => {
   it('reads a complete lesson and writes it back the same, field for field', () => {
     expect(toLessonJson(readDraft(completeLessonJson))).toEqual(completeLessonJson);
+  });
+
+  it('reads the shipped lesson and writes it back the same', () => {
+    expect(toLessonJson(readDraft(soleimaniLesson))).toEqual(soleimaniLesson);
+  });
+
+  it('writes the lesson format’s current version (a new version needs the editor changed too)', () => {
+    expect(DRAFT_SCHEMA_VERSION).toBe(LESSON_SCHEMA_VERSION);
   });
 
   it('writes the fields in the schema’s order, as an exported file has them', () => {
