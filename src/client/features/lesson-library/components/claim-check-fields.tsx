@@ -42,7 +42,7 @@ function ClaimFields({
       <h5>Claim {number}</h5>
       <TextField
         path={`${path}.quote`}
-        label={`Quote ${number}, word for word from this section`}
+        label={`Quote ${number}, word for word from the article`}
         rows={2}
         value={claim.quote}
         onChange={(quote) => {
@@ -97,7 +97,7 @@ function ClaimFields({
   );
 }
 
-/** A claim check: its instructions and claims, each quoted word for word from the section. */
+/** A claim check: its instructions and claims, each quoted word for word from the article. */
 export function ClaimCheckFields({
   item,
   path,
