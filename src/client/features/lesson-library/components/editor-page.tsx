@@ -18,6 +18,8 @@ import { LibraryUnavailable } from './library-unavailable';
 
 /** A built-in lesson: read-only, shown as a student sees it, with "Duplicate to edit". */
 function BuiltInLesson({ detail }: { readonly detail: LessonDetailView }) {
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useFocusOnArrival(headingRef, detail.summary.lessonId);
   const queryClient = useQueryClient();
   const draft = useMemo(() => readDraft(detail.published?.lesson ?? {}), [detail]);
   const duplicate = useMutation({
@@ -30,7 +32,9 @@ function BuiltInLesson({ detail }: { readonly detail: LessonDetailView }) {
   return (
     <>
       <title>{detail.summary.title}</title>
-      <h1>{detail.summary.title}</h1>
+      <h1 ref={headingRef} tabIndex={-1}>
+        {detail.summary.title}
+      </h1>
       <p className="lead">
         A built-in lesson: it cannot be changed here. Duplicate it to make a copy of your own to
         edit.
@@ -62,8 +66,6 @@ function BuiltInLesson({ detail }: { readonly detail: LessonDetailView }) {
 
 /** /teach/lessons/:lessonId: a lesson of the library, to edit (or, built in, to read). */
 export function EditorPage({ lessonId }: { readonly lessonId: string }) {
-  const headingRef = useRef<HTMLParagraphElement>(null);
-  useFocusOnArrival(headingRef, lessonId);
   const lesson = useQuery(lessonDetailQuery(lessonId));
   let content;
   if (lesson.isPending) {
@@ -85,7 +87,7 @@ export function EditorPage({ lessonId }: { readonly lessonId: string }) {
   }
   return (
     <>
-      <p className="breadcrumbs" ref={headingRef} tabIndex={-1}>
+      <p className="breadcrumbs">
         <Link to={routes.lessonLibrary.build()}>Your lessons</Link>
       </p>
       {content}

@@ -1,4 +1,5 @@
 import { useDeferredValue, useMemo, useRef, useState, type FocusEvent } from 'react';
+import { useFocusOnArrival } from '../../../shared/hooks/use-focus-on-arrival';
 import type { LessonDetailView } from '../api/library-api';
 import {
   articleParagraphs,
@@ -46,6 +47,8 @@ export function LessonEditor({ detail }: { readonly detail: LessonDetailView }) 
   const [serverProblems, setServerProblems] = useState<readonly EditorProblem[]>([]);
   const problemListRef = useRef<HTMLHeadingElement>(null);
   const previewRef = useRef<HTMLHeadingElement>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useFocusOnArrival(headingRef, lessonId);
 
   // Checked a moment after typing, so a long lesson does not slow each keystroke.
   const checked = useDeferredValue(draft);
@@ -98,7 +101,9 @@ export function LessonEditor({ detail }: { readonly detail: LessonDetailView }) 
   return (
     <ProblemsContext value={shown}>
       <title>{`Edit: ${title}`}</title>
-      <h1>{title}</h1>
+      <h1 ref={headingRef} tabIndex={-1}>
+        {title}
+      </h1>
       <p className="hint">{describeStatus(detail.summary)}</p>
       <div className="editor-toolbar">
         <SaveStatusLine status={editor.status} />
