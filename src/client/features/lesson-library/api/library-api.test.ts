@@ -14,10 +14,15 @@ describe('the library’s API helpers', () => {
     expect(lessonProblemsOf(error)).toEqual(problems);
   });
 
-  it('gives no list for another error, and an empty one for a 422 without its list', () => {
+  it('gives no list for another error, or for a refusal without one (its message says why)', () => {
     expect(lessonProblemsOf(new ApiRequestError(409, 'draft_conflict', 'Newer draft.'))).toBeNull();
     expect(lessonProblemsOf(new Error('x'))).toBeNull();
-    expect(lessonProblemsOf(new ApiRequestError(422, 'lesson_invalid', 'Not valid.'))).toEqual([]);
+    const noChanges = { error: { code: 'lesson_invalid', message: 'There are no changes.' } };
+    expect(
+      lessonProblemsOf(
+        new ApiRequestError(409, 'lesson_invalid', 'There are no changes.', undefined, noChanges),
+      ),
+    ).toBeNull();
   });
 
   it('builds the file’s and the shared link’s addresses', () => {

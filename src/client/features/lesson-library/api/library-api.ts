@@ -114,12 +114,12 @@ export const sharedLessonUrl = (shareKey: string, origin: string) =>
   `${origin}/s/${encodeURIComponent(shareKey)}`;
 
 /**
- * The problems of a refused publish or import (422 lesson_invalid), each at its field and line,
- * or null for any other error.
+ * The problems of a refused publish or import (422 lesson_invalid), each at its field and line;
+ * null for any other error, and for a refusal without a list ("There are no changes to
+ * publish."), whose message says why.
  */
 export function lessonProblemsOf(error: unknown): readonly LessonProblem[] | null {
   if (!isApiError(error, 'lesson_invalid')) return null;
   const parsed = lessonProblemsResponseSchema.safeParse(error.body);
-  // A refusal without its list still says why, in its message.
-  return parsed.success ? parsed.data.error.problems : [];
+  return parsed.success ? parsed.data.error.problems : null;
 }
