@@ -143,6 +143,44 @@ test('a draft being written survives a dropped network and a reload', async ({ t
   await expect(page.getByLabel('Subtitle')).toHaveValue('Written with the network off');
 });
 
+test('items and sections move up and down by keyboard, focus staying on the moved one', async ({
+  teacher,
+}) => {
+  const { page } = teacher;
+  const library = new LessonLibraryPages(page);
+  await library.open();
+  await library.createFromArticle({
+    title: 'Moving things',
+    source: 'NASA',
+    author: 'A sample text',
+    date: '2022-07-12',
+    permission: 'Public domain',
+    text: 'First paragraph.\n\nSecond paragraph.',
+  });
+  await page.getByRole('checkbox', { name: 'Start a section here (paragraph 2)' }).press('Space');
+  await expect(library.section(2)).toBeVisible();
+  await page.getByLabel('Title of section 1').fill('One');
+  await page.getByLabel('Title of section 2').fill('Two');
+  await library.addItem(1, 'Add a discussion prompt', 'Item 1: Discussion');
+  await library.addItem(1, 'Add a poll', 'Item 2: Poll');
+
+  await page.getByRole('button', { name: 'Move up item 2 (Poll)' }).press('Enter');
+  await expect(page.getByRole('button', { name: 'Move down item 1 (Poll)' })).toBeFocused();
+  const items = (section: number) =>
+    library.section(section).getByRole('heading', { level: 4, name: /^Item / });
+  await expect(items(1)).toHaveText(['Item 1: Poll', 'Item 2: Discussion']);
+
+  await page.getByRole('button', { name: 'Move down section 1' }).press('Enter');
+  await expect(page.getByRole('button', { name: 'Move up section 2' })).toBeFocused();
+  await expect(page.getByRole('heading', { level: 3, name: 'Section 1: Two' })).toBeVisible();
+  await expect(library.section(1).getByText('Second paragraph.', { exact: true })).toBeVisible();
+
+  // Unchecking where a section starts joins it to the one before, items and all.
+  await page.getByRole('checkbox', { name: 'Start a section here (paragraph 2)' }).press('Space');
+  await expect(library.section(2)).toHaveCount(0);
+  await expect(items(1)).toHaveText(['Item 1: Poll', 'Item 2: Discussion']);
+});
+
 test.describe('on a 320 px phone', () => {
   test.use({ viewport: { width: 320, height: 640 } });
 
