@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { removeAt, replaceAt } from '../lib/draft-edits';
 import { newTerm, type DraftTerm } from '../lib/draft-lesson';
 import { fieldDomId } from '../lib/problems';
@@ -67,7 +68,7 @@ function TermFields({
 }
 
 /** The glossary: terms from the article's text and their definitions. */
-export function GlossaryEditor({
+function GlossaryEditorParts({
   glossary,
   onChange,
 }: {
@@ -112,3 +113,12 @@ export function GlossaryEditor({
     </FieldGroup>
   );
 }
+
+/**
+ * Drawn again only when its own part of the draft changes (or its place): its callbacks are
+ * remade at every change of the editor, but each does the same for the same place.
+ */
+export const GlossaryEditor = memo(
+  GlossaryEditorParts,
+  (previous, next) => previous.glossary === next.glossary,
+);

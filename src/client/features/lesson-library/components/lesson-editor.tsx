@@ -1,4 +1,4 @@
-import { useDeferredValue, useMemo, useRef, useState, type FocusEvent } from 'react';
+import { useCallback, useDeferredValue, useMemo, useRef, useState, type FocusEvent } from 'react';
 import { useFocusOnArrival } from '../../../shared/hooks/use-focus-on-arrival';
 import type { LessonDetailView } from '../api/library-api';
 import {
@@ -31,6 +31,13 @@ import { useDraftEditor } from './use-draft-editor';
 
 const FIELD_ID_PREFIX = 'field-';
 
+/** The value first given for a key, for as long as the key stays the same. */
+function useSameWhileEqual<T>(value: T, key: string): T {
+  const [kept, setKept] = useState({ key, value });
+  if (kept.key !== key) setKept({ key, value });
+  return kept.key === key ? kept.value : value;
+}
+
 /**
  * The editor of a teacher's lesson: the article's details, its sections (where each starts,
  * title, minutes, items, summary, notes) and the glossary, saved as the teacher types; its
@@ -50,9 +57,10 @@ export function LessonEditor({ detail }: { readonly detail: LessonDetailView }) 
   const headingRef = useRef<HTMLHeadingElement>(null);
   useFocusOnArrival(headingRef, lessonId);
 
-  // Checked a moment after typing, so a long lesson does not slow each keystroke.
+  // Checked in a render of its own, after the keystroke's, so a long lesson does not slow typing.
   const checked = useDeferredValue(draft);
-  const fields = useMemo(() => editorFieldPaths(checked), [checked]);
+  // The fields are the ones on screen now (the problems may be a moment older).
+  const fields = useMemo(() => editorFieldPaths(draft), [draft]);
   const problems = useMemo(() => {
     const own = checkDraft(checked);
     const extra = serverProblems.filter(
@@ -61,22 +69,27 @@ export function LessonEditor({ detail }: { readonly detail: LessonDetailView }) 
     return [...own, ...extra];
   }, [checked, serverProblems]);
   const byField = useMemo(() => problemsByField(problems, fields), [problems, fields]);
-  const shown = useMemo(
+  const shownNow = useMemo(
     () =>
       isShowingAll
         ? byField
         : new Map([...byField].filter(([field]) => visited.has(field) || field === '')),
     [byField, isShowingAll, visited],
   );
+  // The same problems keep the same map, so the sections they did not touch are not drawn again.
+  const shown = useSameWhileEqual(shownNow, JSON.stringify([...shownNow]));
   const domIds = useMemo(
     () => new Map([...fields].map((path) => [fieldDomId(path), path] as const)),
     [fields],
   );
 
-  const change: typeof update = (edit) => {
-    setServerProblems([]);
-    update(edit);
-  };
+  const change = useCallback<typeof update>(
+    (edit) => {
+      setServerProblems((current) => (current.length === 0 ? current : []));
+      update(edit);
+    },
+    [update],
+  );
 
   /** Leaving a field shows its problems from then on. */
   const markVisited = (event: FocusEvent) => {

@@ -1,10 +1,11 @@
+import { memo } from 'react';
 import type { DraftMetadata } from '../lib/draft-lesson';
 import { TextField } from './fields';
 
 type SourceField = keyof DraftMetadata['source'];
 
 /** The lesson's title and subtitle, and the article's source. */
-export function MetadataFields({
+function MetadataFieldsParts({
   metadata,
   onChange,
 }: {
@@ -50,3 +51,12 @@ export function MetadataFields({
     </>
   );
 }
+
+/**
+ * Drawn again only when its own part of the draft changes (or its place): its callbacks are
+ * remade at every change of the editor, but each does the same for the same place.
+ */
+export const MetadataFields = memo(
+  MetadataFieldsParts,
+  (previous, next) => previous.metadata === next.metadata,
+);

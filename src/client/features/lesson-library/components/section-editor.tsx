@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import {
   SECTION_CORE_MINUTES_MIN,
   SECTION_EXTENSION_MINUTES_MIN,
@@ -28,7 +28,7 @@ export const sectionControlId = (section: DraftSection, control: 'up' | 'down') 
   `section-${section.id}-${control}`;
 
 /** One section: its paragraphs and where it starts, title, minutes, items, summary and notes. */
-export function SectionEditor({
+function SectionEditorParts({
   section,
   index,
   count,
@@ -202,3 +202,16 @@ export function SectionEditor({
     </section>
   );
 }
+
+/**
+ * Drawn again only when its own part of the draft changes (or its place): its callbacks are
+ * remade at every change of the editor, but each does the same for the same place.
+ */
+export const SectionEditor = memo(
+  SectionEditorParts,
+  (previous, next) =>
+    previous.section === next.section &&
+    previous.index === next.index &&
+    previous.count === next.count &&
+    previous.firstArticleIndex === next.firstArticleIndex,
+);

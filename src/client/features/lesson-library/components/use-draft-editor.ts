@@ -6,7 +6,8 @@ import { fetchLessonDetail, saveLessonDraft, type LessonDetailView } from '../ap
 import { readDraft, toLessonJson, type DraftLesson } from '../lib/draft-lesson';
 import { DraftSaver, type SaveFailure, type SaveStatus } from '../lib/draft-saver';
 import { chooseStartingDraft, type StartingDraft } from '../lib/starting-draft';
-import { useLocalDrafts } from '../stores/local-drafts-store';
+import { ThrottledCopy } from '../lib/throttled-copy';
+import { useLocalDrafts, type LocalDraft } from '../stores/local-drafts-store';
 
 function classify(error: unknown): SaveFailure {
   if (error instanceof NetworkError) return 'offline';
@@ -44,6 +45,12 @@ export function useDraftEditor(lessonId: string, detail: LessonDetailView): Draf
   );
   const [draft, setDraft] = useState(start.draft);
   const draftRef = useRef(start.draft);
+  const [deviceCopy] = useState(
+    () =>
+      new ThrottledCopy<LocalDraft>((copy) => {
+        useLocalDrafts.getState().keep(lessonId, copy);
+      }),
+  );
   const [saver] = useState(
     () =>
       new DraftSaver<DraftLesson>({
@@ -51,10 +58,12 @@ export function useDraftEditor(lessonId: string, detail: LessonDetailView): Draf
         save: (toSave, basedOn) => saveLessonDraft(lessonId, toLessonJson(toSave), basedOn),
         classify,
         keepCopy: (kept, basedOn, unsaved) => {
-          const { keep, forget } = useLocalDrafts.getState();
-          if (unsaved)
-            keep(lessonId, { draft: kept, basedOn, unsaved, changedAt: new Date().toISOString() });
-          else forget(lessonId);
+          if (unsaved) {
+            deviceCopy.keep({ draft: kept, basedOn, unsaved, changedAt: new Date().toISOString() });
+          } else {
+            deviceCopy.cancel();
+            useLocalDrafts.getState().forget(lessonId);
+          }
         },
       }),
   );
@@ -76,12 +85,16 @@ export function useDraftEditor(lessonId: string, detail: LessonDetailView): Draf
       saver.retryNow();
     };
     window.addEventListener('online', retry);
+    // A hidden page may be closed or reloaded next: the waiting copy is written first.
+    window.addEventListener('pagehide', deviceCopy.flush);
     return () => {
       window.removeEventListener('online', retry);
+      window.removeEventListener('pagehide', deviceCopy.flush);
+      deviceCopy.flush();
       // Leaving the editor sends what waits (the device keeps it too, should that fail).
       void saver.flush();
     };
-  }, [saver]);
+  }, [saver, deviceCopy]);
 
   const update = useCallback(
     (change: (current: DraftLesson) => DraftLesson) => {

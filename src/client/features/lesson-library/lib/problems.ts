@@ -1,5 +1,7 @@
 import { formatFieldPath } from '../../../../domain/lesson/json-positions';
-import { checkLessonDraft } from '../../../../domain/lesson/lesson-draft';
+import { articleProblems } from '../../../../domain/lesson/lesson-draft';
+import { teacherMessage } from '../../../../domain/lesson/lesson-file-messages';
+import { lessonSchema } from '../../../../domain/lesson/lesson-schema';
 import { toLessonJson, type DraftItem, type DraftLesson } from './draft-lesson';
 
 /**
@@ -32,7 +34,7 @@ export function parseFieldPath(path: string): PathPart[] {
 }
 
 /**
- * The article checks of the server's (checkLessonDraft in lesson-draft.ts, the same rules:
+ * The article checks of the server's (articleProblems in lesson-draft.ts, the same rules:
  * case aside, word for word, anywhere in the article), made at once: the server makes them only
  * once the schema is satisfied, while the teacher wants to know as they type.
  */
@@ -82,12 +84,19 @@ function termPath(draft: DraftLesson, path: string): string {
 }
 
 /**
- * Every problem that stops the draft from being published: the server's own check (the schema,
- * then the article), and the article's problems at once.
+ * Every problem that stops the draft from being published: the server's own rules
+ * (checkLessonDraft: the schema, in the words of teacherMessage, then the article), and the
+ * article's problems at once. The schema is run directly rather than through the file reader the
+ * server uses: the editor's draft is always of today's version, and this runs at each keystroke.
  */
 export function checkDraft(draft: DraftLesson): EditorProblem[] {
-  const checked = checkLessonDraft(toLessonJson(draft));
-  const found = checked.ok ? [] : [...checked.problems];
+  const result = lessonSchema.safeParse(toLessonJson(draft), { error: teacherMessage });
+  const found = result.success
+    ? articleProblems(result.data)
+    : result.error.issues.map((issue) => ({
+        path: formatFieldPath(issue.path),
+        message: issue.message,
+      }));
   const early = checkAgainstText(draft).filter(
     (problem) => !found.some((p) => p.path === problem.path),
   );
