@@ -1,7 +1,12 @@
 /// <reference types="vitest/config" />
+import path from 'node:path';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
-import { defineConfig } from 'vite';
+import { defineConfig, type Rolldown } from 'vite';
+
+type ChunkingContext = Parameters<
+  Extract<Rolldown.CodeSplittingGroup['name'], (...args: never[]) => unknown>
+>[1];
 
 export default defineConfig({
   plugins: [
@@ -27,6 +32,32 @@ export default defineConfig({
         globPatterns: ['**/*.{js,css,html,svg,png,ico,webmanifest}'],
         navigateFallback: 'index.html',
         navigateFallbackDenylist: [/^\/api\//],
+        // A lesson opened by its link once keeps working offline: the network first (fresh when
+        // the teacher publishes a new version), the copy kept here when there is none. A link
+        // the teacher withdrew (404) drops the copy.
+        runtimeCaching: [
+          {
+            urlPattern: ({ url }) => url.pathname.startsWith('/api/shared-lessons/'),
+            handler: 'NetworkFirst',
+            options: {
+              cacheName: 'shared-lessons',
+              networkTimeoutSeconds: 3,
+              cacheableResponse: { statuses: [200] },
+              expiration: { maxEntries: 50 },
+              plugins: [
+                {
+                  // Serialised into the service worker: it may use nothing from this file.
+                  fetchDidSucceed: async ({ request, response }) => {
+                    if (response.status === 404) {
+                      await (await caches.open('shared-lessons')).delete(request);
+                    }
+                    return response;
+                  },
+                },
+              ],
+            },
+          },
+        ],
         cleanupOutdatedCaches: true,
         // Take over the page on the first visit, so it works offline without a second load.
         clientsClaim: true,
@@ -37,6 +68,19 @@ export default defineConfig({
   build: {
     target: 'es2022',
     sourcemap: false,
+    // Every browser the app supports preloads modules itself: no polyfill in the first download.
+    modulePreload: { polyfill: false },
+    rolldownOptions: {
+      output: {
+        // The first visit's code in one chunk, the entry's: split into chunks shared with the
+        // lazily loaded pages, it compresses worse and needs more requests.
+        codeSplitting: {
+          groups: [
+            { name: (id: string, ctx: ChunkingContext) => (isFirstLoad(id, ctx) ? 'index' : null) },
+          ],
+        },
+      },
+    },
   },
   server: {
     // In development the API runs on its own port (npx tsx src/server/main.ts).
@@ -54,3 +98,20 @@ export default defineConfig({
     hookTimeout: 60_000,
   },
 });
+
+/** The app's entry: what it imports (not lazily) is what every first visit downloads. */
+const ENTRY = path.resolve(import.meta.dirname, 'src/client/main.tsx');
+let firstLoad: ReadonlySet<string> | undefined;
+
+/** Whether the module is one the entry imports, directly or through others, without import(). */
+function isFirstLoad(id: string, ctx: ChunkingContext): boolean {
+  if (!firstLoad) {
+    const found = new Set([ENTRY]);
+    for (const moduleId of found) {
+      for (const imported of ctx.getModuleInfo(moduleId)?.importedIds ?? []) found.add(imported);
+    }
+    firstLoad = found;
+  }
+  // The bundler's own runtime helpers, which the first visit's modules use too.
+  return firstLoad.has(id) || id.includes('rolldown/runtime');
+}

@@ -9,6 +9,8 @@ const claimSection = lesson.sections.find((s) => s.items.some((i) => i.kind === 
 test('home, section and review pages have no serious or critical axe violations', async ({
   page,
 }) => {
+  // Six axe runs, the review's on the whole lesson: about 45 s alone on two busy cores.
+  test.setTimeout(120_000);
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await expectNoAxeViolations(page);

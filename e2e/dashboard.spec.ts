@@ -184,6 +184,8 @@ test('a teacher follows four students live, moderates the wall, scores forecasts
   await expect(
     teacher.page.getByRole('heading', { level: 1, name: `Report: ${lesson.metadata.title}` }),
   ).toBeVisible();
+  // The session pinned the built-in lesson's first version (a fresh server's).
+  await expect(teacher.page.getByText('Lesson version 1', { exact: true })).toBeVisible();
   const downloadPromise = teacher.page.waitForEvent('download');
   await teacher.page.getByRole('link', { name: 'Download answers (CSV)' }).click();
   const download = await downloadPromise;

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { soleimaniLesson as lesson } from '../src/domain/lessons/soleimani-lesson';
+import { expectKeptForOffline } from './support/offline';
 
 test('after a first visit the app reloads and works with the network off', async ({
   page,
@@ -7,13 +8,8 @@ test('after a first visit the app reloads and works with the network off', async
 }) => {
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1, name: lesson.metadata.title })).toBeVisible();
-  // The service worker has precached the app once it controls the page.
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-  });
-  await expect
-    .poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null))
-    .toBe(true);
+  // The service worker has precached the app once it controls the page, and kept the lesson.
+  await expectKeptForOffline(page, lesson.id);
 
   await context.setOffline(true);
   await page.reload();

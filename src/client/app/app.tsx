@@ -1,9 +1,6 @@
-import { lazy, Suspense, type ReactElement } from 'react';
-import { soleimaniLessonData } from '../../domain/lessons/soleimani-lesson-data';
-import { HomePage } from '../features/self-study/components/home-page';
-import { ReviewPage } from '../features/self-study/components/review-page';
-import { SectionPage } from '../features/self-study/components/section-page';
-import { Link, usePathname } from '../shared/lib/router';
+import { lazy, Suspense, useLayoutEffect, type ReactElement } from 'react';
+import { SelfStudyLesson } from '../features/self-study/components/self-study-lesson';
+import { Link, redirect, usePathname } from '../shared/lib/router';
 import { matchRoute, routes, type RouteMatch } from '../shared/lib/routes';
 import { isDocumentRoute, isLiveRoute, isTeacherRoute } from './route-areas';
 
@@ -16,8 +13,11 @@ const DocumentRoutes = lazy(async () => ({
   default: (await import('./document-routes')).DocumentRoutes,
 }));
 
-/** The lesson the app opens with; later issues let a teacher choose among several. */
-const lesson = soleimaniLessonData;
+/**
+ * The built-in lesson the app opens with, by its share key (a built-in lesson's is its id):
+ * loaded as data like any shared lesson, never compiled into the app.
+ */
+export const BUILT_IN_SHARE_KEY = 'soleimani-2020';
 
 function NotFoundPage() {
   return (
@@ -29,6 +29,14 @@ function NotFoundPage() {
       </p>
     </>
   );
+}
+
+/** An old address: the page moves to its current one, as if it had always been there. */
+function Redirect({ to }: { readonly to: string }) {
+  useLayoutEffect(() => {
+    redirect(to);
+  }, [to]);
+  return null;
 }
 
 function LoadingPage() {
@@ -64,11 +72,23 @@ function Page({ route }: { readonly route: RouteMatch | null }): ReactElement {
   }
   switch (route.name) {
     case 'home':
-      return <HomePage lesson={lesson} />;
-    case 'review':
-      return <ReviewPage lesson={lesson} />;
-    case 'section':
-      return <SectionPage lesson={lesson} sectionId={route.params.sectionId} />;
+      return <SelfStudyLesson shareKey={BUILT_IN_SHARE_KEY} view={{ page: 'home' }} />;
+    case 'lessonHome':
+      return <SelfStudyLesson shareKey={route.params.shareKey} view={{ page: 'home' }} />;
+    case 'lessonSection': {
+      const { shareKey, sectionId } = route.params;
+      return <SelfStudyLesson shareKey={shareKey} view={{ page: 'section', sectionId }} />;
+    }
+    case 'lessonReview':
+      return <SelfStudyLesson shareKey={route.params.shareKey} view={{ page: 'review' }} />;
+    case 'builtInSection': {
+      const { sectionId } = route.params;
+      return (
+        <Redirect to={routes.lessonSection.build({ shareKey: BUILT_IN_SHARE_KEY, sectionId })} />
+      );
+    }
+    case 'builtInReview':
+      return <Redirect to={routes.lessonReview.build({ shareKey: BUILT_IN_SHARE_KEY })} />;
   }
 }
 

@@ -78,12 +78,35 @@ export const lessonDetailSchema = z.object({
 });
 export type LessonDetail = z.infer<typeof lessonDetailSchema>;
 
+/** A lesson nests about 8 levels deep (sections, items, claims, fields); 32 is ample. */
+export const LESSON_DRAFT_MAX_DEPTH = 32;
+
+/** How deeply arrays and objects nest in a JSON value, counted without recursion. */
+export function jsonDepth(value: unknown): number {
+  let deepest = 0;
+  const pending: { value: unknown; depth: number }[] = [{ value, depth: 0 }];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    if (typeof next.value !== 'object' || next.value === null) continue;
+    const depth = next.depth + 1;
+    deepest = Math.max(deepest, depth);
+    // A value nested past the limit need not be walked further: it is refused anyway.
+    if (depth > LESSON_DRAFT_MAX_DEPTH) break;
+    for (const child of Object.values(next.value)) pending.push({ value: child, depth });
+  }
+  return deepest;
+}
+
+/** A draft: any JSON (a lesson in the making), not nested absurdly deep. */
+const draftSchema = z.unknown().refine((value) => jsonDepth(value) <= LESSON_DRAFT_MAX_DEPTH, {
+  message: `nests lists and groups more than ${LESSON_DRAFT_MAX_DEPTH} levels deep: no lesson does`,
+});
+
 /** A new lesson starts as a draft, e.g. built from a pasted article. */
-export const createLessonRequestSchema = z.object({ draft: z.unknown() });
+export const createLessonRequestSchema = z.object({ draft: draftSchema });
 export type CreateLessonRequest = z.infer<typeof createLessonRequestSchema>;
 
 export const saveDraftRequestSchema = z.object({
-  draft: z.unknown(),
+  draft: draftSchema,
   /**
    * The `draftSavedAt` the editor started from; when the stored draft is newer (saved from
    * another tab or device) the save is refused with 409 draft_conflict instead of overwriting it.

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { checkLessonDraft } from '../../domain/lesson/lesson-draft';
+import { lessonDuration } from '../../domain/lesson/lesson-duration';
 import {
   describeLessonFileProblem,
   exportLessonFile,
@@ -216,7 +217,7 @@ export class LessonLibrary {
         record.draft !== null
           ? draftSectionCount(record.draft)
           : (latest?.lesson.sections.length ?? 0),
-      minutes: measured ? null : null,
+      minutes: measured ? lessonDuration(measured) : null,
       shareKey: record.shareKey,
     };
   }

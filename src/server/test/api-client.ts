@@ -54,6 +54,8 @@ export class ApiClient {
     urlPath: string,
     body?: unknown,
     extraHeaders: Record<string, string> = {},
+    /** A body sent as it is, e.g. JSON that JSON.stringify could not make. */
+    rawBody?: string,
   ): Promise<ApiResponse<T>> {
     if (method !== 'GET' && !this.cookies.has('csrf')) await this.request('GET', '/api/csrf');
     const headers: Record<string, string> = { ...extraHeaders };
@@ -64,7 +66,11 @@ export class ApiClient {
     const response = await fetch(`${this.baseUrl}${urlPath}`, {
       method,
       headers,
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      ...(rawBody !== undefined
+        ? { body: rawBody }
+        : body !== undefined
+          ? { body: JSON.stringify(body) }
+          : {}),
     });
     this.keepCookies(response.headers);
     const text = await response.text();

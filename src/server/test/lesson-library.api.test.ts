@@ -1,6 +1,7 @@
+import { readFile } from 'node:fs/promises';
 import { expect, it } from 'vitest';
 import { exportLessonFile, LESSON_FILE_MAX_BYTES } from '../../domain/lesson/lesson-file';
-import type { Lesson } from '../../domain/lesson/lesson-schema';
+import { LESSON_SCHEMA_VERSION, type Lesson } from '../../domain/lesson/lesson-schema';
 import { soleimaniLesson } from '../../domain/lessons/soleimani-lesson';
 import type {
   LessonDetail,
@@ -63,6 +64,7 @@ describeWithServer('the lesson library on %s', (ctx) => {
       shareKey: soleimaniLesson.id,
       sessionCount: 0,
       sectionCount: soleimaniLesson.sections.length,
+      minutes: { classroom: { core: 45, withExtensions: 45 } },
     });
     expectRefusal(
       await teacher.put(`/api/lessons/${soleimaniLesson.id}/draft`, { draft: smallLesson() }),
@@ -223,6 +225,18 @@ describeWithServer('the lesson library on %s', (ctx) => {
     expect(new TextDecoder().decode(again.body)).toBe(text);
   });
 
+  it('imports a file of an earlier version through the migrations', async () => {
+    const teacher = await signUpTeacher(ctx.server.baseUrl);
+    const v1 = await readFile(
+      new URL('../../domain/lesson/fixtures/soleimani-2020.v1.lesson.json', import.meta.url),
+      'utf8',
+    );
+    expect(v1).toContain('"schemaVersion": 1,');
+    const imported = created(await teacher.post('/api/lessons/import', { file: v1 }));
+    expect(imported.published?.lesson).toEqual(soleimaniLesson);
+    expect(imported.summary.minutes?.classroom.core).toBe(45);
+  });
+
   it('refuses a broken import with every problem at its field and line', async () => {
     const teacher = await signUpTeacher(ctx.server.baseUrl);
     const good = exportLessonFile(smallLesson());
@@ -231,7 +245,7 @@ describeWithServer('the lesson library on %s', (ctx) => {
     expect(broken.status).toBe(422);
     expect(problemsOf(broken)[0]?.message).toMatch(/not valid JSON/);
 
-    const future = good.replace('"schemaVersion": 1', '"schemaVersion": 99');
+    const future = good.replace(`"schemaVersion": ${LESSON_SCHEMA_VERSION}`, '"schemaVersion": 99');
     const unknownVersion = problemsOf(await teacher.post('/api/lessons/import', { file: future }));
     expect(unknownVersion).toEqual([expect.objectContaining({ path: 'schemaVersion', line: 3 })]);
 
@@ -265,6 +279,18 @@ describeWithServer('the lesson library on %s', (ctx) => {
     const refused = await teacher.put(`/api/lessons/${lessonId}/draft`, { draft: nul });
     expect(refused.status).toBe(400);
     expect(errorOf(refused).message).toMatch(/draft\.metadata\.title/);
+    // A draft nested a million levels deep is refused by its depth, not by a crash.
+    const deep = `{"draft":${'['.repeat(1_000_000)}${']'.repeat(1_000_000)}}`;
+    const tooDeep = await teacher.request(
+      'PUT',
+      `/api/lessons/${lessonId}/draft`,
+      undefined,
+      {
+        'content-type': 'application/json',
+      },
+      deep,
+    );
+    expectRefusal(tooDeep, 400, 'invalid_input', 'draft');
     const kept = await teacher.get<LessonDetail>(`/api/lessons/${lessonId}`);
     expect(kept.body.draft).toEqual(smallLesson());
   });

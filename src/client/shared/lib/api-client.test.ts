@@ -2,11 +2,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { endpoints } from '../../../domain/live/api-endpoints';
 import {
   ApiRequestError,
-  callEndpoint,
+  callEndpointUnparsed,
   describeApiError,
   NetworkError,
   ResponseContractError,
 } from './api-client';
+import { callEndpoint } from './call-endpoint';
 
 const teacher = { id: 't1', email: 'a@b.c', name: 'Ann' };
 const signInBody = { email: 'a@b.c', password: 'secret' };
@@ -151,5 +152,30 @@ describe('api client', () => {
       name: 'ResponseContractError',
       problem: 'unexpected status 200',
     });
+  });
+
+  it('reads a GET answer unparsed, with its path built from the parameters, and no csrf header', async () => {
+    const lesson = { lessonId: 'x', anything: ['as', 'sent'] };
+    fetchMock.mockResolvedValueOnce(jsonResponse(200, lesson));
+    await expect(
+      callEndpointUnparsed(endpoints.sharedLesson, { shareKey: 'a b/c' }),
+    ).resolves.toEqual(lesson);
+    const [path, init] = fetchMock.mock.calls[0]!;
+    expect(path).toBe('/api/shared-lessons/a%20b%2Fc');
+    expect(init?.method).toBe('GET');
+    expect(init?.headers).not.toHaveProperty('x-csrf-token');
+  });
+
+  it('refuses unparsed reads with the same typed errors', async () => {
+    fetchMock.mockResolvedValueOnce(
+      jsonResponse(404, { error: { code: 'lesson_not_found', message: 'No such lesson.' } }),
+    );
+    await expect(
+      callEndpointUnparsed(endpoints.sharedLesson, { shareKey: 'gone' }),
+    ).rejects.toMatchObject({ name: 'ApiRequestError', status: 404, code: 'lesson_not_found' });
+    fetchMock.mockRejectedValueOnce(new TypeError('Failed to fetch'));
+    await expect(
+      callEndpointUnparsed(endpoints.sharedLesson, { shareKey: 'k' }),
+    ).rejects.toBeInstanceOf(NetworkError);
   });
 });

@@ -1,11 +1,11 @@
-import type { z } from 'zod';
 import type { EndpointContract } from '../../../domain/live/api-endpoints';
 import type { ApiErrorBody, ApiErrorCode } from '../../../domain/live/api-error';
-import type { DeepReadonly } from '../../../domain/live/deep-readonly';
 
 /**
- * The one place the client calls `fetch`: JSON in and out, same-origin cookies, the CSRF header
- * on writes, and typed errors so callers can branch on what went wrong.
+ * The one place the client calls `fetch`: JSON in and out, same-origin cookies, and typed errors
+ * so callers can branch on what went wrong. Calls by the contract, with their CSRF header on
+ * writes and their answer parsed, are in call-endpoint.ts: this module is part of the student's
+ * first download, and keeps to what self-study needs.
  */
 
 /** The server refused the request (a 4xx or 5xx answer), with the API's own explanation. */
@@ -50,17 +50,7 @@ export class ResponseContractError extends Error {
   }
 }
 
-type Method = EndpointContract['method'];
-
-const CSRF_COOKIE = 'csrf';
-
-function readCookie(name: string): string | null {
-  for (const part of document.cookie.split(';')) {
-    const [key, ...rest] = part.trim().split('=');
-    if (key === name) return decodeURIComponent(rest.join('='));
-  }
-  return null;
-}
+export type Method = EndpointContract['method'];
 
 function isApiErrorBody(value: unknown): value is ApiErrorBody {
   if (typeof value !== 'object' || value === null || !('error' in value)) return false;
@@ -113,83 +103,28 @@ async function toError(response: Response): Promise<ApiRequestError> {
   );
 }
 
-let pendingCsrfToken: Promise<string> | null = null;
-
-/** The CSRF token: the cookie the server set, or a fresh one from GET /api/csrf. */
-async function getCsrfToken(forceFresh = false): Promise<string> {
-  const fromCookie = forceFresh ? null : readCookie(CSRF_COOKIE);
-  if (fromCookie) return fromCookie;
-  pendingCsrfToken ??= (async () => {
-    try {
-      const response = await send('GET', '/api/csrf', { headers: { accept: 'application/json' } });
-      if (!response.ok) throw await toError(response);
-      const body = await readBody(response);
-      const token =
-        typeof body === 'object' && body !== null && 'token' in body ? body.token : undefined;
-      if (typeof token !== 'string') {
-        throw new ApiRequestError(response.status, 'csrf_failed', 'No CSRF token was given.');
-      }
-      return token;
-    } finally {
-      pendingCsrfToken = null;
-    }
-  })();
-  return pendingCsrfToken;
-}
-
 /**
- * Sends one request and returns the status and parsed body of a successful answer.
- * Throws ApiRequestError on a refused request and NetworkError when there was no answer.
+ * Sends one request (its body as JSON) and returns the status and parsed body of a successful
+ * answer. Throws ApiRequestError on a refused request and NetworkError when there was no answer.
  */
-async function request(
+export async function sendRequest(
   method: Method,
   path: string,
-  body?: unknown,
+  { body, headers = {} }: { body?: unknown; headers?: Readonly<Record<string, string>> } = {},
 ): Promise<{ status: number; body: unknown }> {
-  const isWrite = method !== 'GET';
-  const attempt = async (forceFreshToken: boolean): Promise<Response> => {
-    const headers: Record<string, string> = { accept: 'application/json' };
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    if (isWrite) headers['x-csrf-token'] = await getCsrfToken(forceFreshToken);
-    return send(method, path, {
-      headers,
-      body: body === undefined ? null : JSON.stringify(body),
-    });
-  };
-  let response = await attempt(false);
-  if (isWrite && response.status === 403) {
-    // A stale CSRF cookie (it rotated, or expired): fetch a fresh one and try once more.
-    const error = await toError(response.clone());
-    if (error.code === 'csrf_failed') response = await attempt(true);
-  }
+  const allHeaders: Record<string, string> = { accept: 'application/json', ...headers };
+  if (body !== undefined) allHeaders['content-type'] = 'application/json';
+  const response = await send(method, path, {
+    headers: allHeaders,
+    body: body === undefined ? null : JSON.stringify(body),
+  });
   if (!response.ok) throw await toError(response);
   return { status: response.status, body: await readBody(response) };
 }
 
-type InputOf<S> = S extends z.ZodType ? DeepReadonly<z.input<S>> : never;
-
-/** What a call sends: the path parameters, query and body its contract declares, no more. */
-export type CallInput<E extends EndpointContract> = (E extends { readonly params: infer P }
-  ? { readonly params: InputOf<P> }
-  : unknown) &
-  (E extends { readonly query: infer Q } ? { readonly query: InputOf<Q> } : unknown) &
-  (E extends { readonly body: infer B } ? { readonly body: InputOf<B> } : unknown);
-
-type AnswerOf<A> = A extends z.ZodType ? DeepReadonly<z.output<A>> : undefined;
-
-/** What a call resolves to: the answer parsed by its contract's schema (undefined for 204). */
-export type CallResult<E extends EndpointContract> = AnswerOf<E['responses'][keyof E['responses']]>;
-
-type CallArgs<E extends EndpointContract> = keyof CallInput<E> extends never
-  ? []
-  : [input: CallInput<E>];
-
-const isSchema = (answer: unknown): answer is z.ZodType =>
-  typeof answer === 'object' && answer !== null && 'safeParse' in answer;
-
 /** The endpoint's path with its parameters filled in: `/api/sessions/:id` → `/api/sessions/abc`. */
 export function endpointPath(
-  endpoint: EndpointContract,
+  endpoint: Pick<EndpointContract, 'path'>,
   params: Readonly<Record<string, string>> = {},
   query: Readonly<Record<string, string | undefined>> = {},
 ): string {
@@ -206,37 +141,17 @@ export function endpointPath(
 }
 
 /**
- * Calls an endpoint of the contract (src/domain/live/api-endpoints.ts) and parses its answer
- * with the contract's schema, so a page never works from an answer it misread.
- * Throws ApiRequestError on a refused request, NetworkError when there was no answer and
- * ResponseContractError when the answer breaks its contract.
+ * Calls a GET endpoint and returns its JSON answer as it came, unparsed: for the student's first
+ * screen, which must not load the contract's schemas (zod) and checks the answer itself. Name
+ * the endpoint with a type taken from the contract, e.g.
+ * `Pick<(typeof endpoints)['sharedLesson'], 'method' | 'path'>`, so its path cannot drift.
+ * Throws ApiRequestError and NetworkError as callEndpoint does.
  */
-export async function callEndpoint<E extends EndpointContract>(
-  endpoint: E,
-  ...args: CallArgs<E>
-): Promise<CallResult<E>> {
-  const input = (args[0] ?? {}) as {
-    params?: Record<string, string>;
-    query?: Record<string, string | undefined>;
-    body?: unknown;
-  };
-  const path = endpointPath(endpoint, input.params, input.query);
-  const answer = await request(endpoint.method, path, input.body);
-  const name = `${endpoint.method} ${endpoint.path}`;
-  if (!(answer.status in endpoint.responses)) {
-    throw new ResponseContractError(name, `unexpected status ${answer.status}`);
-  }
-  const schema = endpoint.responses[answer.status];
-  if (!isSchema(schema)) return undefined as CallResult<E>;
-  const parsed = schema.safeParse(answer.body);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new ResponseContractError(
-      name,
-      `${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`,
-    );
-  }
-  return parsed.data as CallResult<E>;
+export async function callEndpointUnparsed(
+  endpoint: Pick<EndpointContract, 'path'> & { readonly method: 'GET' },
+  params: Readonly<Record<string, string>> = {},
+): Promise<unknown> {
+  return (await sendRequest(endpoint.method, endpointPath(endpoint, params))).body;
 }
 
 /** A message a person can read for any error an API call can throw. */

@@ -30,4 +30,9 @@ export const queryKeys = {
   student: () => [...queryKeys.all, 'student'] as const,
   studentSession: (sessionId: string) => [...queryKeys.student(), 'sessions', sessionId] as const,
   joinLookup: (code: string) => [...queryKeys.all, 'join', code] as const,
+  /**
+   * The lesson version a session pinned: it never changes, so it sits apart from the session's
+   * branch, which live events invalidate.
+   */
+  sessionLesson: (sessionId: string) => [...queryKeys.all, 'session-lesson', sessionId] as const,
 };

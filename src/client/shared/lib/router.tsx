@@ -46,6 +46,15 @@ export function navigate(to: string, options: { replace?: boolean } = {}): void 
   window.dispatchEvent(new Event(NAVIGATE_EVENT));
 }
 
+/**
+ * Replaces the address with the page's current one (an old address kept working): the same page
+ * to the user, so neither history nor focus sees a move.
+ */
+export function redirect(to: string): void {
+  window.history.replaceState(null, '', to);
+  window.dispatchEvent(new Event(NAVIGATE_EVENT));
+}
+
 function isPlainLeftClick(event: MouseEvent<HTMLAnchorElement>): boolean {
   return event.button === 0 && !event.metaKey && !event.ctrlKey && !event.shiftKey && !event.altKey;
 }

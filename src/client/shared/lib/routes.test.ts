@@ -7,8 +7,17 @@ const AWKWARD_IDS = ['abc123', 'with space', 'a/b', 'ünïcødé ☕', '100%', '
 /** Every route built from these ids, with what matching it must give back. */
 const built = (id: string): readonly (readonly [string, RouteMatch])[] => [
   [routes.home.build(), { name: 'home', params: {} }],
-  [routes.review.build(), { name: 'review', params: {} }],
-  [routes.section.build({ sectionId: id }), { name: 'section', params: { sectionId: id } }],
+  [routes.lessonHome.build({ shareKey: id }), { name: 'lessonHome', params: { shareKey: id } }],
+  [
+    routes.lessonSection.build({ shareKey: id, sectionId: id }),
+    { name: 'lessonSection', params: { shareKey: id, sectionId: id } },
+  ],
+  [routes.lessonReview.build({ shareKey: id }), { name: 'lessonReview', params: { shareKey: id } }],
+  [routes.builtInReview.build(), { name: 'builtInReview', params: {} }],
+  [
+    routes.builtInSection.build({ sectionId: id }),
+    { name: 'builtInSection', params: { sectionId: id } },
+  ],
   [routes.teach.build(), { name: 'teach', params: {} }],
   [routes.forgotPassword.build(), { name: 'forgotPassword', params: {} }],
   [routes.resetPassword.build(), { name: 'resetPassword', params: {} }],
@@ -37,8 +46,11 @@ const built = (id: string): readonly (readonly [string, RouteMatch])[] => [
 describe('routes', () => {
   it('keeps every page at the address it has always had', () => {
     expect(routes.home.build()).toBe('/');
-    expect(routes.review.build()).toBe('/review');
-    expect(routes.section.build({ sectionId: 's1' })).toBe('/study/s1');
+    expect(routes.builtInReview.build()).toBe('/review');
+    expect(routes.builtInSection.build({ sectionId: 's1' })).toBe('/study/s1');
+    expect(routes.lessonHome.build({ shareKey: 'k' })).toBe('/s/k');
+    expect(routes.lessonSection.build({ shareKey: 'k', sectionId: 's1' })).toBe('/s/k/study/s1');
+    expect(routes.lessonReview.build({ shareKey: 'k' })).toBe('/s/k/review');
     expect(routes.teach.build()).toBe('/teach');
     expect(routes.forgotPassword.build()).toBe('/teach/forgot-password');
     expect(routes.resetPassword.build()).toBe('/teach/reset-password');
@@ -70,8 +82,12 @@ describe('routes', () => {
 
   it('reads an id the browser left unencoded', () => {
     expect(matchRoute('/study/ünïcødé')).toEqual({
-      name: 'section',
+      name: 'builtInSection',
       params: { sectionId: 'ünïcødé' },
+    });
+    expect(matchRoute('/s/clé/study/ünï')).toEqual({
+      name: 'lessonSection',
+      params: { shareKey: 'clé', sectionId: 'ünï' },
     });
   });
 
@@ -117,6 +133,12 @@ describe('routes', () => {
     '/live/x/y',
     '/join/x',
     '/review/x',
+    '/s',
+    '/s/',
+    '/s/k/study',
+    '/s/k/x',
+    '/s/k/review/x',
+    '/s/k/study/x/y',
   ])('matches nothing at %j', (path) => {
     expect(matchRoute(path)).toBeNull();
   });
@@ -124,7 +146,8 @@ describe('routes', () => {
   it('matches a route only at its own path', () => {
     expect(routes.teacherSession.match('/teach/sessions/x/report')).toBeNull();
     expect(routes.teacherReport.match('/teach/sessions/x')).toBeNull();
-    expect(routes.section.match('/live/x')).toBeNull();
+    expect(routes.lessonSection.match('/live/x')).toBeNull();
+    expect(routes.lessonHome.match('/s/k/review')).toBeNull();
   });
 });
 
@@ -134,7 +157,8 @@ describe('route types', () => {
       [params: { readonly sessionId: string }]
     >();
     expectTypeOf(routes.teach.build).parameters.toEqualTypeOf<[]>();
-    expectTypeOf(routes.section.match).returns.toEqualTypeOf<{
+    expectTypeOf(routes.lessonSection.match).returns.toEqualTypeOf<{
+      readonly shareKey: string;
       readonly sectionId: string;
     } | null>();
   });

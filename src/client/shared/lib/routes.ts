@@ -83,9 +83,15 @@ function route<const Pattern extends string>(pattern: Pattern): Route<Pattern> {
  * also match it.
  */
 export const routes = {
+  /** The built-in lesson's home (its self-study link's home page, at the app's front door). */
   home: route('/'),
-  review: route('/review'),
-  section: route('/study/:sectionId'),
+  /** Self-study of a lesson by its link: the lesson's home, a section, the review. */
+  lessonHome: route('/s/:shareKey'),
+  lessonSection: route('/s/:shareKey/study/:sectionId'),
+  lessonReview: route('/s/:shareKey/review'),
+  /** The built-in lesson's addresses from before lessons had links: they lead to the new ones. */
+  builtInReview: route('/review'),
+  builtInSection: route('/study/:sectionId'),
   teach: route('/teach'),
   forgotPassword: route('/teach/forgot-password'),
   resetPassword: route('/teach/reset-password'),

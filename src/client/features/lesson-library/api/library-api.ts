@@ -7,7 +7,8 @@ import type {
 } from '../../../../domain/live/lesson-library-contracts';
 import { lessonProblemsResponseSchema } from '../../../../domain/live/lesson-library-contracts';
 import type { DeepReadonly } from '../../../../domain/live/deep-readonly';
-import { callEndpoint, endpointPath, isApiError } from '../../../shared/lib/api-client';
+import { endpointPath, isApiError } from '../../../shared/lib/api-client';
+import { callEndpoint } from '../../../shared/lib/call-endpoint';
 import { queryKeys } from '../../../shared/lib/query-keys';
 
 /** The lesson library's queries and calls, each kept with its fetcher. */

@@ -8,7 +8,7 @@ import type {
   RejoinRequest,
   StudentSessionView,
 } from '../../../../domain/live/live-contracts';
-import { callEndpoint } from '../../../shared/lib/api-client';
+import { callEndpoint } from '../../../shared/lib/call-endpoint';
 import { queryKeys } from '../../../shared/lib/query-keys';
 
 /** The student's queries and calls, each kept with its fetcher. */

@@ -4,10 +4,11 @@ import type { Lesson, Section } from '../../../../domain/lesson/lesson-schema';
 import type { StudentSessionView } from '../../../../domain/live/live-contracts';
 import { ArticleText } from '../../../shared/components/article-text';
 import { LiveAnnouncer } from '../../../shared/components/live-announcer';
+import { SessionLessonGate } from '../../../shared/components/session-lesson-gate';
 import { useFocusOnChange } from '../../../shared/hooks/use-focus-on-change';
 import { useLiveStream } from '../../../shared/hooks/use-live-stream';
+import { useSessionLesson } from '../../../shared/hooks/use-session-lesson';
 import { describeApiError, isApiError } from '../../../shared/lib/api-client';
-import { findLesson } from '../../../shared/lib/lesson-catalog';
 import type { LiveConnectionState } from '../../../shared/lib/live-stream';
 import { Link } from '../../../shared/lib/router';
 import { routes } from '../../../shared/lib/routes';
@@ -218,6 +219,8 @@ function LiveSessionContent({ sessionId }: { readonly sessionId: string }) {
       !isApiError(error, 'not_joined', 'participant_removed', 'session_not_found', 'not_found') &&
       failures < 3,
   });
+  // Loaded beside the session, not after it: the lesson is the page's other half.
+  const lessonQuery = useSessionLesson(sessionId);
   // Keep the stream and the outbox going through a failed refresh; stop when shut out.
   const isReady =
     query.data !== undefined && !isApiError(query.error, 'participant_removed', 'not_joined');
@@ -290,13 +293,9 @@ function LiveSessionContent({ sessionId }: { readonly sessionId: string }) {
     );
   }
   const view = query.data;
-  const lesson = findLesson(view.session.lessonId);
-  if (!lesson) {
-    return (
-      <p className="error" role="alert">
-        This session uses a lesson this app does not have.
-      </p>
-    );
-  }
-  return <LiveSession view={view} lesson={lesson} connection={connection} />;
+  return (
+    <SessionLessonGate query={lessonQuery}>
+      {({ lesson }) => <LiveSession view={view} lesson={lesson} connection={connection} />}
+    </SessionLessonGate>
+  );
 }

@@ -47,7 +47,13 @@ export function ClearAnswersSection({ onClear }: { readonly onClear: () => void 
  * What the review page shows once the answers are cleared. The button that was pressed is
  * gone, so focus goes to the heading that says what happened.
  */
-export function AnswersClearedNotice({ lessonTitle }: { readonly lessonTitle: string }) {
+export function AnswersClearedNotice({
+  shareKey,
+  lessonTitle,
+}: {
+  readonly shareKey: string;
+  readonly lessonTitle: string;
+}) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     headingRef.current?.focus();
@@ -60,7 +66,7 @@ export function AnswersClearedNotice({ lessonTitle }: { readonly lessonTitle: st
       </h1>
       <p>Nothing you answered in this lesson is kept on this device any more.</p>
       <p>
-        <Link to={routes.home.build()}>Back to the start of the lesson</Link>
+        <Link to={routes.lessonHome.build({ shareKey })}>Back to the start of the lesson</Link>
       </p>
     </>
   );

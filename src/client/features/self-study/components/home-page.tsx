@@ -11,8 +11,14 @@ import { StartOverButton } from './start-over-button';
 import { SectionList } from './table-of-contents';
 
 /** The lesson's front page: what it is, and where to start or resume self-study. */
-export function HomePage({ lesson }: { readonly lesson: Lesson }) {
-  const study = useSelfStudy(lesson.id);
+export function HomePage({
+  shareKey,
+  lesson,
+}: {
+  readonly shareKey: string;
+  readonly lesson: Lesson;
+}) {
+  const study = useSelfStudy(shareKey, lesson);
   const headingRef = useRef<HTMLHeadingElement>(null);
   useFocusOnArrival(headingRef, 'home');
   // Starting over (here or in another tab) removes the buttons: focus the self-study heading.
@@ -68,12 +74,12 @@ export function HomePage({ lesson }: { readonly lesson: Lesson }) {
             </p>
             <div className="button-row">
               <Link
-                to={routes.section.build({ sectionId: resumeSection.id })}
+                to={routes.lessonSection.build({ shareKey, sectionId: resumeSection.id })}
                 className="button button-primary"
               >
                 Resume at section {resumeIndex + 1}: {resumeSection.title}
               </Link>
-              <Link to={routes.review.build()} className="button">
+              <Link to={routes.lessonReview.build({ shareKey })} className="button">
                 Review your work
               </Link>
               <StartOverButton onConfirm={study.startOver} />
@@ -86,7 +92,7 @@ export function HomePage({ lesson }: { readonly lesson: Lesson }) {
               this device, and the lesson keeps working offline after this first visit.
             </p>
             <Link
-              to={routes.section.build({ sectionId: firstSection.id })}
+              to={routes.lessonSection.build({ shareKey, sectionId: firstSection.id })}
               className="button button-primary"
             >
               Start self-study
@@ -98,6 +104,7 @@ export function HomePage({ lesson }: { readonly lesson: Lesson }) {
       <section aria-labelledby="sections-heading">
         <h2 id="sections-heading">Sections</h2>
         <SectionList
+          shareKey={shareKey}
           lesson={lesson}
           answers={study.answers}
           skippedItemIds={study.skippedItemIds}

@@ -231,8 +231,14 @@ function downloadText(fileName: string, text: string, type: string) {
 }
 
 /** Every answer, forecasts scored against what happened, and ways to keep the work. */
-export function ReviewPage({ lesson }: { readonly lesson: Lesson }) {
-  const study = useSelfStudy(lesson.id);
+export function ReviewPage({
+  shareKey,
+  lesson,
+}: {
+  readonly shareKey: string;
+  readonly lesson: Lesson;
+}) {
+  const study = useSelfStudy(shareKey, lesson);
   const headingRef = useRef<HTMLHeadingElement>(null);
   useFocusOnArrival(headingRef, 'review');
   const [hasCleared, setHasCleared] = useState(false);
@@ -244,7 +250,7 @@ export function ReviewPage({ lesson }: { readonly lesson: Lesson }) {
 
   // Until the student starts again (here or in another tab).
   if (hasCleared && !study.hasStarted) {
-    return <AnswersClearedNotice lessonTitle={lesson.metadata.title} />;
+    return <AnswersClearedNotice shareKey={shareKey} lessonTitle={lesson.metadata.title} />;
   }
 
   return (
@@ -285,7 +291,7 @@ export function ReviewPage({ lesson }: { readonly lesson: Lesson }) {
         <StartOverButton
           onConfirm={() => {
             study.startOver();
-            navigate(routes.home.build());
+            navigate(routes.lessonHome.build({ shareKey }));
           }}
         />
       </div>

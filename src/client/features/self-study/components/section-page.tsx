@@ -10,13 +10,15 @@ import { ItemCard } from './item-card';
 import { TableOfContents } from './table-of-contents';
 
 export function SectionPage({
+  shareKey,
   lesson,
   sectionId,
 }: {
+  readonly shareKey: string;
   readonly lesson: Lesson;
   readonly sectionId: string;
 }) {
-  const study = useSelfStudy(lesson.id);
+  const study = useSelfStudy(shareKey, lesson);
   const { visitSection } = study;
   const headingRef = useRef<HTMLHeadingElement>(null);
   const summaryHeadingId = useId();
@@ -47,7 +49,7 @@ export function SectionPage({
         </h1>
         <p>
           This lesson has no section called “{sectionId}”.{' '}
-          <Link to={routes.home.build()}>Go to the lesson’s start</Link>.
+          <Link to={routes.lessonHome.build({ shareKey })}>Go to the lesson’s start</Link>.
         </p>
       </>
     );
@@ -74,6 +76,7 @@ export function SectionPage({
           aria-valuetext={`${lessonProgress.doneItems} of ${lessonProgress.totalItems} questions done`}
         />
         <TableOfContents
+          shareKey={shareKey}
           lesson={lesson}
           answers={study.answers}
           skippedItemIds={study.skippedItemIds}
@@ -123,17 +126,21 @@ export function SectionPage({
       </section>
       <nav className="pager" aria-label="Previous and next section">
         {previous ? (
-          <Link to={routes.section.build({ sectionId: previous.id })} className="button" rel="prev">
+          <Link
+            to={routes.lessonSection.build({ shareKey, sectionId: previous.id })}
+            className="button"
+            rel="prev"
+          >
             <span aria-hidden="true">← </span>Previous: {previous.title}
           </Link>
         ) : (
-          <Link to={routes.home.build()} className="button">
+          <Link to={routes.lessonHome.build({ shareKey })} className="button">
             <span aria-hidden="true">← </span>Lesson overview
           </Link>
         )}
         {next ? (
           <Link
-            to={routes.section.build({ sectionId: next.id })}
+            to={routes.lessonSection.build({ shareKey, sectionId: next.id })}
             className="button button-primary"
             rel="next"
           >
@@ -141,7 +148,7 @@ export function SectionPage({
             <span aria-hidden="true"> →</span>
           </Link>
         ) : (
-          <Link to={routes.review.build()} className="button button-primary">
+          <Link to={routes.lessonReview.build({ shareKey })} className="button button-primary">
             Review your work<span aria-hidden="true"> →</span>
           </Link>
         )}

@@ -6,11 +6,13 @@ import { routes } from '../../../shared/lib/routes';
 
 /** Every section with how far the student is in it; a way to jump around. */
 export function SectionList({
+  shareKey,
   lesson,
   answers,
   skippedItemIds,
   currentSectionId,
 }: {
+  readonly shareKey: string;
   readonly lesson: Lesson;
   readonly answers: AnswersByItem;
   readonly skippedItemIds: ReadonlySet<string>;
@@ -25,7 +27,7 @@ export function SectionList({
         return (
           <li key={section.id} className={isCurrent ? 'current' : undefined}>
             <Link
-              to={routes.section.build({ sectionId: section.id })}
+              to={routes.lessonSection.build({ shareKey, sectionId: section.id })}
               aria-current={isCurrent ? 'page' : undefined}
             >
               {index + 1}. {section.title}
@@ -37,7 +39,7 @@ export function SectionList({
         );
       })}
       <li>
-        <Link to={routes.review.build()}>Review your work</Link>
+        <Link to={routes.lessonReview.build({ shareKey })}>Review your work</Link>
       </li>
     </ol>
   );

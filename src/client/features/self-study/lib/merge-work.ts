@@ -3,10 +3,16 @@ import type { ItemWork, LessonWork, SavedWork } from './saved-work';
 const sortedKeys = (...records: readonly object[]): string[] =>
   [...new Set(records.flatMap((record) => Object.keys(record)))].sort();
 
-/** Of two copies of the same item, the later; equal times are settled the same way everywhere. */
+/**
+ * Of two copies of the same item, the later; equal times are settled the same way everywhere,
+ * the copy that knows its item's fingerprint first (the same answer, once the lesson adopted it).
+ */
 function laterItem(a: ItemWork | undefined, b: ItemWork | undefined): ItemWork | undefined {
   if (!a || !b) return a ?? b;
   if (a.at !== b.at) return a.at > b.at ? a : b;
+  if ((a.fingerprint === undefined) !== (b.fingerprint === undefined)) {
+    return a.fingerprint === undefined ? b : a;
+  }
   return JSON.stringify(a) >= JSON.stringify(b) ? a : b;
 }
 

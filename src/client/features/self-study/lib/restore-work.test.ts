@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { Item } from '../../../../domain/lesson/lesson-schema';
 import { restoreWork } from './restore-work';
 
 describe('restoreWork', () => {
@@ -86,53 +85,49 @@ describe('restoreWork', () => {
     expect(restored.startedOverAt).toEqual({});
   });
 
-  it('drops answers that no longer fit their item, and keeps work in progress', () => {
-    const poll: Item = {
-      kind: 'poll',
-      id: 'poll',
-      question: 'Which?',
-      mode: 'multiple',
-      options: [
-        { id: 'a', label: 'A' },
-        { id: 'b', label: 'B' },
-      ],
+  it('keeps each item’s fingerprint, and the marks of work dropped for a changed item', () => {
+    const saved = {
+      workByLesson: {
+        lesson: {
+          items: {
+            p: {
+              answer: { kind: 'prompt', text: 'Mine.' },
+              isSkipped: false,
+              at: 10,
+              fingerprint: 'f1',
+            },
+            q: { answer: null, isSkipped: true, at: 20, fingerprint: 'f2' },
+            gone: { answer: null, isSkipped: false, at: 30 },
+          },
+          lastSectionId: null,
+          lastSectionAt: 0,
+          startedAt: 5,
+        },
+      },
+      startedOverAt: {},
     };
-    const claims: Item = {
-      kind: 'claimCheck',
-      id: 'claims',
-      instructions: 'Sort.',
-      claims: [
-        { id: 'c1', quote: 'One.', expected: 'fact', explanation: 'Why.' },
-        { id: 'c2', quote: 'Two.', expected: 'opinion', explanation: 'Why.' },
-      ],
-    };
-    const items = new Map<string, Item>([
-      ['poll', poll],
-      ['claims', claims],
-    ]);
-    const restored = restoreWork(
-      {
-        workByLesson: {
-          lesson: {
-            answers: {
-              poll: { kind: 'poll', optionIds: ['a', 'a', 'gone'] },
-              claims: { kind: 'claimCheck', categories: { c1: 'fact' } },
-              elsewhere: { kind: 'scale', value: 3 },
+    expect(restoreWork(saved)).toEqual(saved);
+  });
+
+  it('reads work saved before fingerprints were kept without one', () => {
+    const restored = restoreWork({
+      workByLesson: {
+        lesson: {
+          items: {
+            p: { answer: { kind: 'prompt', text: 'Old.' }, isSkipped: false, at: 10 },
+            q: {
+              answer: { kind: 'prompt', text: 'Odd.' },
+              isSkipped: false,
+              at: 10,
+              fingerprint: 7,
             },
           },
         },
       },
-      (lessonId, itemId) => (lessonId === 'lesson' ? items.get(itemId) : undefined),
-    );
-    const answers = Object.fromEntries(
-      Object.entries(restored.workByLesson.lesson?.items ?? {}).map(([id, work]) => [
-        id,
-        work.answer,
-      ]),
-    );
-    expect(answers).toEqual({
-      claims: { kind: 'claimCheck', categories: { c1: 'fact' } },
-      elsewhere: { kind: 'scale', value: 3 },
+    });
+    expect(restored.workByLesson.lesson?.items).toEqual({
+      p: { answer: { kind: 'prompt', text: 'Old.' }, isSkipped: false, at: 10 },
+      q: { answer: { kind: 'prompt', text: 'Odd.' }, isSkipped: false, at: 10 },
     });
   });
 

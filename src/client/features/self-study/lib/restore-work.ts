@@ -1,20 +1,8 @@
 import { isAnswer, type Answer } from '../../../../domain/lesson/answers';
-import { checkAnswerForItem } from '../../../../domain/lesson/check-answer';
-import type { Item } from '../../../../domain/lesson/lesson-schema';
 import type { ItemWork, LessonWork, SavedWork } from './saved-work';
 
-/** Finds a lesson's item, to check a restored answer against it. */
-export type FindItem = (itemId: string) => Item | undefined;
-
-/**
- * An answer that is well formed and still fits its item (not an option the lesson dropped or a
- * repeated choice); a forecast or claim check in progress is kept.
- */
-function keptAnswer(answer: unknown, item: Item | undefined): Answer | null {
-  if (!isAnswer(answer)) return null;
-  if (item && checkAnswerForItem(item, answer, { allowIncomplete: true })) return null;
-  return answer;
-}
+/** A well-formed answer, or null. Whether it still fits its item is for keep-work.ts to say. */
+const keptAnswer = (answer: unknown): Answer | null => (isAnswer(answer) ? answer : null);
 
 const isStringArray = (value: unknown): value is string[] =>
   Array.isArray(value) && value.every((v) => typeof v === 'string');
@@ -34,13 +22,20 @@ function readTime(value: unknown): number {
   return Number.isNaN(parsed) ? 0 : parsed;
 }
 
-function readItems(work: Record<string, unknown>, findItem: FindItem): Record<string, ItemWork> {
+function readItems(work: Record<string, unknown>): Record<string, ItemWork> {
   const items: Record<string, ItemWork> = {};
   for (const [itemId, stored] of Object.entries(asRecord(work.items))) {
     const item = asRecord(stored);
-    const answer = keptAnswer(item.answer, findItem(itemId));
+    const answer = keptAnswer(item.answer);
     const isSkipped = item.isSkipped === true;
-    if (answer || isSkipped) items[itemId] = { answer, isSkipped, at: readTime(item.at) };
+    // Neither answered nor skipped, on purpose: work dropped for a changed item (saved-work.ts).
+    const isDropped = item.answer === null && item.isSkipped === false;
+    if (!answer && !isSkipped && !isDropped) continue;
+    const at = readTime(item.at);
+    items[itemId] =
+      typeof item.fingerprint === 'string' && !isDropped
+        ? { answer, isSkipped, at, fingerprint: item.fingerprint }
+        : { answer, isSkipped, at };
   }
   return items;
 }
@@ -49,14 +44,11 @@ function readItems(work: Record<string, unknown>, findItem: FindItem): Record<st
  * The first version kept answers and skipped ids without times: they count as given when the
  * work was last updated.
  */
-function readFirstVersionItems(
-  work: Record<string, unknown>,
-  findItem: FindItem,
-): Record<string, ItemWork> {
+function readFirstVersionItems(work: Record<string, unknown>): Record<string, ItemWork> {
   const at = readTime(work.updatedAt);
   const items: Record<string, ItemWork> = {};
   for (const [itemId, answer] of Object.entries(asRecord(work.answers))) {
-    const kept = keptAnswer(answer, findItem(itemId));
+    const kept = keptAnswer(answer);
     if (kept) items[itemId] = { answer: kept, isSkipped: false, at };
   }
   if (isStringArray(work.skippedItemIds)) {
@@ -67,9 +59,9 @@ function readFirstVersionItems(
   return items;
 }
 
-function readLessonWork(stored: unknown, findItem: FindItem): LessonWork {
+function readLessonWork(stored: unknown): LessonWork {
   const work = asRecord(stored);
-  const items = 'items' in work ? readItems(work, findItem) : readFirstVersionItems(work, findItem);
+  const items = 'items' in work ? readItems(work) : readFirstVersionItems(work);
   const lastSectionId = typeof work.lastSectionId === 'string' ? work.lastSectionId : null;
   return {
     items,
@@ -80,19 +72,16 @@ function readLessonWork(stored: unknown, findItem: FindItem): LessonWork {
 }
 
 /**
- * Reads the self-study work kept in the browser (this version's or the first one's), keeping
- * every well-formed answer and dropping only what is damaged or no longer fits its item (hand-edited storage, a bug of an
+ * Reads the self-study work kept in the browser (this version's or an earlier one's), keeping
+ * every well-formed answer and dropping only what is damaged (hand-edited storage, a bug of an
  * older version), so one bad entry neither crashes the app nor costs the student their other
- * answers.
+ * answers. Answers that no longer fit the lesson are dropped once it is loaded (keep-work.ts).
  */
-export function restoreWork(
-  persisted: unknown,
-  findItem: (lessonId: string, itemId: string) => Item | undefined = () => undefined,
-): SavedWork {
+export function restoreWork(persisted: unknown): SavedWork {
   const state = asRecord(persisted);
   const workByLesson: Record<string, LessonWork> = {};
-  for (const [lessonId, stored] of Object.entries(asRecord(state.workByLesson))) {
-    workByLesson[lessonId] = readLessonWork(stored, (itemId) => findItem(lessonId, itemId));
+  for (const [lessonKey, stored] of Object.entries(asRecord(state.workByLesson))) {
+    workByLesson[lessonKey] = readLessonWork(stored);
   }
   const startedOverAt: Record<string, number> = {};
   for (const [lessonId, at] of Object.entries(asRecord(state.startedOverAt))) {

@@ -4,13 +4,24 @@ import type { Answer } from '../../../../domain/lesson/answers';
  * What the student last did with one item. Times are milliseconds since 1970 on this device's
  * clock, which every tab of the browser shares: when two tabs hold different copies of an item,
  * the later one wins.
+ *
+ * Neither an answer nor a skip marks work dropped because a new version of the lesson changed
+ * or removed the item: being later, it wins over a copy another tab still holds.
  */
 export interface ItemWork {
   /** The answer as last given; kept when the item is skipped later, so nothing typed is lost. */
   readonly answer: Answer | null;
   readonly isSkipped: boolean;
   readonly at: number;
+  /**
+   * The fingerprint of the item as it was when answered or skipped (item-fingerprint.ts);
+   * missing in work saved before fingerprints were kept, and in dropped work.
+   */
+  readonly fingerprint?: string;
 }
+
+/** Whether this is the mark of work dropped for a changed item, rather than work. */
+export const isDroppedWork = (item: ItemWork): boolean => item.answer === null && !item.isSkipped;
 
 /** One student's self-study work on one lesson, kept on their device. */
 export interface LessonWork {

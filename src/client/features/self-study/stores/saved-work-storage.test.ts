@@ -63,6 +63,8 @@ describe('savedWorkStorage', () => {
     });
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('not JSON'), expect.anything());
     savedWorkStorage.setItem(KEY, { state: answered('a', 'Fresh', 10), version: 2 });
-    expect(JSON.parse(localStorage.getItem(KEY) ?? '')).toMatchObject({ version: 2 });
+    expect(JSON.parse(localStorage.getItem(KEY) ?? '')).toMatchObject({
+      version: SAVED_WORK_VERSION,
+    });
   });
 });

@@ -3,8 +3,11 @@ import { mergeSavedWork } from '../lib/merge-work';
 import { restoreWork } from '../lib/restore-work';
 import { NO_SAVED_WORK, type SavedWork } from '../lib/saved-work';
 
-/** 1 kept answers without times; 2 keeps when each was given, and each start-over. */
-export const SAVED_WORK_VERSION = 2;
+/**
+ * 1 kept answers without times; 2 keeps when each was given, and each start-over; 3 keeps each
+ * item's fingerprint with its answer, and work dropped for a changed item.
+ */
+export const SAVED_WORK_VERSION = 3;
 
 function readSavedWork(name: string): SavedWork {
   const text = localStorage.getItem(name);

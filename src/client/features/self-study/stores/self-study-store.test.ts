@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { soleimaniLesson as lesson } from '../../../../domain/lessons/soleimani-lesson';
 import { memoryStorage } from '../../../shared/testing/memory-storage';
+import { itemFingerprint } from '../lib/item-fingerprint';
 
 const storage = memoryStorage();
 // The store reads the storage once, when its module loads: stub the browser first.
@@ -25,8 +26,13 @@ describe('clearing a lesson’s answers from the device (start over)', () => {
     const { useSelfStudyStore, SELF_STUDY_STORAGE_KEY } = await loadStore();
     const store = useSelfStudyStore.getState();
     store.visitSection(lesson.id, section.id);
-    store.answerItem(lesson.id, prompt.id, { kind: 'prompt', text: SECRET });
-    store.skipItem(lesson.id, poll.id);
+    store.answerItem(
+      lesson.id,
+      prompt.id,
+      { kind: 'prompt', text: SECRET },
+      itemFingerprint(prompt),
+    );
+    store.skipItem(lesson.id, poll.id, itemFingerprint(poll));
     const before = storage.getItem(SELF_STUDY_STORAGE_KEY) ?? '';
     expect(before).toContain(SECRET);
     expect(before).toContain(poll.id);
@@ -46,7 +52,9 @@ describe('clearing a lesson’s answers from the device (start over)', () => {
 
   it('keeps what the student answers after clearing', async () => {
     const { useSelfStudyStore, SELF_STUDY_STORAGE_KEY } = await loadStore();
-    useSelfStudyStore.getState().answerItem(lesson.id, prompt.id, { kind: 'prompt', text: 'Anew' });
+    useSelfStudyStore
+      .getState()
+      .answerItem(lesson.id, prompt.id, { kind: 'prompt', text: 'Anew' }, itemFingerprint(prompt));
     expect(storage.getItem(SELF_STUDY_STORAGE_KEY)).toContain('Anew');
   });
 });

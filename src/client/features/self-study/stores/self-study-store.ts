@@ -1,39 +1,42 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import type { Answer } from '../../../../domain/lesson/answers';
-import { findLesson, findLessonItem } from '../../../shared/lib/lesson-catalog';
+import type { Lesson } from '../../../../domain/lesson/lesson-schema';
+import { keepWork, type AnswerFits } from '../lib/keep-work';
 import { isSameSavedWork, mergeSavedWork } from '../lib/merge-work';
 import { restoreWork } from '../lib/restore-work';
 import { changeTime, type LessonWork, type SavedWork } from '../lib/saved-work';
 import { canUseLocalStorage, SAVED_WORK_VERSION, savedWorkStorage } from './saved-work-storage';
 
-/** A lesson's item, to drop restored answers that no longer fit it. */
-function findSavedItem(lessonId: string, itemId: string) {
-  const lesson = findLesson(lessonId);
-  return lesson ? findLessonItem(lesson, itemId)?.item : undefined;
-}
-
+/**
+ * The self-study work of every lesson the student opened, by the lesson's share key (the
+ * `/s/<key>` of its link; a built-in lesson's is its id, as the work of the one lesson before
+ * links existed was kept under, so that work carries over as it is).
+ */
 interface SelfStudyState extends SavedWork {
-  answerItem: (lessonId: string, itemId: string, answer: Answer) => void;
-  skipItem: (lessonId: string, itemId: string) => void;
-  visitSection: (lessonId: string, sectionId: string) => void;
-  startOver: (lessonId: string) => void;
+  /** `fingerprint`: the item's, as answered (item-fingerprint.ts). */
+  answerItem: (lessonKey: string, itemId: string, answer: Answer, fingerprint: string) => void;
+  skipItem: (lessonKey: string, itemId: string, fingerprint: string) => void;
+  visitSection: (lessonKey: string, sectionId: string) => void;
+  startOver: (lessonKey: string) => void;
+  /** Drops the work a newly loaded version of the lesson no longer fits (keep-work.ts). */
+  keepLessonWork: (lessonKey: string, lesson: Lesson, fits?: AnswerFits) => void;
 }
 
 function updateWork(
   state: SelfStudyState,
-  lessonId: string,
+  lessonKey: string,
   change: (work: LessonWork, at: number) => Partial<LessonWork>,
 ): Pick<SelfStudyState, 'workByLesson'> {
   const at = changeTime();
-  const work = state.workByLesson[lessonId] ?? {
+  const work = state.workByLesson[lessonKey] ?? {
     items: {},
     lastSectionId: null,
     lastSectionAt: 0,
     startedAt: at,
   };
   return {
-    workByLesson: { ...state.workByLesson, [lessonId]: { ...work, ...change(work, at) } },
+    workByLesson: { ...state.workByLesson, [lessonKey]: { ...work, ...change(work, at) } },
   };
 }
 
@@ -49,44 +52,51 @@ export const useSelfStudyStore = create<SelfStudyState>()(
     (set) => ({
       workByLesson: {},
       startedOverAt: {},
-      answerItem: (lessonId, itemId, answer) => {
+      answerItem: (lessonKey, itemId, answer, fingerprint) => {
         set((state) =>
-          updateWork(state, lessonId, (work, at) => ({
+          updateWork(state, lessonKey, (work, at) => ({
             // Answering a skipped item takes it back from the skipped ones.
-            items: { ...work.items, [itemId]: { answer, isSkipped: false, at } },
+            items: { ...work.items, [itemId]: { answer, isSkipped: false, at, fingerprint } },
           })),
         );
       },
-      skipItem: (lessonId, itemId) => {
+      skipItem: (lessonKey, itemId, fingerprint) => {
         set((state) => {
-          const item = state.workByLesson[lessonId]?.items[itemId];
-          if (item?.isSkipped) return state;
-          return updateWork(state, lessonId, (work, at) => ({
-            items: {
-              ...work.items,
-              [itemId]: { answer: item?.answer ?? null, isSkipped: true, at },
-            },
+          const item = state.workByLesson[lessonKey]?.items[itemId];
+          if (item?.isSkipped && item.fingerprint === fingerprint) return state;
+          // What was typed stays with the skip, unless it answered an older form of the item.
+          const answer = item?.fingerprint === fingerprint ? item.answer : null;
+          return updateWork(state, lessonKey, (work, at) => ({
+            items: { ...work.items, [itemId]: { answer, isSkipped: true, at, fingerprint } },
           }));
         });
       },
-      visitSection: (lessonId, sectionId) => {
+      visitSection: (lessonKey, sectionId) => {
         set((state) => {
-          if (state.workByLesson[lessonId]?.lastSectionId === sectionId) return state;
-          return updateWork(state, lessonId, (_work, at) => ({
+          if (state.workByLesson[lessonKey]?.lastSectionId === sectionId) return state;
+          return updateWork(state, lessonKey, (_work, at) => ({
             lastSectionId: sectionId,
             lastSectionAt: at,
           }));
         });
       },
-      startOver: (lessonId) => {
+      startOver: (lessonKey) => {
         set((state) => {
           const rest = Object.fromEntries(
-            Object.entries(state.workByLesson).filter(([id]) => id !== lessonId),
+            Object.entries(state.workByLesson).filter(([id]) => id !== lessonKey),
           );
           return {
             workByLesson: rest,
-            startedOverAt: { ...state.startedOverAt, [lessonId]: changeTime() },
+            startedOverAt: { ...state.startedOverAt, [lessonKey]: changeTime() },
           };
+        });
+      },
+      keepLessonWork: (lessonKey, lesson, fits) => {
+        set((state) => {
+          const work = state.workByLesson[lessonKey];
+          const kept = work && keepWork(work, lesson, changeTime(), fits);
+          if (!kept || kept === work) return state;
+          return { workByLesson: { ...state.workByLesson, [lessonKey]: kept } };
         });
       },
     }),
@@ -98,7 +108,7 @@ export const useSelfStudyStore = create<SelfStudyState>()(
       // Loading, and again whenever another tab saves: what is stored joins this tab's copy.
       merge: (persisted, current) => {
         const mine = savedWorkOf(current);
-        const merged = mergeSavedWork(mine, restoreWork(persisted, findSavedItem));
+        const merged = mergeSavedWork(mine, restoreWork(persisted));
         return isSameSavedWork(merged, mine) ? current : { ...current, ...merged };
       },
     },
@@ -124,6 +134,6 @@ if (typeof window !== 'undefined') followOtherTabs();
 
 const NO_WORK: LessonWork | undefined = undefined;
 
-export function useLessonWork(lessonId: string): LessonWork | undefined {
-  return useSelfStudyStore((state) => state.workByLesson[lessonId] ?? NO_WORK);
+export function useLessonWork(lessonKey: string): LessonWork | undefined {
+  return useSelfStudyStore((state) => state.workByLesson[lessonKey] ?? NO_WORK);
 }

@@ -20,7 +20,8 @@ import type {
   TeacherSessionView,
 } from '../../../../domain/live/live-contracts';
 import type { StudentExportFormat } from '../../../../domain/live/student-data-contracts';
-import { callEndpoint, endpointPath, isApiError } from '../../../shared/lib/api-client';
+import { endpointPath, isApiError } from '../../../shared/lib/api-client';
+import { callEndpoint } from '../../../shared/lib/call-endpoint';
 import { queryKeys } from '../../../shared/lib/query-keys';
 
 /** The teacher's queries and the calls that change a session, each kept with its fetcher. */

@@ -4,8 +4,10 @@ import type { Lesson } from '../../../../domain/lesson/lesson-schema';
 import type { ProjectorView } from '../../../../domain/live/dashboard-contracts';
 import { ForecastScoresView } from '../../../shared/components/items/forecast-scores';
 import { ItemResultsView } from '../../../shared/components/items/item-results';
+import { SessionLessonGate } from '../../../shared/components/session-lesson-gate';
 import { useLiveStream } from '../../../shared/hooks/use-live-stream';
-import { findLesson, findLessonItem } from '../../../shared/lib/lesson-catalog';
+import { useSessionLesson } from '../../../shared/hooks/use-session-lesson';
+import { findLessonItem } from '../../../shared/lib/find-lesson-item';
 import { queryKeys } from '../../../shared/lib/query-keys';
 import { Link } from '../../../shared/lib/router';
 import { routes } from '../../../shared/lib/routes';
@@ -20,9 +22,9 @@ function Projector({
 }: {
   readonly sessionId: string;
   readonly view: ProjectorView;
-  readonly lesson: Lesson | undefined;
+  readonly lesson: Lesson;
 }) {
-  const section = lesson?.sections.find((s) => s.id === view.currentSectionId);
+  const section = lesson.sections.find((s) => s.id === view.currentSectionId);
   const isOpen = view.status === 'open';
   return (
     <div className="projector">
@@ -63,7 +65,7 @@ function Projector({
         <section aria-labelledby="projector-results-heading">
           <h2 id="projector-results-heading">Results</h2>
           {view.results.map((results) => {
-            const found = lesson ? findLessonItem(lesson, results.itemId) : undefined;
+            const found = findLessonItem(lesson, results.itemId);
             if (!found) return null;
             return (
               <div key={results.itemId} className="projector-block">
@@ -94,7 +96,7 @@ function Projector({
         </section>
       ) : null}
       {view.forecastScores.map((scores) => {
-        const found = lesson ? findLessonItem(lesson, scores.itemId) : undefined;
+        const found = findLessonItem(lesson, scores.itemId);
         if (found?.item.kind !== 'forecast') return null;
         // The classroom screen never shows one student's score: only the class's figures.
         const { students: _students, ...classScores } = scores;
@@ -112,6 +114,7 @@ function Projector({
 export function ProjectorPage({ sessionId }: { readonly sessionId: string }) {
   const queryClient = useQueryClient();
   const query = useQuery(teacherProjectorQuery(sessionId));
+  const lessonQuery = useSessionLesson(sessionId);
   const isEnded = query.data?.status === 'ended';
   useLiveStream(
     sessionId,
@@ -137,5 +140,9 @@ export function ProjectorPage({ sessionId }: { readonly sessionId: string }) {
       />
     );
   }
-  return <Projector sessionId={sessionId} view={view} lesson={findLesson(view.lessonId)} />;
+  return (
+    <SessionLessonGate query={lessonQuery}>
+      {({ lesson }) => <Projector sessionId={sessionId} view={view} lesson={lesson} />}
+    </SessionLessonGate>
+  );
 }

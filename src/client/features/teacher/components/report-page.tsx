@@ -6,11 +6,13 @@ import type { Lesson } from '../../../../domain/lesson/lesson-schema';
 import type { SessionReport } from '../../../../domain/live/dashboard-contracts';
 import { ConfirmButton } from '../../../shared/components/confirm-button';
 import { ForecastScoresView } from '../../../shared/components/items/forecast-scores';
+import { SessionLessonGate } from '../../../shared/components/session-lesson-gate';
 import { TableScrollBox } from '../../../shared/components/table-scroll-box';
+import { useSessionLesson } from '../../../shared/hooks/use-session-lesson';
 import { describeApiError } from '../../../shared/lib/api-client';
 import { queryKeys } from '../../../shared/lib/query-keys';
 import { ITEM_KIND_LABELS } from '../../../shared/lib/describe-answer';
-import { findLesson, findLessonItem } from '../../../shared/lib/lesson-catalog';
+import { findLessonItem } from '../../../shared/lib/find-lesson-item';
 import { Link, navigate } from '../../../shared/lib/router';
 import { routes } from '../../../shared/lib/routes';
 import {
@@ -30,8 +32,8 @@ function formatDateTime(iso: string): string {
   return new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 }
 
-function questionOf(lesson: Lesson | undefined, itemId: string): string {
-  const found = lesson ? findLessonItem(lesson, itemId) : undefined;
+function questionOf(lesson: Lesson, itemId: string): string {
+  const found = findLessonItem(lesson, itemId);
   return found ? getItemQuestion(found.item) : itemId;
 }
 
@@ -42,7 +44,7 @@ function Transcript({
 }: {
   readonly sessionId: string;
   readonly participantId: string;
-  readonly lesson: Lesson | undefined;
+  readonly lesson: Lesson;
 }) {
   const transcript = useQuery(teacherTranscriptQuery(sessionId, participantId));
   if (transcript.isPending) return <p role="status">Loading the answers…</p>;
@@ -56,7 +58,7 @@ function Transcript({
   const { participant, entries } = transcript.data;
   // In the lesson's order, not the order they were given.
   const order = (itemId: string) => {
-    const items = lesson?.sections.flatMap((s) => s.items) ?? [];
+    const items = lesson.sections.flatMap((s) => s.items);
     const index = items.findIndex((i) => i.id === itemId);
     return index === -1 ? items.length : index;
   };
@@ -72,7 +74,7 @@ function Transcript({
       ) : (
         <dl className="transcript-list">
           {sorted.map((entry) => {
-            const found = lesson ? findLessonItem(lesson, entry.itemId) : undefined;
+            const found = findLessonItem(lesson, entry.itemId);
             return (
               <div key={entry.itemId} className="transcript-entry">
                 <dt>
@@ -106,7 +108,7 @@ function StudentTranscriptPicker({
 }: {
   readonly sessionId: string;
   readonly report: SessionReport;
-  readonly lesson: Lesson | undefined;
+  readonly lesson: Lesson;
 }) {
   const selectId = useId();
   const [participantId, setParticipantId] = useState('');
@@ -256,10 +258,10 @@ function Report({
 }: {
   readonly sessionId: string;
   readonly report: SessionReport;
-  readonly lesson: Lesson | undefined;
+  readonly lesson: Lesson;
 }) {
   const sectionTitle = (sectionId: string) =>
-    lesson?.sections.find((s) => s.id === sectionId)?.title ?? sectionId;
+    lesson.sections.find((s) => s.id === sectionId)?.title ?? sectionId;
   return (
     <>
       <title>{`Report: ${report.lessonTitle}`}</title>
@@ -268,6 +270,7 @@ function Report({
         <Link to={routes.teacherSession.build({ sessionId })}>Back to the monitor</Link>
       </p>
       <h1>Report: {report.lessonTitle}</h1>
+      <p className="lead">Lesson version {report.lessonVersion}</p>
       <div className="button-row no-print">
         <a className="button" href={sessionCsvPath(sessionId)} download>
           Download answers (CSV)
@@ -347,7 +350,7 @@ function Report({
         <section aria-labelledby="forecast-heading" className="report-section">
           <h2 id="forecast-heading">Forecasts</h2>
           {report.forecastScores.map((scores) => {
-            const found = lesson ? findLessonItem(lesson, scores.itemId) : undefined;
+            const found = findLessonItem(lesson, scores.itemId);
             return found?.item.kind === 'forecast' ? (
               <ForecastScoresView
                 key={scores.itemId}
@@ -402,6 +405,7 @@ function Report({
 /** /teach/sessions/:id/report: the session's figures and answers, to print or download. */
 export function ReportPage({ sessionId }: { readonly sessionId: string }) {
   const query = useQuery(teacherReportQuery(sessionId));
+  const lessonQuery = useSessionLesson(sessionId);
   if (query.isPending) return <p role="status">Loading the report…</p>;
   const report = query.data;
   if (!report) {
@@ -413,5 +417,9 @@ export function ReportPage({ sessionId }: { readonly sessionId: string }) {
       />
     );
   }
-  return <Report sessionId={sessionId} report={report} lesson={findLesson(report.lessonId)} />;
+  return (
+    <SessionLessonGate query={lessonQuery}>
+      {({ lesson }) => <Report sessionId={sessionId} report={report} lesson={lesson} />}
+    </SessionLessonGate>
+  );
 }

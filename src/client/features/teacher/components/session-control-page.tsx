@@ -3,10 +3,11 @@ import { useId, useRef, useState } from 'react';
 import type { Lesson } from '../../../../domain/lesson/lesson-schema';
 import type { ItemState, TeacherSessionView } from '../../../../domain/live/live-contracts';
 import { ConfirmButton } from '../../../shared/components/confirm-button';
+import { SessionLessonGate } from '../../../shared/components/session-lesson-gate';
 import { useFocusWhenLost } from '../../../shared/hooks/use-focus-when-lost';
 import { useLiveStream } from '../../../shared/hooks/use-live-stream';
+import { useSessionLesson } from '../../../shared/hooks/use-session-lesson';
 import { describeApiError, isApiError } from '../../../shared/lib/api-client';
-import { findLesson } from '../../../shared/lib/lesson-catalog';
 import type { LiveConnectionState } from '../../../shared/lib/live-stream';
 import { Link } from '../../../shared/lib/router';
 import { routes } from '../../../shared/lib/routes';
@@ -236,6 +237,7 @@ function SessionControl({
 export function SessionControlPage({ sessionId }: { readonly sessionId: string }) {
   const queryClient = useQueryClient();
   const query = useQuery(teacherSessionQuery(sessionId));
+  const lessonQuery = useSessionLesson(sessionId);
   const isEnded = query.data?.session.status === 'ended';
   const connection = useLiveStream(
     sessionId,
@@ -263,13 +265,9 @@ export function SessionControlPage({ sessionId }: { readonly sessionId: string }
     );
   }
   const view = query.data;
-  const lesson = findLesson(view.session.lessonId);
-  if (!lesson) {
-    return (
-      <p className="error" role="alert">
-        This session uses a lesson this app does not have ({view.session.lessonId}).
-      </p>
-    );
-  }
-  return <SessionControl view={view} lesson={lesson} connection={connection} />;
+  return (
+    <SessionLessonGate query={lessonQuery}>
+      {({ lesson }) => <SessionControl view={view} lesson={lesson} connection={connection} />}
+    </SessionLessonGate>
+  );
 }

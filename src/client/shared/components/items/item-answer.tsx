@@ -1,10 +1,26 @@
+import { lazy, Suspense } from 'react';
 import type { Answer } from '../../../../domain/lesson/answers';
 import type { Item } from '../../../../domain/lesson/lesson-schema';
-import { ClaimCheckAnswer } from './claim-check-answer';
-import { ForecastAnswer } from './forecast-answer';
 import { PollAnswer } from './poll-answer';
 import { PromptAnswer } from './prompt-answer';
 import { ScaleAnswer } from './scale-answer';
+
+// Forecasts and claim checks come in a few sections only: their controls load when one shows,
+// keeping them out of the first download (the service worker has them for offline use).
+const ForecastAnswer = lazy(async () => ({
+  default: (await import('./forecast-answer')).ForecastAnswer,
+}));
+const ClaimCheckAnswer = lazy(async () => ({
+  default: (await import('./claim-check-answer')).ClaimCheckAnswer,
+}));
+
+function Loading() {
+  return (
+    <p role="status" className="loading">
+      Loading…
+    </p>
+  );
+}
 
 /** The answer controls for any kind of item, given the item's current answer. */
 export function ItemAnswer({
@@ -63,22 +79,26 @@ export function ItemAnswer({
       );
     case 'forecast':
       return (
-        <ForecastAnswer
-          item={item}
-          answer={answer?.kind === 'forecast' ? answer : undefined}
-          onAnswer={onAnswer}
-          disabled={disabled}
-        />
+        <Suspense fallback={<Loading />}>
+          <ForecastAnswer
+            item={item}
+            answer={answer?.kind === 'forecast' ? answer : undefined}
+            onAnswer={onAnswer}
+            disabled={disabled}
+          />
+        </Suspense>
       );
     case 'claimCheck':
       return (
-        <ClaimCheckAnswer
-          item={item}
-          answer={answer?.kind === 'claimCheck' ? answer : undefined}
-          onAnswer={onAnswer}
-          disabled={disabled}
-          isExplanationShown={isExplanationShown}
-        />
+        <Suspense fallback={<Loading />}>
+          <ClaimCheckAnswer
+            item={item}
+            answer={answer?.kind === 'claimCheck' ? answer : undefined}
+            onAnswer={onAnswer}
+            disabled={disabled}
+            isExplanationShown={isExplanationShown}
+          />
+        </Suspense>
       );
   }
 }

@@ -1,0 +1,224 @@
+import { readFile } from 'node:fs/promises';
+import { expect, type Page } from '@playwright/test';
+import type { Lesson, PollItem, PromptItem } from '../src/domain/lesson/lesson-schema';
+import { soleimaniLesson } from '../src/domain/lessons/soleimani-lesson';
+import { test } from './support/fixtures';
+import { expectKeptForOffline } from './support/offline';
+import { expectNoAxeViolations } from './support/page-checks';
+import { SelfStudyPage } from './support/self-study-page';
+
+/** The built-in lesson's self-study link: its id is its share key. */
+const BUILT_IN = `/s/${soleimaniLesson.id}`;
+
+const promptOf = (lesson: Lesson, sectionIndex: number): PromptItem => {
+  const item = lesson.sections[sectionIndex]?.items.find((i) => i.kind === 'prompt');
+  if (item?.kind !== 'prompt') throw new Error(`section ${sectionIndex} has no prompt`);
+  return item;
+};
+const pollOf = (lesson: Lesson, sectionIndex: number): PollItem => {
+  const item = lesson.sections[sectionIndex]?.items.find((i) => i.kind === 'poll');
+  if (item?.kind !== 'poll') throw new Error(`section ${sectionIndex} has no poll`);
+  return item;
+};
+
+/** A teacher's API call from their own browser (its cookies), with the CSRF header. */
+async function teacherApi(page: Page, method: 'POST' | 'PUT', path: string, data: unknown) {
+  let token = (await page.context().cookies()).find((c) => c.name === 'csrf')?.value;
+  if (!token)
+    token = ((await (await page.request.get('/api/csrf')).json()) as { token: string }).token;
+  const response = await page.request.fetch(path, {
+    method,
+    data,
+    headers: { 'x-csrf-token': token },
+  });
+  expect(response.ok(), `${method} ${path}: ${await response.text()}`).toBe(true);
+  return (await response.json()) as unknown;
+}
+
+test('a lesson opened by its link works offline after one visit, answers and all', async ({
+  page,
+  context,
+}) => {
+  const lesson = soleimaniLesson;
+  const study = new SelfStudyPage(page, lesson);
+  await page.goto(BUILT_IN);
+  await expect(page.getByRole('heading', { level: 1, name: lesson.metadata.title })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await expectKeptForOffline(page, lesson.id);
+  await page.getByRole('link', { name: 'Start self-study' }).click();
+  await study.expectSection(lesson.sections[0]!);
+  await expect(page).toHaveURL(`${BUILT_IN}/study/${lesson.sections[0]!.id}`);
+  const prompt = promptOf(lesson, 0);
+  await study.answer(prompt);
+
+  await context.setOffline(true);
+  await page.reload();
+  await study.expectSection(lesson.sections[0]!);
+  await study.expectAnswered(prompt);
+  // Another section, opened offline by its address: the app shell and the kept lesson.
+  const later = lesson.sections[4]!;
+  await page.goto(`${BUILT_IN}/study/${later.id}`);
+  await study.expectSection(later);
+  const laterPrompt = promptOf(lesson, 4);
+  await study.answer(laterPrompt);
+  await page.goto(`${BUILT_IN}/review`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Your review' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByText(/^2 of \d+ questions answered or skipped/)).toBeVisible();
+});
+
+test('a lesson never opened on this device says so when offline, and opens once back online', async ({
+  page,
+  context,
+}) => {
+  // A first visit to the app, on another page: the service worker has the app, not the lesson.
+  await page.goto('/privacy');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await context.setOffline(true);
+  await page.goto(BUILT_IN);
+  await expect(page.getByRole('heading', { level: 1, name: 'You are offline' })).toBeVisible();
+  await expect(page.getByRole('alert')).toContainText('not saved on this device yet');
+  await context.setOffline(false);
+  await expect(
+    page.getByRole('heading', { level: 1, name: soleimaniLesson.metadata.title }),
+  ).toBeVisible();
+});
+
+test('the built-in lesson’s old addresses lead to its link’s pages', async ({ page }) => {
+  const section = soleimaniLesson.sections[2]!;
+  await page.goto(`/study/${section.id}`);
+  await expect(page.getByRole('heading', { level: 1, name: section.title })).toBeVisible();
+  await expect(page).toHaveURL(`${BUILT_IN}/study/${section.id}`);
+  await page.goto('/review');
+  await expect(page.getByRole('heading', { level: 1, name: 'Your review' })).toBeVisible();
+  await expect(page).toHaveURL(`${BUILT_IN}/review`);
+  await page.goBack();
+  await expect(page).toHaveURL(`${BUILT_IN}/study/${section.id}`);
+});
+
+test('work saved before lessons had links carries over to the built-in lesson', async ({
+  page,
+}) => {
+  const lesson = soleimaniLesson;
+  const prompt = promptOf(lesson, 0);
+  const poll = pollOf(lesson, 0);
+  await page.goto('/privacy');
+  // As the app kept it before (version 2 of the saved work: no fingerprints).
+  await page.evaluate(
+    ({ lessonId, promptId, pollId, optionId, sectionId }) => {
+      localStorage.setItem(
+        'article-discussion:self-study',
+        JSON.stringify({
+          state: {
+            workByLesson: {
+              [lessonId]: {
+                items: {
+                  [promptId]: {
+                    answer: { kind: 'prompt', text: 'Written before the upgrade.' },
+                    isSkipped: false,
+                    at: 1000,
+                  },
+                  [pollId]: {
+                    answer: { kind: 'poll', optionIds: [optionId] },
+                    isSkipped: false,
+                    at: 1001,
+                  },
+                },
+                lastSectionId: sectionId,
+                lastSectionAt: 1002,
+                startedAt: 900,
+              },
+            },
+            startedOverAt: {},
+          },
+          version: 2,
+        }),
+      );
+    },
+    {
+      lessonId: lesson.id,
+      promptId: prompt.id,
+      pollId: poll.id,
+      optionId: poll.options[1]!.id,
+      sectionId: lesson.sections[1]!.id,
+    },
+  );
+  await page.goto('/');
+  await expect(
+    page.getByRole('link', { name: `Resume at section 2: ${lesson.sections[1]!.title}` }),
+  ).toBeVisible();
+  await page.goto(`${BUILT_IN}/study/${lesson.sections[0]!.id}`);
+  const study = new SelfStudyPage(page, lesson);
+  await expect(study.item(prompt.question).getByRole('textbox')).toHaveValue(
+    'Written before the upgrade.',
+  );
+  await expect(
+    study.item(poll.question).getByRole('radio', { name: poll.options[1]!.label, exact: true }),
+  ).toBeChecked();
+});
+
+test('a teacher’s shared lesson: a new version keeps the answers to unchanged questions, a withdrawn link opens nothing', async ({
+  teacher,
+  newDevice,
+}) => {
+  test.setTimeout(90_000);
+  const file = await readFile('docs/examples/small-lesson.json', 'utf8');
+  const v1 = JSON.parse(file) as Lesson;
+  const { page: teacherPage } = teacher;
+  await teacherPage.goto('/teach');
+  const imported = (await teacherApi(teacherPage, 'POST', '/api/lessons/import', { file })) as {
+    summary: { lessonId: string };
+  };
+  const { lessonId } = imported.summary;
+  const shared = (await teacherApi(teacherPage, 'POST', `/api/lessons/${lessonId}/share`, {
+    shared: true,
+  })) as { shareKey: string | null };
+  const shareKey = shared.shareKey;
+  if (!shareKey) throw new Error('the lesson was not shared');
+
+  const student = await newDevice();
+  const study = new SelfStudyPage(student, v1);
+  await student.goto(`/s/${shareKey}`);
+  await expect(student.getByRole('heading', { level: 1, name: v1.metadata.title })).toBeVisible();
+  await student.getByRole('link', { name: 'Start self-study' }).click();
+  await study.expectSection(v1.sections[0]!);
+  const prompt = promptOf(v1, 0);
+  const poll = pollOf(v1, 0);
+  await study.answer(prompt);
+  await study.answer(poll);
+
+  // Version 2 rewords the poll and leaves the prompt as it was.
+  const v2 = structuredClone(v1);
+  const changedPoll = pollOf(v2, 0);
+  changedPoll.question = `${poll.question} (as the council counts them)`;
+  await teacherApi(teacherPage, 'PUT', `/api/lessons/${lessonId}/draft`, { draft: v2 });
+  await teacherApi(teacherPage, 'POST', `/api/lessons/${lessonId}/publish`, {});
+
+  await student.reload();
+  const studyV2 = new SelfStudyPage(student, v2);
+  await studyV2.expectSection(v2.sections[0]!);
+  await studyV2.expectAnswered(prompt);
+  const changedRegion = studyV2.item(changedPoll.question);
+  await expect(changedRegion).toBeVisible();
+  for (const option of changedPoll.options) {
+    await expect(
+      changedRegion.getByRole('radio', { name: option.label, exact: true }),
+    ).not.toBeChecked();
+  }
+  // The dropped answer is gone from the device too, not only from the page.
+  const stored = await student.evaluate(() =>
+    localStorage.getItem('article-discussion:self-study'),
+  );
+  expect(stored).toContain(prompt.id);
+  expect(stored).not.toContain(poll.options[0]!.id);
+
+  await teacherApi(teacherPage, 'POST', `/api/lessons/${lessonId}/share`, { shared: false });
+  await student.reload();
+  await expect(
+    student.getByRole('heading', { level: 1, name: 'There is no lesson at this link' }),
+  ).toBeVisible();
+  await expectNoAxeViolations(student);
+});

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import type { Item } from '../../../../domain/lesson/lesson-schema';
+import { soleimaniLesson as lesson } from '../../../../domain/lessons/soleimani-lesson';
+import { itemFingerprint, lessonFingerprints, stableJson } from './item-fingerprint';
+
+const poll: Item = {
+  kind: 'poll',
+  id: 'poll',
+  question: 'Which?',
+  mode: 'single',
+  options: [
+    { id: 'a', label: 'A' },
+    { id: 'b', label: 'B' },
+  ],
+};
+
+describe('item fingerprints', () => {
+  it('is short, and the same for the same content whatever the order of its keys', () => {
+    const reordered = JSON.parse(
+      '{"options":[{"label":"A","id":"a"},{"label":"B","id":"b"}],"mode":"single","question":"Which?","id":"poll","kind":"poll"}',
+    ) as Item;
+    expect(itemFingerprint(poll)).toMatch(/^[0-9a-z]{1,11}$/);
+    expect(itemFingerprint(reordered)).toBe(itemFingerprint(poll));
+    expect(itemFingerprint(structuredClone(poll))).toBe(itemFingerprint(poll));
+  });
+
+  it('changes with any change of the item, however small', () => {
+    const variants: Item[] = [
+      { ...poll, question: 'Which one?' },
+      { ...poll, mode: 'multiple' },
+      { ...poll, options: [...poll.options, { id: 'c', label: 'C' }] },
+      { ...poll, options: [poll.options[1]!, poll.options[0]!] },
+      { ...poll, options: [{ id: 'a', label: 'a' }, poll.options[1]!] },
+      { ...poll, afterAnswer: 'The record says A.' },
+    ];
+    const fingerprints = new Set([poll, ...variants].map(itemFingerprint));
+    expect(fingerprints.size).toBe(variants.length + 1);
+  });
+
+  it('tells every item of the shipped lesson apart', () => {
+    const fingerprints = lessonFingerprints(lesson);
+    const count = lesson.sections.reduce((sum, section) => sum + section.items.length, 0);
+    expect(fingerprints.size).toBe(count);
+    expect(new Set(fingerprints.values()).size).toBe(count);
+    expect(lessonFingerprints(lesson)).toBe(fingerprints);
+  });
+
+  it('writes JSON with sorted keys, leaving out undefined fields as JSON does', () => {
+    expect(stableJson({ b: 1, a: [{ d: null, c: 'x' }], e: undefined })).toBe(
+      '{"a":[{"c":"x","d":null}],"b":1}',
+    );
+  });
+});
