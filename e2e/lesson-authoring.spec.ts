@@ -3,6 +3,7 @@ import path from 'node:path';
 import { importLessonFile } from '../src/domain/lesson/lesson-file';
 import { newAccount } from './support/account-pages';
 import { expect, test } from './support/fixtures';
+import { StudentPages, TeacherPages } from './support/live-session-pages';
 import { LessonLibraryPages } from './support/lesson-library-pages';
 import { expectNoAxeViolations } from './support/page-checks';
 
@@ -11,7 +12,7 @@ const TITLE = 'Webb’s first images';
 const LAUNCH =
   'Webb launched on December 25, 2021, on an Ariane 5 rocket from French Guiana, and now orbits the Sun about a million miles from Earth.';
 
-test('a teacher writes a lesson from a pasted article, publishes it, exports it, and another teacher imports the same lesson', async ({
+test('a teacher writes a lesson from a pasted article, publishes it, runs it live with two students, exports it, and another teacher imports the same lesson', async ({
   teacher,
   newDevice,
 }) => {
@@ -160,6 +161,26 @@ test('a teacher writes a lesson from a pasted article, publishes it, exports it,
     'claimCheck',
     'forecast',
   ]);
+
+  // A live session of the published lesson: two students answer.
+  const webb = exported.lesson;
+  const live = new TeacherPages(page, webb);
+  await page.goto('/teach');
+  await page
+    .getByRole('form', { name: 'Start a session' })
+    .getByLabel('Lesson')
+    .selectOption({ label: `${TITLE} (version 1)` });
+  const code = await live.startSession('Teacher-paced');
+  const ana = new StudentPages(await newDevice(), webb);
+  const ben = new StudentPages(await newDevice(), webb);
+  await ana.join(code, 'Ana');
+  await ben.join(code, 'Ben');
+  await live.expectStudents(['Ana', 'Ben']);
+  const pollItem = webb.sections[0]!.items[1]!;
+  await live.openItem(pollItem);
+  await ana.chooseOption(pollItem, '4.6 billion years');
+  await ben.chooseOption(pollItem, '4,600 years');
+  await live.expectAnswered(pollItem, 2, 2);
 
   // A second teacher, on another install's account, imports the file and gets the same lesson.
   const otherPage = await newDevice();

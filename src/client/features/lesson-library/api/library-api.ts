@@ -10,6 +10,7 @@ import type { DeepReadonly } from '../../../../domain/live/deep-readonly';
 import { endpointPath, isApiError } from '../../../shared/lib/api-client';
 import { callEndpoint } from '../../../shared/lib/call-endpoint';
 import { queryKeys } from '../../../shared/lib/query-keys';
+import { routes } from '../../../shared/lib/routes';
 
 /** The lesson library's queries and calls, each kept with its fetcher. */
 
@@ -112,7 +113,7 @@ export const lessonFilePath = (lessonId: string, version?: number) =>
 
 /** The self-study link of a shared lesson, as students open it. */
 export const sharedLessonUrl = (shareKey: string, origin: string) =>
-  `${origin}/s/${encodeURIComponent(shareKey)}`;
+  `${origin}${routes.lessonHome.build({ shareKey })}`;
 
 /**
  * The problems of a refused publish or import (422 lesson_invalid), each at its field and line;
