@@ -143,6 +143,45 @@ test('a draft being written survives a dropped network and a reload', async ({ t
   await expect(page.getByLabel('Subtitle')).toHaveValue('Written with the network off');
 });
 
+test('a draft saved in another tab meanwhile: the teacher chooses which to keep', async ({
+  teacher,
+}) => {
+  const { page } = teacher;
+  const library = new LessonLibraryPages(page);
+  await library.open();
+  await library.createFromArticle({
+    title: 'Two tabs',
+    source: 'NASA',
+    author: 'A sample text',
+    date: '2022-07-12',
+    permission: 'Public domain',
+    text: 'First paragraph.\n\nSecond paragraph.',
+  });
+  await library.expectSaved();
+  const other = await page.context().newPage();
+  const otherLibrary = new LessonLibraryPages(other);
+  await other.goto(page.url());
+  await other.getByLabel('Subtitle').fill('From the other tab');
+  await otherLibrary.expectSaved();
+
+  await page.getByLabel('Subtitle').fill('From this tab');
+  const notice = page.getByRole('alert').filter({ hasText: 'This draft was changed elsewhere' });
+  await expect(
+    notice.getByRole('heading', { name: 'This draft was changed elsewhere' }),
+  ).toBeFocused();
+  await notice.getByRole('button', { name: 'Keep mine (replace the newer draft)' }).click();
+  await library.expectSaved();
+  await other.reload();
+  await expect(other.getByLabel('Subtitle')).toHaveValue('From this tab');
+
+  await other.getByLabel('Subtitle').fill('The other tab again');
+  await otherLibrary.expectSaved();
+  await page.getByLabel('Subtitle').fill('Lost');
+  await notice.getByRole('button', { name: 'Load the newer draft (drop my changes)' }).click();
+  await expect(page.getByLabel('Subtitle')).toHaveValue('The other tab again');
+  await library.expectSaved();
+});
+
 test('items and sections move up and down by keyboard, focus staying on the moved one', async ({
   teacher,
 }) => {
