@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
 import { localRules } from './eslint-local-rules.js';
 
 /** The client's feature folders: none of them imports another. */
-const CLIENT_FEATURES = ['self-study', 'teacher', 'live-session', 'documents'];
+const CLIENT_FEATURES = ['self-study', 'teacher', 'live-session', 'documents', 'lesson-library'];
 
 /** Import rules that keep the layers one-way: domain <- server, domain <- client. */
 const layerRules = (forbidden, message) => ({
@@ -51,7 +51,7 @@ const OUTSIDE = {
   fetch: 'Call the server through src/client/shared/lib/api-client.ts.',
   EventSource: 'Open a live stream through src/client/shared/lib/live-stream.ts.',
   localStorage:
-    "Keep data in the browser through a zustand store's persist storage (saved-work-storage.ts, outbox-store.ts).",
+    "Keep data in the browser through a zustand store's persist storage (saved-work-storage.ts, outbox-store.ts, local-drafts-store.ts).",
   process:
     'Read the environment in src/server/config.ts, which validates it; entry points own the process.',
 };
@@ -69,6 +69,7 @@ const PLACES = [
     files: [
       'src/client/features/self-study/stores/saved-work-storage.ts',
       'src/client/features/live-session/stores/outbox-store.ts',
+      'src/client/features/lesson-library/stores/local-drafts-store.ts',
     ],
     allow: ['localStorage'],
   },

@@ -1,4 +1,8 @@
 import type { ReactElement } from 'react';
+import { EditorPage } from '../features/lesson-library/components/editor-page';
+import { LibraryPage } from '../features/lesson-library/components/library-page';
+import { NewLessonPage } from '../features/lesson-library/components/new-lesson-page';
+import '../features/lesson-library/lesson-library.css';
 import {
   ForgotPasswordPage,
   ResetPasswordPage,
@@ -20,6 +24,14 @@ function TeacherPage({ route }: { readonly route: TeacherRoute }): ReactElement 
       return <ForgotPasswordPage />;
     case 'resetPassword':
       return <ResetPasswordPage />;
+    case 'lessonLibrary':
+      return <LibraryPage />;
+    case 'newLesson':
+      return <NewLessonPage />;
+    case 'lessonEditor': {
+      const { lessonId } = route.params;
+      return <EditorPage key={lessonId} lessonId={lessonId} />;
+    }
     case 'teacherSession': {
       const { sessionId } = route.params;
       return <SessionControlPage key={sessionId} sessionId={sessionId} />;

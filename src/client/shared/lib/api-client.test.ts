@@ -83,6 +83,19 @@ describe('api client', () => {
     });
   });
 
+  it('keeps the whole answer of a refusal that says more than its code', async () => {
+    const body = {
+      error: {
+        code: 'lesson_invalid',
+        message: 'The lesson has 1 problem.',
+        problems: [{ path: 'sections[0].summary', line: 14, message: 'must not be empty' }],
+      },
+    };
+    fetchMock.mockResolvedValueOnce(jsonResponse(422, body));
+    const error = await callEndpoint(endpoints.me).catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 422, code: 'lesson_invalid', body });
+  });
+
   it('gives a readable error when the answer is not the API’s error shape', async () => {
     fetchMock.mockResolvedValueOnce(new Response('Bad gateway', { status: 502 }));
     await expect(callEndpoint(endpoints.me)).rejects.toMatchObject({

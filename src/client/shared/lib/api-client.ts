@@ -17,6 +17,8 @@ export class ApiRequestError extends Error {
     readonly code: ApiErrorCode,
     message: string,
     readonly field?: string,
+    /** The whole answer, for an error that says more than its code (a 422's problems). */
+    readonly body?: unknown,
   ) {
     super(message);
   }
@@ -91,6 +93,7 @@ async function toError(response: Response): Promise<ApiRequestError> {
       body.error.code,
       body.error.message,
       body.error.field,
+      body,
     );
   }
   return new ApiRequestError(

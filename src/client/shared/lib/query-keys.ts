@@ -8,6 +8,10 @@ export const queryKeys = {
   teacherMe: () => [...queryKeys.teacher(), 'me'] as const,
   passwordResetOptions: () => [...queryKeys.teacher(), 'password-reset'] as const,
   resetLink: (token: string) => [...queryKeys.passwordResetOptions(), token] as const,
+  /** The teacher's lesson library; each lesson's detail (draft and newest version) below it. */
+  teacherLessons: () => [...queryKeys.teacher(), 'lessons'] as const,
+  teacherLessonList: () => [...queryKeys.teacherLessons(), 'list'] as const,
+  teacherLesson: (lessonId: string) => [...queryKeys.teacherLessons(), 'lesson', lessonId] as const,
   teacherSessions: () => [...queryKeys.teacher(), 'sessions'] as const,
   teacherSessionList: () => [...queryKeys.teacherSessions(), 'list'] as const,
   /** One session's view; its dashboard parts (wall, themes, report…) sit below it. */

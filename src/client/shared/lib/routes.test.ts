@@ -21,6 +21,9 @@ const built = (id: string): readonly (readonly [string, RouteMatch])[] => [
   [routes.teach.build(), { name: 'teach', params: {} }],
   [routes.forgotPassword.build(), { name: 'forgotPassword', params: {} }],
   [routes.resetPassword.build(), { name: 'resetPassword', params: {} }],
+  [routes.lessonLibrary.build(), { name: 'lessonLibrary', params: {} }],
+  [routes.newLesson.build(), { name: 'newLesson', params: {} }],
+  [routes.lessonEditor.build({ lessonId: id }), { name: 'lessonEditor', params: { lessonId: id } }],
   [
     routes.teacherSession.build({ sessionId: id }),
     { name: 'teacherSession', params: { sessionId: id } },
@@ -51,6 +54,9 @@ describe('routes', () => {
     expect(routes.teach.build()).toBe('/teach');
     expect(routes.forgotPassword.build()).toBe('/teach/forgot-password');
     expect(routes.resetPassword.build()).toBe('/teach/reset-password');
+    expect(routes.lessonLibrary.build()).toBe('/teach/lessons');
+    expect(routes.newLesson.build()).toBe('/teach/lessons/new');
+    expect(routes.lessonEditor.build({ lessonId: 'x' })).toBe('/teach/lessons/x');
     expect(routes.teacherSession.build({ sessionId: 'x' })).toBe('/teach/sessions/x');
     expect(routes.teacherReport.build({ sessionId: 'x' })).toBe('/teach/sessions/x/report');
     expect(routes.teacherProjector.build({ sessionId: 'x' })).toBe('/teach/sessions/x/projector');

@@ -43,6 +43,16 @@ export const teacherMeQuery = () =>
 
 export type { SessionListRow };
 
+/**
+ * The teacher's lesson library (the built-in lessons and their own). The library's pages
+ * (features/lesson-library) read the same list under the same key.
+ */
+export const teacherLessonListQuery = () =>
+  queryOptions({
+    queryKey: queryKeys.teacherLessonList(),
+    queryFn: async () => (await callEndpoint(endpoints.listLessons)).lessons,
+  });
+
 export const teacherSessionListQuery = () =>
   queryOptions({
     queryKey: queryKeys.teacherSessionList(),

@@ -1,15 +1,16 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type SyntheticEvent } from 'react';
 import type { SessionMode } from '../../../../domain/live/live-contracts';
 import { SESSION_MODES } from '../../../../domain/live/live-constants';
-import { soleimaniLesson } from '../../../../domain/lessons/soleimani-lesson';
 import { describeApiError } from '../../../shared/lib/api-client';
-import { navigate } from '../../../shared/lib/router';
+import { Link, navigate } from '../../../shared/lib/router';
 import { routes } from '../../../shared/lib/routes';
-import { createSession, lessonFilePath, storeSessionView } from '../api/teacher-api';
-
-/** Until the form lists the teacher's library (listLessons): the built-in lesson. */
-const LESSONS = [soleimaniLesson];
+import {
+  createSession,
+  lessonFilePath,
+  storeSessionView,
+  teacherLessonListQuery,
+} from '../api/teacher-api';
 
 const MODE_LABELS: Record<SessionMode, { label: string; hint: string }> = {
   'teacher-paced': {
@@ -27,7 +28,11 @@ export function StartSessionForm() {
   const headingId = useId();
   const lessonId = useId();
   const modeId = useId();
-  const [lesson, setLesson] = useState(LESSONS[0]?.id ?? '');
+  const library = useQuery(teacherLessonListQuery());
+  // A session runs a published version: drafts and archived lessons cannot start one.
+  const usable = (library.data ?? []).filter((l) => l.publishedVersion !== null && !l.archived);
+  const [chosen, setLesson] = useState<string | null>(null);
+  const lesson = usable.some((l) => l.lessonId === chosen) ? chosen : (usable[0]?.lessonId ?? null);
   const [mode, setMode] = useState<SessionMode>('teacher-paced');
   const queryClient = useQueryClient();
   const mutation = useMutation({
@@ -39,32 +44,50 @@ export function StartSessionForm() {
   });
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
-    mutation.mutate({ lessonId: lesson, mode });
+    if (lesson !== null) mutation.mutate({ lessonId: lesson, mode });
   };
   return (
     <form className="panel" aria-labelledby={headingId} onSubmit={submit}>
       <h2 id={headingId}>Start a session</h2>
       <div className="form-field">
         <label htmlFor={lessonId}>Lesson</label>
-        <select
-          id={lessonId}
-          className="text-input"
-          value={lesson}
-          onChange={(event) => {
-            setLesson(event.target.value);
-          }}
-        >
-          {LESSONS.map((l) => (
-            <option key={l.id} value={l.id}>
-              {l.metadata.title}
-            </option>
-          ))}
-        </select>
+        {library.isPending ? (
+          <p role="status">Loading your lessons…</p>
+        ) : library.isError ? (
+          <p className="error" role="alert">
+            Your lessons could not be loaded: {describeApiError(library.error)}
+          </p>
+        ) : (
+          <select
+            id={lessonId}
+            className="text-input"
+            value={lesson ?? ''}
+            onChange={(event) => {
+              setLesson(event.target.value);
+            }}
+          >
+            {usable.map((l) => (
+              <option key={l.lessonId} value={l.lessonId}>
+                {l.title}
+                {l.builtIn ? ' (built in)' : ` (version ${l.publishedVersion ?? ''})`}
+              </option>
+            ))}
+          </select>
+        )}
+        {library.isSuccess && usable.length === 0 ? (
+          <p className="hint">No lesson is published yet.</p>
+        ) : null}
         <p className="hint">
-          <a href={lessonFilePath(lesson)} download>
-            Download this lesson as a file
-          </a>{' '}
-          (an open format: <code>.lesson.json</code>)
+          {lesson !== null ? (
+            <>
+              <a href={lessonFilePath(lesson)} download>
+                Download this lesson as a file
+              </a>{' '}
+              (an open format: <code>.lesson.json</code>).{' '}
+            </>
+          ) : null}
+          <Link to={routes.lessonLibrary.build()}>Your lessons</Link>: write, import and share
+          lessons.
         </p>
       </div>
       <fieldset className="form-field">
@@ -93,7 +116,11 @@ export function StartSessionForm() {
           {describeApiError(mutation.error)}
         </p>
       ) : null}
-      <button type="submit" className="button button-primary" disabled={mutation.isPending}>
+      <button
+        type="submit"
+        className="button button-primary"
+        disabled={mutation.isPending || lesson === null}
+      >
         {mutation.isPending ? 'Starting…' : 'Start a session'}
       </button>
     </form>

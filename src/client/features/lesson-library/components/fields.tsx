@@ -1,0 +1,245 @@
+import { useId, type ReactNode } from 'react';
+import { fieldDomId } from '../lib/problems';
+import { useFieldProblems } from './problems-context';
+
+/**
+ * The editor's form fields. Each is found by its lesson path (`sections[0].summary`): its element
+ * id comes from the path, so the problem list links to it, and the problems at that path show
+ * under it, tied to it by aria-describedby and marked aria-invalid.
+ */
+
+function useFieldIds(path: string, hint: ReactNode | undefined) {
+  const hintId = useId();
+  const problems = useFieldProblems(path);
+  const id = fieldDomId(path);
+  const problemsId = `${id}-problems`;
+  const describedBy = [hint ? hintId : '', problems.length > 0 ? problemsId : '']
+    .filter((part) => part !== '')
+    .join(' ');
+  return {
+    id,
+    hintId,
+    problemsId,
+    problems,
+    aria: {
+      'aria-invalid': problems.length > 0 ? true : undefined,
+      'aria-describedby': describedBy === '' ? undefined : describedBy,
+    },
+  };
+}
+
+export function FieldProblems({
+  id,
+  problems,
+}: {
+  readonly id: string;
+  readonly problems: readonly { readonly message: string }[];
+}) {
+  if (problems.length === 0) return null;
+  return (
+    <ul id={id} className="field-problems">
+      {problems.map((problem, index) => (
+        <li key={index} className="error">
+          <span className="visually-hidden">Problem: </span>
+          {problem.message}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+interface TextFieldProps {
+  readonly path: string;
+  readonly label: ReactNode;
+  readonly value: string;
+  readonly onChange: (value: string) => void;
+  readonly hint?: ReactNode;
+  readonly rows?: number;
+  readonly type?: 'text' | 'url' | 'date';
+  readonly readOnly?: boolean;
+  readonly maxLength?: number;
+  readonly autoComplete?: string;
+}
+
+/** A text field, or a text area when given `rows`. */
+export function TextField({
+  path,
+  label,
+  value,
+  onChange,
+  hint,
+  rows,
+  type = 'text',
+  readOnly = false,
+  maxLength,
+  autoComplete = 'off',
+}: TextFieldProps) {
+  const { id, hintId, problemsId, problems, aria } = useFieldIds(path, hint);
+  return (
+    <div className="form-field">
+      <label htmlFor={id}>{label}</label>
+      {rows === undefined ? (
+        <input
+          id={id}
+          className="text-input"
+          type={type}
+          value={value}
+          readOnly={readOnly}
+          maxLength={maxLength}
+          autoComplete={autoComplete}
+          {...aria}
+          onChange={(event) => {
+            onChange(event.target.value);
+          }}
+        />
+      ) : (
+        <textarea
+          id={id}
+          className="textarea"
+          rows={rows}
+          value={value}
+          readOnly={readOnly}
+          maxLength={maxLength}
+          {...aria}
+          onChange={(event) => {
+            onChange(event.target.value);
+          }}
+        />
+      )}
+      {hint ? (
+        <p id={hintId} className="hint">
+          {hint}
+        </p>
+      ) : null}
+      <FieldProblems id={problemsId} problems={problems} />
+    </div>
+  );
+}
+
+/** A whole number, or nothing (null) while the field is empty. */
+export function NumberField({
+  path,
+  label,
+  value,
+  onChange,
+  min,
+  max,
+  hint,
+  readOnly = false,
+}: {
+  readonly path: string;
+  readonly label: ReactNode;
+  readonly value: number | null;
+  readonly onChange: (value: number | null) => void;
+  readonly min?: number;
+  readonly max?: number;
+  readonly hint?: ReactNode;
+  readonly readOnly?: boolean;
+}) {
+  const { id, hintId, problemsId, problems, aria } = useFieldIds(path, hint);
+  return (
+    <div className="form-field number-field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        className="text-input"
+        type="number"
+        inputMode="numeric"
+        step={1}
+        min={min}
+        max={max}
+        value={value ?? ''}
+        readOnly={readOnly}
+        {...aria}
+        onChange={(event) => {
+          const typed = event.target.value.trim();
+          const number = Number(typed);
+          onChange(typed === '' || !Number.isFinite(number) ? null : number);
+        }}
+      />
+      {hint ? (
+        <p id={hintId} className="hint">
+          {hint}
+        </p>
+      ) : null}
+      <FieldProblems id={problemsId} problems={problems} />
+    </div>
+  );
+}
+
+export function SelectField<V extends string>({
+  path,
+  label,
+  value,
+  options,
+  onChange,
+  hint,
+  disabled = false,
+}: {
+  readonly path: string;
+  readonly label: ReactNode;
+  readonly value: V;
+  readonly options: readonly { readonly value: V; readonly label: string }[];
+  readonly onChange: (value: V) => void;
+  readonly hint?: ReactNode;
+  readonly disabled?: boolean;
+}) {
+  const { id, hintId, problemsId, problems, aria } = useFieldIds(path, hint);
+  return (
+    <div className="form-field">
+      <label htmlFor={id}>{label}</label>
+      <select
+        id={id}
+        className="text-input"
+        value={value}
+        disabled={disabled}
+        {...aria}
+        onChange={(event) => {
+          const chosen = options.find((o) => o.value === event.target.value);
+          if (chosen) onChange(chosen.value);
+        }}
+      >
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+      {hint ? (
+        <p id={hintId} className="hint">
+          {hint}
+        </p>
+      ) : null}
+      <FieldProblems id={problemsId} problems={problems} />
+    </div>
+  );
+}
+
+/** A group of fields (radio buttons, a list) under a legend, with the group's own problems. */
+export function FieldGroup({
+  path,
+  legend,
+  children,
+  hint,
+  className = 'form-field',
+}: {
+  readonly path: string;
+  readonly legend: ReactNode;
+  readonly children: ReactNode;
+  readonly hint?: ReactNode;
+  readonly className?: string;
+}) {
+  const { id, hintId, problemsId, problems, aria } = useFieldIds(path, hint);
+  return (
+    <fieldset id={id} className={className} aria-describedby={aria['aria-describedby']}>
+      <legend>{legend}</legend>
+      {hint ? (
+        <p id={hintId} className="hint">
+          {hint}
+        </p>
+      ) : null}
+      <FieldProblems id={problemsId} problems={problems} />
+      {children}
+    </fieldset>
+  );
+}

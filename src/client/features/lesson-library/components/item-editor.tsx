@@ -1,0 +1,148 @@
+import { useState } from 'react';
+import { ConfirmDialog } from '../../../shared/components/confirm-dialog';
+import { ITEM_KIND_LABELS } from '../../../shared/lib/describe-answer';
+import type { DraftItem } from '../lib/draft-lesson';
+import { fieldDomId } from '../lib/problems';
+import { ClaimCheckFields } from './claim-check-fields';
+import { FieldProblems } from './fields';
+import { focusLater } from './focus-later';
+import { ForecastFields } from './forecast-fields';
+import { PollFields } from './poll-fields';
+import { useFieldProblems } from './problems-context';
+import { PromptFields } from './prompt-fields';
+import { ScaleFields } from './scale-fields';
+
+export const itemControlId = (item: DraftItem, control: 'up' | 'down') =>
+  `item-${item.id}-${control}`;
+
+function KindFields({
+  item,
+  path,
+  sentences,
+  onChange,
+}: {
+  readonly item: DraftItem;
+  readonly path: string;
+  readonly sentences: readonly string[];
+  readonly onChange: (item: DraftItem) => void;
+}) {
+  switch (item.kind) {
+    case 'prompt':
+      return <PromptFields item={item} path={path} onChange={onChange} />;
+    case 'poll':
+      return <PollFields item={item} path={path} onChange={onChange} />;
+    case 'scale':
+      return <ScaleFields item={item} path={path} onChange={onChange} />;
+    case 'claimCheck':
+      return <ClaimCheckFields item={item} path={path} sentences={sentences} onChange={onChange} />;
+    case 'forecast':
+      return <ForecastFields item={item} path={path} onChange={onChange} />;
+  }
+}
+
+/** One item of a section: its kind, core or extension, its fields, and moving or deleting it. */
+export function ItemEditor({
+  item,
+  index,
+  count,
+  sectionPath,
+  sentences,
+  onChange,
+  onMove,
+  onDelete,
+}: {
+  readonly item: DraftItem;
+  readonly index: number;
+  readonly count: number;
+  readonly sectionPath: string;
+  readonly sentences: readonly string[];
+  readonly onChange: (item: DraftItem) => void;
+  readonly onMove: (delta: number) => void;
+  readonly onDelete: () => void;
+}) {
+  const [isConfirming, setIsConfirming] = useState(false);
+  const path = `${sectionPath}.items[${index}]`;
+  const problems = useFieldProblems(path);
+  const number = index + 1;
+  const kind = ITEM_KIND_LABELS[item.kind];
+  const name = (
+    <span className="visually-hidden">
+      {' '}
+      item {number} ({kind})
+    </span>
+  );
+  const move = (delta: number) => {
+    onMove(delta);
+    const target = index + delta;
+    const edge = target === 0 ? 'down' : target === count - 1 ? 'up' : delta < 0 ? 'up' : 'down';
+    focusLater(itemControlId(item, edge), fieldDomId(`${sectionPath}.items[${target}]`));
+  };
+  return (
+    <li className={item.extension ? 'item-editor item-editor-extension' : 'item-editor'}>
+      <h4 id={fieldDomId(path)} tabIndex={-1}>
+        Item {number}: {kind}
+        {item.extension ? <span className="pill"> Extension</span> : null}
+      </h4>
+      <FieldProblems id={`${fieldDomId(path)}-problems`} problems={problems} />
+      <label className="choice">
+        <input
+          type="checkbox"
+          checked={item.extension}
+          onChange={(event) => {
+            onChange({ ...item, extension: event.target.checked });
+          }}
+        />
+        <span>
+          Extension item{name}: extra work for a class with time left (otherwise a core item)
+        </span>
+      </label>
+      <KindFields item={item} path={path} sentences={sentences} onChange={onChange} />
+      <div className="button-row">
+        <button
+          id={itemControlId(item, 'up')}
+          type="button"
+          className="button button-small"
+          disabled={index === 0}
+          onClick={() => {
+            move(-1);
+          }}
+        >
+          Move up{name}
+        </button>
+        <button
+          id={itemControlId(item, 'down')}
+          type="button"
+          className="button button-small"
+          disabled={index === count - 1}
+          onClick={() => {
+            move(1);
+          }}
+        >
+          Move down{name}
+        </button>
+        <button
+          type="button"
+          className="button button-small button-danger"
+          onClick={() => {
+            setIsConfirming(true);
+          }}
+        >
+          Delete{name}
+        </button>
+      </div>
+      <ConfirmDialog
+        isOpen={isConfirming}
+        title={`Delete item ${number} (${kind})?`}
+        message="The item and everything written in it are removed from the draft."
+        confirmLabel="Delete item"
+        onCancel={() => {
+          setIsConfirming(false);
+        }}
+        onConfirm={() => {
+          setIsConfirming(false);
+          onDelete();
+        }}
+      />
+    </li>
+  );
+}

@@ -1,0 +1,62 @@
+import { memo } from 'react';
+import type { DraftMetadata } from '../lib/draft-lesson';
+import { TextField } from './fields';
+
+type SourceField = keyof DraftMetadata['source'];
+
+/** The lesson's title and subtitle, and the article's source. */
+function MetadataFieldsParts({
+  metadata,
+  onChange,
+}: {
+  readonly metadata: DraftMetadata;
+  readonly onChange: (metadata: DraftMetadata) => void;
+}) {
+  const source = (name: SourceField) => ({
+    path: `metadata.source.${name}`,
+    value: metadata.source[name],
+    onChange: (value: string) => {
+      onChange({ ...metadata, source: { ...metadata.source, [name]: value } });
+    },
+  });
+  return (
+    <>
+      <TextField
+        path="metadata.title"
+        label="Lesson title"
+        value={metadata.title}
+        onChange={(title) => {
+          onChange({ ...metadata, title });
+        }}
+      />
+      <TextField
+        path="metadata.subtitle"
+        label="Subtitle"
+        hint="One line on what the class will discuss."
+        value={metadata.subtitle}
+        onChange={(subtitle) => {
+          onChange({ ...metadata, subtitle });
+        }}
+      />
+      <TextField label="Article headline, as published" {...source('headline')} />
+      <TextField label="Source (publication)" {...source('publication')} />
+      <TextField label="Author" {...source('authorDescription')} />
+      <TextField label="Date published" hint="e.g. 2022-07-12" {...source('published')} />
+      <TextField label="Link to the article (optional)" type="url" {...source('url')} />
+      <TextField
+        label="Permission to use it (optional)"
+        hint="e.g. “Public domain (U.S. government work)”"
+        {...source('permission')}
+      />
+    </>
+  );
+}
+
+/**
+ * Drawn again only when its own part of the draft changes (or its place): its callbacks are
+ * remade at every change of the editor, but each does the same for the same place.
+ */
+export const MetadataFields = memo(
+  MetadataFieldsParts,
+  (previous, next) => previous.metadata === next.metadata,
+);

@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import { LESSON_SCHEMA_VERSION } from '../../../../domain/lesson/lesson-schema';
+import { soleimaniLesson } from '../../../../domain/lessons/soleimani-lesson';
+import {
+  DRAFT_SCHEMA_VERSION,
+  newDraftFromArticle,
+  newItem,
+  readDraft,
+  toLessonJson,
+  type DraftForecast,
+  type DraftItemKind,
+} from './draft-lesson';
+import { completeLessonJson } from './test-lesson';
+
+describe('the draft and the lesson-shaped JSON', () => {
+  it('reads a complete lesson and writes it back the same, field for field', () => {
+    expect(toLessonJson(readDraft(completeLessonJson))).toEqual(completeLessonJson);
+  });
+
+  it('reads the shipped lesson and writes it back the same', () => {
+    expect(toLessonJson(readDraft(soleimaniLesson))).toEqual(soleimaniLesson);
+  });
+
+  it('writes the lesson format’s current version (a new version needs the editor changed too)', () => {
+    expect(DRAFT_SCHEMA_VERSION).toBe(LESSON_SCHEMA_VERSION);
+  });
+
+  it('writes the fields in the schema’s order, as an exported file has them', () => {
+    const json = toLessonJson(readDraft(completeLessonJson));
+    expect(JSON.stringify(json)).toBe(JSON.stringify(completeLessonJson));
+  });
+
+  it('reads any JSON without failing, every field present and empty', () => {
+    for (const value of [null, 3, 'text', [], { sections: 'no' }, { sections: [{ items: [7] }] }]) {
+      const draft = readDraft(value);
+      expect(draft.metadata.title).toBe('');
+      expect(Array.isArray(draft.sections)).toBe(true);
+      expect(draft.glossary).toEqual([]);
+    }
+    const draft = readDraft({ sections: [{ items: [{ kind: 'unknown' }, { kind: 'scale' }] }] });
+    expect(draft.sections[0]?.items.map((i) => i.kind)).toEqual(['scale']);
+    expect(draft.sections[0]?.minutes).toEqual({ core: null, extension: null });
+  });
+
+  it('leaves out empty optional fields and unknown outcomes, keeps empty required ones', () => {
+    const draft = readDraft(completeLessonJson);
+    const forecast = draft.sections[1]?.items[1] as DraftForecast;
+    const edited = readDraft({
+      ...toLessonJson(draft),
+      metadata: { title: 'T', subtitle: '', source: { url: '', permission: '  ' } },
+    });
+    const json = toLessonJson({
+      ...edited,
+      sections: edited.sections.map((section, s) =>
+        s === 1
+          ? {
+              ...section,
+              minutes: { core: null, extension: 0 },
+              teacherNotes: ['', 'A note', '  '],
+              items: [
+                {
+                  ...forecast,
+                  scenarios: [
+                    {
+                      ...forecast.scenarios[0]!,
+                      resolution: { happened: null, date: '', text: '' },
+                    },
+                  ],
+                },
+                { ...newItem('prompt'), id: 'p9' },
+              ],
+            }
+          : section,
+      ),
+    });
+    const source = (json.metadata as { source: Record<string, unknown> }).source;
+    expect(source).not.toHaveProperty('url');
+    expect(source).not.toHaveProperty('permission');
+    expect(source).toHaveProperty('publication', '');
+    const section = (json.sections as Record<string, unknown>[])[1]!;
+    expect(section.minutes).toEqual({ extension: 0 });
+    expect(section.teacherNotes).toEqual(['A note']);
+    const [writtenForecast, prompt] = section.items as Record<string, unknown>[];
+    expect((writtenForecast!.scenarios as Record<string, unknown>[])[0]).not.toHaveProperty(
+      'resolution',
+    );
+    expect(prompt).toEqual({ kind: 'prompt', id: 'p9', question: '', level: 'analysis' });
+  });
+
+  it('writes a glossary term with no forms given as found by the term itself', () => {
+    const draft = readDraft(completeLessonJson);
+    expect(draft.glossary[0]?.matches).toEqual([]);
+    expect(draft.glossary[1]?.matches).toEqual(['billion years']);
+    const renamed = { ...draft, glossary: [{ ...draft.glossary[0]!, term: 'cluster' }] };
+    expect((toLessonJson(renamed).glossary as { matches: string[] }[])[0]?.matches).toEqual([
+      'cluster',
+    ]);
+  });
+
+  it('makes a new item of every kind with an id the schema accepts', () => {
+    const kinds: DraftItemKind[] = ['prompt', 'poll', 'scale', 'forecast', 'claimCheck'];
+    for (const kind of kinds) {
+      const item = newItem(kind);
+      expect(item.kind).toBe(kind);
+      expect(item.id).toMatch(/^[a-z0-9][a-z0-9-]*$/);
+      expect(item.extension).toBe(false);
+    }
+  });
+
+  it('starts a lesson from an article with its details and one section of its paragraphs', () => {
+    const draft = newDraftFromArticle(
+      {
+        title: 'Webb’s First Image',
+        publication: 'NASA',
+        author: 'NASA news release',
+        date: '2022-07-11',
+        url: '',
+        permission: 'Public domain',
+      },
+      ['One.', 'Two.'],
+    );
+    expect(draft.id).toMatch(/^webb-s-first-image-[a-z0-9]{4}$/);
+    expect(draft.metadata.source).toEqual({
+      publication: 'NASA',
+      headline: 'Webb’s First Image',
+      published: '2022-07-11',
+      authorDescription: 'NASA news release',
+      url: '',
+      permission: 'Public domain',
+    });
+    expect(draft.sections).toHaveLength(1);
+    expect(draft.sections[0]?.paragraphs).toEqual([{ text: 'One.' }, { text: 'Two.' }]);
+    expect(toLessonJson(draft).schemaVersion).toBe(2);
+  });
+});

@@ -1,0 +1,292 @@
+import { formatFieldPath } from '../../../../domain/lesson/json-positions';
+import { articleProblems } from '../../../../domain/lesson/lesson-draft';
+import { teacherMessage } from '../../../../domain/lesson/lesson-file-messages';
+import { lessonSchema } from '../../../../domain/lesson/lesson-schema';
+import { toLessonJson, type DraftItem, type DraftLesson } from './draft-lesson';
+
+/**
+ * What stops a draft from being published, each at the field it is about: the lesson schema's
+ * problems (the same the server finds on publishing), and what only the text can tell (a claim
+ * quoted word for word, a glossary term found in the article). Each problem is shown beside the
+ * editor's field for its path, or the nearest field holding it, and in the list at the top.
+ * The rules are the server's (src/domain/lesson/lesson-draft.ts), so what the editor lists is
+ * what a publish would refuse.
+ */
+
+export interface EditorProblem {
+  /** The field's path as the lesson file names it: `sections[0].items[1].question`, "" for the lesson. */
+  readonly path: string;
+  readonly message: string;
+}
+
+type PathPart = string | number;
+
+/** `sections[0].items[1].question` → ['sections', 0, 'items', 1, 'question']. */
+export function parseFieldPath(path: string): PathPart[] {
+  const parts: PathPart[] = [];
+  const pattern = /([^.[\]]+)|\[(\d+)\]|\["((?:[^"\\]|\\.)*)"\]/g;
+  for (const match of path.matchAll(pattern)) {
+    if (match[1] !== undefined) parts.push(match[1]);
+    else if (match[2] !== undefined) parts.push(Number(match[2]));
+    else if (match[3] !== undefined) parts.push(JSON.parse(`"${match[3]}"`) as string);
+  }
+  return parts;
+}
+
+/**
+ * The article checks of the server's (articleProblems in lesson-draft.ts, the same rules:
+ * case aside, word for word, anywhere in the article), made at once: the server makes them only
+ * once the schema is satisfied, while the teacher wants to know as they type.
+ */
+export function checkAgainstText(draft: DraftLesson): EditorProblem[] {
+  const article = draft.sections
+    .flatMap((section) => section.paragraphs.map((p) => p.text))
+    .join('\n')
+    .toLowerCase();
+  const isInArticle = (words: string) => article.includes(words.toLowerCase());
+  const problems: EditorProblem[] = [];
+  draft.sections.forEach((section, s) => {
+    section.items.forEach((item, i) => {
+      if (item.kind !== 'claimCheck') return;
+      item.claims.forEach((claim, c) => {
+        if (claim.quote.trim() === '' || isInArticle(claim.quote)) return;
+        problems.push({
+          path: `sections[${s}].items[${i}].claims[${c}].quote`,
+          message: 'is not in the article: quote its words exactly.',
+        });
+      });
+    });
+  });
+  draft.glossary.forEach((term, g) => {
+    const forms = term.matches.filter((m) => m.trim() !== '');
+    const written = forms.length > 0 ? forms : [term.term];
+    written.forEach((form, m) => {
+      if (form.trim() === '' || isInArticle(form)) return;
+      problems.push({
+        path: `glossary[${g}].matches[${m}]`,
+        message: `"${form}" is not in the article: a glossary term must be a word of the text.`,
+      });
+    });
+  });
+  return problems;
+}
+
+/**
+ * A term given without its forms is found by the term itself: a problem with the forms the
+ * lesson writes for it is the term's.
+ */
+function termPath(draft: DraftLesson, path: string): string {
+  const match = /^glossary\[(\d+)\]\.matches(\[\d+\])?$/.exec(path);
+  if (!match) return path;
+  const term = draft.glossary[Number(match[1])];
+  const hasForms = term?.matches.some((m) => m.trim() !== '') ?? false;
+  return hasForms ? path : `glossary[${match[1]}].term`;
+}
+
+/**
+ * Every problem that stops the draft from being published: the server's own rules
+ * (checkLessonDraft: the schema, in the words of teacherMessage, then the article), and the
+ * article's problems at once. The schema is run directly rather than through the file reader the
+ * server uses: the editor's draft is always of today's version, and this runs at each keystroke.
+ */
+export function checkDraft(draft: DraftLesson): EditorProblem[] {
+  const result = lessonSchema.safeParse(toLessonJson(draft), { error: teacherMessage });
+  const found = result.success
+    ? articleProblems(result.data)
+    : result.error.issues.map((issue) => ({
+        path: formatFieldPath(issue.path),
+        message: issue.message,
+      }));
+  const early = checkAgainstText(draft).filter(
+    (problem) => !found.some((p) => p.path === problem.path),
+  );
+  return [...found, ...early].map((problem) => ({
+    path: termPath(draft, problem.path),
+    message: problem.message,
+  }));
+}
+
+function itemFieldNames(item: DraftItem): string[] {
+  switch (item.kind) {
+    case 'prompt':
+      return ['question', 'level', 'guidance.minWords', 'guidance.hint'];
+    case 'poll':
+      return [
+        'question',
+        'mode',
+        'options',
+        ...item.options.map((_, o) => `options[${o}].label`),
+        'afterAnswer',
+      ];
+    case 'scale':
+      return ['statement'];
+    case 'forecast':
+      return [
+        'question',
+        'asOf',
+        'horizon',
+        'scenarios',
+        ...item.scenarios.flatMap((_, k) => [
+          `scenarios[${k}].statement`,
+          `scenarios[${k}].resolution`,
+          `scenarios[${k}].resolution.happened`,
+          `scenarios[${k}].resolution.date`,
+          `scenarios[${k}].resolution.text`,
+        ]),
+      ];
+    case 'claimCheck':
+      return [
+        'instructions',
+        'claims',
+        ...item.claims.flatMap((_, c) => [
+          `claims[${c}].quote`,
+          `claims[${c}].expected`,
+          `claims[${c}].explanation`,
+        ]),
+      ];
+  }
+}
+
+/** The paths of every field the editor shows for this draft ("" is the lesson as a whole). */
+export function editorFieldPaths(draft: DraftLesson): Set<string> {
+  const paths = new Set<string>([
+    '',
+    'metadata.title',
+    'metadata.subtitle',
+    'metadata.source.publication',
+    'metadata.source.headline',
+    'metadata.source.published',
+    'metadata.source.authorDescription',
+    'metadata.source.url',
+    'metadata.source.permission',
+    'sections',
+    'glossary',
+  ]);
+  draft.sections.forEach((section, s) => {
+    const at = `sections[${s}]`;
+    for (const name of ['', '.title', '.minutes.core', '.minutes.extension', '.paragraphs']) {
+      paths.add(`${at}${name}`);
+    }
+    for (const name of ['.items', '.summary', '.teacherNotes']) paths.add(`${at}${name}`);
+    section.items.forEach((item, i) => {
+      paths.add(`${at}.items[${i}]`);
+      for (const name of itemFieldNames(item)) paths.add(`${at}.items[${i}].${name}`);
+    });
+  });
+  draft.glossary.forEach((_, g) => {
+    for (const name of ['', '.term', '.matches', '.definition']) paths.add(`glossary[${g}]${name}`);
+  });
+  return paths;
+}
+
+/** The field a problem is shown beside: its own, or the nearest one that holds it. */
+export function fieldForProblem(path: string, fields: ReadonlySet<string>): string {
+  const parts = parseFieldPath(path);
+  for (let length = parts.length; length > 0; length -= 1) {
+    const candidate = formatFieldPath(parts.slice(0, length));
+    if (fields.has(candidate)) return candidate;
+  }
+  return '';
+}
+
+/** The problems by the field they are shown beside, in the order found. */
+export function problemsByField(
+  problems: readonly EditorProblem[],
+  fields: ReadonlySet<string>,
+): Map<string, EditorProblem[]> {
+  const byField = new Map<string, EditorProblem[]>();
+  for (const problem of problems) {
+    const field = fieldForProblem(problem.path, fields);
+    const list = byField.get(field) ?? [];
+    if (!list.some((p) => p.message === problem.message && p.path === problem.path)) {
+      list.push(problem);
+    }
+    byField.set(field, list);
+  }
+  return byField;
+}
+
+/** The element id of a field: `sections[0].summary` → `field-sections-0-summary`. */
+export function fieldDomId(path: string): string {
+  const slug = path.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  return slug === '' ? 'field-lesson' : `field-${slug}`;
+}
+
+const FIELD_WORDS: Readonly<Record<string, string>> = {
+  metadata: '',
+  source: '',
+  title: 'title',
+  subtitle: 'subtitle',
+  publication: 'publication',
+  headline: 'headline',
+  published: 'date published',
+  authorDescription: 'author',
+  url: 'link',
+  permission: 'permission note',
+  minutes: 'minutes',
+  core: 'core',
+  extension: 'extension',
+  paragraphs: 'paragraphs',
+  items: 'items',
+  summary: 'summary',
+  teacherNotes: 'teacher notes',
+  question: 'question',
+  level: 'level',
+  guidance: '',
+  minWords: 'minimum words',
+  hint: 'hint',
+  mode: 'single or multiple choice',
+  options: 'options',
+  label: 'text',
+  afterAnswer: 'explanation after answering',
+  statement: 'statement',
+  asOf: 'as-of date',
+  horizon: 'horizon date',
+  scenarios: 'scenarios',
+  resolution: 'resolution',
+  happened: 'happened or not',
+  date: 'date',
+  text: 'text',
+  instructions: 'instructions',
+  claims: 'claims',
+  quote: 'quote',
+  expected: 'expected category',
+  explanation: 'explanation',
+  glossary: 'glossary',
+  term: 'term',
+  matches: 'forms in the text',
+  definition: 'definition',
+  id: 'id',
+  schemaVersion: 'format version',
+};
+
+const INDEXED_WORDS: Readonly<Record<string, string>> = {
+  sections: 'Section',
+  items: 'item',
+  options: 'option',
+  scenarios: 'scenario',
+  claims: 'claim',
+  glossary: 'Glossary term',
+  paragraphs: 'paragraph',
+};
+
+/** A field path in words: `sections[1].items[0].question` → "Section 2, item 1, question". */
+export function describeFieldPath(path: string): string {
+  const parts = parseFieldPath(path);
+  const words: string[] = [];
+  parts.forEach((part, index) => {
+    const next = parts[index + 1];
+    if (typeof part === 'number') return;
+    if (typeof next === 'number') {
+      words.push(`${INDEXED_WORDS[part] ?? part} ${next + 1}`);
+      return;
+    }
+    const word = FIELD_WORDS[part] ?? part;
+    if (word === '') return;
+    const isLessonField = parts[0] === 'metadata';
+    words.push(isLessonField && words.length === 0 ? `Lesson ${word}` : word);
+  });
+  const described = words.join(', ');
+  if (described === '') return 'The lesson';
+  return described.charAt(0).toUpperCase() + described.slice(1);
+}

@@ -1,0 +1,101 @@
+import type { LessonJson } from './draft-lesson';
+
+/** A small complete lesson of schema version 2, with every kind of item, for the tests. */
+export const completeLessonJson: LessonJson = {
+  schemaVersion: 2,
+  id: 'webb-images',
+  metadata: {
+    title: 'First images from the Webb telescope',
+    subtitle: 'What a telescope’s first pictures tell us',
+    source: {
+      publication: 'NASA',
+      headline: 'NASA’s Webb Delivers Deepest Infrared Image of Universe Yet',
+      published: '2022-07-11',
+      authorDescription: 'NASA news release',
+      url: 'https://www.nasa.gov/example',
+      permission: 'Public domain (U.S. government work)',
+    },
+  },
+  sections: [
+    {
+      id: 'first',
+      title: 'The image',
+      minutes: { core: 10, extension: 5 },
+      paragraphs: [
+        { role: 'headline', text: 'Webb delivers its deepest image.' },
+        { text: 'The image shows galaxy cluster SMACS 0723 as it appeared 4.6 billion years ago.' },
+      ],
+      items: [
+        {
+          kind: 'prompt',
+          id: 'p1',
+          question: 'What does the image show?',
+          level: 'recall',
+          guidance: { minWords: 20, hint: 'Look at the second paragraph.' },
+        },
+        {
+          kind: 'poll',
+          id: 'poll1',
+          extension: true,
+          question: 'How old is the light?',
+          mode: 'single',
+          options: [
+            { id: 'a', label: '4.6 billion years' },
+            { id: 'b', label: '13 billion years' },
+          ],
+          afterAnswer: 'The cluster appears as it did 4.6 billion years ago.',
+        },
+        { kind: 'scale', id: 's1', statement: 'Space telescopes are worth their cost.' },
+      ],
+      summary: 'The image shows a galaxy cluster.',
+      teacherNotes: ['Ask about light travel time.'],
+    },
+    {
+      id: 'second',
+      title: 'What next',
+      minutes: { core: 5, extension: 0 },
+      paragraphs: [{ text: 'More images will follow, the agency said.' }],
+      items: [
+        {
+          kind: 'claimCheck',
+          id: 'c1',
+          instructions: 'Sort each claim.',
+          claims: [
+            {
+              id: 'c1a',
+              quote: 'More images will follow',
+              expected: 'prediction',
+              explanation: 'It says what will happen.',
+            },
+          ],
+        },
+        {
+          kind: 'forecast',
+          id: 'f1',
+          question: 'Will Webb find a new exoplanet atmosphere by 2023?',
+          asOf: '2022-07-11',
+          horizon: '2023-12-31',
+          scenarios: [
+            {
+              id: 'f1a',
+              statement: 'It finds carbon dioxide in an exoplanet atmosphere.',
+              authorView: { probability: 60, basis: 'The release sounds confident.' },
+              resolution: { happened: true, date: '2022-08-25', text: 'It did, on WASP-39 b.' },
+            },
+          ],
+        },
+      ],
+      summary: 'More to come.',
+      teacherNotes: [],
+    },
+  ],
+  glossary: [
+    {
+      id: 'cluster',
+      term: 'galaxy cluster',
+      matches: ['galaxy cluster'],
+      definition: 'A group of galaxies.',
+    },
+    { id: 'ly', term: 'light-year', matches: ['billion years'], definition: 'A distance.' },
+  ],
+};
