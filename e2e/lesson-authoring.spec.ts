@@ -16,7 +16,7 @@ test('a teacher writes a lesson from a pasted article, publishes it, runs it liv
   teacher,
   newDevice,
 }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(150_000);
   const { page } = teacher;
   const library = new LessonLibraryPages(page);
   const article = await readFile(ARTICLE_PATH, 'utf8');
@@ -181,6 +181,23 @@ test('a teacher writes a lesson from a pasted article, publishes it, runs it liv
   await ana.chooseOption(pollItem, '4.6 billion years');
   await ben.chooseOption(pollItem, '4,600 years');
   await live.expectAnswered(pollItem, 2, 2);
+
+  // The teacher edits the lesson during the session and publishes version 2: the class keeps
+  // the version its session pinned, on a reload too.
+  const sessionAddress = page.url();
+  await library.open();
+  await library
+    .card(TITLE)
+    .getByRole('link', { name: `Edit ${TITLE}` })
+    .click();
+  await page.getByLabel('Title of section 1').fill('The first pictures, revised');
+  await library.expectSaved();
+  await page.getByRole('button', { name: 'Publish' }).click();
+  await expect(page.getByText('Version 2 published.')).toBeVisible();
+  await ana.page.reload();
+  await ana.expectSection(webb.sections[0]!);
+  await page.goto(sessionAddress);
+  await live.expectSection(webb.sections[0]!);
 
   // A second teacher, on another install's account, imports the file and gets the same lesson.
   const otherPage = await newDevice();
