@@ -10,6 +10,7 @@ test('a teacher downloads the lesson as an open file that imports back to the sa
   await page.goto('/teach');
   const link = page.getByRole('link', { name: 'Download this lesson as a file' });
   const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+  // The newest published version's file: the built-in lesson's first.
   expect(download.suggestedFilename()).toBe(`${lesson.id}-v1.lesson.json`);
   const imported = importLessonFile(await readFile(await download.path(), 'utf8'));
   expect(imported.ok && imported.lesson.metadata.title).toBe(lesson.metadata.title);

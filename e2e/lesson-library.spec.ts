@@ -223,9 +223,10 @@ test('items and sections move up and down by keyboard, focus staying on the move
 test.describe('on a 320 px phone', () => {
   test.use({ viewport: { width: 320, height: 640 } });
 
-  test('the library, the new-lesson form and the editor do not scroll sideways', async ({
+  test('the library, the new-lesson form and the editor with every kind of item fit, and pass axe', async ({
     teacher,
   }) => {
+    test.setTimeout(120_000);
     const { page } = teacher;
     const library = new LessonLibraryPages(page);
     await library.open();
@@ -239,8 +240,18 @@ test.describe('on a 320 px phone', () => {
       text: 'First paragraph.\n\nSecond paragraph with a long word: supercalifragilisticexpialidocious.',
     });
     await library.startSectionAt(2);
+    // Every kind of item, with its problems shown beside each field.
+    await library.addItem(1, 'Add a discussion prompt', 'Item 1: Discussion');
+    await library.addItem(1, 'Add a poll', 'Item 2: Poll');
+    await library.addItem(1, 'Add an agree-or-disagree scale', 'Item 3: Agree or disagree');
     await library.addItem(2, 'Add a claim check', 'Item 1: Claim check');
     await library.addItem(2, 'Add a forecast', 'Item 2: Forecast');
+    await page.getByRole('button', { name: 'Add a glossary term' }).click();
+    await page.getByRole('button', { name: 'Publish' }).click();
+    await expect(
+      page.getByRole('heading', { name: /problems to fix before publishing$/ }),
+    ).toBeFocused();
+    await expect(page.getByLabel('Title of section 1')).toHaveAttribute('aria-invalid', 'true');
     await expectNoSidewaysScroll(page);
     await expectNoAxeViolations(page);
     await page.getByRole('button', { name: 'Preview as a student' }).click();
