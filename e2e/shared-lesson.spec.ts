@@ -160,7 +160,7 @@ test('work saved before lessons had links carries over to the built-in lesson', 
   ).toBeChecked();
 });
 
-test('a teacher’s shared lesson: a new version keeps the answers to unchanged questions, a withdrawn link opens nothing', async ({
+test('a teacher’s shared lesson works offline after one visit; a new version keeps the answers to unchanged questions, a withdrawn link opens nothing', async ({
   teacher,
   newDevice,
 }) => {
@@ -189,6 +189,23 @@ test('a teacher’s shared lesson: a new version keeps the answers to unchanged 
   const poll = pollOf(v1, 0);
   await study.answer(prompt);
   await study.answer(poll);
+
+  // The teacher's lesson, like the built-in one, keeps working offline after this one visit.
+  await expectKeptForOffline(student, shareKey);
+  await student.context().setOffline(true);
+  await student.reload();
+  await study.expectSection(v1.sections[0]!);
+  await study.expectAnswered(prompt);
+  await study.expectAnswered(poll);
+  const second = v1.sections[1]!;
+  await student.goto(`/s/${shareKey}/study/${second.id}`);
+  await study.expectSection(second);
+  const secondPrompt = promptOf(v1, 1);
+  await study.answer(secondPrompt);
+  await student.reload();
+  await study.expectAnswered(secondPrompt);
+  await student.context().setOffline(false);
+  await student.goto(`/s/${shareKey}/study/${v1.sections[0]!.id}`);
 
   // Version 2 rewords the poll and leaves the prompt as it was.
   const v2 = structuredClone(v1);

@@ -126,15 +126,19 @@ export class LessonLibrary {
 
   /** The version a session pinned; 404 when it is gone (its lesson was deleted). */
   async ofSession(session: { readonly lessonVersionId: string | null }): Promise<PinnedLesson> {
-    const cached = session.lessonVersionId && this.versionCache.get(session.lessonVersionId);
-    if (cached) return cached;
-    const version = session.lessonVersionId
-      ? await repo.findVersion(this.db, session.lessonVersionId)
-      : null;
-    if (!version) {
+    const pinned = session.lessonVersionId ? await this.version(session.lessonVersionId) : null;
+    if (!pinned) {
       throw new ApiError(404, 'lesson_not_found', "This session's lesson is no longer available.");
     }
-    return this.read(version);
+    return pinned;
+  }
+
+  /** A version by its id, from the cache when it is there; null when there is none. */
+  private async version(versionId: string): Promise<PinnedLesson | null> {
+    const cached = this.versionCache.get(versionId);
+    if (cached) return cached;
+    const version = await repo.findVersion(this.db, versionId);
+    return version ? this.read(version) : null;
   }
 
   /** The newest version of a lesson shared by link; 404 when the key is unknown or withdrawn. */
@@ -188,9 +192,7 @@ export class LessonLibrary {
     const rows = await repo.listLibrary(this.db, teacherId);
     return Promise.all(
       rows.map(async (row) => {
-        const latest = row.latestVersionId
-          ? await this.ofSession({ lessonVersionId: row.latestVersionId })
-          : null;
+        const latest = row.latestVersionId ? await this.version(row.latestVersionId) : null;
         return this.summarise(row, latest, row.sessionCount);
       }),
     );
@@ -331,7 +333,7 @@ export class LessonLibrary {
   }
 
   async publish(teacherId: string, lessonId: string): Promise<LessonDetail> {
-    const published = await this.db.transaction(async (tx) => {
+    await this.db.transaction(async (tx) => {
       const record = await this.writable(teacherId, lessonId, tx, { forUpdate: true });
       if (record.draft === null) {
         throw new ApiError(409, 'lesson_invalid', 'There are no changes to publish.');
@@ -349,9 +351,7 @@ export class LessonLibrary {
         title: checked.lesson.metadata.title,
         clearDraft: true,
       });
-      return true;
     });
-    if (!published) throw notFound(lessonId);
     return this.detail(teacherId, lessonId);
   }
 

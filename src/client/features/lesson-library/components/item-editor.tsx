@@ -5,7 +5,7 @@ import type { DraftItem } from '../lib/draft-lesson';
 import { fieldDomId } from '../lib/problems';
 import { ClaimCheckFields } from './claim-check-fields';
 import { FieldProblems } from './fields';
-import { focusLater } from './focus-later';
+import { MoveButtons } from './move-buttons';
 import { ForecastFields } from './forecast-fields';
 import { PollFields } from './poll-fields';
 import { useFieldProblems } from './problems-context';
@@ -71,12 +71,6 @@ export function ItemEditor({
       item {number} ({kind})
     </span>
   );
-  const move = (delta: number) => {
-    onMove(delta);
-    const target = index + delta;
-    const edge = target === 0 ? 'down' : target === count - 1 ? 'up' : delta < 0 ? 'up' : 'down';
-    focusLater(itemControlId(item, edge), fieldDomId(`${sectionPath}.items[${target}]`));
-  };
   return (
     <li className={item.extension ? 'item-editor item-editor-extension' : 'item-editor'}>
       <h4 id={fieldDomId(path)} tabIndex={-1}>
@@ -98,28 +92,14 @@ export function ItemEditor({
       </label>
       <KindFields item={item} path={path} sentences={sentences} onChange={onChange} />
       <div className="button-row">
-        <button
-          id={itemControlId(item, 'up')}
-          type="button"
-          className="button button-small"
-          disabled={index === 0}
-          onClick={() => {
-            move(-1);
-          }}
-        >
-          Move up{name}
-        </button>
-        <button
-          id={itemControlId(item, 'down')}
-          type="button"
-          className="button button-small"
-          disabled={index === count - 1}
-          onClick={() => {
-            move(1);
-          }}
-        >
-          Move down{name}
-        </button>
+        <MoveButtons
+          index={index}
+          count={count}
+          name={name}
+          controlId={(edge) => itemControlId(item, edge)}
+          headingIdAt={(target) => fieldDomId(`${sectionPath}.items[${target}]`)}
+          onMove={onMove}
+        />
         <button
           type="button"
           className="button button-small button-danger"

@@ -11,6 +11,7 @@ import { fieldDomId } from '../lib/problems';
 import { splitSentences } from '../lib/sentences';
 import { FieldGroup, FieldProblems, NumberField, TextField } from './fields';
 import { focusLater } from './focus-later';
+import { MoveButtons } from './move-buttons';
 import { ItemEditor } from './item-editor';
 import { useFieldProblems } from './problems-context';
 import { SectionParagraphs } from './section-paragraphs';
@@ -56,12 +57,6 @@ function SectionEditorParts({
   );
   const title = section.title.trim() === '' ? 'Untitled' : section.title;
   const name = <span className="visually-hidden"> section {number}</span>;
-  const move = (delta: number) => {
-    onMove(delta);
-    const target = index + delta;
-    const edge = target === 0 ? 'down' : target === count - 1 ? 'up' : delta < 0 ? 'up' : 'down';
-    focusLater(sectionControlId(section, edge), fieldDomId(`sections[${target}]`));
-  };
   const addItem = (kind: DraftItemKind) => {
     onChange({ ...section, items: [...section.items, newItem(kind)] });
     focusLater(fieldDomId(`${path}.items[${section.items.length}]`));
@@ -73,28 +68,14 @@ function SectionEditorParts({
       </h3>
       <FieldProblems id={`${fieldDomId(path)}-problems`} problems={problems} />
       <div className="button-row">
-        <button
-          id={sectionControlId(section, 'up')}
-          type="button"
-          className="button button-small"
-          disabled={index === 0}
-          onClick={() => {
-            move(-1);
-          }}
-        >
-          Move up{name}
-        </button>
-        <button
-          id={sectionControlId(section, 'down')}
-          type="button"
-          className="button button-small"
-          disabled={index === count - 1}
-          onClick={() => {
-            move(1);
-          }}
-        >
-          Move down{name}
-        </button>
+        <MoveButtons
+          index={index}
+          count={count}
+          name={name}
+          controlId={(edge) => sectionControlId(section, edge)}
+          headingIdAt={(target) => fieldDomId(`sections[${target}]`)}
+          onMove={onMove}
+        />
       </div>
       <SectionParagraphs
         paragraphs={section.paragraphs}
