@@ -38,6 +38,9 @@ describe('the data directory', { timeout: 90_000 }, () => {
       expect((await readdir(path.join(dataDir, 'pglite'))).length).toBeGreaterThan(5);
       expect(await modeOf(dataDir)).toBe(0o700);
       expect(await openToOthers(dataDir)).toEqual([]);
+      // Created in a child process, opened here with the small machine's settings.
+      const { rows } = await db.query<{ shared_buffers: string }>('SHOW shared_buffers');
+      expect(rows).toEqual([{ shared_buffers: '16MB' }]);
     } finally {
       await db.close();
     }
