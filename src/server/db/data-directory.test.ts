@@ -46,6 +46,20 @@ describe('the data directory', { timeout: 90_000 }, () => {
     }
   });
 
+  it('refuses to make a database where other files are, naming the directory', async () => {
+    const dataDir = path.join(root, 'data');
+    await mkdir(path.join(dataDir, 'pglite'), { recursive: true });
+    await writeFile(path.join(dataDir, 'pglite', 'notes.txt'), 'not a database');
+    await expect(
+      openDatabase({ dataDir, databaseUrl: undefined, databaseSchema: undefined }),
+    ).rejects.toThrow(
+      `Could not create the embedded database in ${path.join(dataDir, 'pglite')}: it exists and is not a database`,
+    );
+    // Left as it was, and nothing half-made beside it.
+    expect(await readdir(path.join(dataDir, 'pglite'))).toEqual(['notes.txt']);
+    expect(await readdir(dataDir)).toEqual(['pglite']);
+  });
+
   it('tightens one made world-readable by an earlier version, and only its own files', async () => {
     const dataDir = path.join(root, 'data');
     await mkdir(path.join(dataDir, 'pglite', 'base'), { recursive: true });

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import v8 from 'node:v8';
@@ -35,10 +36,14 @@ function compileWebAssemblyOnce(): void {
  * server only ever reopens the directory and stays small.
  */
 export async function createPgliteDirectory(dataDir: string): Promise<void> {
+  // Made beside it and moved into place whole, so a start interrupted half-way leaves no
+  // half-made database behind (the caller holds the directory's lock: nobody else is here).
+  const draft = `${dataDir}.new`;
+  await rm(draft, { recursive: true, force: true });
   const pgliteUrl = pathToFileURL(createRequire(import.meta.url).resolve('@electric-sql/pglite'));
   const script = [
     `const { PGlite } = await import(${JSON.stringify(pgliteUrl.href)});`,
-    `const db = await PGlite.create(${JSON.stringify(dataDir)});`,
+    `const db = await PGlite.create(${JSON.stringify(draft)});`,
     'await db.close();',
   ].join('\n');
   // The same Node binary as this server's (not configuration: nothing to validate).
@@ -57,9 +62,21 @@ export async function createPgliteDirectory(dataDir: string): Promise<void> {
       resolve(signal ?? exitCode ?? 0);
     });
   });
-  if (code !== 0 || !existsSync(path.join(dataDir, 'PG_VERSION'))) {
+  if (code !== 0 || !existsSync(path.join(draft, 'PG_VERSION'))) {
+    await rm(draft, { recursive: true, force: true });
     throw new Error(
       `Could not create the embedded database in ${dataDir} (exit ${code}): ${stderr.trim()}`,
+    );
+  }
+  try {
+    // Replaces an empty directory; refuses one that holds anything.
+    await rename(draft, dataDir);
+  } catch (error) {
+    await rm(draft, { recursive: true, force: true });
+    throw new Error(
+      `Could not create the embedded database in ${dataDir}: it exists and is not a database ` +
+        `(${(error as NodeJS.ErrnoException).code ?? String(error)}). Empty it or choose another DATA_DIR.`,
+      { cause: error },
     );
   }
 }
