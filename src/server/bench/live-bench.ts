@@ -4,10 +4,17 @@
  * prints latencies, fan-out times and the server's memory.
  *
  *   npm run bench:live -- --students 1000 [--concurrency 100] [--timeout-s 300] [--log-level warn]
+ *     [--rates 250,500,1000,1500,2000] [--rate-seconds 3] [--p95-target-ms 50] [--instances 2]
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npm run bench:live
  *
- * PGlite in a temporary data directory by default; with BENCH_DATABASE_URL, PostgreSQL in a fresh
- * schema that is dropped at the end. Only ever talks to 127.0.0.1.
+ * PGlite in a temporary data directory by default (started twice, to measure its memory after a
+ * first start and after a restart); with BENCH_DATABASE_URL, PostgreSQL in a fresh schema that is
+ * dropped at the end, and `--instances 2` runs two server processes on it with the students split
+ * between them. After every student has answered once (at most `concurrency` at a time), answers
+ * are sent open loop at each of `--rates` per second in turn, for `--rate-seconds` each, until
+ * the acknowledgement p95 exceeds `--p95-target-ms`. A bare Node event-stream server then
+ * broadcasts to as many streams, so the app's fan-out is printed against that floor. Only ever
+ * talks to 127.0.0.1.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -21,6 +28,7 @@ import type { PollItem } from '../../domain/lesson/lesson-schema';
 import type { AnswerAck, JoinResponse, TeacherSessionView } from '../../domain/live/live-contracts';
 import type { LiveEvent } from '../../domain/live/live-events';
 import { soleimaniLesson } from '../../domain/lessons/soleimani-lesson';
+import { startBareBroadcastServer, type BareBroadcastServer } from './bare-broadcast';
 import { BenchClient, RequestError, type EventStream } from './http-client';
 import {
   readOpenFileLimits,
@@ -34,12 +42,19 @@ const LESSON_ID = 'soleimani-2020';
 const EVENT_WAIT_MS = 60_000;
 const COUNTS_WAIT_MS = 15_000;
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
+const IDLE_SETTLE_MS = 2000;
+const OPEN_LOOP_SOCKETS = 2048;
 
 interface Options {
   readonly students: number;
   readonly concurrency: number;
   readonly timeoutMs: number;
   readonly logLevel: string;
+  readonly instances: number;
+  /** Open-loop answer rates to try, per second, in increasing order. */
+  readonly rates: readonly number[];
+  readonly rateSeconds: number;
+  readonly p95TargetMs: number;
 }
 
 function readOptions(): Options {
@@ -49,6 +64,10 @@ function readOptions(): Options {
       concurrency: { type: 'string', default: '100' },
       'timeout-s': { type: 'string', default: '300' },
       'log-level': { type: 'string', default: 'warn' },
+      instances: { type: 'string', default: '1' },
+      rates: { type: 'string', default: '250,500,1000,1500,2000' },
+      'rate-seconds': { type: 'string', default: '3' },
+      'p95-target-ms': { type: 'string', default: '50' },
     },
     strict: true,
   });
@@ -57,16 +76,31 @@ function readOptions(): Options {
     if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive integer`);
     return n;
   };
+  const rates =
+    values.rates === ''
+      ? []
+      : values.rates.split(',').map((rate) => positive('rates (each rate)', rate.trim()));
+  if (rates.some((rate, i) => i > 0 && rate <= rates[i - 1]!)) {
+    throw new Error('--rates must be increasing, e.g. 250,500,1000');
+  }
+  const instances = positive('instances', values.instances);
+  if (instances > 2) throw new Error('--instances must be 1 or 2');
   return {
     students: positive('students', values.students),
     concurrency: positive('concurrency', values.concurrency),
     timeoutMs: positive('timeout-s', values['timeout-s']) * 1000,
     logLevel: values['log-level'],
+    instances,
+    rates,
+    rateSeconds: positive('rate-seconds', values['rate-seconds']),
+    p95TargetMs: positive('p95-target-ms', values['p95-target-ms']),
   };
 }
 
 interface Student {
   readonly index: number;
+  /** The instance (0 or 1) whose server this student talks to. */
+  readonly instance: number;
   readonly client: BenchClient;
   stream: EventStream | null;
   itemOpenedAt: number | null;
@@ -82,7 +116,8 @@ interface Failure {
 /** Everything the run makes that must be undone, whatever happens. */
 class Resources {
   tempDir: string | null = null;
-  server: ServerProcess | null = null;
+  readonly servers: ServerProcess[] = [];
+  bare: BareBroadcastServer | null = null;
   schema: { url: string; name: string } | null = null;
   readonly streams: EventStream[] = [];
   readonly agents: http.Agent[] = [];
@@ -98,10 +133,12 @@ class Resources {
     const problems: string[] = [];
     for (const stream of this.streams) stream.close();
     for (const agent of this.agents) agent.destroy();
-    try {
-      await this.server?.stop();
-    } catch (error) {
-      problems.push(`stopping the server: ${String(error)}`);
+    for (const server of [...this.servers, this.bare]) {
+      try {
+        await server?.stop();
+      } catch (error) {
+        problems.push(`stopping a server: ${String(error)}`);
+      }
     }
     if (this.schema) {
       const client = new pg.Client({ connectionString: this.schema.url });
@@ -167,6 +204,116 @@ async function waitUntil(condition: () => boolean, timeoutMs: number): Promise<v
   }
 }
 
+/** One open-loop step: answers sent at a fixed rate, whatever the acknowledgements do. */
+interface RateStep {
+  readonly rate: number;
+  readonly sent: number;
+  readonly failed: number;
+  /** From each answer's scheduled send time to its acknowledgement, so a slow server shows. */
+  readonly latency: ReturnType<typeof summarize>;
+  /** Server CPU seconds per 1,000 answers during the step. */
+  readonly cpuPer1000: number;
+}
+
+/**
+ * Sends `rate * seconds` requests, the k-th at start + k / rate, without waiting for earlier
+ * ones (open loop), and measures each from its scheduled time to its answer.
+ */
+async function sendAtRate(
+  rate: number,
+  seconds: number,
+  send: (k: number) => Promise<unknown>,
+  cpuSeconds: () => number,
+): Promise<RateStep> {
+  const total = Math.round(rate * seconds);
+  const intervalMs = 1000 / rate;
+  const latencies: number[] = [];
+  const inFlight: Promise<void>[] = [];
+  let failed = 0;
+  const cpuStart = cpuSeconds();
+  const start = performance.now() + 10;
+  let k = 0;
+  await new Promise<void>((resolve) => {
+    const tick = () => {
+      const now = performance.now();
+      for (; k < total && start + k * intervalMs <= now; k += 1) {
+        const scheduled = start + k * intervalMs;
+        inFlight.push(
+          send(k).then(
+            () => {
+              latencies.push(performance.now() - scheduled);
+            },
+            () => {
+              failed += 1;
+            },
+          ),
+        );
+      }
+      if (k < total) setTimeout(tick, Math.max(0, Math.min(5, start + k * intervalMs - now)));
+      else resolve();
+    };
+    tick();
+  });
+  await Promise.all(inFlight);
+  const cpu = cpuSeconds() - cpuStart;
+  return {
+    rate,
+    sent: total,
+    failed,
+    latency: summarize(latencies),
+    cpuPer1000: (cpu / total) * 1000,
+  };
+}
+
+/**
+ * Opens `count` streams on a bare Node server and measures how long one broadcast takes to
+ * reach the last of them, as the app's section change is measured.
+ */
+async function measureBareBroadcast(
+  resources: Resources,
+  count: number,
+  concurrency: number,
+  streamAgent: http.Agent,
+): Promise<{ fanOutMs: number; received: number; delivery: ReturnType<typeof summarize> }> {
+  const bare = await startBareBroadcastServer();
+  resources.bare = bare;
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 4 });
+  resources.agents.push(agent);
+  const client = new BenchClient(bare.port, agent, streamAgent);
+  const receivedAt: number[] = [];
+  let countdown: Countdown | null = null;
+  const streams: EventStream[] = [];
+  await runPool(count, concurrency, async () => {
+    const stream = client.openEventStream('/events', {
+      onEvent(event) {
+        if (event.type !== 'broadcast') return;
+        receivedAt.push(event.at);
+        countdown?.hit();
+      },
+      onEnd(reason) {
+        throw new Error(`a bare broadcast stream ended: ${reason}`);
+      },
+    });
+    streams.push(stream);
+    resources.streams.push(stream);
+    await stream.ready;
+  });
+  countdown = new Countdown(count);
+  const sent = performance.now();
+  await client.expect(200, 'POST', '/broadcast', {
+    type: 'section.changed',
+    sectionId: 'shared-interests',
+  });
+  await countdown.wait(EVENT_WAIT_MS);
+  for (const stream of streams) stream.close();
+  await bare.stop();
+  return {
+    fanOutMs: Math.max(...receivedAt) - sent,
+    received: receivedAt.length,
+    delivery: summarize(receivedAt.map((at) => at - sent)),
+  };
+}
+
 async function main(): Promise<number> {
   const wallStart = performance.now();
   const options = readOptions();
@@ -228,6 +375,11 @@ async function main(): Promise<number> {
       STREAMS_PER_IP: '100000000',
       LOG_LEVEL: options.logLevel,
     });
+    if (options.instances > 1 && !databaseUrl) {
+      throw new Error(
+        '--instances 2 needs PostgreSQL (set BENCH_DATABASE_URL): a PGlite directory belongs to one process',
+      );
+    }
     if (databaseUrl) {
       checkDatabaseUrl(databaseUrl);
       const schema = `bench_${randomBytes(6).toString('hex')}`;
@@ -235,21 +387,49 @@ async function main(): Promise<number> {
       env.DATABASE_URL = databaseUrl;
       env.DATABASE_SCHEMA = schema;
     }
-    const serverStart = performance.now();
-    const server = await startServerProcess({ env, cwd: process.cwd() });
-    resources.server = server;
-    const serverStartMs = performance.now() - serverStart;
-    const idleMemory = server.sampleNow();
-    server.markLoadStart();
+    const startOne = async () => {
+      const started = performance.now();
+      const child = await startServerProcess({ env, cwd: process.cwd(), startTimeoutMs: 180_000 });
+      resources.servers.push(child);
+      return { server: child, startMs: performance.now() - started };
+    };
+    /** Resident memory once the process has settled after its start. */
+    const idleRssKb = async (target: ServerProcess) => {
+      await new Promise((resolve) => setTimeout(resolve, IDLE_SETTLE_MS));
+      return target.sampleNow()?.rssKb ?? NaN;
+    };
+    const first = await startOne();
+    const serverStartMs = first.startMs;
+    // PGlite: the first start creates the data directory; the memory that matters is the
+    // server's after that, and after a restart on the same directory.
+    let pgliteRestart: { firstIdleKb: number; restartIdleKb: number; restartMs: number } | null =
+      null;
+    if (!databaseUrl) {
+      const firstIdleKb = await idleRssKb(first.server);
+      await first.server.stop();
+      resources.servers.splice(0);
+      const again = await startOne();
+      pgliteRestart = {
+        firstIdleKb,
+        restartIdleKb: await idleRssKb(again.server),
+        restartMs: again.startMs,
+      };
+    }
+    for (let i = 1; i < options.instances; i += 1) await startOne();
+    const servers = [...resources.servers];
+    const server = servers[0]!;
+    const idleMemory = servers.map((s) => s.sampleNow());
+    for (const s of servers) s.markLoadStart();
+    const serversCpuSeconds = () =>
+      servers.reduce((sum, s) => sum + (readProcCpuSeconds(s.pid) ?? NaN), 0);
 
-    const agent = new http.Agent({
-      keepAlive: true,
-      maxSockets: options.concurrency + 16,
-      maxFreeSockets: options.concurrency + 16,
-    });
+    // Enough sockets for the open-loop phase, whose requests do not wait for each other.
+    const sockets = Math.max(options.concurrency + 16, OPEN_LOOP_SOCKETS);
+    const agent = new http.Agent({ keepAlive: true, maxSockets: sockets, maxFreeSockets: sockets });
     const streamAgent = new http.Agent({ keepAlive: false, maxSockets: Infinity });
     resources.agents.push(agent, streamAgent);
-    const newClient = () => new BenchClient(server.port, agent, streamAgent);
+    const newClient = (instance = 0) =>
+      new BenchClient(servers[instance]!.port, agent, streamAgent);
 
     // --- teacher --------------------------------------------------------------------------
     phase = 'teacher sign-up and session';
@@ -303,9 +483,11 @@ async function main(): Promise<number> {
     let sectionCountdown: Countdown | null = null;
     const joinStart = performance.now();
     await runPool(options.students, options.concurrency, async (index) => {
+      const instance = index % options.instances;
       const student: Student = {
         index,
-        client: newClient(),
+        instance,
+        client: newClient(instance),
         stream: null,
         itemOpenedAt: null,
         sectionChangedAt: null,
@@ -359,7 +541,7 @@ async function main(): Promise<number> {
       }
     });
     const joinPhaseMs = performance.now() - joinStart;
-    const joinedMemory = server.sampleNow();
+    const joinedMemory = servers.map((s) => s.sampleNow());
     const listening = students.length;
 
     // The teacher's stream should have announced every join live...
@@ -423,6 +605,7 @@ async function main(): Promise<number> {
     let lastAckAt = 0;
     countsTarget = { expected: listening, countdown: new Countdown(1), reachedAt: null };
     const answerStart = performance.now();
+    const answerCpuStart = serversCpuSeconds();
     await runPool(students.length, options.concurrency, async (i) => {
       const student = students[i]!;
       const option = poll.options[student.index % poll.options.length]!;
@@ -447,6 +630,7 @@ async function main(): Promise<number> {
       }
     });
     const answerPhaseMs = performance.now() - answerStart;
+    const answerCpuS = serversCpuSeconds() - answerCpuStart;
     const isCounted = await countsTarget.countdown.wait(COUNTS_WAIT_MS);
     const countsAfterAckMs =
       countsTarget.reachedAt === null ? NaN : countsTarget.reachedAt - lastAckAt;
@@ -458,7 +642,41 @@ async function main(): Promise<number> {
         'answers.counted',
       );
     }
-    const answeredMemory = server.sampleNow();
+    const answeredMemory = servers.map((s) => s.sampleNow());
+
+    // --- answers at a steady rate, open loop ---------------------------------------------------
+    phase = 'answers at a steady rate';
+    const rateSteps: RateStep[] = [];
+    const revisions = new Map<Student, number>(students.map((s) => [s, 1]));
+    for (const rate of students.length > 0 ? options.rates : []) {
+      const step = await sendAtRate(
+        rate,
+        options.rateSeconds,
+        (k) => {
+          const student = students[k % students.length]!;
+          const revision = (revisions.get(student) ?? 1) + 1;
+          revisions.set(student, revision);
+          const option = poll.options[(student.index + revision) % poll.options.length]!;
+          return student.client
+            .expect(200, 'PUT', `/api/sessions/${sessionId}/answers/${poll.id}`, {
+              submissionId: randomUUID(),
+              revision,
+              answer: { kind: 'poll', optionIds: [option.id] },
+            })
+            .catch((error: unknown) => {
+              recordFailure(error, `student ${student.index + 1} answering at ${rate}/s`);
+              throw error;
+            });
+        },
+        serversCpuSeconds,
+      );
+      rateSteps.push(step);
+      if (step.failed > 0 || !(step.latency.p95 <= options.p95TargetMs)) break;
+    }
+    const keptRates = rateSteps.filter(
+      (step) => step.failed === 0 && step.latency.p95 <= options.p95TargetMs,
+    );
+    const highestRate = keptRates.at(-1)?.rate ?? null;
 
     // --- teacher moves to the next section --------------------------------------------------
     phase = 'changing section';
@@ -492,9 +710,15 @@ async function main(): Promise<number> {
 
     // --- measurements at the end, then stop -------------------------------------------------
     phase = 'stopping';
-    const endMemory = server.sampleNow();
-    const serverCpuS = readProcCpuSeconds(server.pid);
-    const unexpectedExit = server.unexpectedExit;
+    const endMemory = servers.map((s) => s.sampleNow());
+    const serverCpuS = serversCpuSeconds();
+    const unexpectedExit = servers.map((s) => s.unexpectedExit).find((e) => e !== null) ?? null;
+
+    // --- the floor: a bare Node server broadcasting to as many streams --------------------------
+    phase = 'bare Node broadcast';
+    for (const stream of resources.streams.splice(0)) stream.close();
+    const bare = await measureBareBroadcast(resources, listening, options.concurrency, streamAgent);
+
     const cleanupProblems = await resources.cleanUp();
     clearTimeout(deadline);
     const wallMs = performance.now() - wallStart;
@@ -523,7 +747,8 @@ async function main(): Promise<number> {
     );
     console.log(`  storage  ${server.storage}: ${storage}`);
     console.log(
-      `  server   child process pid ${server.pid}, started in ${ms(serverStartMs)} ms, log level ${options.logLevel}`,
+      `  server   ${servers.length === 1 ? 'child process' : `${servers.length} child processes, students split between them,`} ` +
+        `pid ${servers.map((s) => s.pid).join(' and ')}, first started in ${ms(serverStartMs)} ms, log level ${options.logLevel}`,
     );
     console.log(
       `  load     ${options.students} students, ${options.concurrency} requests at a time, lesson ${LESSON_ID}, ` +
@@ -568,29 +793,105 @@ async function main(): Promise<number> {
           ['change section -> last student section.changed', `${ms(sectionFanOutMs)} ms`],
           ['  (teacher POST section answered in)', `${ms(sectionRequestMs)} ms`],
           [
-            'server RSS idle / joined / answered / end',
-            [idleMemory, joinedMemory, answeredMemory, endMemory]
-              .map((m) => mb(m?.rssKb ?? NaN))
-              .join(' / ') + ' MB',
+            'bare Node broadcast -> last stream (same count)',
+            `${ms(bare.fanOutMs)} ms (${bare.received} / ${listening} received, p95 ${ms(bare.delivery.p95)} ms)`,
           ],
-          ['server peak RSS during the load (sampled 10/s)', `${mb(server.loadPeakRssKb)} MB`],
+          [
+            '  app section change / bare broadcast',
+            `${(sectionFanOutMs / bare.fanOutMs).toFixed(1)} x`,
+          ],
+          ...(pgliteRestart
+            ? [
+                [
+                  'PGlite server RSS idle: first start / restart',
+                  `${mb(pgliteRestart.firstIdleKb)} / ${mb(pgliteRestart.restartIdleKb)} MB`,
+                ],
+                ['  (restart took)', `${ms(pgliteRestart.restartMs)} ms`],
+              ]
+            : []),
+          ...servers.map((s, i) => [
+            `server${servers.length > 1 ? ` ${i + 1}` : ''} RSS idle / joined / answered / end`,
+            [idleMemory, joinedMemory, answeredMemory, endMemory]
+              .map((m) => mb(m[i]?.rssKb ?? NaN))
+              .join(' / ') + ' MB',
+          ]),
+          [
+            'memory per student (RSS joined - idle)',
+            `${(
+              servers.reduce(
+                (sum, _s, i) =>
+                  sum + (joinedMemory[i]?.rssKb ?? NaN) - (idleMemory[i]?.rssKb ?? NaN),
+                0,
+              ) / listening
+            ).toFixed(1)} kB`,
+          ],
+          [
+            'server peak RSS during the load (sampled 10/s)',
+            servers.map((s) => mb(s.loadPeakRssKb)).join(' + ') + ' MB',
+          ],
           [
             'server peak RSS incl. start-up',
-            `${mb(server.peakRssKb)} MB sampled, VmHWM ${mb(endMemory?.hwmKb ?? NaN)} MB`,
+            servers
+              .map(
+                (s, i) =>
+                  `${mb(s.peakRssKb)} MB sampled, VmHWM ${mb(endMemory[i]?.hwmKb ?? NaN)} MB`,
+              )
+              .join('; '),
           ],
-          ['server CPU time', serverCpuS === null ? '-' : `${serverCpuS.toFixed(1)} s`],
+          ['server CPU time', `${serverCpuS.toFixed(1)} s`],
+          [
+            'server CPU per 1,000 answers (one each)',
+            `${((answerCpuS / Math.max(1, answerMs.length)) * 1000).toFixed(2)} s`,
+          ],
           ['bench client RSS at end', `${mb(process.memoryUsage().rss / 1024)} MB`],
-          ['server warnings/errors logged', String(server.problemCount)],
-          ['server exit after SIGTERM', server.exitDescription ?? '-'],
+          [
+            'server warnings/errors logged',
+            String(servers.reduce((sum, s) => sum + s.problemCount, 0)),
+          ],
+          ['server exit after SIGTERM', servers.map((s) => s.exitDescription ?? '-').join(', ')],
           ['failed requests/checks', String(failures.length)],
           ['total wall time', `${(wallMs / 1000).toFixed(1)} s`],
         ],
       ),
     );
 
-    if (server.problems.length > 0) {
-      console.log(`\nServer log (first ${server.problems.length} of ${server.problemCount}):`);
-      for (const line of server.problems) console.log(`  ${line}`);
+    if (rateSteps.length > 0) {
+      console.log('');
+      console.log(
+        formatTable(
+          [
+            'answers open loop (ms from scheduled send)',
+            'sent',
+            'failed',
+            'p50',
+            'p95',
+            'p99',
+            'max',
+            'CPU s/1000',
+          ],
+          rateSteps.map((step) => [
+            `${step.rate} answers/s for ${options.rateSeconds} s`,
+            String(step.sent),
+            String(step.failed),
+            ms(step.latency.p50),
+            ms(step.latency.p95),
+            ms(step.latency.p99),
+            ms(step.latency.max),
+            step.cpuPer1000.toFixed(2),
+          ]),
+        ),
+      );
+      console.log(
+        highestRate === null
+          ? `  no rate tried kept the answer p95 within ${options.p95TargetMs} ms`
+          : `  highest rate keeping the answer p95 within ${options.p95TargetMs} ms: ${highestRate} answers/s` +
+              (highestRate === options.rates.at(-1) ? ' (the highest tried)' : ''),
+      );
+    }
+    for (const s of servers) {
+      if (s.problems.length === 0) continue;
+      console.log(`\nServer ${s.pid} log (first ${s.problems.length} of ${s.problemCount}):`);
+      for (const line of s.problems) console.log(`  ${line}`);
     }
     if (unexpectedExit) console.log(`\nThe server process ${unexpectedExit} during the run.`);
     for (const problem of cleanupProblems) console.log(`\nCleanup: ${problem}`);
@@ -612,7 +913,7 @@ async function main(): Promise<number> {
         `  ${f.what}: ${f.status === 0 ? 'no status' : `HTTP ${f.status}`} ${f.text.slice(0, 500)}`,
       );
     }
-    const problems = resources.server?.problems ?? [];
+    const problems = resources.servers.flatMap((s) => s.problems);
     if (problems.length > 0) {
       console.error('Server log:');
       for (const line of problems) console.error(`  ${line}`);

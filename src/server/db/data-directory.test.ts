@@ -38,9 +38,26 @@ describe('the data directory', { timeout: 90_000 }, () => {
       expect((await readdir(path.join(dataDir, 'pglite'))).length).toBeGreaterThan(5);
       expect(await modeOf(dataDir)).toBe(0o700);
       expect(await openToOthers(dataDir)).toEqual([]);
+      // Created in a child process, opened here with the small machine's settings.
+      const { rows } = await db.query<{ shared_buffers: string }>('SHOW shared_buffers');
+      expect(rows).toEqual([{ shared_buffers: '16MB' }]);
     } finally {
       await db.close();
     }
+  });
+
+  it('refuses to make a database where other files are, naming the directory', async () => {
+    const dataDir = path.join(root, 'data');
+    await mkdir(path.join(dataDir, 'pglite'), { recursive: true });
+    await writeFile(path.join(dataDir, 'pglite', 'notes.txt'), 'not a database');
+    await expect(
+      openDatabase({ dataDir, databaseUrl: undefined, databaseSchema: undefined }),
+    ).rejects.toThrow(
+      `Could not create the embedded database in ${path.join(dataDir, 'pglite')}: it exists and is not a database`,
+    );
+    // Left as it was, and nothing half-made beside it.
+    expect(await readdir(path.join(dataDir, 'pglite'))).toEqual(['notes.txt']);
+    expect(await readdir(dataDir)).toEqual(['pglite']);
   });
 
   it('tightens one made world-readable by an earlier version, and only its own files', async () => {

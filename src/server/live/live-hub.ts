@@ -45,6 +45,8 @@ const ANSWERS_CHANNEL = 'live_session_answers';
 const STUDENT_GONE_CHANNEL = 'live_student_gone';
 const HEARTBEAT_MS = 15_000;
 const SEEN_FLUSH_MS = 1000;
+/** Published ids remembered until their own NOTIFY comes back (more means it never will). */
+const PUBLISHED_HERE_MEMORY = 10_000;
 /** How many delivered event ids each stream remembers to drop a duplicate. */
 const DELIVERED_MEMORY = 2000;
 /** Answer counts are sent at most this often per session, however many answers arrive. */
@@ -89,6 +91,8 @@ export class LiveHub {
   private readonly wallTimers = new Map<string, NodeJS.Timeout>();
   private readonly unlisteners: (() => Promise<void>)[] = [];
   private heartbeat: NodeJS.Timeout | null = null;
+  /** Ids of events this instance published, whose NOTIFY it has not heard back yet. */
+  private readonly publishedHere = new Set<number>();
   /** When this instance last wrote each session's last activity (ms since the epoch). */
   private readonly activityWrittenAt = new Map<string, number>();
   /** Participants whose streams were seen since the last write of last_seen_at. */
@@ -127,10 +131,19 @@ export class LiveHub {
     this.heartbeat.unref();
   }
 
-  /** Stores an event and tells every instance about it. Call after the change is committed. */
+  /**
+   * Stores an event and tells every instance about it. Call after the change is committed.
+   * This instance's streams get it at once, from memory; the others through NOTIFY, which
+   * PGlite skips (one process owns its directory, so there are no others).
+   */
   async publish(sessionId: string, audience: Audience, event: LiveEvent): Promise<number> {
     const id = await insertSessionEvent(this.db, sessionId, audience, event);
-    await this.db.notify(EVENTS_CHANNEL, String(id));
+    if (this.db.kind === 'postgres') {
+      if (this.publishedHere.size >= PUBLISHED_HERE_MEMORY) this.publishedHere.clear();
+      this.publishedHere.add(id);
+    }
+    this.deliver({ id, sessionId, audience, event });
+    if (this.db.kind === 'postgres') await this.db.notify(EVENTS_CHANNEL, String(id));
     // A stream opening or closing is a device waking, not the class at work: it keeps no
     // session from ending when idle.
     if (event.type !== 'participant.presence') await this.noteActivity(sessionId);
@@ -332,8 +345,13 @@ export class LiveHub {
   }
 
   private async deliverStored(id: number) {
+    // Published here: already delivered from memory, no need to read it back.
+    if (this.publishedHere.delete(id)) return;
     const stored = await findSessionEvent(this.db, id);
-    if (!stored) return;
+    if (stored) this.deliver(stored);
+  }
+
+  private deliver(stored: StoredEvent) {
     for (const subscriber of this.subscribers.get(stored.sessionId) ?? []) {
       if (subscriber.pending) subscriber.pending.push(stored);
       else this.write(subscriber, stored);

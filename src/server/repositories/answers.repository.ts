@@ -10,38 +10,76 @@ export interface SaveAnswerInput {
   readonly answer: Answer;
 }
 
+export interface HeldAnswer {
+  readonly participantId: string;
+  readonly itemId: string;
+  readonly revision: number;
+  readonly submissionId: string;
+}
+
 /**
- * Saves an answer unless the server already holds a newer revision of it, and returns the
- * revision now held. A retried submission (same id and revision) changes nothing.
+ * Saves answers in one statement (a group commit's), each unless the server already holds a
+ * newer revision of it; a retried submission (same id and revision) changes nothing. Each
+ * (participant, item) may appear once. Returns the revision now held for each, in order.
  */
-export async function saveAnswer(
+export async function saveAnswers(
   db: Queryable,
-  input: SaveAnswerInput,
-): Promise<{ revision: number; submissionId: string }> {
-  const { rows } = await db.query<{ revision: number; submission_id: string }>(
+  inputs: readonly SaveAnswerInput[],
+): Promise<HeldAnswer[]> {
+  if (inputs.length === 0) return [];
+  const column = <T>(pick: (input: SaveAnswerInput) => T) => inputs.map(pick);
+  const { rows } = await db.query<{
+    participant_id: string;
+    item_id: string;
+    revision: number;
+    submission_id: string;
+  }>(
     `INSERT INTO answers (session_id, participant_id, item_id, submission_id, revision, answer)
-     VALUES ($1, $2, $3, $4, $5, $6)
+     SELECT s, p, i, sub, r, a::jsonb
+     FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::uuid[], $5::integer[], $6::text[])
+       AS batch (s, p, i, sub, r, a)
      ON CONFLICT (participant_id, item_id) DO UPDATE
        SET submission_id = EXCLUDED.submission_id, revision = EXCLUDED.revision,
            answer = EXCLUDED.answer, updated_at = now()
        WHERE answers.revision < EXCLUDED.revision
-     RETURNING revision, submission_id`,
+     RETURNING participant_id, item_id, revision, submission_id`,
     [
-      input.sessionId,
-      input.participantId,
-      input.itemId,
-      input.submissionId,
-      input.revision,
-      JSON.stringify(input.answer),
+      column((a) => a.sessionId),
+      column((a) => a.participantId),
+      column((a) => a.itemId),
+      column((a) => a.submissionId),
+      column((a) => a.revision),
+      column((a) => JSON.stringify(a.answer)),
     ],
   );
-  if (rows[0]) return { revision: rows[0].revision, submissionId: rows[0].submission_id };
-  const held = await db.query<{ revision: number; submission_id: string }>(
-    'SELECT revision, submission_id FROM answers WHERE participant_id = $1 AND item_id = $2',
-    [input.participantId, input.itemId],
-  );
-  const row = held.rows[0]!;
-  return { revision: row.revision, submissionId: row.submission_id };
+  const key = (participantId: string, itemId: string) => `${participantId} ${itemId}`;
+  const held = new Map(rows.map((r) => [key(r.participant_id, r.item_id), r]));
+  // Not written (a retry, or a newer revision already held): read what is held.
+  const unchanged = inputs.filter((a) => !held.has(key(a.participantId, a.itemId)));
+  if (unchanged.length > 0) {
+    const read = await db.query<{
+      participant_id: string;
+      item_id: string;
+      revision: number;
+      submission_id: string;
+    }>(
+      `SELECT participant_id, item_id, revision, submission_id FROM answers
+       WHERE (participant_id, item_id) IN (SELECT * FROM unnest($1::uuid[], $2::text[]))`,
+      [unchanged.map((a) => a.participantId), unchanged.map((a) => a.itemId)],
+    );
+    for (const r of read.rows) held.set(key(r.participant_id, r.item_id), r);
+  }
+  return inputs.map((a) => {
+    const row = held.get(key(a.participantId, a.itemId));
+    if (!row)
+      throw new Error(`answer of ${a.participantId} to ${a.itemId} was neither saved nor found`);
+    return {
+      participantId: a.participantId,
+      itemId: a.itemId,
+      revision: row.revision,
+      submissionId: row.submission_id,
+    };
+  });
 }
 
 /** Item id to the number of (not removed) participants who answered it. */

@@ -185,17 +185,26 @@ export async function listItemStates(db: Queryable, sessionId: string): Promise<
 }
 
 /** The item's state, locked until the transaction ends so a close and an answer take turns. */
-export async function findItemStateForUpdate(
+/**
+ * The stored states of several items, locked (FOR SHARE) until commit, so a
+ * close cannot slip in before the answers are saved; keyed by `${sessionId} ${itemId}`. Items with no row are left out.
+ */
+export async function findItemStatesForUpdate(
   db: Queryable,
-  sessionId: string,
-  itemId: string,
-): Promise<ItemState | null> {
-  const { rows } = await db.query<ItemStateRow>(
-    'SELECT item_id, status, is_revealed FROM item_states WHERE session_id = $1 AND item_id = $2 FOR SHARE',
-    [sessionId, itemId],
+  items: readonly { sessionId: string; itemId: string }[],
+): Promise<Map<string, ItemState>> {
+  const { rows } = await db.query<ItemStateRow & { session_id: string }>(
+    `SELECT session_id, item_id, status, is_revealed FROM item_states
+     WHERE (session_id, item_id) IN (SELECT * FROM unnest($1::uuid[], $2::text[]))
+     ORDER BY session_id, item_id FOR SHARE`,
+    [items.map((i) => i.sessionId), items.map((i) => i.itemId)],
   );
-  const row = rows[0];
-  return row ? { itemId: row.item_id, status: row.status, isRevealed: row.is_revealed } : null;
+  return new Map(
+    rows.map((row) => [
+      `${row.session_id} ${row.item_id}`,
+      { itemId: row.item_id, status: row.status, isRevealed: row.is_revealed },
+    ]),
+  );
 }
 
 export async function saveItemState(

@@ -4,16 +4,16 @@ import { endpoints } from '../../domain/live/api-endpoints';
 import { ApiError } from '../lib/api-error';
 import { addRoute } from '../lib/contract-route';
 import { findItem, findSection } from '../lessons/lesson-items';
+import { AnswerCommitter } from '../live/answer-committer';
 import { ResponseIds } from '../live/response-ids';
-import { buildStudentView, effectiveItemState } from '../live/session-views';
-import { saveAnswer } from '../repositories/answers.repository';
-import { findItemStateForUpdate } from '../repositories/class-sessions.repository';
+import { buildStudentView } from '../live/session-views';
 import { setParticipantSection } from '../repositories/participants.repository';
 
 /** Under /api/sessions: a joined student's view, answers and (self-paced) progress. */
 export const studentRoutes: FastifyPluginCallback = (app, _options, done) => {
   const { db, hub, lessons, limiters, config } = app;
   const responseIds = new ResponseIds(config.cookieSecret);
+  const answers = new AnswerCommitter(db, app.log);
 
   addRoute(app, endpoints.studentView, async ({ caller: { participant, session } }) => {
     const { lesson } = await lessons.ofSession(session);
@@ -35,30 +35,16 @@ export const studentRoutes: FastifyPluginCallback = (app, _options, done) => {
     if (session.status === 'ended') {
       throw new ApiError(409, 'session_ended', 'The session has ended; answers are closed.');
     }
-    const held = await db.transaction(async (tx) => {
-      // The item's row stays locked until commit, so a close cannot slip in between.
-      const stored = await findItemStateForUpdate(tx, id, itemId);
-      const state = effectiveItemState(session, itemId, stored ?? undefined);
-      const isCurrentSection =
-        session.mode === 'self-paced' || found.section.id === session.currentSectionId;
-      if (state.status !== 'open' || !isCurrentSection) {
-        throw new ApiError(
-          409,
-          'item_not_open',
-          state.status === 'closed'
-            ? 'This question is closed: your teacher is no longer taking answers to it.'
-            : 'This question is not open for answers yet.',
-        );
-      }
-      const saved = await saveAnswer(tx, {
-        sessionId: id,
-        participantId: participant.id,
-        itemId,
-        submissionId: input.submissionId,
-        revision: input.revision,
-        answer: input.answer,
-      });
-      return { ...saved, isOnWall: found.item.kind === 'prompt' && state.isRevealed };
+    // Committed together with the answers arriving at the same time; acknowledged after commit.
+    const held = await answers.commit({
+      session,
+      sectionId: found.section.id,
+      isPrompt: found.item.kind === 'prompt',
+      participantId: participant.id,
+      itemId,
+      submissionId: input.submissionId,
+      revision: input.revision,
+      answer: input.answer,
     });
     hub.answerRecorded(id);
     // A response to a prompt whose wall the class already sees: classmates' walls refresh.
