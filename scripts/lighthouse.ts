@@ -6,6 +6,7 @@
  *
  *   npm run lighthouse                 builds dist/ when it is missing, then audits
  *   npm run lighthouse -- --no-3g      only the mobile profile
+ *   npm run lighthouse -- --url http://127.0.0.1:3000   audit a server already running
  *   npm run lighthouse -- --min        exit 1 when a score is under its target
  *                                      (100 accessibility, best practices, SEO; 98 performance)
  *
@@ -117,19 +118,28 @@ if (!existsSync(path.join(root, 'dist', 'index.html')) || args.has('--build')) {
   await build({ root, logLevel: 'warn' });
 }
 
-const dataDir = await mkdtemp(path.join(os.tmpdir(), 'article-discussion-lighthouse-'));
-const server = await startServerProcess({
-  cwd: root,
-  env: {
-    ...process.env,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    DATA_DIR: dataDir,
-    STATIC_DIR: path.join(root, 'dist'),
-    LOG_LEVEL: 'warn',
-  },
-});
-const base = `http://127.0.0.1:${server.port}`;
+/** `--url <address>`: audit a server that is already running (serving a build) instead. */
+const urlIndex = process.argv.indexOf('--url');
+const givenUrl = urlIndex === -1 ? undefined : process.argv[urlIndex + 1];
+const dataDir = givenUrl
+  ? undefined
+  : await mkdtemp(path.join(os.tmpdir(), 'article-discussion-lighthouse-'));
+const server = dataDir
+  ? await startServerProcess({
+      cwd: root,
+      env: {
+        ...process.env,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        DATA_DIR: dataDir,
+        STATIC_DIR: path.join(root, 'dist'),
+        LOG_LEVEL: 'warn',
+      },
+      // A fresh embedded database takes a while on a busy small machine.
+      startTimeoutMs: 180_000,
+    })
+  : undefined;
+const base = givenUrl?.replace(/\/$/, '') ?? `http://127.0.0.1:${server?.port ?? 0}`;
 let isBelowTarget = false;
 try {
   const profiles = [{ name: 'mobile', flags: [] as string[], studentOnly: false }];
@@ -155,8 +165,8 @@ try {
     }
   }
 } finally {
-  await server.stop();
-  await rm(dataDir, { recursive: true, force: true });
+  await server?.stop();
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
 }
 if (args.has('--min') && isBelowTarget) {
   console.error('\nA score is under its target (98 performance, 100 for the others).');
