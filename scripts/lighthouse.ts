@@ -71,28 +71,48 @@ const PAGES = [
   { name: 'teach', path: '/teach', student: false },
 ];
 
-async function lighthouse(url: string, extra: readonly string[]): Promise<LighthouseResult> {
+/** One Lighthouse run of `url`; its error in one line when Lighthouse fails (it sometimes does). */
+async function lighthouseOnce(url: string, extra: readonly string[]): Promise<LighthouseResult> {
   const cli = createRequire(import.meta.url).resolve('lighthouse/cli/index.js');
-  const { stdout } = await run(
-    process.execPath,
-    [
-      cli,
-      url,
-      '--output=json',
-      '--output-path=stdout',
-      '--quiet',
-      `--only-categories=${CATEGORIES.join(',')}`,
-      `--chrome-flags=${CHROME_FLAGS}`,
-      ...extra,
-    ],
-    {
-      env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH ?? '/usr/bin/chromium' },
-      maxBuffer: 64 * 1024 * 1024,
-    },
-  );
+  let stdout: string;
+  try {
+    ({ stdout } = await run(
+      process.execPath,
+      [
+        cli,
+        url,
+        '--output=json',
+        '--output-path=stdout',
+        '--quiet',
+        `--only-categories=${CATEGORIES.join(',')}`,
+        `--chrome-flags=${CHROME_FLAGS}`,
+        ...extra,
+      ],
+      {
+        env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH ?? '/usr/bin/chromium' },
+        maxBuffer: 64 * 1024 * 1024,
+      },
+    ));
+  } catch (error) {
+    const stderr = (error as { stderr?: unknown }).stderr;
+    const firstLine = typeof stderr === 'string' ? stderr.trim().split('\n')[0] : undefined;
+    throw new Error(`Lighthouse on ${url} failed: ${firstLine ?? String(error).slice(0, 300)}`, {
+      cause: error,
+    });
+  }
   const result = JSON.parse(stdout) as LighthouseResult;
   if (result.runtimeError) throw new Error(`Lighthouse on ${url}: ${result.runtimeError.message}`);
   return result;
+}
+
+/** Lighthouse, tried a second time when the first run fails (a lost trace on a busy machine). */
+async function lighthouse(url: string, extra: readonly string[]): Promise<LighthouseResult> {
+  try {
+    return await lighthouseOnce(url, extra);
+  } catch (error) {
+    console.log(`          (${error instanceof Error ? error.message : String(error)}; again)`);
+    return lighthouseOnce(url, extra);
+  }
 }
 
 const score = (result: LighthouseResult, category: string) => {
