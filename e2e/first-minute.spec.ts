@@ -137,4 +137,10 @@ test('the classroom screen shows nothing meant for the teacher alone', async ({
   await signOut.focus();
   expect(await shownOpacity(signOut)).toBe(1);
   expect(await shownOpacity(back)).toBe(0);
+  // The classroom screen and the monitor in the dark theme too.
+  await projector.emulateMedia({ colorScheme: 'dark' });
+  await expectNoAxeViolations(projector);
+  await projector.goBack();
+  await expect(projector.getByRole('img', { name: /^QR code to join session / })).toBeVisible();
+  await expectNoAxeViolations(projector);
 });
