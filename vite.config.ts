@@ -3,6 +3,7 @@ import path from 'node:path';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig, type Rolldown } from 'vite';
+import { precompress } from './scripts/vite-precompress';
 
 type ChunkingContext = Parameters<
   Extract<Rolldown.CodeSplittingGroup['name'], (...args: never[]) => unknown>
@@ -64,6 +65,8 @@ export default defineConfig({
         skipWaiting: true,
       },
     }),
+    // A brotli and a gzip copy of every text file, which the server sends by content negotiation.
+    precompress(),
   ],
   build: {
     target: 'es2022',

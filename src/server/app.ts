@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -37,6 +38,9 @@ import { reportRoutes } from './routes/reports.routes';
 import { studentDataRoutes } from './routes/student-data.routes';
 import { studentRoutes } from './routes/student.routes';
 import { wallRoutes } from './routes/wall.routes';
+
+/** Replies smaller than this go out as they are: compressing them saves too little. */
+export const COMPRESS_THRESHOLD_BYTES = 1024;
 
 export interface AppOptions {
   readonly config: ServerConfig;
@@ -80,6 +84,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(mailerPlugin);
   await app.register(fastifyCookie, { secret: config.cookieSecret });
   await app.register(securityHeadersPlugin);
+  // Replies above 1 KB (JSON, CSV, Markdown) go out compressed when the client accepts it;
+  // built files are compressed at build time (precompressed below). Event streams are written
+  // to the socket directly and never pass through here.
+  await app.register(fastifyCompress, {
+    global: true,
+    threshold: COMPRESS_THRESHOLD_BYTES,
+    encodings: ['br', 'gzip'],
+  });
   await app.register(errorHandlerPlugin);
   await app.register(authPlugin);
   await app.register(joinGuardPlugin);
@@ -111,6 +123,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await app.register(fastifyStatic, {
       root: config.staticDir,
       wildcard: false,
+      // The build's .br and .gz copies, chosen by the request's Accept-Encoding.
+      preCompressed: true,
       setHeaders: (reply, filePath) => {
         // Hashed assets never change; the shell and the service worker must be revalidated.
         const isHashed = filePath.includes(`${path.sep}assets${path.sep}`);

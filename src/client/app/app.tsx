@@ -3,6 +3,7 @@ import { SelfStudyLesson } from '../features/self-study/components/self-study-le
 import { Link, redirect, usePathname } from '../shared/lib/router';
 import { matchRoute, routes, type RouteMatch } from '../shared/lib/routes';
 import { isDocumentRoute, isLiveRoute, isTeacherRoute } from './route-areas';
+import { WaysIn } from './ways-in';
 
 // Teacher and live-class pages are separate chunks: a student's self-study never loads them.
 const TeacherRoutes = lazy(async () => ({
@@ -72,7 +73,13 @@ function Page({ route }: { readonly route: RouteMatch | null }): ReactElement {
   }
   switch (route.name) {
     case 'home':
-      return <SelfStudyLesson shareKey={BUILT_IN_SHARE_KEY} view={{ page: 'home' }} />;
+      // The front door: what the app offers, shown at once, before the lesson has arrived.
+      return (
+        <>
+          <WaysIn />
+          <SelfStudyLesson shareKey={BUILT_IN_SHARE_KEY} view={{ page: 'home' }} />
+        </>
+      );
     case 'lessonHome':
       return <SelfStudyLesson shareKey={route.params.shareKey} view={{ page: 'home' }} />;
     case 'lessonSection': {

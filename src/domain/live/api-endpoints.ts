@@ -33,6 +33,7 @@ import {
   studentSessionViewSchema,
   submitAnswerRequestSchema,
   teacherResponseSchema,
+  teacherSchema,
   teacherSessionViewSchema,
 } from './live-contracts';
 import {
@@ -141,6 +142,14 @@ export const endpoints = {
     caller: 'anyone',
     summary: "Signs this browser's teacher out, if one is signed in.",
     responses: { 204: null },
+  },
+  signedIn: {
+    method: 'GET',
+    path: '/api/auth/session',
+    caller: 'anyone',
+    summary:
+      'Who is signed in in this browser: the teacher, or null (200 either way, so a signed-out page logs no failed request).',
+    responses: { 200: z.object({ teacher: teacherSchema.nullable() }) },
   },
   me: {
     method: 'GET',

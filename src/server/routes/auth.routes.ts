@@ -69,6 +69,10 @@ export const authRoutes: FastifyPluginCallback = (app, _options, done) => {
 
   addRoute(app, endpoints.me, ({ caller }) => ({ teacher: caller.teacher }));
 
+  addRoute(app, endpoints.signedIn, async (_input, request) => ({
+    teacher: await auth.findTeacher(request),
+  }));
+
   addRoute(
     app,
     endpoints.deleteAccount,

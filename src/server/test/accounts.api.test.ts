@@ -33,6 +33,23 @@ describeWithServer('teacher accounts on %s', (ctx) => {
     expect((await teacher.get('/api/auth/me')).status).toBe(200);
   });
 
+  it('says who is signed in, 200 with nobody too, so a signed-out page logs no error', async () => {
+    const client = new ApiClient(ctx.server.baseUrl);
+    const nobody = await client.get('/api/auth/session');
+    expect(nobody.status).toBe(200);
+    expect(nobody.body).toEqual({ teacher: null });
+    await client.post('/api/auth/sign-up', {
+      email: 'dee@school.example',
+      name: 'Dee',
+      password: 'correct horse battery',
+    });
+    expect((await client.get('/api/auth/session')).body).toEqual({
+      teacher: { id: expect.any(String) as unknown, email: 'dee@school.example', name: 'Dee' },
+    });
+    await client.post('/api/auth/sign-out');
+    expect((await client.get('/api/auth/session')).body).toEqual({ teacher: null });
+  });
+
   it('gives the same answer for a wrong password and an unknown e-mail', async () => {
     const client = new ApiClient(ctx.server.baseUrl);
     await client.post('/api/auth/sign-up', {

@@ -134,7 +134,11 @@ export class ApiClient {
    */
   async openStream(urlPath: string, lastEventId?: string): Promise<EventStreamReader> {
     const controller = new AbortController();
-    const headers: Record<string, string> = { accept: 'text/event-stream' };
+    // As a browser's EventSource: it accepts compressed answers, which a stream must not be.
+    const headers: Record<string, string> = {
+      accept: 'text/event-stream',
+      'accept-encoding': 'gzip, deflate, br',
+    };
     const cookie = this.cookieHeader(urlPath);
     if (cookie) headers.cookie = cookie;
     if (lastEventId !== undefined) headers['last-event-id'] = lastEventId;

@@ -178,6 +178,7 @@ const ENDPOINTS: readonly Endpoint[] = [
   },
   { method: 'POST', path: '/api/auth/sign-out', body: anyJson },
   { method: 'GET', path: '/api/auth/me' },
+  { method: 'GET', path: '/api/auth/session' },
   { method: 'GET', path: '/api/lessons' },
   {
     method: 'POST',

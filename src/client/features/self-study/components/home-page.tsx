@@ -6,6 +6,7 @@ import { useFocusOnArrival } from '../../../shared/hooks/use-focus-on-arrival';
 import { Link } from '../../../shared/lib/router';
 import { routes } from '../../../shared/lib/routes';
 import { describeMinutes } from '../lib/describe-minutes';
+import { useKeptOffline } from '../api/offline-copy';
 import { useSelfStudy } from '../stores/use-self-study';
 import { StartOverButton } from './start-over-button';
 import { SectionList } from './table-of-contents';
@@ -19,6 +20,7 @@ export function HomePage({
   readonly lesson: Lesson;
 }) {
   const study = useSelfStudy(shareKey, lesson);
+  const isKeptOffline = useKeptOffline(shareKey);
   const headingRef = useRef<HTMLHeadingElement>(null);
   useFocusOnArrival(headingRef, 'home');
   // Starting over (here or in another tab) removes the buttons: focus the self-study heading.
@@ -99,6 +101,12 @@ export function HomePage({
             </Link>
           </>
         ) : null}
+        {/* Always in the page, so a screen reader hears it when the lesson is kept. */}
+        <p role="status" className={isKeptOffline ? 'offline-ready' : 'offline-ready-pending'}>
+          {isKeptOffline
+            ? 'Ready offline: this lesson opens on this device without a connection.'
+            : ''}
+        </p>
       </section>
 
       <section aria-labelledby="sections-heading">
