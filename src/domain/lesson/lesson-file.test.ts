@@ -86,7 +86,7 @@ describe('exporting and importing a lesson file', () => {
   it('writes the format first, then the version, pretty, with a trailing newline', () => {
     const file = exportLessonFile(soleimaniLesson);
     expect(
-      file.startsWith(`{\n  "format": "${LESSON_FILE_FORMAT}",\n  "schemaVersion": 2,\n`),
+      file.startsWith(`{\n  "format": "${LESSON_FILE_FORMAT}",\n  "schemaVersion": 3,\n`),
     ).toBe(true);
     expect(file.endsWith('}\n')).toBe(true);
   });
@@ -104,7 +104,7 @@ describe('exporting and importing a lesson file', () => {
   });
 
   it('is at version CURRENT_LESSON_FILE_VERSION, which the example carries', () => {
-    expect(CURRENT_LESSON_FILE_VERSION).toBe(2);
+    expect(CURRENT_LESSON_FILE_VERSION).toBe(3);
     expect(imported(exampleText).schemaVersion).toBe(CURRENT_LESSON_FILE_VERSION);
   });
 });
@@ -164,7 +164,7 @@ describe('importing a file with problems', () => {
         message: 'must be a date written YYYY-MM-DD, e.g. "2020-01-03"',
       },
       {
-        path: 'sections[1].items[3].scenarios[0].authorView.probability',
+        path: 'sections[1].items[3].scenarios[0].lessonReading.probability',
         line: lineWith(broken, '"probability": 120'),
         message: 'must be at most 100',
       },
@@ -232,27 +232,27 @@ describe('importing a file with problems', () => {
   });
 
   it.each([
-    [0, 'is 0, a version of the lesson format this app does not read (it reads versions 1 to 2)'],
+    [0, 'is 0, a version of the lesson format this app does not read (it reads versions 1 to 3)'],
     [
       99,
-      'is 99, a version of the lesson format this app does not read (it reads versions 1 to 2): the file may come from a newer version of the app',
+      'is 99, a version of the lesson format this app does not read (it reads versions 1 to 3): the file may come from a newer version of the app',
     ],
   ])('refuses schemaVersion %i, naming the versions it reads', (version, message) => {
-    const text = exampleText.replace('"schemaVersion": 2', `"schemaVersion": ${version}`);
+    const text = exampleText.replace('"schemaVersion": 3', `"schemaVersion": ${version}`);
     expect(problemsOf(text)).toStrictEqual([{ path: 'schemaVersion', line: 3, message }]);
   });
 
   it('refuses a file without a version, or with one that is not a whole number', () => {
-    const missing = exampleText.replace('"schemaVersion": 2,\n', '');
+    const missing = exampleText.replace('"schemaVersion": 3,\n', '');
     expect(problemsOf(missing)).toStrictEqual([
       {
         path: 'schemaVersion',
         line: 1,
         message:
-          'is missing: it says which version of the lesson format the file uses (this app reads versions 1 to 2)',
+          'is missing: it says which version of the lesson format the file uses (this app reads versions 1 to 3)',
       },
     ]);
-    const text = exampleText.replace('"schemaVersion": 2', '"schemaVersion": "2"');
+    const text = exampleText.replace('"schemaVersion": 3', '"schemaVersion": "3"');
     expect(problemsOf(text)[0]?.message).toMatch(/^must be a whole number: /);
   });
 
@@ -295,6 +295,20 @@ describe('importing a file of an older version', () => {
     expect(shippedV1Text).toContain('"schemaVersion": 1,');
     expect(shippedV2Text).toContain('"schemaVersion": 2,');
     expect(imported(shippedV1Text)).toStrictEqual(imported(shippedV2Text));
+  });
+
+  it('migrates the version 2 file’s author views to the lesson’s readings', () => {
+    const lesson = imported(shippedV2Text);
+    expect(lesson.schemaVersion).toBe(3);
+    const forecast = lesson.sections
+      .flatMap((section) => section.items)
+      .find((item) => item.kind === 'forecast');
+    if (forecast?.kind !== 'forecast') throw new Error('no forecast in the version 2 file');
+    expect(forecast.scenarios.map((s) => s.lessonReading?.probability)).toStrictEqual([
+      70, 25, 20, 20, 50,
+    ]);
+    expect(forecast.scenarios[0]?.lessonReading?.reason).toMatch(/^He reports that Iran/);
+    expect(shippedV2Text).not.toContain('lessonReading');
   });
 
   it('shares the version 1 classroom minutes among the sections', () => {

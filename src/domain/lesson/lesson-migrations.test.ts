@@ -83,7 +83,7 @@ describe('the real migrations', () => {
   it('form one chain from version 1 to the lesson schema’s version', () => {
     expect(knownLessonVersions(LESSON_MIGRATIONS, LESSON_SCHEMA_VERSION)).toStrictEqual({
       oldest: 1,
-      current: 2,
+      current: 3,
     });
   });
 
@@ -94,7 +94,7 @@ describe('the real migrations', () => {
     const result = lessonSchema.safeParse(migrateLesson(v1, 1));
     expect(result.error).toBeUndefined();
     const lesson = result.data;
-    expect(lesson?.schemaVersion).toBe(2);
+    expect(lesson?.schemaVersion).toBe(3);
     const cores = lesson?.sections.map((section) => section.minutes.core) ?? [];
     expect(cores.reduce((sum, core) => sum + core, 0)).toBe(45);
     expect(v1.metadata.estimatedMinutes.classroom).toBe(45);

@@ -14,7 +14,7 @@ export { SECTION_CORE_MINUTES_MIN, SECTION_EXTENSION_MINUTES_MIN, SECTION_MINUTE
  * a typed object literal is already in its final shape.
  */
 
-export const LESSON_SCHEMA_VERSION = 2;
+export const LESSON_SCHEMA_VERSION = 3;
 
 const id = z
   .string()
@@ -23,6 +23,9 @@ const id = z
   .regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lowercase letters, digits and dashes');
 
 const text = z.string().trim().min(1, 'must not be empty');
+
+/** A text on one line: no line breaks. */
+const oneLine = text.regex(/^[^\r\n]*$/, 'must be one line, without line breaks');
 
 /** An ISO calendar date, e.g. 2020-12-31. */
 const isoDate = z.iso.date();
@@ -90,11 +93,14 @@ export const scenarioResolutionSchema = z.object({
 export const forecastScenarioSchema = z.object({
   id,
   statement: text,
-  /** The probability the article's author seems to give, in percent, and why we read it so. */
-  authorView: z
+  /**
+   * The lesson's reading of the article: the probability, in percent, the text seems to give the
+   * scenario, and in one line why the lesson reads it so. Left out when the text gives no view.
+   */
+  lessonReading: z
     .object({
       probability: z.number().min(0).max(100),
-      basis: text,
+      reason: oneLine,
     })
     .optional(),
   resolution: scenarioResolutionSchema,

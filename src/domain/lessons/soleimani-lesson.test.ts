@@ -286,7 +286,7 @@ describe('the Soleimani lesson', () => {
 
     it('gives the lesson’s reading with its reason, and none for the election', () => {
       for (const scenario of forecast?.scenarios ?? []) {
-        const view = scenario.authorView;
+        const view = scenario.lessonReading;
         if (scenario.id === 'democrat-wins') {
           expect(view).toBeUndefined();
           continue;
@@ -294,7 +294,7 @@ describe('the Soleimani lesson', () => {
         expect(view, `scenario ${scenario.id} has no reading`).toBeDefined();
         expect(view?.probability).toBeGreaterThanOrEqual(0);
         expect(view?.probability).toBeLessThanOrEqual(100);
-        expect(view?.basis.length).toBeGreaterThan(0);
+        expect(view?.reason.length).toBeGreaterThan(0);
       }
     });
   });

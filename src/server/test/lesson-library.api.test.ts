@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { expect, it } from 'vitest';
 import { exportLessonFile, LESSON_FILE_MAX_BYTES } from '../../domain/lesson/lesson-file';
 import { LESSON_SCHEMA_VERSION, type Lesson } from '../../domain/lesson/lesson-schema';
+import { lessonDuration } from '../../domain/lesson/lesson-duration';
 import { soleimaniLesson } from '../../domain/lessons/soleimani-lesson';
 import type {
   LessonDetail,
@@ -64,8 +65,9 @@ describeWithServer('the lesson library on %s', (ctx) => {
       shareKey: soleimaniLesson.id,
       sessionCount: 0,
       sectionCount: soleimaniLesson.sections.length,
-      minutes: { classroom: { core: 45, withExtensions: 45 } },
+      minutes: lessonDuration(soleimaniLesson),
     });
+    expect(builtIn?.minutes?.classroom.core).toBe(45);
     expectRefusal(
       await teacher.put(`/api/lessons/${soleimaniLesson.id}/draft`, { draft: smallLesson() }),
       403,

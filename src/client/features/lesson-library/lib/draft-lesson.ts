@@ -3,14 +3,14 @@ import { lessonIdFromTitle, newId } from './ids';
 
 /**
  * The lesson as the editor holds it while the teacher writes it: the lesson file's shape
- * (src/domain/lesson/lesson-schema.ts, version 2), with every field present so a form can show
+ * (src/domain/lesson/lesson-schema.ts, version 3), with every field present so a form can show
  * it, empty while unwritten (`''`, `null` for a number or an unknown outcome). `readDraft` makes
  * one from any stored draft, however incomplete; `toLessonJson` makes the lesson-shaped JSON
  * that is saved and published, leaving out what is still empty, so the schema names each
  * missing field and an optional one left empty is simply absent.
  */
 
-export const DRAFT_SCHEMA_VERSION = 2;
+export const DRAFT_SCHEMA_VERSION = 3;
 
 export const PARAGRAPH_ROLES = ['headline', 'standfirst', 'caption', 'body', 'byline'] as const;
 export type ParagraphRole = (typeof PARAGRAPH_ROLES)[number];
@@ -65,11 +65,20 @@ export interface DraftResolution {
   readonly text: string;
 }
 
+export interface DraftLessonReading {
+  /** null: no probability given (with an empty reason: no view given). */
+  readonly probability: number | null;
+  readonly reason: string;
+}
+
 export interface DraftScenario {
   readonly id: string;
   readonly statement: string;
-  /** Kept as it came (the editor does not change it): the author's view, when the lesson had one. */
-  readonly authorView: { readonly probability: number; readonly basis: string } | null;
+  /**
+   * The lesson's reading of the article: the probability it seems to give the scenario and a
+   * one-line reason; both empty when the article gives no view.
+   */
+  readonly lessonReading: DraftLessonReading;
   readonly resolution: DraftResolution;
 }
 
@@ -225,13 +234,16 @@ function readItem(value: unknown): DraftItem | null {
 
 function readScenario(value: unknown): DraftScenario {
   const raw = record(value);
-  const view = record(raw.authorView);
+  // A draft saved before version 3 has `authorView` { probability, basis }: read it as the reading.
+  const old = record(raw.authorView);
+  const view =
+    raw.lessonReading === undefined ? { ...old, reason: old.basis } : record(raw.lessonReading);
   const resolution = record(raw.resolution);
   const probability = numberOrNull(view.probability);
   return {
     id: idOr(raw.id, 'scenario'),
     statement: text(raw.statement),
-    authorView: probability === null ? null : { probability, basis: text(view.basis) },
+    lessonReading: { probability, reason: text(view.reason) },
     resolution: {
       happened: typeof resolution.happened === 'boolean' ? resolution.happened : null,
       date: text(resolution.date),
@@ -368,13 +380,17 @@ function resolutionJson(resolution: DraftResolution): LessonJson | undefined {
   return withoutEmpty({ happened: happened ?? undefined, date, text: what });
 }
 
+/** No probability and no reason: no view given, so the field is left out. */
+function lessonReadingJson(reading: DraftLessonReading): LessonJson | undefined {
+  if (reading.probability === null && reading.reason.trim() === '') return undefined;
+  return withoutEmpty({ probability: optionalNumber(reading.probability), reason: reading.reason });
+}
+
 function scenarioJson(scenario: DraftScenario): LessonJson {
   return withoutEmpty({
     id: scenario.id,
     statement: scenario.statement,
-    authorView: scenario.authorView
-      ? { probability: scenario.authorView.probability, basis: scenario.authorView.basis }
-      : undefined,
+    lessonReading: lessonReadingJson(scenario.lessonReading),
     resolution: resolutionJson(scenario.resolution),
   });
 }
@@ -467,7 +483,7 @@ export const newPollOption = (): DraftPollOption => ({ id: newId('option'), labe
 export const newScenario = (): DraftScenario => ({
   id: newId('scenario'),
   statement: '',
-  authorView: null,
+  lessonReading: { probability: null, reason: '' },
   resolution: { happened: null, date: '', text: '' },
 });
 
