@@ -156,7 +156,7 @@ describe('importing a file with problems', () => {
       {
         path: 'sections[1].items[1].kind',
         line: lineWith(broken, '"kind": "scales"'),
-        message: 'must be one of "prompt", "poll", "scale", "forecast", "claimCheck"',
+        message: 'must be one of "prompt", "poll", "scale", "forecast", "claimCheck", "writing"',
       },
       {
         path: 'sections[1].items[3].horizon',

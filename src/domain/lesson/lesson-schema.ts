@@ -4,6 +4,8 @@ import {
   SECTION_CORE_MINUTES_MIN,
   SECTION_EXTENSION_MINUTES_MIN,
   SECTION_MINUTES_MAX,
+  WRITING_CRITERIA_MAX,
+  WRITING_POINTS_MAX,
 } from './lesson-constants';
 
 export { SECTION_CORE_MINUTES_MIN, SECTION_EXTENSION_MINUTES_MIN, SECTION_MINUTES_MAX };
@@ -134,12 +136,34 @@ export const claimCheckItemSchema = z.object({
   claims: z.array(claimSchema).min(1),
 });
 
+export const rubricCriterionSchema = z.object({
+  id,
+  /** What the teacher looks for, e.g. "Answers one claim of the article with evidence". */
+  criterion: text,
+  /** The most points it can earn, 1 to WRITING_POINTS_MAX. */
+  points: z.number().int().min(1).max(WRITING_POINTS_MAX),
+});
+
+export const writingItemSchema = z.object({
+  kind: z.literal('writing'),
+  ...itemBase,
+  /** The writing task, e.g. a letter to the editor answering the article. */
+  task: text,
+  /** The suggested length of the piece, in words. */
+  minWords: z.number().int().positive().optional(),
+  /** What the teacher scores it on: one to WRITING_CRITERIA_MAX criteria. */
+  rubric: z.array(rubricCriterionSchema).min(1).max(WRITING_CRITERIA_MAX),
+  /** A model answer, shown to the student with the teacher's feedback. */
+  modelAnswer: text,
+});
+
 export const itemSchema = z.discriminatedUnion('kind', [
   promptItemSchema,
   pollItemSchema,
   scaleItemSchema,
   forecastItemSchema,
   claimCheckItemSchema,
+  writingItemSchema,
 ]);
 
 /** The class minutes a section takes: its core items, and the extra its extension items take. */
@@ -230,5 +254,7 @@ export type ForecastItem = z.infer<typeof forecastItemSchema>;
 export type ForecastScenario = z.infer<typeof forecastScenarioSchema>;
 export type ClaimCheckItem = z.infer<typeof claimCheckItemSchema>;
 export type Claim = z.infer<typeof claimSchema>;
+export type WritingItem = z.infer<typeof writingItemSchema>;
+export type RubricCriterion = z.infer<typeof rubricCriterionSchema>;
 export type ClaimCategory = z.infer<typeof claimCategorySchema>;
 export type GlossaryTerm = z.infer<typeof glossaryTermSchema>;

@@ -159,7 +159,7 @@ describe('the Soleimani lesson', () => {
 
   it('uses every item kind, with at least two scales and two claim checks', () => {
     const kinds = new Set(allItems.map((item) => item.kind));
-    const every: ItemKind[] = ['prompt', 'poll', 'scale', 'forecast', 'claimCheck'];
+    const every: ItemKind[] = ['prompt', 'poll', 'scale', 'forecast', 'claimCheck', 'writing'];
     for (const kind of every) expect(kinds.has(kind), `no ${kind} item`).toBe(true);
     expect(allItems.filter((item) => item.kind === 'scale').length).toBeGreaterThanOrEqual(2);
     expect(allItems.filter((item) => item.kind === 'claimCheck').length).toBeGreaterThanOrEqual(2);
@@ -297,6 +297,17 @@ describe('the Soleimani lesson', () => {
         expect(view?.reason.length).toBeGreaterThan(0);
       }
     });
+  });
+
+  it('closes with a letter to the editor, its rubric and a model answer', () => {
+    const last = soleimaniLesson.sections.at(-1)?.items.at(-1);
+    if (last?.kind !== 'writing') throw new Error('the lesson does not close with a writing task');
+    expect(last.task).toMatch(/letter to the editor/);
+    expect(last.rubric.length).toBeGreaterThanOrEqual(3);
+    expect(last.rubric.length).toBeLessThanOrEqual(5);
+    const modelWords = last.modelAnswer.split(/\s+/).length;
+    expect(modelWords).toBeGreaterThanOrEqual(last.minWords ?? 0);
+    expect(modelWords).toBeLessThanOrEqual(250);
   });
 
   it('has unique claim ids within each claim check', () => {

@@ -103,7 +103,22 @@ export interface DraftClaimCheck extends DraftItemBase {
   readonly claims: readonly DraftClaim[];
 }
 
-export type DraftItem = DraftPrompt | DraftPoll | DraftScale | DraftForecast | DraftClaimCheck;
+export interface DraftRubricCriterion {
+  readonly id: string;
+  readonly criterion: string;
+  readonly points: number | null;
+}
+
+export interface DraftWriting extends DraftItemBase {
+  readonly kind: 'writing';
+  readonly task: string;
+  readonly minWords: number | null;
+  readonly rubric: readonly DraftRubricCriterion[];
+  readonly modelAnswer: string;
+}
+
+export type DraftItem =
+  DraftPrompt | DraftPoll | DraftScale | DraftForecast | DraftClaimCheck | DraftWriting;
 export type DraftItemKind = DraftItem['kind'];
 
 export interface DraftSection {
@@ -225,6 +240,23 @@ function readItem(value: unknown): DraftItem | null {
             explanation: text(c.explanation),
           };
         }),
+      };
+    case 'writing':
+      return {
+        kind: 'writing',
+        id: idOr(raw.id, 'writing'),
+        ...base,
+        task: text(raw.task),
+        minWords: numberOrNull(raw.minWords),
+        rubric: list(raw.rubric).map((criterion) => {
+          const c = record(criterion);
+          return {
+            id: idOr(c.id, 'criterion'),
+            criterion: text(c.criterion),
+            points: numberOrNull(c.points),
+          };
+        }),
+        modelAnswer: text(raw.modelAnswer),
       };
     default:
       // An item of a kind this editor does not know cannot be shown: it is left out.
@@ -370,6 +402,20 @@ function itemJson(item: DraftItem): LessonJson {
           }),
         ),
       });
+    case 'writing':
+      return withoutEmpty({
+        ...base,
+        task: item.task,
+        minWords: optionalNumber(item.minWords),
+        rubric: item.rubric.map((criterion) =>
+          withoutEmpty({
+            id: criterion.id,
+            criterion: criterion.criterion,
+            points: optionalNumber(criterion.points),
+          }),
+        ),
+        modelAnswer: item.modelAnswer,
+      });
   }
 }
 
@@ -475,8 +521,16 @@ export function newItem(kind: DraftItemKind): DraftItem {
       return { kind, ...base, question: '', asOf: '', horizon: '', scenarios: [newScenario()] };
     case 'claimCheck':
       return { kind, ...base, instructions: '', claims: [newClaim()] };
+    case 'writing':
+      return { kind, ...base, task: '', minWords: null, rubric: [newCriterion()], modelAnswer: '' };
   }
 }
+
+export const newCriterion = (): DraftRubricCriterion => ({
+  id: newId('criterion'),
+  criterion: '',
+  points: null,
+});
 
 export const newPollOption = (): DraftPollOption => ({ id: newId('option'), label: '' });
 

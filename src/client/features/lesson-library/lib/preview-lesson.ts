@@ -92,6 +92,20 @@ export function previewItem(item: DraftItem): Item {
           explanation: c.explanation,
         })),
       };
+    case 'writing':
+      return {
+        kind: 'writing',
+        id: item.id,
+        ...extension,
+        task: item.task,
+        ...(item.minWords === null ? {} : { minWords: item.minWords }),
+        rubric: item.rubric.map((c) => ({
+          id: c.id,
+          criterion: c.criterion,
+          points: c.points ?? 1,
+        })),
+        modelAnswer: item.modelAnswer,
+      };
   }
 }
 
