@@ -30,7 +30,7 @@ test('the self-study review keeps outcomes, sortings and summaries until they ca
   }
   await expect(main).not.toContainText('Brier score');
   await expect(
-    page.getByText(/What happened, the author’s view and your score show once/),
+    page.getByText(/What happened, the lesson’s reading of the article and your score show once/),
   ).toBeVisible();
   const firstClaim = claimCheck.claims[0]!;
   await expect(main).not.toContainText(firstClaim.explanation);

@@ -25,7 +25,9 @@ test('a student works through the whole lesson, reloads midway, and sees their s
   const { classroom, selfStudy } = lessonDuration(lesson);
   await expect(
     page.getByText(
-      `About ${selfStudy.core} minutes on your own, ${classroom.core} minutes in class`,
+      `About ${selfStudy.core} minutes (${selfStudy.withExtensions} with extension questions) ` +
+        `on your own, ${classroom.core} minutes ` +
+        `(${classroom.withExtensions} with extension questions) in class`,
     ),
   ).toBeVisible();
   await page.getByRole('link', { name: 'Start self-study' }).click();

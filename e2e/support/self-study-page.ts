@@ -6,6 +6,11 @@ import { forecastField, forecastSlider } from './forecast-inputs';
 export const FORECAST_PLAN = [80, 10, 30, 20, 60];
 
 /** How the test student answers each item: a fixed plan, so a reload can be checked against it. */
+/** The planned piece of writing for a writing task. */
+export function plannedWriting(item: { readonly id: string }): string {
+  return `To the editor, about ${item.id}: a short letter written for the test.`;
+}
+
 export function plannedPrompt(item: Item): string {
   return `My answer to ${item.id}: the author argues one thing, and I would add another.`;
 }
@@ -76,6 +81,9 @@ export class SelfStudyPage {
         }
         return;
       }
+      case 'writing':
+        await this.item(item.task).getByRole('textbox').fill(plannedWriting(item));
+        return;
       case 'forecast': {
         const region = this.item(item.question);
         for (const [index, scenario] of item.scenarios.entries()) {
@@ -132,6 +140,9 @@ export class SelfStudyPage {
         }
         return;
       }
+      case 'writing':
+        await expect(this.item(item.task).getByRole('textbox')).toHaveValue(plannedWriting(item));
+        return;
       case 'forecast': {
         const region = this.item(item.question);
         for (const [index, scenario] of item.scenarios.entries()) {

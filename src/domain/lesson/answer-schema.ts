@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Answer } from './answers';
+import { WRITING_TEXT_MAX } from './lesson-constants';
 import { claimCategorySchema } from './lesson-schema';
 
 /** A probability in percent, as students enter it. */
@@ -18,6 +19,7 @@ export const answerSchema = z.discriminatedUnion('kind', [
     kind: z.literal('claimCheck'),
     categories: z.record(z.string().max(64), claimCategorySchema),
   }),
+  z.object({ kind: z.literal('writing'), text: z.string().max(WRITING_TEXT_MAX) }),
 ]);
 
 // Whatever the schema accepts must be a valid Answer (a compile-time check).

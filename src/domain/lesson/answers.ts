@@ -12,7 +12,9 @@ export type Answer =
   /** Scenario id to probability in percent; a scenario not yet given is absent. */
   | { readonly kind: 'forecast'; readonly probabilities: Readonly<Record<string, number>> }
   /** Claim id to the category the student chose. */
-  | { readonly kind: 'claimCheck'; readonly categories: Readonly<Record<string, ClaimCategory>> };
+  | { readonly kind: 'claimCheck'; readonly categories: Readonly<Record<string, ClaimCategory>> }
+  /** A piece of writing (a writing task), scored later by the teacher against its rubric. */
+  | { readonly kind: 'writing'; readonly text: string };
 
 export type AnswerFor<K extends Answer['kind']> = Extract<Answer, { kind: K }>;
 export type AnswersByItem = Readonly<Record<string, Answer | undefined>>;
@@ -27,6 +29,7 @@ export function isItemAnswered(item: Item, answer: Answer | undefined): boolean 
   if (!answer || answer.kind !== item.kind) return false;
   switch (answer.kind) {
     case 'prompt':
+    case 'writing':
       return answer.text.trim().length > 0;
     case 'poll':
       return answer.optionIds.length > 0;

@@ -97,7 +97,8 @@ function checkClaims(
  * Whether an answer fits the item it answers: a single-choice poll takes exactly one of its
  * option ids and a multiple-choice poll distinct ids of its own; a scale a point on its scale;
  * a forecast every scenario of the item, each 0-100; a claim check every claim of the item,
- * each sorted into a known category. A prompt's text may be empty: the student cleared it.
+ * each sorted into a known category. A prompt's or a piece of
+ * writing's text may be empty: the student cleared it.
  */
 export function checkAnswerForItem(
   item: Item,
@@ -109,6 +110,7 @@ export function checkAnswerForItem(
   }
   switch (answer.kind) {
     case 'prompt':
+    case 'writing':
       return null;
     case 'poll':
       return item.kind === 'poll' ? checkPoll(item, answer.optionIds) : null;

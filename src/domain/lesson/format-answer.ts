@@ -11,6 +11,7 @@ export function formatAnswerText(item: Item, answer: Answer): string {
   if (answer.kind !== item.kind) return '';
   switch (answer.kind) {
     case 'prompt':
+    case 'writing':
       return answer.text;
     case 'poll': {
       if (item.kind !== 'poll') return '';

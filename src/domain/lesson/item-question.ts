@@ -11,5 +11,7 @@ export function getItemQuestion(item: Item): string {
       return item.statement;
     case 'claimCheck':
       return item.instructions;
+    case 'writing':
+      return item.task;
   }
 }

@@ -29,3 +29,11 @@ export const SECTION_MINUTES_MAX = 240;
 export const READING_WORDS_PER_MINUTE = 200;
 /** …and each question takes this many minutes. */
 export const SELF_STUDY_MINUTES_PER_ITEM = 1;
+
+/** A writing task's rubric: at most this many criteria, each worth 1 to WRITING_POINTS_MAX. */
+export const WRITING_CRITERIA_MAX = 6;
+export const WRITING_POINTS_MAX = 10;
+/** A piece of writing, in characters: room for a letter of several hundred words. */
+export const WRITING_TEXT_MAX = 10_000;
+/** The teacher's comment on a piece of writing, in characters. */
+export const WRITING_COMMENT_MAX = 2000;

@@ -15,13 +15,20 @@ import type { Lesson } from './lesson-schema';
 
 const EXAMPLE_URL = new URL('../../../docs/examples/small-lesson.json', import.meta.url);
 const exampleText = readFileSync(EXAMPLE_URL, 'utf8');
-/** The shipped lesson's file, and the same lesson as version 1 of the app exported it. */
+/**
+ * The shipped lesson's file, and the shipped lesson before its revision (issue 11) as version 1
+ * and version 2 of the app exported it.
+ */
 const shippedText = readFileSync(
   new URL('../lessons/soleimani-2020.lesson.json', import.meta.url),
   'utf8',
 );
 const shippedV1Text = readFileSync(
   new URL('./fixtures/soleimani-2020.v1.lesson.json', import.meta.url),
+  'utf8',
+);
+const shippedV2Text = readFileSync(
+  new URL('./fixtures/soleimani-2020.v2.lesson.json', import.meta.url),
   'utf8',
 );
 
@@ -79,7 +86,7 @@ describe('exporting and importing a lesson file', () => {
   it('writes the format first, then the version, pretty, with a trailing newline', () => {
     const file = exportLessonFile(soleimaniLesson);
     expect(
-      file.startsWith(`{\n  "format": "${LESSON_FILE_FORMAT}",\n  "schemaVersion": 2,\n`),
+      file.startsWith(`{\n  "format": "${LESSON_FILE_FORMAT}",\n  "schemaVersion": 3,\n`),
     ).toBe(true);
     expect(file.endsWith('}\n')).toBe(true);
   });
@@ -97,7 +104,7 @@ describe('exporting and importing a lesson file', () => {
   });
 
   it('is at version CURRENT_LESSON_FILE_VERSION, which the example carries', () => {
-    expect(CURRENT_LESSON_FILE_VERSION).toBe(2);
+    expect(CURRENT_LESSON_FILE_VERSION).toBe(3);
     expect(imported(exampleText).schemaVersion).toBe(CURRENT_LESSON_FILE_VERSION);
   });
 });
@@ -149,7 +156,7 @@ describe('importing a file with problems', () => {
       {
         path: 'sections[1].items[1].kind',
         line: lineWith(broken, '"kind": "scales"'),
-        message: 'must be one of "prompt", "poll", "scale", "forecast", "claimCheck"',
+        message: 'must be one of "prompt", "poll", "scale", "forecast", "claimCheck", "writing"',
       },
       {
         path: 'sections[1].items[3].horizon',
@@ -157,7 +164,7 @@ describe('importing a file with problems', () => {
         message: 'must be a date written YYYY-MM-DD, e.g. "2020-01-03"',
       },
       {
-        path: 'sections[1].items[3].scenarios[0].authorView.probability',
+        path: 'sections[1].items[3].scenarios[0].lessonReading.probability',
         line: lineWith(broken, '"probability": 120'),
         message: 'must be at most 100',
       },
@@ -225,27 +232,27 @@ describe('importing a file with problems', () => {
   });
 
   it.each([
-    [0, 'is 0, a version of the lesson format this app does not read (it reads versions 1 to 2)'],
+    [0, 'is 0, a version of the lesson format this app does not read (it reads versions 1 to 3)'],
     [
       99,
-      'is 99, a version of the lesson format this app does not read (it reads versions 1 to 2): the file may come from a newer version of the app',
+      'is 99, a version of the lesson format this app does not read (it reads versions 1 to 3): the file may come from a newer version of the app',
     ],
   ])('refuses schemaVersion %i, naming the versions it reads', (version, message) => {
-    const text = exampleText.replace('"schemaVersion": 2', `"schemaVersion": ${version}`);
+    const text = exampleText.replace('"schemaVersion": 3', `"schemaVersion": ${version}`);
     expect(problemsOf(text)).toStrictEqual([{ path: 'schemaVersion', line: 3, message }]);
   });
 
   it('refuses a file without a version, or with one that is not a whole number', () => {
-    const missing = exampleText.replace('"schemaVersion": 2,\n', '');
+    const missing = exampleText.replace('"schemaVersion": 3,\n', '');
     expect(problemsOf(missing)).toStrictEqual([
       {
         path: 'schemaVersion',
         line: 1,
         message:
-          'is missing: it says which version of the lesson format the file uses (this app reads versions 1 to 2)',
+          'is missing: it says which version of the lesson format the file uses (this app reads versions 1 to 3)',
       },
     ]);
-    const text = exampleText.replace('"schemaVersion": 2', '"schemaVersion": "2"');
+    const text = exampleText.replace('"schemaVersion": 3', '"schemaVersion": "3"');
     expect(problemsOf(text)[0]?.message).toMatch(/^must be a whole number: /);
   });
 
@@ -284,10 +291,24 @@ describe('importing a file with problems', () => {
 });
 
 describe('importing a file of an older version', () => {
-  it('migrates the shipped lesson’s version 1 file to the shipped lesson of today', () => {
+  it('migrates the shipped lesson’s version 1 file to the same lesson as version 2 wrote it', () => {
     expect(shippedV1Text).toContain('"schemaVersion": 1,');
-    expect(imported(shippedV1Text)).toStrictEqual(soleimaniLesson);
-    expect(exportLessonFile(imported(shippedV1Text))).toBe(shippedText);
+    expect(shippedV2Text).toContain('"schemaVersion": 2,');
+    expect(imported(shippedV1Text)).toStrictEqual(imported(shippedV2Text));
+  });
+
+  it('migrates the version 2 file’s author views to the lesson’s readings', () => {
+    const lesson = imported(shippedV2Text);
+    expect(lesson.schemaVersion).toBe(3);
+    const forecast = lesson.sections
+      .flatMap((section) => section.items)
+      .find((item) => item.kind === 'forecast');
+    if (forecast?.kind !== 'forecast') throw new Error('no forecast in the version 2 file');
+    expect(forecast.scenarios.map((s) => s.lessonReading?.probability)).toStrictEqual([
+      70, 25, 20, 20, 50,
+    ]);
+    expect(forecast.scenarios[0]?.lessonReading?.reason).toMatch(/^He reports that Iran/);
+    expect(shippedV2Text).not.toContain('lessonReading');
   });
 
   it('shares the version 1 classroom minutes among the sections', () => {
@@ -333,9 +354,11 @@ describe('importing a file of an older version', () => {
     .replace('"schemaVersion": 1', '"schemaVersion": 0')
     .replace('"title": "Misreading', '"name": "Misreading');
 
-  it('takes every step in turn, and exports the result as today’s file', () => {
+  it('takes every step in turn, and exports the result as today’s file would be', () => {
     const result = importLessonFile(versionZero, { migrations: fromZero });
-    expect(result.ok && exportLessonFile(result.lesson)).toBe(shippedText);
+    expect(result.ok && exportLessonFile(result.lesson)).toBe(
+      exportLessonFile(imported(shippedV2Text)),
+    );
   });
 
   it('checks the migrated lesson, naming today’s fields at the lines the file has them', () => {

@@ -1,5 +1,6 @@
 import { LESSON_SCHEMA_VERSION } from './lesson-schema';
 import { migrateLessonV1ToV2 } from './migrations/lesson-v1-to-v2';
+import { migrateLessonV2ToV3 } from './migrations/lesson-v2-to-v3';
 
 /**
  * Step-by-step migrations of a lesson's JSON from one `schemaVersion` to the next, so a lesson
@@ -34,6 +35,9 @@ export interface LessonMigration {
 export const LESSON_MIGRATIONS: readonly LessonMigration[] = [
   // Section minutes instead of the lesson's estimatedMinutes; extension items; permission note.
   { from: 1, to: 2, migrate: migrateLessonV1ToV2 },
+  // A forecast scenario's authorView { probability, basis } becomes lessonReading
+  // { probability, reason }, the reason on one line.
+  { from: 2, to: 3, migrate: migrateLessonV2ToV3 },
 ];
 
 export interface KnownVersions {

@@ -4,6 +4,8 @@ import {
   SECTION_CORE_MINUTES_MIN,
   SECTION_EXTENSION_MINUTES_MIN,
   SECTION_MINUTES_MAX,
+  WRITING_CRITERIA_MAX,
+  WRITING_POINTS_MAX,
 } from './lesson-constants';
 
 export { SECTION_CORE_MINUTES_MIN, SECTION_EXTENSION_MINUTES_MIN, SECTION_MINUTES_MAX };
@@ -14,7 +16,7 @@ export { SECTION_CORE_MINUTES_MIN, SECTION_EXTENSION_MINUTES_MIN, SECTION_MINUTE
  * a typed object literal is already in its final shape.
  */
 
-export const LESSON_SCHEMA_VERSION = 2;
+export const LESSON_SCHEMA_VERSION = 3;
 
 const id = z
   .string()
@@ -23,6 +25,9 @@ const id = z
   .regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lowercase letters, digits and dashes');
 
 const text = z.string().trim().min(1, 'must not be empty');
+
+/** A text on one line: no line breaks. */
+const oneLine = text.regex(/^[^\r\n]*$/, 'must be one line, without line breaks');
 
 /** An ISO calendar date, e.g. 2020-12-31. */
 const isoDate = z.iso.date();
@@ -90,11 +95,14 @@ export const scenarioResolutionSchema = z.object({
 export const forecastScenarioSchema = z.object({
   id,
   statement: text,
-  /** The probability the article's author seems to give, in percent, and why we read it so. */
-  authorView: z
+  /**
+   * The lesson's reading of the article: the probability, in percent, the text seems to give the
+   * scenario, and in one line why the lesson reads it so. Left out when the text gives no view.
+   */
+  lessonReading: z
     .object({
       probability: z.number().min(0).max(100),
-      basis: text,
+      reason: oneLine,
     })
     .optional(),
   resolution: scenarioResolutionSchema,
@@ -128,12 +136,34 @@ export const claimCheckItemSchema = z.object({
   claims: z.array(claimSchema).min(1),
 });
 
+export const rubricCriterionSchema = z.object({
+  id,
+  /** What the teacher looks for, e.g. "Answers one claim of the article with evidence". */
+  criterion: text,
+  /** The most points it can earn, 1 to WRITING_POINTS_MAX. */
+  points: z.number().int().min(1).max(WRITING_POINTS_MAX),
+});
+
+export const writingItemSchema = z.object({
+  kind: z.literal('writing'),
+  ...itemBase,
+  /** The writing task, e.g. a letter to the editor answering the article. */
+  task: text,
+  /** The suggested length of the piece, in words. */
+  minWords: z.number().int().positive().optional(),
+  /** What the teacher scores it on: one to WRITING_CRITERIA_MAX criteria. */
+  rubric: z.array(rubricCriterionSchema).min(1).max(WRITING_CRITERIA_MAX),
+  /** A model answer, shown to the student with the teacher's feedback. */
+  modelAnswer: text,
+});
+
 export const itemSchema = z.discriminatedUnion('kind', [
   promptItemSchema,
   pollItemSchema,
   scaleItemSchema,
   forecastItemSchema,
   claimCheckItemSchema,
+  writingItemSchema,
 ]);
 
 /** The class minutes a section takes: its core items, and the extra its extension items take. */
@@ -224,5 +254,7 @@ export type ForecastItem = z.infer<typeof forecastItemSchema>;
 export type ForecastScenario = z.infer<typeof forecastScenarioSchema>;
 export type ClaimCheckItem = z.infer<typeof claimCheckItemSchema>;
 export type Claim = z.infer<typeof claimSchema>;
+export type WritingItem = z.infer<typeof writingItemSchema>;
+export type RubricCriterion = z.infer<typeof rubricCriterionSchema>;
 export type ClaimCategory = z.infer<typeof claimCategorySchema>;
 export type GlossaryTerm = z.infer<typeof glossaryTermSchema>;

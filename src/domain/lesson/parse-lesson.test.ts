@@ -61,28 +61,45 @@ describe('parseLesson', () => {
     expect(error.problems.map((p) => p.path)).toEqual(['sections.0.items.0.kind']);
   });
 
-  it('refuses an author probability above 100', () => {
+  it('refuses a reading’s probability above 100', () => {
     const lesson = structuredClone(soleimaniLesson);
     const { s, i } = forecastPosition(lesson);
     const forecast = item(lesson, s, i);
     if (forecast.kind !== 'forecast') throw new Error('expected a forecast');
-    const view = at(forecast.scenarios, 0).authorView;
-    if (!view) throw new Error('expected an author view');
+    const view = at(forecast.scenarios, 0).lessonReading;
+    if (!view) throw new Error('expected a lesson’s reading');
     view.probability = 150;
     const error = refusal(lesson);
-    expect(error.message).toContain(`sections.${s}.items.${i}.scenarios.0.authorView.probability`);
+    expect(error.message).toContain(
+      `sections.${s}.items.${i}.scenarios.0.lessonReading.probability`,
+    );
   });
 
-  it('refuses a negative author probability', () => {
+  it('refuses a negative reading probability', () => {
     const lesson = structuredClone(soleimaniLesson);
     const { s, i } = forecastPosition(lesson);
     const forecast = item(lesson, s, i);
     if (forecast.kind !== 'forecast') throw new Error('expected a forecast');
-    const view = at(forecast.scenarios, 2).authorView;
-    if (!view) throw new Error('expected an author view');
+    const view = at(forecast.scenarios, 2).lessonReading;
+    if (!view) throw new Error('expected a lesson’s reading');
     view.probability = -1;
     const error = refusal(lesson);
-    expect(error.message).toContain(`sections.${s}.items.${i}.scenarios.2.authorView.probability`);
+    expect(error.message).toContain(
+      `sections.${s}.items.${i}.scenarios.2.lessonReading.probability`,
+    );
+  });
+
+  it('refuses a reading’s reason on more than one line', () => {
+    const lesson = structuredClone(soleimaniLesson);
+    const { s, i } = forecastPosition(lesson);
+    const forecast = item(lesson, s, i);
+    if (forecast.kind !== 'forecast') throw new Error('expected a forecast');
+    const view = at(forecast.scenarios, 0).lessonReading;
+    if (!view) throw new Error('expected a lesson’s reading');
+    view.reason = 'First line.\nSecond line.';
+    const error = refusal(lesson);
+    expect(error.message).toContain(`sections.${s}.items.${i}.scenarios.0.lessonReading.reason`);
+    expect(error.message).toContain('must be one line, without line breaks');
   });
 
   it('refuses a duplicate item id, naming the second use', () => {

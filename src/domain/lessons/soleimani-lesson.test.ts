@@ -43,12 +43,27 @@ describe('the Soleimani lesson', () => {
     expect(parseLesson(soleimaniLesson).id).toBe('soleimani-2020');
   });
 
-  it('takes 45 minutes in class, as version 1 said, with no extension items yet', () => {
-    expect(lessonDuration(soleimaniLesson).classroom).toStrictEqual({
-      core: 45,
-      withExtensions: 45,
-    });
-    expect(allItems.filter((item) => item.extension === true)).toStrictEqual([]);
+  it('has a core path that fits 45 minutes in class and 25 alone, the rest as extension', () => {
+    const duration = lessonDuration(soleimaniLesson);
+    expect(duration.classroom.core).toBeLessThanOrEqual(45);
+    expect(duration.selfStudy.core).toBeLessThanOrEqual(25);
+    expect(duration.classroom.withExtensions).toBeGreaterThan(duration.classroom.core);
+    expect(duration.selfStudy.withExtensions).toBeGreaterThan(duration.selfStudy.core);
+    for (const section of soleimaniLesson.sections) {
+      const core = section.items.filter((item) => item.extension !== true);
+      expect(core.length, `section ${section.id} has no core item`).toBeGreaterThan(0);
+      const hasExtension = section.items.length > core.length;
+      expect(section.minutes.extension > 0, `section ${section.id} extension minutes`).toBe(
+        hasExtension,
+      );
+    }
+  });
+
+  it('asks for answers short enough to write in the time (at most 50 words)', () => {
+    for (const item of allItems) {
+      if (item.kind !== 'prompt') continue;
+      expect(item.guidance?.minWords ?? 0, `prompt ${item.id}`).toBeLessThanOrEqual(50);
+    }
   });
 
   it('quotes the whole article verbatim, in order, each sentence once', () => {
@@ -116,10 +131,22 @@ describe('the Soleimani lesson', () => {
     expect(claims).toBeGreaterThan(0);
   });
 
+  it('defines the people and groups the article names or implies', () => {
+    const terms = soleimaniLesson.glossary.map((term) => term.term);
+    for (const name of [
+      'Qasem Soleimani',
+      'Abu Mahdi al-Muhandis',
+      'Kataib Hezbollah',
+      'Popular Mobilization Forces',
+    ]) {
+      expect(terms).toContain(name);
+    }
+  });
+
   it('finds every glossary match in the article text', () => {
     const texts = allParagraphs.map((p) => p.text);
     expect(soleimaniLesson.glossary.length).toBeGreaterThanOrEqual(8);
-    expect(soleimaniLesson.glossary.length).toBeLessThanOrEqual(12);
+    expect(soleimaniLesson.glossary.length).toBeLessThanOrEqual(20);
     for (const term of soleimaniLesson.glossary) {
       for (const match of term.matches) {
         expect(
@@ -132,7 +159,7 @@ describe('the Soleimani lesson', () => {
 
   it('uses every item kind, with at least two scales and two claim checks', () => {
     const kinds = new Set(allItems.map((item) => item.kind));
-    const every: ItemKind[] = ['prompt', 'poll', 'scale', 'forecast', 'claimCheck'];
+    const every: ItemKind[] = ['prompt', 'poll', 'scale', 'forecast', 'claimCheck', 'writing'];
     for (const kind of every) expect(kinds.has(kind), `no ${kind} item`).toBe(true);
     expect(allItems.filter((item) => item.kind === 'scale').length).toBeGreaterThanOrEqual(2);
     expect(allItems.filter((item) => item.kind === 'claimCheck').length).toBeGreaterThanOrEqual(2);
@@ -177,6 +204,39 @@ describe('the Soleimani lesson', () => {
     expect(poll.options.some((o) => o.label.includes('Kirkuk'))).toBe(true);
     expect(poll.afterAnswer).toMatch(/27 December 2019/);
     expect(poll.afterAnswer).toMatch(/K-1 air base near Kirkuk/);
+    expect(poll.afterAnswer).toMatch(/No group claimed the attack; the US blamed Kataib Hezbollah/);
+    expect(poll.afterAnswer).toMatch(/29 December US strikes on Kataib Hezbollah/);
+  });
+
+  it('fact-checks the Obama comparison by its dates, as the author’s claim', () => {
+    const poll = allItems.find((item) => item.id === 'red-line-obama-fact-check');
+    if (poll?.kind !== 'poll') throw new Error('no Obama fact-check poll');
+    expect(poll.question).toContain('the author writes');
+    expect(poll.afterAnswer).toMatch(/8 August 2014.*19 August 2014/);
+    const summary = soleimaniLesson.sections.find((s) => s.id === 'red-line')?.summary;
+    expect(summary).toContain('in the author’s telling');
+  });
+
+  it('quotes the words in context and the two-part evidence sentences from their section', () => {
+    let checked = 0;
+    for (const section of soleimaniLesson.sections) {
+      const sectionText = section.paragraphs.map((p) => p.text).join('\n');
+      for (const item of section.items) {
+        if (item.kind !== 'poll') continue;
+        if (item.question.startsWith('Words in context:')) {
+          const quoted = /“(.+)” What does/.exec(item.question)?.[1] ?? '';
+          expect(sectionText.includes(quoted), `${item.id} quotes "${quoted}"`).toBe(true);
+          checked += 1;
+        }
+        if (item.question.startsWith('Two-part question, part B')) {
+          for (const option of item.options) {
+            expect(sectionText.includes(option.label), `${item.id}: "${option.label}"`).toBe(true);
+          }
+          checked += 1;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThanOrEqual(7);
   });
 
   describe('forecast', () => {
@@ -209,14 +269,45 @@ describe('the Soleimani lesson', () => {
       expect(dates['democrat-wins']).toBe('2020-11-03');
     });
 
-    it('gives the author’s implied view for every scenario', () => {
+    it('dates every resolution between the forecast’s day and its horizon', () => {
       for (const scenario of forecast?.scenarios ?? []) {
-        const view = scenario.authorView;
-        expect(view, `scenario ${scenario.id} has no author view`).toBeDefined();
-        expect(view?.probability).toBeGreaterThanOrEqual(0);
-        expect(view?.probability).toBeLessThanOrEqual(100);
+        const date = scenario.resolution.date;
+        expect(date >= (forecast?.asOf ?? ''), `${scenario.id} resolved ${date}`).toBe(true);
+        expect(date <= (forecast?.horizon ?? ''), `${scenario.id} resolved ${date}`).toBe(true);
       }
     });
+
+    it('asks whether all US forces leave Iraq, and says why the answer is no', () => {
+      const scenario = forecast?.scenarios.find((s) => s.id === 'us-leaves-iraq');
+      expect(scenario?.statement).toBe('All U.S. forces leave Iraq.');
+      expect(scenario?.resolution.text).toMatch(/about 3,000 by September 2020/);
+      expect(scenario?.resolution.text).toMatch(/March 2020/);
+    });
+
+    it('gives the lesson’s reading with its reason, and none for the election', () => {
+      for (const scenario of forecast?.scenarios ?? []) {
+        const view = scenario.lessonReading;
+        if (scenario.id === 'democrat-wins') {
+          expect(view).toBeUndefined();
+          continue;
+        }
+        expect(view, `scenario ${scenario.id} has no reading`).toBeDefined();
+        expect(view?.probability).toBeGreaterThanOrEqual(0);
+        expect(view?.probability).toBeLessThanOrEqual(100);
+        expect(view?.reason.length).toBeGreaterThan(0);
+      }
+    });
+  });
+
+  it('closes with a letter to the editor, its rubric and a model answer', () => {
+    const last = soleimaniLesson.sections.at(-1)?.items.at(-1);
+    if (last?.kind !== 'writing') throw new Error('the lesson does not close with a writing task');
+    expect(last.task).toMatch(/letter to the editor/);
+    expect(last.rubric.length).toBeGreaterThanOrEqual(3);
+    expect(last.rubric.length).toBeLessThanOrEqual(5);
+    const modelWords = last.modelAnswer.split(/\s+/).length;
+    expect(modelWords).toBeGreaterThanOrEqual(last.minWords ?? 0);
+    expect(modelWords).toBeLessThanOrEqual(250);
   });
 
   it('has unique claim ids within each claim check', () => {

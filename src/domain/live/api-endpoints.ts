@@ -12,6 +12,7 @@ import {
   projectorViewSchema,
   revealOutcomesRequestSchema,
   sessionListSchema,
+  scoreWritingRequestSchema,
   sessionReportSchema,
   sessionSettingsRequestSchema,
   studentTranscriptSchema,
@@ -50,7 +51,7 @@ import {
   saveDraftResponseSchema,
   shareLessonRequestSchema,
 } from './lesson-library-contracts';
-import { teacherWallResponseSchema } from './result-contracts';
+import { teacherWallResponseSchema, writingFeedbackSchema } from './result-contracts';
 import { deleteAccountRequestSchema, studentExportQuerySchema } from './student-data-contracts';
 
 /**
@@ -489,6 +490,16 @@ export const endpoints = {
     params: sessionParamsSchema,
     body: revealOutcomesRequestSchema,
     responses: teacherView,
+  },
+  scoreWriting: {
+    method: 'PUT',
+    path: '/api/sessions/:id/writing/:itemId/participants/:participantId',
+    caller: 'owner',
+    summary:
+      "Scores a student's writing against the task's rubric, with a comment; release: true lets the student see it (sends feedback.released).",
+    params: studentIdParams.extend({ itemId: id }),
+    body: scoreWritingRequestSchema,
+    responses: { 200: writingFeedbackSchema },
   },
   report: {
     method: 'GET',

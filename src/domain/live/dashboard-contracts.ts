@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { answerSchema } from '../lesson/answer-schema';
+import { WRITING_COMMENT_MAX } from '../lesson/lesson-constants';
 import type { DeepReadonly } from './deep-readonly';
 import { sessionSummarySchema } from './live-contracts';
 import {
@@ -8,6 +9,7 @@ import {
   scenarioOutcomeSchema,
   teacherWallResponseSchema,
   wallResponseSchema,
+  writingFeedbackSchema,
 } from './result-contracts';
 
 /**
@@ -68,6 +70,30 @@ export const revealOutcomesRequestSchema = z.object({
 });
 export type RevealOutcomesRequest = z.infer<typeof revealOutcomesRequestSchema>;
 
+/** One student's piece of writing as the report shows it, with the feedback given so far. */
+export const writingSubmissionSchema = z.object({
+  itemId: z.string(),
+  participantId: z.string(),
+  label: z.string(),
+  text: z.string(),
+  feedback: writingFeedbackSchema.nullable(),
+});
+export type WritingSubmission = DeepReadonly<z.infer<typeof writingSubmissionSchema>>;
+
+/** The teacher scores a piece of writing; `release: true` lets the student see it. */
+export const scoreWritingRequestSchema = z.object({
+  scores: z.record(
+    z.string().max(64),
+    z.number().int('scores must be whole numbers').min(0, 'scores must be 0 or more'),
+  ),
+  comment: z
+    .string()
+    .trim()
+    .max(WRITING_COMMENT_MAX, `comment must be at most ${WRITING_COMMENT_MAX} characters`),
+  release: z.boolean(),
+});
+export type ScoreWritingRequest = z.infer<typeof scoreWritingRequestSchema>;
+
 export const sessionReportSchema = z.object({
   sessionId: z.string(),
   lessonId: z.string(),
@@ -86,6 +112,8 @@ export const sessionReportSchema = z.object({
   ),
   responses: z.array(teacherWallResponseSchema),
   forecastScores: z.array(forecastScoresSchema),
+  /** Every piece of writing (writing tasks), with the teacher's feedback so far. */
+  writing: z.array(writingSubmissionSchema),
   /** Students the teacher removed: left out of every figure above, their answers still stored. */
   removedParticipants: z.array(
     z.object({ id: z.string(), label: z.string(), joinedAt: z.string(), answers: count }),

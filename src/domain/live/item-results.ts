@@ -62,10 +62,11 @@ export function computeItemResults(item: Item, answers: readonly Answer[]): Item
       };
     }
     case 'prompt':
+    case 'writing':
       return {
         kind: 'text',
         itemId: item.id,
-        responses: answers.filter((a) => a.kind === 'prompt').length,
+        responses: answers.filter((a) => a.kind === item.kind).length,
       };
   }
 }

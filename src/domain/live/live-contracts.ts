@@ -7,6 +7,7 @@ import {
   classWallResponseSchema,
   forecastScoresSchema,
   itemResultsSchema,
+  writingFeedbackSchema,
 } from './result-contracts';
 import {
   JOIN_CODE_ALPHABET,
@@ -210,6 +211,8 @@ export const studentSessionViewSchema = z.object({
   wall: z.array(classWallResponseSchema),
   /** Revealed forecast outcomes with the class's scores and the student's own. */
   forecastScores: z.array(forecastScoresSchema),
+  /** The teacher's feedback on this student's writing, once released. */
+  writingFeedback: z.array(writingFeedbackSchema),
 });
 export type StudentSessionView = DeepReadonly<z.infer<typeof studentSessionViewSchema>>;
 

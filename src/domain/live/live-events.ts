@@ -33,6 +33,8 @@ export const liveEventSchema = z.discriminatedUnion('type', [
   /** The wall changed: a response hidden or spotlighted, names shown or not; refetch it. */
   event('wall.changed', { itemId: z.string().nullable() }),
   event('outcomes.revealed', { itemId: z.string() }),
+  /** The teacher released (or took back) feedback on this student's writing: refetch the view. */
+  event('feedback.released', { itemId: z.string() }),
   /** Coalesced: sent at most a few times a second, never once per answer. Teachers only. */
   event('answers.counted', { answerCounts: z.record(z.string(), z.number().int().min(0)) }),
 ]);

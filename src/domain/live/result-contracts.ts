@@ -120,3 +120,14 @@ export type TeacherWallResponse = DeepReadonly<z.infer<typeof teacherWallRespons
 /** A response on a student's wall: whether it is the student's own, and no author id. */
 export const classWallResponseSchema = wallResponseSchema.extend({ isMine: z.boolean() });
 export type ClassWallResponse = DeepReadonly<z.infer<typeof classWallResponseSchema>>;
+
+/** The teacher's feedback on a student's writing task: points per rubric criterion, a comment. */
+export const writingFeedbackSchema = z.object({
+  itemId: z.string(),
+  /** Rubric criterion id to the points given (0 to the criterion's points). */
+  scores: z.record(z.string(), z.number().int().min(0)),
+  comment: z.string(),
+  /** When the student could first see it; null while it is the teacher's only. */
+  releasedAt: z.string().nullable(),
+});
+export type WritingFeedback = DeepReadonly<z.infer<typeof writingFeedbackSchema>>;

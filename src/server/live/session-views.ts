@@ -38,6 +38,7 @@ import {
   type ParticipantRecord,
 } from '../repositories/participants.repository';
 import type { ResponseIdOf } from './response-ids';
+import { listWritingFeedback } from '../repositories/writing-feedback.repository';
 
 /**
  * An item's state as students meet it: in a self-paced session every item is open until the
@@ -254,11 +255,12 @@ export async function buildStudentView(
   participant: ParticipantRecord,
   responseIdOf: ResponseIdOf,
 ): Promise<StudentSessionView> {
-  const [stored, summaries, myAnswers, answers] = await Promise.all([
+  const [stored, summaries, myAnswers, answers, feedback] = await Promise.all([
     listItemStates(db, session.id),
     listSummaries(db, session.id),
     listParticipantAnswers(db, participant.id),
     listSessionAnswers(db, session.id),
+    listWritingFeedback(db, session.id, { participantId: participant.id, releasedOnly: true }),
   ]);
   const revealed = new Set(stored.filter((s) => s.isRevealed).map((s) => s.itemId));
   const wall = toClassWallResponses(
@@ -289,6 +291,12 @@ export async function buildStudentView(
     forecastScores: classScores.map((scores) =>
       forecastScoresForStudent(scores, myForecasts.get(scores.itemId)),
     ),
+    writingFeedback: feedback.map(({ itemId, scores, comment, releasedAt }) => ({
+      itemId,
+      scores,
+      comment,
+      releasedAt,
+    })),
   };
 }
 

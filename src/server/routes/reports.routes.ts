@@ -1,5 +1,6 @@
 import type { FastifyPluginCallback } from 'fastify';
 import { formatAnswerText } from '../../domain/lesson/format-answer';
+import { checkRubricScores } from '../../domain/lesson/rubric';
 import { getItemQuestion } from '../../domain/lesson/item-question';
 import { endpoints } from '../../domain/live/api-endpoints';
 import { toCsv } from '../../domain/reports/csv';
@@ -16,20 +17,27 @@ import {
   participantLabel,
 } from '../repositories/participants.repository';
 import { findStudentRecord } from '../repositories/student-data.repository';
+import {
+  listWritingFeedback,
+  saveWritingFeedback,
+} from '../repositories/writing-feedback.repository';
 
 /** Under /api/sessions: what a session leaves behind: its report, transcripts and the export. */
 export const reportRoutes: FastifyPluginCallback = (app, _options, done) => {
-  const { db, config } = app;
+  const { db, config, hub } = app;
   const responseIds = new ResponseIds(config.cookieSecret);
 
   addRoute(app, endpoints.report, async ({ caller: { session, lesson } }) => {
-    const [participants, removed, summaries, answers, removedAnswers] = await Promise.all([
-      listParticipants(db, session.id),
-      listRemovedParticipants(db, session.id),
-      listSummaries(db, session.id),
-      listSessionAnswers(db, session.id),
-      listSessionAnswers(db, session.id, { includeRemoved: true }),
-    ]);
+    const [participants, removed, summaries, answers, removedAnswers, feedback] = await Promise.all(
+      [
+        listParticipants(db, session.id),
+        listRemovedParticipants(db, session.id),
+        listSummaries(db, session.id),
+        listSessionAnswers(db, session.id),
+        listSessionAnswers(db, session.id, { includeRemoved: true }),
+        listWritingFeedback(db, session.id),
+      ],
+    );
     const answeredByItem = new Map<string, number>();
     const answeredByParticipant = new Map<string, number>();
     for (const a of answers) {
@@ -60,6 +68,28 @@ export const reportRoutes: FastifyPluginCallback = (app, _options, done) => {
       })),
       responses: toTeacherWallResponses(lesson, answers, responseIds.forSession(session.id)),
       forecastScores: await classForecastScores(db, lesson, session.id, answers),
+      writing: answers.flatMap((a) => {
+        if (a.answer.kind !== 'writing') return [];
+        const given = feedback.find(
+          (f) => f.itemId === a.itemId && f.participantId === a.participantId,
+        );
+        return [
+          {
+            itemId: a.itemId,
+            participantId: a.participantId,
+            label: participantLabel(a.displayName, a.nameNumber),
+            text: a.answer.text,
+            feedback: given
+              ? {
+                  itemId: given.itemId,
+                  scores: given.scores,
+                  comment: given.comment,
+                  releasedAt: given.releasedAt,
+                }
+              : null,
+          },
+        ];
+      }),
       removedParticipants: removed.map((p) => ({
         id: p.id,
         label: p.label,
@@ -68,6 +98,53 @@ export const reportRoutes: FastifyPluginCallback = (app, _options, done) => {
       })),
     };
   });
+
+  addRoute(
+    app,
+    endpoints.scoreWriting,
+    async ({ params: { itemId, participantId }, body, caller: { session, lesson } }) => {
+      const item = findItem(lesson, itemId)?.item;
+      if (item?.kind !== 'writing') {
+        throw new ApiError(
+          404,
+          'item_not_found',
+          `"${itemId}" is not a writing task of this lesson.`,
+          'itemId',
+        );
+      }
+      const wrote = (await listSessionAnswers(db, session.id, { participantId })).find(
+        (a) => a.itemId === itemId && a.answer.kind === 'writing',
+      );
+      if (!wrote) {
+        throw new ApiError(
+          404,
+          'not_found',
+          'That student has not handed in this writing task in this session.',
+        );
+      }
+      const problem = checkRubricScores(item, body.scores);
+      if (problem) throw new ApiError(400, 'invalid_input', `scores: ${problem}`, 'scores');
+      const saved = await saveWritingFeedback(db, {
+        sessionId: session.id,
+        participantId,
+        itemId,
+        scores: body.scores,
+        comment: body.comment,
+        release: body.release,
+      });
+      await hub.publish(
+        session.id,
+        { to: 'participant', participantId },
+        { type: 'feedback.released', itemId },
+      );
+      return {
+        itemId: saved.itemId,
+        scores: saved.scores,
+        comment: saved.comment,
+        releasedAt: saved.releasedAt,
+      };
+    },
+  );
 
   addRoute(
     app,

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { expect, it } from 'vitest';
 import { exportLessonFile, LESSON_FILE_MAX_BYTES } from '../../domain/lesson/lesson-file';
 import { LESSON_SCHEMA_VERSION, type Lesson } from '../../domain/lesson/lesson-schema';
+import { lessonDuration } from '../../domain/lesson/lesson-duration';
 import { soleimaniLesson } from '../../domain/lessons/soleimani-lesson';
 import type {
   LessonDetail,
@@ -64,8 +65,9 @@ describeWithServer('the lesson library on %s', (ctx) => {
       shareKey: soleimaniLesson.id,
       sessionCount: 0,
       sectionCount: soleimaniLesson.sections.length,
-      minutes: { classroom: { core: 45, withExtensions: 45 } },
+      minutes: lessonDuration(soleimaniLesson),
     });
+    expect(builtIn?.minutes?.classroom.core).toBe(45);
     expectRefusal(
       await teacher.put(`/api/lessons/${soleimaniLesson.id}/draft`, { draft: smallLesson() }),
       403,
@@ -232,8 +234,13 @@ describeWithServer('the lesson library on %s', (ctx) => {
       'utf8',
     );
     expect(v1).toContain('"schemaVersion": 1,');
+    const v2 = await readFile(
+      new URL('../../domain/lesson/fixtures/soleimani-2020.v2.lesson.json', import.meta.url),
+      'utf8',
+    );
     const imported = created(await teacher.post('/api/lessons/import', { file: v1 }));
-    expect(imported.published?.lesson).toEqual(soleimaniLesson);
+    const importedV2 = created(await teacher.post('/api/lessons/import', { file: v2 }));
+    expect(imported.published?.lesson).toEqual(importedV2.published?.lesson);
     expect(imported.summary.minutes?.classroom.core).toBe(45);
   });
 

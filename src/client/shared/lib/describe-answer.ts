@@ -8,12 +8,14 @@ export const ITEM_KIND_LABELS: Record<Item['kind'], string> = {
   scale: 'Agree or disagree',
   forecast: 'Forecast',
   claimCheck: 'Claim check',
+  writing: 'Writing task',
 };
 
 /** The student's answer to a poll, prompt or scale as plain text (forecasts and claim checks are tables). */
 export function describeSimpleAnswer(item: Item, answer: Answer | undefined): string | null {
   if (!answer) return null;
   if (item.kind === 'prompt' && answer.kind === 'prompt') return answer.text.trim() || null;
+  if (item.kind === 'writing' && answer.kind === 'writing') return answer.text.trim() || null;
   if (item.kind === 'poll' && answer.kind === 'poll') {
     const labels = item.options.filter((o) => answer.optionIds.includes(o.id)).map((o) => o.label);
     return labels.length > 0 ? labels.join('; ') : null;

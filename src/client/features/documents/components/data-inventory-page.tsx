@@ -41,6 +41,19 @@ const SERVER_STORES: readonly Store[] = [
     ],
   },
   {
+    id: 'writing-feedback',
+    title: 'writing_feedback: the teacher’s scores on a student’s writing task',
+    holds: 'Deleted with the student or the session.',
+    fields: [
+      {
+        name: 'scores, comment',
+        why: 'The points per rubric criterion and the teacher’s comment.',
+      },
+      { name: 'released_at', why: 'From when the student may see it; empty until then.' },
+      { name: 'updated_at', why: 'When the teacher last changed it.' },
+    ],
+  },
+  {
     id: 'session-events',
     title: 'session_events: the live updates sent to open pages',
     holds:

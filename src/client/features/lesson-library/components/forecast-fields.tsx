@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { removeAt, replaceAt } from '../lib/draft-edits';
 import { newScenario, type DraftForecast, type DraftScenario } from '../lib/draft-lesson';
-import { FieldGroup, TextField } from './fields';
+import { FieldGroup, NumberField, TextField } from './fields';
 
 const OUTCOMES: readonly { value: boolean | null; label: string }[] = [
   { value: null, label: 'Not known yet' },
@@ -37,6 +37,31 @@ function ScenarioFields({
           onChange({ ...scenario, statement });
         }}
       />
+      <FieldGroup
+        path={`${path}.lessonReading`}
+        legend={`The lesson’s reading of scenario ${number}`}
+        hint="The probability the article seems to give it, 0 to 100 %, and in one line why you read it so. Leave both empty when the article gives no view: students then see “No view given”."
+        className="form-field field-pair"
+      >
+        <NumberField
+          path={`${path}.lessonReading.probability`}
+          label="Probability (%)"
+          min={0}
+          max={100}
+          value={scenario.lessonReading.probability}
+          onChange={(probability) => {
+            onChange({ ...scenario, lessonReading: { ...scenario.lessonReading, probability } });
+          }}
+        />
+        <TextField
+          path={`${path}.lessonReading.reason`}
+          label="Reason, in one line"
+          value={scenario.lessonReading.reason}
+          onChange={(reason) => {
+            onChange({ ...scenario, lessonReading: { ...scenario.lessonReading, reason } });
+          }}
+        />
+      </FieldGroup>
       <FieldGroup
         path={`${path}.resolution`}
         legend={`Resolution of scenario ${number}`}

@@ -11,6 +11,7 @@ import { PollFields } from './poll-fields';
 import { useFieldProblems } from './problems-context';
 import { PromptFields } from './prompt-fields';
 import { ScaleFields } from './scale-fields';
+import { WritingFields } from './writing-fields';
 
 export const itemControlId = (item: DraftItem, control: 'up' | 'down') =>
   `item-${item.id}-${control}`;
@@ -37,6 +38,8 @@ function KindFields({
       return <ClaimCheckFields item={item} path={path} sentences={sentences} onChange={onChange} />;
     case 'forecast':
       return <ForecastFields item={item} path={path} onChange={onChange} />;
+    case 'writing':
+      return <WritingFields item={item} path={path} onChange={onChange} />;
   }
 }
 

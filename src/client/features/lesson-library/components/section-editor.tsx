@@ -16,13 +16,21 @@ import { ItemEditor } from './item-editor';
 import { useFieldProblems } from './problems-context';
 import { SectionParagraphs } from './section-paragraphs';
 
-const ADDABLE: readonly DraftItemKind[] = ['prompt', 'poll', 'scale', 'claimCheck', 'forecast'];
+const ADDABLE: readonly DraftItemKind[] = [
+  'prompt',
+  'poll',
+  'scale',
+  'claimCheck',
+  'forecast',
+  'writing',
+];
 const ADD_LABELS: Record<DraftItemKind, string> = {
   prompt: 'Add a discussion prompt',
   poll: 'Add a poll',
   scale: 'Add an agree-or-disagree scale',
   claimCheck: 'Add a claim check',
   forecast: 'Add a forecast',
+  writing: 'Add a writing task',
 };
 
 export const sectionControlId = (section: DraftSection, control: 'up' | 'down') =>

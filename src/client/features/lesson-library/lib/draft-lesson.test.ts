@@ -21,6 +21,36 @@ describe('the draft and the lesson-shaped JSON', () => {
     expect(toLessonJson(readDraft(soleimaniLesson))).toEqual(soleimaniLesson);
   });
 
+  it('reads a draft saved before version 3: the author’s view becomes the lesson’s reading', () => {
+    const json = structuredClone(completeLessonJson) as unknown as {
+      sections: { items: { kind: string; scenarios?: Record<string, unknown>[] }[] }[];
+    };
+    const scenario = json.sections
+      .flatMap((section) => section.items)
+      .find((item) => item.kind === 'forecast')?.scenarios?.[0];
+    if (!scenario) throw new Error('the test lesson has no forecast');
+    scenario.authorView = { probability: 35, basis: 'Said so.' };
+    delete scenario.lessonReading;
+    const forecast = readDraft(json)
+      .sections.flatMap((section) => section.items)
+      .find((item): item is DraftForecast => item.kind === 'forecast');
+    expect(forecast?.scenarios[0]?.lessonReading).toStrictEqual({
+      probability: 35,
+      reason: 'Said so.',
+    });
+  });
+
+  it('leaves the reading out when neither probability nor reason is given: no view', () => {
+    const forecast = newItem('forecast') as DraftForecast;
+    expect(forecast.scenarios[0]?.lessonReading).toStrictEqual({ probability: null, reason: '' });
+    const draft = readDraft(completeLessonJson);
+    const first = draft.sections[0];
+    if (!first) throw new Error('the test lesson has no section');
+    expect(JSON.stringify(toLessonJson(draft))).toContain('"lessonReading"');
+    const written = toLessonJson({ ...draft, sections: [{ ...first, items: [forecast] }] });
+    expect(JSON.stringify(written)).not.toContain('lessonReading');
+  });
+
   it('writes the lesson format’s current version (a new version needs the editor changed too)', () => {
     expect(DRAFT_SCHEMA_VERSION).toBe(LESSON_SCHEMA_VERSION);
   });
@@ -130,6 +160,6 @@ describe('the draft and the lesson-shaped JSON', () => {
     });
     expect(draft.sections).toHaveLength(1);
     expect(draft.sections[0]?.paragraphs).toEqual([{ text: 'One.' }, { text: 'Two.' }]);
-    expect(toLessonJson(draft).schemaVersion).toBe(2);
+    expect(toLessonJson(draft).schemaVersion).toBe(3);
   });
 });

@@ -3,14 +3,14 @@ import { lessonIdFromTitle, newId } from './ids';
 
 /**
  * The lesson as the editor holds it while the teacher writes it: the lesson file's shape
- * (src/domain/lesson/lesson-schema.ts, version 2), with every field present so a form can show
+ * (src/domain/lesson/lesson-schema.ts, version 3), with every field present so a form can show
  * it, empty while unwritten (`''`, `null` for a number or an unknown outcome). `readDraft` makes
  * one from any stored draft, however incomplete; `toLessonJson` makes the lesson-shaped JSON
  * that is saved and published, leaving out what is still empty, so the schema names each
  * missing field and an optional one left empty is simply absent.
  */
 
-export const DRAFT_SCHEMA_VERSION = 2;
+export const DRAFT_SCHEMA_VERSION = 3;
 
 export const PARAGRAPH_ROLES = ['headline', 'standfirst', 'caption', 'body', 'byline'] as const;
 export type ParagraphRole = (typeof PARAGRAPH_ROLES)[number];
@@ -65,11 +65,20 @@ export interface DraftResolution {
   readonly text: string;
 }
 
+export interface DraftLessonReading {
+  /** null: no probability given (with an empty reason: no view given). */
+  readonly probability: number | null;
+  readonly reason: string;
+}
+
 export interface DraftScenario {
   readonly id: string;
   readonly statement: string;
-  /** Kept as it came (the editor does not change it): the author's view, when the lesson had one. */
-  readonly authorView: { readonly probability: number; readonly basis: string } | null;
+  /**
+   * The lesson's reading of the article: the probability it seems to give the scenario and a
+   * one-line reason; both empty when the article gives no view.
+   */
+  readonly lessonReading: DraftLessonReading;
   readonly resolution: DraftResolution;
 }
 
@@ -94,7 +103,22 @@ export interface DraftClaimCheck extends DraftItemBase {
   readonly claims: readonly DraftClaim[];
 }
 
-export type DraftItem = DraftPrompt | DraftPoll | DraftScale | DraftForecast | DraftClaimCheck;
+export interface DraftRubricCriterion {
+  readonly id: string;
+  readonly criterion: string;
+  readonly points: number | null;
+}
+
+export interface DraftWriting extends DraftItemBase {
+  readonly kind: 'writing';
+  readonly task: string;
+  readonly minWords: number | null;
+  readonly rubric: readonly DraftRubricCriterion[];
+  readonly modelAnswer: string;
+}
+
+export type DraftItem =
+  DraftPrompt | DraftPoll | DraftScale | DraftForecast | DraftClaimCheck | DraftWriting;
 export type DraftItemKind = DraftItem['kind'];
 
 export interface DraftSection {
@@ -217,6 +241,23 @@ function readItem(value: unknown): DraftItem | null {
           };
         }),
       };
+    case 'writing':
+      return {
+        kind: 'writing',
+        id: idOr(raw.id, 'writing'),
+        ...base,
+        task: text(raw.task),
+        minWords: numberOrNull(raw.minWords),
+        rubric: list(raw.rubric).map((criterion) => {
+          const c = record(criterion);
+          return {
+            id: idOr(c.id, 'criterion'),
+            criterion: text(c.criterion),
+            points: numberOrNull(c.points),
+          };
+        }),
+        modelAnswer: text(raw.modelAnswer),
+      };
     default:
       // An item of a kind this editor does not know cannot be shown: it is left out.
       return null;
@@ -225,13 +266,16 @@ function readItem(value: unknown): DraftItem | null {
 
 function readScenario(value: unknown): DraftScenario {
   const raw = record(value);
-  const view = record(raw.authorView);
+  // A draft saved before version 3 has `authorView` { probability, basis }: read it as the reading.
+  const old = record(raw.authorView);
+  const view =
+    raw.lessonReading === undefined ? { ...old, reason: old.basis } : record(raw.lessonReading);
   const resolution = record(raw.resolution);
   const probability = numberOrNull(view.probability);
   return {
     id: idOr(raw.id, 'scenario'),
     statement: text(raw.statement),
-    authorView: probability === null ? null : { probability, basis: text(view.basis) },
+    lessonReading: { probability, reason: text(view.reason) },
     resolution: {
       happened: typeof resolution.happened === 'boolean' ? resolution.happened : null,
       date: text(resolution.date),
@@ -358,6 +402,20 @@ function itemJson(item: DraftItem): LessonJson {
           }),
         ),
       });
+    case 'writing':
+      return withoutEmpty({
+        ...base,
+        task: item.task,
+        minWords: optionalNumber(item.minWords),
+        rubric: item.rubric.map((criterion) =>
+          withoutEmpty({
+            id: criterion.id,
+            criterion: criterion.criterion,
+            points: optionalNumber(criterion.points),
+          }),
+        ),
+        modelAnswer: item.modelAnswer,
+      });
   }
 }
 
@@ -368,13 +426,17 @@ function resolutionJson(resolution: DraftResolution): LessonJson | undefined {
   return withoutEmpty({ happened: happened ?? undefined, date, text: what });
 }
 
+/** No probability and no reason: no view given, so the field is left out. */
+function lessonReadingJson(reading: DraftLessonReading): LessonJson | undefined {
+  if (reading.probability === null && reading.reason.trim() === '') return undefined;
+  return withoutEmpty({ probability: optionalNumber(reading.probability), reason: reading.reason });
+}
+
 function scenarioJson(scenario: DraftScenario): LessonJson {
   return withoutEmpty({
     id: scenario.id,
     statement: scenario.statement,
-    authorView: scenario.authorView
-      ? { probability: scenario.authorView.probability, basis: scenario.authorView.basis }
-      : undefined,
+    lessonReading: lessonReadingJson(scenario.lessonReading),
     resolution: resolutionJson(scenario.resolution),
   });
 }
@@ -459,15 +521,23 @@ export function newItem(kind: DraftItemKind): DraftItem {
       return { kind, ...base, question: '', asOf: '', horizon: '', scenarios: [newScenario()] };
     case 'claimCheck':
       return { kind, ...base, instructions: '', claims: [newClaim()] };
+    case 'writing':
+      return { kind, ...base, task: '', minWords: null, rubric: [newCriterion()], modelAnswer: '' };
   }
 }
+
+export const newCriterion = (): DraftRubricCriterion => ({
+  id: newId('criterion'),
+  criterion: '',
+  points: null,
+});
 
 export const newPollOption = (): DraftPollOption => ({ id: newId('option'), label: '' });
 
 export const newScenario = (): DraftScenario => ({
   id: newId('scenario'),
   statement: '',
-  authorView: null,
+  lessonReading: { probability: null, reason: '' },
   resolution: { happened: null, date: '', text: '' },
 });
 

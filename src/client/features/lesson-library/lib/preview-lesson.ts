@@ -1,5 +1,5 @@
 import type { GlossaryTerm, Item, Paragraph } from '../../../../domain/lesson/lesson-schema';
-import type { DraftItem, DraftLesson } from './draft-lesson';
+import type { DraftItem, DraftLesson, DraftLessonReading } from './draft-lesson';
 
 /**
  * The draft as the student's pages take it, for "Preview as a student": a draft need not be
@@ -21,6 +21,13 @@ export interface PreviewLesson {
   readonly source: string;
   readonly sections: readonly PreviewSection[];
   readonly glossary: readonly GlossaryTerm[];
+}
+
+/** A reading with its probability shows (a missing reason as empty); without one, no view given. */
+function previewReading(reading: DraftLessonReading) {
+  return reading.probability === null
+    ? {}
+    : { lessonReading: { probability: reading.probability, reason: reading.reason } };
 }
 
 export function previewItem(item: DraftItem): Item {
@@ -63,7 +70,7 @@ export function previewItem(item: DraftItem): Item {
         scenarios: item.scenarios.map((s) => ({
           id: s.id,
           statement: s.statement,
-          ...(s.authorView ? { authorView: { ...s.authorView } } : {}),
+          ...previewReading(s.lessonReading),
           resolution: {
             happened: s.resolution.happened ?? false,
             date: s.resolution.date,
@@ -84,6 +91,20 @@ export function previewItem(item: DraftItem): Item {
           expected: c.expected === '' ? 'fact' : c.expected,
           explanation: c.explanation,
         })),
+      };
+    case 'writing':
+      return {
+        kind: 'writing',
+        id: item.id,
+        ...extension,
+        task: item.task,
+        ...(item.minWords === null ? {} : { minWords: item.minWords }),
+        rubric: item.rubric.map((c) => ({
+          id: c.id,
+          criterion: c.criterion,
+          points: c.points ?? 1,
+        })),
+        modelAnswer: item.modelAnswer,
       };
   }
 }

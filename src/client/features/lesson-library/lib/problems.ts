@@ -128,6 +128,9 @@ function itemFieldNames(item: DraftItem): string[] {
         'scenarios',
         ...item.scenarios.flatMap((_, k) => [
           `scenarios[${k}].statement`,
+          `scenarios[${k}].lessonReading`,
+          `scenarios[${k}].lessonReading.probability`,
+          `scenarios[${k}].lessonReading.reason`,
           `scenarios[${k}].resolution`,
           `scenarios[${k}].resolution.happened`,
           `scenarios[${k}].resolution.date`,
@@ -143,6 +146,14 @@ function itemFieldNames(item: DraftItem): string[] {
           `claims[${c}].expected`,
           `claims[${c}].explanation`,
         ]),
+      ];
+    case 'writing':
+      return [
+        'task',
+        'minWords',
+        'rubric',
+        ...item.rubric.flatMap((_, c) => [`rubric[${c}].criterion`, `rubric[${c}].points`]),
+        'modelAnswer',
       ];
   }
 }

@@ -1,8 +1,8 @@
 import type { LessonJson } from './draft-lesson';
 
-/** A small complete lesson of schema version 2, with every kind of item, for the tests. */
+/** A small complete lesson of schema version 3, with every kind of item, for the tests. */
 export const completeLessonJson: LessonJson = {
-  schemaVersion: 2,
+  schemaVersion: 3,
   id: 'webb-images',
   metadata: {
     title: 'First images from the Webb telescope',
@@ -79,7 +79,7 @@ export const completeLessonJson: LessonJson = {
             {
               id: 'f1a',
               statement: 'It finds carbon dioxide in an exoplanet atmosphere.',
-              authorView: { probability: 60, basis: 'The release sounds confident.' },
+              lessonReading: { probability: 60, reason: 'The release sounds confident.' },
               resolution: { happened: true, date: '2022-08-25', text: 'It did, on WASP-39 b.' },
             },
           ],

@@ -25,6 +25,7 @@ function setup() {
     results: [],
     wall: [],
     forecastScores: [],
+    writingFeedback: [],
   };
   queryClient.setQueryData(queryKeys.studentSession('s1'), view);
   const isStale = () => queryClient.getQueryState(queryKeys.studentSession('s1'))?.isInvalidated;

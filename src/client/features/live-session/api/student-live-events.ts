@@ -71,6 +71,7 @@ export function applyStudentLiveEvent(
       return;
     case 'wall.changed':
     case 'outcomes.revealed':
+    case 'feedback.released':
     case 'roster.changed':
       // The wall (hidden, spotlighted, names) and the scores are computed for this student.
       refetch(queryClient, sessionId);

@@ -5,10 +5,12 @@ import { getItemQuestion } from '../../../../domain/lesson/item-question';
 import type { Item } from '../../../../domain/lesson/lesson-schema';
 import type { ForecastScores } from '../../../../domain/live/dashboard-contracts';
 import type { ItemResults, ItemState } from '../../../../domain/live/live-contracts';
+import type { WritingFeedback } from '../../../../domain/live/result-contracts';
 import { ItemAnswer } from '../../../shared/components/items/item-answer';
 import { ForecastScoresView } from '../../../shared/components/items/forecast-scores';
 import { useAnnounceWhenSettled } from '../../../shared/hooks/use-announce-when-settled';
 import { ItemResultsView } from '../../../shared/components/items/item-results';
+import { WritingFeedbackView } from '../../../shared/components/items/writing-feedback';
 import { ITEM_KIND_LABELS } from '../../../shared/lib/describe-answer';
 import { useIsBrowserOnline } from '../lib/use-online-status';
 import { outboxKey, useOutboxStore } from '../stores/outbox-store';
@@ -52,6 +54,7 @@ export function LiveItemCard({
   held,
   results,
   scores,
+  feedback,
   isEnded,
 }: {
   readonly sessionId: string;
@@ -62,6 +65,8 @@ export function LiveItemCard({
   readonly results: ItemResults | undefined;
   /** A forecast's revealed outcomes with the class's scores and this student's. */
   readonly scores: ForecastScores | undefined;
+  /** The teacher's feedback on this student's writing, once released. */
+  readonly feedback?: WritingFeedback | undefined;
   readonly isEnded: boolean;
 }) {
   const headingId = useId();
@@ -92,7 +97,7 @@ export function LiveItemCard({
     if (checkAnswerForItem(item, answer) !== null) {
       // Work in progress (a forecast with scenarios left to give) stays on the device.
       draftAnswer(sessionId, item.id, answer);
-    } else if (answer.kind === 'prompt') {
+    } else if (answer.kind === 'prompt' || answer.kind === 'writing') {
       draftAnswer(sessionId, item.id, answer);
       const timer = setTimeout(() => {
         pendingRef.current = null;
@@ -153,6 +158,9 @@ export function LiveItemCard({
       ) : null}
       {item.kind === 'forecast' && scores ? (
         <ForecastScoresView item={item} scores={scores} headingLevel={3} />
+      ) : null}
+      {item.kind === 'writing' && feedback ? (
+        <WritingFeedbackView item={item} feedback={feedback} />
       ) : null}
     </section>
   );

@@ -76,6 +76,7 @@ function SectionView({
                 held={held}
                 results={view.results.find((r) => r.itemId === item.id)}
                 scores={view.forecastScores.find((f) => f.itemId === item.id)}
+                feedback={view.writingFeedback.find((f) => f.itemId === item.id)}
                 isEnded={isEnded}
               />
             );

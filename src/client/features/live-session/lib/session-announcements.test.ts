@@ -27,6 +27,7 @@ const base: StudentSessionView = {
   results: [],
   wall: [],
   forecastScores: [],
+  writingFeedback: [],
 };
 
 const withItems = (

@@ -32,6 +32,7 @@ export function ItemCard({
     <section className="item" aria-labelledby={headingId}>
       <p className="item-kind">
         {ITEM_KIND_LABELS[item.kind]} · question {position} of {count}
+        {item.extension === true ? ' · extension: if you have time' : ''}
       </p>
       <h2 id={headingId} ref={headingRef} tabIndex={-1} className="item-question">
         {getItemQuestion(item)}

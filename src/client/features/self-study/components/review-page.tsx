@@ -24,6 +24,10 @@ import { getReveal } from '../lib/reveal';
 import { buildReviewMarkdown } from '../lib/review-markdown';
 import { useSelfStudy } from '../stores/use-self-study';
 import { AnswersClearedNotice, ClearAnswersSection } from './clear-answers';
+import {
+  LESSON_READING_HEADING,
+  LessonReadingCell,
+} from '../../../shared/components/items/lesson-reading';
 import { StartOverButton } from './start-over-button';
 
 /** A forecast not yet given in full: what the student gave, and nothing that would anchor it. */
@@ -64,8 +68,8 @@ function UnrevealedForecastReview({
         </tbody>
       </TableScrollBox>
       <p className="hint">
-        What happened, the author’s view and your score show once you have given every forecast here
-        or finished the lesson.
+        What happened, the lesson’s reading of the article and your score show once you have given
+        every forecast here or finished the lesson.
       </p>
     </>
   );
@@ -97,7 +101,7 @@ function ForecastReview({
           <tr>
             <th scope="col">Scenario</th>
             <th scope="col">Your forecast</th>
-            <th scope="col">Author’s implied view</th>
+            <th scope="col">{LESSON_READING_HEADING}</th>
             <th scope="col">What happened</th>
             <th scope="col">Brier score</th>
           </tr>
@@ -109,7 +113,7 @@ function ForecastReview({
               <tr key={scenario.id}>
                 <th scope="row">{scenario.statement}</th>
                 <td>{scored ? `${scored.percent} %` : 'Not given'}</td>
-                <td>{scenario.authorView ? `${scenario.authorView.probability} %` : '–'}</td>
+                <LessonReadingCell scenario={scenario} />
                 <td>
                   <strong>{scenario.resolution.happened ? 'Yes.' : 'No.'}</strong>{' '}
                   {scenario.resolution.text}

@@ -17,6 +17,7 @@ const scenario = {
   resolution: { happened: 'boolean', date: 'text', text: 'text' },
 } as const;
 const claim = { id: 'text', quote: 'text', expected: 'text', explanation: 'text' } as const;
+const criterion = { id: 'text', criterion: 'text', points: 'number' } as const;
 
 /** Each item kind's fields, besides its `id` and `kind`. */
 const ITEM_SHAPES: Readonly<Record<string, Shape>> = {
@@ -25,6 +26,7 @@ const ITEM_SHAPES: Readonly<Record<string, Shape>> = {
   scale: { statement: 'text' },
   forecast: { question: 'text', asOf: 'text', horizon: 'text', scenarios: [scenario] },
   claimCheck: { instructions: 'text', claims: [claim] },
+  writing: { task: 'text', rubric: [criterion], modelAnswer: 'text' },
 };
 
 const LESSON_VERSION: Shape = {

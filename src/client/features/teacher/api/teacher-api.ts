@@ -8,6 +8,7 @@ import type {
 import type {
   ModerateResponseRequest,
   RevealOutcomesRequest,
+  ScoreWritingRequest,
   SessionListRow,
   TeacherWallResponse,
   WallResponsesResponse,
@@ -19,6 +20,7 @@ import type {
   Teacher,
   TeacherSessionView,
 } from '../../../../domain/live/live-contracts';
+import type { WritingFeedback } from '../../../../domain/live/result-contracts';
 import type { StudentExportFormat } from '../../../../domain/live/student-data-contracts';
 import { endpointPath } from '../../../shared/lib/api-client';
 import { callEndpoint } from '../../../shared/lib/call-endpoint';
@@ -246,6 +248,18 @@ export function changeSessionSettings(
   settings: { readonly showNames: boolean },
 ): Promise<TeacherSessionView> {
   return callEndpoint(endpoints.sessionSettings, { params: { id: sessionId }, body: settings });
+}
+
+export function scoreWriting(
+  sessionId: string,
+  itemId: string,
+  participantId: string,
+  request: ScoreWritingRequest,
+): Promise<WritingFeedback> {
+  return callEndpoint(endpoints.scoreWriting, {
+    params: { id: sessionId, itemId, participantId },
+    body: request,
+  });
 }
 
 export function revealOutcomes(

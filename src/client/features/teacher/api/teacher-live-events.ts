@@ -69,6 +69,9 @@ export function applyTeacherLiveEvent(
     case 'outcomes.revealed':
       refetchView(queryClient, sessionId);
       return;
+    case 'feedback.released':
+      // The report that sent it already holds the feedback.
+      return;
     case 'participant.joined':
       patch(queryClient, sessionId, (view) => ({
         ...view,

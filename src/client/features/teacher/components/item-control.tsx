@@ -45,7 +45,10 @@ export function ItemControl({
   useFocusWhenLost(stateLineRef, `${status} ${String(isRevealed)} ${String(action.isPending)}`);
   return (
     <section className="item" aria-labelledby={headingId}>
-      <p className="item-kind">{ITEM_KIND_LABELS[item.kind]}</p>
+      <p className="item-kind">
+        {ITEM_KIND_LABELS[item.kind]}
+        {item.extension === true ? ' · extension' : ''}
+      </p>
       <h3 id={headingId} className="item-question">
         {getItemQuestion(item)}
       </h3>

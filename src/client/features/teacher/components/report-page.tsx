@@ -27,6 +27,7 @@ import {
 } from '../api/teacher-api';
 import { useNoticeStore } from '../stores/notice-store';
 import { PageUnavailable } from './page-unavailable';
+import { WritingFeedbackForm } from './writing-feedback-form';
 
 function formatDateTime(iso: string): string {
   return new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
@@ -360,6 +361,32 @@ function Report({
               />
             ) : null;
           })}
+        </section>
+      ) : null}
+
+      {report.writing.length > 0 ? (
+        <section aria-labelledby="writing-heading" className="report-section">
+          <h2 id="writing-heading">Writing to score ({report.writing.length})</h2>
+          {lesson.sections.flatMap((section) =>
+            section.items.flatMap((item) => {
+              if (item.kind !== 'writing') return [];
+              const pieces = report.writing.filter((w) => w.itemId === item.id);
+              if (pieces.length === 0) return [];
+              return [
+                <div key={item.id}>
+                  <h3>{item.task}</h3>
+                  {pieces.map((piece) => (
+                    <WritingFeedbackForm
+                      key={piece.participantId}
+                      sessionId={sessionId}
+                      item={item}
+                      submission={piece}
+                    />
+                  ))}
+                </div>,
+              ];
+            }),
+          )}
         </section>
       ) : null}
 

@@ -1,6 +1,7 @@
 import type { ForecastItem } from '../../../../domain/lesson/lesson-schema';
 import type { ForecastScores } from '../../../../domain/live/dashboard-contracts';
 import { formatBrier } from '../../lib/describe-answer';
+import { LESSON_READING_HEADING, LessonReadingCell } from './lesson-reading';
 import { TableScrollBox } from '../table-scroll-box';
 
 const orDash = (value: number | null | undefined, format: (v: number) => string) =>
@@ -39,6 +40,7 @@ export function ForecastScoresView({
             <th scope="col">Scenario</th>
             <th scope="col">Outcome</th>
             <th scope="col">Class mean forecast</th>
+            <th scope="col">{LESSON_READING_HEADING}</th>
             <th scope="col">Class Brier score</th>
             {mine ? <th scope="col">Your Brier score</th> : null}
           </tr>
@@ -49,6 +51,7 @@ export function ForecastScoresView({
               item.scenarios.find((s) => s.id === scenario.scenarioId)?.statement ??
               scenario.scenarioId;
             const outcome = scores.outcomes[scenario.scenarioId];
+            const lessonScenario = item.scenarios.find((s) => s.id === scenario.scenarioId);
             return (
               <tr key={scenario.scenarioId}>
                 <th scope="row">{statement}</th>
@@ -57,6 +60,7 @@ export function ForecastScoresView({
                   {outcome ? `: ${outcome.text}` : null}
                 </td>
                 <td>{orDash(scenario.classMean, percent)}</td>
+                {lessonScenario ? <LessonReadingCell scenario={lessonScenario} /> : <td>–</td>}
                 <td>{orDash(scenario.classBrier, formatBrier)}</td>
                 {mine ? (
                   <td>{orDash(mine.perScenario[scenario.scenarioId], formatBrier)}</td>

@@ -4,6 +4,7 @@ import type { Item } from '../../../../domain/lesson/lesson-schema';
 import { PollAnswer } from './poll-answer';
 import { PromptAnswer } from './prompt-answer';
 import { ScaleAnswer } from './scale-answer';
+import { WritingAnswer } from './writing-answer';
 
 // Forecasts and claim checks come in a few sections only: their controls load when one shows,
 // keeping them out of the first download (the service worker has them for offline use).
@@ -99,6 +100,16 @@ export function ItemAnswer({
             isExplanationShown={isExplanationShown}
           />
         </Suspense>
+      );
+    case 'writing':
+      return (
+        <WritingAnswer
+          item={item}
+          labelId={labelId}
+          answer={answer?.kind === 'writing' ? answer : undefined}
+          onAnswer={onAnswer}
+          disabled={disabled}
+        />
       );
   }
 }

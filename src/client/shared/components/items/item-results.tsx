@@ -2,6 +2,14 @@ import type { Item } from '../../../../domain/lesson/lesson-schema';
 import { SCALE_LABELS } from '../../../../domain/lesson/lesson-constants';
 import type { ItemResults } from '../../../../domain/live/live-contracts';
 import { TableScrollBox } from '../table-scroll-box';
+import { LESSON_READING_HEADING, LessonReadingCell } from './lesson-reading';
+
+/** The lesson's reading of one scenario of a forecast's results, as a table cell. */
+function lessonScenarioOf(item: Item, scenarioId: string) {
+  const scenario =
+    item.kind === 'forecast' ? item.scenarios.find((s) => s.id === scenarioId) : undefined;
+  return scenario ? <LessonReadingCell scenario={scenario} /> : <td>–</td>;
+}
 
 function percentOf(count: number, total: number): number {
   return total === 0 ? 0 : Math.round((count / total) * 100);
@@ -114,6 +122,7 @@ export function ItemResultsView({
               <th scope="col">Scenario</th>
               <th scope="col">Mean</th>
               <th scope="col">Median</th>
+              <th scope="col">{LESSON_READING_HEADING}</th>
               <th scope="col">Forecasts</th>
               <th scope="col">Spread (0 to 100 %)</th>
             </tr>
@@ -129,6 +138,7 @@ export function ItemResultsView({
                 </th>
                 <td>{scenario.mean === null ? '–' : `${Math.round(scenario.mean)} %`}</td>
                 <td>{scenario.median === null ? '–' : `${Math.round(scenario.median)} %`}</td>
+                {lessonScenarioOf(item, scenario.scenarioId)}
                 <td>{scenario.count}</td>
                 <td>
                   <Spread buckets={scenario.buckets} />

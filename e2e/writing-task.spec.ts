@@ -1,0 +1,117 @@
+import type { Locator } from '@playwright/test';
+import type { Item, WritingItem } from '../src/domain/lesson/lesson-schema';
+import { CLAIM_CATEGORY_LABELS } from '../src/domain/lesson/lesson-constants';
+import { soleimaniLesson as lesson } from '../src/domain/lessons/soleimani-lesson';
+import { forecastField } from './support/forecast-inputs';
+import { expect, test } from './support/fixtures';
+import type { StudentPages } from './support/live-session-pages';
+
+const letter = lesson.sections
+  .flatMap((section) => section.items)
+  .find((item): item is WritingItem => item.kind === 'writing');
+const LETTER_TEXT =
+  'To the editor: your op-ed says the American was killed at a base in Baghdad, but the rocket ' +
+  'attack of 27 December 2019 hit the K-1 air base near Kirkuk. Iraq’s view is missing too.';
+
+/** Answers one core item on the student's live page, the simplest complete way. */
+async function answerItem(student: StudentPages, item: Item) {
+  const region: Locator = student.item(item);
+  switch (item.kind) {
+    case 'prompt':
+      await region.getByRole('textbox').fill(`My answer to ${item.id}, in a few honest words.`);
+      break;
+    case 'poll':
+      await region
+        .getByRole(item.mode === 'single' ? 'radio' : 'checkbox', {
+          name: item.options[0]!.label,
+          exact: true,
+        })
+        .check();
+      break;
+    case 'scale':
+      await region.getByRole('radio', { name: 'Agree', exact: true }).check();
+      break;
+    case 'claimCheck':
+      for (const claim of item.claims) {
+        await region
+          .getByRole('radiogroup', { name: claim.quote, exact: true })
+          .getByRole('radio', { name: CLAIM_CATEGORY_LABELS[claim.expected], exact: true })
+          .check();
+      }
+      break;
+    case 'forecast':
+      for (const scenario of item.scenarios) {
+        await forecastField(region, scenario.statement).fill('50');
+      }
+      break;
+    case 'writing':
+      await region.getByRole('textbox').fill(LETTER_TEXT);
+      break;
+  }
+  await student.expectSaved(item);
+}
+
+test('a student completes the core path and the letter; the teacher scores it and releases the feedback', async ({
+  teacher,
+  newStudent,
+}) => {
+  test.setTimeout(240_000);
+  if (!letter) throw new Error('the shipped lesson has no writing task');
+  const code = await teacher.startSession('Self-paced');
+  const ana = await newStudent();
+  await ana.join(code, 'Ana');
+  await teacher.expectStudents(['Ana']);
+
+  // The core path: every item not marked as an extension, section by section; then the letter.
+  for (const [index, section] of lesson.sections.entries()) {
+    await ana.expectSection(section);
+    for (const item of section.items) {
+      if (item.extension !== true) await answerItem(ana, item);
+    }
+    const next = lesson.sections[index + 1];
+    if (next) await ana.page.getByRole('button', { name: `Next: ${next.title}` }).click();
+  }
+  const letterRegion = ana.item(letter);
+  await expect(letterRegion.getByText(letter.rubric[0]!.criterion, { exact: false })).toBeVisible();
+  await answerItem(ana, letter);
+
+  // The teacher scores the letter against the rubric in the report, first without releasing.
+  const { page } = teacher;
+  await page.getByRole('link', { name: 'Report' }).click();
+  const piece = page.getByRole('article', { name: 'Ana' });
+  await expect(piece).toContainText('K-1 air base near Kirkuk');
+  const rubric = piece.getByRole('group', { name: /^Score against the rubric/ });
+  for (const criterion of letter.rubric) {
+    await rubric
+      .getByRole('spinbutton', { name: `${criterion.criterion} (0 to ${criterion.points})` })
+      .fill(String(criterion.points - (criterion === letter.rubric[0] ? 1 : 0)));
+  }
+  const total = letter.rubric.reduce((sum, c) => sum + c.points, 0);
+  await expect(rubric).toHaveAccessibleName(`Score against the rubric (${total - 1} of ${total})`);
+  await piece
+    .getByRole('textbox', { name: 'Comment for Ana' })
+    .fill('Good fact-check. Say more about the Iraqi view.');
+  await piece.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(piece.getByRole('status')).toHaveText('Saved; Ana cannot see it yet.');
+
+  // Not released: Ana sees no feedback, even after a reload (which opens the first section).
+  await ana.page.reload();
+  for (const next of lesson.sections.slice(1)) {
+    await ana.page.getByRole('button', { name: `Next: ${next.title}` }).click();
+    await ana.expectSection(next);
+  }
+  await expect(ana.item(letter).getByRole('textbox')).toHaveValue(LETTER_TEXT);
+  await expect(ana.page.getByRole('region', { name: 'Your teacher’s feedback' })).toBeHidden();
+
+  // Released: it reaches Ana's open page, with the scores, the comment and the model answer.
+  await piece.getByRole('button', { name: 'Save and release to Ana' }).click();
+  await expect(piece.getByRole('status')).toHaveText('Released to Ana.');
+  const feedback = ana.page.getByRole('region', { name: 'Your teacher’s feedback' });
+  await expect(feedback).toBeVisible();
+  await expect(feedback.getByRole('heading')).toHaveText(
+    `Your teacher’s feedback: ${total - 1} of ${total} points`,
+  );
+  await expect(feedback).toContainText('Good fact-check. Say more about the Iraqi view.');
+  await feedback.getByText('A model answer').click();
+  await expect(feedback).toContainText(letter.modelAnswer.slice(0, 60));
+});

@@ -1,0 +1,59 @@
+import { useId } from 'react';
+import { countWords, type AnswerFor } from '../../../../domain/lesson/answers';
+import { WRITING_TEXT_MAX } from '../../../../domain/lesson/lesson-constants';
+import type { WritingItem } from '../../../../domain/lesson/lesson-schema';
+import { toSafeText } from '../../../../domain/live/safe-text';
+
+/** A writing task: the rubric it will be scored on, the text box and its word count. */
+export function WritingAnswer({
+  item,
+  labelId,
+  answer,
+  onAnswer,
+  disabled = false,
+}: {
+  readonly item: WritingItem;
+  readonly labelId: string;
+  readonly answer: AnswerFor<'writing'> | undefined;
+  readonly onAnswer: (answer: AnswerFor<'writing'>) => void;
+  /** Shows the answer read-only, e.g. once the teacher has closed the task. */
+  readonly disabled?: boolean;
+}) {
+  const rubricId = useId();
+  const countId = useId();
+  const text = answer?.text ?? '';
+  const words = countWords(text);
+  const total = item.rubric.reduce((sum, criterion) => sum + criterion.points, 0);
+  return (
+    <div className="field">
+      <div id={rubricId} className="hint rubric">
+        <p>Your teacher scores it on these points ({total} in all):</p>
+        <ul>
+          {item.rubric.map((criterion) => (
+            <li key={criterion.id}>
+              {criterion.criterion} (
+              {criterion.points === 1 ? '1 point' : `${criterion.points} points`})
+            </li>
+          ))}
+        </ul>
+      </div>
+      <textarea
+        className="textarea"
+        aria-labelledby={labelId}
+        aria-describedby={`${rubricId} ${countId}`}
+        rows={10}
+        maxLength={WRITING_TEXT_MAX}
+        value={text}
+        readOnly={disabled}
+        onChange={(event) => {
+          // Pasted control characters would be refused by the server: drop them here.
+          onAnswer({ kind: 'writing', text: toSafeText(event.target.value) });
+        }}
+      />
+      <p id={countId} className="hint">
+        {words === 1 ? '1 word' : `${words} words`}
+        {item.minWords ? ` (aim for at least ${item.minWords})` : ''}
+      </p>
+    </div>
+  );
+}
