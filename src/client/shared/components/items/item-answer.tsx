@@ -4,15 +4,18 @@ import type { Item } from '../../../../domain/lesson/lesson-schema';
 import { PollAnswer } from './poll-answer';
 import { PromptAnswer } from './prompt-answer';
 import { ScaleAnswer } from './scale-answer';
-import { WritingAnswer } from './writing-answer';
 
-// Forecasts and claim checks come in a few sections only: their controls load when one shows,
-// keeping them out of the first download (the service worker has them for offline use).
+// Forecasts, claim checks and writing tasks come in a few sections only: their controls load
+// when one shows, keeping them out of the first download (the service worker has them for
+// offline use).
 const ForecastAnswer = lazy(async () => ({
   default: (await import('./forecast-answer')).ForecastAnswer,
 }));
 const ClaimCheckAnswer = lazy(async () => ({
   default: (await import('./claim-check-answer')).ClaimCheckAnswer,
+}));
+const WritingAnswer = lazy(async () => ({
+  default: (await import('./writing-answer')).WritingAnswer,
 }));
 
 function Loading() {
@@ -103,13 +106,15 @@ export function ItemAnswer({
       );
     case 'writing':
       return (
-        <WritingAnswer
-          item={item}
-          labelId={labelId}
-          answer={answer?.kind === 'writing' ? answer : undefined}
-          onAnswer={onAnswer}
-          disabled={disabled}
-        />
+        <Suspense fallback={<Loading />}>
+          <WritingAnswer
+            item={item}
+            labelId={labelId}
+            answer={answer?.kind === 'writing' ? answer : undefined}
+            onAnswer={onAnswer}
+            disabled={disabled}
+          />
+        </Suspense>
       );
   }
 }
