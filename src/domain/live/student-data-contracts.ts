@@ -23,7 +23,7 @@ export const exportedAnswerSchema = z.object({
   sectionId: z.string().nullable(),
   sectionTitle: z.string().nullable(),
   itemId: z.string(),
-  /** The kind of question: prompt, poll, scale, forecast or claim check. */
+  /** The kind of question: prompt, poll, scale, forecast, claim check or writing task. */
   kind: z.string().nullable(),
   /** The question as the student saw it. */
   question: z.string(),
@@ -37,6 +37,15 @@ export const exportedAnswerSchema = z.object({
   lastChangedAt: isoTime,
   /** For open responses on the class's wall: whether the teacher hid or spotlighted it. */
   wall: z.object({ isHidden: z.boolean(), isSpotlighted: z.boolean() }).nullable(),
+  /** For a writing task the teacher scored: the points per rubric criterion and the comment. */
+  teacherFeedback: z
+    .object({
+      scores: z.record(z.string(), z.number()),
+      comment: z.string(),
+      /** When the student could first see it; null while only the teacher can. */
+      releasedAt: isoTime.nullable(),
+    })
+    .nullable(),
 });
 export type ExportedAnswer = DeepReadonly<z.infer<typeof exportedAnswerSchema>>;
 

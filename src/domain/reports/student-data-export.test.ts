@@ -1,10 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { soleimaniLesson as lesson } from '../lessons/soleimani-lesson';
-import { buildStudentDataExport, formatStudentDataMarkdown } from './student-data-export';
+import {
+  buildStudentDataExport,
+  formatStudentDataMarkdown,
+  type StoredWritingFeedback,
+} from './student-data-export';
 
 const at = '2026-11-26T09:30:00.000Z';
 
-function exportOf(name: string, text: string) {
+const letterFeedback: StoredWritingFeedback = {
+  itemId: 'lesson-letter',
+  scores: { position: 2, evidence: 1, 'missing-view': 0, 'letter-form': 1 },
+  comment: 'Name the claim you answer.',
+  releasedAt: null,
+};
+
+function exportOf(name: string, text: string, writingFeedback = [letterFeedback]) {
   return buildStudentDataExport({
     now: new Date(at),
     lesson,
@@ -44,7 +55,17 @@ function exportOf(name: string, text: string) {
         isHidden: false,
         isSpotlighted: false,
       },
+      {
+        itemId: 'lesson-letter',
+        answer: { kind: 'writing', text: 'To the editor: …' },
+        revision: 1,
+        createdAt: at,
+        updatedAt: at,
+        isHidden: false,
+        isSpotlighted: false,
+      },
     ],
+    writingFeedback,
     eventLogEntries: 3,
   });
 }
@@ -55,8 +76,9 @@ describe('one student’s data export', () => {
     expect(data.answers.map((a) => [a.itemId, a.answerText, a.wall])).toEqual([
       ['thesis-prior-knowledge', 'I had heard the name', null],
       ['thesis-question', 'A gamble.', { isHidden: false, isSpotlighted: true }],
+      ['lesson-letter', 'To the editor: …', null],
     ]);
-    expect(data.progress).toMatchObject({ currentSectionId: 'shared-interests', answered: 2 });
+    expect(data.progress).toMatchObject({ currentSectionId: 'shared-interests', answered: 3 });
     expect(data.progress.currentSectionTitle).not.toBeNull();
   });
 
@@ -68,5 +90,22 @@ describe('one student’s data export', () => {
     expect(markdown).toContain('spotlighted by the teacher');
     expect(markdown).toContain('2026-11-26 09:30 UTC');
     expect(markdown).toContain('3 entries.');
+  });
+
+  it('includes the teacher’s feedback on a writing task, released or not', () => {
+    const held = exportOf('Sam', 'A gamble.');
+    expect(held.answers.find((a) => a.itemId === 'lesson-letter')?.teacherFeedback).toEqual({
+      scores: letterFeedback.scores,
+      comment: 'Name the claim you answer.',
+      releasedAt: null,
+    });
+    expect(held.answers.find((a) => a.itemId === 'thesis-question')?.teacherFeedback).toBeNull();
+    expect(formatStudentDataMarkdown(held)).toContain(
+      '- The teacher’s feedback (not shown to the student yet): 4 points; "Name the claim you answer."',
+    );
+    const released = exportOf('Sam', 'A gamble.', [{ ...letterFeedback, releasedAt: at }]);
+    expect(formatStudentDataMarkdown(released)).toContain(
+      'shown to the student from 2026-11-26 09:30 UTC',
+    );
   });
 });

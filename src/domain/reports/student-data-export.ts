@@ -15,6 +15,14 @@ export interface StoredStudentAnswer {
   readonly isSpotlighted: boolean;
 }
 
+/** The teacher's feedback on one of the student's writing tasks, as stored. */
+export interface StoredWritingFeedback {
+  readonly itemId: string;
+  readonly scores: Readonly<Record<string, number>>;
+  readonly comment: string;
+  readonly releasedAt: string | null;
+}
+
 /** What the server holds about one student, read from its tables. */
 export interface StudentDataSource {
   readonly now: Date;
@@ -22,6 +30,7 @@ export interface StudentDataSource {
   readonly session: Omit<StudentDataExport['session'], 'lessonTitle'>;
   readonly student: StudentDataExport['student'] & { readonly currentSectionId: string | null };
   readonly answers: readonly StoredStudentAnswer[];
+  readonly writingFeedback: readonly StoredWritingFeedback[];
   readonly eventLogEntries: number;
 }
 
@@ -43,6 +52,12 @@ export function buildStudentDataExport(source: StudentDataSource): StudentDataEx
     const index = order.findIndex((entry) => entry.item.id === itemId);
     return index === -1 ? order.length : index;
   };
+  const feedbackOn = (itemId: string): ExportedAnswer['teacherFeedback'] => {
+    const feedback = source.writingFeedback.find((entry) => entry.itemId === itemId);
+    return feedback
+      ? { scores: feedback.scores, comment: feedback.comment, releasedAt: feedback.releasedAt }
+      : null;
+  };
   const answers = [...source.answers]
     .sort((a, b) => position(a.itemId) - position(b.itemId))
     .map((given): ExportedAnswer => {
@@ -62,6 +77,7 @@ export function buildStudentDataExport(source: StudentDataSource): StudentDataEx
           given.answer.kind === 'prompt'
             ? { isHidden: given.isHidden, isSpotlighted: given.isSpotlighted }
             : null,
+        teacherFeedback: feedbackOn(given.itemId),
       };
     });
   const { currentSectionId, ...student } = source.student;
@@ -87,6 +103,7 @@ const KIND_WORDS: Readonly<Record<string, string>> = {
   scale: 'Agree or disagree',
   forecast: 'Forecast',
   claimCheck: 'Claim check',
+  writing: 'Writing task',
 };
 
 /** A line of Markdown text that cannot start a heading, a list or a quote by accident. */
@@ -147,6 +164,13 @@ export function formatStudentDataMarkdown(data: StudentDataExport): string {
           ? 'spotlighted by the teacher'
           : 'shown';
       lines.push(`- On the class's response wall: ${state}`);
+    }
+    if (entry.teacherFeedback) {
+      const { scores, comment, releasedAt } = entry.teacherFeedback;
+      const points = Object.values(scores).reduce((sum, value) => sum + value, 0);
+      lines.push(
+        `- The teacher’s feedback (${releasedAt === null ? 'not shown to the student yet' : `shown to the student from ${time(releasedAt)}`}): ${points} ${points === 1 ? 'point' : 'points'}; ${comment.trim() === '' ? 'no comment' : `"${plain(comment)}"`}`,
+      );
     }
     lines.push('');
   }

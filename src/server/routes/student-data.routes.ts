@@ -14,6 +14,7 @@ import {
   findStudentRecord,
   listStudentAnswers,
 } from '../repositories/student-data.repository';
+import { listWritingFeedback } from '../repositories/writing-feedback.repository';
 
 const notInSession = () => new ApiError(404, 'not_found', 'That student is not in this session.');
 
@@ -40,8 +41,9 @@ export const studentDataRoutes: FastifyPluginCallback = (app, _options, done) =>
     async ({ params: { participantId }, query, caller: { session, lesson } }, _request, reply) => {
       const student = await findStudentRecord(db, session.id, participantId);
       if (!student) throw notInSession();
-      const [answers, eventLogEntries] = await Promise.all([
+      const [answers, writingFeedback, eventLogEntries] = await Promise.all([
         listStudentAnswers(db, participantId),
+        listWritingFeedback(db, session.id, { participantId }),
         countStudentEvents(db, session.id, participantId),
       ]);
       const data = buildStudentDataExport({
@@ -57,6 +59,7 @@ export const studentDataRoutes: FastifyPluginCallback = (app, _options, done) =>
         },
         student,
         answers,
+        writingFeedback,
         eventLogEntries,
       });
       const isMarkdown = query.format === 'markdown';

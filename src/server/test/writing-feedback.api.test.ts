@@ -6,6 +6,7 @@ import { soleimaniLesson as lesson } from '../../domain/lessons/soleimani-lesson
 import type { SessionReport } from '../../domain/live/dashboard-contracts';
 import type { AnswerAck, StudentSessionView } from '../../domain/live/live-contracts';
 import type { WritingFeedback } from '../../domain/live/result-contracts';
+import type { StudentDataExport } from '../../domain/live/student-data-contracts';
 import {
   type ApiClient,
   createLiveSession,
@@ -117,6 +118,16 @@ describeWithServer('writing tasks and their feedback on %s', (ctx) => {
     expect(other.body.writingFeedback).toStrictEqual([]);
     const after = await teacher.get<SessionReport>(`${base}/report`);
     expect(after.body.writing[0]?.feedback).toStrictEqual(released.body);
+    // The feedback is the student's data too: it is in their export, and in no one else's.
+    const anaData = await teacher.get<StudentDataExport>(`${base}/participants/${anaId}/export`);
+    const anaLetter = anaData.body.answers.find((entry) => entry.itemId === letter.id);
+    expect(anaLetter?.teacherFeedback).toStrictEqual({
+      scores,
+      comment: good.comment,
+      releasedAt: released.body.releasedAt,
+    });
+    const benData = await teacher.get<StudentDataExport>(`${base}/participants/${benId}/export`);
+    expect(benData.body.answers.every((entry) => entry.teacherFeedback === null)).toBe(true);
 
     // Taken back: hidden again.
     await teacher.put(path(letter.id, anaId), good);
