@@ -115,3 +115,22 @@ test('a student completes the core path and the letter; the teacher scores it an
   await feedback.getByText('A model answer').click();
   await expect(feedback).toContainText(letter.modelAnswer.slice(0, 60));
 });
+
+test('studying alone, a student can compare the letter with a model answer once it is written', async ({
+  page,
+}) => {
+  if (!letter) throw new Error('the lesson has no writing task');
+  const section = lesson.sections.find((s) => s.items.includes(letter))!;
+  await page.goto(`/s/${lesson.id}/study/${section.id}`);
+  const region = page.getByRole('region', { name: letter.task });
+  const modelAnswer = region.getByText('Compare with a model answer');
+  await region.getByRole('textbox').fill('Too short.');
+  await expect(modelAnswer).toBeHidden();
+  await region.getByRole('textbox').fill(
+    Array(letter.minWords ?? 1)
+      .fill('word')
+      .join(' '),
+  );
+  await modelAnswer.click();
+  await expect(region.getByText(letter.modelAnswer.split(/\n+/)[0]!)).toBeVisible();
+});

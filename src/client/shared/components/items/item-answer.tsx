@@ -44,8 +44,8 @@ export function ItemAnswer({
   readonly disabled?: boolean;
   /**
    * Whether the lesson's own answer may show once the question is answered: a poll's note on
-   * its options, a claim check's sorting. Off while it could still spoil the question (in class,
-   * until the teacher reveals the results).
+   * its options, a claim check's sorting, a writing task's model answer. Off while it could
+   * still spoil the question (in class, until the teacher reveals the results).
    */
   readonly isExplanationShown?: boolean;
 }) {
@@ -113,6 +113,7 @@ export function ItemAnswer({
             answer={answer?.kind === 'writing' ? answer : undefined}
             onAnswer={onAnswer}
             disabled={disabled}
+            isModelAnswerShown={isExplanationShown}
           />
         </Suspense>
       );

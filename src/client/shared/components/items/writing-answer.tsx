@@ -11,6 +11,7 @@ export function WritingAnswer({
   answer,
   onAnswer,
   disabled = false,
+  isModelAnswerShown = false,
 }: {
   readonly item: WritingItem;
   readonly labelId: string;
@@ -18,6 +19,11 @@ export function WritingAnswer({
   readonly onAnswer: (answer: AnswerFor<'writing'>) => void;
   /** Shows the answer read-only, e.g. once the teacher has closed the task. */
   readonly disabled?: boolean;
+  /**
+   * Offers the model answer once the piece is written: in self-study at once, in class once the
+   * teacher reveals the task's results (it also comes with the teacher's feedback).
+   */
+  readonly isModelAnswerShown?: boolean;
 }) {
   const rubricId = useId();
   const countId = useId();
@@ -54,6 +60,14 @@ export function WritingAnswer({
         {words === 1 ? '1 word' : `${words} words`}
         {item.minWords ? ` (aim for at least ${item.minWords})` : ''}
       </p>
+      {isModelAnswerShown && words >= (item.minWords ?? 1) ? (
+        <details className="model-answer">
+          <summary>Compare with a model answer</summary>
+          {item.modelAnswer.split(/\n+/).map((line, i) => (
+            <p key={i}>{line}</p>
+          ))}
+        </details>
+      ) : null}
     </div>
   );
 }
