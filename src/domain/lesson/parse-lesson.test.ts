@@ -26,6 +26,16 @@ function forecastPosition(lesson: Lesson): { s: number; i: number } {
   throw new Error('the lesson has no forecast item');
 }
 
+/** The lesson's reading of one scenario of its first forecast, with where that forecast is. */
+function readingOf(lesson: Lesson, scenarioIndex: number) {
+  const { s, i } = forecastPosition(lesson);
+  const forecast = item(lesson, s, i);
+  if (forecast.kind !== 'forecast') throw new Error('expected a forecast');
+  const view = at(forecast.scenarios, scenarioIndex).lessonReading;
+  if (!view) throw new Error('expected a lesson’s reading');
+  return { s, i, view };
+}
+
 /** Parses the input, expecting refusal; returns the error for further checks. */
 function refusal(input: unknown): LessonValidationError {
   try {
@@ -63,11 +73,7 @@ describe('parseLesson', () => {
 
   it('refuses a reading’s probability above 100', () => {
     const lesson = structuredClone(soleimaniLesson);
-    const { s, i } = forecastPosition(lesson);
-    const forecast = item(lesson, s, i);
-    if (forecast.kind !== 'forecast') throw new Error('expected a forecast');
-    const view = at(forecast.scenarios, 0).lessonReading;
-    if (!view) throw new Error('expected a lesson’s reading');
+    const { s, i, view } = readingOf(lesson, 0);
     view.probability = 150;
     const error = refusal(lesson);
     expect(error.message).toContain(
@@ -77,11 +83,7 @@ describe('parseLesson', () => {
 
   it('refuses a negative reading probability', () => {
     const lesson = structuredClone(soleimaniLesson);
-    const { s, i } = forecastPosition(lesson);
-    const forecast = item(lesson, s, i);
-    if (forecast.kind !== 'forecast') throw new Error('expected a forecast');
-    const view = at(forecast.scenarios, 2).lessonReading;
-    if (!view) throw new Error('expected a lesson’s reading');
+    const { s, i, view } = readingOf(lesson, 2);
     view.probability = -1;
     const error = refusal(lesson);
     expect(error.message).toContain(
@@ -91,11 +93,7 @@ describe('parseLesson', () => {
 
   it('refuses a reading’s reason on more than one line', () => {
     const lesson = structuredClone(soleimaniLesson);
-    const { s, i } = forecastPosition(lesson);
-    const forecast = item(lesson, s, i);
-    if (forecast.kind !== 'forecast') throw new Error('expected a forecast');
-    const view = at(forecast.scenarios, 0).lessonReading;
-    if (!view) throw new Error('expected a lesson’s reading');
+    const { s, i, view } = readingOf(lesson, 0);
     view.reason = 'First line.\nSecond line.';
     const error = refusal(lesson);
     expect(error.message).toContain(`sections.${s}.items.${i}.scenarios.0.lessonReading.reason`);
