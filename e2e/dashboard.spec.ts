@@ -147,6 +147,16 @@ test('a teacher follows four students live, moderates the wall, scores forecasts
     });
   }
   await teacher.expectAnswered(forecast, 4, 4);
+  // The spread chart: a strip per scenario, named by its statement and the class's marks.
+  const spread = teacher.item(forecast).getByRole('figure', { name: 'Forecast spread' });
+  await expect(spread.getByRole('img')).toHaveCount(forecast.scenarios.length);
+  const firstScenario = forecast.scenarios[0]!;
+  const firstMean = forecasts.reduce((sum, f) => sum + f[firstScenario.id]!, 0) / forecasts.length;
+  await expect(
+    spread.getByRole('img', {
+      name: `${firstScenario.statement}: mean ${Math.round(firstMean)} %`,
+    }),
+  ).toBeVisible();
   // The teacher corrects one outcome before revealing.
   const corrected = forecast.scenarios[3]!;
   const outcomes = Object.fromEntries(
@@ -156,7 +166,22 @@ test('a teacher follows four students live, moderates the wall, scores forecasts
     ]),
   );
   await dashboard.revealOutcomes(forecast, { [corrected.id]: outcomes[corrected.id]! });
-  await expect(teacher.item(forecast).getByRole('table', { name: /^Calibration/ })).toBeVisible();
+  // The calibration: a chart for the eye, its table beside it, level with it.
+  const calibrationTable = teacher.item(forecast).getByRole('table', { name: /^Calibration:/ });
+  const calibrationChart = teacher.item(forecast).getByRole('img', { name: /^Calibration chart/ });
+  await expect(calibrationTable).toBeVisible();
+  await expect(calibrationChart).toBeVisible();
+  await expect(calibrationChart).toHaveAccessibleDescription(
+    /(over-confident|under-confident|about right) at \d+–\d+ %/i,
+  );
+  const [chartBox, tableBox] = await Promise.all([
+    calibrationChart.boundingBox(),
+    calibrationTable.boundingBox(),
+  ]);
+  expect(chartBox!.x + chartBox!.width).toBeLessThanOrEqual(tableBox!.x);
+  expect(chartBox!.y).toBeLessThan(tableBox!.y + tableBox!.height);
+  await expectNoAxeViolations(teacher.page);
+  await expect(projector.getByRole('img', { name: /^Calibration chart/ })).toBeVisible();
   for (const [i, view] of studentViews.entries()) {
     const scores = forecast.scenarios.map((s) => brier(forecasts[i]![s.id]!, outcomes[s.id]!));
     for (const [j, scenario] of forecast.scenarios.entries()) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calibrationBuckets, meanBrierScore } from './calibration';
+import { calibrationBuckets, calibrationVerdict, meanBrierScore } from './calibration';
 
 /** `count` forecasts at `probability` %, the first `happened` of which came true. */
 function forecastsAt(probability: number, count: number, happened: number) {
@@ -109,5 +109,32 @@ describe('meanBrierScore', () => {
 
   it('rejects probabilities outside 0-100', () => {
     expect(() => meanBrierScore([{ probability: 150, happened: false }])).toThrow(RangeError);
+  });
+});
+
+describe('calibrationVerdict', () => {
+  it('calls a point within ten points of the diagonal about right', () => {
+    expect(calibrationVerdict(70, 75)).toBe('about right');
+    expect(calibrationVerdict(10, 0)).toBe('about right');
+    expect(calibrationVerdict(50, 60)).toBe('about right');
+  });
+
+  it('calls forecasts over-confident when what happened leaned less, or the other way', () => {
+    expect(calibrationVerdict(90, 60)).toBe('over-confident');
+    expect(calibrationVerdict(10, 40)).toBe('over-confident');
+    expect(calibrationVerdict(70, 20)).toBe('over-confident');
+    expect(calibrationVerdict(30, 80)).toBe('over-confident');
+  });
+
+  it('calls forecasts under-confident when what happened leaned the same way, further', () => {
+    expect(calibrationVerdict(65, 100)).toBe('under-confident');
+    expect(calibrationVerdict(30, 0)).toBe('under-confident');
+    // A 50 % forecast of something that then nearly always (or never) happened.
+    expect(calibrationVerdict(50, 90)).toBe('under-confident');
+    expect(calibrationVerdict(50, 10)).toBe('under-confident');
+  });
+
+  it('takes a narrower tolerance', () => {
+    expect(calibrationVerdict(70, 75, 2)).toBe('under-confident');
   });
 });

@@ -88,3 +88,26 @@ export function meanBrierScore(forecasts: readonly CalibrationForecast[]): numbe
   }
   return sum / forecasts.length;
 }
+
+/** How a group of forecasts compares with how often its events happened. */
+export type CalibrationVerdict = 'about right' | 'over-confident' | 'under-confident';
+
+/**
+ * Reads one point of a calibration chart: forecasts averaging `forecast` % whose events happened
+ * `observedPercent` % of the time. Within `tolerance` points of the diagonal is about right.
+ * Otherwise the forecasts were under-confident when what happened leaned the same way as the
+ * forecast, only further from 50 % (70 % forecasts that happened 90 % of the time: the class
+ * could have been surer), and over-confident when it leaned less, or the other way (70 %
+ * forecasts that happened 40 % of the time). A 50 % forecast cannot be over-confident.
+ */
+export function calibrationVerdict(
+  forecast: number,
+  observedPercent: number,
+  tolerance = 10,
+): CalibrationVerdict {
+  if (Math.abs(observedPercent - forecast) <= tolerance) return 'about right';
+  const leaning = forecast - 50;
+  const happened = observedPercent - 50;
+  const isSameWay = leaning * happened >= 0;
+  return isSameWay && Math.abs(happened) > Math.abs(leaning) ? 'under-confident' : 'over-confident';
+}

@@ -1,6 +1,7 @@
 import type { ForecastItem } from '../../../../domain/lesson/lesson-schema';
 import type { ForecastScores } from '../../../../domain/live/dashboard-contracts';
 import { formatBrier } from '../../lib/describe-answer';
+import { CalibrationChart } from '../charts/calibration-chart';
 import { LESSON_READING_HEADING, LessonReadingCell } from './lesson-reading';
 import { TableScrollBox } from '../table-scroll-box';
 
@@ -12,7 +13,8 @@ const percent = (value: number) => `${Math.round(value)} %`;
  * The revealed outcomes of a forecast and the Brier scores they give (0 is perfect, 0.25 is what
  * always saying 50 % earns): per scenario what happened, the class's mean forecast and Brier
  * score, and, for a student, their own. The teacher's copy adds each student's mean score and the
- * class's calibration. Everything is a table with a caption, so a screen reader reads it as one.
+ * class's calibration, drawn as a chart beside its table. Everything is a table with a caption, so
+ * a screen reader reads it as one.
  */
 export function ForecastScoresView({
   item,
@@ -103,31 +105,34 @@ export function ForecastScoresView({
         </TableScrollBox>
       ) : null}
       {scores.calibration && scores.calibration.length > 0 ? (
-        <TableScrollBox
-          caption="Calibration: how often what the class forecast actually happened"
-          tableClassName="table results-table"
-        >
-          <thead>
-            <tr>
-              <th scope="col">Forecasts of about</th>
-              <th scope="col">Made</th>
-              <th scope="col">Happened</th>
-              <th scope="col">Observed rate</th>
-            </tr>
-          </thead>
-          <tbody>
-            {scores.calibration.map((row) => (
-              <tr key={row.from}>
-                <th scope="row">
-                  {row.from}–{row.to} %
-                </th>
-                <td>{row.forecasts}</td>
-                <td>{row.happened}</td>
-                <td>{orDash(row.observedRate, (rate) => percent(rate * 100))}</td>
+        <div className="chart-beside">
+          <CalibrationChart rows={scores.calibration} />
+          <TableScrollBox
+            caption="Calibration: how often what the class forecast actually happened"
+            tableClassName="table results-table"
+          >
+            <thead>
+              <tr>
+                <th scope="col">Forecasts of about</th>
+                <th scope="col">Made</th>
+                <th scope="col">Happened</th>
+                <th scope="col">Observed rate</th>
               </tr>
-            ))}
-          </tbody>
-        </TableScrollBox>
+            </thead>
+            <tbody>
+              {scores.calibration.map((row) => (
+                <tr key={row.from}>
+                  <th scope="row">
+                    {row.from}–{row.to} %
+                  </th>
+                  <td>{row.forecasts}</td>
+                  <td>{row.happened}</td>
+                  <td>{orDash(row.observedRate, (rate) => percent(rate * 100))}</td>
+                </tr>
+              ))}
+            </tbody>
+          </TableScrollBox>
+        </div>
       ) : null}
     </div>
   );

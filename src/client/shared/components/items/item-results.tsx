@@ -1,6 +1,8 @@
 import type { Item } from '../../../../domain/lesson/lesson-schema';
 import { SCALE_LABELS } from '../../../../domain/lesson/lesson-constants';
 import type { ItemResults } from '../../../../domain/live/live-contracts';
+import { describeSpreadCounts } from '../../lib/chart-geometry';
+import { SpreadChart } from '../charts/spread-chart';
 import { TableScrollBox } from '../table-scroll-box';
 import { LESSON_READING_HEADING, LessonReadingCell } from './lesson-reading';
 
@@ -29,41 +31,14 @@ function Bar({ percent }: { readonly percent: number }) {
   );
 }
 
-/**
- * A forecast's spread: ten bars, one per tenth of the scale, for the eye; and the same counts as
- * text for a screen reader ("2 between 60 and 70 %").
- */
-function Spread({ buckets }: { readonly buckets: readonly number[] }) {
-  const highest = Math.max(1, ...buckets);
-  const described = buckets.flatMap((count, i) =>
-    count > 0 ? [`${count} between ${i * 10} and ${(i + 1) * 10} %`] : [],
-  );
-  return (
-    <>
-      <span className="histogram" aria-hidden="true">
-        {buckets.map((count, i) => (
-          <span
-            // The ten tenths are fixed: the index is the bucket.
-            key={`tenth-${i}`}
-            className="histogram-bar"
-            style={{ height: `${Math.round((count / highest) * 100)}%` }}
-          />
-        ))}
-      </span>
-      <span className="visually-hidden">
-        {described.length > 0 ? described.join(', ') : 'no forecasts'}
-      </span>
-    </>
-  );
-}
-
 function responsesText(count: number): string {
   return count === 1 ? '1 response' : `${count} responses`;
 }
 
 /**
  * The class's results for one item, as a table a screen reader can read (with bars for the eye):
- * poll and scale counts, forecast mean and median per scenario, claim checks sorted as expected.
+ * poll and scale counts, forecast mean and median per scenario (and a chart of their spread),
+ * claim checks sorted as expected.
  */
 export function ItemResultsView({
   item,
@@ -116,37 +91,38 @@ export function ItemResultsView({
     }
     case 'forecast':
       return (
-        <TableScrollBox caption={fullCaption} tableClassName="table results-table">
-          <thead>
-            <tr>
-              <th scope="col">Scenario</th>
-              <th scope="col">Mean</th>
-              <th scope="col">Median</th>
-              <th scope="col">{LESSON_READING_HEADING}</th>
-              <th scope="col">Forecasts</th>
-              <th scope="col">Spread (0 to 100 %)</th>
-            </tr>
-          </thead>
-          <tbody>
-            {results.scenarios.map((scenario) => (
-              <tr key={scenario.scenarioId}>
-                <th scope="row">
-                  {item.kind === 'forecast'
-                    ? (item.scenarios.find((s) => s.id === scenario.scenarioId)?.statement ??
-                      scenario.scenarioId)
-                    : scenario.scenarioId}
-                </th>
-                <td>{scenario.mean === null ? '–' : `${Math.round(scenario.mean)} %`}</td>
-                <td>{scenario.median === null ? '–' : `${Math.round(scenario.median)} %`}</td>
-                {lessonScenarioOf(item, scenario.scenarioId)}
-                <td>{scenario.count}</td>
-                <td>
-                  <Spread buckets={scenario.buckets} />
-                </td>
+        <>
+          <TableScrollBox caption={fullCaption} tableClassName="table results-table">
+            <thead>
+              <tr>
+                <th scope="col">Scenario</th>
+                <th scope="col">Mean</th>
+                <th scope="col">Median</th>
+                <th scope="col">{LESSON_READING_HEADING}</th>
+                <th scope="col">Forecasts</th>
+                <th scope="col">Spread (forecasts per tenth)</th>
               </tr>
-            ))}
-          </tbody>
-        </TableScrollBox>
+            </thead>
+            <tbody>
+              {results.scenarios.map((scenario) => (
+                <tr key={scenario.scenarioId}>
+                  <th scope="row">
+                    {item.kind === 'forecast'
+                      ? (item.scenarios.find((s) => s.id === scenario.scenarioId)?.statement ??
+                        scenario.scenarioId)
+                      : scenario.scenarioId}
+                  </th>
+                  <td>{scenario.mean === null ? '–' : `${Math.round(scenario.mean)} %`}</td>
+                  <td>{scenario.median === null ? '–' : `${Math.round(scenario.median)} %`}</td>
+                  {lessonScenarioOf(item, scenario.scenarioId)}
+                  <td>{scenario.count}</td>
+                  <td>{describeSpreadCounts(scenario.buckets)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </TableScrollBox>
+          {item.kind === 'forecast' ? <SpreadChart item={item} results={results} /> : null}
+        </>
       );
     case 'claimCheck':
       return (
