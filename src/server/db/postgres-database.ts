@@ -21,21 +21,39 @@ export async function openPostgresDatabase(
   const channelName = (channel: string) =>
     options.schema ? `${options.schema}__${channel}` : channel;
 
-  let listener: pg.Client | null = null;
+  let listener: Promise<pg.Client> | null = null;
   const handlers = new Map<string, Set<(payload: string) => void>>();
 
-  async function getListener(): Promise<pg.Client> {
-    if (listener) return listener;
-    const client = new pg.Client(clientConfig);
-    await client.connect();
-    client.on('notification', (message) => {
-      for (const handler of handlers.get(message.channel) ?? []) handler(message.payload ?? '');
+  function getListener(): Promise<pg.Client> {
+    // One connection for every LISTEN, made once even when two streams open at the same moment.
+    listener ??= (async () => {
+      const client = new pg.Client(clientConfig);
+      await client.connect();
+      client.on('notification', (message) => {
+        for (const handler of handlers.get(message.channel) ?? []) handler(message.payload ?? '');
+      });
+      client.on('error', (error) => {
+        console.error('PostgreSQL LISTEN connection error', error);
+      });
+      return client;
+    })();
+    // A failed connection is not kept: the next LISTEN tries again.
+    listener.catch(() => {
+      listener = null;
     });
-    client.on('error', (error) => {
-      console.error('PostgreSQL LISTEN connection error', error);
+    return listener;
+  }
+
+  // LISTEN and UNLISTEN take turns on the one connection: pg runs a client's queries one at a time
+  // anyway, and warns (deprecated in pg 9) when a second is sent while the first is running.
+  let listenerQueue: Promise<unknown> = Promise.resolve();
+  function onListener(sql: string): Promise<void> {
+    const turn = listenerQueue.then(async () => {
+      const client = await getListener();
+      await client.query(sql);
     });
-    listener = client;
-    return client;
+    listenerQueue = turn.catch(() => undefined);
+    return turn;
   }
 
   const queryable = (q: pg.Pool | pg.PoolClient): Queryable => ({
@@ -68,19 +86,18 @@ export async function openPostgresDatabase(
     },
     async listen(name, onNotify) {
       const channel = channelName(name);
-      const client = await getListener();
       let set = handlers.get(channel);
       if (!set) {
         set = new Set();
         handlers.set(channel, set);
-        await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+        await onListener(`LISTEN ${pg.escapeIdentifier(channel)}`);
       }
       set.add(onNotify);
       return async () => {
         set.delete(onNotify);
-        if (set.size === 0) {
+        if (set.size === 0 && handlers.get(channel) === set) {
           handlers.delete(channel);
-          await client.query(`UNLISTEN ${pg.escapeIdentifier(channel)}`);
+          await onListener(`UNLISTEN ${pg.escapeIdentifier(channel)}`);
         }
       };
     },
@@ -88,8 +105,10 @@ export async function openPostgresDatabase(
       await pool.query('SELECT pg_notify($1, $2)', [channelName(name), payload]);
     },
     async close() {
-      await listener?.end();
+      await listenerQueue;
+      const client = await listener;
       listener = null;
+      await client?.end();
       await pool.end();
     },
   };
