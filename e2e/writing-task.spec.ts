@@ -5,6 +5,7 @@ import { soleimaniLesson as lesson } from '../src/domain/lessons/soleimani-lesso
 import { forecastField } from './support/forecast-inputs';
 import { expect, test } from './support/fixtures';
 import type { StudentPages } from './support/live-session-pages';
+import { expectNoAxeViolations, expectNoSidewaysScroll } from './support/page-checks';
 
 const letter = lesson.sections
   .flatMap((section) => section.items)
@@ -75,23 +76,33 @@ test('a student completes the core path and the letter; the teacher scores it an
   await expect(letterRegion.getByText(letter.rubric[0]!.criterion, { exact: false })).toBeVisible();
   await answerItem(ana, letter);
 
-  // The teacher scores the letter against the rubric in the report, first without releasing.
+  // The teacher scores the letter against the rubric in the report, first without releasing,
+  // on a small phone's width and with the keyboard only.
   const { page } = teacher;
+  await page.setViewportSize({ width: 320, height: 640 });
   await page.getByRole('link', { name: 'Report' }).click();
   const piece = page.getByRole('article', { name: 'Ana' });
   await expect(piece).toContainText('K-1 air base near Kirkuk');
+  await expectNoSidewaysScroll(page);
+  await expectNoAxeViolations(page);
   const rubric = piece.getByRole('group', { name: /^Score against the rubric/ });
-  for (const criterion of letter.rubric) {
-    await rubric
-      .getByRole('spinbutton', { name: `${criterion.criterion} (0 to ${criterion.points})` })
-      .fill(String(criterion.points - (criterion === letter.rubric[0] ? 1 : 0)));
+  const scoreFields = letter.rubric.map((criterion) =>
+    rubric.getByRole('spinbutton', { name: `${criterion.criterion} (0 to ${criterion.points})` }),
+  );
+  await scoreFields[0]!.focus();
+  for (const [index, criterion] of letter.rubric.entries()) {
+    await expect(scoreFields[index]!).toBeFocused();
+    await page.keyboard.type(String(criterion.points - (index === 0 ? 1 : 0)));
+    await page.keyboard.press('Tab');
   }
   const total = letter.rubric.reduce((sum, c) => sum + c.points, 0);
   await expect(rubric).toHaveAccessibleName(`Score against the rubric (${total - 1} of ${total})`);
-  await piece
-    .getByRole('textbox', { name: 'Comment for Ana' })
-    .fill('Good fact-check. Say more about the Iraqi view.');
-  await piece.getByRole('button', { name: 'Save', exact: true }).click();
+  const comment = piece.getByRole('textbox', { name: 'Comment for Ana' });
+  await expect(comment).toBeFocused();
+  await page.keyboard.type('Good fact-check. Say more about the Iraqi view.');
+  await page.keyboard.press('Tab');
+  await expect(piece.getByRole('button', { name: 'Save', exact: true })).toBeFocused();
+  await page.keyboard.press('Enter');
   await expect(piece.getByRole('status')).toHaveText('Saved; Ana cannot see it yet.');
 
   // Not released: Ana sees no feedback, even after a reload (which opens the first section).
@@ -114,6 +125,9 @@ test('a student completes the core path and the letter; the teacher scores it an
   await expect(feedback).toContainText('Good fact-check. Say more about the Iraqi view.');
   await feedback.getByText('A model answer').click();
   await expect(feedback).toContainText(letter.modelAnswer.slice(0, 60));
+  await ana.page.setViewportSize({ width: 320, height: 640 });
+  await expectNoSidewaysScroll(ana.page);
+  await expectNoAxeViolations(ana.page);
 });
 
 test('studying alone, a student can compare the letter with a model answer once it is written', async ({
