@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { getLessonProgress } from '../../../../domain/lesson/answers';
 import { lessonDuration } from '../../../../domain/lesson/lesson-duration';
 import type { Lesson } from '../../../../domain/lesson/lesson-schema';
@@ -8,8 +8,12 @@ import { routes } from '../../../shared/lib/routes';
 import { describeMinutes } from '../lib/describe-minutes';
 import { useKeptOffline } from '../api/offline-copy';
 import { useSelfStudy } from '../stores/use-self-study';
-import { StartOverButton } from './start-over-button';
 import { SectionList } from './table-of-contents';
+
+// Shown only to a student resuming work: not part of a first visit's download.
+const StartOverButton = lazy(async () => ({
+  default: (await import('./start-over-button')).StartOverButton,
+}));
 
 /** The lesson's front page: what it is, and where to start or resume self-study. */
 export function HomePage({
@@ -84,7 +88,9 @@ export function HomePage({
               <Link to={routes.lessonReview.build({ shareKey })} className="button">
                 Review your work
               </Link>
-              <StartOverButton onConfirm={study.startOver} />
+              <Suspense fallback={null}>
+                <StartOverButton onConfirm={study.startOver} />
+              </Suspense>
             </div>
           </>
         ) : firstSection ? (
