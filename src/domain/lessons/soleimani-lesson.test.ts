@@ -229,6 +229,11 @@ describe('the Soleimani lesson', () => {
           checked += 1;
         }
         if (item.question.startsWith('Two-part question, part B')) {
+          // Part B asks for the evidence for the answer just given: it comes right after part A.
+          const before = section.items[section.items.indexOf(item) - 1];
+          expect(before?.kind === 'poll' && before.question, item.id).toMatch(
+            /^Two-part question, part A/,
+          );
           for (const option of item.options) {
             expect(sectionText.includes(option.label), `${item.id}: "${option.label}"`).toBe(true);
           }
@@ -236,7 +241,8 @@ describe('the Soleimani lesson', () => {
         }
       }
     }
-    expect(checked).toBeGreaterThanOrEqual(7);
+    // Six words in context and two two-part questions.
+    expect(checked).toBeGreaterThanOrEqual(8);
   });
 
   describe('forecast', () => {
