@@ -5,6 +5,7 @@
  *
  *   npm run bench:live -- --students 1000 [--concurrency 100] [--timeout-s 300] [--log-level warn]
  *     [--rates 250,500,1000,1500,2000] [--rate-seconds 3] [--p95-target-ms 50] [--instances 2]
+ *     [--open-rates 50,100,200,400] [--open-p95-target-ms 100]
  *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npm run bench:live
  *
  * PGlite in a temporary data directory by default (started twice, to measure its memory after a
@@ -12,9 +13,10 @@
  * dropped at the end, and `--instances 2` runs two server processes on it with the students split
  * between them. After every student has answered once (at most `concurrency` at a time), answers
  * are sent open loop at each of `--rates` per second in turn, for `--rate-seconds` each, until
- * the acknowledgement p95 exceeds `--p95-target-ms`. A bare Node event-stream server then
- * broadcasts to as many streams, so the app's fan-out is printed against that floor. Only ever
- * talks to 127.0.0.1.
+ * the acknowledgement p95 exceeds `--p95-target-ms`; then students open a second stream at each of
+ * `--open-rates` per second (a new tab, a reconnect), measured to `ready`, until that p95 exceeds
+ * `--open-p95-target-ms`. A bare Node event-stream server then broadcasts to as many streams, so
+ * the app's fan-out is printed against that floor. Only ever talks to 127.0.0.1.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -53,6 +55,9 @@ interface Options {
   readonly instances: number;
   /** Open-loop answer rates to try, per second, in increasing order. */
   readonly rates: readonly number[];
+  /** Open-loop stream-open rates to try, per second, in increasing order. */
+  readonly openRates: readonly number[];
+  readonly openP95TargetMs: number;
   readonly rateSeconds: number;
   readonly p95TargetMs: number;
 }
@@ -68,6 +73,8 @@ function readOptions(): Options {
       rates: { type: 'string', default: '250,500,1000,1500,2000' },
       'rate-seconds': { type: 'string', default: '3' },
       'p95-target-ms': { type: 'string', default: '50' },
+      'open-rates': { type: 'string', default: '50,100,200,400' },
+      'open-p95-target-ms': { type: 'string', default: '100' },
     },
     strict: true,
   });
@@ -76,13 +83,15 @@ function readOptions(): Options {
     if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive integer`);
     return n;
   };
-  const rates =
-    values.rates === ''
-      ? []
-      : values.rates.split(',').map((rate) => positive('rates (each rate)', rate.trim()));
-  if (rates.some((rate, i) => i > 0 && rate <= rates[i - 1]!)) {
-    throw new Error('--rates must be increasing, e.g. 250,500,1000');
-  }
+  const increasingRates = (name: string, raw: string) => {
+    const list = raw === '' ? [] : raw.split(',').map((rate) => positive(name, rate.trim()));
+    if (list.some((rate, i) => i > 0 && rate <= list[i - 1]!)) {
+      throw new Error(`--${name} must be increasing, e.g. 250,500,1000`);
+    }
+    return list;
+  };
+  const rates = increasingRates('rates', values.rates);
+  const openRates = increasingRates('open-rates', values['open-rates']);
   const instances = positive('instances', values.instances);
   if (instances > 2) throw new Error('--instances must be 1 or 2');
   return {
@@ -94,6 +103,8 @@ function readOptions(): Options {
     rates,
     rateSeconds: positive('rate-seconds', values['rate-seconds']),
     p95TargetMs: positive('p95-target-ms', values['p95-target-ms']),
+    openRates,
+    openP95TargetMs: positive('open-p95-target-ms', values['open-p95-target-ms']),
   };
 }
 
@@ -678,6 +689,42 @@ async function main(): Promise<number> {
     );
     const highestRate = keptRates.at(-1)?.rate ?? null;
 
+    // --- streams opened at a steady rate, open loop ------------------------------------------
+    // A student opening the lesson in a new tab, or a browser reconnecting after a drop: a second
+    // stream of a joined student, opened at a fixed rate, measured to `ready`, then closed.
+    phase = 'streams opened at a steady rate';
+    const openSteps: RateStep[] = [];
+    for (const rate of students.length > 0 ? options.openRates : []) {
+      const step = await sendAtRate(
+        rate,
+        options.rateSeconds,
+        async (k) => {
+          const student = students[k % students.length]!;
+          const extra = student.client.openEventStream(`/api/sessions/${sessionId}/events`, {
+            onEvent() {},
+            onEnd(reason) {
+              recordFailure(new Error(reason), `student ${student.index + 1}'s second stream`);
+            },
+          });
+          try {
+            await extra.ready;
+          } catch (error) {
+            recordFailure(error, `student ${student.index + 1} opening a stream at ${rate}/s`);
+            throw error;
+          } finally {
+            extra.close();
+          }
+        },
+        serversCpuSeconds,
+      );
+      openSteps.push(step);
+      if (step.failed > 0 || !(step.latency.p95 <= options.openP95TargetMs)) break;
+    }
+    const highestOpenRate =
+      openSteps
+        .filter((step) => step.failed === 0 && step.latency.p95 <= options.openP95TargetMs)
+        .at(-1)?.rate ?? null;
+
     // --- teacher moves to the next section --------------------------------------------------
     phase = 'changing section';
     sectionCountdown = new Countdown(listening);
@@ -886,6 +933,39 @@ async function main(): Promise<number> {
           ? `  no rate tried kept the answer p95 within ${options.p95TargetMs} ms`
           : `  highest rate keeping the answer p95 within ${options.p95TargetMs} ms: ${highestRate} answers/s` +
               (highestRate === options.rates.at(-1) ? ' (the highest tried)' : ''),
+      );
+    }
+    if (openSteps.length > 0) {
+      console.log('');
+      console.log(
+        formatTable(
+          [
+            'stream opens open loop (ms to ready)',
+            'sent',
+            'failed',
+            'p50',
+            'p95',
+            'p99',
+            'max',
+            'CPU s/1000',
+          ],
+          openSteps.map((step) => [
+            `${step.rate} opens/s for ${options.rateSeconds} s`,
+            String(step.sent),
+            String(step.failed),
+            ms(step.latency.p50),
+            ms(step.latency.p95),
+            ms(step.latency.p99),
+            ms(step.latency.max),
+            step.cpuPer1000.toFixed(2),
+          ]),
+        ),
+      );
+      console.log(
+        highestOpenRate === null
+          ? `  no rate tried kept the stream-open p95 within ${options.openP95TargetMs} ms`
+          : `  highest rate keeping the stream-open p95 within ${options.openP95TargetMs} ms: ${highestOpenRate} opens/s` +
+              (highestOpenRate === options.openRates.at(-1) ? ' (the highest tried)' : ''),
       );
     }
     for (const s of servers) {
