@@ -3,6 +3,7 @@ import path from 'node:path';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig, type Rolldown } from 'vite';
+import { areaShells } from './scripts/vite-area-shells';
 import { precompress } from './scripts/vite-precompress';
 
 type ChunkingContext = Parameters<
@@ -65,6 +66,11 @@ export default defineConfig({
         skipWaiting: true,
       },
     }),
+    // The app shell for the teacher's and the live class's pages, naming the chunks they load.
+    areaShells([
+      { name: 'teacher', entry: 'src/client/app/teacher-routes.tsx' },
+      { name: 'live', entry: 'src/client/app/live-routes.tsx' },
+    ]),
     // A brotli and a gzip copy of every text file, which the server sends by content negotiation.
     precompress(),
   ],
@@ -93,7 +99,7 @@ export default defineConfig({
     host: '127.0.0.1',
   },
   test: {
-    include: ['src/**/*.test.{ts,tsx}'],
+    include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],
     environment: 'node',
     globalSetup: ['src/server/test/global-setup.ts'],
     // API tests start real servers on real databases.

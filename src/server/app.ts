@@ -8,6 +8,7 @@ import type { ServerConfig } from './config';
 import type { Database } from './db/database';
 import { ApiError } from './lib/api-error';
 import { useContractCompilers } from './lib/contract-compilers';
+import { pageShells } from './lib/page-shells';
 import { requestLogSerializer } from './lib/request-log';
 import type { LessonLibrary } from './lessons/lesson-library';
 import { authPlugin } from './plugins/auth';
@@ -119,6 +120,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   const indexHtml = path.join(config.staticDir, 'index.html');
   const canServeClient = (options.serveClient ?? true) && existsSync(indexHtml);
+  const shellFor = pageShells(config.staticDir);
   if (canServeClient) {
     await app.register(fastifyStatic, {
       root: config.staticDir,
@@ -144,8 +146,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       !request.url.startsWith('/api/') &&
       !request.url.startsWith('/assets/');
     if (wantsPage && canServeClient) {
-      // Client-side routes (/study/..., /live/...) all load the app shell.
-      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+      // Client-side routes (/study/..., /live/...) all load the app shell, or their area's.
+      const pathname = request.url.split('?', 1)[0] ?? '/';
+      return reply.header('cache-control', 'no-cache').sendFile(shellFor(pathname));
     }
     const error = new ApiError(404, 'not_found', `Nothing at ${request.method} ${request.url}.`);
     return reply.status(404).send(error.toBody());

@@ -1,0 +1,40 @@
+import { expect, test } from '@playwright/test';
+
+// A first visit, as Lighthouse and a new student see it: no service worker answering for the page.
+test.use({ serviceWorkers: 'block' });
+
+const AREA_PAGES = [
+  { path: '/teach', heading: 'For teachers' },
+  { path: '/join', heading: 'Join a class' },
+] as const;
+
+for (const { path, heading } of AREA_PAGES) {
+  test(`the page at ${path} names in its HTML every script it loads, so they download at once`, async ({
+    page,
+    request,
+  }) => {
+    const scripts = new Set<string>();
+    page.on('request', (sent) => {
+      if (sent.resourceType() === 'script') scripts.add(new URL(sent.url()).pathname);
+    });
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+    await page.waitForLoadState('networkidle');
+
+    const html = await (await request.get(path)).text();
+    const named = [...html.matchAll(/(?:src|href)="([^"]+\.js)"/g)].map(([, url]) => url);
+    // The lazily loaded part of the app, not only the entry every page loads.
+    expect(scripts.size).toBeGreaterThan(2);
+    expect(named).toEqual(expect.arrayContaining([...scripts].filter((url) => url !== '/sw.js')));
+  });
+}
+
+test("a student's home page names no script of the teacher's or the live class's pages", async ({
+  page,
+  request,
+}) => {
+  const html = await (await request.get('/')).text();
+  expect(html).not.toContain('rel="modulepreload"');
+  await page.goto('/');
+  await expect(page.getByRole('link', { name: 'For teachers' })).toBeVisible();
+});

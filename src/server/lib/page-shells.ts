@@ -1,0 +1,26 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+
+/**
+ * The app shells of the lazily loaded parts of the app (written by scripts/vite-area-shells.ts):
+ * each names the chunks its pages load, so the browser fetches them at once. The addresses
+ * follow the client's routes (src/client/app/route-areas.ts); any other page gets index.html.
+ */
+const AREA_SHELLS = [
+  { file: 'shells/teacher.html', paths: ['/teach'] },
+  { file: 'shells/live.html', paths: ['/join', '/live'] },
+] as const;
+
+const isUnder = (pathname: string, prefix: string) =>
+  pathname === prefix || pathname.startsWith(`${prefix}/`);
+
+/**
+ * Which file of `staticDir` to send for a page's address: its area's shell when the build has
+ * one, else index.html (a build without shells still works, only without the head start).
+ */
+export function pageShells(staticDir: string): (pathname: string) => string {
+  const built = AREA_SHELLS.filter((shell) => existsSync(path.join(staticDir, shell.file)));
+  return (pathname) =>
+    built.find((shell) => shell.paths.some((prefix) => isUnder(pathname, prefix)))?.file ??
+    'index.html';
+}
