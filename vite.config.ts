@@ -78,7 +78,14 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: false,
     // Every browser the app supports preloads modules itself: no polyfill in the first download.
-    modulePreload: { polyfill: false },
+    // The first download names no other chunk's imports (each name costs it bytes): a lazily
+    // loaded part brings its own styles, and its scripts are named by its page's shell
+    // (scripts/vite-area-shells.ts) on a first visit and precached by the service worker after.
+    modulePreload: {
+      polyfill: false,
+      resolveDependencies: (_file, deps, { hostId }) =>
+        isEntryChunk(hostId) ? deps.filter((dep) => dep.endsWith('.css')) : deps,
+    },
     rolldownOptions: {
       output: {
         // The first visit's code in one chunk, the entry's: split into chunks shared with the
@@ -111,6 +118,9 @@ export default defineConfig({
 /** The app's entry: what it imports (not lazily) is what every first visit downloads. */
 const ENTRY = path.resolve(import.meta.dirname, 'src/client/main.tsx');
 let firstLoad: ReadonlySet<string> | undefined;
+
+/** The first visit's chunk, which the codeSplitting group above names `index`. */
+const isEntryChunk = (fileName: string) => /(?:^|\/)index-[\w-]+\.js$/.test(fileName);
 
 /** Whether the module is one the entry imports, directly or through others, without import(). */
 function isFirstLoad(id: string, ctx: ChunkingContext): boolean {

@@ -1,20 +1,37 @@
-import type { ReactElement } from 'react';
-import { EditorPage } from '../features/lesson-library/components/editor-page';
-import { LibraryPage } from '../features/lesson-library/components/library-page';
-import { NewLessonPage } from '../features/lesson-library/components/new-lesson-page';
+import { lazy, Suspense, type ReactElement } from 'react';
 import '../features/lesson-library/lesson-library.css';
-import {
-  ForgotPasswordPage,
-  ResetPasswordPage,
-} from '../features/teacher/components/password-reset-pages';
-import { ProjectorPage } from '../features/teacher/components/projector-page';
-import { ReportPage } from '../features/teacher/components/report-page';
-import { SessionControlPage } from '../features/teacher/components/session-control-page';
 import { TeachPage } from '../features/teacher/components/teach-page';
 import { TeacherBar } from '../features/teacher/components/teacher-bar';
 import '../features/teacher/teacher.css';
 import { QueryProvider } from './query-provider';
 import type { TeacherRoute } from './route-areas';
+
+// /teach (sign in, or the teacher's sessions) comes with the area; each other page is loaded when
+// it is opened, so a first visit to /teach downloads only what it shows.
+const ForgotPasswordPage = lazy(async () => ({
+  default: (await import('../features/teacher/components/password-reset-pages')).ForgotPasswordPage,
+}));
+const ResetPasswordPage = lazy(async () => ({
+  default: (await import('../features/teacher/components/password-reset-pages')).ResetPasswordPage,
+}));
+const LibraryPage = lazy(async () => ({
+  default: (await import('../features/lesson-library/components/library-page')).LibraryPage,
+}));
+const NewLessonPage = lazy(async () => ({
+  default: (await import('../features/lesson-library/components/new-lesson-page')).NewLessonPage,
+}));
+const EditorPage = lazy(async () => ({
+  default: (await import('../features/lesson-library/components/editor-page')).EditorPage,
+}));
+const SessionControlPage = lazy(async () => ({
+  default: (await import('../features/teacher/components/session-control-page')).SessionControlPage,
+}));
+const ReportPage = lazy(async () => ({
+  default: (await import('../features/teacher/components/report-page')).ReportPage,
+}));
+const ProjectorPage = lazy(async () => ({
+  default: (await import('../features/teacher/components/projector-page')).ProjectorPage,
+}));
 
 function TeacherPage({ route }: { readonly route: TeacherRoute }): ReactElement {
   switch (route.name) {
@@ -52,7 +69,15 @@ export function TeacherRoutes({ route }: { readonly route: TeacherRoute }) {
   return (
     <QueryProvider>
       <TeacherBar isCompact={route.name === 'teacherProjector'} />
-      <TeacherPage route={route} />
+      <Suspense
+        fallback={
+          <p role="status" className="loading">
+            Loading…
+          </p>
+        }
+      >
+        <TeacherPage route={route} />
+      </Suspense>
     </QueryProvider>
   );
 }
