@@ -68,7 +68,12 @@ export default defineConfig({
     }),
     // The app shell for the teacher's and the live class's pages, naming the chunks they load.
     areaShells([
-      { name: 'teacher', entry: 'src/client/app/teacher-routes.tsx' },
+      // Every teacher page first asks who is signed in (teacherMeQuery).
+      {
+        name: 'teacher',
+        entry: 'src/client/app/teacher-routes.tsx',
+        fetches: ['/api/auth/session'],
+      },
       { name: 'live', entry: 'src/client/app/live-routes.tsx' },
     ]),
     // A brotli and a gzip copy of every text file, which the server sends by content negotiation.

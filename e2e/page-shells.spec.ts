@@ -29,6 +29,28 @@ for (const { path, heading } of AREA_PAGES) {
   });
 }
 
+test('a teacher page asks who is signed in once: the shell has already asked, and the page uses that answer', async ({
+  page,
+  request,
+}) => {
+  const html = await (await request.get('/teach')).text();
+  expect(html).toContain('<link rel="preload" as="fetch" crossorigin href="/api/auth/session">');
+  const asked: string[] = [];
+  const warnings: string[] = [];
+  page.on('request', (sent) => {
+    if (new URL(sent.url()).pathname === '/api/auth/session') asked.push(sent.url());
+  });
+  page.on('console', (message) => {
+    if (message.type() === 'warning' || message.type() === 'error') warnings.push(message.text());
+  });
+  await page.goto('/teach');
+  await expect(page.getByRole('heading', { level: 2, name: 'Sign in' })).toBeVisible();
+  // Chrome warns of a preload left unused a few seconds after the page loaded.
+  await page.waitForTimeout(3500);
+  expect(asked).toHaveLength(1);
+  expect(warnings.filter((text) => /preload/i.test(text))).toStrictEqual([]);
+});
+
 test("a student's home page names no script of the teacher's or the live class's pages", async ({
   page,
   request,

@@ -55,6 +55,17 @@ describe('the app shell of a lazily loaded area', () => {
     expect(html.replace(/<link rel="(?:modulepreload|preload)"[^>]*>/g, '')).toBe(INDEX_HTML);
   });
 
+  it('preloads the API addresses the pages ask first, as their fetch() asks for them', () => {
+    const html = shellFor(
+      INDEX_HTML,
+      { scripts: [], styles: [], fetches: ['/api/auth/session'] },
+      '/',
+    );
+    expect(html).toContain(
+      '<link rel="preload" as="fetch" crossorigin href="/api/auth/session"></head>',
+    );
+  });
+
   it('refuses an index.html without a head to add to', () => {
     expect(() => shellFor('<html></html>', { scripts: [], styles: [] }, '/')).toThrow(
       'index.html has no </head>',

@@ -17,12 +17,16 @@ export interface AppArea {
   readonly name: string;
   /** The area's dynamically imported module, from the project root. */
   readonly entry: string;
+  /** API addresses every page of the area asks first, fetched with the scripts (same-origin). */
+  readonly fetches?: readonly string[];
 }
 
 /** The files a page of an area needs beyond the entry's own: its scripts, then its styles. */
 export interface AreaFiles {
   readonly scripts: readonly string[];
   readonly styles: readonly string[];
+  /** API addresses, preloaded as the page's own fetch() will ask for them. */
+  readonly fetches?: readonly string[];
 }
 
 function withStaticImports(start: BuiltChunk, chunks: ReadonlyMap<string, BuiltChunk>) {
@@ -82,6 +86,9 @@ export function shellFor(indexHtml: string, files: AreaFiles, base: string): str
     ...files.styles.map(
       (file) => `<link rel="preload" as="style" crossorigin href="${base}${file}">`,
     ),
+    ...(files.fetches ?? []).map(
+      (url) => `<link rel="preload" as="fetch" crossorigin href="${url}">`,
+    ),
   ];
   if (!indexHtml.includes('</head>')) throw new Error('index.html has no </head>');
   return indexHtml.replace('</head>', `${links.join('')}</head>`);
@@ -117,7 +124,7 @@ export function areaShells(areas: readonly AppArea[]): Plugin {
         if (!files) throw new Error(`No chunk starts the ${area.name} area (${area.entry})`);
         await writeFile(
           path.join(outDir, 'shells', `${area.name}.html`),
-          shellFor(indexHtml, files, config.base),
+          shellFor(indexHtml, { ...files, fetches: area.fetches ?? [] }, config.base),
         );
       }
     },
