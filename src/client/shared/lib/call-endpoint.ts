@@ -73,6 +73,19 @@ async function request(
   }
 }
 
+/**
+ * Sends a write to an endpoint (with the CSRF token) and returns its JSON answer as it came,
+ * unparsed: for the join page, which must not load the contract's schemas (zod) and checks the
+ * answer itself. Name the endpoint with a type taken from the contract, as for
+ * callEndpointUnparsed (api-client.ts).
+ */
+export async function sendWriteUnparsed(
+  endpoint: Pick<EndpointContract, 'path'> & { readonly method: Exclude<Method, 'GET'> },
+  body: unknown,
+): Promise<unknown> {
+  return (await request(endpoint.method, endpointPath(endpoint), body)).body;
+}
+
 type InputOf<S> = S extends z.ZodType ? DeepReadonly<z.input<S>> : never;
 
 /** What a call sends: the path parameters, query and body its contract declares, no more. */

@@ -1,6 +1,5 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState, type SyntheticEvent } from 'react';
-import type { JoinResponse } from '../../../../domain/live/live-contracts';
+import type { JoinLookupResponse } from '../../../../domain/live/live-contracts';
 import {
   JOIN_CODE_LENGTH,
   LIMITS,
@@ -9,7 +8,7 @@ import {
 import { ApiRequestError, describeApiError, isApiError } from '../../../shared/lib/api-client';
 import { Link, navigate } from '../../../shared/lib/router';
 import { routes } from '../../../shared/lib/routes';
-import { joinLookupQuery, joinSession, rejoinSession } from '../api/student-api';
+import { joinSession, lookUpJoinCode, rejoinSession } from '../api/join-api';
 
 function normaliseCode(code: string): string {
   return code.toUpperCase().replace(/[\s-]/g, '');
@@ -21,15 +20,58 @@ function readCodeFromAddress(): string {
 
 /** Which session a complete code opens, so the student sees it before giving a name. */
 function SessionPreview({ code }: { readonly code: string }) {
-  const lookup = useQuery(joinLookupQuery(code));
-  // A wrong or ended code is said once, by the form, when the student presses Join.
-  if (lookup.isPending || lookup.isError) return null;
+  const [found, setFound] = useState<{
+    readonly code: string;
+    readonly session: Pick<JoinLookupResponse, 'lessonTitle' | 'status'>;
+  } | null>(null);
+  useEffect(() => {
+    let isCurrent = true;
+    lookUpJoinCode(code).then(
+      (session) => {
+        if (isCurrent) setFound({ code, session });
+      },
+      () => {
+        // A wrong or ended code is said once, by the form, when the student presses Join.
+      },
+    );
+    return () => {
+      isCurrent = false;
+    };
+  }, [code]);
+  if (found?.code !== code) return null;
   return (
     <p className="hint" role="status">
-      Session found: {lookup.data.lessonTitle}
-      {lookup.data.status === 'ended' ? ' (it has ended)' : ''}
+      Session found: {found.session.lessonTitle}
+      {found.session.status === 'ended' ? ' (it has ended)' : ''}
     </p>
   );
+}
+
+/** One way in (join or rejoin): sends it, and opens the class once the server says which. */
+function useWayIn<Request>(send: (request: Request) => Promise<{ sessionId: string }>) {
+  const [state, setState] = useState<
+    { readonly status: 'idle' | 'pending' } | { readonly status: 'failed'; readonly error: unknown }
+  >({ status: 'idle' });
+  return {
+    isPending: state.status === 'pending',
+    isError: state.status === 'failed',
+    error: state.status === 'failed' ? state.error : null,
+    mutate(request: Request) {
+      setState({ status: 'pending' });
+      send(request).then(
+        (joined) => {
+          setState({ status: 'idle' });
+          navigate(routes.liveSession.build({ sessionId: joined.sessionId }));
+        },
+        (error: unknown) => {
+          setState({ status: 'failed', error });
+        },
+      );
+    },
+    reset() {
+      setState({ status: 'idle' });
+    },
+  };
 }
 
 type Mode = 'join' | 'rejoin';
@@ -51,11 +93,8 @@ export function JoinPage() {
   const [displayName, setDisplayName] = useState('');
   const [rejoinCode, setRejoinCode] = useState('');
   const rejoinInput = useRef<HTMLInputElement>(null);
-  const goToSession = (joined: JoinResponse) => {
-    navigate(routes.liveSession.build({ sessionId: joined.sessionId }));
-  };
-  const join = useMutation({ mutationFn: joinSession, onSuccess: goToSession });
-  const rejoin = useMutation({ mutationFn: rejoinSession, onSuccess: goToSession });
+  const join = useWayIn(joinSession);
+  const rejoin = useWayIn(rejoinSession);
   const active = mode === 'join' ? join : rejoin;
   const normalised = normaliseCode(code);
   const error = active.error;
