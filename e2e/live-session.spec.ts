@@ -101,3 +101,24 @@ test('a teacher runs a teacher-paced class with three students, one of them goin
     ).toBeVisible();
   }
 });
+
+test('a student typing a code sees which lesson it opens before joining, and a wrong code is said on Join', async ({
+  teacher,
+  newStudent,
+}) => {
+  const code = await teacher.startSession('Teacher-paced');
+  const { page } = await newStudent();
+  await page.goto('/join');
+  const codeField = page.getByLabel('Join code');
+  await codeField.fill('ZZZZZZ'.slice(0, code.length));
+  await page.getByLabel('Your name').fill('Ada');
+  await expect(page.getByRole('status')).toBeHidden();
+  await page.getByRole('button', { name: 'Join' }).click();
+  await expect(page.getByRole('alert')).toContainText(/code/i);
+  await expect(codeField).toHaveAttribute('aria-invalid', 'true');
+
+  await codeField.fill(code.toLowerCase());
+  await expect(page.getByRole('status')).toHaveText(`Session found: ${lesson.metadata.title}`);
+  await page.getByRole('button', { name: 'Join' }).click();
+  await expect(page).toHaveURL(/\/live\/[^/]+$/);
+});
