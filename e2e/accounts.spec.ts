@@ -152,3 +152,33 @@ test('a teacher who forgot the password gets a link by e-mail, sets a new one an
     await rm(dataDir, { recursive: true, force: true });
   }
 });
+
+test('two tabs of /teach follow each other: signing in or out in one changes the other', async ({
+  browser,
+}) => {
+  const account = newAccount('Mr Okafor');
+  const context = await browser.newContext();
+  const [first, second] = [await context.newPage(), await context.newPage()];
+  // The account is made in the first tab, by keyboard, from the signed-out page.
+  await first.goto('/teach');
+  const signUp = first.getByRole('form', { name: 'Create a teacher account' });
+  await signUp.getByLabel('Your name').focus();
+  await first.keyboard.type(account.name);
+  await first.keyboard.press('Tab');
+  await first.keyboard.type(account.email);
+  await first.keyboard.press('Tab');
+  await first.keyboard.type(account.password);
+  await first.keyboard.press('Enter');
+  await expect(first.getByText(`Signed in as ${account.name}`)).toBeVisible();
+  await new AccountPages(first).signOut();
+
+  await second.goto('/teach');
+  const secondAccounts = new AccountPages(second);
+  await expect(secondAccounts.signInForm).toBeVisible();
+  await new AccountPages(first).signIn(account);
+  await expect(second.getByText(`Signed in as ${account.name}`)).toBeVisible();
+  await new AccountPages(first).signOut();
+  await expect(secondAccounts.signInForm).toBeVisible();
+  await expect(second.getByText(`Signed in as ${account.name}`)).toBeHidden();
+  await context.close();
+});

@@ -1,83 +1,81 @@
-import { lazy, Suspense, type ReactElement } from 'react';
-import '../features/lesson-library/lesson-library.css';
-import { TeachPage } from '../features/teacher/components/teach-page';
-import { TeacherBar } from '../features/teacher/components/teacher-bar';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import type { Teacher } from '../../domain/live/live-contracts';
+import { readSignedInTeacher } from '../features/teacher/api/sign-in-api';
+import { SignedOutIntro } from '../features/teacher/components/auth-forms';
+import { onAccountChange } from '../features/teacher/lib/account-channel';
 import '../features/teacher/teacher.css';
-import { QueryProvider } from './query-provider';
 import type { TeacherRoute } from './route-areas';
 
-// /teach (sign in, or the teacher's sessions) comes with the area; each other page is loaded when
-// it is opened, so a first visit to /teach downloads only what it shows.
-const ForgotPasswordPage = lazy(async () => ({
-  default: (await import('../features/teacher/components/password-reset-pages')).ForgotPasswordPage,
-}));
-const ResetPasswordPage = lazy(async () => ({
-  default: (await import('../features/teacher/components/password-reset-pages')).ResetPasswordPage,
-}));
-const LibraryPage = lazy(async () => ({
-  default: (await import('../features/lesson-library/components/library-page')).LibraryPage,
-}));
-const NewLessonPage = lazy(async () => ({
-  default: (await import('../features/lesson-library/components/new-lesson-page')).NewLessonPage,
-}));
-const EditorPage = lazy(async () => ({
-  default: (await import('../features/lesson-library/components/editor-page')).EditorPage,
-}));
-const SessionControlPage = lazy(async () => ({
-  default: (await import('../features/teacher/components/session-control-page')).SessionControlPage,
-}));
-const ReportPage = lazy(async () => ({
-  default: (await import('../features/teacher/components/report-page')).ReportPage,
-}));
-const ProjectorPage = lazy(async () => ({
-  default: (await import('../features/teacher/components/projector-page')).ProjectorPage,
-}));
+// The teacher's pages proper, with TanStack Query and the API's schemas: a teacher who is not
+// signed in sees /teach (what it is for, sign in, sign up) without downloading them.
+const TeacherArea = lazy(async () => ({ default: (await import('./teacher-area')).TeacherArea }));
 
-function TeacherPage({ route }: { readonly route: TeacherRoute }): ReactElement {
-  switch (route.name) {
-    case 'teach':
-      return <TeachPage />;
-    case 'forgotPassword':
-      return <ForgotPasswordPage />;
-    case 'resetPassword':
-      return <ResetPasswordPage />;
-    case 'lessonLibrary':
-      return <LibraryPage />;
-    case 'newLesson':
-      return <NewLessonPage />;
-    case 'lessonEditor': {
-      const { lessonId } = route.params;
-      return <EditorPage key={lessonId} lessonId={lessonId} />;
-    }
-    case 'teacherSession': {
-      const { sessionId } = route.params;
-      return <SessionControlPage key={sessionId} sessionId={sessionId} />;
-    }
-    case 'teacherReport': {
-      const { sessionId } = route.params;
-      return <ReportPage key={sessionId} sessionId={sessionId} />;
-    }
-    case 'teacherProjector': {
-      const { sessionId } = route.params;
-      return <ProjectorPage key={sessionId} sessionId={sessionId} />;
-    }
-  }
+type SignedIn =
+  { readonly status: 'checking' } | { readonly status: 'known'; readonly teacher: Teacher | null };
+
+function Loading() {
+  return (
+    <p role="status" className="loading">
+      Loading…
+    </p>
+  );
 }
 
 /** The teacher's pages, loaded only when a teacher opens /teach. */
 export function TeacherRoutes({ route }: { readonly route: TeacherRoute }) {
-  return (
-    <QueryProvider>
-      <TeacherBar isCompact={route.name === 'teacherProjector'} />
-      <Suspense
-        fallback={
-          <p role="status" className="loading">
-            Loading…
-          </p>
-        }
-      >
-        <TeacherPage route={route} />
+  const [signedIn, setSignedIn] = useState<SignedIn>({ status: 'checking' });
+  // Once shown, the teacher's pages stay: they follow signing out and in themselves.
+  const [showsArea, setShowsArea] = useState(route.name !== 'teach');
+  const wantsArea =
+    route.name !== 'teach' || (signedIn.status === 'known' && signedIn.teacher !== null);
+  if (wantsArea && !showsArea) setShowsArea(true);
+
+  useEffect(() => {
+    if (showsArea) return undefined;
+    let isCurrent = true;
+    const check = () => {
+      readSignedInTeacher().then(
+        (teacher) => {
+          if (isCurrent) setSignedIn({ status: 'known', teacher });
+        },
+        () => {
+          // The teacher's pages say what went wrong, with a way to try again.
+          if (isCurrent) setShowsArea(true);
+        },
+      );
+    };
+    check();
+    // Signed in in another tab: this one follows.
+    const stopFollowing = onAccountChange(check);
+    return () => {
+      isCurrent = false;
+      stopFollowing();
+    };
+  }, [showsArea]);
+
+  if (showsArea || wantsArea) {
+    return (
+      <Suspense fallback={<Loading />}>
+        <TeacherArea
+          route={route}
+          knownTeacher={signedIn.status === 'known' ? signedIn.teacher : undefined}
+        />
       </Suspense>
-    </QueryProvider>
+    );
+  }
+  return (
+    <>
+      <title>For teachers</title>
+      <h1>For teachers</h1>
+      {signedIn.status === 'checking' ? (
+        <Loading />
+      ) : (
+        <SignedOutIntro
+          onSignedIn={(teacher) => {
+            setSignedIn({ status: 'known', teacher });
+          }}
+        />
+      )}
+    </>
   );
 }

@@ -15,8 +15,6 @@ import type {
 } from '../../../../domain/live/dashboard-contracts';
 import type {
   CreateSessionRequest,
-  SignInRequest,
-  SignUpRequest,
   Teacher,
   TeacherSessionView,
 } from '../../../../domain/live/live-contracts';
@@ -65,14 +63,6 @@ export const teacherSessionQuery = (sessionId: string) =>
     // Online flags have no event of their own: a slow poll keeps the roster honest.
     refetchInterval: 30_000,
   });
-
-export async function signUp(request: SignUpRequest): Promise<Teacher> {
-  return (await callEndpoint(endpoints.signUp, { body: request })).teacher;
-}
-
-export async function signIn(request: SignInRequest): Promise<Teacher> {
-  return (await callEndpoint(endpoints.signIn, { body: request })).teacher;
-}
 
 export async function signOut(): Promise<void> {
   await callEndpoint(endpoints.signOut);

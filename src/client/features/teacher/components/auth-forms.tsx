@@ -1,13 +1,11 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type SyntheticEvent } from 'react';
 import type { Teacher } from '../../../../domain/live/live-contracts';
 import { LIMITS } from '../../../../domain/live/live-constants';
 import { ApiRequestError, describeApiError } from '../../../shared/lib/api-client';
-import { queryKeys } from '../../../shared/lib/query-keys';
 import { Link } from '../../../shared/lib/router';
 import { routes } from '../../../shared/lib/routes';
-import { signIn, signUp } from '../api/teacher-api';
-import { announceAccountChange } from '../lib/account-cache';
+import { signInUnparsed, signUpUnparsed } from '../api/sign-in-api';
+import { announceAccountChange } from '../lib/account-channel';
 
 function fieldError(error: unknown, field: string): boolean {
   return error instanceof ApiRequestError && error.field === field;
@@ -87,25 +85,47 @@ export function NewPasswordField(props: {
   );
 }
 
-function useAuthMutation<T>(run: (request: T) => Promise<Teacher>) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: run,
-    onSuccess: (teacher) => {
-      queryClient.setQueryData(queryKeys.teacherMe(), teacher);
-      void queryClient.invalidateQueries({ queryKey: queryKeys.teacherSessions() });
-      announceAccountChange();
+/** What happens once a teacher is signed in: the page that shows the forms decides. */
+type OnSignedIn = (teacher: Teacher) => void;
+
+/**
+ * Signing in or up, without TanStack Query (the signed-out /teach page loads none of it): sends
+ * the form, tells the browser's other tabs, and hands the teacher to `onSignedIn`.
+ */
+function useAuthSubmission<Request>(
+  send: (request: Request) => Promise<Teacher>,
+  onSignedIn: OnSignedIn,
+) {
+  const [state, setState] = useState<
+    { readonly status: 'idle' | 'pending' } | { readonly status: 'failed'; readonly error: unknown }
+  >({ status: 'idle' });
+  return {
+    isPending: state.status === 'pending',
+    isError: state.status === 'failed',
+    error: state.status === 'failed' ? state.error : null,
+    mutate(request: Request) {
+      setState({ status: 'pending' });
+      send(request).then(
+        (teacher) => {
+          setState({ status: 'idle' });
+          announceAccountChange();
+          onSignedIn(teacher);
+        },
+        (error: unknown) => {
+          setState({ status: 'failed', error });
+        },
+      );
     },
-  });
+  };
 }
 
-function SignUpForm() {
+function SignUpForm({ onSignedIn }: { readonly onSignedIn: OnSignedIn }) {
   const headingId = useId();
   const errorId = useId();
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const mutation = useAuthMutation(signUp);
+  const mutation = useAuthSubmission(signUpUnparsed, onSignedIn);
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
     mutation.mutate({ name, email, password });
@@ -153,12 +173,12 @@ function SignUpForm() {
   );
 }
 
-function SignInForm() {
+function SignInForm({ onSignedIn }: { readonly onSignedIn: OnSignedIn }) {
   const headingId = useId();
   const errorId = useId();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const mutation = useAuthMutation(signIn);
+  const mutation = useAuthSubmission(signInUnparsed, onSignedIn);
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
     mutation.mutate({ email, password });
@@ -204,11 +224,24 @@ function SignInForm() {
 }
 
 /** Sign-up and sign-in for teachers; students need neither. */
-export function AuthForms() {
+export function AuthForms({ onSignedIn }: { readonly onSignedIn: OnSignedIn }) {
   return (
     <div className="auth-forms">
-      <SignInForm />
-      <SignUpForm />
+      <SignInForm onSignedIn={onSignedIn} />
+      <SignUpForm onSignedIn={onSignedIn} />
     </div>
+  );
+}
+
+/** /teach for a teacher who is not signed in: what it is for, and the forms. */
+export function SignedOutIntro({ onSignedIn }: { readonly onSignedIn: OnSignedIn }) {
+  return (
+    <>
+      <p className="lead">
+        Run a live class discussion of an article, or set it as self-paced work. Students join with
+        a code; they need no account.
+      </p>
+      <AuthForms onSignedIn={onSignedIn} />
+    </>
   );
 }

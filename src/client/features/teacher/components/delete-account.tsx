@@ -5,7 +5,8 @@ import { describeApiError } from '../../../shared/lib/api-client';
 import { navigate } from '../../../shared/lib/router';
 import { routes } from '../../../shared/lib/routes';
 import { deleteAccount } from '../api/teacher-api';
-import { announceAccountChange, replaceSignedInTeacher } from '../lib/account-cache';
+import { replaceSignedInTeacher } from '../lib/account-cache';
+import { announceAccountChange } from '../lib/account-channel';
 import { useNoticeStore } from '../stores/notice-store';
 
 /**

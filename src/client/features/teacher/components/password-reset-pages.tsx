@@ -10,7 +10,8 @@ import {
   resetLinkQuery,
   resetPassword,
 } from '../api/teacher-api';
-import { announceAccountChange, replaceSignedInTeacher } from '../lib/account-cache';
+import { replaceSignedInTeacher } from '../lib/account-cache';
+import { announceAccountChange } from '../lib/account-channel';
 import { useNoticeStore } from '../stores/notice-store';
 import { NewPasswordField, TextField } from './auth-forms';
 

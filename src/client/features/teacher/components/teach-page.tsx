@@ -1,12 +1,13 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { TableScrollBox } from '../../../shared/components/table-scroll-box';
 import { describeApiError } from '../../../shared/lib/api-client';
+import { queryKeys } from '../../../shared/lib/query-keys';
 import { Link } from '../../../shared/lib/router';
 import { routes } from '../../../shared/lib/routes';
 import { teacherMeQuery, teacherSessionListQuery, type SessionListRow } from '../api/teacher-api';
 import { useNoticeStore } from '../stores/notice-store';
-import { AuthForms } from './auth-forms';
+import { SignedOutIntro } from './auth-forms';
 import { StartSessionForm } from './start-session-form';
 
 function formatDateTime(iso: string): string {
@@ -200,6 +201,7 @@ function TeacherHome() {
 
 /** /teach: sign in or up, then the teacher's sessions and a form to start one. */
 export function TeachPage() {
+  const queryClient = useQueryClient();
   const me = useQuery(teacherMeQuery());
   return (
     <>
@@ -225,13 +227,12 @@ export function TeachPage() {
       ) : me.data ? (
         <TeacherHome />
       ) : (
-        <>
-          <p className="lead">
-            Run a live class discussion of an article, or set it as self-paced work. Students join
-            with a code; they need no account.
-          </p>
-          <AuthForms />
-        </>
+        <SignedOutIntro
+          onSignedIn={(teacher) => {
+            queryClient.setQueryData(queryKeys.teacherMe(), teacher);
+            void queryClient.invalidateQueries({ queryKey: queryKeys.teacherSessions() });
+          }}
+        />
       )}
     </>
   );

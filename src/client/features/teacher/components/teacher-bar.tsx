@@ -5,11 +5,8 @@ import { queryKeys } from '../../../shared/lib/query-keys';
 import { navigate } from '../../../shared/lib/router';
 import { routes } from '../../../shared/lib/routes';
 import { signOut, teacherMeQuery } from '../api/teacher-api';
-import {
-  announceAccountChange,
-  onAccountChange,
-  replaceSignedInTeacher,
-} from '../lib/account-cache';
+import { replaceSignedInTeacher } from '../lib/account-cache';
+import { announceAccountChange, onAccountChange } from '../lib/account-channel';
 import { DeleteAccount } from './delete-account';
 
 /**

@@ -1,0 +1,107 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { lazy, Suspense, useState, type ReactElement } from 'react';
+import type { Teacher } from '../../domain/live/live-contracts';
+import '../features/lesson-library/lesson-library.css';
+import { TeachPage } from '../features/teacher/components/teach-page';
+import { TeacherBar } from '../features/teacher/components/teacher-bar';
+import '../features/teacher/teacher.css';
+import { queryKeys } from '../shared/lib/query-keys';
+import { QueryProvider } from './query-provider';
+import type { TeacherRoute } from './route-areas';
+
+// /teach (sign in, or the teacher's sessions) comes with the area; each other page is loaded when
+// it is opened, so a first visit to /teach downloads only what it shows.
+const ForgotPasswordPage = lazy(async () => ({
+  default: (await import('../features/teacher/components/password-reset-pages')).ForgotPasswordPage,
+}));
+const ResetPasswordPage = lazy(async () => ({
+  default: (await import('../features/teacher/components/password-reset-pages')).ResetPasswordPage,
+}));
+const LibraryPage = lazy(async () => ({
+  default: (await import('../features/lesson-library/components/library-page')).LibraryPage,
+}));
+const NewLessonPage = lazy(async () => ({
+  default: (await import('../features/lesson-library/components/new-lesson-page')).NewLessonPage,
+}));
+const EditorPage = lazy(async () => ({
+  default: (await import('../features/lesson-library/components/editor-page')).EditorPage,
+}));
+const SessionControlPage = lazy(async () => ({
+  default: (await import('../features/teacher/components/session-control-page')).SessionControlPage,
+}));
+const ReportPage = lazy(async () => ({
+  default: (await import('../features/teacher/components/report-page')).ReportPage,
+}));
+const ProjectorPage = lazy(async () => ({
+  default: (await import('../features/teacher/components/projector-page')).ProjectorPage,
+}));
+
+function TeacherPage({ route }: { readonly route: TeacherRoute }): ReactElement {
+  switch (route.name) {
+    case 'teach':
+      return <TeachPage />;
+    case 'forgotPassword':
+      return <ForgotPasswordPage />;
+    case 'resetPassword':
+      return <ResetPasswordPage />;
+    case 'lessonLibrary':
+      return <LibraryPage />;
+    case 'newLesson':
+      return <NewLessonPage />;
+    case 'lessonEditor': {
+      const { lessonId } = route.params;
+      return <EditorPage key={lessonId} lessonId={lessonId} />;
+    }
+    case 'teacherSession': {
+      const { sessionId } = route.params;
+      return <SessionControlPage key={sessionId} sessionId={sessionId} />;
+    }
+    case 'teacherReport': {
+      const { sessionId } = route.params;
+      return <ReportPage key={sessionId} sessionId={sessionId} />;
+    }
+    case 'teacherProjector': {
+      const { sessionId } = route.params;
+      return <ProjectorPage key={sessionId} sessionId={sessionId} />;
+    }
+  }
+}
+
+/** Who the light /teach page found signed in, so the pages do not ask again. */
+function KnownTeacher({ teacher }: { readonly teacher: Teacher | null | undefined }) {
+  const queryClient = useQueryClient();
+  useState(() => {
+    if (teacher !== undefined && queryClient.getQueryData(queryKeys.teacherMe()) === undefined) {
+      queryClient.setQueryData(queryKeys.teacherMe(), teacher);
+    }
+  });
+  return null;
+}
+
+/**
+ * The teacher's pages, with TanStack Query and the API's schemas: loaded by TeacherRoutes once
+ * a teacher is signed in or opens any page but /teach.
+ */
+export function TeacherArea({
+  route,
+  knownTeacher,
+}: {
+  readonly route: TeacherRoute;
+  readonly knownTeacher?: Teacher | null;
+}) {
+  return (
+    <QueryProvider>
+      <KnownTeacher teacher={knownTeacher} />
+      <TeacherBar isCompact={route.name === 'teacherProjector'} />
+      <Suspense
+        fallback={
+          <p role="status" className="loading">
+            Loading…
+          </p>
+        }
+      >
+        <TeacherPage route={route} />
+      </Suspense>
+    </QueryProvider>
+  );
+}

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { teacherIn } from './sign-in-api';
+
+function refusalOf(body: unknown): unknown {
+  try {
+    teacherIn('POST /api/auth/sign-in', body);
+  } catch (error) {
+    return error;
+  }
+  return null;
+}
+
+describe('the signed-out /teach page reading a teacher without the contract’s schemas', () => {
+  it('takes the teacher’s id, name and e-mail, and nothing else', () => {
+    const body = { teacher: { id: 't-1', name: 'Ms Rivera', email: 'r@example.org', extra: 1 } };
+    expect(teacherIn('GET /api/auth/session', body)).toStrictEqual({
+      id: 't-1',
+      name: 'Ms Rivera',
+      email: 'r@example.org',
+    });
+  });
+
+  it('refuses an answer without a teacher, or with a field that is not text, naming it', () => {
+    expect(refusalOf({})).toMatchObject({ problem: 'teacher: expected a teacher' });
+    expect(refusalOf({ teacher: null })).toMatchObject({ problem: 'teacher: expected a teacher' });
+    expect(refusalOf({ teacher: { id: 't-1', name: 'A', email: 5 } })).toMatchObject({
+      endpoint: 'POST /api/auth/sign-in',
+      problem: 'teacher.email: expected text',
+    });
+  });
+});

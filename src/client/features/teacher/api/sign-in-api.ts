@@ -1,0 +1,58 @@
+import type { endpoints } from '../../../../domain/live/api-endpoints';
+import type { SignInRequest, SignUpRequest, Teacher } from '../../../../domain/live/live-contracts';
+import { callEndpointUnparsed, ResponseContractError } from '../../../shared/lib/api-client';
+import { sendWriteUnparsed } from '../../../shared/lib/call-endpoint';
+
+/**
+ * Who is signed in, and signing in or up, as the signed-out /teach page does it: without
+ * TanStack Query and the contract's zod schemas, which would double what the page downloads
+ * before a teacher can sign in. The answers are checked field by field, as far as pages read them.
+ */
+
+type Endpoints = typeof endpoints;
+/** The contract's own methods and paths: the type checker refuses any other. */
+const signedInEndpoint: Pick<Endpoints['signedIn'], 'method' | 'path'> = {
+  method: 'GET',
+  path: '/api/auth/session',
+};
+const signInEndpoint: Pick<Endpoints['signIn'], 'method' | 'path'> = {
+  method: 'POST',
+  path: '/api/auth/sign-in',
+};
+const signUpEndpoint: Pick<Endpoints['signUp'], 'method' | 'path'> = {
+  method: 'POST',
+  path: '/api/auth/sign-up',
+};
+
+const teacherField = (body: unknown): unknown =>
+  typeof body === 'object' && body !== null && 'teacher' in body ? body.teacher : undefined;
+
+/** The answer's `teacher` (id, name and e-mail), or ResponseContractError naming what is wrong. */
+export function teacherIn(name: string, body: unknown): Teacher {
+  const teacher = teacherField(body);
+  if (typeof teacher !== 'object' || teacher === null) {
+    throw new ResponseContractError(name, 'teacher: expected a teacher');
+  }
+  const fields = teacher as Record<string, unknown>;
+  const { id, name: teacherName, email } = fields;
+  for (const [field, value] of Object.entries({ id, name: teacherName, email })) {
+    if (typeof value !== 'string') {
+      throw new ResponseContractError(name, `teacher.${field}: expected text`);
+    }
+  }
+  return { id: id as string, name: teacherName as string, email: email as string };
+}
+
+/** The signed-in teacher, or null when nobody is. */
+export async function readSignedInTeacher(): Promise<Teacher | null> {
+  const body = await callEndpointUnparsed(signedInEndpoint);
+  return teacherField(body) === null ? null : teacherIn(`GET ${signedInEndpoint.path}`, body);
+}
+
+export async function signInUnparsed(request: SignInRequest): Promise<Teacher> {
+  return teacherIn(`POST ${signInEndpoint.path}`, await sendWriteUnparsed(signInEndpoint, request));
+}
+
+export async function signUpUnparsed(request: SignUpRequest): Promise<Teacher> {
+  return teacherIn(`POST ${signUpEndpoint.path}`, await sendWriteUnparsed(signUpEndpoint, request));
+}
