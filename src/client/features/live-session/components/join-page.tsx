@@ -6,6 +6,7 @@ import {
   REJOIN_CODE_LENGTH,
 } from '../../../../domain/live/live-constants';
 import { ApiRequestError, describeApiError, isApiError } from '../../../shared/lib/api-client';
+import { useSubmission } from '../../../shared/hooks/use-submission';
 import { Link, navigate } from '../../../shared/lib/router';
 import { routes } from '../../../shared/lib/routes';
 import { joinSession, lookUpJoinCode, rejoinSession } from '../api/join-api';
@@ -47,33 +48,6 @@ function SessionPreview({ code }: { readonly code: string }) {
   );
 }
 
-/** One way in (join or rejoin): sends it, and opens the class once the server says which. */
-function useWayIn<Request>(send: (request: Request) => Promise<{ sessionId: string }>) {
-  const [state, setState] = useState<
-    { readonly status: 'idle' | 'pending' } | { readonly status: 'failed'; readonly error: unknown }
-  >({ status: 'idle' });
-  return {
-    isPending: state.status === 'pending',
-    isError: state.status === 'failed',
-    error: state.status === 'failed' ? state.error : null,
-    mutate(request: Request) {
-      setState({ status: 'pending' });
-      send(request).then(
-        (joined) => {
-          setState({ status: 'idle' });
-          navigate(routes.liveSession.build({ sessionId: joined.sessionId }));
-        },
-        (error: unknown) => {
-          setState({ status: 'failed', error });
-        },
-      );
-    },
-    reset() {
-      setState({ status: 'idle' });
-    },
-  };
-}
-
 type Mode = 'join' | 'rejoin';
 
 /**
@@ -93,8 +67,11 @@ export function JoinPage() {
   const [displayName, setDisplayName] = useState('');
   const [rejoinCode, setRejoinCode] = useState('');
   const rejoinInput = useRef<HTMLInputElement>(null);
-  const join = useWayIn(joinSession);
-  const rejoin = useWayIn(rejoinSession);
+  const goToSession = (joined: { sessionId: string }) => {
+    navigate(routes.liveSession.build({ sessionId: joined.sessionId }));
+  };
+  const join = useSubmission(joinSession, goToSession);
+  const rejoin = useSubmission(rejoinSession, goToSession);
   const active = mode === 'join' ? join : rejoin;
   const normalised = normaliseCode(code);
   const error = active.error;
@@ -119,8 +96,8 @@ export function JoinPage() {
 
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
-    if (mode === 'join') join.mutate({ code, displayName });
-    else rejoin.mutate({ code, displayName, rejoinCode });
+    if (mode === 'join') join.submit({ code, displayName });
+    else rejoin.submit({ code, displayName, rejoinCode });
   };
 
   return (
@@ -228,7 +205,7 @@ export function JoinPage() {
               className="button"
               disabled={join.isPending}
               onClick={() => {
-                join.mutate({ code, displayName, asNewNamesake: true });
+                join.submit({ code, displayName, asNewNamesake: true });
               }}
             >
               I’m someone else: join as another {displayName.trim()}

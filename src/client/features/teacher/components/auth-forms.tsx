@@ -2,6 +2,7 @@ import { useId, useState, type SyntheticEvent } from 'react';
 import type { Teacher } from '../../../../domain/live/live-contracts';
 import { LIMITS } from '../../../../domain/live/live-constants';
 import { ApiRequestError, describeApiError } from '../../../shared/lib/api-client';
+import { useSubmission } from '../../../shared/hooks/use-submission';
 import { Link } from '../../../shared/lib/router';
 import { routes } from '../../../shared/lib/routes';
 import { signInUnparsed, signUpUnparsed } from '../api/sign-in-api';
@@ -88,35 +89,15 @@ export function NewPasswordField(props: {
 /** What happens once a teacher is signed in: the page that shows the forms decides. */
 type OnSignedIn = (teacher: Teacher) => void;
 
-/**
- * Signing in or up, without TanStack Query (the signed-out /teach page loads none of it): sends
- * the form, tells the browser's other tabs, and hands the teacher to `onSignedIn`.
- */
+/** Signing in or up: tells the browser's other tabs, then hands the teacher to `onSignedIn`. */
 function useAuthSubmission<Request>(
   send: (request: Request) => Promise<Teacher>,
   onSignedIn: OnSignedIn,
 ) {
-  const [state, setState] = useState<
-    { readonly status: 'idle' | 'pending' } | { readonly status: 'failed'; readonly error: unknown }
-  >({ status: 'idle' });
-  return {
-    isPending: state.status === 'pending',
-    isError: state.status === 'failed',
-    error: state.status === 'failed' ? state.error : null,
-    mutate(request: Request) {
-      setState({ status: 'pending' });
-      send(request).then(
-        (teacher) => {
-          setState({ status: 'idle' });
-          announceAccountChange();
-          onSignedIn(teacher);
-        },
-        (error: unknown) => {
-          setState({ status: 'failed', error });
-        },
-      );
-    },
-  };
+  return useSubmission(send, (teacher) => {
+    announceAccountChange();
+    onSignedIn(teacher);
+  });
 }
 
 function SignUpForm({ onSignedIn }: { readonly onSignedIn: OnSignedIn }) {
@@ -128,7 +109,7 @@ function SignUpForm({ onSignedIn }: { readonly onSignedIn: OnSignedIn }) {
   const mutation = useAuthSubmission(signUpUnparsed, onSignedIn);
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
-    mutation.mutate({ name, email, password });
+    mutation.submit({ name, email, password });
   };
   return (
     <form className="panel" aria-labelledby={headingId} onSubmit={submit} noValidate>
@@ -181,7 +162,7 @@ function SignInForm({ onSignedIn }: { readonly onSignedIn: OnSignedIn }) {
   const mutation = useAuthSubmission(signInUnparsed, onSignedIn);
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
-    mutation.mutate({ email, password });
+    mutation.submit({ email, password });
   };
   return (
     <form className="panel" aria-labelledby={headingId} onSubmit={submit} noValidate>
