@@ -8,6 +8,13 @@ const HOUR = 60 * MINUTE;
 const RESET_EMAILS_PER_ADDRESS = 3;
 /** A student moving between sections: a click a second is far more than reading allows. */
 const PROGRESS_PER_MINUTE = 60;
+/**
+ * Lessons and versions a teacher may store in ten minutes (new, imported, duplicated or
+ * published): importing a term's files at once fits; a script filling the database does not.
+ */
+const STORED_LESSONS_PER_10_MINUTES = 60;
+/** Draft saves a teacher may make a minute: autosave every second in two tabs, and more. */
+const DRAFT_SAVES_PER_MINUTE = 240;
 
 export interface RateLimiters {
   /** Every join code look-up and join, per client address. */
@@ -22,6 +29,10 @@ export interface RateLimiters {
   readonly forgotPasswordByAddress: RateLimiter;
   readonly forgotPasswordByEmail: RateLimiter;
   readonly progress: RateLimiter;
+  /** Lessons and lesson versions stored, per teacher. */
+  readonly storedLessons: RateLimiter;
+  /** Lesson drafts saved, per teacher. */
+  readonly draftSaves: RateLimiter;
 }
 
 declare module 'fastify' {
@@ -56,6 +67,12 @@ export const rateLimitsPlugin = fp(
         'requests for a new password for this e-mail address',
       ),
       progress: new RateLimiter(PROGRESS_PER_MINUTE, MINUTE, 'section changes'),
+      storedLessons: new RateLimiter(
+        STORED_LESSONS_PER_10_MINUTES,
+        10 * MINUTE,
+        'new, imported, duplicated or published lessons',
+      ),
+      draftSaves: new RateLimiter(DRAFT_SAVES_PER_MINUTE, MINUTE, 'draft saves'),
     };
     app.decorate('limiters', limiters);
     app.addHook('onClose', (_app, closed) => {

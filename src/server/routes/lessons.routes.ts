@@ -20,7 +20,7 @@ function sendLessonFile(reply: FastifyReply, pinned: PinnedLesson) {
 
 /** Under /api/lessons: a teacher's library of lessons, drafts, versions, files and links. */
 export const lessonRoutes: FastifyPluginCallback = (app, _options, done) => {
-  const { lessons, hub } = app;
+  const { lessons, hub, limiters } = app;
 
   addRoute(app, endpoints.listLessons, async ({ caller }) => ({
     lessons: await lessons.list(caller.teacher.id),
@@ -30,6 +30,7 @@ export const lessonRoutes: FastifyPluginCallback = (app, _options, done) => {
     app,
     endpoints.createLesson,
     async ({ body, caller }, _request, reply) => {
+      limiters.storedLessons.take(caller.teacher.id);
       reply.status(201);
       return lessons.create(caller.teacher.id, body.draft);
     },
@@ -40,6 +41,7 @@ export const lessonRoutes: FastifyPluginCallback = (app, _options, done) => {
     app,
     endpoints.importLesson,
     async ({ body, caller }, _request, reply) => {
+      limiters.storedLessons.take(caller.teacher.id);
       const detail = await lessons.importFile(caller.teacher.id, body.file);
       reply.status(201);
       return detail;
@@ -54,16 +56,25 @@ export const lessonRoutes: FastifyPluginCallback = (app, _options, done) => {
   addRoute(
     app,
     endpoints.saveLessonDraft,
-    ({ params, body, caller }) =>
-      lessons.saveDraft(caller.teacher.id, params.lessonId, body.draft, body.basedOn ?? null),
+    ({ params, body, caller }) => {
+      limiters.draftSaves.take(caller.teacher.id);
+      return lessons.saveDraft(
+        caller.teacher.id,
+        params.lessonId,
+        body.draft,
+        body.basedOn ?? null,
+      );
+    },
     { bodyLimit: DRAFT_BODY_LIMIT },
   );
 
-  addRoute(app, endpoints.publishLesson, ({ params, caller }) =>
-    lessons.publish(caller.teacher.id, params.lessonId),
-  );
+  addRoute(app, endpoints.publishLesson, ({ params, caller }) => {
+    limiters.storedLessons.take(caller.teacher.id);
+    return lessons.publish(caller.teacher.id, params.lessonId);
+  });
 
   addRoute(app, endpoints.duplicateLesson, async ({ params, caller }, _request, reply) => {
+    limiters.storedLessons.take(caller.teacher.id);
     const detail = await lessons.duplicate(caller.teacher.id, params.lessonId);
     reply.status(201);
     return detail;

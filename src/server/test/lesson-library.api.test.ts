@@ -331,4 +331,36 @@ describeWithServer('the lesson library on %s', (ctx) => {
       'session_not_found',
     );
   });
+
+  it('refuses a teacher storing lessons faster than a person would, keeping what was stored', async () => {
+    const teacher = await signUpTeacher(ctx.server.baseUrl);
+    const draft = { metadata: { title: 'Spam' }, sections: [] };
+    // 60 lessons or versions in ten minutes: the 61st is refused, whichever way it is stored.
+    const stored = await Promise.all(
+      Array.from({ length: 60 }, () => teacher.post('/api/lessons', { draft })),
+    );
+    expect(stored.map((response) => response.status)).toStrictEqual(Array(60).fill(201));
+    const first = created(stored[0]!);
+    const { lessonId } = first.summary;
+    for (const refused of [
+      await teacher.post('/api/lessons', { draft }),
+      await teacher.post(`/api/lessons/${lessonId}/duplicate`, {}),
+      await teacher.post(`/api/lessons/${lessonId}/publish`, {}),
+    ]) {
+      expectRefusal(refused, 429, 'rate_limited');
+      expect(errorOf(refused).message).toMatch(
+        /^Too many new, imported, duplicated or published lessons/,
+      );
+    }
+    const library = await teacher.get<LessonLibrary>('/api/lessons');
+    expect(library.body.lessons.filter((lesson) => lesson.title === 'Spam')).toHaveLength(60);
+    // Saving a draft is counted apart, and another teacher is not held back.
+    const saved = await teacher.put(`/api/lessons/${lessonId}/draft`, {
+      draft: smallLesson(),
+      basedOn: first.draftSavedAt,
+    });
+    expect(saved.status).toBe(200);
+    const other = await signUpTeacher(ctx.server.baseUrl, 'Other');
+    expect((await other.post('/api/lessons', { draft })).status).toBe(201);
+  });
 });
