@@ -182,6 +182,42 @@ test('a draft saved in another tab meanwhile: the teacher chooses which to keep'
   await library.expectSaved();
 });
 
+test('signing out deletes the drafts kept on this device, after asking when some never reached the server', async ({
+  teacher,
+}) => {
+  const { page } = teacher;
+  const library = new LessonLibraryPages(page);
+  await library.open();
+  await library.createFromArticle({
+    title: 'Shared computer',
+    source: 'NASA',
+    author: 'A sample text',
+    date: '2022-07-12',
+    permission: 'Public domain',
+    text: 'First paragraph.\n\nSecond paragraph.',
+  });
+  await library.expectSaved();
+  const keptHere = () =>
+    page.evaluate(() => localStorage.getItem('article-discussion-lesson-drafts') ?? '');
+
+  // The server stops taking drafts: the change stays only on this device.
+  await page.route('**/api/lessons/*/draft', (route) => route.abort());
+  await page.getByLabel('Subtitle').fill('Typed while saving failed');
+  await expect.poll(keptHere).toContain('Typed while saving failed');
+  const signOut = page.getByRole('button', { name: 'Sign out' });
+  await signOut.click();
+  const dialog = page.getByRole('dialog', { name: 'Sign out and lose unsaved changes?' });
+  await expect(dialog).toContainText('1 lesson draft on this device has changes');
+  await dialog.getByRole('button', { name: 'Stay signed in' }).click();
+  await expect(signOut).toBeFocused();
+  await expect(page.getByLabel('Subtitle')).toHaveValue('Typed while saving failed');
+
+  await signOut.click();
+  await dialog.getByRole('button', { name: 'Sign out and delete them' }).click();
+  await expect(page.getByRole('form', { name: 'Sign in' })).toBeVisible();
+  expect(await keptHere()).not.toContain('Shared computer');
+});
+
 test('items and sections move up and down by keyboard, focus staying on the moved one', async ({
   teacher,
 }) => {

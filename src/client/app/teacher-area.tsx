@@ -3,6 +3,7 @@ import { lazy, Suspense, useState, type ReactElement } from 'react';
 import type { Teacher } from '../../domain/live/live-contracts';
 import '../features/lesson-library/lesson-library.css';
 import { TeachPage } from '../features/teacher/components/teach-page';
+import { draftsOnThisDevice } from '../features/lesson-library/stores/local-drafts-store';
 import { TeacherBar } from '../features/teacher/components/teacher-bar';
 import '../features/teacher/teacher.css';
 import { queryKeys } from '../shared/lib/query-keys';
@@ -92,7 +93,10 @@ export function TeacherArea({
   return (
     <QueryProvider>
       <KnownTeacher teacher={knownTeacher} />
-      <TeacherBar isCompact={route.name === 'teacherProjector'} />
+      <TeacherBar
+        isCompact={route.name === 'teacherProjector'}
+        workOnThisDevice={draftsOnThisDevice}
+      />
       <Suspense
         fallback={
           <p role="status" className="loading">

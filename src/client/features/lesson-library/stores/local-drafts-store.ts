@@ -84,3 +84,16 @@ export const useLocalDrafts = create<LocalDraftsState>()(
     },
   ),
 );
+
+/**
+ * What a teacher leaving this device needs of the copies kept on it: how many hold changes the
+ * server has not got, and a way to delete them all (signing out, deleting the account).
+ */
+export const draftsOnThisDevice = {
+  countUnsaved: (): number =>
+    Object.values(useLocalDrafts.getState().drafts).filter((copy) => copy.unsaved).length,
+  forget: (): void => {
+    useLocalDrafts.setState({ drafts: {} });
+    useLocalDrafts.persist.clearStorage();
+  },
+};

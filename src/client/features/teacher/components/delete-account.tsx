@@ -13,7 +13,7 @@ import { useNoticeStore } from '../stores/notice-store';
  * "Delete account" and its dialog: the password again, since everything in the account goes
  * (lessons, sessions, students, answers), and then the teacher is signed out at the sign-in page.
  */
-export function DeleteAccount() {
+export function DeleteAccount({ onDeleted }: { readonly onDeleted: () => void }) {
   const [isOpen, setIsOpen] = useState(false);
   const [password, setPassword] = useState('');
   const passwordId = useId();
@@ -25,6 +25,7 @@ export function DeleteAccount() {
       setIsOpen(false);
       navigate(routes.teach.build());
       replaceSignedInTeacher(queryClient, null);
+      onDeleted();
       showNotice('Your account and everything in it were deleted.');
       announceAccountChange();
     },

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
+import { ConfirmDialog } from '../../../shared/components/confirm-dialog';
 import { describeApiError } from '../../../shared/lib/api-client';
 import { queryKeys } from '../../../shared/lib/query-keys';
 import { navigate } from '../../../shared/lib/router';
@@ -9,14 +10,33 @@ import { replaceSignedInTeacher } from '../lib/account-cache';
 import { announceAccountChange, onAccountChange } from '../lib/account-channel';
 import { DeleteAccount } from './delete-account';
 
+/** What the teacher's work kept on this device is: the lesson drafts' copies (lesson-library). */
+export interface WorkOnThisDevice {
+  /** Copies with changes the server has not got. */
+  readonly countUnsaved: () => number;
+  /** Deletes every copy: nothing of the account stays on a shared computer. */
+  readonly forget: () => void;
+}
+
+const unsavedDrafts = (count: number) =>
+  count === 1 ? '1 lesson draft on this device has' : `${count} lesson drafts on this device have`;
+
 /**
  * The top of every teacher page while signed in: who is signed in, "Sign out" and "Delete
  * account". On the classroom screen (`isCompact`) only "Sign out": the class must not read the
- * teacher's e-mail.
+ * teacher's e-mail. Signing out deletes the work kept on this device, after asking when some
+ * of it never reached the server.
  */
-export function TeacherBar({ isCompact = false }: { readonly isCompact?: boolean }) {
+export function TeacherBar({
+  isCompact = false,
+  workOnThisDevice,
+}: {
+  readonly isCompact?: boolean;
+  readonly workOnThisDevice: WorkOnThisDevice;
+}) {
   const queryClient = useQueryClient();
   const me = useQuery(teacherMeQuery());
+  const [unsavedToConfirm, setUnsavedToConfirm] = useState(0);
   const mutation = useMutation({
     mutationFn: signOut,
     onSuccess: () => {
@@ -24,9 +44,15 @@ export function TeacherBar({ isCompact = false }: { readonly isCompact?: boolean
       // back then reaches pages that ask to sign in, with nothing cached to show.
       navigate(routes.teach.build());
       replaceSignedInTeacher(queryClient, null);
+      workOnThisDevice.forget();
       announceAccountChange();
     },
   });
+  const askToSignOut = () => {
+    const unsaved = workOnThisDevice.countUnsaved();
+    if (unsaved > 0) setUnsavedToConfirm(unsaved);
+    else mutation.mutate();
+  };
 
   useEffect(
     () =>
@@ -53,13 +79,25 @@ export function TeacherBar({ isCompact = false }: { readonly isCompact?: boolean
         type="button"
         className="button button-quiet button-small"
         disabled={mutation.isPending}
-        onClick={() => {
-          mutation.mutate();
-        }}
+        onClick={askToSignOut}
       >
         {mutation.isPending ? 'Signing out…' : 'Sign out'}
       </button>
-      {isCompact ? null : <DeleteAccount />}
+      <ConfirmDialog
+        isOpen={unsavedToConfirm > 0}
+        title="Sign out and lose unsaved changes?"
+        message={`${unsavedDrafts(unsavedToConfirm)} changes the server has not saved yet: the connection may have dropped. Signing out deletes them from this device. Stay signed in to let them save, or to export the lesson first.`}
+        confirmLabel="Sign out and delete them"
+        cancelLabel="Stay signed in"
+        onCancel={() => {
+          setUnsavedToConfirm(0);
+        }}
+        onConfirm={() => {
+          setUnsavedToConfirm(0);
+          mutation.mutate();
+        }}
+      />
+      {isCompact ? null : <DeleteAccount onDeleted={workOnThisDevice.forget} />}
       {mutation.isError ? (
         <p className="error" role="alert">
           Could not sign out: {describeApiError(mutation.error)}
