@@ -36,6 +36,13 @@ test('a built-in lesson opens read-only; its copy is the teacher’s to publish,
   ).toBeVisible();
   await page.getByRole('button', { name: 'Publish' }).click();
   await expect(page.getByText('Version 1 published.')).toBeVisible();
+  await expect(page.getByText('Published, version 1', { exact: true })).toBeVisible();
+  // The status line follows the first change, not the next reload.
+  await page.getByLabel('Subtitle').fill('Edited after publishing');
+  await expect(
+    page.getByText('Published, version 1, with unpublished changes', { exact: true }),
+  ).toBeVisible();
+  await library.expectSaved();
 
   // A session of the copy, started from the teacher's home.
   await page.goto('/teach');

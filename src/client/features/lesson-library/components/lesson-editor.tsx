@@ -47,7 +47,19 @@ function useSameWhileEqual<T>(value: T, key: string): T {
 export function LessonEditor({ detail }: { readonly detail: LessonDetailView }) {
   const lessonId = detail.summary.lessonId;
   const editor = useDraftEditor(lessonId, detail);
-  const { draft, update } = editor;
+  const { draft } = editor;
+  // Edited since the server's summary was read (it is read again only on publishing): the
+  // status line says so at the first keystroke, not at the next reload.
+  const [edits, setEdits] = useState({ since: detail.summary, made: false });
+  if (edits.since !== detail.summary) setEdits({ since: detail.summary, made: false });
+  const editorUpdate = editor.update;
+  const update = useCallback(
+    (change: Parameters<typeof editorUpdate>[0]) => {
+      setEdits((current) => (current.made ? current : { ...current, made: true }));
+      editorUpdate(change);
+    },
+    [editorUpdate],
+  );
   const [isPreview, setIsPreview] = useState(false);
   const [isShowingAll, setIsShowingAll] = useState(false);
   const [visited, setVisited] = useState<ReadonlySet<string>>(new Set());
@@ -117,7 +129,12 @@ export function LessonEditor({ detail }: { readonly detail: LessonDetailView }) 
       <h1 ref={headingRef} tabIndex={-1}>
         {title}
       </h1>
-      <p className="hint">{describeStatus(detail.summary)}</p>
+      <p className="hint">
+        {describeStatus({
+          ...detail.summary,
+          hasUnpublishedChanges: detail.summary.hasUnpublishedChanges || edits.made,
+        })}
+      </p>
       <div className="editor-toolbar">
         <SaveStatusLine status={editor.status} />
         <MinutesTotal draft={draft} />
