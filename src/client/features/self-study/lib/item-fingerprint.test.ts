@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Item } from '../../../../domain/lesson/lesson-schema';
 import { soleimaniLesson as lesson } from '../../../../domain/lessons/soleimani-lesson';
-import { itemFingerprint, lessonFingerprints, stableJson } from './item-fingerprint';
+import {
+  itemFingerprint,
+  lessonFingerprints,
+  stableJson,
+  wholeItemFingerprint,
+} from './item-fingerprint';
 
 const poll: Item = {
   kind: 'poll',
@@ -24,17 +29,52 @@ describe('item fingerprints', () => {
     expect(itemFingerprint(structuredClone(poll))).toBe(itemFingerprint(poll));
   });
 
-  it('changes with any change of the item, however small', () => {
+  it('changes with any change of what the item asks, however small', () => {
     const variants: Item[] = [
       { ...poll, question: 'Which one?' },
       { ...poll, mode: 'multiple' },
       { ...poll, options: [...poll.options, { id: 'c', label: 'C' }] },
       { ...poll, options: [poll.options[1]!, poll.options[0]!] },
       { ...poll, options: [{ id: 'a', label: 'a' }, poll.options[1]!] },
-      { ...poll, afterAnswer: 'The record says A.' },
     ];
     const fingerprints = new Set([poll, ...variants].map(itemFingerprint));
     expect(fingerprints.size).toBe(variants.length + 1);
+  });
+
+  it('stays when only what comes after the answer changes: an explanation, an outcome, a rubric', () => {
+    expect(itemFingerprint({ ...poll, afterAnswer: 'The record says A.' })).toBe(
+      itemFingerprint(poll),
+    );
+    for (const item of lesson.sections.flatMap((section) => section.items)) {
+      const corrected: Item = (() => {
+        switch (item.kind) {
+          case 'prompt':
+            return { ...item, level: 'recall', guidance: { hint: 'A new hint.' }, extension: true };
+          case 'poll':
+            return { ...item, afterAnswer: 'Corrected.' };
+          case 'scale':
+            return { ...item, extension: !item.extension };
+          case 'forecast':
+            return {
+              ...item,
+              scenarios: item.scenarios.map((s) => ({
+                ...s,
+                lessonReading: undefined,
+                resolution: { ...s.resolution, text: 'Corrected.' },
+              })),
+            };
+          case 'claimCheck':
+            return {
+              ...item,
+              claims: item.claims.map((c) => ({ ...c, explanation: 'Corrected.' })),
+            };
+          case 'writing':
+            return { ...item, modelAnswer: 'Corrected.', minWords: 10 };
+        }
+      })();
+      expect(itemFingerprint(corrected), item.id).toBe(itemFingerprint(item));
+      expect(wholeItemFingerprint(corrected), item.id).not.toBe(wholeItemFingerprint(item));
+    }
   });
 
   it('tells every item of the shipped lesson apart', () => {

@@ -1,9 +1,10 @@
 import type { Item, Lesson } from '../../../../domain/lesson/lesson-schema';
 
 /**
- * A short fingerprint of an item's content, kept with each answer: when a new version of the
- * lesson arrives, an answer whose item's fingerprint is unchanged is kept, and one whose item
- * changed (or went) is dropped, since it answered a question the lesson no longer asks.
+ * A short fingerprint of what an item asks, kept with each answer: when a new version of the
+ * lesson arrives, an answer whose item's fingerprint is unchanged is kept, and one whose question
+ * changed (or went) is dropped, since it answered a question the lesson no longer asks. A hint,
+ * an explanation, an outcome or a rubric corrected in the new version keeps the answers.
  */
 
 /** JSON with every object's keys sorted, so the same content always reads the same. */
@@ -35,8 +36,41 @@ function hash53(text: string): number {
   return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 
+/** What an item asks: the part a student's answer responds to. */
+function askedOf(item: Item): unknown {
+  switch (item.kind) {
+    case 'prompt':
+      return [item.kind, item.id, item.question];
+    case 'poll':
+      return [item.kind, item.id, item.question, item.mode, item.options];
+    case 'scale':
+      return [item.kind, item.id, item.statement];
+    case 'forecast':
+      return [
+        item.kind,
+        item.id,
+        item.question,
+        item.asOf,
+        item.horizon,
+        item.scenarios.map((scenario) => [scenario.id, scenario.statement]),
+      ];
+    case 'claimCheck':
+      return [item.kind, item.id, item.instructions, item.claims.map((c) => [c.id, c.quote])];
+    case 'writing':
+      return [item.kind, item.id, item.task];
+  }
+}
+
 /** The item's fingerprint: about ten letters and digits. */
 export function itemFingerprint(item: Item): string {
+  return hash53(stableJson(askedOf(item))).toString(36);
+}
+
+/**
+ * The fingerprint of the whole item, as work saved before 2026-11-27 kept it: such work is
+ * still the item's when the item is unchanged.
+ */
+export function wholeItemFingerprint(item: Item): string {
   return hash53(stableJson(item)).toString(36);
 }
 

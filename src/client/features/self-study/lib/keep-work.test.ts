@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Item, Lesson } from '../../../../domain/lesson/lesson-schema';
 import { soleimaniLesson } from '../../../../domain/lessons/soleimani-lesson';
-import { itemFingerprint } from './item-fingerprint';
+import { itemFingerprint, wholeItemFingerprint } from './item-fingerprint';
 import { checkAnswerForItem } from '../../../../domain/lesson/check-answer';
 import { hasWorkWithoutFingerprints, keepWork, type AnswerFits } from './keep-work';
 import { answersOf, skippedItemIdsOf, type ItemWork, type LessonWork } from './saved-work';
@@ -52,6 +52,23 @@ describe('keepWork: saved answers against a new version of the lesson', () => {
     isSkipped: false,
     at,
     fingerprint: itemFingerprint(item),
+  });
+
+  it('keeps work saved with the older whole-item fingerprint while its item is unchanged', () => {
+    const answer = { kind: 'poll', optionIds: ['a'] } as const;
+    const olderPrint = {
+      answer,
+      isSkipped: false,
+      at: 10,
+      fingerprint: wholeItemFingerprint(poll),
+    };
+    const kept = keepWork(workOf({ poll: olderPrint }), v1, NOW);
+    expect(kept.items.poll).toStrictEqual({ ...olderPrint, fingerprint: itemFingerprint(poll) });
+    // The same older fingerprint against a changed question: the answer no longer applies.
+    const v2 = lessonOf({ ...poll, question: 'Which one now?' }, prompt, scale);
+    expect(keepWork(workOf({ poll: olderPrint }), v2, NOW).items.poll).toMatchObject({
+      answer: null,
+    });
   });
 
   it('keeps the work of items that did not change, as the same object', () => {

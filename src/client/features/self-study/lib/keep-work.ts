@@ -1,6 +1,6 @@
 import type { Answer } from '../../../../domain/lesson/answers';
 import type { Item, Lesson } from '../../../../domain/lesson/lesson-schema';
-import { lessonFingerprints } from './item-fingerprint';
+import { lessonFingerprints, wholeItemFingerprint } from './item-fingerprint';
 import { isDroppedWork, type ItemWork, type LessonWork } from './saved-work';
 
 const itemsByLesson = new WeakMap<Lesson, ReadonlyMap<string, Item>>();
@@ -31,7 +31,10 @@ function keepItem(
   // Later than the work it drops, so it wins over a copy another tab still holds.
   const dropped = { answer: null, isSkipped: false, at: Math.max(droppedAt, work.at + 1) };
   if (item === undefined || fingerprint === undefined) return dropped;
-  if (work.fingerprint !== undefined) return work.fingerprint === fingerprint ? work : dropped;
+  if (work.fingerprint === fingerprint) return work;
+  if (work.fingerprint !== undefined) {
+    return work.fingerprint === wholeItemFingerprint(item) ? { ...work, fingerprint } : dropped;
+  }
   // Work saved before fingerprints were kept was given to the lesson as it is now, as far as
   // anyone can tell: it is adopted if the answer still fits, once `fits` can say.
   if (!fits) return work;
