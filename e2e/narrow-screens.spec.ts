@@ -35,13 +35,19 @@ async function expectTablesInNamedScrollBoxes(page: Page) {
   }
 }
 
-/** At each width: the page fits the screen (nothing to scroll sideways to) and axe finds nothing serious. */
+/**
+ * At each width: the page fits the screen (nothing to scroll sideways to) and axe finds nothing
+ * serious; in the dark theme too (the charts' colours among them).
+ */
 async function expectFitsEveryWidth(page: Page) {
   for (const width of WIDTHS) {
     await page.setViewportSize({ width, height: 720 });
     await expectNoSidewaysScroll(page);
     await expectNoAxeViolations(page);
   }
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expectNoAxeViolations(page);
+  await page.emulateMedia({ colorScheme: 'light' });
 }
 
 test('with revealed forecasts, the student’s page, the monitor, the teacher’s home and the report fit 320 px and name their tables', async ({
