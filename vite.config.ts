@@ -73,6 +73,7 @@ export default defineConfig({
         name: 'teacher',
         entry: 'src/client/app/teacher-routes.tsx',
         fetches: ['/api/auth/session'],
+        bare: true,
       },
       { name: 'live', entry: 'src/client/app/live-routes.tsx' },
     ]),

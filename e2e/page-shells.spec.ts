@@ -51,6 +51,19 @@ test('a teacher page asks who is signed in once: the shell has already asked, an
   expect(warnings.filter((text) => /preload/i.test(text))).toStrictEqual([]);
 });
 
+test('the classroom screen starts without the site header it never shows, the teacher pages with it', async ({
+  request,
+}) => {
+  const projector = await (await request.get('/teach/sessions/any-session/projector')).text();
+  const monitor = await (await request.get('/teach/sessions/any-session')).text();
+  expect(monitor).toContain('class="site-header"');
+  expect(projector).not.toContain('class="site-header"');
+  // The same scripts named, the header apart.
+  const named = (html: string) => [...html.matchAll(/href="([^"]+\.js)"/g)].map(([, url]) => url);
+  expect(named(projector)).toStrictEqual(named(monitor));
+  expect(named(projector).length).toBeGreaterThan(0);
+});
+
 test("a student's home page names no script of the teacher's or the live class's pages", async ({
   page,
   request,

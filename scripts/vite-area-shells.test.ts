@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { areaFiles, type BuiltChunk, scriptsOf, shellFor } from './vite-area-shells';
+import {
+  areaFiles,
+  type BuiltChunk,
+  scriptsOf,
+  shellFor,
+  withoutSiteHeader,
+} from './vite-area-shells';
 
 const chunk = (
   fileName: string,
@@ -63,6 +69,18 @@ describe('the app shell of a lazily loaded area', () => {
     );
     expect(html).toContain(
       '<link rel="preload" as="fetch" crossorigin href="/api/auth/session"></head>',
+    );
+  });
+
+  it('leaves the marked site header out of the bare shell, and refuses a page without the marks', () => {
+    const html =
+      '<body><div id="root"><!-- site-header: the first paint --><header>Nav</header>' +
+      '<!-- /site-header -->\n      <main id="main"></main></div></body>';
+    expect(withoutSiteHeader(html)).toBe(
+      '<body><div id="root"><main id="main"></main></div></body>',
+    );
+    expect(() => withoutSiteHeader('<body><header>Nav</header></body>')).toThrow(
+      'index.html marks no <!-- site-header --> block',
     );
   });
 

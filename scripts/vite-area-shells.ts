@@ -19,6 +19,8 @@ export interface AppArea {
   readonly entry: string;
   /** API addresses every page of the area asks first, fetched with the scripts (same-origin). */
   readonly fetches?: readonly string[];
+  /** Also write `<name>-bare.html`, without the site header, for the area's pages that draw none. */
+  readonly bare?: boolean;
 }
 
 /** The files a page of an area needs beyond the entry's own: its scripts, then its styles. */
@@ -94,6 +96,14 @@ export function shellFor(indexHtml: string, files: AreaFiles, base: string): str
   return indexHtml.replace('</head>', `${links.join('')}</head>`);
 }
 
+const SITE_HEADER = /<!-- site-header[\s\S]*?<!-- \/site-header -->\s*/;
+
+/** The shell without the site header (the projector's classroom screen draws none). */
+export function withoutSiteHeader(html: string): string {
+  if (!SITE_HEADER.test(html)) throw new Error('index.html marks no <!-- site-header --> block');
+  return html.replace(SITE_HEADER, '');
+}
+
 /**
  * Writes `shells/<area>.html` beside index.html for each lazily loaded area: the server sends it
  * for that area's pages (src/server/lib/page-shells.ts), so a first visit to `/teach` or `/join`
@@ -122,10 +132,14 @@ export function areaShells(areas: readonly AppArea[]): Plugin {
       for (const area of areas) {
         const files = areaFiles(chunks, shellScripts, path.resolve(config.root, area.entry));
         if (!files) throw new Error(`No chunk starts the ${area.name} area (${area.entry})`);
-        await writeFile(
-          path.join(outDir, 'shells', `${area.name}.html`),
-          shellFor(indexHtml, { ...files, fetches: area.fetches ?? [] }, config.base),
-        );
+        const shell = shellFor(indexHtml, { ...files, fetches: area.fetches ?? [] }, config.base);
+        await writeFile(path.join(outDir, 'shells', `${area.name}.html`), shell);
+        if (area.bare) {
+          await writeFile(
+            path.join(outDir, 'shells', `${area.name}-bare.html`),
+            withoutSiteHeader(shell),
+          );
+        }
       }
     },
   };

@@ -18,8 +18,15 @@ describe('which app shell a page gets', () => {
   }
 
   it("sends the teacher's and the live class's pages their own shell, others index.html", async () => {
-    const shellFor = await buildWith(['shells/teacher.html', 'shells/live.html']);
+    const shellFor = await buildWith([
+      'shells/teacher.html',
+      'shells/teacher-bare.html',
+      'shells/live.html',
+    ]);
     expect(shellFor('/teach')).toBe('shells/teacher.html');
+    // The classroom screen's first paint has no site header, as the page it becomes.
+    expect(shellFor('/teach/sessions/abc/projector')).toBe('shells/teacher-bare.html');
+    expect(shellFor('/teach/sessions/abc/projector/x')).toBe('shells/teacher.html');
     expect(shellFor('/teach/sessions/abc/report')).toBe('shells/teacher.html');
     expect(shellFor('/join')).toBe('shells/live.html');
     expect(shellFor('/live/abc')).toBe('shells/live.html');

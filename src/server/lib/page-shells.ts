@@ -6,13 +6,21 @@ import path from 'node:path';
  * each names the chunks its pages load, so the browser fetches them at once. The addresses
  * follow the client's routes (src/client/app/route-areas.ts); any other page gets index.html.
  */
-const AREA_SHELLS = [
-  { file: 'shells/teacher.html', paths: ['/teach'] },
-  { file: 'shells/live.html', paths: ['/join', '/live'] },
-] as const;
-
 const isUnder = (pathname: string, prefix: string) =>
   pathname === prefix || pathname.startsWith(`${prefix}/`);
+
+const AREA_SHELLS: readonly { file: string; isFor: (pathname: string) => boolean }[] = [
+  // The classroom screen draws no site header: its first paint shows none either.
+  {
+    file: 'shells/teacher-bare.html',
+    isFor: (pathname) => /^\/teach\/sessions\/[^/]+\/projector$/.test(pathname),
+  },
+  { file: 'shells/teacher.html', isFor: (pathname) => isUnder(pathname, '/teach') },
+  {
+    file: 'shells/live.html',
+    isFor: (pathname) => isUnder(pathname, '/join') || isUnder(pathname, '/live'),
+  },
+];
 
 /**
  * Which file of `staticDir` to send for a page's address: its area's shell when the build has
@@ -20,7 +28,5 @@ const isUnder = (pathname: string, prefix: string) =>
  */
 export function pageShells(staticDir: string): (pathname: string) => string {
   const built = AREA_SHELLS.filter((shell) => existsSync(path.join(staticDir, shell.file)));
-  return (pathname) =>
-    built.find((shell) => shell.paths.some((prefix) => isUnder(pathname, prefix)))?.file ??
-    'index.html';
+  return (pathname) => built.find((shell) => shell.isFor(pathname))?.file ?? 'index.html';
 }
