@@ -281,3 +281,33 @@ test('the dashboard home, the monitor and the projector have no serious axe viol
   await expect(teacher.page.getByRole('table', { name: /^Open sessions/ })).toBeVisible();
   await expectNoAxeViolations(teacher.page);
 });
+
+test('answer first: a student sees the class wall of a revealed prompt once they have answered it', async ({
+  teacher,
+  newStudent,
+}) => {
+  const code = await teacher.startSession('Teacher-paced');
+  const [ada, ben] = [await newStudent(), await newStudent()];
+  await ada.join(code, 'Ada');
+  await ben.join(code, 'Ben');
+  await teacher.expectStudents(['Ada', 'Ben']);
+  await teacher.openItem(prompt);
+  const adaText = 'Ada thinks the headline asks why the strike came when it did.';
+  await ada.writeAnswer(prompt, adaText);
+  await ada.expectSaved(prompt);
+  await teacher.revealResults(prompt);
+
+  const adaWall = new StudentDashboardPages(ada.page).classWall();
+  const benWall = new StudentDashboardPages(ben.page).classWall();
+  await expect(adaWall).toContainText(adaText);
+  // Ben has not answered: the wall names the question, and none of the class's words.
+  await expect(benWall.getByRole('heading', { name: prompt.question })).toBeVisible();
+  await expect(benWall).toContainText('Answer this question to see what your classmates wrote.');
+  await expect(benWall.getByText(adaText)).toBeHidden();
+
+  // Once he answers, the wall opens on his page, without a reload.
+  await ben.writeAnswer(prompt, 'Ben reads the headline as a question about deterrence.');
+  await ben.expectSaved(prompt);
+  await expect(benWall).toContainText(adaText);
+  await expect(benWall).not.toContainText('Answer this question to see');
+});

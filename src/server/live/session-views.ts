@@ -263,9 +263,11 @@ export async function buildStudentView(
     listWritingFeedback(db, session.id, { participantId: participant.id, releasedOnly: true }),
   ]);
   const revealed = new Set(stored.filter((s) => s.isRevealed).map((s) => s.itemId));
+  // Answer first: a prompt's classmates' responses reach a student once they have answered it.
+  const answered = new Set(myAnswers.map((a) => a.itemId));
   const wall = toClassWallResponses(
     lesson,
-    answers.filter((a) => revealed.has(a.itemId) && !a.isHidden),
+    answers.filter((a) => revealed.has(a.itemId) && answered.has(a.itemId) && !a.isHidden),
     { showLabels: session.showNames, responseIdOf, viewerId: participant.id },
   );
   const myForecasts = new Map(

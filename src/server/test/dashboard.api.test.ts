@@ -389,11 +389,19 @@ describeWithServer('the teacher dashboard on %s', (ctx) => {
     // Before the reveal, a response changes no wall anyone sees.
     await answer(ana.client, base, thesisPrompt.id, prompt('Still before.'), 2);
     expect((await teacher.post(`${base}/items/${thesisPrompt.id}/reveal`)).status).toBe(200);
+    // Answer first: Ben, who has not answered the prompt, is sent none of the class's responses.
+    const unanswered = await ben.client.get<StudentSessionView>(`${base}/me`);
+    expect(unanswered.body.wall).toEqual([]);
+    await answer(ben.client, base, thesisPrompt.id, prompt('Ben’s own answer.'));
+    await stream.nextOf('wall.changed');
     await answer(ana.client, base, thesisPrompt.id, prompt('After the reveal.'), 3);
     const changed = await stream.nextOf('wall.changed');
     expect(eventOf(changed.data)).toEqual({ type: 'wall.changed', itemId: thesisPrompt.id });
     const view = await ben.client.get<StudentSessionView>(`${base}/me`);
-    expect(view.body.wall.map((r) => r.text)).toEqual(['After the reveal.']);
+    expect(view.body.wall.map((r) => [r.text, r.isMine]).sort()).toEqual([
+      ['After the reveal.', false],
+      ['Ben’s own answer.', true],
+    ]);
   });
 
   it('finds the phrases students share in a section’s responses', async () => {

@@ -43,6 +43,8 @@ describeWithServer('the class wall keeps authors apart on %s', (ctx) => {
     await answerPrompt(ana.student, base, thesisPrompt.id, 'Ana on the thesis.');
     await answerPrompt(ana.student, base, evidencePrompt.id, 'Ana on the evidence.');
     await answerPrompt(ben.student, base, thesisPrompt.id, 'Ben on the thesis.');
+    // Answer first: Ben sees a prompt's responses once he has answered it too.
+    await answerPrompt(ben.student, base, evidencePrompt.id, 'Ben on the evidence.');
     for (const item of [thesisPrompt, evidencePrompt]) {
       expect((await teacher.post(`${base}/items/${item.id}/reveal`)).status).toBe(200);
     }
@@ -51,7 +53,7 @@ describeWithServer('the class wall keeps authors apart on %s', (ctx) => {
     const benView = await ben.student.get<StudentSessionView>(`${base}/me`);
     expect(benView.status).toBe(200);
     const wall = benView.body.wall;
-    expect(wall).toHaveLength(3);
+    expect(wall).toHaveLength(4);
     // No author ids at all in what Ben is sent, and no name while names are hidden.
     expect(JSON.stringify(benView.body)).not.toContain(anaId);
     for (const response of wall) {
@@ -64,10 +66,15 @@ describeWithServer('the class wall keeps authors apart on %s', (ctx) => {
     const byText = (text: string) => wall.find((r) => r.text === text)!;
     const anaThesis = byText('Ana on the thesis.');
     const anaEvidence = byText('Ana on the evidence.');
-    expect(new Set(wall.map((r) => r.responseId)).size).toBe(3);
+    expect(new Set(wall.map((r) => r.responseId)).size).toBe(4);
     expect(anaThesis.responseId).not.toBe(anaEvidence.responseId);
     // Ben's own response is marked as his; nobody else's is.
-    expect(wall.filter((r) => r.isMine).map((r) => r.text)).toEqual(['Ben on the thesis.']);
+    expect(
+      wall
+        .filter((r) => r.isMine)
+        .map((r) => r.text)
+        .sort(),
+    ).toEqual(['Ben on the evidence.', 'Ben on the thesis.']);
 
     // The same response keeps its id on every read, and in Ana's view too.
     const again = await ben.student.get<StudentSessionView>(`${base}/me`);
@@ -93,7 +100,7 @@ describeWithServer('the class wall keeps authors apart on %s', (ctx) => {
     });
     const report = await teacher.get<SessionReport>(`${base}/report`);
     expect(report.body.responses.map((r) => r.participantId).sort()).toEqual(
-      [anaId, anaId, benId].sort(),
+      [anaId, anaId, benId, benId].sort(),
     );
 
     // Spotlighting and hiding still address a response by its author and prompt.
@@ -119,7 +126,7 @@ describeWithServer('the class wall keeps authors apart on %s', (ctx) => {
     expect(hidden.status).toBe(200);
     const afterHide = (await ben.student.get<StudentSessionView>(`${base}/me`)).body.wall;
     expect(afterHide.map((r) => r.responseId)).not.toContain(anaEvidence.responseId);
-    expect(afterHide).toHaveLength(2);
+    expect(afterHide).toHaveLength(3);
 
     // Nothing on Ben's event stream carried a classmate's id either.
     const events = await stream.collect(300);

@@ -60,6 +60,12 @@ export function storeAcknowledgedAnswer(
   answer: Answer,
   ack: AnswerAck,
 ): void {
+  const before = queryClient.getQueryData<StudentSessionView>(queryKeys.studentSession(sessionId));
+  // Answer first: a revealed prompt's wall reaches a student once they answered it; ask for it.
+  const opensWall =
+    before !== undefined &&
+    !before.myAnswers.some((a) => a.itemId === itemId) &&
+    before.itemStates.some((state) => state.itemId === itemId && state.isRevealed);
   queryClient.setQueryData<StudentSessionView>(queryKeys.studentSession(sessionId), (view) => {
     if (!view) return view;
     const held = view.myAnswers.find((a) => a.itemId === itemId);
@@ -73,4 +79,7 @@ export function storeAcknowledgedAnswer(
       ],
     };
   });
+  if (opensWall) {
+    void queryClient.invalidateQueries({ queryKey: queryKeys.studentSession(sessionId) });
+  }
 }

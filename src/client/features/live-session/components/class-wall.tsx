@@ -10,20 +10,25 @@ function byPriority(a: ClassWallResponse, b: ClassWallResponse): number {
 
 /**
  * The class's wall for the current section: classmates' responses to the discussion prompts the
- * teacher revealed, less the ones the teacher hid, names only when the teacher shows them.
+ * teacher revealed, less the ones the teacher hid, names only when the teacher shows them. A
+ * revealed prompt the student has not answered says so: its responses come once they have
+ * (the server sends none before).
  */
 export function ClassWall({
   section,
   wall,
+  awaitingAnswer,
 }: {
   readonly section: Section;
   readonly wall: readonly ClassWallResponse[];
+  /** Revealed prompts this student has not answered yet. */
+  readonly awaitingAnswer: ReadonlySet<string>;
 }) {
   const headingId = useId();
   const prompts = section.items.flatMap((item) => {
     if (item.kind !== 'prompt') return [];
     const responses = wall.filter((r) => r.itemId === item.id && !r.isHidden).sort(byPriority);
-    return responses.length > 0 ? [{ item, responses }] : [];
+    return responses.length > 0 || awaitingAnswer.has(item.id) ? [{ item, responses }] : [];
   });
   if (prompts.length === 0) return null;
   return (
@@ -32,6 +37,9 @@ export function ClassWall({
       {prompts.map(({ item, responses }) => (
         <div key={item.id} className="wall-group">
           <h3 className="wall-question">{item.question}</h3>
+          {responses.length === 0 ? (
+            <p className="hint">Answer this question to see what your classmates wrote.</p>
+          ) : null}
           <ul className="wall-list" aria-label={`Responses: ${item.question}`}>
             {responses.map((response) => (
               <li

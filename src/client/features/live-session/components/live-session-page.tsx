@@ -47,6 +47,11 @@ function SectionView({
     return state && state.status !== 'pending' ? [{ item, state }] : [];
   });
   const summary = view.summaries.find((s) => s.sectionId === section.id);
+  const awaitingAnswer = new Set(
+    view.itemStates
+      .filter((s) => s.isRevealed && !view.myAnswers.some((a) => a.itemId === s.itemId))
+      .map((s) => s.itemId),
+  );
   return (
     <>
       {/* Not a live region: the page's LiveAnnouncer says the section change, once. */}
@@ -83,7 +88,7 @@ function SectionView({
           })}
         </div>
       )}
-      <ClassWall section={section} wall={view.wall} />
+      <ClassWall section={section} wall={view.wall} awaitingAnswer={awaitingAnswer} />
       {summary ? (
         <section className="summary" aria-labelledby={summaryHeadingId}>
           <h2 id={summaryHeadingId}>Section summary</h2>
