@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { soleimaniLesson } from '../src/domain/lessons/soleimani-lesson';
 import { expect, test } from './support/fixtures';
 import { LessonLibraryPages } from './support/lesson-library-pages';
@@ -150,14 +151,12 @@ test('a draft being written survives a dropped network and a reload', async ({ t
   await expect(page.getByLabel('Subtitle')).toHaveValue('Written with the network off');
 });
 
-test('a draft saved in another tab meanwhile: the teacher chooses which to keep', async ({
-  teacher,
-}) => {
-  const { page } = teacher;
+/** A new lesson of two paragraphs, open in the editor and saved. */
+async function newTwoParagraphLesson(page: Page, title: string): Promise<LessonLibraryPages> {
   const library = new LessonLibraryPages(page);
   await library.open();
   await library.createFromArticle({
-    title: 'Two tabs',
+    title,
     source: 'NASA',
     author: 'A sample text',
     date: '2022-07-12',
@@ -165,6 +164,14 @@ test('a draft saved in another tab meanwhile: the teacher chooses which to keep'
     text: 'First paragraph.\n\nSecond paragraph.',
   });
   await library.expectSaved();
+  return library;
+}
+
+test('a draft saved in another tab meanwhile: the teacher chooses which to keep', async ({
+  teacher,
+}) => {
+  const { page } = teacher;
+  const library = await newTwoParagraphLesson(page, 'Two tabs');
   const other = await page.context().newPage();
   const otherLibrary = new LessonLibraryPages(other);
   await other.goto(page.url());
@@ -193,17 +200,7 @@ test('signing out deletes the drafts kept on this device, after asking when some
   teacher,
 }) => {
   const { page } = teacher;
-  const library = new LessonLibraryPages(page);
-  await library.open();
-  await library.createFromArticle({
-    title: 'Shared computer',
-    source: 'NASA',
-    author: 'A sample text',
-    date: '2022-07-12',
-    permission: 'Public domain',
-    text: 'First paragraph.\n\nSecond paragraph.',
-  });
-  await library.expectSaved();
+  await newTwoParagraphLesson(page, 'Shared computer');
   const keptHere = () =>
     page.evaluate(() => localStorage.getItem('article-discussion-lesson-drafts') ?? '');
 

@@ -276,6 +276,44 @@ async function sendAtRate(
   };
 }
 
+/** One open-loop table: each rate tried, then the highest that kept the p95 within target. */
+function printRateSteps(
+  steps: readonly RateStep[],
+  how: {
+    readonly title: string;
+    readonly unit: string;
+    readonly what: string;
+    readonly seconds: number;
+    readonly targetMs: number;
+    readonly highestTried: number | undefined;
+    readonly highest: number | null;
+  },
+): void {
+  if (steps.length === 0) return;
+  console.log('');
+  console.log(
+    formatTable(
+      [how.title, 'sent', 'failed', 'p50', 'p95', 'p99', 'max', 'CPU s/1000'],
+      steps.map((step) => [
+        `${step.rate} ${how.unit} for ${how.seconds} s`,
+        String(step.sent),
+        String(step.failed),
+        ms(step.latency.p50),
+        ms(step.latency.p95),
+        ms(step.latency.p99),
+        ms(step.latency.max),
+        step.cpuPer1000.toFixed(2),
+      ]),
+    ),
+  );
+  console.log(
+    how.highest === null
+      ? `  no rate tried kept the ${how.what} p95 within ${how.targetMs} ms`
+      : `  highest rate keeping the ${how.what} p95 within ${how.targetMs} ms: ${how.highest} ${how.unit}` +
+          (how.highest === how.highestTried ? ' (the highest tried)' : ''),
+  );
+}
+
 /**
  * Opens `count` streams on a bare Node server and measures how long one broadcast takes to
  * reach the last of them, as the app's section change is measured.
@@ -902,72 +940,24 @@ async function main(): Promise<number> {
       ),
     );
 
-    if (rateSteps.length > 0) {
-      console.log('');
-      console.log(
-        formatTable(
-          [
-            'answers open loop (ms from scheduled send)',
-            'sent',
-            'failed',
-            'p50',
-            'p95',
-            'p99',
-            'max',
-            'CPU s/1000',
-          ],
-          rateSteps.map((step) => [
-            `${step.rate} answers/s for ${options.rateSeconds} s`,
-            String(step.sent),
-            String(step.failed),
-            ms(step.latency.p50),
-            ms(step.latency.p95),
-            ms(step.latency.p99),
-            ms(step.latency.max),
-            step.cpuPer1000.toFixed(2),
-          ]),
-        ),
-      );
-      console.log(
-        highestRate === null
-          ? `  no rate tried kept the answer p95 within ${options.p95TargetMs} ms`
-          : `  highest rate keeping the answer p95 within ${options.p95TargetMs} ms: ${highestRate} answers/s` +
-              (highestRate === options.rates.at(-1) ? ' (the highest tried)' : ''),
-      );
-    }
-    if (openSteps.length > 0) {
-      console.log('');
-      console.log(
-        formatTable(
-          [
-            'stream opens open loop (ms to ready)',
-            'sent',
-            'failed',
-            'p50',
-            'p95',
-            'p99',
-            'max',
-            'CPU s/1000',
-          ],
-          openSteps.map((step) => [
-            `${step.rate} opens/s for ${options.rateSeconds} s`,
-            String(step.sent),
-            String(step.failed),
-            ms(step.latency.p50),
-            ms(step.latency.p95),
-            ms(step.latency.p99),
-            ms(step.latency.max),
-            step.cpuPer1000.toFixed(2),
-          ]),
-        ),
-      );
-      console.log(
-        highestOpenRate === null
-          ? `  no rate tried kept the stream-open p95 within ${options.openP95TargetMs} ms`
-          : `  highest rate keeping the stream-open p95 within ${options.openP95TargetMs} ms: ${highestOpenRate} opens/s` +
-              (highestOpenRate === options.openRates.at(-1) ? ' (the highest tried)' : ''),
-      );
-    }
+    printRateSteps(rateSteps, {
+      title: 'answers open loop (ms from scheduled send)',
+      unit: 'answers/s',
+      what: 'answer',
+      seconds: options.rateSeconds,
+      targetMs: options.p95TargetMs,
+      highestTried: options.rates.at(-1),
+      highest: highestRate,
+    });
+    printRateSteps(openSteps, {
+      title: 'stream opens open loop (ms to ready)',
+      unit: 'opens/s',
+      what: 'stream-open',
+      seconds: options.rateSeconds,
+      targetMs: options.openP95TargetMs,
+      highestTried: options.openRates.at(-1),
+      highest: highestOpenRate,
+    });
     for (const s of servers) {
       if (s.problems.length === 0) continue;
       console.log(`\nServer ${s.pid} log (first ${s.problems.length} of ${s.problemCount}):`);
