@@ -36,6 +36,7 @@ import { outcomesRoutes } from './routes/outcomes.routes';
 import { passwordResetRoutes } from './routes/password-reset.routes';
 import { projectorRoutes } from './routes/projector.routes';
 import { reportRoutes } from './routes/reports.routes';
+import { speakingTurnRoutes } from './routes/speaking-turns.routes';
 import { studentDataRoutes } from './routes/student-data.routes';
 import { studentRoutes } from './routes/student.routes';
 import { wallRoutes } from './routes/wall.routes';
@@ -112,6 +113,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     wallRoutes,
     outcomesRoutes,
     reportRoutes,
+    speakingTurnRoutes,
     studentDataRoutes,
     projectorRoutes,
   ]) {

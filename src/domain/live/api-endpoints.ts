@@ -8,6 +8,7 @@ import {
   resetPasswordRequestSchema,
 } from './account-contracts';
 import {
+  addSpeakingTurnRequestSchema,
   moderateResponseRequestSchema,
   projectorViewSchema,
   revealOutcomesRequestSchema,
@@ -15,6 +16,7 @@ import {
   scoreWritingRequestSchema,
   sessionReportSchema,
   sessionSettingsRequestSchema,
+  speakingTurnsResponseSchema,
   studentTranscriptSchema,
   themesResponseSchema,
   wallResponsesResponseSchema,
@@ -500,6 +502,41 @@ export const endpoints = {
     params: studentIdParams.extend({ itemId: id }),
     body: scoreWritingRequestSchema,
     responses: { 200: writingFeedbackSchema },
+  },
+  speakingTurns: {
+    method: 'GET',
+    path: '/api/sessions/:id/turns',
+    caller: 'owner',
+    summary: 'Every turn recorded in the spoken discussion, oldest first.',
+    params: sessionParamsSchema,
+    responses: { 200: speakingTurnsResponseSchema },
+  },
+  addSpeakingTurn: {
+    method: 'POST',
+    path: '/api/sessions/:id/turns',
+    caller: 'owner',
+    summary:
+      'Records that a student spoke (optionally its kind); answers every turn; sends turns.changed to the teacher.',
+    params: sessionParamsSchema,
+    body: addSpeakingTurnRequestSchema,
+    responses: { 200: speakingTurnsResponseSchema },
+  },
+  removeSpeakingTurn: {
+    method: 'DELETE',
+    path: '/api/sessions/:id/turns/:turnId',
+    caller: 'owner',
+    summary: 'Takes back a turn recorded by mistake; answers every turn; sends turns.changed.',
+    params: sessionParamsSchema.extend({ turnId: z.uuid('turnId must be a turn id') }),
+    responses: { 200: speakingTurnsResponseSchema },
+  },
+  speakingCsv: {
+    method: 'GET',
+    path: '/api/sessions/:id/speaking.csv',
+    caller: 'owner',
+    summary:
+      "Each student's speaking turns, share and turns by kind, one row each (RFC 4180, UTF-8 with BOM), as an attachment.",
+    params: sessionParamsSchema,
+    responses: { 200: { contentType: 'text/csv; charset=utf-8' } },
   },
   report: {
     method: 'GET',

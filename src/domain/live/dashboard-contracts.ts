@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { answerSchema } from '../lesson/answer-schema';
 import { WRITING_COMMENT_MAX } from '../lesson/lesson-constants';
 import type { DeepReadonly } from './deep-readonly';
+import { SPEAKING_TURN_KINDS } from './speaking-turns';
 import { sessionSummarySchema } from './live-contracts';
 import {
   forecastScoresSchema,
@@ -94,6 +95,29 @@ export const scoreWritingRequestSchema = z.object({
 });
 export type ScoreWritingRequest = z.infer<typeof scoreWritingRequestSchema>;
 
+export const speakingTurnKindSchema = z.enum(SPEAKING_TURN_KINDS);
+
+/** One turn a student took in a spoken discussion, as the teacher recorded it. */
+export const speakingTurnSchema = z.object({
+  id: z.string(),
+  participantId: z.string(),
+  kind: speakingTurnKindSchema.nullable(),
+  /** The section the class was on (a self-paced class has none). */
+  sectionId: z.string().nullable(),
+  at: z.string(),
+});
+export type SpeakingTurn = DeepReadonly<z.infer<typeof speakingTurnSchema>>;
+
+export const speakingTurnsResponseSchema = z.object({ turns: z.array(speakingTurnSchema) });
+export type SpeakingTurnsResponse = DeepReadonly<z.infer<typeof speakingTurnsResponseSchema>>;
+
+/** The teacher records that a student spoke; the kind is optional. */
+export const addSpeakingTurnRequestSchema = z.object({
+  participantId: z.uuid('participantId must be a student id'),
+  kind: speakingTurnKindSchema.nullable().default(null),
+});
+export type AddSpeakingTurnRequest = z.input<typeof addSpeakingTurnRequestSchema>;
+
 export const sessionReportSchema = z.object({
   sessionId: z.string(),
   lessonId: z.string(),
@@ -114,6 +138,8 @@ export const sessionReportSchema = z.object({
   forecastScores: z.array(forecastScoresSchema),
   /** Every piece of writing (writing tasks), with the teacher's feedback so far. */
   writing: z.array(writingSubmissionSchema),
+  /** Every turn recorded in the spoken discussion, oldest first. */
+  speakingTurns: z.array(speakingTurnSchema),
   /** Students the teacher removed: left out of every figure above, their answers still stored. */
   removedParticipants: z.array(
     z.object({ id: z.string(), label: z.string(), joinedAt: z.string(), answers: count }),

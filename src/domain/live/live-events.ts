@@ -35,6 +35,8 @@ export const liveEventSchema = z.discriminatedUnion('type', [
   event('outcomes.revealed', { itemId: z.string() }),
   /** The teacher released (or took back) feedback on this student's writing: refetch the view. */
   event('feedback.released', { itemId: z.string() }),
+  /** A speaking turn was recorded or taken back: refetch the tally. Teachers only. */
+  event('turns.changed', {}),
   /** Coalesced: sent at most a few times a second, never once per answer. Teachers only. */
   event('answers.counted', { answerCounts: z.record(z.string(), z.number().int().min(0)) }),
 ]);

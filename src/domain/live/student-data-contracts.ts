@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { answerSchema } from '../lesson/answer-schema';
 import type { DeepReadonly } from './deep-readonly';
 import { LIMITS } from './live-constants';
+import { SPEAKING_TURN_KINDS } from './speaking-turns';
 
 /**
  * One student's data, as a teacher exports it for the student or a parent (JSON; the Markdown
@@ -86,6 +87,15 @@ export const studentDataExportSchema = z.object({
     questions: count,
   }),
   answers: z.array(exportedAnswerSchema),
+  /** Each time the teacher recorded the student speaking in a spoken discussion. */
+  speakingTurns: z.array(
+    z.object({
+      /** new-idea, builds-on, challenges or question; null when the teacher gave none. */
+      kind: z.enum(SPEAKING_TURN_KINDS).nullable(),
+      sectionTitle: z.string().nullable(),
+      at: isoTime,
+    }),
+  ),
   /** Copies of the student's name and progress kept for screens reconnecting to the session. */
   eventLog: z.object({ entries: count, note: z.string() }),
 });

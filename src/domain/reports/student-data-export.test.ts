@@ -3,6 +3,7 @@ import { soleimaniLesson as lesson } from '../lessons/soleimani-lesson';
 import {
   buildStudentDataExport,
   formatStudentDataMarkdown,
+  type StoredSpeakingTurn,
   type StoredWritingFeedback,
 } from './student-data-export';
 
@@ -15,7 +16,12 @@ const letterFeedback: StoredWritingFeedback = {
   releasedAt: null,
 };
 
-function exportOf(name: string, text: string, writingFeedback = [letterFeedback]) {
+function exportOf(
+  name: string,
+  text: string,
+  writingFeedback = [letterFeedback],
+  speakingTurns: readonly StoredSpeakingTurn[] = [],
+) {
   return buildStudentDataExport({
     now: new Date(at),
     lesson,
@@ -66,6 +72,7 @@ function exportOf(name: string, text: string, writingFeedback = [letterFeedback]
       },
     ],
     writingFeedback,
+    speakingTurns,
     eventLogEntries: 3,
   });
 }
@@ -107,5 +114,32 @@ describe('one student’s data export', () => {
     expect(formatStudentDataMarkdown(released)).toContain(
       'shown to the student from 2026-11-26 09:30 UTC',
     );
+  });
+
+  it('lists each speaking turn the teacher recorded, with its section and kind', () => {
+    const none = exportOf('Sam', 'A gamble.');
+    expect(none.speakingTurns).toEqual([]);
+    expect(formatStudentDataMarkdown(none)).toContain(
+      '## Speaking turns in the class discussion (0)\n\nNone recorded.',
+    );
+    const sectionId = lesson.sections[0]!.id;
+    const data = exportOf(
+      'Sam',
+      'A gamble.',
+      [],
+      [
+        { kind: 'challenges', sectionId, at },
+        { kind: null, sectionId: null, at },
+      ],
+    );
+    expect(data.speakingTurns).toEqual([
+      { kind: 'challenges', sectionTitle: lesson.sections[0]!.title, at },
+      { kind: null, sectionTitle: null, at },
+    ]);
+    const markdown = formatStudentDataMarkdown(data);
+    expect(markdown).toContain(
+      `- 2026-11-26 09:30 UTC during "${lesson.sections[0]!.title}": challenges`,
+    );
+    expect(markdown).toContain('- 2026-11-26 09:30 UTC\n');
   });
 });

@@ -2,6 +2,7 @@ import type { Answer } from '../lesson/answers';
 import { formatAnswerText } from '../lesson/format-answer';
 import { getItemQuestion } from '../lesson/item-question';
 import type { Lesson } from '../lesson/lesson-schema';
+import { SPEAKING_TURN_KIND_LABELS, type SpeakingTurnKind } from '../live/speaking-turns';
 import type { ExportedAnswer, StudentDataExport } from '../live/student-data-contracts';
 
 /** One of the student's answers as stored, with the wall's moderation of it. */
@@ -23,6 +24,13 @@ export interface StoredWritingFeedback {
   readonly releasedAt: string | null;
 }
 
+/** A turn the student took in a spoken discussion, as the teacher recorded it. */
+export interface StoredSpeakingTurn {
+  readonly kind: SpeakingTurnKind | null;
+  readonly sectionId: string | null;
+  readonly at: string;
+}
+
 /** What the server holds about one student, read from its tables. */
 export interface StudentDataSource {
   readonly now: Date;
@@ -31,6 +39,7 @@ export interface StudentDataSource {
   readonly student: StudentDataExport['student'] & { readonly currentSectionId: string | null };
   readonly answers: readonly StoredStudentAnswer[];
   readonly writingFeedback: readonly StoredWritingFeedback[];
+  readonly speakingTurns: readonly StoredSpeakingTurn[];
   readonly eventLogEntries: number;
 }
 
@@ -93,6 +102,11 @@ export function buildStudentDataExport(source: StudentDataSource): StudentDataEx
       questions: order.length,
     },
     answers,
+    speakingTurns: source.speakingTurns.map((turn) => ({
+      kind: turn.kind,
+      sectionTitle: lesson.sections.find((s) => s.id === turn.sectionId)?.title ?? null,
+      at: turn.at,
+    })),
     eventLog: { entries: source.eventLogEntries, note: EVENT_LOG_NOTE },
   };
 }
@@ -174,6 +188,14 @@ export function formatStudentDataMarkdown(data: StudentDataExport): string {
     }
     lines.push('');
   }
+  lines.push(`## Speaking turns in the class discussion (${data.speakingTurns.length})`, '');
+  if (data.speakingTurns.length === 0) lines.push('None recorded.');
+  for (const turn of data.speakingTurns) {
+    const kind = turn.kind === null ? null : SPEAKING_TURN_KIND_LABELS[turn.kind];
+    const where = turn.sectionTitle === null ? '' : ` during "${plain(turn.sectionTitle)}"`;
+    lines.push(`- ${time(turn.at)}${where}${kind ? `: ${kind.toLowerCase()}` : ''}`);
+  }
+  lines.push('');
   lines.push(
     '## The event log',
     '',

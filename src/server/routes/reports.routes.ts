@@ -16,6 +16,7 @@ import {
   listRemovedParticipants,
   participantLabel,
 } from '../repositories/participants.repository';
+import { listSpeakingTurns } from '../repositories/speaking-turns.repository';
 import { findStudentRecord } from '../repositories/student-data.repository';
 import {
   listWritingFeedback,
@@ -28,16 +29,16 @@ export const reportRoutes: FastifyPluginCallback = (app, _options, done) => {
   const responseIds = new ResponseIds(config.cookieSecret);
 
   addRoute(app, endpoints.report, async ({ caller: { session, lesson } }) => {
-    const [participants, removed, summaries, answers, removedAnswers, feedback] = await Promise.all(
-      [
+    const [participants, removed, summaries, answers, removedAnswers, feedback, turns] =
+      await Promise.all([
         listParticipants(db, session.id),
         listRemovedParticipants(db, session.id),
         listSummaries(db, session.id),
         listSessionAnswers(db, session.id),
         listSessionAnswers(db, session.id, { includeRemoved: true }),
         listWritingFeedback(db, session.id),
-      ],
-    );
+        listSpeakingTurns(db, session.id),
+      ]);
     const answeredByItem = new Map<string, number>();
     const answeredByParticipant = new Map<string, number>();
     for (const a of answers) {
@@ -90,6 +91,7 @@ export const reportRoutes: FastifyPluginCallback = (app, _options, done) => {
           },
         ];
       }),
+      speakingTurns: turns,
       removedParticipants: removed.map((p) => ({
         id: p.id,
         label: p.label,

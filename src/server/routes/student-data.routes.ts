@@ -14,6 +14,7 @@ import {
   findStudentRecord,
   listStudentAnswers,
 } from '../repositories/student-data.repository';
+import { listSpeakingTurns } from '../repositories/speaking-turns.repository';
 import { listWritingFeedback } from '../repositories/writing-feedback.repository';
 
 const notInSession = () => new ApiError(404, 'not_found', 'That student is not in this session.');
@@ -41,9 +42,10 @@ export const studentDataRoutes: FastifyPluginCallback = (app, _options, done) =>
     async ({ params: { participantId }, query, caller: { session, lesson } }, _request, reply) => {
       const student = await findStudentRecord(db, session.id, participantId);
       if (!student) throw notInSession();
-      const [answers, writingFeedback, eventLogEntries] = await Promise.all([
+      const [answers, writingFeedback, speakingTurns, eventLogEntries] = await Promise.all([
         listStudentAnswers(db, participantId),
         listWritingFeedback(db, session.id, { participantId }),
+        listSpeakingTurns(db, session.id, { participantId }),
         countStudentEvents(db, session.id, participantId),
       ]);
       const data = buildStudentDataExport({
@@ -60,6 +62,7 @@ export const studentDataRoutes: FastifyPluginCallback = (app, _options, done) =>
         student,
         answers,
         writingFeedback,
+        speakingTurns,
         eventLogEntries,
       });
       const isMarkdown = query.format === 'markdown';

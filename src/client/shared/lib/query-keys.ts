@@ -25,6 +25,8 @@ export const queryKeys = {
   teacherReport: (sessionId: string) => [...queryKeys.teacherSession(sessionId), 'report'] as const,
   teacherTranscript: (sessionId: string, participantId: string) =>
     [...queryKeys.teacherSession(sessionId), 'transcript', participantId] as const,
+  teacherSpeakingTurns: (sessionId: string) =>
+    [...queryKeys.teacherSession(sessionId), 'turns'] as const,
   teacherProjector: (sessionId: string) =>
     [...queryKeys.teacherSession(sessionId), 'projector'] as const,
   student: () => [...queryKeys.all, 'student'] as const,

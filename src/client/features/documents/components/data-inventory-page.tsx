@@ -54,6 +54,19 @@ const SERVER_STORES: readonly Store[] = [
     ],
   },
   {
+    id: 'speaking-turns',
+    title: 'speaking_turns: who spoke in a spoken class discussion',
+    holds: 'Deleted with the student or the session.',
+    fields: [
+      {
+        name: 'participant_id, created_at',
+        why: 'The teacher tapped the student’s name as they spoke: shares of turns for the report.',
+      },
+      { name: 'kind', why: 'Optional: new idea, builds on, challenges or question.' },
+      { name: 'section_id', why: 'The section the class was on at the time.' },
+    ],
+  },
+  {
     id: 'session-events',
     title: 'session_events: the live updates sent to open pages',
     holds:

@@ -27,6 +27,10 @@ export function PrivacyPage() {
         <li>your answers, and when you gave them;</li>
         <li>which section you are in, and whether you are connected right now;</li>
         <li>
+          if your teacher keeps a tally of a spoken discussion, each time you spoke (only your
+          teacher sees it);
+        </li>
+        <li>
           a six-character rejoin code, so you can get back in on another device (your teacher can
           read it to you).
         </li>

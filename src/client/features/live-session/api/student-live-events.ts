@@ -84,6 +84,7 @@ export function applyStudentLiveEvent(
     case 'participant.presence':
     case 'participant.progressed':
     case 'answers.counted':
+    case 'turns.changed':
       return;
   }
 }

@@ -6,10 +6,12 @@ import type {
   ResetPasswordRequest,
 } from '../../../../domain/live/account-contracts';
 import type {
+  AddSpeakingTurnRequest,
   ModerateResponseRequest,
   RevealOutcomesRequest,
   ScoreWritingRequest,
   SessionListRow,
+  SpeakingTurnsResponse,
   TeacherWallResponse,
   WallResponsesResponse,
 } from '../../../../domain/live/dashboard-contracts';
@@ -207,6 +209,32 @@ export const teacherProjectorQuery = (sessionId: string) =>
     queryFn: () => callEndpoint(endpoints.projector, { params: { id: sessionId } }),
     staleTime: Infinity,
   });
+
+/** Every speaking turn recorded in the session; turns.changed refetches it. */
+export const teacherSpeakingTurnsQuery = (sessionId: string) =>
+  queryOptions({
+    queryKey: queryKeys.teacherSpeakingTurns(sessionId),
+    queryFn: () => callEndpoint(endpoints.speakingTurns, { params: { id: sessionId } }),
+    staleTime: Infinity,
+  });
+
+/** Records that a student spoke; answers every turn of the session. */
+export function addSpeakingTurn(
+  sessionId: string,
+  request: AddSpeakingTurnRequest,
+): Promise<SpeakingTurnsResponse> {
+  return callEndpoint(endpoints.addSpeakingTurn, { params: { id: sessionId }, body: request });
+}
+
+export function removeSpeakingTurn(
+  sessionId: string,
+  turnId: string,
+): Promise<SpeakingTurnsResponse> {
+  return callEndpoint(endpoints.removeSpeakingTurn, { params: { id: sessionId, turnId } });
+}
+
+export const speakingCsvPath = (sessionId: string) =>
+  endpointPath(endpoints.speakingCsv, { id: sessionId });
 
 /** The lesson as an open lesson file, downloaded as an attachment. */
 export const lessonFilePath = (lessonId: string) =>

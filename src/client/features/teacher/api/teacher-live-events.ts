@@ -69,6 +69,10 @@ export function applyTeacherLiveEvent(
     case 'outcomes.revealed':
       refetchView(queryClient, sessionId);
       return;
+    case 'turns.changed':
+      void queryClient.invalidateQueries({ queryKey: queryKeys.teacherSpeakingTurns(sessionId) });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.teacherReport(sessionId) });
+      return;
     case 'feedback.released':
       // The report that sent it already holds the feedback.
       return;

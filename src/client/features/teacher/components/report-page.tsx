@@ -4,6 +4,7 @@ import { formatAnswerText } from '../../../../domain/lesson/format-answer';
 import { getItemQuestion } from '../../../../domain/lesson/item-question';
 import type { Lesson } from '../../../../domain/lesson/lesson-schema';
 import type { SessionReport } from '../../../../domain/live/dashboard-contracts';
+import { tallySpeakingTurns } from '../../../../domain/live/speaking-turns';
 import { ConfirmButton } from '../../../shared/components/confirm-button';
 import { ForecastScoresView } from '../../../shared/components/items/forecast-scores';
 import { SessionLessonGate } from '../../../shared/components/session-lesson-gate';
@@ -20,6 +21,7 @@ import {
   deleteStudentData,
   forgetSession,
   sessionCsvPath,
+  speakingCsvPath,
   storeSessionView,
   studentExportPath,
   teacherReportQuery,
@@ -27,6 +29,7 @@ import {
 } from '../api/teacher-api';
 import { useNoticeStore } from '../stores/notice-store';
 import { PageUnavailable } from './page-unavailable';
+import { listNames, TallyTable } from './speaking-tally';
 import { WritingFeedbackForm } from './writing-feedback-form';
 
 function formatDateTime(iso: string): string {
@@ -252,6 +255,41 @@ function DeleteSessionButton({ sessionId }: { readonly sessionId: string }) {
   );
 }
 
+function SpeakingTurnsSection({
+  sessionId,
+  report,
+}: {
+  readonly sessionId: string;
+  readonly report: SessionReport;
+}) {
+  const tally = tallySpeakingTurns(
+    report.participants.map((p) => p.id),
+    report.speakingTurns,
+  );
+  if (tally.totalTurns === 0) return null;
+  const labels = new Map(report.participants.map((p) => [p.id, p.label]));
+  const labelOf = (participantId: string) => labels.get(participantId) ?? participantId;
+  return (
+    <section aria-labelledby="speaking-heading" className="report-section">
+      <h2 id="speaking-heading">Speaking turns ({tally.totalTurns})</h2>
+      <p className="no-print">
+        <a href={speakingCsvPath(sessionId)} download>
+          Download speaking turns (CSV)
+        </a>
+      </p>
+      <TallyTable tally={tally} labelOf={labelOf} />
+      {tally.notYetSpoken.length > 0 ? (
+        <p>
+          <strong>Did not speak ({tally.notYetSpoken.length}):</strong>{' '}
+          {listNames(tally.notYetSpoken.map(labelOf))}
+        </p>
+      ) : (
+        <p>Everyone spoke.</p>
+      )}
+    </section>
+  );
+}
+
 function Report({
   sessionId,
   report,
@@ -389,6 +427,8 @@ function Report({
           )}
         </section>
       ) : null}
+
+      <SpeakingTurnsSection sessionId={sessionId} report={report} />
 
       <section aria-labelledby="responses-heading" className="report-section">
         <h2 id="responses-heading">Every response ({report.responses.length})</h2>

@@ -18,6 +18,7 @@ import { JoinPanel } from './join-panel';
 import { PageUnavailable } from './page-unavailable';
 import { ResponseWall } from './response-wall';
 import { Roster } from './roster';
+import { SpeakingTallyPanel } from './speaking-tally';
 import { SummaryComposer } from './summary-composer';
 import { useSessionAction } from './use-session-action';
 
@@ -218,6 +219,11 @@ function SessionControl({
           />
         </section>
       ) : null}
+      <SpeakingTallyPanel
+        sessionId={session.id}
+        participants={view.participants}
+        isEnded={isEnded}
+      />
       <ResponseWall
         sessionId={session.id}
         lesson={lesson}
