@@ -28,6 +28,7 @@ import { securityHeadersPlugin } from './plugins/security-headers';
 import { storagePlugin } from './plugins/storage.plugin';
 import { authRoutes } from './routes/auth.routes';
 import { classSessionRoutes } from './routes/class-sessions.routes';
+import { classStatementRoutes } from './routes/class-statements.routes';
 import { eventRoutes } from './routes/events.routes';
 import { healthRoutes } from './routes/health.routes';
 import { joinRoutes } from './routes/join.routes';
@@ -114,6 +115,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     outcomesRoutes,
     reportRoutes,
     speakingTurnRoutes,
+    classStatementRoutes,
     studentDataRoutes,
     projectorRoutes,
   ]) {

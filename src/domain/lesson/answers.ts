@@ -24,6 +24,13 @@ export function countWords(text: string): number {
   return trimmed === '' ? 0 : trimmed.split(/\s+/).length;
 }
 
+/**
+ * Whether a student answers the item with an answer of their own. Class statements are voted
+ * on with classmates, in a live class: they are not a question a student answers alone, so
+ * they count in no one's progress.
+ */
+export const takesAnAnswer = (item: Item): boolean => item.kind !== 'statements';
+
 /** True when the answer is a complete answer to the item (every scenario, every claim). */
 export function isItemAnswered(item: Item, answer: Answer | undefined): boolean {
   if (!answer || answer.kind !== item.kind) return false;
@@ -57,11 +64,12 @@ export function getSectionProgress(
 ): SectionProgress {
   let answered = 0;
   let skipped = 0;
-  for (const item of section.items) {
+  const answerable = section.items.filter(takesAnAnswer);
+  for (const item of answerable) {
     if (isItemAnswered(item, answers[item.id])) answered += 1;
     else if (skippedItemIds.has(item.id)) skipped += 1;
   }
-  const total = section.items.length;
+  const total = answerable.length;
   return { total, answered, skipped, isComplete: answered + skipped === total };
 }
 

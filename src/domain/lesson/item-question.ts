@@ -6,6 +6,7 @@ export function getItemQuestion(item: Item): string {
     case 'prompt':
     case 'poll':
     case 'forecast':
+    case 'statements':
       return item.question;
     case 'scale':
       return item.statement;

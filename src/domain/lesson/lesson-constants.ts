@@ -37,3 +37,8 @@ export const WRITING_POINTS_MAX = 10;
 export const WRITING_TEXT_MAX = 10_000;
 /** The teacher's comment on a piece of writing, in characters. */
 export const WRITING_COMMENT_MAX = 2000;
+
+/** Class statements: a statement is one short line, as on Pol.is. */
+export const STATEMENT_TEXT_MAX = 140;
+/** The teacher's seed statements of one class-statements item. */
+export const SEED_STATEMENTS_MAX = 20;

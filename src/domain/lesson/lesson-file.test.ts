@@ -86,7 +86,7 @@ describe('exporting and importing a lesson file', () => {
   it('writes the format first, then the version, pretty, with a trailing newline', () => {
     const file = exportLessonFile(soleimaniLesson);
     expect(
-      file.startsWith(`{\n  "format": "${LESSON_FILE_FORMAT}",\n  "schemaVersion": 3,\n`),
+      file.startsWith(`{\n  "format": "${LESSON_FILE_FORMAT}",\n  "schemaVersion": 4,\n`),
     ).toBe(true);
     expect(file.endsWith('}\n')).toBe(true);
   });
@@ -104,7 +104,7 @@ describe('exporting and importing a lesson file', () => {
   });
 
   it('is at version CURRENT_LESSON_FILE_VERSION, which the example carries', () => {
-    expect(CURRENT_LESSON_FILE_VERSION).toBe(3);
+    expect(CURRENT_LESSON_FILE_VERSION).toBe(4);
     expect(imported(exampleText).schemaVersion).toBe(CURRENT_LESSON_FILE_VERSION);
   });
 });
@@ -156,7 +156,8 @@ describe('importing a file with problems', () => {
       {
         path: 'sections[1].items[1].kind',
         line: lineWith(broken, '"kind": "scales"'),
-        message: 'must be one of "prompt", "poll", "scale", "forecast", "claimCheck", "writing"',
+        message:
+          'must be one of "prompt", "poll", "scale", "forecast", "claimCheck", "writing", "statements"',
       },
       {
         path: 'sections[1].items[3].horizon',
@@ -232,27 +233,27 @@ describe('importing a file with problems', () => {
   });
 
   it.each([
-    [0, 'is 0, a version of the lesson format this app does not read (it reads versions 1 to 3)'],
+    [0, 'is 0, a version of the lesson format this app does not read (it reads versions 1 to 4)'],
     [
       99,
-      'is 99, a version of the lesson format this app does not read (it reads versions 1 to 3): the file may come from a newer version of the app',
+      'is 99, a version of the lesson format this app does not read (it reads versions 1 to 4): the file may come from a newer version of the app',
     ],
   ])('refuses schemaVersion %i, naming the versions it reads', (version, message) => {
-    const text = exampleText.replace('"schemaVersion": 3', `"schemaVersion": ${version}`);
+    const text = exampleText.replace('"schemaVersion": 4', `"schemaVersion": ${version}`);
     expect(problemsOf(text)).toStrictEqual([{ path: 'schemaVersion', line: 3, message }]);
   });
 
   it('refuses a file without a version, or with one that is not a whole number', () => {
-    const missing = exampleText.replace('"schemaVersion": 3,\n', '');
+    const missing = exampleText.replace('"schemaVersion": 4,\n', '');
     expect(problemsOf(missing)).toStrictEqual([
       {
         path: 'schemaVersion',
         line: 1,
         message:
-          'is missing: it says which version of the lesson format the file uses (this app reads versions 1 to 3)',
+          'is missing: it says which version of the lesson format the file uses (this app reads versions 1 to 4)',
       },
     ]);
-    const text = exampleText.replace('"schemaVersion": 3', '"schemaVersion": "3"');
+    const text = exampleText.replace('"schemaVersion": 4', '"schemaVersion": "3"');
     expect(problemsOf(text)[0]?.message).toMatch(/^must be a whole number: /);
   });
 
@@ -299,7 +300,7 @@ describe('importing a file of an older version', () => {
 
   it('migrates the version 2 file’s author views to the lesson’s readings', () => {
     const lesson = imported(shippedV2Text);
-    expect(lesson.schemaVersion).toBe(3);
+    expect(lesson.schemaVersion).toBe(4);
     const forecast = lesson.sections
       .flatMap((section) => section.items)
       .find((item) => item.kind === 'forecast');

@@ -83,7 +83,7 @@ describe('the real migrations', () => {
   it('form one chain from version 1 to the lesson schema’s version', () => {
     expect(knownLessonVersions(LESSON_MIGRATIONS, LESSON_SCHEMA_VERSION)).toStrictEqual({
       oldest: 1,
-      current: 3,
+      current: 4,
     });
   });
 
@@ -94,7 +94,7 @@ describe('the real migrations', () => {
     const result = lessonSchema.safeParse(migrateLesson(v1, 1));
     expect(result.error).toBeUndefined();
     const lesson = result.data;
-    expect(lesson?.schemaVersion).toBe(3);
+    expect(lesson?.schemaVersion).toBe(4);
     const cores = lesson?.sections.map((section) => section.minutes.core) ?? [];
     expect(cores.reduce((sum, core) => sum + core, 0)).toBe(45);
     expect(v1.metadata.estimatedMinutes.classroom).toBe(45);
@@ -102,5 +102,14 @@ describe('the real migrations', () => {
       readFileSync(new URL('./fixtures/soleimani-2020.v2.lesson.json', import.meta.url), 'utf8'),
     ) as Record<string, unknown>;
     expect(lesson).toStrictEqual(lessonSchema.parse(migrateLesson(v2, 2)));
+  });
+
+  it('carry the shipped lesson’s version 3 file over unchanged but for its version', () => {
+    const v3 = JSON.parse(
+      readFileSync(new URL('./fixtures/soleimani-2020.v3.lesson.json', import.meta.url), 'utf8'),
+    ) as Record<string, unknown>;
+    const migrated = migrateLesson(v3, 3);
+    expect(migrated).toStrictEqual({ ...v3, schemaVersion: 4 });
+    expect(lessonSchema.safeParse(migrated).error).toBeUndefined();
   });
 });

@@ -1,6 +1,7 @@
 import { LESSON_SCHEMA_VERSION } from './lesson-schema';
 import { migrateLessonV1ToV2 } from './migrations/lesson-v1-to-v2';
 import { migrateLessonV2ToV3 } from './migrations/lesson-v2-to-v3';
+import { migrateLessonV3ToV4 } from './migrations/lesson-v3-to-v4';
 
 /**
  * Step-by-step migrations of a lesson's JSON from one `schemaVersion` to the next, so a lesson
@@ -38,6 +39,8 @@ export const LESSON_MIGRATIONS: readonly LessonMigration[] = [
   // A forecast scenario's authorView { probability, basis } becomes lessonReading
   // { probability, reason }, the reason on one line.
   { from: 2, to: 3, migrate: migrateLessonV2ToV3 },
+  // The `statements` item kind; a version-3 lesson is a version-4 lesson as it is.
+  { from: 3, to: 4, migrate: migrateLessonV3ToV4 },
 ];
 
 export interface KnownVersions {

@@ -4,6 +4,8 @@ import {
   SECTION_CORE_MINUTES_MIN,
   SECTION_EXTENSION_MINUTES_MIN,
   SECTION_MINUTES_MAX,
+  SEED_STATEMENTS_MAX,
+  STATEMENT_TEXT_MAX,
   WRITING_CRITERIA_MAX,
   WRITING_POINTS_MAX,
 } from './lesson-constants';
@@ -16,7 +18,7 @@ export { SECTION_CORE_MINUTES_MIN, SECTION_EXTENSION_MINUTES_MIN, SECTION_MINUTE
  * a typed object literal is already in its final shape.
  */
 
-export const LESSON_SCHEMA_VERSION = 3;
+export const LESSON_SCHEMA_VERSION = 4;
 
 const id = z
   .string()
@@ -157,6 +159,26 @@ export const writingItemSchema = z.object({
   modelAnswer: text,
 });
 
+export const seedStatementSchema = z.object({
+  id,
+  text: oneLine.max(STATEMENT_TEXT_MAX, `must be at most ${STATEMENT_TEXT_MAX} characters`),
+});
+
+/**
+ * Class statements (as on Pol.is): students write short statements answering the question and
+ * vote agree, disagree or pass on their classmates', one at a time; the class's opinion map
+ * groups them by their votes. Only a live class can take part: students alone read it.
+ */
+export const statementsItemSchema = z.object({
+  kind: z.literal('statements'),
+  ...itemBase,
+  question: text,
+  /** The teacher's own statements, there to vote on before students add theirs. */
+  seedStatements: z.array(seedStatementSchema).max(SEED_STATEMENTS_MAX),
+  /** Students' statements wait for the teacher's approval before classmates see them. */
+  requireApproval: z.boolean(),
+});
+
 export const itemSchema = z.discriminatedUnion('kind', [
   promptItemSchema,
   pollItemSchema,
@@ -164,6 +186,7 @@ export const itemSchema = z.discriminatedUnion('kind', [
   forecastItemSchema,
   claimCheckItemSchema,
   writingItemSchema,
+  statementsItemSchema,
 ]);
 
 /** The class minutes a section takes: its core items, and the extra its extension items take. */
@@ -233,6 +256,19 @@ export const lessonSchema = z
       claim(`section:${section.id}`, ['sections', s, 'id']);
       section.items.forEach((item, i) => {
         claim(`item:${item.id}`, ['sections', s, 'items', i, 'id']);
+        if (item.kind === 'statements') {
+          item.seedStatements.forEach((seed, k) => {
+            claim(`item:${item.id}:seed:${seed.id}`, [
+              'sections',
+              s,
+              'items',
+              i,
+              'seedStatements',
+              k,
+              'id',
+            ]);
+          });
+        }
       });
     });
     lesson.glossary.forEach((term, g) => {
@@ -255,6 +291,8 @@ export type ForecastScenario = z.infer<typeof forecastScenarioSchema>;
 export type ClaimCheckItem = z.infer<typeof claimCheckItemSchema>;
 export type Claim = z.infer<typeof claimSchema>;
 export type WritingItem = z.infer<typeof writingItemSchema>;
+export type StatementsItem = z.infer<typeof statementsItemSchema>;
+export type SeedStatement = z.infer<typeof seedStatementSchema>;
 export type RubricCriterion = z.infer<typeof rubricCriterionSchema>;
 export type ClaimCategory = z.infer<typeof claimCategorySchema>;
 export type GlossaryTerm = z.infer<typeof glossaryTermSchema>;

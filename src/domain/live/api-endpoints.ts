@@ -54,6 +54,13 @@ import {
   shareLessonRequestSchema,
 } from './lesson-library-contracts';
 import { teacherWallResponseSchema, writingFeedbackSchema } from './result-contracts';
+import {
+  addStatementRequestSchema,
+  moderateStatementRequestSchema,
+  studentStatementsViewSchema,
+  teacherStatementsViewSchema,
+  voteRequestSchema,
+} from './statements-contracts';
 import { deleteAccountRequestSchema, studentExportQuerySchema } from './student-data-contracts';
 
 /**
@@ -538,6 +545,25 @@ export const endpoints = {
     params: sessionParamsSchema,
     responses: { 200: { contentType: 'text/csv; charset=utf-8' } },
   },
+  teacherStatements: {
+    method: 'GET',
+    path: '/api/sessions/:id/statements/:itemId',
+    caller: 'owner',
+    summary:
+      "A class-statements item: every statement with its author, status and votes, and the opinion map with each group's members.",
+    params: itemParams,
+    responses: { 200: teacherStatementsViewSchema },
+  },
+  moderateStatement: {
+    method: 'POST',
+    path: '/api/sessions/:id/statements/:itemId/:statementId',
+    caller: 'owner',
+    summary:
+      'Shows (approves) or hides a statement; sends statements.changed, and map.updated once the map is drawn again.',
+    params: itemParams.extend({ statementId: z.uuid('statementId must be a statement id') }),
+    body: moderateStatementRequestSchema,
+    responses: { 200: teacherStatementsViewSchema },
+  },
   report: {
     method: 'GET',
     path: '/api/sessions/:id/report',
@@ -615,6 +641,35 @@ export const endpoints = {
     params: itemParams,
     body: submitAnswerRequestSchema,
     responses: { 200: answerAckSchema },
+  },
+  studentStatements: {
+    method: 'GET',
+    path: '/api/sessions/:id/statements/:itemId/mine',
+    caller: 'student',
+    summary:
+      "A class-statements item as the student sees it: the next statement to vote on, their own statements, the class's map and their group.",
+    params: itemParams,
+    responses: { 200: studentStatementsViewSchema },
+  },
+  addStatement: {
+    method: 'POST',
+    path: '/api/sessions/:id/statements/:itemId/mine',
+    caller: 'student',
+    summary:
+      'Writes a statement (shown at once, or waiting for approval when the item asks for it); sends statements.changed.',
+    params: itemParams,
+    body: addStatementRequestSchema,
+    responses: { 200: studentStatementsViewSchema },
+  },
+  voteOnStatement: {
+    method: 'PUT',
+    path: '/api/sessions/:id/statements/:itemId/votes/:statementId',
+    caller: 'student',
+    summary:
+      "Agrees, disagrees or passes on a classmate's statement (a new vote replaces the old); the map is drawn again within a second or two (map.updated).",
+    params: itemParams.extend({ statementId: z.uuid('statementId must be a statement id') }),
+    body: voteRequestSchema,
+    responses: { 200: studentStatementsViewSchema },
   },
   reportProgress: {
     method: 'POST',

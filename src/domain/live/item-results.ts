@@ -61,6 +61,9 @@ export function computeItemResults(item: Item, answers: readonly Answer[]): Item
         })),
       };
     }
+    case 'statements':
+      // Its votes are not answers: the opinion map (discussion/) is its result.
+      return { kind: 'text', itemId: item.id, responses: 0 };
     case 'prompt':
     case 'writing':
       return {

@@ -35,6 +35,10 @@ export const liveEventSchema = z.discriminatedUnion('type', [
   event('outcomes.revealed', { itemId: z.string() }),
   /** The teacher released (or took back) feedback on this student's writing: refetch the view. */
   event('feedback.released', { itemId: z.string() }),
+  /** A class statement was written, approved or hidden: refetch the item's statements. */
+  event('statements.changed', { itemId: z.string() }),
+  /** The item's opinion map was drawn again: refetch it. */
+  event('map.updated', { itemId: z.string() }),
   /** A speaking turn was recorded or taken back: refetch the tally. Teachers only. */
   event('turns.changed', {}),
   /** Coalesced: sent at most a few times a second, never once per answer. Teachers only. */

@@ -96,6 +96,24 @@ export const studentDataExportSchema = z.object({
       at: isoTime,
     }),
   ),
+  /** Class statements the student wrote, and whether the class saw them. */
+  statements: z.array(
+    z.object({
+      question: z.string(),
+      text: z.string(),
+      status: z.enum(['pending', 'shown', 'hidden']),
+      writtenAt: isoTime,
+    }),
+  ),
+  /** The student's votes on classmates' statements. */
+  statementVotes: z.array(
+    z.object({
+      question: z.string(),
+      statement: z.string(),
+      vote: z.enum(['agree', 'disagree', 'pass']),
+      votedAt: isoTime,
+    }),
+  ),
   /** Copies of the student's name and progress kept for screens reconnecting to the session. */
   eventLog: z.object({ entries: count, note: z.string() }),
 });

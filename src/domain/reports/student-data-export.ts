@@ -31,6 +31,22 @@ export interface StoredSpeakingTurn {
   readonly at: string;
 }
 
+/** A class statement the student wrote. */
+export interface StoredStatement {
+  readonly itemId: string;
+  readonly text: string;
+  readonly status: 'pending' | 'shown' | 'hidden';
+  readonly createdAt: string;
+}
+
+/** The student's vote on a classmate's statement: 1 agree, -1 disagree, 0 pass. */
+export interface StoredStatementVote {
+  readonly itemId: string;
+  readonly text: string;
+  readonly vote: 1 | -1 | 0;
+  readonly votedAt: string;
+}
+
 /** What the server holds about one student, read from its tables. */
 export interface StudentDataSource {
   readonly now: Date;
@@ -40,6 +56,8 @@ export interface StudentDataSource {
   readonly answers: readonly StoredStudentAnswer[];
   readonly writingFeedback: readonly StoredWritingFeedback[];
   readonly speakingTurns: readonly StoredSpeakingTurn[];
+  readonly statements?: readonly StoredStatement[];
+  readonly statementVotes?: readonly StoredStatementVote[];
   readonly eventLogEntries: number;
 }
 
@@ -89,6 +107,10 @@ export function buildStudentDataExport(source: StudentDataSource): StudentDataEx
         teacherFeedback: feedbackOn(given.itemId),
       };
     });
+  const questionOf = (itemId: string) => {
+    const found = order.find((entry) => entry.item.id === itemId);
+    return found ? getItemQuestion(found.item) : itemId;
+  };
   const { currentSectionId, ...student } = source.student;
   return {
     exportedAt: source.now.toISOString(),
@@ -106,6 +128,18 @@ export function buildStudentDataExport(source: StudentDataSource): StudentDataEx
       kind: turn.kind,
       sectionTitle: lesson.sections.find((s) => s.id === turn.sectionId)?.title ?? null,
       at: turn.at,
+    })),
+    statements: (source.statements ?? []).map((statement) => ({
+      question: questionOf(statement.itemId),
+      text: statement.text,
+      status: statement.status,
+      writtenAt: statement.createdAt,
+    })),
+    statementVotes: (source.statementVotes ?? []).map((given) => ({
+      question: questionOf(given.itemId),
+      statement: given.text,
+      vote: given.vote === 1 ? 'agree' : given.vote === -1 ? 'disagree' : 'pass',
+      votedAt: given.votedAt,
     })),
     eventLog: { entries: source.eventLogEntries, note: EVENT_LOG_NOTE },
   };
@@ -194,6 +228,24 @@ export function formatStudentDataMarkdown(data: StudentDataExport): string {
     const kind = turn.kind === null ? null : SPEAKING_TURN_KIND_LABELS[turn.kind];
     const where = turn.sectionTitle === null ? '' : ` during "${plain(turn.sectionTitle)}"`;
     lines.push(`- ${time(turn.at)}${where}${kind ? `: ${kind.toLowerCase()}` : ''}`);
+  }
+  lines.push('');
+  lines.push(`## Class statements written (${data.statements.length})`, '');
+  if (data.statements.length === 0) lines.push('None.');
+  const STATUS_WORDS = {
+    pending: 'waiting for the teacher’s approval',
+    shown: 'shown to the class, without the name',
+    hidden: 'hidden by the teacher',
+  } as const;
+  for (const statement of data.statements) {
+    lines.push(
+      `- ${time(statement.writtenAt)}, on "${plain(statement.question)}": "${plain(statement.text)}" (${STATUS_WORDS[statement.status]})`,
+    );
+  }
+  lines.push('', `## Votes on classmates’ statements (${data.statementVotes.length})`, '');
+  if (data.statementVotes.length === 0) lines.push('None.');
+  for (const given of data.statementVotes) {
+    lines.push(`- ${time(given.votedAt)}: ${given.vote} with "${plain(given.statement)}"`);
   }
   lines.push('');
   lines.push(

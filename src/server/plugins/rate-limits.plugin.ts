@@ -15,6 +15,8 @@ const PROGRESS_PER_MINUTE = 60;
 const STORED_LESSONS_PER_10_MINUTES = 60;
 /** Draft saves a teacher may make a minute: autosave every second in two tabs, and more. */
 const DRAFT_SAVES_PER_MINUTE = 240;
+/** A student writes a statement in a few seconds at best; more is a script. */
+const STATEMENTS_PER_MINUTE = 10;
 
 export interface RateLimiters {
   /** Every join code look-up and join, per client address. */
@@ -33,6 +35,8 @@ export interface RateLimiters {
   readonly storedLessons: RateLimiter;
   /** Lesson drafts saved, per teacher. */
   readonly draftSaves: RateLimiter;
+  /** Class statements written, per student. */
+  readonly statements: RateLimiter;
 }
 
 declare module 'fastify' {
@@ -73,6 +77,7 @@ export const rateLimitsPlugin = fp(
         'new, imported, duplicated or published lessons',
       ),
       draftSaves: new RateLimiter(DRAFT_SAVES_PER_MINUTE, MINUTE, 'draft saves'),
+      statements: new RateLimiter(STATEMENTS_PER_MINUTE, MINUTE, 'statements written'),
     };
     app.decorate('limiters', limiters);
     app.addHook('onClose', (_app, closed) => {

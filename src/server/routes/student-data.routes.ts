@@ -14,6 +14,11 @@ import {
   findStudentRecord,
   listStudentAnswers,
 } from '../repositories/student-data.repository';
+import {
+  forgetStudentInMaps,
+  listStudentStatements,
+  listStudentVotes,
+} from '../repositories/class-statements.repository';
 import { listSpeakingTurns } from '../repositories/speaking-turns.repository';
 import { listWritingFeedback } from '../repositories/writing-feedback.repository';
 
@@ -42,12 +47,15 @@ export const studentDataRoutes: FastifyPluginCallback = (app, _options, done) =>
     async ({ params: { participantId }, query, caller: { session, lesson } }, _request, reply) => {
       const student = await findStudentRecord(db, session.id, participantId);
       if (!student) throw notInSession();
-      const [answers, writingFeedback, speakingTurns, eventLogEntries] = await Promise.all([
-        listStudentAnswers(db, participantId),
-        listWritingFeedback(db, session.id, { participantId }),
-        listSpeakingTurns(db, session.id, { participantId }),
-        countStudentEvents(db, session.id, participantId),
-      ]);
+      const [answers, writingFeedback, speakingTurns, statements, statementVotes, eventLogEntries] =
+        await Promise.all([
+          listStudentAnswers(db, participantId),
+          listWritingFeedback(db, session.id, { participantId }),
+          listSpeakingTurns(db, session.id, { participantId }),
+          listStudentStatements(db, participantId),
+          listStudentVotes(db, participantId),
+          countStudentEvents(db, session.id, participantId),
+        ]);
       const data = buildStudentDataExport({
         now: new Date(),
         lesson,
@@ -63,6 +71,8 @@ export const studentDataRoutes: FastifyPluginCallback = (app, _options, done) =>
         answers,
         writingFeedback,
         speakingTurns,
+        statements,
+        statementVotes,
         eventLogEntries,
       });
       const isMarkdown = query.format === 'markdown';
@@ -81,7 +91,11 @@ export const studentDataRoutes: FastifyPluginCallback = (app, _options, done) =>
     app,
     endpoints.deleteStudentData,
     async ({ params: { participantId }, caller: { session, lesson } }, request) => {
-      const isDeleted = await db.transaction((tx) => deleteStudent(tx, session.id, participantId));
+      const isDeleted = await db.transaction(async (tx) => {
+        const found = await deleteStudent(tx, session.id, participantId);
+        if (found) await forgetStudentInMaps(tx, session.id, participantId);
+        return found;
+      });
       if (!isDeleted) throw notInSession();
       await hub.endStudentStreams(session.id, participantId);
       await hub.publish(session.id, { to: 'everyone' }, { type: 'roster.changed' });

@@ -8,6 +8,7 @@ export const ITEM_KIND_LABELS: Record<Item['kind'], string> = {
   scale: 'Agree or disagree',
   forecast: 'Forecast',
   claimCheck: 'Claim check',
+  statements: 'Class statements',
   writing: 'Writing task',
 };
 

@@ -27,10 +27,14 @@ export const queryKeys = {
     [...queryKeys.teacherSession(sessionId), 'transcript', participantId] as const,
   teacherSpeakingTurns: (sessionId: string) =>
     [...queryKeys.teacherSession(sessionId), 'turns'] as const,
+  teacherStatements: (sessionId: string, itemId: string) =>
+    [...queryKeys.teacherSession(sessionId), 'statements', itemId] as const,
   teacherProjector: (sessionId: string) =>
     [...queryKeys.teacherSession(sessionId), 'projector'] as const,
   student: () => [...queryKeys.all, 'student'] as const,
   studentSession: (sessionId: string) => [...queryKeys.student(), 'sessions', sessionId] as const,
+  studentStatements: (sessionId: string, itemId: string) =>
+    [...queryKeys.studentSession(sessionId), 'statements', itemId] as const,
   joinLookup: (code: string) => [...queryKeys.all, 'join', code] as const,
   /**
    * The lesson version a session pinned: it never changes, so it sits apart from the session's

@@ -67,6 +67,25 @@ const SERVER_STORES: readonly Store[] = [
     ],
   },
   {
+    id: 'class-statements',
+    title: 'class_statements, statement_votes, opinion_maps: class statements and their votes',
+    holds: 'Deleted with the student or the session.',
+    fields: [
+      {
+        name: 'class_statements.author_id, text, status',
+        why: 'A statement a student wrote; classmates see it without the name, once shown.',
+      },
+      {
+        name: 'statement_votes.participant_id, vote',
+        why: 'Agree, disagree or pass on a classmate’s statement: what the opinion map is drawn from.',
+      },
+      {
+        name: 'opinion_maps.map',
+        why: 'The last map drawn, naming each group’s students by id so groups keep their labels; a deleted student is taken out of it.',
+      },
+    ],
+  },
+  {
     id: 'session-events',
     title: 'session_events: the live updates sent to open pages',
     holds:

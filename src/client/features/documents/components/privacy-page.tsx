@@ -27,6 +27,10 @@ export function PrivacyPage() {
         <li>your answers, and when you gave them;</li>
         <li>which section you are in, and whether you are connected right now;</li>
         <li>
+          class statements you write and your votes on classmates’ statements (classmates see a
+          statement without your name, and only the teacher sees your votes);
+        </li>
+        <li>
           if your teacher keeps a tally of a spoken discussion, each time you spoke (only your
           teacher sees it);
         </li>

@@ -11,6 +11,7 @@ import { PollFields } from './poll-fields';
 import { useFieldProblems } from './problems-context';
 import { PromptFields } from './prompt-fields';
 import { ScaleFields } from './scale-fields';
+import { StatementsFields } from './statements-fields';
 import { WritingFields } from './writing-fields';
 
 export const itemControlId = (item: DraftItem, control: 'up' | 'down') =>
@@ -40,6 +41,8 @@ function KindFields({
       return <ForecastFields item={item} path={path} onChange={onChange} />;
     case 'writing':
       return <WritingFields item={item} path={path} onChange={onChange} />;
+    case 'statements':
+      return <StatementsFields item={item} path={path} onChange={onChange} />;
   }
 }
 

@@ -23,6 +23,7 @@ const ADDABLE: readonly DraftItemKind[] = [
   'claimCheck',
   'forecast',
   'writing',
+  'statements',
 ];
 const ADD_LABELS: Record<DraftItemKind, string> = {
   prompt: 'Add a discussion prompt',
@@ -31,6 +32,7 @@ const ADD_LABELS: Record<DraftItemKind, string> = {
   claimCheck: 'Add a claim check',
   forecast: 'Add a forecast',
   writing: 'Add a writing task',
+  statements: 'Add class statements',
 };
 
 export const sectionControlId = (section: DraftSection, control: 'up' | 'down') =>

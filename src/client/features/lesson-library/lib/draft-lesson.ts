@@ -10,7 +10,7 @@ import { lessonIdFromTitle, newId } from './ids';
  * missing field and an optional one left empty is simply absent.
  */
 
-export const DRAFT_SCHEMA_VERSION = 3;
+export const DRAFT_SCHEMA_VERSION = 4;
 
 export const PARAGRAPH_ROLES = ['headline', 'standfirst', 'caption', 'body', 'byline'] as const;
 export type ParagraphRole = (typeof PARAGRAPH_ROLES)[number];
@@ -117,8 +117,26 @@ export interface DraftWriting extends DraftItemBase {
   readonly modelAnswer: string;
 }
 
+export interface DraftSeedStatement {
+  readonly id: string;
+  readonly text: string;
+}
+
+export interface DraftStatements extends DraftItemBase {
+  readonly kind: 'statements';
+  readonly question: string;
+  readonly seedStatements: readonly DraftSeedStatement[];
+  readonly requireApproval: boolean;
+}
+
 export type DraftItem =
-  DraftPrompt | DraftPoll | DraftScale | DraftForecast | DraftClaimCheck | DraftWriting;
+  | DraftPrompt
+  | DraftPoll
+  | DraftScale
+  | DraftForecast
+  | DraftClaimCheck
+  | DraftWriting
+  | DraftStatements;
 export type DraftItemKind = DraftItem['kind'];
 
 export interface DraftSection {
@@ -257,6 +275,18 @@ function readItem(value: unknown): DraftItem | null {
           };
         }),
         modelAnswer: text(raw.modelAnswer),
+      };
+    case 'statements':
+      return {
+        kind: 'statements',
+        id: idOr(raw.id, 'statements'),
+        ...base,
+        question: text(raw.question),
+        seedStatements: list(raw.seedStatements).map((seed) => {
+          const s = record(seed);
+          return { id: idOr(s.id, 'statement'), text: text(s.text) };
+        }),
+        requireApproval: raw.requireApproval === true,
       };
     default:
       // An item of a kind this editor does not know cannot be shown: it is left out.
@@ -416,6 +446,13 @@ function itemJson(item: DraftItem): LessonJson {
         ),
         modelAnswer: item.modelAnswer,
       });
+    case 'statements':
+      return withoutEmpty({
+        ...base,
+        question: item.question,
+        seedStatements: item.seedStatements.map((seed) => ({ id: seed.id, text: seed.text })),
+        requireApproval: item.requireApproval,
+      });
   }
 }
 
@@ -523,8 +560,12 @@ export function newItem(kind: DraftItemKind): DraftItem {
       return { kind, ...base, instructions: '', claims: [newClaim()] };
     case 'writing':
       return { kind, ...base, task: '', minWords: null, rubric: [newCriterion()], modelAnswer: '' };
+    case 'statements':
+      return { kind, ...base, question: '', seedStatements: [], requireApproval: false };
   }
 }
+
+export const newSeedStatement = (): DraftSeedStatement => ({ id: newId('statement'), text: '' });
 
 export const newCriterion = (): DraftRubricCriterion => ({
   id: newId('criterion'),

@@ -106,6 +106,15 @@ export function previewItem(item: DraftItem): Item {
         })),
         modelAnswer: item.modelAnswer,
       };
+    case 'statements':
+      return {
+        kind: 'statements',
+        id: item.id,
+        ...extension,
+        question: item.question,
+        seedStatements: item.seedStatements.map((s) => ({ id: s.id, text: s.text })),
+        requireApproval: item.requireApproval,
+      };
   }
 }
 

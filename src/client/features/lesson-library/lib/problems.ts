@@ -155,6 +155,13 @@ function itemFieldNames(item: DraftItem): string[] {
         ...item.rubric.flatMap((_, c) => [`rubric[${c}].criterion`, `rubric[${c}].points`]),
         'modelAnswer',
       ];
+    case 'statements':
+      return [
+        'question',
+        'seedStatements',
+        ...item.seedStatements.map((_, k) => `seedStatements[${k}].text`),
+        'requireApproval',
+      ];
   }
 }
 

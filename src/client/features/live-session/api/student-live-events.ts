@@ -86,6 +86,12 @@ export function applyStudentLiveEvent(
     case 'answers.counted':
     case 'turns.changed':
       return;
+    case 'statements.changed':
+    case 'map.updated':
+      void queryClient.invalidateQueries({
+        queryKey: queryKeys.studentStatements(sessionId, event.itemId),
+      });
+      return;
   }
 }
 

@@ -70,6 +70,8 @@ describe('item fingerprints', () => {
             };
           case 'writing':
             return { ...item, modelAnswer: 'Corrected.', minWords: 10 };
+          case 'statements':
+            return { ...item, requireApproval: !item.requireApproval };
         }
       })();
       expect(itemFingerprint(corrected), item.id).toBe(itemFingerprint(item));

@@ -58,6 +58,8 @@ function askedOf(item: Item): unknown {
       return [item.kind, item.id, item.instructions, item.claims.map((c) => [c.id, c.quote])];
     case 'writing':
       return [item.kind, item.id, item.task];
+    case 'statements':
+      return [item.kind, item.id, item.question];
   }
 }
 

@@ -69,6 +69,12 @@ export function applyTeacherLiveEvent(
     case 'outcomes.revealed':
       refetchView(queryClient, sessionId);
       return;
+    case 'statements.changed':
+    case 'map.updated':
+      throttleOf(queryClient).refetch(queryKeys.teacherStatements(sessionId, event.itemId), {
+        exact: true,
+      });
+      return;
     case 'turns.changed':
       void queryClient.invalidateQueries({ queryKey: queryKeys.teacherSpeakingTurns(sessionId) });
       void queryClient.invalidateQueries({ queryKey: queryKeys.teacherReport(sessionId) });
