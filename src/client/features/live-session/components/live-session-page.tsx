@@ -19,6 +19,7 @@ import { useOutboxSender } from '../lib/use-outbox-sender';
 import { useSessionAnnouncements } from '../lib/use-session-announcements';
 import { ClassWall } from './class-wall';
 import { LiveItemCard } from './live-item-card';
+import { LiveStatementsCard } from './live-statements-card';
 
 const CONNECTION_TEXT: Record<LiveConnectionState, string> = {
   connecting: 'Connecting to your class…',
@@ -71,6 +72,17 @@ function SectionView({
       ) : (
         <div className="items">
           {visible.map(({ item, state }) => {
+            if (item.kind === 'statements') {
+              return (
+                <LiveStatementsCard
+                  key={item.id}
+                  sessionId={sessionId}
+                  item={item}
+                  state={state}
+                  isEnded={isEnded}
+                />
+              );
+            }
             const held = view.myAnswers.find((a) => a.itemId === item.id);
             return (
               <LiveItemCard

@@ -1,6 +1,6 @@
 import { getItemQuestion } from '../../../../domain/lesson/item-question';
 import { useId, type Ref } from 'react';
-import { isItemAnswered, type Answer } from '../../../../domain/lesson/answers';
+import { isItemAnswered, takesAnAnswer, type Answer } from '../../../../domain/lesson/answers';
 import type { Item } from '../../../../domain/lesson/lesson-schema';
 import { ITEM_KIND_LABELS } from '../../../shared/lib/describe-answer';
 import { ItemAnswer } from '../../../shared/components/items/item-answer';
@@ -38,17 +38,19 @@ export function ItemCard({
         {getItemQuestion(item)}
       </h2>
       <ItemAnswer item={item} labelId={headingId} answer={answer} onAnswer={onAnswer} />
-      <div className="item-footer">
-        {isAnswered ? (
-          <p className="status status-done">Answered and saved on this device.</p>
-        ) : isSkipped ? (
-          <p className="status">Skipped. You can still answer it.</p>
-        ) : (
-          <button type="button" className="button button-quiet" onClick={onSkip}>
-            Skip this question
-          </button>
-        )}
-      </div>
+      {takesAnAnswer(item) ? (
+        <div className="item-footer">
+          {isAnswered ? (
+            <p className="status status-done">Answered and saved on this device.</p>
+          ) : isSkipped ? (
+            <p className="status">Skipped. You can still answer it.</p>
+          ) : (
+            <button type="button" className="button button-quiet" onClick={onSkip}>
+              Skip this question
+            </button>
+          )}
+        </div>
+      ) : null}
     </section>
   );
 }

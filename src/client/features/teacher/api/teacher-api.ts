@@ -21,6 +21,7 @@ import type {
   TeacherSessionView,
 } from '../../../../domain/live/live-contracts';
 import type { WritingFeedback } from '../../../../domain/live/result-contracts';
+import type { TeacherStatementsView } from '../../../../domain/live/statements-contracts';
 import type { StudentExportFormat } from '../../../../domain/live/student-data-contracts';
 import { endpointPath } from '../../../shared/lib/api-client';
 import { callEndpoint } from '../../../shared/lib/call-endpoint';
@@ -209,6 +210,27 @@ export const teacherProjectorQuery = (sessionId: string) =>
     queryFn: () => callEndpoint(endpoints.projector, { params: { id: sessionId } }),
     staleTime: Infinity,
   });
+
+/** A class-statements item as its teacher sees it; statements.changed and map.updated refetch it. */
+export const teacherStatementsQuery = (sessionId: string, itemId: string) =>
+  queryOptions({
+    queryKey: queryKeys.teacherStatements(sessionId, itemId),
+    queryFn: () => callEndpoint(endpoints.teacherStatements, { params: { id: sessionId, itemId } }),
+    staleTime: Infinity,
+  });
+
+/** Approves (shows) or hides a statement; answers the item's statements after it. */
+export function moderateStatement(
+  sessionId: string,
+  itemId: string,
+  statementId: string,
+  status: 'shown' | 'hidden',
+): Promise<TeacherStatementsView> {
+  return callEndpoint(endpoints.moderateStatement, {
+    params: { id: sessionId, itemId, statementId },
+    body: { status },
+  });
+}
 
 /** Every speaking turn recorded in the session; turns.changed refetches it. */
 export const teacherSpeakingTurnsQuery = (sessionId: string) =>

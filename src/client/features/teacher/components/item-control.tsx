@@ -1,4 +1,5 @@
-import { useId, useRef } from 'react';
+import { useId, useRef, type ReactNode } from 'react';
+import { takesAnAnswer } from '../../../../domain/lesson/answers';
 import { getItemQuestion } from '../../../../domain/lesson/item-question';
 import type { Item } from '../../../../domain/lesson/lesson-schema';
 import type { ForecastScores } from '../../../../domain/live/dashboard-contracts';
@@ -26,6 +27,7 @@ export function ItemControl({
   results,
   scores,
   isEnded,
+  children,
 }: {
   readonly sessionId: string;
   readonly item: Item;
@@ -36,6 +38,8 @@ export function ItemControl({
   /** A forecast's revealed outcomes and the class's scores. */
   readonly scores: ForecastScores | undefined;
   readonly isEnded: boolean;
+  /** What the item's kind adds below the controls (class statements: their panel). */
+  readonly children?: ReactNode;
 }) {
   const headingId = useId();
   const action = useSessionAction(sessionId);
@@ -55,9 +59,11 @@ export function ItemControl({
       <p className="item-state" ref={stateLineRef} tabIndex={-1}>
         <span className={`pill pill-${status}`}>Status: {STATUS_TEXT[status]}</span>
         {isRevealed ? <span className="pill pill-revealed">Results revealed</span> : null}
-        <span role="status" className="answer-count">
-          {answered} of {participantCount} answered
-        </span>
+        {takesAnAnswer(item) ? (
+          <span role="status" className="answer-count">
+            {answered} of {participantCount} answered
+          </span>
+        ) : null}
       </p>
       {isEnded ? null : (
         <div className="button-row">
@@ -84,7 +90,7 @@ export function ItemControl({
               Close
             </button>
           )}
-          {isRevealed ? null : (
+          {isRevealed || !takesAnAnswer(item) ? null : (
             <button
               type="button"
               className="button"
@@ -113,6 +119,7 @@ export function ItemControl({
       {item.kind === 'forecast' ? (
         <ForecastOutcomes sessionId={sessionId} item={item} scores={scores} />
       ) : null}
+      {children}
     </section>
   );
 }

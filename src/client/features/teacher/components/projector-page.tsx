@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { getItemQuestion } from '../../../../domain/lesson/item-question';
-import type { Lesson } from '../../../../domain/lesson/lesson-schema';
+import type { Lesson, StatementsItem } from '../../../../domain/lesson/lesson-schema';
 import type { ProjectorView } from '../../../../domain/live/dashboard-contracts';
 import { ForecastScoresView } from '../../../shared/components/items/forecast-scores';
 import { ItemResultsView } from '../../../shared/components/items/item-results';
@@ -11,9 +11,36 @@ import { findLessonItem } from '../../../shared/lib/find-lesson-item';
 import { queryKeys } from '../../../shared/lib/query-keys';
 import { Link } from '../../../shared/lib/router';
 import { routes } from '../../../shared/lib/routes';
-import { sessionQrPath, teacherProjectorQuery } from '../api/teacher-api';
+import { OpinionMapView } from '../../../shared/components/charts/opinion-map-chart';
+import { describeApiError } from '../../../shared/lib/api-client';
+import { sessionQrPath, teacherProjectorQuery, teacherStatementsQuery } from '../api/teacher-api';
 import { applyTeacherLiveEvent } from '../api/teacher-live-events';
 import { PageUnavailable } from './page-unavailable';
+
+/** A class-statements item's map on the classroom screen: dots and groups, never a name. */
+function ProjectorMap({
+  sessionId,
+  item,
+}: {
+  readonly sessionId: string;
+  readonly item: StatementsItem;
+}) {
+  const query = useQuery(teacherStatementsQuery(sessionId, item.id));
+  return (
+    <section className="projector-block" aria-label={`Opinion map: ${item.question}`}>
+      <h2>{item.question}</h2>
+      {query.data ? (
+        <OpinionMapView map={query.data.map} />
+      ) : query.isError ? (
+        <p className="error" role="alert">
+          The opinion map could not be loaded: {describeApiError(query.error)}
+        </p>
+      ) : (
+        <p role="status">Loading the opinion map…</p>
+      )}
+    </section>
+  );
+}
 
 function Projector({
   sessionId,
@@ -95,6 +122,11 @@ function Projector({
           <p className="summary-text">{view.summary}</p>
         </section>
       ) : null}
+      {section?.items.map((item) =>
+        item.kind === 'statements' ? (
+          <ProjectorMap key={item.id} sessionId={sessionId} item={item} />
+        ) : null,
+      )}
       {view.forecastScores.map((scores) => {
         const found = findLessonItem(lesson, scores.itemId);
         if (found?.item.kind !== 'forecast') return null;

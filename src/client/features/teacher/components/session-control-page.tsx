@@ -19,6 +19,7 @@ import { PageUnavailable } from './page-unavailable';
 import { ResponseWall } from './response-wall';
 import { Roster } from './roster';
 import { SpeakingTallyPanel } from './speaking-tally';
+import { StatementsPanel } from './statements-panel';
 import { SummaryComposer } from './summary-composer';
 import { useSessionAction } from './use-session-action';
 
@@ -207,7 +208,11 @@ function SessionControl({
                 results={view.results.find((r) => r.itemId === item.id)}
                 scores={view.forecastScores.find((f) => f.itemId === item.id)}
                 isEnded={isEnded}
-              />
+              >
+                {item.kind === 'statements' ? (
+                  <StatementsPanel sessionId={session.id} item={item} isEnded={isEnded} />
+                ) : null}
+              </ItemControl>
             ))}
           </div>
           <SummaryComposer

@@ -18,6 +18,10 @@ const WritingAnswer = lazy(async () => ({
   default: (await import('./writing-answer')).WritingAnswer,
 }));
 
+const StatementsAlone = lazy(async () => ({
+  default: (await import('./statements-alone')).StatementsAlone,
+}));
+
 function Loading() {
   return (
     <p role="status" className="loading">
@@ -115,6 +119,12 @@ export function ItemAnswer({
             disabled={disabled}
             isModelAnswerShown={isExplanationShown}
           />
+        </Suspense>
+      );
+    case 'statements':
+      return (
+        <Suspense fallback={<Loading />}>
+          <StatementsAlone item={item} />
         </Suspense>
       );
   }

@@ -1,0 +1,131 @@
+import type { Locator, Page } from '@playwright/test';
+import {
+  CAMP_STATEMENTS,
+  statementsItem,
+  statementsLesson,
+} from '../src/test-fixtures/lessons/statements-lesson';
+import { expect, test } from './support/fixtures';
+import type { StudentPages } from './support/live-session-pages';
+import { expectNoAxeViolations } from './support/page-checks';
+
+/** A teacher's API call from their own browser (its cookies), with the CSRF header. */
+async function teacherApi(page: Page, path: string, data?: unknown): Promise<unknown> {
+  let token = (await page.context().cookies()).find((c) => c.name === 'csrf')?.value;
+  if (!token)
+    token = ((await (await page.request.get('/api/csrf')).json()) as { token: string }).token;
+  const response = await page.request.post(path, { data, headers: { 'x-csrf-token': token } });
+  expect(response.ok(), `POST ${path}: ${await response.text()}`).toBe(true);
+  return (await response.json()) as unknown;
+}
+
+/** The lesson with class statements, published by the teacher, in a session of its own. */
+async function startStatementsSession(page: Page): Promise<{ code: string; sessionId: string }> {
+  const made = (await teacherApi(page, '/api/lessons', {
+    draft: statementsLesson({ requireApproval: true }),
+  })) as { summary: { lessonId: string } };
+  await teacherApi(page, `/api/lessons/${made.summary.lessonId}/publish`);
+  const view = (await teacherApi(page, '/api/sessions', {
+    lessonId: made.summary.lessonId,
+    mode: 'teacher-paced',
+  })) as { session: { id: string; joinCode: string } };
+  await page.goto(`/teach/sessions/${view.session.id}`);
+  await expect(page.getByText('Live updates on.')).toBeVisible();
+  return { code: view.session.joinCode, sessionId: view.session.id };
+}
+
+const card = (student: StudentPages): Locator =>
+  student.page.getByRole('region', { name: statementsItem.question });
+
+/**
+ * Votes through the lesson's six statements as a camp would: camp A agrees with the first
+ * three and disagrees with the next two, camp B the other way round; both agree with the last.
+ */
+async function voteAsCamp(student: StudentPages, camp: 'A' | 'B') {
+  const statements = card(student);
+  for (let turn = 1; turn <= CAMP_STATEMENTS.length; turn += 1) {
+    const offered = statements.getByRole('group');
+    await expect(offered).toContainText(`(${turn} of ${CAMP_STATEMENTS.length})`);
+    const text = (await offered.textContent()) ?? '';
+    const index = CAMP_STATEMENTS.findIndex((s) => text.includes(s.text));
+    expect(index, text).toBeGreaterThanOrEqual(0);
+    const agrees = index === 5 || index < 3 === (camp === 'A');
+    await offered.getByRole('button', { name: agrees ? 'Agree' : 'Disagree', exact: true }).click();
+  }
+  await expect(statements).toContainText(
+    `You have voted on all ${CAMP_STATEMENTS.length} statements`,
+  );
+}
+
+test('eight students in two camps: approval, votes, the teacher’s map, each student’s group', async ({
+  teacher,
+  newStudent,
+}) => {
+  test.setTimeout(240_000);
+  const { page } = teacher;
+  const { code, sessionId } = await startStatementsSession(page);
+  const campA = ['Ada', 'Ben', 'Cy', 'Dee'];
+  const campB = ['Eve', 'Fox', 'Gil', 'Hal'];
+  const students: StudentPages[] = [];
+  for (const name of [...campA, ...campB]) {
+    const student = await newStudent();
+    await student.join(code, name);
+    students.push(student);
+  }
+  await teacher.expectStudents([...campA, ...campB]);
+  await teacher.openItem(statementsItem);
+  const [ada, ben] = students as [StudentPages, StudentPages];
+
+  // Ada writes a statement: it waits for the teacher, and no classmate is offered it yet.
+  const own = 'The article never asks what Iraqis wanted.';
+  const form = card(ada).getByRole('form', { name: 'Write a statement' });
+  await form.getByLabel('Your own statement (one line)').fill(own);
+  await form.getByRole('button', { name: 'Add my statement' }).click();
+  await expect(form.getByRole('listitem')).toContainText(
+    `“${own}” Waiting for your teacher’s approval`,
+  );
+  const panel = page.getByRole('region', { name: statementsItem.question });
+  const waiting = panel.getByRole('list', { name: 'Statements waiting for approval' });
+  await expect(waiting).toContainText(`“${own}” by Ada`);
+
+  for (const [i, student] of students.entries()) await voteAsCamp(student, i < 4 ? 'A' : 'B');
+  await expect(card(ben)).not.toContainText(own);
+
+  // Approved, it reaches Ben's page at once, and he can vote on it.
+  await waiting.getByRole('button', { name: /^Approve/ }).click();
+  await expect(waiting).toBeHidden();
+  const offered = card(ben).getByRole('group');
+  await expect(offered).toContainText(own);
+  await expect(card(ada).getByRole('group')).toBeHidden();
+  await offered.getByRole('button', { name: 'Pass / unsure' }).click();
+  await expect(card(ben)).toContainText('You have voted on all 7 statements');
+
+  // The teacher's map: two groups with the right students, and what every group agrees on.
+  const groups = panel.getByRole('table', { name: 'Groups of the opinion map' });
+  await expect(groups.getByRole('row')).toHaveCount(3);
+  const rowOf = (name: string) => groups.getByRole('row').filter({ hasText: name });
+  await expect(rowOf('Ada')).toContainText(`4: ${campA.join(', ')}`);
+  await expect(rowOf('Eve')).toContainText(`4: ${campB.join(', ')}`);
+  await expect(
+    panel.getByRole('list', { name: 'Statements every group agrees with' }),
+  ).toContainText(CAMP_STATEMENTS[5].text);
+  await expect(
+    panel.getByRole('img', { name: /^Opinion map: 8 students in 2 groups/ }),
+  ).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // Each student sees their group, and what it agrees on, without a reload.
+  const adaGroup = ((await rowOf('Ada').getByRole('rowheader').textContent()) ?? '').trim();
+  await expect(card(ada)).toContainText(`You are in ${adaGroup.replace('Group', 'group')}`);
+  await expect(card(ada)).toContainText(`agrees with “${CAMP_STATEMENTS[0].text}”`);
+  await expect(card(ada)).toContainText(`Every group agrees:“${CAMP_STATEMENTS[5].text}”`);
+  await expectNoAxeViolations(ada.page);
+
+  // The classroom screen shows the map and the groups, and no student's name.
+  const projector = await page.context().newPage();
+  await projector.goto(`/teach/sessions/${sessionId}/projector`);
+  const onScreen = projector.getByRole('region', {
+    name: `Opinion map: ${statementsItem.question}`,
+  });
+  await expect(onScreen.getByRole('table', { name: 'Groups of the opinion map' })).toBeVisible();
+  await expect(onScreen).not.toContainText('Ada');
+});

@@ -1,0 +1,264 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useId, useState, type SyntheticEvent } from 'react';
+import { STATEMENT_TEXT_MAX } from '../../../../domain/lesson/lesson-constants';
+import type { StatementsItem } from '../../../../domain/lesson/lesson-schema';
+import type { ItemState } from '../../../../domain/live/live-contracts';
+import type {
+  ClassMap,
+  StatementStatus,
+  StatementVote,
+  StudentStatementsView,
+} from '../../../../domain/live/statements-contracts';
+import { describeApiError } from '../../../shared/lib/api-client';
+import { ITEM_KIND_LABELS } from '../../../shared/lib/describe-answer';
+import {
+  addStatement,
+  storeStatementsView,
+  studentStatementsQuery,
+  voteOnStatement,
+} from '../api/statements-api';
+
+const VOTE_LABELS: Readonly<Record<StatementVote, string>> = {
+  agree: 'Agree',
+  disagree: 'Disagree',
+  pass: 'Pass / unsure',
+};
+
+const STATUS_TEXT: Readonly<Record<StatementStatus, string>> = {
+  pending: 'Waiting for your teacher’s approval',
+  shown: 'Shown to the class, without your name',
+  hidden: 'Hidden by your teacher',
+};
+
+function VoteCard({
+  sessionId,
+  view,
+  isOpen,
+}: {
+  readonly sessionId: string;
+  readonly view: StudentStatementsView;
+  readonly isOpen: boolean;
+}) {
+  const queryClient = useQueryClient();
+  const statementId = useId();
+  const vote = useMutation({
+    mutationFn: ({ id, choice }: { id: string; choice: StatementVote }) =>
+      voteOnStatement(sessionId, view.itemId, id, choice),
+    onSuccess: (next) => {
+      storeStatementsView(queryClient, sessionId, next);
+    },
+  });
+  const { next } = view;
+  return (
+    <div className="statement-vote">
+      {next ? (
+        <div role="group" aria-labelledby={statementId}>
+          <p className="hint">
+            A classmate’s statement ({view.votes + 1} of {view.toVoteOn})
+          </p>
+          <p id={statementId} className="statement-text" aria-live="polite">
+            {next.text}
+          </p>
+          <div className="button-row">
+            {(['agree', 'disagree', 'pass'] as const).map((choice) => (
+              <button
+                key={choice}
+                type="button"
+                className={choice === 'pass' ? 'button button-quiet' : 'button'}
+                disabled={!isOpen}
+                aria-disabled={vote.isPending}
+                onClick={() => {
+                  if (!vote.isPending) vote.mutate({ id: next.id, choice });
+                }}
+              >
+                {VOTE_LABELS[choice]}
+              </button>
+            ))}
+          </div>
+        </div>
+      ) : (
+        <p className="hint" aria-live="polite">
+          {view.toVoteOn === 0
+            ? 'No statements to vote on yet.'
+            : `You have voted on all ${view.toVoteOn} statements. New ones appear here as classmates write them.`}
+        </p>
+      )}
+      {vote.isError ? (
+        <p className="error" role="alert">
+          Your vote was not sent: {describeApiError(vote.error)}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function WriteStatement({
+  sessionId,
+  view,
+  isOpen,
+}: {
+  readonly sessionId: string;
+  readonly view: StudentStatementsView;
+  readonly isOpen: boolean;
+}) {
+  const queryClient = useQueryClient();
+  const inputId = useId();
+  const countId = useId();
+  const [text, setText] = useState('');
+  const add = useMutation({
+    mutationFn: (statement: string) => addStatement(sessionId, view.itemId, statement),
+    onSuccess: (next) => {
+      storeStatementsView(queryClient, sessionId, next);
+      setText('');
+    },
+  });
+  const onSubmit = (event: SyntheticEvent) => {
+    event.preventDefault();
+    if (!add.isPending && text.trim() !== '') add.mutate(text);
+  };
+  return (
+    <form className="statement-form" aria-label="Write a statement" onSubmit={onSubmit}>
+      <label htmlFor={inputId}>Your own statement (one line)</label>
+      <input
+        id={inputId}
+        className="text-input"
+        type="text"
+        value={text}
+        maxLength={STATEMENT_TEXT_MAX}
+        disabled={!isOpen}
+        aria-describedby={countId}
+        onChange={(event) => {
+          setText(event.target.value);
+        }}
+      />
+      <p id={countId} className="hint">
+        {text.length} of {STATEMENT_TEXT_MAX} characters. Classmates vote on it without seeing your
+        name.
+      </p>
+      <button
+        type="submit"
+        className="button"
+        disabled={!isOpen}
+        aria-disabled={add.isPending || text.trim() === ''}
+      >
+        {add.isPending ? 'Adding…' : 'Add my statement'}
+      </button>
+      {add.isError ? (
+        <p className="error" role="alert">
+          Your statement was not added: {describeApiError(add.error)}
+        </p>
+      ) : null}
+      {view.mine.length > 0 ? (
+        <>
+          <h3>Your statements</h3>
+          <ul className="my-statements">
+            {view.mine.map((statement) => (
+              <li key={statement.id}>
+                “{statement.text}” <span className="pill">{STATUS_TEXT[statement.status]}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </form>
+  );
+}
+
+/** Says what the map needs, or which group the student is in and what it agrees on. */
+function MyGroup({ map, myGroup }: { readonly map: ClassMap; readonly myGroup: string | null }) {
+  if (map.status === 'too-few-votes') {
+    const { needed } = map;
+    return (
+      <p>
+        The class map appears once at least {map.counts.participants + needed.participants} students
+        have each voted on {needed.votesEach} statements
+        {needed.participants > 0 ? ` (${needed.participants} more students needed)` : ''}
+        {needed.statements > 0 ? `, and ${needed.statements} more statements are written` : ''}.
+      </p>
+    );
+  }
+  const group = map.groups.find((g) => g.label === myGroup);
+  return (
+    <>
+      {group ? (
+        <>
+          <p>
+            <strong>You are in group {group.label}</strong>, with {group.size - 1}{' '}
+            {group.size - 1 === 1 ? 'classmate' : 'classmates'} who voted much as you did (
+            {map.groups.length} groups in the class).
+          </p>
+          {group.statements.length > 0 ? (
+            <>
+              <p>Group {group.label}, more than the rest of the class:</p>
+              <ul>
+                {group.statements.map((s) => (
+                  <li key={s.statementId}>
+                    {s.direction === 'agree' ? 'agrees' : 'disagrees'} with “{s.text}” ({s.percent}{' '}
+                    %)
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </>
+      ) : (
+        <p>Vote on a few more statements to see which group you are in.</p>
+      )}
+      {map.consensus.length > 0 ? (
+        <>
+          <p>Every group agrees:</p>
+          <ul>
+            {map.consensus.map((s) => (
+              <li key={s.statementId}>“{s.text}”</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </>
+  );
+}
+
+/** A class-statements item in a live session: vote on classmates' statements, write one's own. */
+export function LiveStatementsCard({
+  sessionId,
+  item,
+  state,
+  isEnded,
+}: {
+  readonly sessionId: string;
+  readonly item: StatementsItem;
+  readonly state: ItemState;
+  readonly isEnded: boolean;
+}) {
+  const headingId = useId();
+  const mapHeadingId = useId();
+  const query = useQuery(studentStatementsQuery(sessionId, item.id));
+  const isOpen = state.status === 'open' && !isEnded;
+  return (
+    <section className="item" aria-labelledby={headingId}>
+      <p className="item-kind">{ITEM_KIND_LABELS[item.kind]}</p>
+      <h2 id={headingId} className="item-question">
+        {item.question}
+      </h2>
+      {state.status === 'closed' ? (
+        <p className="status status-closed">This question is closed</p>
+      ) : null}
+      {query.isPending ? (
+        <p role="status">Loading the statements…</p>
+      ) : query.isError ? (
+        <p className="error" role="alert">
+          The statements could not be loaded: {describeApiError(query.error)}
+        </p>
+      ) : (
+        <>
+          <VoteCard sessionId={sessionId} view={query.data} isOpen={isOpen} />
+          <WriteStatement sessionId={sessionId} view={query.data} isOpen={isOpen} />
+          <section aria-labelledby={mapHeadingId} className="my-group">
+            <h3 id={mapHeadingId}>Where the class stands</h3>
+            <MyGroup map={query.data.map} myGroup={query.data.myGroup} />
+          </section>
+        </>
+      )}
+    </section>
+  );
+}
