@@ -20,6 +20,8 @@ export const MAP_DELAY_MS = 1000;
 
 interface Pending {
   timer: ReturnType<typeof setTimeout> | null;
+  /** How long the last drawing took, reading included. */
+  lastMs: number;
   isRunning: boolean;
   /** Asked again while computing: compute once more when done. */
   isDirty: boolean;
@@ -44,22 +46,34 @@ export class OpinionMapScheduler {
   schedule(sessionId: string, itemId: string): void {
     if (this.isClosed) return;
     const key = `${sessionId}\u0000${itemId}`;
-    const entry = this.pending.get(key) ?? { timer: null, isRunning: false, isDirty: false };
+    const entry = this.pending.get(key) ?? {
+      timer: null,
+      lastMs: 0,
+      isRunning: false,
+      isDirty: false,
+    };
     this.pending.set(key, entry);
     if (entry.isRunning) {
       entry.isDirty = true;
       return;
     }
-    entry.timer ??= setTimeout(() => {
-      entry.timer = null;
-      void this.run(key, entry, sessionId, itemId);
-    }, this.delayMs);
+    // A map that takes long to draw (a thousand students, hundreds of statements) waits twice
+    // as long between drawings, so drawing never takes more than a third of a core.
+    entry.timer ??= setTimeout(
+      () => {
+        entry.timer = null;
+        void this.run(key, entry, sessionId, itemId);
+      },
+      Math.max(this.delayMs, 2 * entry.lastMs),
+    );
   }
 
   private async run(key: string, entry: Pending, sessionId: string, itemId: string) {
     entry.isRunning = true;
+    const started = performance.now();
     try {
       await this.computeNow(sessionId, itemId);
+      entry.lastMs = performance.now() - started;
     } catch (error) {
       this.log.error({ err: error, sessionId, itemId }, 'The opinion map could not be drawn');
     } finally {
@@ -67,7 +81,8 @@ export class OpinionMapScheduler {
       if (entry.isDirty) {
         entry.isDirty = false;
         this.schedule(sessionId, itemId);
-      } else if (entry.timer === null) {
+      } else if (entry.timer === null && entry.lastMs < this.delayMs) {
+        // Quick maps are forgotten; a slow one's time is kept for the next drawing's wait.
         this.pending.delete(key);
       }
     }

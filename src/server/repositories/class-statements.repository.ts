@@ -11,6 +11,8 @@ export interface StatementRecord {
   readonly authorId: string | null;
   readonly text: string;
   readonly status: StatementStatus;
+  /** How many students voted on it. */
+  readonly votes: number;
   readonly createdAt: string;
 }
 
@@ -19,6 +21,7 @@ interface StatementRow {
   author_id: string | null;
   text: string;
   status: StatementStatus;
+  votes: number;
   created_at: Date | string;
 }
 
@@ -27,6 +30,7 @@ const toStatement = (row: StatementRow): StatementRecord => ({
   authorId: row.author_id,
   text: row.text,
   status: row.status,
+  votes: row.votes,
   createdAt: toIso(row.created_at),
 });
 
@@ -65,7 +69,7 @@ export async function listStatements(
   itemId: string,
 ): Promise<StatementRecord[]> {
   const { rows } = await db.query<StatementRow>(
-    `SELECT id, author_id, text, status, created_at FROM class_statements
+    `SELECT id, author_id, text, status, votes, created_at FROM class_statements
      WHERE session_id = $1 AND item_id = $2 ORDER BY created_at, id`,
     [sessionId, itemId],
   );
@@ -78,7 +82,7 @@ export async function listStudentStatements(
   participantId: string,
 ): Promise<(StatementRecord & { readonly itemId: string })[]> {
   const { rows } = await db.query<StatementRow & { item_id: string }>(
-    `SELECT id, item_id, author_id, text, status, created_at FROM class_statements
+    `SELECT id, item_id, author_id, text, status, votes, created_at FROM class_statements
      WHERE author_id = $1 ORDER BY created_at, id`,
     [participantId],
   );
@@ -113,7 +117,7 @@ export async function addStatement(
   const { rows } = await db.query<StatementRow>(
     `INSERT INTO class_statements (id, session_id, item_id, author_id, text, status)
      VALUES ($1, $2, $3, $4, $5, $6)
-     RETURNING id, author_id, text, status, created_at`,
+     RETURNING id, author_id, text, status, votes, created_at`,
     [randomUUID(), input.sessionId, input.itemId, input.authorId, input.text, input.status],
   );
   return toStatement(rows[0]!);
@@ -149,14 +153,21 @@ export async function saveVote(
     readonly vote: VoteValue;
   },
 ): Promise<boolean> {
+  // xmax is 0 on a row just inserted: a first vote counts, a changed one does not.
   const { rows } = await db.query<{ statement_id: string }>(
-    `INSERT INTO statement_votes (statement_id, participant_id, session_id, item_id, vote)
-     SELECT s.id, $4, s.session_id, s.item_id, $5 FROM class_statements s
-     WHERE s.session_id = $1 AND s.item_id = $2 AND s.id = $3 AND s.status = 'shown'
-       AND s.author_id IS DISTINCT FROM $4
-     ON CONFLICT (statement_id, participant_id)
-       DO UPDATE SET vote = EXCLUDED.vote, voted_at = now()
-     RETURNING statement_id`,
+    `WITH saved AS (
+       INSERT INTO statement_votes (statement_id, participant_id, session_id, item_id, vote)
+       SELECT s.id, $4, s.session_id, s.item_id, $5 FROM class_statements s
+       WHERE s.session_id = $1 AND s.item_id = $2 AND s.id = $3 AND s.status = 'shown'
+         AND s.author_id IS DISTINCT FROM $4
+       ON CONFLICT (statement_id, participant_id)
+         DO UPDATE SET vote = EXCLUDED.vote, voted_at = now()
+       RETURNING statement_id, xmax = 0 AS is_first
+     ), counted AS (
+       UPDATE class_statements SET votes = votes + 1
+       WHERE id IN (SELECT statement_id FROM saved WHERE is_first)
+     )
+     SELECT statement_id FROM saved`,
     [input.sessionId, input.itemId, input.statementId, input.participantId, input.vote],
   );
   return rows.length > 0;
@@ -175,20 +186,6 @@ export async function listVotes(db: Queryable, sessionId: string, itemId: string
     participantId: row.participant_id,
     vote: row.vote === 1 ? 1 : row.vote === -1 ? -1 : 0,
   }));
-}
-
-/** How many votes each of the item's statements has: statement id to count. */
-export async function countVotesByStatement(
-  db: Queryable,
-  sessionId: string,
-  itemId: string,
-): Promise<Map<string, number>> {
-  const { rows } = await db.query<{ statement_id: string; n: number | string }>(
-    `SELECT statement_id, count(*) AS n FROM statement_votes
-     WHERE session_id = $1 AND item_id = $2 GROUP BY statement_id`,
-    [sessionId, itemId],
-  );
-  return new Map(rows.map((row) => [row.statement_id, Number(row.n)]));
 }
 
 /** The student's votes on the item's statements: statement id to vote. */
@@ -230,6 +227,19 @@ export async function listStudentVotes(
     vote: row.vote === 1 ? 1 : row.vote === -1 ? -1 : 0,
     votedAt: toIso(row.voted_at),
   }));
+}
+
+/** When the item's map was last drawn; null before the first. */
+export async function findOpinionMapTime(
+  db: Queryable,
+  sessionId: string,
+  itemId: string,
+): Promise<string | null> {
+  const { rows } = await db.query<{ computed_at: Date | string }>(
+    'SELECT computed_at FROM opinion_maps WHERE session_id = $1 AND item_id = $2',
+    [sessionId, itemId],
+  );
+  return rows[0] ? toIso(rows[0].computed_at) : null;
 }
 
 export async function findOpinionMap(

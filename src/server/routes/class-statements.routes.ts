@@ -19,9 +19,9 @@ import { listItemStates } from '../repositories/class-sessions.repository';
 import {
   addStatement,
   countOwnStatements,
-  countVotesByStatement,
   ensureSeedStatements,
   findOpinionMap,
+  findOpinionMapTime,
   listOwnVotes,
   listStatements,
   listVotes,
@@ -35,6 +35,8 @@ import { listParticipants } from '../repositories/participants.repository';
 export const OWN_STATEMENTS_MAX = 5;
 /** Statements one item keeps in a session. */
 export const ITEM_STATEMENTS_MAX = 500;
+/** Opinion maps kept in memory, read once per drawing rather than once per student. */
+const READ_MAPS_KEPT = 64;
 
 function statementsItemOf(lesson: Lesson, itemId: string): StatementsItem {
   const item = findItem(lesson, itemId)?.item;
@@ -85,10 +87,29 @@ export const classStatementRoutes: FastifyPluginCallback = (app, _options, done)
     return listStatements(db, session.id, item.id);
   }
 
+  /**
+   * The maps last read, by session and item, with when they were drawn: a class's thousand
+   * students fetching the new map read its time, and the map itself once.
+   */
+  const readMaps = new Map<string, { computedAt: string; map: OpinionMap }>();
+
   /** The stored map; before the first vote is counted, one drawn now and not stored. */
   async function currentMap(sessionId: string, itemId: string): Promise<OpinionMap> {
-    const stored = await findOpinionMap(db, sessionId, itemId);
-    if (stored) return stored;
+    const key = `${sessionId}:${itemId}`;
+    const computedAt = await findOpinionMapTime(db, sessionId, itemId);
+    const cached = readMaps.get(key);
+    if (computedAt !== null && cached?.computedAt === computedAt) return cached.map;
+    const stored = computedAt === null ? null : await findOpinionMap(db, sessionId, itemId);
+    if (stored && computedAt !== null) {
+      readMaps.delete(key);
+      readMaps.set(key, { computedAt, map: stored });
+      // The least recently drawn go first: a server keeps the maps of its live classes only.
+      for (const old of readMaps.keys()) {
+        if (readMaps.size <= READ_MAPS_KEPT) break;
+        readMaps.delete(old);
+      }
+      return stored;
+    }
     const [participants, statements, votes] = await Promise.all([
       listParticipants(db, sessionId),
       listStatements(db, sessionId, itemId),
@@ -107,10 +128,9 @@ export const classStatementRoutes: FastifyPluginCallback = (app, _options, done)
     item: StatementsItem,
     participantId: string,
   ): Promise<StudentStatementsView> {
-    const [statements, myVotes, voteCounts, map] = await Promise.all([
+    const [statements, myVotes, map] = await Promise.all([
       statementsOf(session, item),
       listOwnVotes(db, session.id, item.id, participantId),
-      countVotesByStatement(db, session.id, item.id),
       currentMap(session.id, item.id),
     ]);
     const toVoteOn = statements.filter((s) => s.status === 'shown' && s.authorId !== participantId);
@@ -119,9 +139,7 @@ export const classStatementRoutes: FastifyPluginCallback = (app, _options, done)
       .filter((s) => !myVotes.has(s.id))
       .sort(
         (a, b) =>
-          (voteCounts.get(a.id) ?? 0) - (voteCounts.get(b.id) ?? 0) ||
-          b.createdAt.localeCompare(a.createdAt) ||
-          a.id.localeCompare(b.id),
+          a.votes - b.votes || b.createdAt.localeCompare(a.createdAt) || a.id.localeCompare(b.id),
       )[0];
     const textOf = new Map(statements.map((s) => [s.id, s.text]));
     return {
