@@ -15,6 +15,7 @@ import {
   listStudentAnswers,
 } from '../repositories/student-data.repository';
 import { listSpeakingTurns } from '../repositories/speaking-turns.repository';
+import { listStudentReplies } from '../repositories/wall-replies.repository';
 import { listWritingFeedback } from '../repositories/writing-feedback.repository';
 
 const notInSession = () => new ApiError(404, 'not_found', 'That student is not in this session.');
@@ -42,12 +43,14 @@ export const studentDataRoutes: FastifyPluginCallback = (app, _options, done) =>
     async ({ params: { participantId }, query, caller: { session, lesson } }, _request, reply) => {
       const student = await findStudentRecord(db, session.id, participantId);
       if (!student) throw notInSession();
-      const [answers, writingFeedback, speakingTurns, eventLogEntries] = await Promise.all([
-        listStudentAnswers(db, participantId),
-        listWritingFeedback(db, session.id, { participantId }),
-        listSpeakingTurns(db, session.id, { participantId }),
-        countStudentEvents(db, session.id, participantId),
-      ]);
+      const [answers, writingFeedback, speakingTurns, wallReplies, eventLogEntries] =
+        await Promise.all([
+          listStudentAnswers(db, participantId),
+          listWritingFeedback(db, session.id, { participantId }),
+          listSpeakingTurns(db, session.id, { participantId }),
+          listStudentReplies(db, participantId),
+          countStudentEvents(db, session.id, participantId),
+        ]);
       const data = buildStudentDataExport({
         now: new Date(),
         lesson,
@@ -63,6 +66,7 @@ export const studentDataRoutes: FastifyPluginCallback = (app, _options, done) =>
         answers,
         writingFeedback,
         speakingTurns,
+        wallReplies,
         eventLogEntries,
       });
       const isMarkdown = query.format === 'markdown';

@@ -26,6 +26,7 @@ const base: StudentSessionView = {
   myAnswers: [],
   results: [],
   wall: [],
+  wallIdentity: { mode: 'anonymous', myPseudonym: null },
   forecastScores: [],
   writingFeedback: [],
 };
