@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { Section } from '../../../../domain/lesson/lesson-schema';
 import type { ClassWallResponse } from '../../../../domain/live/dashboard-contracts';
 import type { StudentSessionView } from '../../../../domain/live/live-contracts';
@@ -73,6 +73,13 @@ function ResponseCard({
   const [isReplying, setIsReplying] = useState(false);
   const [isSent, setIsSent] = useState(false);
   const replyButtonRef = useRef<HTMLButtonElement>(null);
+  // Set as the form closes: once the button is back in the page, focus goes to it.
+  const isFocusOwed = useRef(false);
+  useEffect(() => {
+    if (isReplying || !isFocusOwed.current) return;
+    isFocusOwed.current = false;
+    replyButtonRef.current?.focus();
+  }, [isReplying]);
   const author = response.isMine ? 'You' : response.label;
   const name = response.isMine ? 'Your response' : `Response by ${response.label ?? 'a classmate'}`;
   return (
@@ -109,10 +116,10 @@ function ResponseCard({
               responseId={response.responseId}
               author={response.label ?? 'a classmate'}
               onClose={(sent) => {
+                // The form goes: focus goes back to the button that opened it.
+                isFocusOwed.current = true;
                 setIsReplying(false);
                 setIsSent(sent);
-                // The form is gone: focus goes back to the button that opened it.
-                requestAnimationFrame(() => replyButtonRef.current?.focus());
               }}
             />
           ) : null}
