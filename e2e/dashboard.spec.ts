@@ -118,7 +118,7 @@ test('a teacher follows four students live, moderates the wall, scores forecasts
   const spotlight = projector.getByRole('list', { name: 'Spotlighted responses' });
   await expect(spotlight).toContainText(texts[2]!);
   await expect(spotlight.getByText('Chen', { exact: true })).toBeHidden();
-  await dashboard.setShowNames(true);
+  await dashboard.setWallIdentity('Names');
   await expect(spotlight.getByText('Chen', { exact: true })).toBeVisible();
   await expect(ada.classWall().getByText('Chen', { exact: true })).toBeVisible();
   await expect(

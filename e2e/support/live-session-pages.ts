@@ -232,11 +232,19 @@ export class DashboardPages {
     await expect(this.response(label).getByText('Spotlighted', { exact: true })).toBeVisible();
   }
 
-  async setShowNames(show: boolean) {
-    const box = this.wall().getByRole('checkbox', { name: 'Show names to the class' });
-    await box.setChecked(show);
-    await expect(box).toBeChecked({ checked: show });
-    await expect(box).toBeEnabled();
+  /** How classmates see each other on the wall: 'Names', 'Pseudonyms' or 'Anonymous'. */
+  async setWallIdentity(identity: 'Names' | 'Pseudonyms' | 'Anonymous') {
+    const radio = this.wall()
+      .getByRole('group', { name: 'Classmates see each other as' })
+      .getByRole('radio', { name: identity, exact: true });
+    await radio.check();
+    await expect(radio).toBeChecked();
+    await expect(radio).toBeEnabled();
+  }
+
+  /** The replies threaded under a student's response on the teacher's wall. */
+  replies(label: string): Locator {
+    return this.response(label).getByRole('list', { name: `Replies to ${label}` });
   }
 
   /** Reveals a forecast's outcomes, changing those given from the lesson's. */

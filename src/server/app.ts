@@ -40,6 +40,7 @@ import { reportRoutes } from './routes/reports.routes';
 import { speakingTurnRoutes } from './routes/speaking-turns.routes';
 import { studentDataRoutes } from './routes/student-data.routes';
 import { studentRoutes } from './routes/student.routes';
+import { wallReplyRoutes } from './routes/wall-replies.routes';
 import { wallRoutes } from './routes/wall.routes';
 
 /** Replies smaller than this go out as they are: compressing them saves too little. */
@@ -112,6 +113,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     studentRoutes,
     eventRoutes,
     wallRoutes,
+    wallReplyRoutes,
     outcomesRoutes,
     reportRoutes,
     speakingTurnRoutes,

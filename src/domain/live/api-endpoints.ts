@@ -9,6 +9,7 @@ import {
 } from './account-contracts';
 import {
   addSpeakingTurnRequestSchema,
+  moderateReplyRequestSchema,
   moderateResponseRequestSchema,
   projectorViewSchema,
   revealOutcomesRequestSchema,
@@ -19,6 +20,7 @@ import {
   speakingTurnsResponseSchema,
   studentTranscriptSchema,
   themesResponseSchema,
+  wallReplyRequestSchema,
   wallResponsesResponseSchema,
 } from './dashboard-contracts';
 import {
@@ -53,7 +55,6 @@ import {
   saveDraftResponseSchema,
   shareLessonRequestSchema,
 } from './lesson-library-contracts';
-import { teacherWallResponseSchema, writingFeedbackSchema } from './result-contracts';
 import {
   addStatementRequestSchema,
   moderateStatementRequestSchema,
@@ -61,6 +62,12 @@ import {
   teacherStatementsViewSchema,
   voteRequestSchema,
 } from './statements-contracts';
+import {
+  classWallReplySchema,
+  teacherWallReplySchema,
+  teacherWallResponseSchema,
+  writingFeedbackSchema,
+} from './result-contracts';
 import { deleteAccountRequestSchema, studentExportQuerySchema } from './student-data-contracts';
 
 /**
@@ -473,11 +480,21 @@ export const endpoints = {
     body: moderateResponseRequestSchema,
     responses: { 200: teacherWallResponseSchema },
   },
+  moderateReply: {
+    method: 'POST',
+    path: '/api/sessions/:id/replies/:replyId',
+    caller: 'owner',
+    summary: 'Hides a reply from the class, or shows it again; sends wall.changed.',
+    params: sessionParamsSchema.extend({ replyId: z.uuid('replyId must be a reply id') }),
+    body: moderateReplyRequestSchema,
+    responses: { 200: teacherWallReplySchema },
+  },
   sessionSettings: {
     method: 'POST',
     path: '/api/sessions/:id/settings',
     caller: 'owner',
-    summary: "Shows or hides students' names on the wall and projector; sends wall.changed.",
+    summary:
+      'How classmates appear to each other on the wall and projector: names, pseudonyms or anonymous; sends wall.changed.',
     params: sessionParamsSchema,
     body: sessionSettingsRequestSchema,
     responses: teacherView,
@@ -670,6 +687,16 @@ export const endpoints = {
     params: itemParams.extend({ statementId: z.uuid('statementId must be a statement id') }),
     body: voteRequestSchema,
     responses: { 200: studentStatementsViewSchema },
+  },
+  replyToResponse: {
+    method: 'POST',
+    path: '/api/sessions/:id/wall/:responseId/replies',
+    caller: 'student',
+    summary:
+      "Replies to a classmate's response on this student's wall, by its responseId (answer first; not one's own, a hidden one or after the end); sends wall.changed. 429 past 20 a minute.",
+    params: sessionParamsSchema.extend({ responseId: id }),
+    body: wallReplyRequestSchema,
+    responses: { 201: classWallReplySchema },
   },
   reportProgress: {
     method: 'POST',

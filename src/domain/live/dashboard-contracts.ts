@@ -3,12 +3,15 @@ import { answerSchema } from '../lesson/answer-schema';
 import { WRITING_COMMENT_MAX } from '../lesson/lesson-constants';
 import type { DeepReadonly } from './deep-readonly';
 import { SPEAKING_TURN_KINDS } from './speaking-turns';
+import { WALL_IDENTITIES } from './wall-identity';
+import { WALL_REPLY_MAX_LENGTH } from './wall-replies';
 import { sessionSummarySchema } from './live-contracts';
 import {
   forecastScoresSchema,
   itemResultsSchema,
   scenarioOutcomeSchema,
   teacherWallResponseSchema,
+  wallReplyKindSchema,
   wallResponseSchema,
   writingFeedbackSchema,
 } from './result-contracts';
@@ -21,19 +24,24 @@ import {
 export {
   scenarioOutcomeSchema,
   type CalibrationRow,
+  type ClassWallReply,
   type ClassWallResponse,
   type ForecastScores,
   type ScenarioOutcome,
   type ScenarioScore,
+  type TeacherWallReply,
   type TeacherWallResponse,
   type WallResponse,
 } from './result-contracts';
+export type { WallIdentity } from './wall-identity';
 
 const count = z.number().int().min(0);
 
+export const wallIdentitySchema = z.enum(WALL_IDENTITIES);
+
 export const wallResponsesResponseSchema = z.object({
   responses: z.array(teacherWallResponseSchema),
-  showNames: z.boolean(),
+  wallIdentity: wallIdentitySchema,
 });
 export type WallResponsesResponse = DeepReadonly<z.infer<typeof wallResponsesResponseSchema>>;
 
@@ -47,8 +55,24 @@ export const moderateResponseRequestSchema = z
   });
 export type ModerateResponseRequest = z.infer<typeof moderateResponseRequestSchema>;
 
-export const sessionSettingsRequestSchema = z.object({ showNames: z.boolean() });
+/** How classmates appear to each other on the wall and the projector. */
+export const sessionSettingsRequestSchema = z.object({ wallIdentity: wallIdentitySchema });
 export type SessionSettingsRequest = z.infer<typeof sessionSettingsRequestSchema>;
+
+/** A student's reply to a classmate's response. */
+export const wallReplyRequestSchema = z.object({
+  kind: wallReplyKindSchema,
+  text: z
+    .string()
+    .trim()
+    .min(1, 'text must not be empty: write your reply')
+    .max(WALL_REPLY_MAX_LENGTH, `text must be at most ${WALL_REPLY_MAX_LENGTH} characters`),
+});
+export type WallReplyRequest = z.input<typeof wallReplyRequestSchema>;
+
+/** The teacher hides a reply from the class, or shows it again. */
+export const moderateReplyRequestSchema = z.object({ isHidden: z.boolean() });
+export type ModerateReplyRequest = z.infer<typeof moderateReplyRequestSchema>;
 
 const themeSchema = z.object({
   phrase: z.string(),

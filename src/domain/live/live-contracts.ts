@@ -3,6 +3,7 @@ import { answerSchema } from '../lesson/answer-schema';
 import type { DeepReadonly } from './deep-readonly';
 import { cleanDisplayName } from './display-names';
 import { describeUnsafeText } from './unsafe-text';
+import { WALL_IDENTITIES } from './wall-identity';
 import {
   classWallResponseSchema,
   forecastScoresSchema,
@@ -176,8 +177,8 @@ export type { ItemResults } from './result-contracts';
 export const teacherSessionViewSchema = z.object({
   session: sessionSummarySchema,
   joinUrl: z.string(),
-  /** Whether students' names show on the class's wall and the projector. */
-  showNames: z.boolean(),
+  /** How classmates appear to each other on the wall and the projector (the teacher sees names). */
+  wallIdentity: z.enum(WALL_IDENTITIES),
   /** Forecast items whose outcomes the teacher has revealed, with the class's scores. */
   forecastScores: z.array(forecastScoresSchema),
   participants: z.array(participantSchema),
@@ -209,6 +210,8 @@ export const studentSessionViewSchema = z.object({
   results: z.array(itemResultsSchema),
   /** Classmates' responses to revealed discussion prompts, less those the teacher hid. */
   wall: z.array(classWallResponseSchema),
+  /** How classmates appear on the wall, and this student's own pseudonym when it shows one. */
+  wallIdentity: z.object({ mode: z.enum(WALL_IDENTITIES), myPseudonym: z.string().nullable() }),
   /** Revealed forecast outcomes with the class's scores and the student's own. */
   forecastScores: z.array(forecastScoresSchema),
   /** The teacher's feedback on this student's writing, once released. */

@@ -30,7 +30,10 @@ export const liveEventSchema = z.discriminatedUnion('type', [
    * It names nobody, so the event log keeps no trace of who it was.
    */
   event('roster.changed', {}),
-  /** The wall changed: a response hidden or spotlighted, names shown or not; refetch it. */
+  /**
+   * The wall changed: a response hidden or spotlighted, how classmates are named, a reply
+   * written or hidden; refetch it.
+   */
   event('wall.changed', { itemId: z.string().nullable() }),
   event('outcomes.revealed', { itemId: z.string() }),
   /** The teacher released (or took back) feedback on this student's writing: refetch the view. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { DeepReadonly } from './deep-readonly';
 import { LIMITS } from './live-constants';
+import { WALL_REPLY_KINDS } from './wall-replies';
 
 /**
  * Shapes the live views and the dashboard share: results of items, forecast scores and the
@@ -103,7 +104,10 @@ export const wallResponseSchema = z.object({
    * student's responses cannot be linked to one another.
    */
   responseId: z.string(),
-  /** The student's label ("Sam (2)"); on students' and the projector's walls only when names are shown. */
+  /**
+   * The author as the wall shows them: the label ("Sam (2)") when names are shown, and always
+   * to the teacher; the pseudonym when pseudonyms are; null when anonymous.
+   */
   label: z.string().nullable(),
   itemId: z.string(),
   text: z.string(),
@@ -113,12 +117,48 @@ export const wallResponseSchema = z.object({
 });
 export type WallResponse = DeepReadonly<z.infer<typeof wallResponseSchema>>;
 
-/** A response as the teacher's own views show it: with the student it came from. */
-export const teacherWallResponseSchema = wallResponseSchema.extend({ participantId: z.string() });
+export const wallReplyKindSchema = z.enum(WALL_REPLY_KINDS);
+
+/** A student's reply to a classmate's response, threaded under it. */
+const wallReplySchema = z.object({
+  /** Random, so it says nothing about who wrote it. */
+  replyId: z.string(),
+  kind: wallReplyKindSchema,
+  text: z.string(),
+  /** The author as the session shows classmates: name, pseudonym, or null when anonymous. */
+  label: z.string().nullable(),
+  createdAt: z.string(),
+});
+
+/** A reply on a student's wall: whether it is the student's own, and no author id. */
+export const classWallReplySchema = wallReplySchema.extend({ isMine: z.boolean() });
+export type ClassWallReply = DeepReadonly<z.infer<typeof classWallReplySchema>>;
+
+/** A reply as the teacher sees it: the real name (label), the author's id, hidden or not. */
+export const teacherWallReplySchema = wallReplySchema.extend({
+  participantId: z.string(),
+  /** The author's pseudonym while the session shows pseudonyms, else null. */
+  pseudonym: z.string().nullable(),
+  isHidden: z.boolean(),
+});
+export type TeacherWallReply = DeepReadonly<z.infer<typeof teacherWallReplySchema>>;
+
+/** A response as the teacher's own views show it: with the student it came from, and replies. */
+export const teacherWallResponseSchema = wallResponseSchema.extend({
+  participantId: z.string(),
+  /** The author's pseudonym while the session shows pseudonyms, else null. */
+  pseudonym: z.string().nullable(),
+  /** Every reply, hidden ones included, oldest first. */
+  replies: z.array(teacherWallReplySchema),
+});
 export type TeacherWallResponse = DeepReadonly<z.infer<typeof teacherWallResponseSchema>>;
 
-/** A response on a student's wall: whether it is the student's own, and no author id. */
-export const classWallResponseSchema = wallResponseSchema.extend({ isMine: z.boolean() });
+/** A response on a student's wall: whether it is the student's own, its replies, no author id. */
+export const classWallResponseSchema = wallResponseSchema.extend({
+  isMine: z.boolean(),
+  /** The replies the teacher has not hidden, oldest first. */
+  replies: z.array(classWallReplySchema),
+});
 export type ClassWallResponse = DeepReadonly<z.infer<typeof classWallResponseSchema>>;
 
 /** The teacher's feedback on a student's writing task: points per rubric criterion, a comment. */

@@ -3,6 +3,7 @@ import { answerSchema } from '../lesson/answer-schema';
 import type { DeepReadonly } from './deep-readonly';
 import { LIMITS } from './live-constants';
 import { SPEAKING_TURN_KINDS } from './speaking-turns';
+import { WALL_REPLY_KINDS } from './wall-replies';
 
 /**
  * One student's data, as a teacher exports it for the student or a parent (JSON; the Markdown
@@ -112,6 +113,20 @@ export const studentDataExportSchema = z.object({
       statement: z.string(),
       vote: z.enum(['agree', 'disagree', 'pass']),
       votedAt: isoTime,
+    }),
+  ),
+  /** The replies the student wrote to classmates' responses on the class's wall. */
+  wallReplies: z.array(
+    z.object({
+      /** builds-on, challenges or asks. */
+      kind: z.enum(WALL_REPLY_KINDS),
+      text: z.string(),
+      itemId: z.string(),
+      /** The discussion prompt whose response it answers. */
+      question: z.string(),
+      /** Whether the teacher hid it from the class. */
+      isHidden: z.boolean(),
+      at: isoTime,
     }),
   ),
   /** Copies of the student's name and progress kept for screens reconnecting to the session. */

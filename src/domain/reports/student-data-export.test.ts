@@ -4,6 +4,7 @@ import {
   buildStudentDataExport,
   formatStudentDataMarkdown,
   type StoredSpeakingTurn,
+  type StoredWallReply,
   type StoredWritingFeedback,
 } from './student-data-export';
 
@@ -21,6 +22,7 @@ function exportOf(
   text: string,
   writingFeedback = [letterFeedback],
   speakingTurns: readonly StoredSpeakingTurn[] = [],
+  wallReplies: readonly StoredWallReply[] = [],
 ) {
   return buildStudentDataExport({
     now: new Date(at),
@@ -73,6 +75,9 @@ function exportOf(
     ],
     writingFeedback,
     speakingTurns,
+    wallReplies,
+    statements: [],
+    statementVotes: [],
     eventLogEntries: 3,
   });
 }
@@ -141,5 +146,63 @@ describe('one student’s data export', () => {
       `- 2026-11-26 09:30 UTC during "${lesson.sections[0]!.title}": challenges`,
     );
     expect(markdown).toContain('- 2026-11-26 09:30 UTC\n');
+  });
+
+  it('lists each reply the student wrote on the class wall, with its prompt and whether it is hidden', () => {
+    const none = exportOf('Sam', 'A gamble.');
+    expect(none.wallReplies).toEqual([]);
+    expect(formatStudentDataMarkdown(none)).toContain(
+      "## Replies to classmates on the class's wall (0)\n\nNone written.",
+    );
+    const data = exportOf(
+      'Sam',
+      'A gamble.',
+      [],
+      [],
+      [
+        {
+          itemId: 'thesis-question',
+          kind: 'challenges',
+          text: 'Why then?',
+          isHidden: false,
+          createdAt: at,
+        },
+        {
+          itemId: 'thesis-question',
+          kind: 'asks',
+          text: '# Not a heading',
+          isHidden: true,
+          createdAt: at,
+        },
+      ],
+    );
+    const question = lesson.sections
+      .flatMap((s) => s.items)
+      .find((i) => i.id === 'thesis-question');
+    expect(question?.kind).toBe('prompt');
+    const questionText = question?.kind === 'prompt' ? question.question : '';
+    expect(data.wallReplies).toEqual([
+      {
+        kind: 'challenges',
+        text: 'Why then?',
+        itemId: 'thesis-question',
+        question: questionText,
+        isHidden: false,
+        at,
+      },
+      {
+        kind: 'asks',
+        text: '# Not a heading',
+        itemId: 'thesis-question',
+        question: questionText,
+        isHidden: true,
+        at,
+      },
+    ]);
+    const markdown = formatStudentDataMarkdown(data);
+    expect(markdown).toContain(
+      `- 2026-11-26 09:30 UTC, on "${questionText}": challenges: "Why then?"`,
+    );
+    expect(markdown).toContain(': asks (hidden by the teacher): "# Not a heading"');
   });
 });

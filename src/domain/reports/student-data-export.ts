@@ -4,6 +4,7 @@ import { getItemQuestion } from '../lesson/item-question';
 import type { Lesson } from '../lesson/lesson-schema';
 import { SPEAKING_TURN_KIND_LABELS, type SpeakingTurnKind } from '../live/speaking-turns';
 import type { ExportedAnswer, StudentDataExport } from '../live/student-data-contracts';
+import { WALL_REPLY_KIND_LABELS, type WallReplyKind } from '../live/wall-replies';
 
 /** One of the student's answers as stored, with the wall's moderation of it. */
 export interface StoredStudentAnswer {
@@ -47,6 +48,15 @@ export interface StoredStatementVote {
   readonly votedAt: string;
 }
 
+/** A reply the student wrote to a classmate's response. */
+export interface StoredWallReply {
+  readonly itemId: string;
+  readonly kind: WallReplyKind;
+  readonly text: string;
+  readonly isHidden: boolean;
+  readonly createdAt: string;
+}
+
 /** What the server holds about one student, read from its tables. */
 export interface StudentDataSource {
   readonly now: Date;
@@ -56,8 +66,9 @@ export interface StudentDataSource {
   readonly answers: readonly StoredStudentAnswer[];
   readonly writingFeedback: readonly StoredWritingFeedback[];
   readonly speakingTurns: readonly StoredSpeakingTurn[];
-  readonly statements?: readonly StoredStatement[];
-  readonly statementVotes?: readonly StoredStatementVote[];
+  readonly statements: readonly StoredStatement[];
+  readonly statementVotes: readonly StoredStatementVote[];
+  readonly wallReplies: readonly StoredWallReply[];
   readonly eventLogEntries: number;
 }
 
@@ -129,18 +140,29 @@ export function buildStudentDataExport(source: StudentDataSource): StudentDataEx
       sectionTitle: lesson.sections.find((s) => s.id === turn.sectionId)?.title ?? null,
       at: turn.at,
     })),
-    statements: (source.statements ?? []).map((statement) => ({
+    statements: source.statements.map((statement) => ({
       question: questionOf(statement.itemId),
       text: statement.text,
       status: statement.status,
       writtenAt: statement.createdAt,
     })),
-    statementVotes: (source.statementVotes ?? []).map((given) => ({
+    statementVotes: source.statementVotes.map((given) => ({
       question: questionOf(given.itemId),
       statement: given.text,
       vote: given.vote === 1 ? 'agree' : given.vote === -1 ? 'disagree' : 'pass',
       votedAt: given.votedAt,
     })),
+    wallReplies: source.wallReplies.map((reply) => {
+      const found = order.find((entry) => entry.item.id === reply.itemId);
+      return {
+        kind: reply.kind,
+        text: reply.text,
+        itemId: reply.itemId,
+        question: found ? getItemQuestion(found.item) : reply.itemId,
+        isHidden: reply.isHidden,
+        at: reply.createdAt,
+      };
+    }),
     eventLog: { entries: source.eventLogEntries, note: EVENT_LOG_NOTE },
   };
 }
@@ -153,6 +175,9 @@ const KIND_WORDS: Readonly<Record<string, string>> = {
   claimCheck: 'Claim check',
   writing: 'Writing task',
 };
+
+/** Text on one line, for a quotation inside a list item (where nothing can start a heading). */
+const oneLine = (text: string) => text.replace(/\r?\n/g, ' ');
 
 /** A line of Markdown text that cannot start a heading, a list or a quote by accident. */
 const plain = (text: string) => text.replace(/\r?\n/g, ' ').replace(/^([#>*+-]|\d+\.)/, '\\$1');
@@ -246,6 +271,14 @@ export function formatStudentDataMarkdown(data: StudentDataExport): string {
   if (data.statementVotes.length === 0) lines.push('None.');
   for (const given of data.statementVotes) {
     lines.push(`- ${time(given.votedAt)}: ${given.vote} with "${plain(given.statement)}"`);
+  }
+  lines.push(`## Replies to classmates on the class's wall (${data.wallReplies.length})`, '');
+  if (data.wallReplies.length === 0) lines.push('None written.');
+  for (const reply of data.wallReplies) {
+    const state = reply.isHidden ? ' (hidden by the teacher)' : '';
+    lines.push(
+      `- ${time(reply.at)}, on "${plain(reply.question)}": ${WALL_REPLY_KIND_LABELS[reply.kind].toLowerCase()}${state}: "${oneLine(reply.text)}"`,
+    );
   }
   lines.push('');
   lines.push(

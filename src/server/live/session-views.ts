@@ -1,9 +1,11 @@
 import type { Answer } from '../../domain/lesson/answers';
 import type { Lesson } from '../../domain/lesson/lesson-schema';
 import type {
+  ClassWallReply,
   ClassWallResponse,
   ForecastScores,
   ProjectorView,
+  TeacherWallReply,
   TeacherWallResponse,
   WallResponse,
 } from '../../domain/live/dashboard-contracts';
@@ -37,8 +39,10 @@ import {
   toParticipant,
   type ParticipantRecord,
 } from '../repositories/participants.repository';
-import type { ResponseIdOf } from './response-ids';
+import { listSessionReplies, type WallReplyRecord } from '../repositories/wall-replies.repository';
 import { listWritingFeedback } from '../repositories/writing-feedback.repository';
+import type { ResponseIdOf } from './response-ids';
+import type { SessionWall } from './wall-keys';
 
 /**
  * An item's state as students meet it: in a self-paced session every item is open until the
@@ -122,13 +126,85 @@ function openResponses(
   );
 }
 
+/** Who wrote a response or a reply. */
+interface Author {
+  readonly participantId: string;
+  readonly displayName: string;
+  readonly nameNumber: number;
+}
+
+/** An author as classmates and the projector see them, by the session's choice. */
+function classLabel(wall: SessionWall, author: Author): string | null {
+  switch (wall.identity) {
+    case 'names':
+      return participantLabel(author.displayName, author.nameNumber);
+    case 'pseudonyms':
+      return wall.pseudonyms.get(author.participantId) ?? null;
+    case 'anonymous':
+      return null;
+  }
+}
+
+const realLabel = (author: Author) => participantLabel(author.displayName, author.nameNumber);
+
+const responseKey = (participantId: string, itemId: string) => `${participantId}\n${itemId}`;
+
+/** Replies by the response they answer, each list oldest first (as the repository reads them). */
+function repliesByResponse(replies: readonly WallReplyRecord[]): Map<string, WallReplyRecord[]> {
+  const byResponse = new Map<string, WallReplyRecord[]>();
+  for (const reply of replies) {
+    const key = responseKey(reply.responseParticipantId, reply.itemId);
+    const list = byResponse.get(key) ?? [];
+    list.push(reply);
+    byResponse.set(key, list);
+  }
+  return byResponse;
+}
+
+const replyAuthor = (reply: WallReplyRecord): Author => ({
+  participantId: reply.authorId,
+  displayName: reply.authorDisplayName,
+  nameNumber: reply.authorNameNumber,
+});
+
+/** A reply as a classmate sees it: the author as the session shows them, no author id. */
+export function toClassWallReply(
+  reply: WallReplyRecord,
+  wall: SessionWall,
+  viewerId: string,
+): ClassWallReply {
+  return {
+    replyId: reply.id,
+    kind: reply.kind,
+    text: reply.text,
+    label: classLabel(wall, replyAuthor(reply)),
+    createdAt: reply.createdAt,
+    isMine: reply.authorId === viewerId,
+  };
+}
+
+/** A reply as the teacher sees it: the real name, and the pseudonym when one is shown. */
+export function toTeacherWallReply(reply: WallReplyRecord, wall: SessionWall): TeacherWallReply {
+  return {
+    replyId: reply.id,
+    kind: reply.kind,
+    text: reply.text,
+    label: realLabel(replyAuthor(reply)),
+    createdAt: reply.createdAt,
+    participantId: reply.authorId,
+    pseudonym: wall.pseudonyms.get(reply.authorId) ?? null,
+    isHidden: reply.isHidden,
+  };
+}
+
 function toWallResponse(
   record: SessionAnswerRecord,
-  options: { readonly showLabels: boolean; readonly responseIdOf: ResponseIdOf },
+  label: string | null,
+  responseIdOf: ResponseIdOf,
 ): WallResponse {
   return {
-    responseId: options.responseIdOf(record.participantId, record.itemId),
-    label: options.showLabels ? participantLabel(record.displayName, record.nameNumber) : null,
+    responseId: responseIdOf(record.participantId, record.itemId),
+    label,
     itemId: record.itemId,
     text: record.answer.kind === 'prompt' ? record.answer.text : '',
     isHidden: record.isHidden,
@@ -137,40 +213,79 @@ function toWallResponse(
   };
 }
 
-/** Open responses as the class and the projector see them: no author id, names if shown. */
+/** Open responses as the projector sees them: no author id, the author as the session shows. */
 export function toWallResponses(
   lesson: Lesson,
   answers: readonly SessionAnswerRecord[],
-  options: { readonly showLabels: boolean; readonly responseIdOf: ResponseIdOf },
+  wall: SessionWall,
 ): WallResponse[] {
-  return openResponses(lesson, answers).map((record) => toWallResponse(record, options));
+  return openResponses(lesson, answers).map((record) =>
+    toWallResponse(record, classLabel(wall, record), wall.responseIdOf),
+  );
 }
 
-/** Open responses as the teacher's views show them: with names and the author's id. */
+/** Open responses as the teacher's views show them: names, the author's id, every reply. */
 export function toTeacherWallResponses(
   lesson: Lesson,
   answers: readonly SessionAnswerRecord[],
-  responseIdOf: ResponseIdOf,
+  replies: readonly WallReplyRecord[],
+  wall: SessionWall,
 ): TeacherWallResponse[] {
+  const byResponse = repliesByResponse(replies);
   return openResponses(lesson, answers).map((record) => ({
-    ...toWallResponse(record, { showLabels: true, responseIdOf }),
+    ...toWallResponse(record, realLabel(record), wall.responseIdOf),
     participantId: record.participantId,
+    pseudonym: wall.pseudonyms.get(record.participantId) ?? null,
+    replies: (byResponse.get(responseKey(record.participantId, record.itemId)) ?? []).map((reply) =>
+      toTeacherWallReply(reply, wall),
+    ),
   }));
 }
 
-/** Open responses on one student's wall: their own marked, no one's id. */
-function toClassWallResponses(
+/**
+ * The open responses a student's wall holds (hidden ones included: the caller leaves them
+ * out): answers to prompts the teacher revealed, and only those the student answered too
+ * (answer first).
+ */
+export function classWallAnswers(
   lesson: Lesson,
   answers: readonly SessionAnswerRecord[],
   options: {
-    readonly showLabels: boolean;
-    readonly responseIdOf: ResponseIdOf;
-    readonly viewerId: string;
+    readonly revealed: ReadonlySet<string>;
+    readonly answeredByViewer: ReadonlySet<string>;
   },
+): SessionAnswerRecord[] {
+  return openResponses(lesson, answers).filter(
+    (a) => options.revealed.has(a.itemId) && options.answeredByViewer.has(a.itemId),
+  );
+}
+
+/** The open response a wall knows by this opaque id, hidden or not; undefined when none. */
+export function findOpenResponse(
+  lesson: Lesson,
+  answers: readonly SessionAnswerRecord[],
+  responseIdOf: ResponseIdOf,
+  responseId: string,
+): SessionAnswerRecord | undefined {
+  return openResponses(lesson, answers).find(
+    (a) => responseIdOf(a.participantId, a.itemId) === responseId,
+  );
+}
+
+/** Open responses on one student's wall: their own marked, replies the teacher left, no ids. */
+function toClassWallResponses(
+  visible: readonly SessionAnswerRecord[],
+  replies: readonly WallReplyRecord[],
+  wall: SessionWall,
+  viewerId: string,
 ): ClassWallResponse[] {
-  return openResponses(lesson, answers).map((record) => ({
-    ...toWallResponse(record, options),
-    isMine: record.participantId === options.viewerId,
+  const byResponse = repliesByResponse(replies.filter((r) => !r.isHidden));
+  return visible.map((record) => ({
+    ...toWallResponse(record, classLabel(wall, record), wall.responseIdOf),
+    isMine: record.participantId === viewerId,
+    replies: (byResponse.get(responseKey(record.participantId, record.itemId)) ?? []).map((reply) =>
+      toClassWallReply(reply, wall, viewerId),
+    ),
   }));
 }
 
@@ -220,7 +335,7 @@ export async function buildTeacherView(
   return {
     session: toSessionSummary(session, lesson),
     joinUrl,
-    showNames: session.showNames,
+    wallIdentity: session.wallIdentity,
     participants: participants.map(toParticipant),
     itemStates,
     summaries,
@@ -253,22 +368,24 @@ export async function buildStudentView(
   lesson: Lesson,
   session: ClassSessionRecord,
   participant: ParticipantRecord,
-  responseIdOf: ResponseIdOf,
+  sessionWall: SessionWall,
 ): Promise<StudentSessionView> {
-  const [stored, summaries, myAnswers, answers, feedback] = await Promise.all([
+  const [stored, summaries, myAnswers, answers, feedback, replies] = await Promise.all([
     listItemStates(db, session.id),
     listSummaries(db, session.id),
     listParticipantAnswers(db, participant.id),
     listSessionAnswers(db, session.id),
     listWritingFeedback(db, session.id, { participantId: participant.id, releasedOnly: true }),
+    listSessionReplies(db, session.id),
   ]);
   const revealed = new Set(stored.filter((s) => s.isRevealed).map((s) => s.itemId));
   // Answer first: a prompt's classmates' responses reach a student once they have answered it.
-  const answered = new Set(myAnswers.map((a) => a.itemId));
+  const answeredByViewer = new Set(myAnswers.map((a) => a.itemId));
   const wall = toClassWallResponses(
-    lesson,
-    answers.filter((a) => revealed.has(a.itemId) && answered.has(a.itemId) && !a.isHidden),
-    { showLabels: session.showNames, responseIdOf, viewerId: participant.id },
+    classWallAnswers(lesson, answers, { revealed, answeredByViewer }).filter((a) => !a.isHidden),
+    replies,
+    sessionWall,
+    participant.id,
   );
   const myForecasts = new Map(
     myAnswers.flatMap((a) =>
@@ -290,6 +407,10 @@ export async function buildStudentView(
     myAnswers,
     results: resultsOf(lesson, answers, revealed),
     wall,
+    wallIdentity: {
+      mode: sessionWall.identity,
+      myPseudonym: sessionWall.pseudonyms.get(participant.id) ?? null,
+    },
     forecastScores: classScores.map((scores) =>
       forecastScoresForStudent(scores, myForecasts.get(scores.itemId)),
     ),
@@ -307,7 +428,7 @@ export async function buildProjectorView(
   lesson: Lesson,
   session: ClassSessionRecord,
   joinUrl: string,
-  responseIdOf: ResponseIdOf,
+  sessionWall: SessionWall,
 ): Promise<ProjectorView> {
   const [participants, stored, summaries, answers] = await Promise.all([
     listParticipants(db, session.id),
@@ -333,7 +454,7 @@ export async function buildProjectorView(
     spotlight: toWallResponses(
       lesson,
       answers.filter((a) => a.isSpotlighted && !a.isHidden),
-      { showLabels: session.showNames, responseIdOf },
+      sessionWall,
     ),
     summary: summaries.find((s) => s.sectionId === session.currentSectionId)?.text ?? null,
     // The screen shows the class's figures only, never one student's score.

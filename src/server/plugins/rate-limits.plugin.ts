@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { WALL_REPLIES_PER_MINUTE } from '../../domain/live/wall-replies';
 import { RateLimiter } from '../lib/rate-limiter';
 
 const MINUTE = 60_000;
@@ -31,6 +32,8 @@ export interface RateLimiters {
   readonly forgotPasswordByAddress: RateLimiter;
   readonly forgotPasswordByEmail: RateLimiter;
   readonly progress: RateLimiter;
+  /** Replies on the class's wall, per student. */
+  readonly wallReply: RateLimiter;
   /** Lessons and lesson versions stored, per teacher. */
   readonly storedLessons: RateLimiter;
   /** Lesson drafts saved, per teacher. */
@@ -71,6 +74,7 @@ export const rateLimitsPlugin = fp(
         'requests for a new password for this e-mail address',
       ),
       progress: new RateLimiter(PROGRESS_PER_MINUTE, MINUTE, 'section changes'),
+      wallReply: new RateLimiter(WALL_REPLIES_PER_MINUTE, MINUTE, 'replies'),
       storedLessons: new RateLimiter(
         STORED_LESSONS_PER_10_MINUTES,
         10 * MINUTE,

@@ -6,6 +6,7 @@ import type {
   SessionMode,
   SessionStatus,
 } from '../../domain/live/live-contracts';
+import type { WallIdentity } from '../../domain/live/wall-identity';
 import type { Queryable } from '../db/database';
 import { newJoinCode } from '../lib/join-code';
 
@@ -23,7 +24,8 @@ export interface ClassSessionRecord {
   readonly currentSectionId: string;
   readonly createdAt: string;
   readonly endedAt: string | null;
-  readonly showNames: boolean;
+  /** How classmates appear to each other on the wall and the projector. */
+  readonly wallIdentity: WallIdentity;
 }
 
 interface SessionRow {
@@ -38,7 +40,7 @@ interface SessionRow {
   current_section_id: string;
   created_at: Date | string;
   ended_at: Date | string | null;
-  show_names: boolean;
+  wall_identity: WallIdentity;
 }
 
 const SESSION_COLUMN_NAMES = [
@@ -52,7 +54,7 @@ const SESSION_COLUMN_NAMES = [
   'current_section_id',
   'created_at',
   'ended_at',
-  'show_names',
+  'wall_identity',
 ];
 
 /** A session's columns, and its pinned version's number, from `table` (a name or an alias). */
@@ -76,7 +78,7 @@ function toRecord(row: SessionRow): ClassSessionRecord {
     currentSectionId: row.current_section_id,
     createdAt: toIso(row.created_at),
     endedAt: row.ended_at === null ? null : toIso(row.ended_at),
-    showNames: row.show_names,
+    wallIdentity: row.wall_identity,
   };
 }
 
@@ -282,8 +284,8 @@ export async function listClassSessionsWithCounts(
   }));
 }
 
-export async function setShowNames(db: Queryable, id: string, showNames: boolean) {
-  await db.query('UPDATE class_sessions SET show_names = $2 WHERE id = $1', [id, showNames]);
+export async function setWallIdentity(db: Queryable, id: string, wallIdentity: WallIdentity) {
+  await db.query('UPDATE class_sessions SET wall_identity = $2 WHERE id = $1', [id, wallIdentity]);
 }
 
 /** Deletes a session and, by cascade, its students, answers, events and everything else. */

@@ -189,6 +189,21 @@ export async function listParticipants(
   return rows.map(toRecord);
 }
 
+/**
+ * Every student who ever joined (removed ones too), in join order: what pseudonyms are worked
+ * out from, so that removing a student never moves a classmate's pseudonym.
+ */
+export async function listParticipantIdsInJoinOrder(
+  db: Queryable,
+  sessionId: string,
+): Promise<string[]> {
+  const { rows } = await db.query<{ id: string }>(
+    'SELECT id FROM participants WHERE session_id = $1 ORDER BY joined_at, id',
+    [sessionId],
+  );
+  return rows.map((r) => r.id);
+}
+
 /** The students the teacher removed, whose answers are still stored. */
 export async function listRemovedParticipants(
   db: Queryable,

@@ -7,7 +7,9 @@ import { participantLabel } from './participants.repository';
 /**
  * One student's data as a whole: what an export reads and what a deletion erases. Every table
  * that names a student: participants (the row), answers (by participant_id, and by cascade),
- * and session_events (addressed to them, or carrying their id in the event: joined, progressed,
+ * speaking_turns, wall_replies (by cascade: the replies they wrote, and the replies classmates
+ * wrote to their responses, which answer nothing once those are gone), writing_feedback, and
+ * session_events (addressed to them, or carrying their id in the event: joined, progressed,
  * presence, removed, moderation). Nothing else holds a participant's id or name.
  */
 
@@ -102,9 +104,10 @@ export async function countStudentEvents(
 }
 
 /**
- * Deletes the student and every row naming them: their stored events, then the participant
- * row, which takes their answers with it (ON DELETE CASCADE). Call inside a transaction.
- * False when the session has no such student.
+ * Deletes the student and every row naming them: their stored events, their answers (which
+ * take classmates' replies to them along, ON DELETE CASCADE), then the participant row, which
+ * takes the rest with it by cascade (their replies, turns and feedback). Call inside a
+ * transaction. False when the session has no such student.
  */
 export async function deleteStudent(
   db: Queryable,

@@ -2,13 +2,13 @@ import type { FastifyPluginCallback } from 'fastify';
 import { endpoints } from '../../domain/live/api-endpoints';
 import { addRoute } from '../lib/contract-route';
 import { joinUrlFor } from '../lib/join-url';
-import { ResponseIds } from '../live/response-ids';
 import { buildProjectorView } from '../live/session-views';
+import { WallKeys } from '../live/wall-keys';
 
 /** Under /api/sessions: what the classroom screen shows. */
 export const projectorRoutes: FastifyPluginCallback = (app, _options, done) => {
   const { db, config } = app;
-  const responseIds = new ResponseIds(config.cookieSecret);
+  const wallKeys = new WallKeys(config.cookieSecret);
 
   addRoute(app, endpoints.projector, async ({ caller: { session, lesson } }, request) =>
     buildProjectorView(
@@ -16,7 +16,7 @@ export const projectorRoutes: FastifyPluginCallback = (app, _options, done) => {
       lesson,
       session,
       joinUrlFor(config, request, session.joinCode),
-      responseIds.forSession(session.id),
+      await wallKeys.forSession(db, session),
     ),
   );
   done();

@@ -7,8 +7,8 @@ import { toCsv } from '../../domain/reports/csv';
 import { ApiError } from '../lib/api-error';
 import { addRoute } from '../lib/contract-route';
 import { findItem } from '../lessons/lesson-items';
-import { ResponseIds } from '../live/response-ids';
 import { classForecastScores, toTeacherWallResponses } from '../live/session-views';
+import { WallKeys } from '../live/wall-keys';
 import { listSessionAnswers } from '../repositories/answers.repository';
 import { listSummaries } from '../repositories/class-sessions.repository';
 import {
@@ -18,6 +18,7 @@ import {
 } from '../repositories/participants.repository';
 import { listSpeakingTurns } from '../repositories/speaking-turns.repository';
 import { findStudentRecord } from '../repositories/student-data.repository';
+import { listSessionReplies } from '../repositories/wall-replies.repository';
 import {
   listWritingFeedback,
   saveWritingFeedback,
@@ -26,10 +27,10 @@ import {
 /** Under /api/sessions: what a session leaves behind: its report, transcripts and the export. */
 export const reportRoutes: FastifyPluginCallback = (app, _options, done) => {
   const { db, config, hub } = app;
-  const responseIds = new ResponseIds(config.cookieSecret);
+  const wallKeys = new WallKeys(config.cookieSecret);
 
   addRoute(app, endpoints.report, async ({ caller: { session, lesson } }) => {
-    const [participants, removed, summaries, answers, removedAnswers, feedback, turns] =
+    const [participants, removed, summaries, answers, removedAnswers, feedback, turns, replies] =
       await Promise.all([
         listParticipants(db, session.id),
         listRemovedParticipants(db, session.id),
@@ -38,6 +39,7 @@ export const reportRoutes: FastifyPluginCallback = (app, _options, done) => {
         listSessionAnswers(db, session.id, { includeRemoved: true }),
         listWritingFeedback(db, session.id),
         listSpeakingTurns(db, session.id),
+        listSessionReplies(db, session.id),
       ]);
     const answeredByItem = new Map<string, number>();
     const answeredByParticipant = new Map<string, number>();
@@ -67,7 +69,12 @@ export const reportRoutes: FastifyPluginCallback = (app, _options, done) => {
         })),
         summary: summaries.find((s) => s.sectionId === section.id)?.text ?? null,
       })),
-      responses: toTeacherWallResponses(lesson, answers, responseIds.forSession(session.id)),
+      responses: toTeacherWallResponses(
+        lesson,
+        answers,
+        replies,
+        await wallKeys.forSession(db, session),
+      ),
       forecastScores: await classForecastScores(db, lesson, session.id, answers),
       writing: answers.flatMap((a) => {
         if (a.answer.kind !== 'writing') return [];

@@ -20,6 +20,7 @@ import {
   listStudentVotes,
 } from '../repositories/class-statements.repository';
 import { listSpeakingTurns } from '../repositories/speaking-turns.repository';
+import { listStudentReplies } from '../repositories/wall-replies.repository';
 import { listWritingFeedback } from '../repositories/writing-feedback.repository';
 
 const notInSession = () => new ApiError(404, 'not_found', 'That student is not in this session.');
@@ -47,15 +48,23 @@ export const studentDataRoutes: FastifyPluginCallback = (app, _options, done) =>
     async ({ params: { participantId }, query, caller: { session, lesson } }, _request, reply) => {
       const student = await findStudentRecord(db, session.id, participantId);
       if (!student) throw notInSession();
-      const [answers, writingFeedback, speakingTurns, statements, statementVotes, eventLogEntries] =
-        await Promise.all([
-          listStudentAnswers(db, participantId),
-          listWritingFeedback(db, session.id, { participantId }),
-          listSpeakingTurns(db, session.id, { participantId }),
-          listStudentStatements(db, participantId),
-          listStudentVotes(db, participantId),
-          countStudentEvents(db, session.id, participantId),
-        ]);
+      const [
+        answers,
+        writingFeedback,
+        speakingTurns,
+        statements,
+        statementVotes,
+        wallReplies,
+        eventLogEntries,
+      ] = await Promise.all([
+        listStudentAnswers(db, participantId),
+        listWritingFeedback(db, session.id, { participantId }),
+        listSpeakingTurns(db, session.id, { participantId }),
+        listStudentStatements(db, participantId),
+        listStudentVotes(db, participantId),
+        listStudentReplies(db, participantId),
+        countStudentEvents(db, session.id, participantId),
+      ]);
       const data = buildStudentDataExport({
         now: new Date(),
         lesson,
@@ -73,6 +82,7 @@ export const studentDataRoutes: FastifyPluginCallback = (app, _options, done) =>
         speakingTurns,
         statements,
         statementVotes,
+        wallReplies,
         eventLogEntries,
       });
       const isMarkdown = query.format === 'markdown';

@@ -5,19 +5,20 @@ import { ApiError } from '../lib/api-error';
 import { addRoute } from '../lib/contract-route';
 import { findItem, findSection } from '../lessons/lesson-items';
 import { AnswerCommitter } from '../live/answer-committer';
-import { ResponseIds } from '../live/response-ids';
 import { buildStudentView } from '../live/session-views';
+import { WallKeys } from '../live/wall-keys';
 import { setParticipantSection } from '../repositories/participants.repository';
 
 /** Under /api/sessions: a joined student's view, answers and (self-paced) progress. */
 export const studentRoutes: FastifyPluginCallback = (app, _options, done) => {
   const { db, hub, lessons, limiters, config } = app;
-  const responseIds = new ResponseIds(config.cookieSecret);
+  const wallKeys = new WallKeys(config.cookieSecret);
   const answers = new AnswerCommitter(db, app.log);
 
   addRoute(app, endpoints.studentView, async ({ caller: { participant, session } }) => {
     const { lesson } = await lessons.ofSession(session);
-    return buildStudentView(db, lesson, session, participant, responseIds.forSession(session.id));
+    const wall = await wallKeys.forSession(db, session);
+    return buildStudentView(db, lesson, session, participant, wall);
   });
 
   addRoute(app, endpoints.submitAnswer, async ({ params, body: input, caller }) => {

@@ -5,23 +5,25 @@ import { ApiError } from '../lib/api-error';
 import { addRoute } from '../lib/contract-route';
 import { joinUrlFor } from '../lib/join-url';
 import { findItem, findSection } from '../lessons/lesson-items';
-import { ResponseIds } from '../live/response-ids';
 import { buildTeacherView, toTeacherWallResponses } from '../live/session-views';
+import { WallKeys } from '../live/wall-keys';
 import { listSessionAnswers, moderateAnswer } from '../repositories/answers.repository';
-import { setShowNames } from '../repositories/class-sessions.repository';
+import { setWallIdentity } from '../repositories/class-sessions.repository';
+import { listSessionReplies } from '../repositories/wall-replies.repository';
 
 /** Under /api/sessions: the response wall as its teacher moderates it, and its themes. */
 export const wallRoutes: FastifyPluginCallback = (app, _options, done) => {
   const { db, hub, config } = app;
-  const responseIds = new ResponseIds(config.cookieSecret);
+  const wallKeys = new WallKeys(config.cookieSecret);
 
   addRoute(app, endpoints.wallResponses, async ({ query, caller: { session, lesson } }) => {
     const needle = query.q?.trim().toLocaleLowerCase();
-    const responses = toTeacherWallResponses(
-      lesson,
-      await listSessionAnswers(db, session.id),
-      responseIds.forSession(session.id),
-    )
+    const [answers, replies, wall] = await Promise.all([
+      listSessionAnswers(db, session.id),
+      listSessionReplies(db, session.id),
+      wallKeys.forSession(db, session),
+    ]);
+    const responses = toTeacherWallResponses(lesson, answers, replies, wall)
       .filter((r) => !query.itemId || r.itemId === query.itemId)
       .filter(
         (r) =>
@@ -29,7 +31,7 @@ export const wallRoutes: FastifyPluginCallback = (app, _options, done) => {
           r.text.toLocaleLowerCase().includes(needle) ||
           r.label?.toLocaleLowerCase().includes(needle),
       );
-    return { responses, showNames: session.showNames };
+    return { responses, wallIdentity: session.wallIdentity };
   });
 
   addRoute(app, endpoints.moderateResponse, async ({ params, body, caller }) => {
@@ -46,24 +48,26 @@ export const wallRoutes: FastifyPluginCallback = (app, _options, done) => {
       throw new ApiError(404, 'not_found', 'That student has not answered this prompt.');
     }
     await hub.publish(session.id, { to: 'everyone' }, { type: 'wall.changed', itemId });
-    const answers = await listSessionAnswers(db, session.id, { participantId });
-    const response = toTeacherWallResponses(
-      lesson,
-      answers,
-      responseIds.forSession(session.id),
-    ).find((r) => r.itemId === itemId);
+    const [answers, replies, wall] = await Promise.all([
+      listSessionAnswers(db, session.id, { participantId }),
+      listSessionReplies(db, session.id),
+      wallKeys.forSession(db, session),
+    ]);
+    const response = toTeacherWallResponses(lesson, answers, replies, wall).find(
+      (r) => r.itemId === itemId,
+    );
     if (!response) throw new ApiError(404, 'not_found', 'That response is gone.');
     return response;
   });
 
-  addRoute(app, endpoints.sessionSettings, async ({ body: { showNames }, caller }, request) => {
+  addRoute(app, endpoints.sessionSettings, async ({ body: { wallIdentity }, caller }, request) => {
     const { session, lesson } = caller;
-    await setShowNames(db, session.id, showNames);
+    await setWallIdentity(db, session.id, wallIdentity);
     await hub.publish(session.id, { to: 'everyone' }, { type: 'wall.changed', itemId: null });
     return buildTeacherView(
       db,
       lesson,
-      { ...session, showNames },
+      { ...session, wallIdentity },
       joinUrlFor(config, request, session.joinCode),
     );
   });

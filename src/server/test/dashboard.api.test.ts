@@ -96,6 +96,8 @@ function wall(
     isHidden: false,
     isSpotlighted: false,
     updatedAt: '',
+    pseudonym: null,
+    replies: [],
   };
 }
 
@@ -228,7 +230,7 @@ describeWithServer('the teacher dashboard on %s', (ctx) => {
 
     const all = await teacher.get<WallResponsesResponse>(`${base}/responses`);
     expect(all.status).toBe(200);
-    expect(all.body.showNames).toBe(false);
+    expect(all.body.wallIdentity).toBe('anonymous');
     const summary = (responses: readonly WallResponse[]) =>
       responses
         .map((r) => [r.label, r.itemId, r.text, r.isHidden, r.isSpotlighted])
@@ -335,10 +337,10 @@ describeWithServer('the teacher dashboard on %s', (ctx) => {
 
     // Names appear on the students' wall and the projector once the teacher shows them.
     const settings = await teacher.post<TeacherSessionView>(`${base}/settings`, {
-      showNames: true,
+      wallIdentity: 'names',
     });
     expect(settings.status).toBe(200);
-    expect(settings.body.showNames).toBe(true);
+    expect(settings.body.wallIdentity).toBe('names');
     expect(eventOf((await stream.nextOf('wall.changed')).data)).toEqual({
       type: 'wall.changed',
       itemId: null,
@@ -347,10 +349,10 @@ describeWithServer('the teacher dashboard on %s', (ctx) => {
     expect(named.body.wall.map((r) => r.label).sort()).toEqual(['Ana', 'Cy']);
     const namedProjector = await teacher.get<ProjectorView>(`${base}/projector`);
     expect(namedProjector.body.spotlight.map((r) => r.label)).toEqual(['Ana']);
-    expect((await teacher.get<WallResponsesResponse>(`${base}/responses`)).body.showNames).toBe(
-      true,
+    expect((await teacher.get<WallResponsesResponse>(`${base}/responses`)).body.wallIdentity).toBe(
+      'names',
     );
-    expect((await teacher.get<TeacherSessionView>(base)).body.showNames).toBe(true);
+    expect((await teacher.get<TeacherSessionView>(base)).body.wallIdentity).toBe('names');
 
     // Refusals.
     expectRefusal(await moderate(ana.id, thesisPrompt.id, {}), 400, 'invalid_input');
@@ -364,7 +366,14 @@ describeWithServer('the teacher dashboard on %s', (ctx) => {
     expect((await moderate(cy.id, evidencePrompt.id, { isHidden: true })).status).toBe(404);
     expect((await moderate(ana.id, thesisPoll.id, { isHidden: true })).status).toBe(404);
     expect((await moderate(ana.id, 'no-such-item', { isHidden: true })).status).toBe(404);
-    expect((await teacher.post(`${base}/settings`, { showNames: 'please' })).status).toBe(400);
+    expect((await teacher.post(`${base}/settings`, { wallIdentity: 'please' })).status).toBe(400);
+    // The boolean it replaced is refused with the field named.
+    expectRefusal(
+      await teacher.post(`${base}/settings`, { showNames: true }),
+      400,
+      'invalid_input',
+      'wallIdentity',
+    );
     // None of that changed anything.
     const finalList = await teacher.get<WallResponsesResponse>(`${base}/responses`);
     expect(
@@ -839,7 +848,7 @@ describeWithServer('the teacher dashboard on %s', (ctx) => {
       await student.get('/api/sessions'),
       await student.get(`${base}/responses`),
       await student.post(`${base}/responses/${ana.id}/${thesisPrompt.id}`, { isSpotlighted: true }),
-      await student.post(`${base}/settings`, { showNames: true }),
+      await student.post(`${base}/settings`, { wallIdentity: 'names' }),
       await student.get(`${base}/themes?sectionId=${thesis.id}`),
       await student.post(`${base}/outcomes`, { itemId: forecast.id, outcomes }),
       await student.get(`${base}/report`),
@@ -855,7 +864,7 @@ describeWithServer('the teacher dashboard on %s', (ctx) => {
     // None of it happened.
     const view = await teacher.get<TeacherSessionView>(base);
     expect(view.status).toBe(200);
-    expect(view.body.showNames).toBe(false);
+    expect(view.body.wallIdentity).toBe('anonymous');
     expect(view.body.forecastScores).toEqual([]);
     const responses = await teacher.get<WallResponsesResponse>(`${base}/responses`);
     expect(responses.body.responses).toEqual([

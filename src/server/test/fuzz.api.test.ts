@@ -240,7 +240,20 @@ const ENDPOINTS: readonly Endpoint[] = [
   {
     method: 'POST',
     path: '/api/sessions/:id/settings',
-    body: fc.record({ showNames: mostly([true, false]) }),
+    body: fc.record({ wallIdentity: mostly(['names', 'pseudonyms', 'anonymous']) }),
+  },
+  {
+    method: 'POST',
+    path: '/api/sessions/:id/wall/:responseId/replies',
+    body: fc.record({
+      kind: field(mostly(['builds-on', 'challenges', 'asks'])),
+      text: field(fc.oneof(nastyString, anyJson)),
+    }),
+  },
+  {
+    method: 'POST',
+    path: '/api/sessions/:id/replies/:replyId',
+    body: fc.record({ isHidden: field(mostly([true, false])) }),
   },
   {
     method: 'GET',
@@ -333,7 +346,9 @@ async function classOf(
 
 /** The caller an endpoint is for. */
 function actorOf(endpoint: Endpoint): Actor {
-  if (/\/(me|answers\/:itemId|progress|events)$/.test(endpoint.path)) return 'student';
+  if (/\/(me|answers\/:itemId|progress|events|wall\/:responseId\/replies)$/.test(endpoint.path)) {
+    return 'student';
+  }
   if (endpoint.path.startsWith('/api/auth/sign-') || endpoint.path.startsWith('/api/join')) {
     return 'stranger';
   }
@@ -364,6 +379,8 @@ function requestArbitrary(fixture: Fixture) {
         sectionId: mostlyString(sectionIds),
         participantId: realOrNasty,
         code: realOrNasty,
+        responseId: nastyString,
+        replyId: fc.oneof(fc.uuid(), nastyString),
       }),
     })
     .map(({ isRightActor, anyActor, ...rest }) => ({
@@ -379,6 +396,8 @@ function requestArbitrary(fixture: Fixture) {
         sectionId: picked.params.sectionId,
         participantId: picked.params.participantId ?? target.studentId,
         code: picked.params.code ?? target.code,
+        responseId: picked.params.responseId,
+        replyId: picked.params.replyId,
       };
       const path = picked.endpoint.path.replace(/:(\w+)/g, (_, name: string) =>
         encodeSegment(values[name] ?? ''),

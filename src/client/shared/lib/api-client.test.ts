@@ -120,7 +120,9 @@ describe('api client', () => {
   });
 
   it('builds the query from the parameters given, leaving out the absent ones', async () => {
-    fetchMock.mockResolvedValueOnce(jsonResponse(200, { responses: [], showNames: false }));
+    fetchMock.mockResolvedValueOnce(
+      jsonResponse(200, { responses: [], wallIdentity: 'anonymous' }),
+    );
     await callEndpoint(endpoints.wallResponses, {
       params: { id: 's1' },
       query: { itemId: undefined, q: 'red line' },

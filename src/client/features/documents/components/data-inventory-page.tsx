@@ -86,6 +86,23 @@ const SERVER_STORES: readonly Store[] = [
     ],
   },
   {
+    id: 'wall-replies',
+    title: 'wall_replies: students’ replies to each other’s responses on the class wall',
+    holds:
+      'Deleted with the student who wrote it, with the response it answers (and so with that response’s author), or with the session.',
+    fields: [
+      {
+        name: 'author_participant_id, kind, text, created_at',
+        why: 'Who replied, how (builds on, challenges, asks) and what they wrote, for the wall and the report.',
+      },
+      {
+        name: 'response_participant_id, item_id',
+        why: 'The response it answers: that student’s answer to that prompt.',
+      },
+      { name: 'is_hidden', why: 'The teacher hid it from the class.' },
+    ],
+  },
+  {
     id: 'session-events',
     title: 'session_events: the live updates sent to open pages',
     holds:
@@ -102,7 +119,10 @@ const SERVER_STORES: readonly Store[] = [
     fields: [
       { name: 'join_code', why: 'How students find the session while it is open.' },
       { name: 'section_summaries.text', why: 'The teacher’s summaries, shown to the class.' },
-      { name: 'show_names', why: 'Whether classmates see names on the wall.' },
+      {
+        name: 'wall_identity',
+        why: 'How classmates see each other on the wall: names, pseudonyms (made up from the server’s secret, never stored) or nothing.',
+      },
     ],
   },
   {

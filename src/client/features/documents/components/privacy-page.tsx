@@ -25,6 +25,7 @@ export function PrivacyPage() {
       <ul>
         <li>the name you type (a first name or a nickname is enough);</li>
         <li>your answers, and when you gave them;</li>
+        <li>the replies you write to classmates’ responses on the class wall;</li>
         <li>which section you are in, and whether you are connected right now;</li>
         <li>
           class statements you write and your votes on classmates’ statements (classmates see a
@@ -48,9 +49,15 @@ export function PrivacyPage() {
       <ul>
         <li>Your teacher sees your name and all your answers.</li>
         <li>
-          Classmates see your answers to discussion questions only when the teacher shows them on
-          the class wall, and your name only if the teacher chooses to show names. They see poll and
-          forecast results only as totals.
+          Classmates see your answers to discussion questions, and your replies to theirs, only when
+          the teacher shows them on the class wall and once they have answered the question
+          themselves. The teacher chooses how you appear to them: your name, a made-up name for that
+          session (such as “Teal Heron”), or no name at all. They see poll and forecast results only
+          as totals.
+        </li>
+        <li>
+          Your teacher can hide any response or reply from the class; a hidden one stays stored, and
+          in the teacher’s report.
         </li>
         <li>The person who runs the server can see what is stored in its database.</li>
       </ul>

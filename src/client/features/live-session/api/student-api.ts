@@ -1,6 +1,7 @@
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import type { Answer } from '../../../../domain/lesson/answers';
 import { endpoints } from '../../../../domain/live/api-endpoints';
+import type { ClassWallReply, WallReplyRequest } from '../../../../domain/live/dashboard-contracts';
 import type {
   AnswerAck,
   JoinRequest,
@@ -37,6 +38,18 @@ export function joinSession(request: JoinRequest): Promise<JoinResponse> {
 /** Back into a session on this device as the student who joined before, with every answer. */
 export function rejoinSession(request: RejoinRequest): Promise<JoinResponse> {
   return callEndpoint(endpoints.rejoin, { body: request });
+}
+
+/** A reply to a classmate's response, addressed by the opaque id the wall shows. */
+export function sendWallReply(
+  sessionId: string,
+  responseId: string,
+  request: WallReplyRequest,
+): Promise<ClassWallReply> {
+  return callEndpoint(endpoints.replyToResponse, {
+    params: { id: sessionId, responseId },
+    body: request,
+  });
 }
 
 export async function reportProgress(sessionId: string, sectionId: string): Promise<void> {

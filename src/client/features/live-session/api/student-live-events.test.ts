@@ -24,6 +24,7 @@ function setup() {
     myAnswers: [],
     results: [],
     wall: [],
+    wallIdentity: { mode: 'anonymous', myPseudonym: null },
     forecastScores: [],
     writingFeedback: [],
   };

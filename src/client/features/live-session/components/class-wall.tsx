@@ -1,6 +1,9 @@
-import { useId } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { Section } from '../../../../domain/lesson/lesson-schema';
 import type { ClassWallResponse } from '../../../../domain/live/dashboard-contracts';
+import type { StudentSessionView } from '../../../../domain/live/live-contracts';
+import { countReplies, WALL_REPLY_KIND_LABELS } from '../../../../domain/live/wall-replies';
+import { WallReplyForm } from './wall-reply-form';
 
 /** Spotlighted responses first, then the newest. */
 function byPriority(a: ClassWallResponse, b: ClassWallResponse): number {
@@ -8,21 +11,148 @@ function byPriority(a: ClassWallResponse, b: ClassWallResponse): number {
   return b.updatedAt.localeCompare(a.updatedAt);
 }
 
+/** What the student is told about how the class sees them. */
+function describeIdentity(identity: StudentSessionView['wallIdentity']): string {
+  switch (identity.mode) {
+    case 'names':
+      return 'Your classmates see your name on the wall.';
+    case 'pseudonyms':
+      return identity.myPseudonym
+        ? `Your classmates see you as ${identity.myPseudonym}.`
+        : 'Your classmates see a made-up name for you.';
+    case 'anonymous':
+      return 'Your classmates do not see your name on the wall.';
+  }
+}
+
+function ReplyThread({
+  replies,
+  isMine,
+}: {
+  readonly replies: ClassWallResponse['replies'];
+  readonly isMine: boolean;
+}) {
+  if (replies.length === 0) return null;
+  const fromOthers = replies.filter((r) => !r.isMine).length;
+  return (
+    <>
+      {/* Not a live region: the page's announcer says a new reply to the student's response. */}
+      {isMine && fromOthers > 0 ? (
+        <p className="wall-reply-count">{countReplies(fromOthers)} to your response</p>
+      ) : null}
+      <ul className="wall-replies" aria-label={isMine ? 'Replies to your response' : 'Replies'}>
+        {replies.map((reply) => {
+          const who = reply.isMine ? 'You' : (reply.label ?? 'A classmate');
+          return (
+            <li
+              key={reply.replyId}
+              className="wall-reply"
+              aria-label={reply.isMine ? 'Your reply' : `Reply by ${who}`}
+            >
+              <p className="wall-reply-meta">
+                <span className="pill">{WALL_REPLY_KIND_LABELS[reply.kind]}</span> {who}
+              </p>
+              <p className="wall-text">{reply.text}</p>
+            </li>
+          );
+        })}
+      </ul>
+    </>
+  );
+}
+
+function ResponseCard({
+  sessionId,
+  response,
+  canReply,
+}: {
+  readonly sessionId: string;
+  readonly response: ClassWallResponse;
+  readonly canReply: boolean;
+}) {
+  const [isReplying, setIsReplying] = useState(false);
+  const [isSent, setIsSent] = useState(false);
+  const replyButtonRef = useRef<HTMLButtonElement>(null);
+  // Set as the form closes: once the button is back in the page, focus goes to it.
+  const isFocusOwed = useRef(false);
+  useEffect(() => {
+    if (isReplying || !isFocusOwed.current) return;
+    isFocusOwed.current = false;
+    replyButtonRef.current?.focus();
+  }, [isReplying]);
+  const author = response.isMine ? 'You' : response.label;
+  const name = response.isMine ? 'Your response' : `Response by ${response.label ?? 'a classmate'}`;
+  return (
+    <li
+      className={response.isSpotlighted ? 'wall-card wall-card-spotlight' : 'wall-card'}
+      aria-label={name}
+    >
+      {response.isSpotlighted ? (
+        <p className="wall-flag">
+          <span aria-hidden="true">★ </span>Spotlighted by your teacher
+        </p>
+      ) : null}
+      <p className="wall-text">{response.text}</p>
+      {author ? <p className="wall-author">{author}</p> : null}
+      <ReplyThread replies={response.replies} isMine={response.isMine} />
+      {canReply && !response.isMine ? (
+        <>
+          {isReplying ? null : (
+            <button
+              ref={replyButtonRef}
+              type="button"
+              className="button button-small"
+              onClick={() => {
+                setIsSent(false);
+                setIsReplying(true);
+              }}
+            >
+              Reply
+            </button>
+          )}
+          {isReplying ? (
+            <WallReplyForm
+              sessionId={sessionId}
+              responseId={response.responseId}
+              author={response.label ?? 'a classmate'}
+              onClose={(sent) => {
+                // The form goes: focus goes back to the button that opened it.
+                isFocusOwed.current = true;
+                setIsReplying(false);
+                setIsSent(sent);
+              }}
+            />
+          ) : null}
+          <p role="status" className="hint">
+            {isSent ? 'Reply sent.' : ''}
+          </p>
+        </>
+      ) : null}
+    </li>
+  );
+}
+
 /**
  * The class's wall for the current section: classmates' responses to the discussion prompts the
- * teacher revealed, less the ones the teacher hid, names only when the teacher shows them. A
- * revealed prompt the student has not answered says so: its responses come once they have
- * (the server sends none before).
+ * teacher revealed, less the ones the teacher hid, each author as the teacher chose (names,
+ * pseudonyms or none), with the replies under each. A revealed prompt the student has not
+ * answered says so: its responses come once they have (the server sends none before).
  */
 export function ClassWall({
+  sessionId,
   section,
   wall,
+  wallIdentity,
   awaitingAnswer,
+  isEnded,
 }: {
+  readonly sessionId: string;
   readonly section: Section;
   readonly wall: readonly ClassWallResponse[];
+  readonly wallIdentity: StudentSessionView['wallIdentity'];
   /** Revealed prompts this student has not answered yet. */
   readonly awaitingAnswer: ReadonlySet<string>;
+  readonly isEnded: boolean;
 }) {
   const headingId = useId();
   const prompts = section.items.flatMap((item) => {
@@ -34,6 +164,7 @@ export function ClassWall({
   return (
     <section className="class-wall" aria-labelledby={headingId}>
       <h2 id={headingId}>Class wall</h2>
+      <p className="hint">{describeIdentity(wallIdentity)}</p>
       {prompts.map(({ item, responses }) => (
         <div key={item.id} className="wall-group">
           <h3 className="wall-question">{item.question}</h3>
@@ -42,22 +173,12 @@ export function ClassWall({
           ) : null}
           <ul className="wall-list" aria-label={`Responses: ${item.question}`}>
             {responses.map((response) => (
-              <li
+              <ResponseCard
                 key={response.responseId}
-                className={response.isSpotlighted ? 'wall-card wall-card-spotlight' : 'wall-card'}
-              >
-                {response.isSpotlighted ? (
-                  <p className="wall-flag">
-                    <span aria-hidden="true">★ </span>Spotlighted by your teacher
-                  </p>
-                ) : null}
-                <p className="wall-text">{response.text}</p>
-                {response.isMine ? (
-                  <p className="wall-author">You</p>
-                ) : response.label ? (
-                  <p className="wall-author">{response.label}</p>
-                ) : null}
-              </li>
+                sessionId={sessionId}
+                response={response}
+                canReply={!isEnded}
+              />
             ))}
           </ul>
         </div>

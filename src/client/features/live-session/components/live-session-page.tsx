@@ -100,7 +100,14 @@ function SectionView({
           })}
         </div>
       )}
-      <ClassWall section={section} wall={view.wall} awaitingAnswer={awaitingAnswer} />
+      <ClassWall
+        sessionId={sessionId}
+        section={section}
+        wall={view.wall}
+        wallIdentity={view.wallIdentity}
+        awaitingAnswer={awaitingAnswer}
+        isEnded={isEnded}
+      />
       {summary ? (
         <section className="summary" aria-labelledby={summaryHeadingId}>
           <h2 id={summaryHeadingId}>Section summary</h2>

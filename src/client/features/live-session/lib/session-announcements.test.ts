@@ -26,6 +26,7 @@ const base: StudentSessionView = {
   myAnswers: [],
   results: [],
   wall: [],
+  wallIdentity: { mode: 'anonymous', myPseudonym: null },
   forecastScores: [],
   writingFeedback: [],
 };
@@ -71,6 +72,41 @@ describe('describeSessionChanges', () => {
     ]);
     const reopened = withItems(base, [{ itemId: firstItem.id, status: 'open', isRevealed: true }]);
     expect(describeSessionChanges(lesson, closed, reopened)).toEqual([`Question reopened: ${q1}`]);
+  });
+
+  it('says when classmates reply to the student’s response, not to the student’s own replies', () => {
+    const reply = (replyId: string, isMine: boolean) => ({
+      replyId,
+      kind: 'asks' as const,
+      text: 'Why?',
+      label: null,
+      createdAt: '2026-01-01T00:02:00.000Z',
+      isMine,
+    });
+    const response = (isMine: boolean, replies: ReturnType<typeof reply>[]) => ({
+      responseId: isMine ? 'mine' : 'theirs',
+      label: null,
+      itemId: firstItem.id,
+      text: 'A response.',
+      isHidden: false,
+      isSpotlighted: false,
+      updatedAt: '2026-01-01T00:01:00.000Z',
+      isMine,
+      replies,
+    });
+    const before = { ...base, wall: [response(true, []), response(false, [])] };
+    const one = { ...base, wall: [response(true, [reply('r1', false)]), response(false, [])] };
+    expect(describeSessionChanges(lesson, before, one)).toEqual([
+      'A classmate replied to your response.',
+    ]);
+    const two = {
+      ...base,
+      wall: [response(true, [reply('r1', false), reply('r2', false), reply('r3', false)])],
+    };
+    expect(describeSessionChanges(lesson, one, two)).toEqual(['2 new replies to your response.']);
+    // The student's own reply to a classmate says nothing.
+    const own = { ...base, wall: [response(true, []), response(false, [reply('r4', true)])] };
+    expect(describeSessionChanges(lesson, before, own)).toEqual([]);
   });
 
   it('says a summary published, edited and withdrawn with its section', () => {

@@ -46,6 +46,22 @@ function describeSummaryChanges(
   });
 }
 
+/** Replies from classmates to the student's own responses. */
+const repliesToMe = (view: StudentSessionView) =>
+  view.wall
+    .filter((response) => response.isMine)
+    .reduce((sum, response) => sum + response.replies.filter((r) => !r.isMine).length, 0);
+
+function describeNewReplies(before: StudentSessionView, after: StudentSessionView): string[] {
+  const added = repliesToMe(after) - repliesToMe(before);
+  if (added <= 0) return [];
+  return [
+    added === 1
+      ? 'A classmate replied to your response.'
+      : `${added} new replies to your response.`,
+  ];
+}
+
 /**
  * What the teacher changed between two versions of the student's view, as the sentences a
  * screen reader should say. Comparing views rather than counting events means a refetch that
@@ -76,5 +92,9 @@ export function describeSessionChanges(
       after.itemStates.find((s) => s.itemId === item.id),
     ),
   );
-  return [...itemMessages, ...describeSummaryChanges(lesson, before, after)];
+  return [
+    ...itemMessages,
+    ...describeSummaryChanges(lesson, before, after),
+    ...describeNewReplies(before, after),
+  ];
 }

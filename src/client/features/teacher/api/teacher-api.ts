@@ -7,11 +7,14 @@ import type {
 } from '../../../../domain/live/account-contracts';
 import type {
   AddSpeakingTurnRequest,
+  ModerateReplyRequest,
   ModerateResponseRequest,
   RevealOutcomesRequest,
   ScoreWritingRequest,
   SessionListRow,
+  SessionSettingsRequest,
   SpeakingTurnsResponse,
+  TeacherWallReply,
   TeacherWallResponse,
   WallResponsesResponse,
 } from '../../../../domain/live/dashboard-contracts';
@@ -285,9 +288,20 @@ export function moderateResponse(
 
 export function changeSessionSettings(
   sessionId: string,
-  settings: { readonly showNames: boolean },
+  settings: SessionSettingsRequest,
 ): Promise<TeacherSessionView> {
   return callEndpoint(endpoints.sessionSettings, { params: { id: sessionId }, body: settings });
+}
+
+export function moderateReply(
+  sessionId: string,
+  replyId: string,
+  change: ModerateReplyRequest,
+): Promise<TeacherWallReply> {
+  return callEndpoint(endpoints.moderateReply, {
+    params: { id: sessionId, replyId },
+    body: change,
+  });
 }
 
 export function scoreWriting(
@@ -332,6 +346,25 @@ export function storeWallResponse(
       data && {
         ...data,
         responses: data.responses.map((r) => (r.responseId === response.responseId ? response : r)),
+      },
+  );
+}
+
+/** Puts a moderated reply in every cached wall list that holds it. */
+export function storeWallReply(
+  queryClient: QueryClient,
+  sessionId: string,
+  reply: TeacherWallReply,
+): void {
+  queryClient.setQueriesData<WallResponsesResponse>(
+    { queryKey: queryKeys.teacherResponses(sessionId) },
+    (data) =>
+      data && {
+        ...data,
+        responses: data.responses.map((r) => ({
+          ...r,
+          replies: r.replies.map((old) => (old.replyId === reply.replyId ? reply : old)),
+        })),
       },
   );
 }

@@ -29,7 +29,7 @@ function viewWith(overrides: Partial<TeacherSessionView> = {}): TeacherSessionVi
       endedAt: null,
     },
     joinUrl: '/join?code=ABCDEF',
-    showNames: false,
+    wallIdentity: 'anonymous',
     forecastScores: [],
     participants: [participant('ada')],
     itemStates: [{ itemId: 'poll', status: 'pending', isRevealed: false }],

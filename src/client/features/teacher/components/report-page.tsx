@@ -5,6 +5,7 @@ import { getItemQuestion } from '../../../../domain/lesson/item-question';
 import type { Lesson } from '../../../../domain/lesson/lesson-schema';
 import type { SessionReport } from '../../../../domain/live/dashboard-contracts';
 import { tallySpeakingTurns } from '../../../../domain/live/speaking-turns';
+import { WALL_REPLY_KIND_LABELS } from '../../../../domain/live/wall-replies';
 import { ConfirmButton } from '../../../shared/components/confirm-button';
 import { ForecastScoresView } from '../../../shared/components/items/forecast-scores';
 import { SessionLessonGate } from '../../../shared/components/session-lesson-gate';
@@ -442,6 +443,7 @@ function Report({
                 <th scope="col">Prompt</th>
                 <th scope="col">Response</th>
                 <th scope="col">On the wall</th>
+                <th scope="col">Replies</th>
               </tr>
             </thead>
             <tbody>
@@ -451,6 +453,19 @@ function Report({
                   <td>{questionOf(lesson, r.itemId)}</td>
                   <td className="answer-cell">{r.text}</td>
                   <td>{r.isHidden ? 'Hidden' : r.isSpotlighted ? 'Spotlighted' : 'Shown'}</td>
+                  <td className="answer-cell">
+                    {r.replies.length}
+                    {r.replies.length > 0 ? (
+                      <ul className="report-replies">
+                        {r.replies.map((reply) => (
+                          <li key={reply.replyId}>
+                            {WALL_REPLY_KIND_LABELS[reply.kind]}, {reply.label}
+                            {reply.isHidden ? ' (hidden)' : ''}: {reply.text}
+                          </li>
+                        ))}
+                      </ul>
+                    ) : null}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -3,19 +3,79 @@ import { useId, useState } from 'react';
 import type { Lesson } from '../../../../domain/lesson/lesson-schema';
 import type {
   ModerateResponseRequest,
+  TeacherWallReply,
   TeacherWallResponse,
 } from '../../../../domain/live/dashboard-contracts';
+import {
+  WALL_IDENTITIES,
+  WALL_IDENTITY_HINTS,
+  WALL_IDENTITY_LABELS,
+  type WallIdentity,
+} from '../../../../domain/live/wall-identity';
+import { countReplies, WALL_REPLY_KIND_LABELS } from '../../../../domain/live/wall-replies';
 import { useDebouncedValue } from '../../../shared/hooks/use-debounced-value';
 import { describeApiError } from '../../../shared/lib/api-client';
 import {
   changeSessionSettings,
+  moderateReply,
   moderateResponse,
   storeSessionView,
+  storeWallReply,
   storeWallResponse,
   teacherResponsesQuery,
 } from '../api/teacher-api';
 
 const SEARCH_DEBOUNCE_MS = 300;
+
+function ReplyItem({
+  sessionId,
+  reply,
+  isEnded,
+}: {
+  readonly sessionId: string;
+  readonly reply: TeacherWallReply;
+  readonly isEnded: boolean;
+}) {
+  const queryClient = useQueryClient();
+  const moderation = useMutation({
+    mutationFn: (isHidden: boolean) => moderateReply(sessionId, reply.replyId, { isHidden }),
+    onSuccess: (updated) => {
+      storeWallReply(queryClient, sessionId, updated);
+    },
+  });
+  const who = reply.label ?? 'a student';
+  return (
+    <li
+      className={reply.isHidden ? 'wall-reply wall-card-hidden' : 'wall-reply'}
+      aria-label={`Reply by ${who}`}
+    >
+      <p className="wall-reply-meta">
+        <span className="pill">{WALL_REPLY_KIND_LABELS[reply.kind]}</span> {who}
+        {reply.pseudonym ? <span className="wall-pseudonym"> (as {reply.pseudonym})</span> : null}
+        {reply.isHidden ? <span className="pill">Hidden from the class</span> : null}
+      </p>
+      <p className="wall-text">{reply.text}</p>
+      {isEnded ? null : (
+        <button
+          type="button"
+          className="button button-small"
+          aria-label={`${reply.isHidden ? 'Show' : 'Hide'} the reply by ${who}`}
+          disabled={moderation.isPending}
+          onClick={() => {
+            moderation.mutate(!reply.isHidden);
+          }}
+        >
+          {reply.isHidden ? 'Show' : 'Hide'}
+        </button>
+      )}
+      {moderation.isError ? (
+        <p className="error" role="alert">
+          {describeApiError(moderation.error)}
+        </p>
+      ) : null}
+    </li>
+  );
+}
 
 function ResponseCard({
   sessionId,
@@ -37,6 +97,7 @@ function ResponseCard({
     },
   });
   const who = response.label ?? 'a student';
+  const hiddenReplies = response.replies.filter((r) => r.isHidden).length;
   const classes = ['wall-card'];
   if (response.isSpotlighted) classes.push('wall-card-spotlight');
   if (response.isHidden) classes.push('wall-card-hidden');
@@ -47,6 +108,9 @@ function ResponseCard({
         {response.isHidden ? <span className="pill">Hidden from the class</span> : null}
         {response.isSpotlighted ? <span className="pill pill-revealed">Spotlighted</span> : null}
       </p>
+      {response.pseudonym ? (
+        <p className="wall-pseudonym">The class sees {response.pseudonym}</p>
+      ) : null}
       {question ? <p className="wall-question-small">{question}</p> : null}
       <p className="wall-text">{response.text}</p>
       {isEnded ? null : (
@@ -80,25 +144,44 @@ function ResponseCard({
           {describeApiError(moderation.error)}
         </p>
       ) : null}
+      {response.replies.length > 0 ? (
+        <>
+          <p className="wall-reply-count">
+            {countReplies(response.replies.length)}
+            {hiddenReplies > 0 ? ` (${hiddenReplies} hidden)` : ''}
+          </p>
+          <ul className="wall-replies" aria-label={`Replies to ${who}`}>
+            {response.replies.map((reply) => (
+              <ReplyItem
+                key={reply.replyId}
+                sessionId={sessionId}
+                reply={reply}
+                isEnded={isEnded}
+              />
+            ))}
+          </ul>
+        </>
+      ) : null}
     </li>
   );
 }
 
-function ShowNamesToggle({
+function WallIdentityChoice({
   sessionId,
-  showNames,
+  wallIdentity,
   isEnded,
 }: {
   readonly sessionId: string;
-  readonly showNames: boolean;
+  readonly wallIdentity: WallIdentity;
   readonly isEnded: boolean;
 }) {
   const queryClient = useQueryClient();
-  // What the teacher asked for, shown at once (a controlled box would flick back until the
+  const hintId = useId();
+  // What the teacher asked for, shown at once (a controlled group would flick back until the
   // mutation's state arrives); cleared when the server's answer is in the cache.
-  const [requested, setRequested] = useState<boolean | null>(null);
+  const [requested, setRequested] = useState<WallIdentity | null>(null);
   const settings = useMutation({
-    mutationFn: (next: boolean) => changeSessionSettings(sessionId, { showNames: next }),
+    mutationFn: (next: WallIdentity) => changeSessionSettings(sessionId, { wallIdentity: next }),
     onSuccess: (view) => {
       storeSessionView(queryClient, view);
     },
@@ -106,29 +189,45 @@ function ShowNamesToggle({
       setRequested(null);
     },
   });
-  const checked = requested ?? showNames;
+  const chosen = requested ?? wallIdentity;
   return (
-    <div className="form-field">
-      <label className="choice">
-        <input
-          type="checkbox"
-          checked={checked}
-          disabled={isEnded || requested !== null}
-          onChange={(event) => {
-            setRequested(event.target.checked);
-            settings.mutate(event.target.checked);
-          }}
-        />
-        <span>Show names to the class</span>
-      </label>
+    <fieldset className="form-field wall-identity" aria-describedby={hintId}>
+      <legend>Classmates see each other as</legend>
+      <div className="choices inline">
+        {WALL_IDENTITIES.map((identity) => (
+          <label key={identity} className="choice">
+            <input
+              type="radio"
+              name={`wall-identity-${sessionId}`}
+              value={identity}
+              checked={chosen === identity}
+              disabled={isEnded || requested !== null}
+              onChange={() => {
+                setRequested(identity);
+                settings.mutate(identity);
+              }}
+            />
+            <span>{WALL_IDENTITY_LABELS[identity]}</span>
+          </label>
+        ))}
+      </div>
+      <p id={hintId} className="hint">
+        {WALL_IDENTITY_HINTS[chosen]} You always see names.
+      </p>
       {settings.isError ? (
         <p className="error" role="alert">
           {describeApiError(settings.error)}
         </p>
       ) : null}
-    </div>
+    </fieldset>
   );
 }
+
+const IDENTITY_NOTES: Readonly<Record<WallIdentity, string>> = {
+  names: '',
+  pseudonyms: '; the class sees pseudonyms',
+  anonymous: '; names are hidden from the class',
+};
 
 /**
  * The wall of open responses: every student's answer to the discussion prompts, arriving live,
@@ -137,12 +236,12 @@ function ShowNamesToggle({
 export function ResponseWall({
   sessionId,
   lesson,
-  showNames,
+  wallIdentity,
   isEnded,
 }: {
   readonly sessionId: string;
   readonly lesson: Lesson;
-  readonly showNames: boolean;
+  readonly wallIdentity: WallIdentity;
   readonly isEnded: boolean;
 }) {
   const headingId = useId();
@@ -164,10 +263,11 @@ export function ResponseWall({
     <section className="panel response-wall" aria-labelledby={headingId}>
       <h2 id={headingId}>Response wall</h2>
       <p className="hint">
-        Students see their classmates’ responses once you reveal a prompt’s results. Hidden ones
-        stay off their wall; spotlighted ones also go on the projector.
+        Students see their classmates’ responses once you reveal a prompt’s results, and can reply
+        to them. Hidden responses and replies stay off their wall; spotlighted responses also go on
+        the projector.
       </p>
-      <ShowNamesToggle sessionId={sessionId} showNames={showNames} isEnded={isEnded} />
+      <WallIdentityChoice sessionId={sessionId} wallIdentity={wallIdentity} isEnded={isEnded} />
       <div className="wall-filters">
         <div className="form-field">
           <label htmlFor={itemFieldId}>Prompt</label>
@@ -221,7 +321,7 @@ export function ResponseWall({
                 ? 'No response matches.'
                 : 'No responses yet.'
               : `${list.length} ${list.length === 1 ? 'response' : 'responses'}${
-                  responses.data?.showNames === false ? '; names are hidden from the class' : ''
+                  responses.data ? IDENTITY_NOTES[responses.data.wallIdentity] : ''
                 }.`}
           </p>
           {list.length > 0 ? (

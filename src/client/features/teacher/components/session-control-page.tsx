@@ -232,7 +232,7 @@ function SessionControl({
       <ResponseWall
         sessionId={session.id}
         lesson={lesson}
-        showNames={view.showNames}
+        wallIdentity={view.wallIdentity}
         isEnded={isEnded}
       />
       {isEnded ? null : (
