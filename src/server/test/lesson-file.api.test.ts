@@ -23,7 +23,7 @@ describeWithServer('lesson files on %s', (ctx) => {
     // It is the shipped lesson's own file, of today's version.
     const shipped = new URL('../../domain/lessons/soleimani-2020.lesson.json', import.meta.url);
     expect(text).toBe(readFileSync(shipped, 'utf8'));
-    expect(imported.lesson.schemaVersion).toBe(3);
+    expect(imported.lesson.schemaVersion).toBe(4);
   });
 
   it('refuses an unknown lesson, and anyone not signed in as a teacher', async () => {
