@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
+import type { OpinionMap } from '../../domain/discussion/opinion-map-schema';
 import type { LessonDetail } from '../../domain/live/lesson-library-contracts';
 import type {
   StudentStatementsView,
@@ -56,6 +57,16 @@ describeWithServer('class statements and the opinion map on %s', (ctx) => {
     return { teacher, base, students, open: () => teacher.post(`${base}/items/${itemId}/open`) };
   }
 
+  /** The teacher's view once the map has been drawn with `votes` votes. */
+  async function mapWithVotes(teacher: ApiClient, base: string, votes: number) {
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const view = await teacher.get<TeacherStatementsView>(`${base}/statements/${itemId}`);
+      if (view.body.map.counts.votes === votes || Date.now() > deadline) return view;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+
   const mine = (student: ApiClient, base: string) =>
     student.get<StudentStatementsView>(`${base}/statements/${itemId}/mine`);
 
@@ -101,7 +112,8 @@ describeWithServer('class statements and the opinion map on %s', (ctx) => {
       stream.close();
     }
 
-    const teacherView = await teacher.get<TeacherStatementsView>(`${base}/statements/${itemId}`);
+    // A drawing may have started while the last votes came in: the next one counts them all.
+    const teacherView = await mapWithVotes(teacher, base, names.length * CAMP_STATEMENTS.length);
     expect(teacherView.status).toBe(200);
     const { map, members } = teacherView.body;
     expect(map.status).toBe('ready');
@@ -131,12 +143,41 @@ describeWithServer('class statements and the opinion map on %s', (ctx) => {
     const labels = members.map((g) => [g.label, [...g.students].sort().join()]);
     const ben = students[1]!;
     const anyStatement = teacherView.body.statements[2]!;
-    await ben.student.put(`${base}/statements/${itemId}/votes/${anyStatement.id}`, {
-      vote: 'pass',
-    });
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    /** Changes a vote and waits for the drawing it causes. */
+    const voteAndAwaitMap = async (student: ApiClient, statementId: string, vote: string) => {
+      const watching = await teacher.openStream(`${base}/events`);
+      try {
+        await watching.nextOf('ready');
+        await student.put(`${base}/statements/${itemId}/votes/${statementId}`, { vote });
+        await watching.nextOf('map.updated', 5000);
+      } finally {
+        watching.close();
+      }
+    };
+    await voteAndAwaitMap(ben.student, anyStatement.id, 'pass');
     const again = await teacher.get<TeacherStatementsView>(`${base}/statements/${itemId}`);
     expect(again.body.members.map((g) => [g.label, [...g.students].sort().join()])).toEqual(labels);
+
+    // And across a restart: the stored map's groups are the next drawing's. Had an earlier
+    // drawing named the camps the other way round, a drawing after the restart keeps that.
+    const { rows } = await ctx.server.db.query<{ map: OpinionMap | string }>(
+      'SELECT map FROM opinion_maps',
+    );
+    const stored = rows[0]!.map;
+    const swap = (label: string) => (label === 'A' ? 'B' : label === 'B' ? 'A' : label);
+    const parsed = typeof stored === 'string' ? (JSON.parse(stored) as OpinionMap) : stored;
+    if (parsed.status !== 'ready') throw new Error('no stored map');
+    const swapped = {
+      ...parsed,
+      groups: parsed.groups.map((g) => ({ ...g, label: swap(g.label) })),
+    };
+    await ctx.server.db.query('UPDATE opinion_maps SET map = $1', [JSON.stringify(swapped)]);
+    await ctx.restart();
+    await voteAndAwaitMap(ben.student, anyStatement.id, 'disagree');
+    const restarted = await teacher.get<TeacherStatementsView>(`${base}/statements/${itemId}`);
+    expect(restarted.body.members.map((g) => [g.label, [...g.students].sort().join()])).toEqual(
+      labels.map(([label, students]) => [swap(label!), students]).sort(),
+    );
   });
 
   it('holds students’ statements for approval, and lets the teacher hide one', async () => {

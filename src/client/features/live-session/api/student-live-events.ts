@@ -23,6 +23,12 @@ function refetch(queryClient: QueryClient, sessionId: string): void {
   void queryClient.invalidateQueries({ queryKey: queryKeys.studentSession(sessionId) });
 }
 
+/**
+ * A new map or statement reaches the whole class at once: each page fetches it within this
+ * long, at random, so a thousand students are not a thousand requests in the same instant.
+ */
+const STATEMENTS_SPREAD_MS = 1000;
+
 export function applyStudentLiveEvent(
   queryClient: QueryClient,
   sessionId: string,
@@ -87,11 +93,13 @@ export function applyStudentLiveEvent(
     case 'turns.changed':
       return;
     case 'statements.changed':
-    case 'map.updated':
-      void queryClient.invalidateQueries({
-        queryKey: queryKeys.studentStatements(sessionId, event.itemId),
-      });
+    case 'map.updated': {
+      const queryKey = queryKeys.studentStatements(sessionId, event.itemId);
+      setTimeout(() => {
+        void queryClient.invalidateQueries({ queryKey });
+      }, Math.random() * STATEMENTS_SPREAD_MS);
       return;
+    }
   }
 }
 
