@@ -49,7 +49,13 @@ async function voteAsCamp(student: StudentPages, camp: 'A' | 'B') {
     const index = CAMP_STATEMENTS.findIndex((s) => text.includes(s.text));
     expect(index, text).toBeGreaterThanOrEqual(0);
     const agrees = index === 5 || index < 3 === (camp === 'A');
-    await offered.getByRole('button', { name: agrees ? 'Agree' : 'Disagree', exact: true }).click();
+    const button = offered.getByRole('button', {
+      name: agrees ? 'Agree' : 'Disagree',
+      exact: true,
+    });
+    // Camp B votes by keyboard alone.
+    if (camp === 'B') await button.press('Enter');
+    else await button.click();
   }
   await expect(statements).toContainText(
     `You have voted on all ${CAMP_STATEMENTS.length} statements`,
@@ -119,6 +125,14 @@ test('eight students in two camps: approval, votes, the teacher’s map, each st
   await expect(card(ada)).toContainText(`agrees with “${CAMP_STATEMENTS[0].text}”`);
   await expect(card(ada)).toContainText(`Every group agrees:“${CAMP_STATEMENTS[5].text}”`);
   await expectNoAxeViolations(ada.page);
+  // At a phone's width the card fits: nothing scrolls sideways.
+  await ada.page.setViewportSize({ width: 320, height: 800 });
+  await expect(card(ada)).toContainText('You are in group');
+  expect(
+    await ada.page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    ),
+  ).toBeLessThanOrEqual(0);
 
   // The classroom screen shows the map and the groups, and no student's name.
   const projector = await page.context().newPage();

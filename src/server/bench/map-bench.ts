@@ -294,10 +294,13 @@ async function main(): Promise<number> {
   }
 }
 
+// exitCode, not exit(): a pipe takes the table asynchronously, and exit() would cut it off.
 main().then(
-  (code) => process.exit(code),
+  (code) => {
+    process.exitCode = code;
+  },
   (error: unknown) => {
     console.error(error);
-    process.exit(1);
+    process.exitCode = 1;
   },
 );
