@@ -165,6 +165,7 @@ async function main(): Promise<number> {
       await stream.ready;
     });
     const joinMs = performance.now() - started;
+    console.log(`Joined, streams open: ${ms(joinMs)} ms`);
 
     // Statements, five per writer.
     started = performance.now();
@@ -176,6 +177,7 @@ async function main(): Promise<number> {
       });
     });
     const statementsMs = performance.now() - started;
+    console.log(`Statements written: ${ms(statementsMs)} ms`);
     const listed = await teacher.expect(200, 'GET', `${base}/statements/${itemId}`);
     const written = (listed.body as { statements: { id: string; author: string | null }[] })
       .statements;
@@ -200,6 +202,7 @@ async function main(): Promise<number> {
       if (authorOf[statement] === student) return [];
       return [{ student, statementId: statementIds[statement]!, vote: word[vote.vote] }];
     });
+    console.log(`Casting ${jobs.length} votes…`);
     started = performance.now();
     const cpuBefore = readProcCpuSeconds(server.pid) ?? NaN;
     await runPool(jobs.length, options.concurrency, async (j) => {

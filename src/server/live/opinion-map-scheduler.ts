@@ -6,6 +6,7 @@ import {
   findOpinionMap,
   listStatements,
   listVotes,
+  refreshVoteCounts,
   saveOpinionMap,
 } from '../repositories/class-statements.repository';
 import { listParticipants } from '../repositories/participants.repository';
@@ -90,6 +91,7 @@ export class OpinionMapScheduler {
 
   /** Draws the map now, stores it and tells every open page. */
   async computeNow(sessionId: string, itemId: string): Promise<OpinionMap> {
+    await refreshVoteCounts(this.db, sessionId, itemId);
     const [participants, statements, votes, previous] = await Promise.all([
       listParticipants(this.db, sessionId),
       listStatements(this.db, sessionId, itemId),

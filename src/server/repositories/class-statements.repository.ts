@@ -153,24 +153,36 @@ export async function saveVote(
     readonly vote: VoteValue;
   },
 ): Promise<boolean> {
-  // xmax is 0 on a row just inserted: a first vote counts, a changed one does not.
   const { rows } = await db.query<{ statement_id: string }>(
-    `WITH saved AS (
-       INSERT INTO statement_votes (statement_id, participant_id, session_id, item_id, vote)
-       SELECT s.id, $4, s.session_id, s.item_id, $5 FROM class_statements s
-       WHERE s.session_id = $1 AND s.item_id = $2 AND s.id = $3 AND s.status = 'shown'
-         AND s.author_id IS DISTINCT FROM $4
-       ON CONFLICT (statement_id, participant_id)
-         DO UPDATE SET vote = EXCLUDED.vote, voted_at = now()
-       RETURNING statement_id, xmax = 0 AS is_first
-     ), counted AS (
-       UPDATE class_statements SET votes = votes + 1
-       WHERE id IN (SELECT statement_id FROM saved WHERE is_first)
-     )
-     SELECT statement_id FROM saved`,
+    `INSERT INTO statement_votes (statement_id, participant_id, session_id, item_id, vote)
+     SELECT s.id, $4, s.session_id, s.item_id, $5 FROM class_statements s
+     WHERE s.session_id = $1 AND s.item_id = $2 AND s.id = $3 AND s.status = 'shown'
+       AND s.author_id IS DISTINCT FROM $4
+     ON CONFLICT (statement_id, participant_id)
+       DO UPDATE SET vote = EXCLUDED.vote, voted_at = now()
+     RETURNING statement_id`,
     [input.sessionId, input.itemId, input.statementId, input.participantId, input.vote],
   );
   return rows.length > 0;
+}
+
+/**
+ * Brings each statement's vote count up to date. Done with each drawing of the map rather than
+ * with each vote: a class voting on the least voted statement all at once would otherwise wait
+ * in turn for the lock on that one row.
+ */
+export async function refreshVoteCounts(
+  db: Queryable,
+  sessionId: string,
+  itemId: string,
+): Promise<void> {
+  await db.query(
+    `UPDATE class_statements s SET votes = counted.n
+     FROM (SELECT statement_id, count(*)::int AS n FROM statement_votes
+           WHERE session_id = $1 AND item_id = $2 GROUP BY statement_id) AS counted
+     WHERE s.id = counted.statement_id AND s.votes <> counted.n`,
+    [sessionId, itemId],
+  );
 }
 
 /** The votes on the item's statements, by students still in the session. */

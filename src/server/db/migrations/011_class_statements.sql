@@ -12,8 +12,9 @@ CREATE TABLE class_statements (
   seed_id text,
   text text NOT NULL,
   status text NOT NULL CHECK (status IN ('pending', 'shown', 'hidden')),
-  -- How many students voted on it, kept with it: the next statement a student is offered is
-  -- the least voted, and counting the votes on every request would read them all.
+  -- How many students voted on it, brought up to date with each drawing of the map: the next
+  -- statement a student is offered is the least voted, and counting the votes on every request
+  -- would read them all.
   votes integer NOT NULL DEFAULT 0,
   created_at timestamptz NOT NULL DEFAULT now(),
   UNIQUE (session_id, item_id, seed_id)
