@@ -167,21 +167,25 @@ export const classStatementRoutes: FastifyPluginCallback = (app, _options, done)
     ]);
     const labels = new Map(participants.map((p) => [p.id, p.label]));
     const textOf = new Map(statements.map((s) => [s.id, s.text]));
+    // One pass over the votes: a large class has a hundred thousand of them.
+    const tallies = new Map<string, { agree: number; disagree: number; pass: number }>();
+    for (const vote of votes) {
+      const tally = tallies.get(vote.statementId) ?? { agree: 0, disagree: 0, pass: 0 };
+      if (vote.vote === 1) tally.agree += 1;
+      else if (vote.vote === -1) tally.disagree += 1;
+      else tally.pass += 1;
+      tallies.set(vote.statementId, tally);
+    }
     return {
       itemId: item.id,
-      statements: statements.map((s) => {
-        const on = votes.filter((v) => v.statementId === s.id);
-        return {
-          id: s.id,
-          text: s.text,
-          author: s.authorId === null ? null : (labels.get(s.authorId) ?? 'a removed student'),
-          status: s.status,
-          agree: on.filter((v) => v.vote === 1).length,
-          disagree: on.filter((v) => v.vote === -1).length,
-          pass: on.filter((v) => v.vote === 0).length,
-          createdAt: s.createdAt,
-        };
-      }),
+      statements: statements.map((s) => ({
+        id: s.id,
+        text: s.text,
+        author: s.authorId === null ? null : (labels.get(s.authorId) ?? 'a removed student'),
+        status: s.status,
+        ...(tallies.get(s.id) ?? { agree: 0, disagree: 0, pass: 0 }),
+        createdAt: s.createdAt,
+      })),
       map: toClassMap(map, (id) => textOf.get(id), { withPoints: true }),
       members:
         map.status === 'ready'
