@@ -65,7 +65,7 @@ describeWithServer('lesson import and publish limits on %s', (ctx) => {
       ['Delete\u007F', 'contains the control character U+007F'],
       ['Next\u0085line', 'contains the control character U+0085'],
       ['\u200B', 'must not be empty: it has only invisible characters'],
-    ]) {
+    ] as const) {
       // Written as escapes, as JSON.stringify writes C0 controls: a raw one is refused with the
       // request, as in any other input.
       const file = fileOf((lesson) => (lesson.metadata.title = title)).replace(
