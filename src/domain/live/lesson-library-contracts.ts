@@ -142,8 +142,8 @@ export const lessonProblemsResponseSchema = z.object({
     code: z.literal('lesson_invalid'),
     message: z.string(),
     problems: z.array(lessonProblemSchema),
-    /** Problems beyond those listed (0 when the list is whole). */
-    moreProblems: z.number().int().nonnegative(),
+    /** Problems beyond those listed (0 when the list is whole; an older server leaves it out). */
+    moreProblems: z.number().int().nonnegative().default(0),
   }),
 });
 export type LessonProblemsResponse = z.infer<typeof lessonProblemsResponseSchema>;

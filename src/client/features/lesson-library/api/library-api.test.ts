@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { ApiRequestError } from '../../../shared/lib/api-client';
-import { lessonFilePath, lessonProblemsOf, sharedLessonUrl } from './library-api';
+import {
+  lessonFilePath,
+  lessonProblemsOf,
+  moreLessonProblemsOf,
+  sharedLessonUrl,
+} from './library-api';
 
 describe('the library’s API helpers', () => {
   it('reads the problems of a refused publish or import', () => {
@@ -12,6 +17,11 @@ describe('the library’s API helpers', () => {
       error: { code: 'lesson_invalid', message: 'Not valid.', problems },
     });
     expect(lessonProblemsOf(error)).toEqual(problems);
+    expect(moreLessonProblemsOf(error)).toBe(0);
+    const bounded = new ApiRequestError(422, 'lesson_invalid', 'Not valid.', undefined, {
+      error: { code: 'lesson_invalid', message: 'Not valid.', problems, moreProblems: 7 },
+    });
+    expect(moreLessonProblemsOf(bounded)).toBe(7);
   });
 
   it('gives no list for another error, or for a refusal without one (its message says why)', () => {

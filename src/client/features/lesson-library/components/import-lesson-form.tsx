@@ -11,10 +11,12 @@ import { routes } from '../../../shared/lib/routes';
 import {
   importLesson,
   lessonProblemsOf,
+  moreLessonProblemsOf,
   storeLessonDetail,
   type LessonDetailView,
 } from '../api/library-api';
 import { formatFileSize } from '../lib/describe-lesson';
+import { countProblems, MoreProblems } from './problem-list';
 
 type Outcome =
   | { readonly kind: 'none' }
@@ -22,6 +24,8 @@ type Outcome =
   | {
       readonly kind: 'problems';
       readonly problems: readonly LessonProblem[];
+      /** Problems beyond those listed (the server lists the first 100). */
+      readonly moreProblems: number;
       readonly message: string;
     }
   | { readonly kind: 'error'; readonly message: string };
@@ -47,7 +51,12 @@ export function ImportLessonForm() {
       setOutcome(
         problems === null
           ? { kind: 'error', message: describeApiError(error) }
-          : { kind: 'problems', problems, message: describeApiError(error) },
+          : {
+              kind: 'problems',
+              problems,
+              moreProblems: moreLessonProblemsOf(error),
+              message: describeApiError(error),
+            },
       );
     },
   });
@@ -138,7 +147,7 @@ export function ImportLessonForm() {
         <div className="problem-list">
           <h3 ref={outcomeRef} tabIndex={-1} className="error">
             The file could not be imported:{' '}
-            {outcome.problems.length === 1 ? '1 problem' : `${outcome.problems.length} problems`}
+            {countProblems(outcome.problems.length + outcome.moreProblems)}
           </h3>
           {outcome.problems.length === 0 ? <p>{outcome.message}</p> : null}
           <ul>
@@ -146,6 +155,7 @@ export function ImportLessonForm() {
               <li key={index}>{describeLessonFileProblem(problem)}</li>
             ))}
           </ul>
+          <MoreProblems count={outcome.moreProblems} />
         </div>
       ) : null}
     </form>
