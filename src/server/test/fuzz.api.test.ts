@@ -581,8 +581,13 @@ async function send(
     response = await client.sendRaw(request.method, url, request.body.raw, request.body.type);
   else response = await client.request(request.method, url);
   // A teacher past the lesson rate limits is replaced, so the lesson checks keep being reached.
+  // Sign-ups are rate limited too: while they are, the same teacher goes on (and gets 429s).
   if (response.status === 429 && request.caller === 'librarian') {
-    clients.set('librarian', await lessonTeacher(client.baseUrl));
+    const fresh = await lessonTeacher(client.baseUrl).catch((error: unknown) => {
+      if (!String(error).includes('rate_limited')) throw error;
+      return null;
+    });
+    if (fresh) clients.set('librarian', fresh);
   }
   return response.status;
 }
