@@ -18,7 +18,6 @@ import type { ClassSessionRecord } from '../repositories/class-sessions.reposito
 import { listItemStates } from '../repositories/class-sessions.repository';
 import {
   addStatement,
-  countOwnStatements,
   ensureSeedStatements,
   findOpinionMap,
   findOpinionMapTime,
@@ -78,12 +77,16 @@ export const classStatementRoutes: FastifyPluginCallback = (app, _options, done)
   });
   const seeded = new Set<string>();
 
-  async function statementsOf(session: ClassSessionRecord, item: StatementsItem) {
+  async function seedOnce(session: ClassSessionRecord, item: StatementsItem) {
     const key = `${session.id}:${item.id}`;
     if (!seeded.has(key)) {
       await ensureSeedStatements(db, session.id, item.id, item.seedStatements);
       seeded.add(key);
     }
+  }
+
+  async function statementsOf(session: ClassSessionRecord, item: StatementsItem) {
+    await seedOnce(session, item);
     return listStatements(db, session.id, item.id);
   }
 
@@ -212,29 +215,27 @@ export const classStatementRoutes: FastifyPluginCallback = (app, _options, done)
     const { lesson } = await lessons.ofSession(session);
     const item = statementsItemOf(lesson, params.itemId);
     await requireOpenItem(db, lesson, session, item.id);
-    if ((await countOwnStatements(db, session.id, item.id, participant.id)) >= OWN_STATEMENTS_MAX) {
-      throw new ApiError(
-        409,
-        'invalid_input',
-        `You have written ${OWN_STATEMENTS_MAX} statements here, the most one student can.`,
-        'text',
-      );
-    }
-    if ((await statementsOf(session, item)).length >= ITEM_STATEMENTS_MAX) {
-      throw new ApiError(
-        409,
-        'invalid_input',
-        `This discussion already holds ${ITEM_STATEMENTS_MAX} statements, the most it keeps.`,
-        'text',
-      );
-    }
+    // The seeds count toward the item's cap: they are in before the first student's.
+    await seedOnce(session, item);
     const added = await addStatement(db, {
       sessionId: session.id,
       itemId: item.id,
       authorId: participant.id,
       text: body.text,
       status: item.requireApproval ? 'pending' : 'shown',
+      ownMax: OWN_STATEMENTS_MAX,
+      itemMax: ITEM_STATEMENTS_MAX,
     });
+    if (added === 'own-full' || added === 'item-full') {
+      throw new ApiError(
+        409,
+        'invalid_input',
+        added === 'own-full'
+          ? `You have written ${OWN_STATEMENTS_MAX} statements here, the most one student can.`
+          : `This discussion already holds ${ITEM_STATEMENTS_MAX} statements, the most it keeps.`,
+        'text',
+      );
+    }
     // One waiting for approval is the teacher's news only.
     await hub.publish(
       session.id,

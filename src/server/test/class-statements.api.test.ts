@@ -17,6 +17,7 @@ import {
   errorOf,
   expectRefusal,
   joinAs,
+  sendAtOnce,
   signUpTeacher,
   type ApiClient,
 } from './api-client';
@@ -233,6 +234,25 @@ describeWithServer('class statements and the opinion map on %s', (ctx) => {
       `${base}/participants/${ben.joined.participant.id}/export`,
     );
     expect(benData.body.statementVotes).toHaveLength(CAMP_STATEMENTS.length);
+  });
+
+  it('keeps a student to 5 statements when they send 20 at once', async () => {
+    const { teacher, base, students, open } = await classWithItemOpen(['Ana']);
+    const ana = students[0]!.student;
+    await open();
+    const sent = await sendAtOnce(ctx.server.baseUrl, 20, (i) =>
+      ana.post(`${base}/statements/${itemId}/mine`, { text: `At once ${i}.` }),
+    );
+    // Some meet the per-minute limit first (429); of the rest, 5 are stored and the others
+    // refused for the cap, however the requests interleave.
+    expect(sent.filter((r) => r.status === 200)).toHaveLength(5);
+    expect(sent.filter((r) => r.status === 409)).not.toHaveLength(0);
+    for (const refused of sent.filter((r) => r.status !== 200)) {
+      expect([409, 429]).toContain(refused.status);
+      if (refused.status === 409) expect(errorOf(refused).message).toContain('5 statements');
+    }
+    const listed = await teacher.get<TeacherStatementsView>(`${base}/statements/${itemId}`);
+    expect(listed.body.statements.filter((s) => s.author === 'Ana')).toHaveLength(5);
   });
 
   it('refuses bad statements, votes and callers', async () => {
