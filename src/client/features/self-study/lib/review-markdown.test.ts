@@ -44,4 +44,19 @@ describe('buildReviewMarkdown', () => {
     expect(markdown).toContain(firstClaim.explanation);
     expect(markdown).toContain(section.summary);
   });
+
+  it('writes what the student typed as a Markdown reader shows it: HTML and entities as text', () => {
+    const prompt = allItems.find((item) => item.kind === 'prompt')!;
+    const typed = 'Tom &amp; Jerry <img src=x onerror=alert(1)>\n- not a list';
+    const markdown = buildReviewMarkdown(
+      lesson,
+      { [prompt.id]: { kind: 'prompt', text: typed } },
+      new Set(),
+      exportedAt,
+    );
+    expect(markdown).toContain(
+      '> Tom \\&amp; Jerry \\<img src=x onerror=alert(1)\\>\n> \\- not a list',
+    );
+    expect(markdown).not.toMatch(/[^\\]<img/);
+  });
 });

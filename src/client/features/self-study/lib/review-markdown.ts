@@ -1,6 +1,7 @@
 import { getItemQuestion } from '../../../../domain/lesson/item-question';
 import type { AnswersByItem } from '../../../../domain/lesson/answers';
 import type { Lesson } from '../../../../domain/lesson/lesson-schema';
+import { escapeMarkdownText as escapeMarkdown } from '../../../../domain/reports/markdown-text';
 import { scoreForecast } from '../../../../domain/scoring/brier';
 import {
   describeSimpleAnswer,
@@ -9,11 +10,6 @@ import {
   ITEM_KIND_LABELS,
 } from '../../../shared/lib/describe-answer';
 import { getReveal } from './reveal';
-
-/** Text that Markdown would read as formatting is escaped so answers print as typed. */
-function escapeMarkdown(text: string): string {
-  return text.replace(/([\\`*_[\]#|<>])/g, '\\$1');
-}
 
 function quoteBlock(text: string): string {
   return text
