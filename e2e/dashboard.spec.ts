@@ -162,7 +162,7 @@ test('a teacher follows four students live, moderates the wall, scores forecasts
   const outcomes = Object.fromEntries(
     forecast.scenarios.map((s) => [
       s.id,
-      s.id === corrected.id ? !s.resolution.happened : s.resolution.happened,
+      s.id === corrected.id ? !s.resolution?.happened : s.resolution?.happened,
     ]),
   );
   await dashboard.revealOutcomes(forecast, { [corrected.id]: outcomes[corrected.id]! });

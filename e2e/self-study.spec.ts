@@ -83,14 +83,14 @@ test('a student works through the whole lesson, reloads midway, and sees their s
   const briers: number[] = [];
   for (const [index, scenario] of forecast.scenarios.entries()) {
     const percent = FORECAST_PLAN[index % FORECAST_PLAN.length]!;
-    const outcome = scenario.resolution.happened ? 1 : 0;
+    const outcome = scenario.resolution?.happened ? 1 : 0;
     const brier = (percent / 100 - outcome) ** 2;
     briers.push(brier);
     const row = table.getByRole('row', {
       name: new RegExp(`^${escapeRegExp(scenario.statement)}`),
     });
     await expect(row.getByRole('cell').nth(0)).toHaveText(`${percent} %`);
-    await expect(row).toContainText(scenario.resolution.text);
+    await expect(row).toContainText(scenario.resolution!.text);
     await expect(row.getByRole('cell').last()).toHaveText(brier.toFixed(3));
   }
   const meanBrier = briers.reduce((a, b) => a + b, 0) / briers.length;

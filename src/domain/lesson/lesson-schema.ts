@@ -18,7 +18,7 @@ export { SECTION_CORE_MINUTES_MIN, SECTION_EXTENSION_MINUTES_MIN, SECTION_MINUTE
  * a typed object literal is already in its final shape.
  */
 
-export const LESSON_SCHEMA_VERSION = 4;
+export const LESSON_SCHEMA_VERSION = 5;
 
 const id = z
   .string()
@@ -107,7 +107,11 @@ export const forecastScenarioSchema = z.object({
       reason: oneLine,
     })
     .optional(),
-  resolution: scenarioResolutionSchema,
+  /**
+   * What happened, once it is known. Left out while it is not (a forecast about the future):
+   * the lesson can be published, and the scenario is scored once it is resolved.
+   */
+  resolution: scenarioResolutionSchema.optional(),
 });
 
 export const forecastItemSchema = z.object({

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { expect, it } from 'vitest';
 import { exportLessonFile, LESSON_FILE_MAX_BYTES } from '../../domain/lesson/lesson-file';
@@ -210,6 +211,61 @@ describeWithServer('the lesson library on %s', (ctx) => {
     expectRefusal(await anyone.get(`/api/shared-lessons/${key}`), 404, 'lesson_not_found');
     const builtIn = await anyone.get<LessonVersion>(`/api/shared-lessons/${soleimaniLesson.id}`);
     expect(builtIn.body.lesson).toEqual(soleimaniLesson);
+  });
+
+  it('publishes a forecast about the future, which self-study and a class session then run', async () => {
+    const teacher = await signUpTeacher(ctx.server.baseUrl);
+    const lesson = smallLesson('What happens next');
+    const forecast = soleimaniLesson.sections
+      .flatMap((section) => section.items)
+      .find((item) => item.kind === 'forecast');
+    if (forecast?.kind !== 'forecast') throw new Error('the shipped lesson has no forecast');
+    // "Not known yet": the editor sends no resolution.
+    const waiting = {
+      ...forecast,
+      scenarios: forecast.scenarios.map(({ resolution: _r, ...scenario }) => scenario),
+    };
+    lesson.sections[0]!.items.push(waiting);
+    const { lessonId } = (await publishedLesson(teacher, lesson)).summary;
+
+    const shared = await teacher.post<{ shareKey: string | null }>(
+      `/api/lessons/${lessonId}/share`,
+      { shared: true },
+    );
+    const studied = await new ApiClient(ctx.server.baseUrl).get<LessonVersion>(
+      `/api/shared-lessons/${shared.body.shareKey ?? ''}`,
+    );
+    expect(studied.status).toBe(200);
+    const studiedForecast = studied.body.lesson.sections[0]!.items.find(
+      (i) => i.id === forecast.id,
+    );
+    expect(studiedForecast).toEqual(waiting);
+
+    const session = await createLiveSession(teacher, 'self-paced', lessonId);
+    const base = `/api/sessions/${session.session.id}`;
+    const { student } = await joinAs(ctx.server.baseUrl, session.session.joinCode, 'Ada');
+    const probabilities = Object.fromEntries(waiting.scenarios.map((s) => [s.id, 70]));
+    const ack = await student.put(`${base}/answers/${forecast.id}`, {
+      submissionId: randomUUID(),
+      revision: 1,
+      answer: { kind: 'forecast', probabilities },
+    });
+    expect(ack.status, JSON.stringify(ack.body)).toBe(200);
+    const report = await teacher.get<SessionReport>(`${base}/report`);
+    expect(report.status).toBe(200);
+    expect(report.body.forecastScores).toEqual([]);
+
+    // Once it has happened, the teacher reveals it and the forecasts are scored.
+    const outcomes = Object.fromEntries(
+      waiting.scenarios.map((s, i) => [s.id, { happened: i === 0, text: 'As it turned out.' }]),
+    );
+    const revealed = await teacher.post(`${base}/outcomes`, { itemId: forecast.id, outcomes });
+    expect(revealed.status, JSON.stringify(revealed.body)).toBe(200);
+    const mine = await student.get<StudentSessionView>(`${base}/me`);
+    expect(mine.body.forecastScores[0]?.mine?.perScenario[waiting.scenarios[0]!.id]).toBeCloseTo(
+      0.09,
+      10,
+    );
   });
 
   it('imports a file as a published lesson that exports to the same bytes', async () => {

@@ -27,6 +27,9 @@ export function describeSimpleAnswer(item: Item, answer: Answer | undefined): st
   return null;
 }
 
+/** What a forecast scenario shows for its outcome while the lesson does not know it. */
+export const NOT_RESOLVED = 'Not resolved yet';
+
 export function formatBrier(value: number): string {
   return value.toFixed(3);
 }

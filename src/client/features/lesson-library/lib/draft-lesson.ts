@@ -10,7 +10,7 @@ import { lessonIdFromTitle, newId } from './ids';
  * missing field and an optional one left empty is simply absent.
  */
 
-export const DRAFT_SCHEMA_VERSION = 4;
+export const DRAFT_SCHEMA_VERSION = 5;
 
 export const PARAGRAPH_ROLES = ['headline', 'standfirst', 'caption', 'body', 'byline'] as const;
 export type ParagraphRole = (typeof PARAGRAPH_ROLES)[number];

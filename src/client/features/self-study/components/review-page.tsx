@@ -17,6 +17,7 @@ import {
   formatBrier,
   formatCategory,
   ITEM_KIND_LABELS,
+  NOT_RESOLVED,
 } from '../../../shared/lib/describe-answer';
 import { formatDate } from '../../../shared/lib/format';
 import { routes } from '../../../shared/lib/routes';
@@ -75,6 +76,17 @@ function UnrevealedForecastReview({
   );
 }
 
+/** Why a forecast has no score: no forecast given, or none of those given resolved yet. */
+function noScoreReason(
+  item: ForecastItem,
+  probabilities: Readonly<Record<string, number | undefined>>,
+): string {
+  const isGiven = item.scenarios.some((s) => probabilities[s.id] !== undefined);
+  return isGiven
+    ? 'What you forecast is not resolved yet, so there is no score.'
+    : 'You gave no forecasts, so there is no score.';
+}
+
 function ForecastReview({
   item,
   answer,
@@ -115,8 +127,14 @@ function ForecastReview({
                 <td>{scored ? `${scored.percent} %` : 'Not given'}</td>
                 <LessonReadingCell scenario={scenario} />
                 <td>
-                  <strong>{scenario.resolution.happened ? 'Yes.' : 'No.'}</strong>{' '}
-                  {scenario.resolution.text}
+                  {scenario.resolution ? (
+                    <>
+                      <strong>{scenario.resolution.happened ? 'Yes.' : 'No.'}</strong>{' '}
+                      {scenario.resolution.text}
+                    </>
+                  ) : (
+                    NOT_RESOLVED
+                  )}
                 </td>
                 <td>{scored ? formatBrier(scored.brier) : '–'}</td>
               </tr>
@@ -126,7 +144,7 @@ function ForecastReview({
       </TableScrollBox>
       <p className="score">
         {score.meanBrier === null ? (
-          'You gave no forecasts, so there is no score.'
+          noScoreReason(item, probabilities)
         ) : (
           <>
             Your mean Brier score: <strong>{formatBrier(score.meanBrier)}</strong>

@@ -8,6 +8,7 @@ import {
   formatBrier,
   formatCategory,
   ITEM_KIND_LABELS,
+  NOT_RESOLVED,
 } from '../../../shared/lib/describe-answer';
 import { getReveal } from './reveal';
 
@@ -65,7 +66,10 @@ export function buildReviewMarkdown(
         for (const scenario of item.scenarios) {
           const scored = score.scenarios.find((s) => s.scenarioId === scenario.id);
           const mine = scored ? `${scored.percent} %` : 'not given';
-          const outcome = `${scenario.resolution.happened ? 'Yes' : 'No'}: ${scenario.resolution.text}`;
+          const { resolution } = scenario;
+          const outcome = resolution
+            ? `${resolution.happened ? 'Yes' : 'No'}: ${resolution.text}`
+            : NOT_RESOLVED;
           const brier = scored ? formatBrier(scored.brier) : '-';
           lines.push(
             `| ${escapeMarkdown(scenario.statement)} | ${mine} | ${escapeMarkdown(outcome)} | ${brier} |`,
@@ -74,7 +78,9 @@ export function buildReviewMarkdown(
         lines.push(
           '',
           score.meanBrier === null
-            ? 'Mean Brier score: no forecasts given.'
+            ? item.scenarios.some((s) => probabilities[s.id] !== undefined)
+              ? 'Mean Brier score: none yet, what I forecast is not resolved yet.'
+              : 'Mean Brier score: no forecasts given.'
             : `Mean Brier score: ${formatBrier(score.meanBrier)} (0 is perfect; always saying 50 % scores 0.250).`,
         );
       } else if (item.kind === 'claimCheck' && !reveal.isItemRevealed(item)) {
