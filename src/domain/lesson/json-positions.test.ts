@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatFieldPath, MAX_JSON_DEPTH, parseJsonWithLines } from './json-positions';
+import {
+  formatFieldPath,
+  MAX_JSON_DEPTH,
+  MAX_JSON_FIELD_NAME_LENGTH,
+  MAX_JSON_TEXT_LENGTH,
+  parseJsonWithLines,
+} from './json-positions';
 
 function parseOk(text: string) {
   const result = parseJsonWithLines(text);
@@ -125,5 +131,43 @@ describe('parseJsonWithLines', () => {
     expect(parseOk('['.repeat(MAX_JSON_DEPTH) + ']'.repeat(MAX_JSON_DEPTH)).value).toBeDefined();
     const deep = '['.repeat(100_000) + ']'.repeat(100_000);
     expect(parseError(deep).message).toContain(`more than ${MAX_JSON_DEPTH} levels deep`);
+  });
+
+  it('reads a 1 MB file of long field names nested deep in linear time', () => {
+    // Keying each value by its whole path made this quadratic: 250,000 zeros under a path of
+    // 60 names of 100 characters took hours.
+    const name = 'n'.repeat(MAX_JSON_FIELD_NAME_LENGTH);
+    const open = `{"${name}":`.repeat(60);
+    const zeros = new Array<string>(250_000).fill('0').join(',\n');
+    const text = `${open}[${zeros}]${'}'.repeat(60)}`;
+    const started = performance.now();
+    const { lineOf } = parseOk(text);
+    const path = [...new Array<string>(60).fill(name), 249_999];
+    expect(lineOf(path)).toBe(250_000);
+    // Generous for a shared machine; the quadratic parser needed minutes here.
+    expect(performance.now() - started).toBeLessThan(3000);
+  });
+
+  it(`refuses a field name longer than ${MAX_JSON_FIELD_NAME_LENGTH} characters, saying where`, () => {
+    const long = 'n'.repeat(MAX_JSON_FIELD_NAME_LENGTH + 1);
+    expect(parseOk(`{"${long.slice(1)}": 1}`).value).toBeDefined();
+    const error = parseError(`{"sections": [{\n  "${long}": 1}]}`);
+    expect(error).toMatchObject({ line: 2, column: 3 });
+    expect(error.message).toBe(
+      `a field name is longer than ${MAX_JSON_FIELD_NAME_LENGTH} characters (at sections[0])`,
+    );
+    // Refused as soon as it is too long, whatever follows.
+    expect(parseError(`{"${'n'.repeat(5_000_000)}`).message).toContain('a field name is longer');
+  });
+
+  it(`refuses a text longer than ${MAX_JSON_TEXT_LENGTH.toLocaleString('en')} characters, counting escapes as one`, () => {
+    const fits = '\\u0041'.repeat(MAX_JSON_TEXT_LENGTH);
+    expect(parseOk(`{"a": "${fits}"}`).value).toStrictEqual({
+      a: 'A'.repeat(MAX_JSON_TEXT_LENGTH),
+    });
+    const error = parseError(`{"a": ["${'x'.repeat(MAX_JSON_TEXT_LENGTH + 1)}"]}`);
+    expect(error.message).toBe(
+      `a text in quotes is longer than ${MAX_JSON_TEXT_LENGTH.toLocaleString('en')} characters (at a[0])`,
+    );
   });
 });

@@ -5,6 +5,10 @@
  *
  * It follows RFC 8259 (a leading byte order mark is skipped, as editors on Windows write one);
  * strings and numbers, once their extent is checked here, are decoded by `JSON.parse` itself.
+ *
+ * Its work grows with the file's length, never faster: each list and group keeps the lines of
+ * its own entries, and a path is only written out for a problem that is reported. (Keying every
+ * value by its whole path once made a 53 KB file with a 50,000-character field name take 15 s.)
  */
 
 export type FieldPath = readonly (string | number)[];
@@ -20,6 +24,10 @@ export type JsonParseResult =
 
 /** Deeper than any lesson needs, shallow enough that a hostile file cannot exhaust the stack. */
 export const MAX_JSON_DEPTH = 64;
+/** The longest field name a file may have: a lesson's longest is 17 characters. */
+export const MAX_JSON_FIELD_NAME_LENGTH = 100;
+/** The longest text in quotes a file may have: far more than an article's longest paragraph. */
+export const MAX_JSON_TEXT_LENGTH = 100_000;
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
@@ -56,8 +64,16 @@ function describeChar(char: string | undefined): string {
   return char === "'" ? `"'"` : `'${char}'`;
 }
 
+/**
+ * The lines of a list's entries (by position) or of a group's fields (by name), kept beside the
+ * parsed value: finding a line walks the path from the top, one step per part.
+ */
+type LineTable = number[] | Map<string, number>;
+
 export function parseJsonWithLines(text: string): JsonParseResult {
-  const lines = new Map<string, number>();
+  const tables = new WeakMap<object, LineTable>();
+  /** The field path being read, for a refusal's message only. */
+  const path: (string | number)[] = [];
   let pos = text.startsWith('\uFEFF') ? 1 : 0;
   let line = 1;
   let lineStart = pos;
@@ -65,6 +81,9 @@ export function parseJsonWithLines(text: string): JsonParseResult {
   function fail(message: string, at = pos): never {
     throw new JsonSyntaxError(message, at);
   }
+
+  /** "at sections[0].title: " while inside a field, so a refusal says where it is. */
+  const where = () => (path.length > 0 ? ` (at ${formatFieldPath(path)})` : '');
 
   // Line breaks are only allowed between tokens, so only here does the line change.
   const skipBlanks = () => {
@@ -80,13 +99,15 @@ export function parseJsonWithLines(text: string): JsonParseResult {
     }
   };
 
-  const parseString = (): string => {
+  const parseString = (maxLength: number, what: string): string => {
     const start = pos;
     pos += 1;
     for (;;) {
       const char = text[pos];
       if (char === undefined) fail('a text in quotes is not closed', start);
       if (char === '"') break;
+      // Escapes make the written text longer than the text itself: this cap is never too strict.
+      if (pos - start > maxLength * 6 + 1) break;
       if (char === '\\') {
         const next = text[pos + 1];
         if (next === 'u') {
@@ -104,20 +125,24 @@ export function parseJsonWithLines(text: string): JsonParseResult {
         pos += 1;
       }
     }
+    const decoded =
+      text[pos] === '"' ? (JSON.parse(text.slice(start, pos + 1)) as string) : undefined;
+    if (decoded === undefined || decoded.length > maxLength) {
+      fail(`${what} is longer than ${maxLength.toLocaleString('en')} characters${where()}`, start);
+    }
     pos += 1;
-    return JSON.parse(text.slice(start, pos)) as string;
+    return decoded;
   };
 
-  const parseValue = (path: string, depth: number): unknown => {
+  const parseValue = (depth: number): unknown => {
     skipBlanks();
-    lines.set(path, line);
     const char = text[pos];
     if (char === '{' || char === '[') {
       if (depth >= MAX_JSON_DEPTH)
         fail(`the file is nested more than ${MAX_JSON_DEPTH} levels deep`);
-      return char === '{' ? parseObject(path, depth + 1) : parseArray(path, depth + 1);
+      return char === '{' ? parseObject(depth + 1) : parseArray(depth + 1);
     }
-    if (char === '"') return parseString();
+    if (char === '"') return parseString(MAX_JSON_TEXT_LENGTH, 'a text in quotes');
     for (const [word, value] of [
       ['true', true],
       ['false', false],
@@ -137,8 +162,10 @@ export function parseJsonWithLines(text: string): JsonParseResult {
     return fail(`expected a value but found ${describeChar(char)}`);
   };
 
-  const parseObject = (path: string, depth: number): Record<string, unknown> => {
+  const parseObject = (depth: number): Record<string, unknown> => {
     const object: Record<string, unknown> = {};
+    const lines = new Map<string, number>();
+    tables.set(object, lines);
     pos += 1;
     skipBlanks();
     if (text[pos] === '}') {
@@ -149,16 +176,17 @@ export function parseJsonWithLines(text: string): JsonParseResult {
       skipBlanks();
       if (text[pos] !== '"')
         fail(`expected a field name in quotes but found ${describeChar(text[pos])}`);
+      // A field sits on the line of its name, which is where a teacher looks for it.
       const keyLine = line;
-      const key = parseString();
+      const key = parseString(MAX_JSON_FIELD_NAME_LENGTH, 'a field name');
       skipBlanks();
       if (text[pos] !== ':')
         fail(`expected ':' after the field name but found ${describeChar(text[pos])}`);
       pos += 1;
-      const childPath = fieldOf(path, key);
-      const value = parseValue(childPath, depth);
-      // A field sits on the line of its name, which is where a teacher looks for it.
-      lines.set(childPath, keyLine);
+      path.push(key);
+      const value = parseValue(depth);
+      path.pop();
+      lines.set(key, keyLine);
       // Defined, not assigned: a field named "__proto__" must stay a plain field.
       Object.defineProperty(object, key, {
         value,
@@ -174,8 +202,10 @@ export function parseJsonWithLines(text: string): JsonParseResult {
     }
   };
 
-  const parseArray = (path: string, depth: number): unknown[] => {
+  const parseArray = (depth: number): unknown[] => {
     const array: unknown[] = [];
+    const lines: number[] = [];
+    tables.set(array, lines);
     pos += 1;
     skipBlanks();
     if (text[pos] === ']') {
@@ -183,7 +213,11 @@ export function parseJsonWithLines(text: string): JsonParseResult {
       return array;
     }
     for (;;) {
-      array.push(parseValue(`${path}[${array.length}]`, depth));
+      path.push(array.length);
+      skipBlanks();
+      lines.push(line);
+      array.push(parseValue(depth));
+      path.pop();
       skipBlanks();
       const next = text[pos];
       pos += 1;
@@ -193,18 +227,33 @@ export function parseJsonWithLines(text: string): JsonParseResult {
   };
 
   try {
-    const value = parseValue('', 0);
+    skipBlanks();
+    const topLine = line;
+    const value = parseValue(0);
     skipBlanks();
     if (pos < text.length) fail(`unexpected ${describeChar(text[pos])} after the end of the data`);
     return {
       ok: true,
       value,
-      lineOf: (path) => {
-        for (let length = path.length; length > 0; length -= 1) {
-          const found = lines.get(formatFieldPath(path.slice(0, length)));
-          if (found !== undefined) return found;
+      lineOf: (wanted) => {
+        let found = topLine;
+        let node: unknown = value;
+        for (const part of wanted) {
+          if (typeof node !== 'object' || node === null) break;
+          const table = tables.get(node);
+          const partLine =
+            table instanceof Map
+              ? typeof part === 'string'
+                ? table.get(part)
+                : undefined
+              : typeof part === 'number'
+                ? table?.[part]
+                : undefined;
+          if (partLine === undefined) break;
+          found = partLine;
+          node = (node as Record<PropertyKey, unknown>)[part];
         }
-        return lines.get('') ?? 1;
+        return found;
       },
     };
   } catch (error) {

@@ -26,6 +26,7 @@ describe('checkLessonDraft', () => {
       expect(checkLessonDraft(draft)).toEqual({
         ok: false,
         problems: [{ path: '', message: 'The lesson is empty.' }],
+        moreProblems: 0,
       });
     }
   });

@@ -1,4 +1,4 @@
-import { importLessonFile, LESSON_FILE_FORMAT } from './lesson-file';
+import { boundProblems, importLessonFile, LESSON_FILE_FORMAT } from './lesson-file';
 import { formatFieldPath } from './json-positions';
 import { LESSON_SCHEMA_VERSION, type Lesson } from './lesson-schema';
 
@@ -10,7 +10,13 @@ export interface DraftProblem {
 
 export type DraftCheck =
   | { readonly ok: true; readonly lesson: Lesson }
-  | { readonly ok: false; readonly problems: readonly DraftProblem[] };
+  | {
+      readonly ok: false;
+      /** The first MAX_REPORTED_PROBLEMS (lesson-file.ts) problems. */
+      readonly problems: readonly DraftProblem[];
+      /** How many problems there are beyond those listed. */
+      readonly moreProblems: number;
+    };
 
 /**
  * What stops a draft from being published: every problem the lesson schema finds, then the
@@ -19,7 +25,11 @@ export type DraftCheck =
  */
 export function checkLessonDraft(draft: unknown): DraftCheck {
   if (typeof draft !== 'object' || draft === null || Array.isArray(draft)) {
-    return { ok: false, problems: [{ path: '', message: 'The lesson is empty.' }] };
+    return {
+      ok: false,
+      problems: [{ path: '', message: 'The lesson is empty.' }],
+      moreProblems: 0,
+    };
   }
   const imported = importLessonFile(
     // A draft is written at today's version unless it says otherwise.
@@ -33,10 +43,13 @@ export function checkLessonDraft(draft: unknown): DraftCheck {
     return {
       ok: false,
       problems: imported.problems.map(({ path, message }) => ({ path, message })),
+      moreProblems: imported.moreProblems,
     };
   }
   const problems = articleProblems(imported.lesson);
-  return problems.length > 0 ? { ok: false, problems } : imported;
+  return problems.length > 0
+    ? { ok: false, ...boundProblems(problems, (problem) => problem) }
+    : imported;
 }
 
 /** Quotes and glossary terms that the article's text does not contain, word for word. */

@@ -8,6 +8,7 @@ import {
   importLessonFile,
   LESSON_FILE_FORMAT,
   LESSON_FILE_MAX_BYTES,
+  MAX_REPORTED_PROBLEMS,
   type LessonFileProblem,
 } from './lesson-file';
 import { LESSON_MIGRATIONS, type LessonMigration } from './lesson-migrations';
@@ -396,5 +397,96 @@ describe('describeLessonFileProblem', () => {
     expect(describeLessonFileProblem({ path: '', line: null, message: 'is 2 MB' })).toBe(
       'The file is 2 MB',
     );
+  });
+});
+
+describe('hostile and careless files', () => {
+  /** The shipped lesson as a file, after `change`, written without the export's own checks. */
+  function fileOf(change: (lesson: Lesson) => void): string {
+    const lesson = structuredClone<Lesson>(soleimaniLesson);
+    change(lesson);
+    return JSON.stringify({ format: LESSON_FILE_FORMAT, ...lesson }, null, 2);
+  }
+
+  function refusal(text: string) {
+    const result = importLessonFile(text);
+    if (result.ok) throw new Error('expected the file to be refused');
+    return result;
+  }
+
+  it(`lists the first ${MAX_REPORTED_PROBLEMS} problems and counts the rest`, () => {
+    const zeros = new Array<string>(500_000).fill('0').join(',');
+    const text = `{"format":"${LESSON_FILE_FORMAT}","schemaVersion":4,"sections":[${zeros}]}`;
+    const { problems, moreProblems } = refusal(text);
+    expect(problems).toHaveLength(MAX_REPORTED_PROBLEMS);
+    expect(problems[0]).toMatchObject({ path: 'id', line: 1 });
+    // 500,000 sections that are not groups of fields, and the three missing fields.
+    expect(problems.length + moreProblems).toBe(500_003);
+  });
+
+  it('says nothing more when every problem is listed', () => {
+    expect(refusal(fileOf((lesson) => (lesson.id = 'Bad Id'))).moreProblems).toBe(0);
+  });
+
+  it.each([
+    ['a NUL', '\u0000', 'contains a NUL character (U+0000)'],
+    ['a BEL', '\u0007', 'contains the control character U+0007'],
+    ['a DEL', '\u007F', 'contains the control character U+007F'],
+    ['a C1 control', '\u0085', 'contains the control character U+0085'],
+  ])('refuses %s in a lesson title, at its field and line', (_name, character, message) => {
+    const text = fileOf((lesson) => (lesson.metadata.title = `A title${character}`));
+    expect(refusal(text).problems).toStrictEqual([
+      { path: 'metadata.title', line: lineWith(text, '"title": "A title'), message },
+    ]);
+  });
+
+  it('refuses a text made of invisible characters only', () => {
+    const text = fileOf((lesson) => (lesson.sections[0]!.summary = '\u200B'));
+    expect(refusal(text).problems).toStrictEqual([
+      {
+        path: 'sections[0].summary',
+        line: lineWith(text, '"summary": "\u200B"'),
+        message: 'must not be empty: it has only invisible characters',
+      },
+    ]);
+    // Invisible characters inside visible text are the writer's business.
+    expect(
+      imported(fileOf((lesson) => (lesson.sections[0]!.summary = 'co\u00ADoperate'))),
+    ).toBeDefined();
+  });
+
+  it.each([
+    ['options', 'poll'],
+    ['scenarios', 'forecast'],
+    ['claims', 'claimCheck'],
+    ['rubric', 'writing'],
+  ] as const)(
+    'refuses two %s of one %s item with the same id, naming the second',
+    (field, kind) => {
+      let at = '';
+      const text = fileOf((lesson) => {
+        lesson.sections.forEach((section, s) => {
+          section.items.forEach((item, i) => {
+            if (at !== '' || item.kind !== kind) return;
+            const entries = (item as unknown as Record<string, { id: string }[]>)[field]!;
+            entries.push({ ...entries[0]! });
+            at = `sections[${s}].items[${i}].${field}[${entries.length - 1}].id`;
+          });
+        });
+      });
+      const problems = refusal(text).problems;
+      expect(problems).toHaveLength(1);
+      expect(problems[0]?.path).toBe(at);
+      expect(problems[0]?.message).toMatch(/^duplicate id ".+" \(already used at .+\.0\.id\)$/);
+    },
+  );
+
+  it('lets two items use the same option ids', () => {
+    const text = fileOf((lesson) => {
+      for (const item of lesson.sections.flatMap((section) => section.items)) {
+        if (item.kind === 'poll') item.options.forEach((option, o) => (option.id = `option-${o}`));
+      }
+    });
+    expect(imported(text)).toBeDefined();
   });
 });

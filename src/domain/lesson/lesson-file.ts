@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { findUnsafeText } from '../live/unsafe-text';
 import { fieldInWords, parseFieldPath } from './field-words';
 import { formatFieldPath, parseJsonWithLines } from './json-positions';
 import { teacherMessage } from './lesson-file-messages';
@@ -41,8 +42,30 @@ export interface LessonFileProblem {
   message: string;
 }
 
+/**
+ * The most problems a refusal lists: the first ones in the file, then how many more there are.
+ * A hostile file can have one for every two bytes (500,000 in 1 MB, 50 MB of answer).
+ */
+export const MAX_REPORTED_PROBLEMS = 100;
+
 export type LessonFileImport =
-  { ok: true; lesson: Lesson } | { ok: false; problems: LessonFileProblem[] };
+  | { ok: true; lesson: Lesson }
+  | {
+      ok: false;
+      /** The first MAX_REPORTED_PROBLEMS problems, in the order of the file. */
+      problems: LessonFileProblem[];
+      /** How many problems there are beyond those listed. */
+      moreProblems: number;
+    };
+
+/** Problems as a refusal lists them: the first MAX_REPORTED_PROBLEMS, and the count of the rest. */
+export function boundProblems<T, P>(
+  found: readonly T[],
+  describe: (problem: T) => P,
+): { problems: P[]; moreProblems: number } {
+  const listed = found.slice(0, MAX_REPORTED_PROBLEMS);
+  return { problems: listed.map(describe), moreProblems: found.length - listed.length };
+}
 
 /**
  * One problem as a line of text, the field named in the editor's words and then as the file
@@ -109,6 +132,7 @@ export function importLessonFile(
       problems: [
         fileProblem(`is ${formatSize(size)}: a lesson file can be at most ${formatSize(maxBytes)}`),
       ],
+      moreProblems: 0,
     };
   }
 
@@ -122,6 +146,7 @@ export function importLessonFile(
           parsed.line,
         ),
       ],
+      moreProblems: 0,
     };
   }
   const { value, lineOf } = parsed;
@@ -131,6 +156,7 @@ export function importLessonFile(
       problems: [
         fileProblem('should hold one lesson: a group of fields, not a list or a single value', 1),
       ],
+      moreProblems: 0,
     };
   }
   const raw = value as JsonObject;
@@ -172,7 +198,13 @@ export function importLessonFile(
       ),
     );
   }
-  if (problems.length > 0 || typeof version !== 'number') return { ok: false, problems };
+  if (problems.length > 0 || typeof version !== 'number') {
+    return { ok: false, problems, moreProblems: 0 };
+  }
+
+  // Held to the rules of every other input: a NUL or a lone surrogate cannot even be stored.
+  const unsafe = findUnsafeText(raw);
+  if (unsafe) return { ok: false, problems: [at(unsafe.path, unsafe.problem)], moreProblems: 0 };
 
   let current: JsonObject;
   try {
@@ -182,6 +214,7 @@ export function importLessonFile(
     return {
       ok: false,
       problems: [fileProblem(`could not be brought from version ${version} up to date: ${reason}`)],
+      moreProblems: 0,
     };
   }
 
@@ -189,7 +222,8 @@ export function importLessonFile(
   // a moved field's line is its nearest enclosing field's.
   const result = lessonSchema.safeParse(current, { error: teacherMessage });
   if (!result.success) {
-    return { ok: false, problems: result.error.issues.map((i) => at(i.path, i.message)) };
+    // Lines are found only for the problems listed.
+    return { ok: false, ...boundProblems(result.error.issues, (i) => at(i.path, i.message)) };
   }
   return { ok: true, lesson: result.data };
 }

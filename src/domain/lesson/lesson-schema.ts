@@ -26,7 +26,17 @@ const id = z
   .max(64)
   .regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lowercase letters, digits and dashes');
 
-const text = z.string().trim().min(1, 'must not be empty');
+/** Nothing a reader would see: blanks, and the code points Unicode says to render as nothing. */
+const INVISIBLE_ONLY = /^[\p{White_Space}\p{Default_Ignorable_Code_Point}]+$/u;
+
+const text = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .refine(
+    (value) => !INVISIBLE_ONLY.test(value),
+    'must not be empty: it has only invisible characters',
+  );
 
 /** A text on one line: no line breaks. */
 const oneLine = text.regex(/^[^\r\n]*$/, 'must be one line, without line breaks');
@@ -234,6 +244,27 @@ export const lessonMetadataSchema = z.object({
   }),
 });
 
+/** An item's list whose entries have ids of their own: its field, what an entry is, the list. */
+function itemEntries(
+  item: z.infer<typeof itemSchema>,
+): [field: string, kind: string, entries: readonly { id: string }[]] {
+  switch (item.kind) {
+    case 'poll':
+      return ['options', 'option', item.options];
+    case 'forecast':
+      return ['scenarios', 'scenario', item.scenarios];
+    case 'claimCheck':
+      return ['claims', 'claim', item.claims];
+    case 'writing':
+      return ['rubric', 'criterion', item.rubric];
+    case 'statements':
+      return ['seedStatements', 'seed', item.seedStatements];
+    case 'prompt':
+    case 'scale':
+      return ['', '', []];
+  }
+}
+
 export const lessonSchema = z
   .object({
     schemaVersion: z.literal(LESSON_SCHEMA_VERSION),
@@ -244,8 +275,9 @@ export const lessonSchema = z
   })
   .superRefine((lesson, ctx) => {
     const seen = new Map<string, string>();
-    const claim = (value: string, path: (string | number)[]) => {
-      const previous = seen.get(value);
+    /** `scope` keeps apart ids that only have to differ within one item. */
+    const claim = (value: string, path: (string | number)[], scope = '') => {
+      const previous = seen.get(`${scope}${value}`);
       if (previous) {
         ctx.addIssue({
           code: 'custom',
@@ -253,26 +285,18 @@ export const lessonSchema = z
           path,
         });
       } else {
-        seen.set(value, path.join('.'));
+        seen.set(`${scope}${value}`, path.join('.'));
       }
     };
     lesson.sections.forEach((section, s) => {
       claim(`section:${section.id}`, ['sections', s, 'id']);
       section.items.forEach((item, i) => {
         claim(`item:${item.id}`, ['sections', s, 'items', i, 'id']);
-        if (item.kind === 'statements') {
-          item.seedStatements.forEach((seed, k) => {
-            claim(`item:${item.id}:seed:${seed.id}`, [
-              'sections',
-              s,
-              'items',
-              i,
-              'seedStatements',
-              k,
-              'id',
-            ]);
-          });
-        }
+        // Answers and scores name these ids: a repeated one would be counted twice, or never.
+        const [field, kind, entries] = itemEntries(item);
+        entries.forEach((entry, k) => {
+          claim(`${kind}:${entry.id}`, ['sections', s, 'items', i, field, k, 'id'], `${s}:${i}:`);
+        });
       });
     });
     lesson.glossary.forEach((term, g) => {

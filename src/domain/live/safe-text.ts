@@ -1,10 +1,11 @@
 /**
- * Control characters (tab, line feed and carriage return are ordinary text) and lone UTF-16
- * surrogates: text a server must not store (unsafe-text.ts says why and finds them in a value).
+ * Control characters (tab, line feed and carriage return are ordinary text): C0, DEL and C1,
+ * and lone UTF-16 surrogates: text a server must not store (unsafe-text.ts says why and finds
+ * them in a value).
  */
 
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
-export const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
+export const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 export const LONE_SURROGATE =
   /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
@@ -20,7 +21,7 @@ export function toSafeText(text: string): string {
       // eslint-disable-next-line no-control-regex -- these two control characters are breaks
       .replace(/[\u000B\u000C]/g, '\n')
       // eslint-disable-next-line no-control-regex -- dropping control characters is the point
-      .replace(/[\u0000-\u0008\u000E-\u001F]/g, '')
+      .replace(/[\u0000-\u0008\u000E-\u001F\u007F-\u009F]/g, '')
       .replace(new RegExp(LONE_SURROGATE.source, 'g'), '\uFFFD')
   );
 }

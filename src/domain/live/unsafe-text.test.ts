@@ -3,13 +3,17 @@ import { describeUnsafeText, findUnsafeText, toSafeText } from './unsafe-text';
 
 describe('describeUnsafeText', () => {
   it('accepts ordinary text, tabs, line breaks and characters outside the BMP', () => {
-    for (const text of ['', 'Hello', 'a\tb\nc\r\nd', 'Zoë 😀 中文', '\u00A0\u200B\u007F']) {
+    for (const text of ['', 'Hello', 'a\tb\nc\r\nd', 'Zoë 😀 中文', '\u00A0\u200B\u007E\u00A0']) {
       expect(describeUnsafeText(text)).toBeNull();
     }
   });
 
-  it('names a NUL, another C0 control character, or a lone surrogate', () => {
+  it('names a NUL, another C0 control character, DEL, a C1 control, or a lone surrogate', () => {
     expect(describeUnsafeText('a\u0000b')).toBe('contains a NUL character (U+0000)');
+    expect(describeUnsafeText('ring\u0007')).toBe('contains the control character U+0007');
+    expect(describeUnsafeText('del\u007F')).toBe('contains the control character U+007F');
+    expect(describeUnsafeText('\u0085next line')).toBe('contains the control character U+0085');
+    expect(describeUnsafeText('\u009F')).toBe('contains the control character U+009F');
     expect(describeUnsafeText('\u001B[31m')).toBe('contains the control character U+001B');
     expect(describeUnsafeText('page\fbreak')).toBe('contains the control character U+000C');
     expect(describeUnsafeText('x\uD83D')).toBe(
@@ -51,7 +55,7 @@ describe('toSafeText', () => {
 
   it('turns vertical tabs and form feeds into line breaks, drops other controls, mends surrogates', () => {
     expect(toSafeText('one\u000Btwo\fthree')).toBe('one\ntwo\nthree');
-    expect(toSafeText('a\u0000b\u001Bc')).toBe('abc');
+    expect(toSafeText('a\u0000b\u001Bc\u007Fd\u0085e')).toBe('abcde');
     expect(toSafeText('x\uD83Dy')).toBe('x\uFFFDy');
     expect(describeUnsafeText(toSafeText('\u0001\uDC00\u0000'))).toBeNull();
   });
