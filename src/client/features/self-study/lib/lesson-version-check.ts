@@ -27,6 +27,11 @@ const ITEM_SHAPES: Readonly<Record<string, Shape>> = {
   forecast: { question: 'text', asOf: 'text', horizon: 'text', scenarios: [scenario] },
   claimCheck: { instructions: 'text', claims: [claim] },
   writing: { task: 'text', rubric: [criterion], modelAnswer: 'text' },
+  statements: {
+    question: 'text',
+    seedStatements: [{ id: 'text', text: 'text' }],
+    requireApproval: 'boolean',
+  },
 };
 
 const LESSON_VERSION: Shape = {
