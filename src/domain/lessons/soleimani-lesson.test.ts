@@ -111,6 +111,17 @@ describe('the Soleimani lesson', () => {
     ]);
   });
 
+  it('offers class statements and the opinion map on its extension path, seeded by the teacher', () => {
+    const statements = soleimaniLesson.sections
+      .flatMap((s) => s.items)
+      .filter((item) => item.kind === 'statements');
+    expect(statements).toHaveLength(1);
+    const [item] = statements;
+    expect(item?.extension).toBe(true);
+    // Enough of the teacher's own for a class to vote on before anyone writes one.
+    expect(item?.kind === 'statements' && item.seedStatements.length).toBeGreaterThanOrEqual(3);
+  });
+
   it('quotes every claim from its own section', () => {
     let claims = 0;
     for (const section of soleimaniLesson.sections) {

@@ -108,6 +108,10 @@ const id = z.string().max(64);
 /** The common path parameters, written once. */
 export const sessionParamsSchema = z.object({ id });
 const itemParams = sessionParamsSchema.extend({ itemId: id });
+/** The statement on a student's screen, kept as the next to vote on while it can be. */
+const offeredStatementQuery = z.object({
+  offered: z.uuid('offered must be a statement id').optional(),
+});
 const sectionParams = sessionParamsSchema.extend({ sectionId: id });
 const lessonParams = z.object({ lessonId: id });
 const participantParams = sessionParamsSchema.extend({ participantId: id });
@@ -664,8 +668,9 @@ export const endpoints = {
     path: '/api/sessions/:id/statements/:itemId/mine',
     caller: 'student',
     summary:
-      "A class-statements item as the student sees it: the next statement to vote on, their own statements, the class's map and their group.",
+      "A class-statements item as the student sees it: the next statement to vote on, their own statements, the class's map and their group. `offered`, the statement on the student's screen, stays the next one while they can still vote on it.",
     params: itemParams,
+    query: offeredStatementQuery,
     responses: { 200: studentStatementsViewSchema },
   },
   addStatement: {
@@ -673,8 +678,9 @@ export const endpoints = {
     path: '/api/sessions/:id/statements/:itemId/mine',
     caller: 'student',
     summary:
-      'Writes a statement (shown at once, or waiting for approval when the item asks for it); sends statements.changed.',
+      'Writes a statement (shown at once, or waiting for approval when the item asks for it); sends statements.changed. `offered` as for the view.',
     params: itemParams,
+    query: offeredStatementQuery,
     body: addStatementRequestSchema,
     responses: { 200: studentStatementsViewSchema },
   },

@@ -130,6 +130,7 @@ export const classStatementRoutes: FastifyPluginCallback = (app, _options, done)
     session: ClassSessionRecord,
     item: StatementsItem,
     participantId: string,
+    offered?: string,
   ): Promise<StudentStatementsView> {
     const [statements, myVotes, map] = await Promise.all([
       statementsOf(session, item),
@@ -137,10 +138,13 @@ export const classStatementRoutes: FastifyPluginCallback = (app, _options, done)
       currentMap(session.id, item.id),
     ]);
     const toVoteOn = statements.filter((s) => s.status === 'shown' && s.authorId !== participantId);
-    // Least voted first, so every statement gets votes; among equals the newest.
-    const next = toVoteOn
-      .filter((s) => !myVotes.has(s.id))
-      .sort(
+    const unvoted = toVoteOn.filter((s) => !myVotes.has(s.id));
+    // The statement on the student's screen stays until they vote on it: classmates' votes
+    // would otherwise swap it under the reader, and their vote land on one they never read.
+    // Otherwise least voted first, so every statement gets votes; among equals the newest.
+    const next =
+      unvoted.find((s) => s.id === offered) ??
+      unvoted.sort(
         (a, b) =>
           a.votes - b.votes || b.createdAt.localeCompare(a.createdAt) || a.id.localeCompare(b.id),
       )[0];
@@ -203,13 +207,13 @@ export const classStatementRoutes: FastifyPluginCallback = (app, _options, done)
     };
   }
 
-  addRoute(app, endpoints.studentStatements, async ({ params, caller }) => {
+  addRoute(app, endpoints.studentStatements, async ({ params, query, caller }) => {
     const { lesson } = await lessons.ofSession(caller.session);
     const item = statementsItemOf(lesson, params.itemId);
-    return studentView(caller.session, item, caller.participant.id);
+    return studentView(caller.session, item, caller.participant.id, query.offered);
   });
 
-  addRoute(app, endpoints.addStatement, async ({ params, body, caller }) => {
+  addRoute(app, endpoints.addStatement, async ({ params, query, body, caller }) => {
     const { session, participant } = caller;
     limiters.statements.take(participant.id);
     const { lesson } = await lessons.ofSession(session);
@@ -242,7 +246,7 @@ export const classStatementRoutes: FastifyPluginCallback = (app, _options, done)
       added.status === 'shown' ? { to: 'everyone' } : { to: 'teacher' },
       { type: 'statements.changed', itemId: item.id },
     );
-    return studentView(session, item, participant.id);
+    return studentView(session, item, participant.id, query.offered);
   });
 
   addRoute(app, endpoints.voteOnStatement, async ({ params, body, caller }) => {

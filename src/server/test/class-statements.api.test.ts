@@ -255,6 +255,44 @@ describeWithServer('class statements and the opinion map on %s', (ctx) => {
     expect(listed.body.statements.filter((s) => s.author === 'Ana')).toHaveLength(5);
   });
 
+  it('keeps the statement on a student’s screen until they vote on it, whatever classmates do', async () => {
+    const { base, students, open } = await classWithItemOpen(['Ana', 'Ben', 'Cai']);
+    const [ana, ben, cai] = students as [
+      (typeof students)[0],
+      (typeof students)[0],
+      (typeof students)[0],
+    ];
+    await open();
+    const shown = (await mine(ana.student, base)).body.next!;
+    // Classmates vote on it: it is no longer the least voted, and would give way to another.
+    for (const { student } of [ben, cai]) {
+      await student.put(`${base}/statements/${itemId}/votes/${shown.id}`, { vote: 'agree' });
+    }
+    // (The vote counts that order them are brought up to date with the map's next drawing.)
+    const deadline = Date.now() + 10_000;
+    while ((await mine(ana.student, base)).body.next?.id === shown.id) {
+      expect(Date.now(), 'the least voted statement changed').toBeLessThan(deadline);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    const mineOffered = (offered: string) =>
+      ana.student.get<StudentStatementsView>(
+        `${base}/statements/${itemId}/mine?offered=${offered}`,
+      );
+    expect((await mineOffered(shown.id)).body.next).toEqual(shown);
+    // Writing a statement of her own keeps it too.
+    const written = await ana.student.post<StudentStatementsView>(
+      `${base}/statements/${itemId}/mine?offered=${shown.id}`,
+      { text: 'My own view.' },
+    );
+    expect(written.body.next).toEqual(shown);
+    // Once she has voted on it, or for one she cannot vote on, the least voted comes next.
+    await ana.student.put(`${base}/statements/${itemId}/votes/${shown.id}`, { vote: 'pass' });
+    expect((await mineOffered(shown.id)).body.next?.id).not.toBe(shown.id);
+    expect((await mineOffered(randomUUID())).status).toBe(200);
+    const notAnId = await ana.student.get(`${base}/statements/${itemId}/mine?offered=nope`);
+    expectRefusal(notAnId, 400, 'invalid_input', 'offered');
+  });
+
   it('refuses bad statements, votes and callers', async () => {
     const { teacher, base, students, open } = await classWithItemOpen(['Ana']);
     const ana = students[0]!.student;

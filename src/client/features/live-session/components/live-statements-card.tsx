@@ -13,6 +13,7 @@ import { describeApiError } from '../../../shared/lib/api-client';
 import { ITEM_KIND_LABELS } from '../../../shared/lib/describe-answer';
 import {
   addStatement,
+  holdStatementsRefetch,
   storeStatementsView,
   studentStatementsQuery,
   voteOnStatement,
@@ -44,7 +45,9 @@ function VoteCard({
   const vote = useMutation({
     mutationFn: ({ id, choice }: { id: string; choice: StatementVote }) =>
       voteOnStatement(sessionId, view.itemId, id, choice),
-    onSuccess: (next) => {
+    onMutate: () => holdStatementsRefetch(queryClient, sessionId, view.itemId),
+    onSuccess: async (next) => {
+      await holdStatementsRefetch(queryClient, sessionId, view.itemId);
       storeStatementsView(queryClient, sessionId, next);
     },
   });
@@ -106,7 +109,8 @@ function WriteStatement({
   const countId = useId();
   const [text, setText] = useState('');
   const add = useMutation({
-    mutationFn: (statement: string) => addStatement(sessionId, view.itemId, statement),
+    mutationFn: (statement: string) =>
+      addStatement(sessionId, view.itemId, statement, view.next?.id),
     onSuccess: (next) => {
       storeStatementsView(queryClient, sessionId, next);
       setText('');

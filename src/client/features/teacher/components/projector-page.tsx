@@ -147,7 +147,6 @@ export function ProjectorPage({ sessionId }: { readonly sessionId: string }) {
   const queryClient = useQueryClient();
   const query = useQuery(teacherProjectorQuery(sessionId));
   const lessonQuery = useSessionLesson(sessionId);
-  const isEnded = query.data?.status === 'ended';
   useLiveStream(
     sessionId,
     {
@@ -158,7 +157,8 @@ export function ProjectorPage({ sessionId }: { readonly sessionId: string }) {
         void queryClient.invalidateQueries({ queryKey: queryKeys.teacherProjector(sessionId) });
       },
     },
-    query.data !== undefined && !isEnded,
+    // An ended session still changes (a student deleted): a screen left open follows it.
+    query.data !== undefined,
   );
   if (query.isPending) return <p role="status">Loading the classroom screen…</p>;
   const view = query.data;

@@ -249,7 +249,6 @@ export function SessionControlPage({ sessionId }: { readonly sessionId: string }
   const queryClient = useQueryClient();
   const query = useQuery(teacherSessionQuery(sessionId));
   const lessonQuery = useSessionLesson(sessionId);
-  const isEnded = query.data?.session.status === 'ended';
   const connection = useLiveStream(
     sessionId,
     {
@@ -260,7 +259,8 @@ export function SessionControlPage({ sessionId }: { readonly sessionId: string }
         resyncTeacherSession(queryClient, sessionId);
       },
     },
-    query.data !== undefined && !isApiError(query.error, 'not_signed_in') && !isEnded,
+    // An ended session still changes (a student deleted, outcomes revealed): the stream stays.
+    query.data !== undefined && !isApiError(query.error, 'not_signed_in'),
   );
 
   if (query.isPending) return <p role="status">Loading the session…</p>;
