@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Teacher } from '../../domain/live/live-contracts';
 import type { Database } from '../db/database';
+import { isApiRequest } from '../lib/api-paths';
 import { ApiError } from '../lib/api-error';
 import { hashToken, newToken } from '../lib/secrets';
 import type { ClassSessionRecord } from '../repositories/class-sessions.repository';
@@ -67,7 +68,7 @@ function hostOf(origin: string): string | null {
  */
 function registerCsrfProtection(app: FastifyInstance) {
   app.addHook('onRequest', async (request, reply) => {
-    if (!request.url.startsWith('/api/')) return;
+    if (!isApiRequest(request)) return;
     const token = readSignedCookie(request, CSRF_COOKIE);
     if (!token) {
       const fresh = newToken();
