@@ -1,8 +1,9 @@
-import type { FastifyPluginCallback } from 'fastify';
+import type { FastifyPluginCallback, FastifyRequest } from 'fastify';
 import { endpoints } from '../../domain/live/api-endpoints';
 import { nameSkeleton } from '../../domain/live/display-names';
 import { ApiError } from '../lib/api-error';
 import { addRoute } from '../lib/contract-route';
+import { checkGuess } from '../lib/guess-limiter';
 import { newRejoinCode } from '../lib/join-code';
 import { requireJoinable } from '../lib/joinable-session';
 import { refuseTakenName } from '../lib/namesakes';
@@ -18,12 +19,27 @@ import {
   toParticipant,
 } from '../repositories/participants.repository';
 
+/** A name without the number a namesake is given: "Sam (2)" → "Sam". */
+const withoutNumber = (name: string) => name.replace(/\s*\(\d+\)\s*$/, '');
+
 /** Under /api: students look a join code up, join, and rejoin on another device. */
 export const joinRoutes: FastifyPluginCallback = (app, _options, done) => {
   const { db, hub, auth, lessons, limiters } = app;
 
-  addRoute(app, endpoints.lookUpJoinCode, async ({ params: { code } }) => {
-    const session = requireJoinable(await findClassSessionByCode(db, code), code);
+  /**
+   * The open session with this join code. An unknown code is a wrong guess of the address's:
+   * guesses slow down and, past the limit, wrong ones are refused while right ones get in.
+   */
+  const findJoinable = async (request: FastifyRequest, code: string) =>
+    requireJoinable(
+      await checkGuess({ byAddress: [limiters.joinGuess, request.ip] }, () =>
+        findClassSessionByCode(db, code),
+      ),
+      code,
+    );
+
+  addRoute(app, endpoints.lookUpJoinCode, async ({ params: { code } }, request) => {
+    const session = await findJoinable(request, code);
     const { lesson } = await lessons.ofSession(session);
     return {
       sessionId: session.id,
@@ -33,6 +49,7 @@ export const joinRoutes: FastifyPluginCallback = (app, _options, done) => {
   });
 
   addRoute(app, endpoints.join, async ({ body: input }, request, reply) => {
+    await findJoinable(request, input.code);
     const token = newToken();
     const participant = await db.transaction(async (tx) => {
       const found = await findClassSessionByCode(tx, input.code);
@@ -66,16 +83,26 @@ export const joinRoutes: FastifyPluginCallback = (app, _options, done) => {
    * out, and gets back in with the code or from the teacher.
    */
   addRoute(app, endpoints.rejoin, async ({ body: input }, request, reply) => {
-    const session = requireJoinable(await findClassSessionByCode(db, input.code), input.code);
-    // Counted before the guess (a burst cannot outrun the count) and given back when it was
-    // right: wrong guesses are what is limited.
-    limiters.rejoinBySession.take(session.id);
-    limiters.rejoinByAddress.take(request.ip);
-    const found = await findParticipantByRejoinCode(db, session.id, input.rejoinCode);
+    const session = await findJoinable(request, input.code);
     const typed = nameSkeleton(input.displayName);
-    // "Sam" or "Sam (2)" both name the second Sam.
-    const isTheirName = found && (found.nameKey === typed || nameSkeleton(found.label) === typed);
-    if (!found || !isTheirName) {
+    const found = await checkGuess(
+      {
+        byAddress: [limiters.rejoinByAddress, request.ip],
+        // "Sam" and "Sam (2)" are guesses at the same student's code.
+        byTarget: [
+          limiters.rejoinByStudent,
+          `${session.id} ${nameSkeleton(withoutNumber(input.displayName))}`,
+        ],
+      },
+      async () => {
+        const byCode = await findParticipantByRejoinCode(db, session.id, input.rejoinCode);
+        // "Sam" or "Sam (2)" both name the second Sam.
+        const isTheirName =
+          byCode && (byCode.nameKey === typed || nameSkeleton(byCode.label) === typed);
+        return isTheirName ? byCode : null;
+      },
+    );
+    if (!found) {
       throw new ApiError(
         403,
         'rejoin_refused',
@@ -84,8 +111,6 @@ export const joinRoutes: FastifyPluginCallback = (app, _options, done) => {
         'rejoinCode',
       );
     }
-    limiters.rejoinByAddress.release(request.ip);
-    limiters.rejoinBySession.release(session.id);
     if (found.isRemoved) {
       throw new ApiError(403, 'participant_removed', 'Your teacher removed you from this session.');
     }

@@ -214,40 +214,54 @@ describeWithServer('rejoining and look-alike names on %s', (ctx) => {
 });
 
 /** Low limits, so a test can reach them. */
-const GUESS_LIMITS = { rejoinRateLimit: 5, rejoinSessionRateLimit: 3 };
+const GUESS_LIMITS = { rejoinRateLimit: 5, rejoinStudentRateLimit: 3 };
 
 describeWithServer('rejoin guesses on %s', { config: GUESS_LIMITS }, (ctx) => {
-  it('limits wrong rejoin codes per session and per address, so codes cannot be guessed', async () => {
+  it('limits wrong rejoin codes per student and per address, so codes cannot be guessed', async () => {
     const teacher = await signUpTeacher(ctx.server.baseUrl);
     const first = await createLiveSession(teacher, 'teacher-paced');
     const second = await createLiveSession(teacher, 'teacher-paced');
     const riley = await joinAs(ctx.server.baseUrl, first.session.joinCode, 'Riley');
-    const { rejoinCode } = riley.joined.participant;
-    const guess = (code: string, guessed: string) =>
+    const sam = await joinAs(ctx.server.baseUrl, first.session.joinCode, 'Sam');
+    const guess = (code: string, displayName: string, guessed: string) =>
       new ApiClient(ctx.server.baseUrl).post('/api/rejoin', {
         code,
-        displayName: 'Riley',
+        displayName,
         rejoinCode: guessed,
       });
+    const { rejoinCode } = riley.joined.participant;
 
     for (let i = 0; i < 3; i += 1) {
       expectRefusal(
-        await guess(first.session.joinCode, otherCode(rejoinCode)),
+        await guess(first.session.joinCode, 'Riley', otherCode(rejoinCode)),
         403,
         'rejoin_refused',
       );
     }
-    // The session's limit is used up: even the right code waits, so guessing stops here.
-    const limited = await guess(first.session.joinCode, rejoinCode);
-    expectRefusal(limited, 429, 'rate_limited');
-    expect(errorOf(limited).message).toMatch(/wrong rejoin codes in this session.*wait \d+ s/i);
-
-    // This address has two wrong guesses left, in any session.
-    for (let i = 0; i < 2; i += 1) {
-      expectRefusal(await guess(second.session.joinCode, 'ZZZZZZ'), 403, 'rejoin_refused');
+    // Riley's limit is used up: even the right code waits, so guessing Riley's stops here,
+    // under either of Riley's names.
+    for (const name of ['Riley', 'RILEY (2)']) {
+      const limited = await guess(first.session.joinCode, name, rejoinCode);
+      expectRefusal(limited, 429, 'rate_limited');
+      expect(errorOf(limited).message).toMatch(/wrong rejoin codes for this student.*wait \d+ s/i);
     }
-    const byAddress = await guess(second.session.joinCode, 'ZZZZZZ');
+    // Sam, from the same address, is not held up by guesses at Riley's code.
+    const samBack = await guess(first.session.joinCode, 'Sam', sam.joined.participant.rejoinCode);
+    expect(samBack.status).toBe(200);
+
+    // This address has two wrong guesses left, in any session; then wrong ones are refused...
+    for (let i = 0; i < 2; i += 1) {
+      expectRefusal(await guess(second.session.joinCode, 'Kim', 'ZZZZZZ'), 403, 'rejoin_refused');
+    }
+    const byAddress = await guess(second.session.joinCode, 'Kim', 'ZZZZZZ');
     expectRefusal(byAddress, 429, 'rate_limited');
     expect(errorOf(byAddress).message).toMatch(/Too many wrong rejoin codes in a short time/);
+    // ...and right ones still get in.
+    const samAgain = await guess(
+      first.session.joinCode,
+      'Sam',
+      (samBack.body as JoinResponse).participant.rejoinCode,
+    );
+    expect(samAgain.status).toBe(200);
   });
 });
