@@ -15,7 +15,7 @@ import {
 import {
   addParticipant,
   findParticipantByRejoinCode,
-  replaceParticipantToken,
+  moveParticipantToNewDevice,
   toParticipant,
 } from '../repositories/participants.repository';
 
@@ -77,7 +77,8 @@ export const joinRoutes: FastifyPluginCallback = (app, _options, done) => {
 
   /**
    * Back into a session on any device, as the same participant with every answer: the join
-   * code, the name and the student's rejoin code. The new device gets a fresh cookie and the
+   * code, the name and the student's rejoin code, which is then replaced by a new one (shown on
+   * the student's page and the teacher's roster). The new device gets a fresh cookie and the
    * one used before is signed out of the session, so a code seen over a shoulder cannot be
    * used to share someone's identity unnoticed: the rightful student finds their page signed
    * out, and gets back in with the code or from the teacher.
@@ -115,9 +116,28 @@ export const joinRoutes: FastifyPluginCallback = (app, _options, done) => {
       throw new ApiError(403, 'participant_removed', 'Your teacher removed you from this session.');
     }
     const token = newToken();
-    await replaceParticipantToken(db, found.id, hashToken(token));
+    const moved = await moveParticipantToNewDevice(db, {
+      participantId: found.id,
+      usedRejoinCode: found.rejoinCode,
+      tokenHash: hashToken(token),
+      newRejoinCode,
+    });
+    if (!moved) {
+      throw new ApiError(
+        403,
+        'rejoin_refused',
+        'That rejoin code was used a moment ago, on another device. Ask your teacher for your new code.',
+        'rejoinCode',
+      );
+    }
     auth.setParticipantCookie(request, reply, session.id, token);
-    return { sessionId: session.id, participant: found };
+    // The teacher's roster shows the student's new code.
+    await hub.publish(
+      session.id,
+      { to: 'teacher' },
+      { type: 'participant.rejoined', participant: toParticipant(moved) },
+    );
+    return { sessionId: session.id, participant: moved };
   });
   done();
 };
