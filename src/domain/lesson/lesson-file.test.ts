@@ -183,6 +183,32 @@ describe('importing a file with problems', () => {
     ]);
   });
 
+  it('refuses a source address that is not http or https, naming the field', () => {
+    for (const url of [
+      'javascript:alert(document.cookie)',
+      'JavaScript:void(0)',
+      'data:text/html,x',
+      'ftp://example.org/a',
+    ]) {
+      const broken = exampleText.replace(
+        '"permission":',
+        `"url": ${JSON.stringify(url)}, "permission":`,
+      );
+      expect(problemsOf(broken), url).toStrictEqual([
+        {
+          path: 'metadata.source.url',
+          line: lineWith(broken, '"url"'),
+          message: 'must be a web address starting with http:// or https://',
+        },
+      ]);
+    }
+    const fine = exampleText.replace(
+      '"permission":',
+      '"url": "https://example.org/a?b=1", "permission":',
+    );
+    expect(imported(fine).metadata.source.url).toBe('https://example.org/a?b=1');
+  });
+
   it('checks version 2’s fields: section minutes, extension items, the permission note', () => {
     const broken = exampleText
       .replace('"core": 9', '"core": 0')

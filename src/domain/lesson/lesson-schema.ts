@@ -238,7 +238,13 @@ export const lessonMetadataSchema = z.object({
     headline: text,
     published: text,
     authorDescription: text,
-    url: z.url().optional(),
+    /** A link to the article: http or https only (a `javascript:` address would run a script). */
+    url: z
+      .url({
+        protocol: /^https?$/i,
+        error: 'must be a web address starting with http:// or https://',
+      })
+      .optional(),
     /** How the lesson may use the article, e.g. "Used with the publisher's permission". */
     permission: text.optional(),
   }),

@@ -641,7 +641,7 @@ export const endpoints = {
     path: '/api/rejoin',
     caller: 'anyone',
     summary:
-      'Back in as the same student on a new device, with every answer; the old device is signed out. 403 rejoin_refused.',
+      'Back in as the same student on a new device, with every answer; the old device is signed out and the rejoin code replaced by a new one (participant.rejoined to the teacher). 403 rejoin_refused; 429 rate_limited (wrong codes per address, or for this student).',
     body: rejoinRequestSchema,
     responses: { 200: joinResponseSchema },
   },

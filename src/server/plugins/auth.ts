@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Teacher } from '../../domain/live/live-contracts';
 import type { Database } from '../db/database';
+import { isApiRequest } from '../lib/api-paths';
 import { ApiError } from '../lib/api-error';
 import { hashToken, newToken } from '../lib/secrets';
 import type { ClassSessionRecord } from '../repositories/class-sessions.repository';
@@ -20,7 +21,13 @@ import {
 
 const TEACHER_COOKIE = 'sid';
 const PARTICIPANT_COOKIE = 'pt';
-const CSRF_COOKIE = 'csrf';
+/**
+ * Over HTTPS the csrf cookie has the `__Host-` prefix: the browser then keeps only one set by
+ * this very host, Secure, for the whole site, so a neighbouring subdomain cannot plant its own.
+ * Over plain HTTP (a teacher's laptop) the prefix cannot be set, and the name stays `csrf`.
+ */
+const csrfCookieName = (request: FastifyRequest) =>
+  request.protocol === 'https' ? '__Host-csrf' : 'csrf';
 const CSRF_HEADER = 'x-csrf-token';
 const TEACHER_SESSION_DAYS = 30;
 const PARTICIPANT_COOKIE_DAYS = 2;
@@ -62,16 +69,17 @@ function hostOf(origin: string): string | null {
 
 /**
  * CSRF protection for cookie-authenticated writes: a signed double-submit token (the `csrf`
- * cookie, echoed in the x-csrf-token header, which another site can neither read nor set),
+ * or `__Host-csrf` cookie, echoed in the x-csrf-token header, which another site can neither read nor set),
  * plus a same-origin check of the Origin header when the browser sends one.
  */
 function registerCsrfProtection(app: FastifyInstance) {
   app.addHook('onRequest', async (request, reply) => {
-    if (!request.url.startsWith('/api/')) return;
-    const token = readSignedCookie(request, CSRF_COOKIE);
+    if (!isApiRequest(request)) return;
+    const cookieName = csrfCookieName(request);
+    const token = readSignedCookie(request, cookieName);
     if (!token) {
       const fresh = newToken();
-      reply.setCookie(CSRF_COOKIE, fresh, {
+      reply.setCookie(cookieName, fresh, {
         path: '/',
         sameSite: 'strict',
         secure: request.protocol === 'https',
@@ -80,7 +88,7 @@ function registerCsrfProtection(app: FastifyInstance) {
       });
       request.csrfToken = reply.signCookie(fresh);
     } else {
-      request.csrfToken = request.cookies[CSRF_COOKIE] ?? null;
+      request.csrfToken = request.cookies[cookieName] ?? null;
     }
     if (!UNSAFE_METHODS.has(request.method)) return;
 
@@ -90,7 +98,7 @@ function registerCsrfProtection(app: FastifyInstance) {
     }
     const header = request.headers[CSRF_HEADER];
     const sent = typeof header === 'string' ? header : '';
-    const cookie = request.cookies[CSRF_COOKIE] ?? '';
+    const cookie = request.cookies[cookieName] ?? '';
     if (!token || !sent || !sameText(sent, cookie)) {
       throw new ApiError(
         403,

@@ -2,6 +2,7 @@ import type { FastifyPluginCallback } from 'fastify';
 import { endpoints } from '../../domain/live/api-endpoints';
 import { ApiError } from '../lib/api-error';
 import { addRoute } from '../lib/contract-route';
+import { checkGuess } from '../lib/guess-limiter';
 import { countEveryAttempt } from '../plugins/rate-limits.plugin';
 import { refuseWeakPassword } from '../lib/password-policy';
 import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from '../lib/secrets';
@@ -48,13 +49,24 @@ export const authRoutes: FastifyPluginCallback = (app, _options, done) => {
     app,
     endpoints.signIn,
     async ({ body }, request, reply) => {
-      const found = await findTeacherByEmail(db, body.email);
-      // Hash even for an unknown address, so the answer takes as long and says the same.
-      const isValid = await verifyPassword(
-        body.password,
-        found?.passwordHash ?? DUMMY_PASSWORD_HASH,
+      // A wrong password slows down and, past the limits, is refused: per address (a right one
+      // still gets in) and per account (any, until the hour is up).
+      const found = await checkGuess(
+        {
+          byAddress: [limiters.signInByAddress, request.ip],
+          byTarget: [limiters.signInByEmail, body.email.toLowerCase()],
+        },
+        async () => {
+          const account = await findTeacherByEmail(db, body.email);
+          // Hash even for an unknown address, so the answer takes as long and says the same.
+          const isValid = await verifyPassword(
+            body.password,
+            account?.passwordHash ?? DUMMY_PASSWORD_HASH,
+          );
+          return account && isValid ? account : null;
+        },
       );
-      if (!found || !isValid) throw new ApiError(401, 'invalid_credentials', WRONG_CREDENTIALS);
+      if (!found) throw new ApiError(401, 'invalid_credentials', WRONG_CREDENTIALS);
       const teacher = { id: found.id, email: found.email, name: found.name };
       await auth.signIn(request, reply, teacher);
       return { teacher };

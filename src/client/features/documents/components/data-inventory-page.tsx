@@ -149,7 +149,7 @@ const BROWSER_STORES: readonly StoredField[] = [
     why: 'A live-class answer given offline, until the server has it.',
   },
   {
-    name: 'Cookies: pt (student, 2 days), sid (teacher, 30 days), csrf',
+    name: 'Cookies: pt (student, 2 days), sid (teacher, 30 days), csrf (__Host-csrf over HTTPS)',
     why: 'Who is signed in or joined; csrf protects against forged requests.',
   },
   { name: 'Offline copy of the app', why: 'The app’s own files, so self-study works offline.' },
