@@ -47,9 +47,13 @@ test('a teacher exports a student’s data, deletes it, then deletes their own a
   await expect(note).toBeFocused();
   expect(await page.evaluate(() => document.activeElement === document.body)).toBe(false);
   await expect(page.getByText('1 joined')).toBeVisible();
-  // Her device is signed out of the session.
+  // Her device is out of the session, and told that her teacher deleted her.
   await zoe.page.reload();
   await expect(zoe.item(prompt)).toBeHidden();
+  await expect(
+    zoe.page.getByRole('heading', { level: 1, name: 'Your teacher deleted you from this session' }),
+  ).toBeVisible();
+  await expect(zoe.page.getByText('one device at a time')).toBeHidden();
   await expectNoAxeViolations(page);
 
   // Removing says truthfully where the answers go.
