@@ -222,7 +222,10 @@ test('a student reading at a steady pace while classmates vote: every vote lands
   const offered = card(ada).getByRole('group');
   const swaps: string[] = [];
   for (let turn = 1; turn <= CAMP_STATEMENTS.length; turn += 1) {
-    await expect(offered).toContainText(`(${turn} of ${CAMP_STATEMENTS.length})`);
+    // The lesson's statements are the teacher's, not a classmate's.
+    await expect(offered).toContainText(
+      `Your teacher’s statement (${turn} of ${CAMP_STATEMENTS.length})`,
+    );
     const read = (await offered.getByRole('paragraph').nth(1).textContent()) ?? '';
     const index = CAMP_STATEMENTS.findIndex((s) => s.text === read);
     expect(index, read).toBeGreaterThanOrEqual(0);

@@ -38,7 +38,7 @@ test('the teacher tallies who speaks: shares, who has not spoken, a warning, und
   }
   await tally.getByRole('radio', { name: 'Builds on' }).check();
   await speaker('Ben').click();
-  await expect(speaker('Ben')).toHaveAccessibleName('Ben 1 turns so far');
+  await expect(speaker('Ben')).toHaveAccessibleName('Ben 1 turn so far');
   await expect(tally).toContainText('5 turns so far.');
   await expect(tally).not.toContainText('A few voices');
 

@@ -47,9 +47,13 @@ test('a teacher exports a student’s data, deletes it, then deletes their own a
   await expect(note).toBeFocused();
   expect(await page.evaluate(() => document.activeElement === document.body)).toBe(false);
   await expect(page.getByText('1 joined')).toBeVisible();
-  // Her device is signed out of the session.
+  // Her device is out of the session, and told that her teacher deleted her.
   await zoe.page.reload();
   await expect(zoe.item(prompt)).toBeHidden();
+  await expect(
+    zoe.page.getByRole('heading', { level: 1, name: 'Your teacher deleted you from this session' }),
+  ).toBeVisible();
+  await expect(zoe.page.getByText('one device at a time')).toBeHidden();
   await expectNoAxeViolations(page);
 
   // Removing says truthfully where the answers go.
@@ -59,8 +63,14 @@ test('a teacher exports a student’s data, deletes it, then deletes their own a
   await removeDialog.getByRole('button', { name: 'Remove' }).click();
   await expect(page.getByText('Yan was removed from the session.')).toBeFocused();
 
+  // "Delete account" is not beside "Sign out" on every page, but in the danger zone at the end
+  // of the home page.
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Delete account' })).toHaveCount(0);
+  await page.goto('/teach');
+  const dangerZone = page.getByRole('region', { name: 'Danger zone' });
   // The account goes with the password, and the teacher is back at signing in.
-  await page.getByRole('button', { name: 'Delete account' }).click();
+  await dangerZone.getByRole('button', { name: 'Delete account' }).click();
   const accountDialog = page.getByRole('dialog', { name: 'Delete your account?' });
   await accountDialog.getByLabel('Your password').fill('not the password');
   await accountDialog.getByRole('button', { name: 'Delete my account' }).click();

@@ -40,7 +40,7 @@ const ProjectorPage = lazy(async () => ({
 function TeacherPage({ route }: { readonly route: TeacherRoute }): ReactElement {
   switch (route.name) {
     case 'teach':
-      return <TeachPage />;
+      return <TeachPage onAccountDeleted={draftsOnThisDevice.forget} />;
     case 'forgotPassword':
       return <ForgotPasswordPage />;
     case 'resetPassword':

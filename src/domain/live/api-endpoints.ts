@@ -649,7 +649,8 @@ export const endpoints = {
     method: 'GET',
     path: '/api/sessions/:id/me',
     caller: 'student',
-    summary: 'The session as this student sees it; 401 not_joined, 403 participant_removed.',
+    summary:
+      "The session as this student sees it; 401 not_joined, 403 participant_removed or participant_deleted (the teacher deleted this device's student).",
     params: sessionParamsSchema,
     responses: { 200: studentSessionViewSchema },
   },

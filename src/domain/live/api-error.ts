@@ -31,6 +31,7 @@ export const API_ERROR_CODES = [
   'session_ended',
   'not_joined',
   'participant_removed',
+  'participant_deleted',
   'name_taken',
   'rejoin_refused',
   'item_not_open',

@@ -80,7 +80,14 @@ export const studentStatementsViewSchema = z.object({
    * The classmate's statement to vote on: the one already on the student's screen while they
    * can still vote on it, else the least voted, newest first; null when none.
    */
-  next: z.object({ id: z.string(), text: z.string() }).nullable(),
+  next: z
+    .object({
+      id: z.string(),
+      text: z.string(),
+      /** The lesson's own statement, the teacher's; false for a classmate's. */
+      isTeachers: z.boolean(),
+    })
+    .nullable(),
   votes: count,
   /** Statements shown to the class that the student did not write. */
   toVoteOn: count,

@@ -381,8 +381,12 @@ export async function buildStudentView(
   const revealed = new Set(stored.filter((s) => s.isRevealed).map((s) => s.itemId));
   // Answer first: a prompt's classmates' responses reach a student once they have answered it.
   const answeredByViewer = new Set(myAnswers.map((a) => a.itemId));
+  // A hidden response leaves classmates' walls; its author keeps it, marked hidden, so it does
+  // not vanish from their screen without a word.
   const wall = toClassWallResponses(
-    classWallAnswers(lesson, answers, { revealed, answeredByViewer }).filter((a) => !a.isHidden),
+    classWallAnswers(lesson, answers, { revealed, answeredByViewer }).filter(
+      (a) => !a.isHidden || a.participantId === participant.id,
+    ),
     replies,
     sessionWall,
     participant.id,

@@ -9,6 +9,7 @@ import { ApiError } from '../lib/api-error';
 import { hashToken, newToken } from '../lib/secrets';
 import type { ClassSessionRecord } from '../repositories/class-sessions.repository';
 import { findClassSession } from '../repositories/class-sessions.repository';
+import { isDeletedParticipantToken } from '../repositories/student-data.repository';
 import {
   createAuthSession,
   deleteAuthSession,
@@ -189,6 +190,14 @@ export class Auth {
   ): Promise<{ participant: ParticipantRecord; session: ClassSessionRecord }> {
     const participant = await this.findParticipant(request, sessionId);
     if (!participant) {
+      const token = readSignedCookie(request, PARTICIPANT_COOKIE);
+      if (token && (await isDeletedParticipantToken(this.db, sessionId, hashToken(token)))) {
+        throw new ApiError(
+          403,
+          'participant_deleted',
+          'Your teacher deleted you, and everything you did, from this session.',
+        );
+      }
       throw new ApiError(401, 'not_joined', 'Join the session with its code first.');
     }
     if (participant.isRemoved) {

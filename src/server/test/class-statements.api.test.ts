@@ -206,7 +206,11 @@ describeWithServer('class statements and the opinion map on %s', (ctx) => {
     );
     expect(approved.status).toBe(200);
     const offered = (await mine(ben.student, base)).body;
-    expect(offered.next).toEqual({ id: pending.id, text: 'The author leaves out the Iraqi view.' });
+    expect(offered.next).toEqual({
+      id: pending.id,
+      text: 'The author leaves out the Iraqi view.',
+      isTeachers: false,
+    });
     // Ana cannot vote on her own.
     expectRefusal(
       await ana.student.put(`${base}/statements/${itemId}/votes/${pending.id}`, { vote: 'agree' }),
@@ -264,6 +268,8 @@ describeWithServer('class statements and the opinion map on %s', (ctx) => {
     ];
     await open();
     const shown = (await mine(ana.student, base)).body.next!;
+    // The lesson's own statements are the teacher's, and say so.
+    expect(shown.isTeachers).toBe(true);
     // Classmates vote on it: it is no longer the least voted, and would give way to another.
     for (const { student } of [ben, cai]) {
       await student.put(`${base}/statements/${itemId}/votes/${shown.id}`, { vote: 'agree' });

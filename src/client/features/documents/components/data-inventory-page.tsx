@@ -30,6 +30,17 @@ const SERVER_STORES: readonly Store[] = [
     ],
   },
   {
+    id: 'deleted-participant-tokens',
+    title: 'deleted_participant_tokens: the cookies of students the teacher deleted',
+    holds: 'Deleted with the session.',
+    fields: [
+      {
+        name: 'token_hash',
+        why: 'A hash of a deleted student’s cookie, no name or answer: their device is told that the teacher deleted them.',
+      },
+    ],
+  },
+  {
     id: 'answers',
     title: 'answers: one row per student per question',
     holds: 'Deleted with the student or the session.',

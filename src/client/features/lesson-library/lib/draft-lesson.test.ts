@@ -141,6 +141,7 @@ describe('the draft and the lesson-shaped JSON', () => {
     const draft = newDraftFromArticle(
       {
         title: 'Webb’s First Image',
+        subtitle: 'What the first pictures show',
         publication: 'NASA',
         author: 'NASA news release',
         date: '2022-07-11',
@@ -150,6 +151,7 @@ describe('the draft and the lesson-shaped JSON', () => {
       ['One.', 'Two.'],
     );
     expect(draft.id).toMatch(/^webb-s-first-image-[a-z0-9]{4}$/);
+    expect(draft.metadata.subtitle).toBe('What the first pictures show');
     expect(draft.metadata.source).toEqual({
       publication: 'NASA',
       headline: 'Webb’s First Image',

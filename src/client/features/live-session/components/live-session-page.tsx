@@ -241,14 +241,21 @@ function LiveSessionContent({ sessionId }: { readonly sessionId: string }) {
   const query = useQuery({
     ...studentSessionQuery(sessionId),
     retry: (failures, error) =>
-      !isApiError(error, 'not_joined', 'participant_removed', 'session_not_found', 'not_found') &&
-      failures < 3,
+      !isApiError(
+        error,
+        'not_joined',
+        'participant_removed',
+        'participant_deleted',
+        'session_not_found',
+        'not_found',
+      ) && failures < 3,
   });
   // Loaded beside the session, not after it: the lesson is the page's other half.
   const lessonQuery = useSessionLesson(sessionId);
   // Keep the stream and the outbox going through a failed refresh; stop when shut out.
   const isReady =
-    query.data !== undefined && !isApiError(query.error, 'participant_removed', 'not_joined');
+    query.data !== undefined &&
+    !isApiError(query.error, 'participant_removed', 'participant_deleted', 'not_joined');
   const isEnded = query.data?.session.status === 'ended';
   const connection = useLiveStream(
     sessionId,
@@ -275,6 +282,19 @@ function LiveSessionContent({ sessionId }: { readonly sessionId: string }) {
           <p role="alert">{error.message}</p>
           <p>
             Ask your teacher if this is a mistake.{' '}
+            <Link to={routes.join.build()}>Join a class</Link>
+          </p>
+        </>
+      );
+    }
+    if (isApiError(error, 'participant_deleted')) {
+      return (
+        <>
+          <title>Deleted from the session</title>
+          <h1>Your teacher deleted you from this session</h1>
+          <p role="alert">{error.message}</p>
+          <p>
+            Nothing of yours is kept in it. Ask your teacher if this is a mistake.{' '}
             <Link to={routes.join.build()}>Join a class</Link>
           </p>
         </>

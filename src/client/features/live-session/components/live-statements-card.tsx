@@ -57,7 +57,8 @@ function VoteCard({
       {next ? (
         <div role="group" aria-labelledby={statementId}>
           <p className="hint">
-            A classmate’s statement ({view.votes + 1} of {view.toVoteOn})
+            {next.isTeachers ? 'Your teacher’s statement' : 'A classmate’s statement'} (
+            {view.votes + 1} of {view.toVoteOn})
           </p>
           <p id={statementId} className="statement-text" aria-live="polite">
             {next.text}
