@@ -91,6 +91,10 @@ export const joinRoutes: FastifyPluginCallback = (app, _options, done) => {
     }
     const token = newToken();
     await replaceParticipantToken(db, found.id, hashToken(token));
+    // The old device's open streams end too (on every instance): its browser reconnects, is
+    // refused, and its page says it was signed out, rather than showing the class live. The
+    // new device opens its stream after this answer.
+    await hub.endStudentStreams(session.id, found.id);
     auth.setParticipantCookie(request, reply, session.id, token);
     return { sessionId: session.id, participant: found };
   });
