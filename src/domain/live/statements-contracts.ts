@@ -80,7 +80,14 @@ export const studentStatementsViewSchema = z.object({
    * The classmate's statement to vote on: the one already on the student's screen while they
    * can still vote on it, else the least voted, newest first; null when none.
    */
-  next: z.object({ id: z.string(), text: z.string() }).nullable(),
+  next: z
+    .object({
+      id: z.string(),
+      text: z.string(),
+      /** One of the lesson's own statements, written by the teacher, not by a classmate. */
+      isTeachers: z.boolean(),
+    })
+    .nullable(),
   votes: count,
   /** Statements shown to the class that the student did not write. */
   toVoteOn: count,

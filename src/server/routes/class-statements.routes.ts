@@ -151,7 +151,7 @@ export const classStatementRoutes: FastifyPluginCallback = (app, _options, done)
     const textOf = new Map(statements.map((s) => [s.id, s.text]));
     return {
       itemId: item.id,
-      next: next ? { id: next.id, text: next.text } : null,
+      next: next ? { id: next.id, text: next.text, isTeachers: next.authorId === null } : null,
       votes: myVotes.size,
       toVoteOn: toVoteOn.length,
       mine: statements

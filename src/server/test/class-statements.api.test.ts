@@ -206,7 +206,11 @@ describeWithServer('class statements and the opinion map on %s', (ctx) => {
     );
     expect(approved.status).toBe(200);
     const offered = (await mine(ben.student, base)).body;
-    expect(offered.next).toEqual({ id: pending.id, text: 'The author leaves out the Iraqi view.' });
+    expect(offered.next).toEqual({
+      id: pending.id,
+      text: 'The author leaves out the Iraqi view.',
+      isTeachers: false,
+    });
     // Ana cannot vote on her own.
     expectRefusal(
       await ana.student.put(`${base}/statements/${itemId}/votes/${pending.id}`, { vote: 'agree' }),
