@@ -194,7 +194,9 @@ export function SpeakingTallyPanel({
                       <span className="speaker-name">{p.label}</span>{' '}
                       <span className="speaker-count">
                         {turnsOf.get(p.id) ?? 0}
-                        <span className="visually-hidden"> turns so far</span>
+                        <span className="visually-hidden">
+                          {turnsOf.get(p.id) === 1 ? ' turn so far' : ' turns so far'}
+                        </span>
                       </span>
                     </button>
                   </li>
