@@ -149,6 +149,32 @@ test('eight students in two camps: approval, votes, the teacher’s map, each st
   await expect(onScreen).not.toContainText('Ada');
 });
 
+test('by keyboard alone: the lesson’s statements are named the teacher’s, and the last vote leaves the focus on the card', async ({
+  teacher,
+  newStudent,
+}) => {
+  const { code } = await startStatementsSession(teacher.page);
+  const kay = await newStudent();
+  await kay.join(code, 'Kay');
+  await teacher.openItem(statementsItem);
+  const statements = card(kay);
+  const total = CAMP_STATEMENTS.length;
+  for (let turn = 1; turn <= total; turn += 1) {
+    const offered = statements.getByRole('group');
+    // Every statement here is the lesson's own: no classmate wrote it.
+    await expect(offered).toContainText(`Your teacher’s statement (${turn} of ${total})`);
+    const agree = offered.getByRole('button', { name: 'Agree', exact: true });
+    if (turn === 1) await agree.focus();
+    await expect(agree).toBeFocused();
+    await kay.page.keyboard.press(turn % 2 === 0 ? 'Space' : 'Enter');
+    if (turn < total) await expect(offered).toContainText(`(${turn + 1} of ${total})`);
+  }
+  // The buttons are gone; the focus is on what replaced them, not back at the page's start.
+  const done = statements.getByText(`You have voted on all ${total} statements`);
+  await expect(done).toBeVisible();
+  await expect(done).toBeFocused();
+});
+
 /** A classmate on no page at all: joined by the API, voting by it, with their own cookies. */
 async function classmateByApi(
   baseURL: string,

@@ -32,6 +32,7 @@ test('the teacher tallies who speaks: shares, who has not spoken, a warning, und
   await page.keyboard.press('Enter');
   await expect(tally.getByRole('status')).toHaveText('Turn recorded: Ada (challenges).');
   await expect(tally.getByRole('radio', { name: 'Not marked' })).toBeChecked();
+  await expect(speaker('Ada')).toHaveAccessibleName('Ada 1 turn so far');
   for (let turn = 2; turn <= 4; turn += 1) {
     await speaker('Ada').click();
     await expect(speaker('Ada')).toHaveAccessibleName(`Ada ${turn} turns so far`);

@@ -13,6 +13,8 @@ export interface ApiErrorBody {
       readonly line: number | null;
       readonly message: string;
     }[];
+    /** How many problems there are beyond those listed (a refusal lists the first 100). */
+    readonly moreProblems?: number;
   };
 }
 

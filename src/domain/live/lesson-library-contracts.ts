@@ -133,7 +133,10 @@ export const lessonProblemsResponseSchema = z.object({
   error: z.object({
     code: z.literal('lesson_invalid'),
     message: z.string(),
+    /** The first 100 problems (MAX_REPORTED_PROBLEMS) of the file or draft. */
     problems: z.array(lessonProblemSchema),
+    /** How many problems there are beyond those listed; left out when none. */
+    moreProblems: z.number().int().positive().optional(),
   }),
 });
 export type LessonProblemsResponse = z.infer<typeof lessonProblemsResponseSchema>;

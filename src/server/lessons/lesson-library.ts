@@ -44,19 +44,35 @@ export interface BuiltInLessonFile {
   readonly text: string;
 }
 
-/** A refused publish or import: 422 with every problem at its field (and line, for a file). */
+/**
+ * A refused publish or import: 422 with the first problems at their fields (and lines, for a
+ * file), and how many more there are.
+ */
 export class LessonProblemsError extends ApiError {
   constructor(
     message: string,
     readonly problems: readonly LessonProblem[],
+    readonly moreProblems = 0,
   ) {
     super(422, 'lesson_invalid', message);
   }
 
   override toBody(): ApiErrorBody {
     const { error } = super.toBody();
-    return { error: { ...error, problems: this.problems } };
+    return {
+      error: {
+        ...error,
+        problems: this.problems,
+        ...(this.moreProblems > 0 ? { moreProblems: this.moreProblems } : {}),
+      },
+    };
   }
+}
+
+/** "3 problems", counting those beyond the listed ones too. */
+function problemCount(listed: number, more: number): string {
+  const count = listed + more;
+  return `${count.toLocaleString('en-US')} ${count === 1 ? 'problem' : 'problems'}`;
 }
 
 const notFound = (lessonId: string) =>
@@ -341,8 +357,9 @@ export class LessonLibrary {
       const checked = checkLessonDraft(record.draft);
       if (!checked.ok) {
         throw new LessonProblemsError(
-          `The lesson cannot be published yet: ${checked.problems.length} ${checked.problems.length === 1 ? 'problem' : 'problems'} to fix.`,
+          `The lesson cannot be published yet: ${problemCount(checked.problems.length, checked.moreProblems)} to fix.`,
           checked.problems.map(({ path, message }) => ({ path, line: null, message })),
+          checked.moreProblems,
         );
       }
       await repo.insertVersion(tx, {
@@ -368,8 +385,9 @@ export class LessonLibrary {
     const imported = importLessonFile(file);
     if (!imported.ok) {
       throw new LessonProblemsError(
-        `The file cannot be imported: ${imported.problems.length} ${imported.problems.length === 1 ? 'problem' : 'problems'} to fix.`,
+        `The file cannot be imported: ${problemCount(imported.problems.length, imported.moreProblems)} to fix.`,
         imported.problems,
+        imported.moreProblems,
       );
     }
     const { lesson } = imported;

@@ -130,6 +130,10 @@ export const joinRoutes: FastifyPluginCallback = (app, _options, done) => {
         'rejoinCode',
       );
     }
+    // The old device's open streams end too (on every instance): its browser reconnects, is
+    // refused, and its page says it was signed out, rather than showing the class live. The
+    // new device opens its stream after this answer.
+    await hub.endStudentStreams(session.id, found.id);
     auth.setParticipantCookie(request, reply, session.id, token);
     // The teacher's roster shows the student's new code.
     await hub.publish(

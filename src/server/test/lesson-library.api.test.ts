@@ -322,6 +322,26 @@ describeWithServer('the lesson library on %s', (ctx) => {
     expect(missing.map((p) => p.path)).toEqual(['sections[0].summary']);
     expect(missing[0]?.line).toBeGreaterThan(1);
 
+    // 150 empty summaries: the first 100 are listed, and the rest counted.
+    const manySections = JSON.parse(good) as { sections: { id: string; summary?: string }[] };
+    const [first] = manySections.sections;
+    manySections.sections = Array.from({ length: 150 }, (_, i) => ({
+      ...first!,
+      id: `s${i}`,
+      summary: '',
+    }));
+    const many = await teacher.post('/api/lessons/import', {
+      file: JSON.stringify(manySections, null, 2),
+    });
+    expect(many.status).toBe(422);
+    const listed = problemsOf(many).length;
+    expect(listed).toBe(100);
+    const more = errorOf(many).moreProblems ?? 0;
+    expect(more).toBeGreaterThanOrEqual(50);
+    expect(errorOf(many).message).toBe(
+      `The file cannot be imported: ${listed + more} problems to fix.`,
+    );
+
     const oversized = `${good.slice(0, -2)}${' '.repeat(LESSON_FILE_MAX_BYTES)}}\n`;
     expectRefusal(
       await teacher.post('/api/lessons/import', { file: oversized }),

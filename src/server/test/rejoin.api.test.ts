@@ -179,6 +179,28 @@ describeWithServer('rejoining and look-alike names on %s', (ctx) => {
     expect(both.map((r) => r.status).sort()).toEqual([200, 403]);
   });
 
+  it('ends the old device’s live stream at once: its page learns it was signed out', async () => {
+    const { base, riley, rejoin } = await classWithRiley();
+    const phone = await riley.student.openStream(`${base}/events`);
+    expect((await phone.next()).event).toBe('ready');
+
+    const laptop = new ApiClient(ctx.server.baseUrl);
+    const back = await rejoin(laptop, {
+      displayName: 'Riley',
+      rejoinCode: riley.joined.participant.rejoinCode,
+    });
+    expect(back.status).toBe(200);
+    // Left open, the phone would go on receiving the class's events while signed out.
+    expect(await phone.waitForEnd(3000)).toBe(true);
+    // Its browser reconnects, is refused, and the page shows that it was signed out.
+    await expect(riley.student.openStream(`${base}/events`)).rejects.toThrow(/401/);
+    // The laptop's own stream, opened after, stays open.
+    const onLaptop = await laptop.openStream(`${base}/events`);
+    expect((await onLaptop.next()).event).toBe('ready');
+    await onLaptop.collect(1000);
+    expect(onLaptop.hasEnded).toBe(false);
+  });
+
   it('lets a numbered namesake back in by either name', async () => {
     const { code, rejoin } = await classWithRiley();
     const second = await joinAs(ctx.server.baseUrl, code, 'Riley', { asNewNamesake: true });

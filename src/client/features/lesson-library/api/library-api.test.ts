@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { ApiRequestError } from '../../../shared/lib/api-client';
-import { lessonFilePath, lessonProblemsOf, sharedLessonUrl } from './library-api';
+import {
+  lessonFilePath,
+  lessonProblemsOf,
+  moreLessonProblemsOf,
+  sharedLessonUrl,
+} from './library-api';
 
 describe('the library’s API helpers', () => {
   it('reads the problems of a refused publish or import', () => {
@@ -12,6 +17,16 @@ describe('the library’s API helpers', () => {
       error: { code: 'lesson_invalid', message: 'Not valid.', problems },
     });
     expect(lessonProblemsOf(error)).toEqual(problems);
+    expect(moreLessonProblemsOf(error)).toBe(0);
+  });
+
+  it('reads how many problems a refusal found beyond those it lists', () => {
+    const problems = [{ path: 'sections[0].summary', line: 14, message: 'must not be empty' }];
+    const body = { error: { code: 'lesson_invalid', message: 'x', problems, moreProblems: 201 } };
+    const error = new ApiRequestError(422, 'lesson_invalid', 'x', undefined, body);
+    expect(lessonProblemsOf(error)).toEqual(problems);
+    expect(moreLessonProblemsOf(error)).toBe(201);
+    expect(moreLessonProblemsOf(new Error('x'))).toBe(0);
   });
 
   it('gives no list for another error, or for a refusal without one (its message says why)', () => {

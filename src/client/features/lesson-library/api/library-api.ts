@@ -125,3 +125,10 @@ export function lessonProblemsOf(error: unknown): readonly LessonProblem[] | nul
   const parsed = lessonProblemsResponseSchema.safeParse(error.body);
   return parsed.success ? parsed.data.error.problems : null;
 }
+
+/** How many problems a refusal found beyond those it lists (it lists the first 100); else 0. */
+export function moreLessonProblemsOf(error: unknown): number {
+  if (!isApiError(error, 'lesson_invalid')) return 0;
+  const parsed = lessonProblemsResponseSchema.safeParse(error.body);
+  return parsed.success ? (parsed.data.error.moreProblems ?? 0) : 0;
+}

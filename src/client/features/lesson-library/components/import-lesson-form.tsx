@@ -11,6 +11,7 @@ import { routes } from '../../../shared/lib/routes';
 import {
   importLesson,
   lessonProblemsOf,
+  moreLessonProblemsOf,
   storeLessonDetail,
   type LessonDetailView,
 } from '../api/library-api';
@@ -22,9 +23,14 @@ type Outcome =
   | {
       readonly kind: 'problems';
       readonly problems: readonly LessonProblem[];
+      /** Problems beyond those listed: a refusal lists the first 100. */
+      readonly moreProblems: number;
       readonly message: string;
     }
   | { readonly kind: 'error'; readonly message: string };
+
+const problemCount = (count: number) =>
+  `${count.toLocaleString('en-US')} ${count === 1 ? 'problem' : 'problems'}`;
 
 /** Imports a lesson file into the library; a refused file lists every problem, by line and field. */
 export function ImportLessonForm() {
@@ -47,7 +53,12 @@ export function ImportLessonForm() {
       setOutcome(
         problems === null
           ? { kind: 'error', message: describeApiError(error) }
-          : { kind: 'problems', problems, message: describeApiError(error) },
+          : {
+              kind: 'problems',
+              problems,
+              moreProblems: moreLessonProblemsOf(error),
+              message: describeApiError(error),
+            },
       );
     },
   });
@@ -138,7 +149,7 @@ export function ImportLessonForm() {
         <div className="problem-list">
           <h3 ref={outcomeRef} tabIndex={-1} className="error">
             The file could not be imported:{' '}
-            {outcome.problems.length === 1 ? '1 problem' : `${outcome.problems.length} problems`}
+            {problemCount(outcome.problems.length + outcome.moreProblems)}
           </h3>
           {outcome.problems.length === 0 ? <p>{outcome.message}</p> : null}
           <ul>
@@ -146,6 +157,12 @@ export function ImportLessonForm() {
               <li key={index}>{describeLessonFileProblem(problem)}</li>
             ))}
           </ul>
+          {outcome.moreProblems > 0 ? (
+            <p>
+              The first {outcome.problems.length} are listed here;{' '}
+              {outcome.moreProblems.toLocaleString('en-US')} more follow them in the file.
+            </p>
+          ) : null}
         </div>
       ) : null}
     </form>

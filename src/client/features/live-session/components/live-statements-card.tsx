@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId, useState, type SyntheticEvent } from 'react';
+import { useEffect, useId, useRef, useState, type SyntheticEvent } from 'react';
 import { STATEMENT_TEXT_MAX } from '../../../../domain/lesson/lesson-constants';
 import type { StatementsItem } from '../../../../domain/lesson/lesson-schema';
 import type { ItemState } from '../../../../domain/live/live-contracts';
@@ -42,20 +42,31 @@ function VoteCard({
 }) {
   const queryClient = useQueryClient();
   const statementId = useId();
+  const groupRef = useRef<HTMLDivElement>(null);
+  const doneRef = useRef<HTMLParagraphElement>(null);
+  /** The focus was on this card's buttons when a vote's answer came. */
+  const wasFocusedRef = useRef(false);
   const vote = useMutation({
     mutationFn: ({ id, choice }: { id: string; choice: StatementVote }) =>
       voteOnStatement(sessionId, view.itemId, id, choice),
     onMutate: () => holdStatementsRefetch(queryClient, sessionId, view.itemId),
     onSuccess: async (next) => {
       await holdStatementsRefetch(queryClient, sessionId, view.itemId);
+      wasFocusedRef.current = groupRef.current?.contains(document.activeElement) ?? false;
       storeStatementsView(queryClient, sessionId, next);
     },
   });
   const { next } = view;
+  useEffect(() => {
+    // The last vote's buttons leave the page with the focus on one of them: the focus would
+    // fall to the page's start, so it goes to the sentence that says every statement is voted.
+    if (next === null && wasFocusedRef.current) doneRef.current?.focus();
+    wasFocusedRef.current = false;
+  }, [next]);
   return (
     <div className="statement-vote">
       {next ? (
-        <div role="group" aria-labelledby={statementId}>
+        <div ref={groupRef} role="group" aria-labelledby={statementId}>
           <p className="hint">
             {next.isTeachers ? 'Your teacher’s statement' : 'A classmate’s statement'} (
             {view.votes + 1} of {view.toVoteOn})
@@ -81,7 +92,7 @@ function VoteCard({
           </div>
         </div>
       ) : (
-        <p className="hint" aria-live="polite">
+        <p ref={doneRef} tabIndex={-1} className="hint" aria-live="polite">
           {view.toVoteOn === 0
             ? 'No statements to vote on yet.'
             : `You have voted on all ${view.toVoteOn} statements. New ones appear here as classmates write them.`}
