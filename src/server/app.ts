@@ -85,6 +85,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(configPlugin, { value: config });
   await app.register(storagePlugin, { value: db });
   await app.register(lessonsPlugin, { value: lessons });
+  // The library's worker thread (lesson-checker.ts) ends with the app.
+  app.addHook('onClose', () => lessons.close());
   await app.register(liveHubPlugin);
   await app.register(rateLimitsPlugin);
   await app.register(mailerPlugin);

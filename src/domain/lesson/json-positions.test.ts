@@ -5,6 +5,7 @@ import {
   MAX_JSON_DEPTH,
   MAX_JSON_FIELD_NAME_LENGTH,
   MAX_JSON_TEXT_LENGTH,
+  MAX_JSON_VALUES,
   parseJsonWithLines,
 } from './json-positions';
 
@@ -133,19 +134,29 @@ describe('parseJsonWithLines', () => {
     expect(parseError(deep).message).toContain(`more than ${MAX_JSON_DEPTH} levels deep`);
   });
 
-  it('reads a 1 MB file of long field names nested deep in linear time', () => {
-    // Keying each value by its whole path made this quadratic: 250,000 zeros under a path of
-    // 60 names of 100 characters took hours.
+  it('reads values under long field names nested deep in linear time', () => {
+    // The longest paths the limits allow, for as many values as they allow: keyed by its whole
+    // path, each zero once held its own copy of 6,000 characters (120 million in all).
     const name = 'n'.repeat(MAX_JSON_FIELD_NAME_LENGTH);
+    const count = MAX_JSON_VALUES - 100;
     const open = `{"${name}":`.repeat(60);
-    const zeros = new Array<string>(250_000).fill('0').join(',\n');
+    const zeros = new Array<string>(count).fill('0').join(',\n');
     const text = `${open}[${zeros}]${'}'.repeat(60)}`;
     const started = performance.now();
     const { lineOf } = parseOk(text);
-    const path = [...new Array<string>(60).fill(name), 249_999];
-    expect(lineOf(path)).toBe(250_000);
-    // Generous for a shared machine; the quadratic parser needed minutes here.
-    expect(performance.now() - started).toBeLessThan(3000);
+    const path = [...new Array<string>(60).fill(name), count - 1];
+    expect(lineOf(path)).toBe(count);
+    // A few milliseconds; generous for a shared machine, where the quadratic reader took seconds.
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
+  it(`refuses a file of more than ${MAX_JSON_VALUES.toLocaleString('en')} values as soon as it reads one more`, () => {
+    const zeros = (count: number) => `[${new Array<string>(count).fill('0').join(',')}]`;
+    expect(parseOk(zeros(MAX_JSON_VALUES - 1)).value).toHaveLength(MAX_JSON_VALUES - 1);
+    const error = parseError(zeros(500_000));
+    expect(error.message).toBe(
+      `the file has more than ${MAX_JSON_VALUES.toLocaleString('en')} values (texts, numbers, lists and groups): no lesson has so many (at [${MAX_JSON_VALUES - 1}])`,
+    );
   });
 
   it(`refuses a field name longer than ${MAX_JSON_FIELD_NAME_LENGTH} characters, saying where`, () => {

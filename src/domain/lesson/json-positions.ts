@@ -28,6 +28,12 @@ export const MAX_JSON_DEPTH = 64;
 export const MAX_JSON_FIELD_NAME_LENGTH = 100;
 /** The longest text in quotes a file may have: far more than an article's longest paragraph. */
 export const MAX_JSON_TEXT_LENGTH = 100_000;
+/**
+ * The most values (texts, numbers, lists, groups…) a file may have: the shipped 45-minute
+ * lesson has 855. It bounds the work of checking a file: a file of 500,000 zeros where lessons
+ * go once made 500,000 problems for the lesson schema to find.
+ */
+export const MAX_JSON_VALUES = 20_000;
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
@@ -56,6 +62,11 @@ class JsonSyntaxError extends Error {
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 const ESCAPED = new Set(['"', '\\', '/', 'b', 'f', 'n', 'r', 't']);
 const HEX4 = /^[0-9a-fA-F]{4}$/;
+const WORDS = [
+  ['true', true],
+  ['false', false],
+  ['null', null],
+] as const;
 
 function describeChar(char: string | undefined): string {
   if (char === undefined) return 'the end of the file';
@@ -75,6 +86,7 @@ export function parseJsonWithLines(text: string): JsonParseResult {
   /** The field path being read, for a refusal's message only. */
   const path: (string | number)[] = [];
   let pos = text.startsWith('\uFEFF') ? 1 : 0;
+  let values = 0;
   let line = 1;
   let lineStart = pos;
 
@@ -136,6 +148,12 @@ export function parseJsonWithLines(text: string): JsonParseResult {
 
   const parseValue = (depth: number): unknown => {
     skipBlanks();
+    values += 1;
+    if (values > MAX_JSON_VALUES) {
+      fail(
+        `the file has more than ${MAX_JSON_VALUES.toLocaleString('en')} values (texts, numbers, lists and groups): no lesson has so many${where()}`,
+      );
+    }
     const char = text[pos];
     if (char === '{' || char === '[') {
       if (depth >= MAX_JSON_DEPTH)
@@ -143,11 +161,7 @@ export function parseJsonWithLines(text: string): JsonParseResult {
       return char === '{' ? parseObject(depth + 1) : parseArray(depth + 1);
     }
     if (char === '"') return parseString(MAX_JSON_TEXT_LENGTH, 'a text in quotes');
-    for (const [word, value] of [
-      ['true', true],
-      ['false', false],
-      ['null', null],
-    ] as const) {
+    for (const [word, value] of WORDS) {
       if (text.startsWith(word, pos)) {
         pos += word.length;
         return value;

@@ -7,13 +7,13 @@ export interface ApiErrorBody {
     readonly code: ApiErrorCode;
     readonly message: string;
     readonly field?: string;
-    /** A refused lesson (lesson_invalid): every problem at its field, and line of a file. */
+    /** A refused lesson (lesson_invalid): the first 100 problems at their fields, and lines. */
     readonly problems?: readonly {
       readonly path: string;
       readonly line: number | null;
       readonly message: string;
     }[];
-    /** How many problems there are beyond those listed (a refusal lists the first 100). */
+    /** With `problems`: how many problems there are beyond those listed. */
     readonly moreProblems?: number;
   };
 }

@@ -112,7 +112,12 @@ export const saveDraftRequestSchema = z.object({
    * another tab or device) the save is refused with 409 draft_conflict instead of overwriting it.
    * Omit to overwrite.
    */
-  basedOn: z.string().nullable().optional(),
+  basedOn: z.iso
+    .datetime({ offset: true, error: 'basedOn must be the draftSavedAt the editor read' })
+    // PostgreSQL has no year 0; the editor only ever sends back a time the server gave it.
+    .refine((time) => !time.startsWith('0000'), 'basedOn must be a time after the year 0')
+    .nullable()
+    .optional(),
 });
 export type SaveDraftRequest = z.infer<typeof saveDraftRequestSchema>;
 
@@ -128,15 +133,17 @@ export const lessonProblemSchema = z.object({
 });
 export type LessonProblem = z.infer<typeof lessonProblemSchema>;
 
-/** A refused publish or import: 422 with the problems, each at its field. */
+/**
+ * A refused publish or import: 422 with the problems, each at its field: the first 100
+ * (MAX_REPORTED_PROBLEMS in lesson-file.ts), and how many more there are.
+ */
 export const lessonProblemsResponseSchema = z.object({
   error: z.object({
     code: z.literal('lesson_invalid'),
     message: z.string(),
-    /** The first 100 problems (MAX_REPORTED_PROBLEMS) of the file or draft. */
     problems: z.array(lessonProblemSchema),
-    /** How many problems there are beyond those listed; left out when none. */
-    moreProblems: z.number().int().positive().optional(),
+    /** Problems beyond those listed (0 when the list is whole; an older server leaves it out). */
+    moreProblems: z.number().int().nonnegative().default(0),
   }),
 });
 export type LessonProblemsResponse = z.infer<typeof lessonProblemsResponseSchema>;
@@ -156,7 +163,16 @@ export const deleteLessonQuerySchema = z.object({
   sessions: z.coerce.number().int().nonnegative().optional(),
 });
 
+/** The largest version number there can be (PostgreSQL's integer). */
+export const LESSON_VERSION_MAX = 2_147_483_647;
+
 export const lessonFileQuerySchema = z.object({
   /** A published version's number; the newest when omitted. */
-  version: z.coerce.number().int().positive().optional(),
+  version: z.coerce
+    .number()
+    .int()
+    .positive()
+    // Version numbers are stored as 32-bit integers: none is larger.
+    .max(LESSON_VERSION_MAX, `version must be at most ${LESSON_VERSION_MAX}`)
+    .optional(),
 });

@@ -12,6 +12,7 @@
  * - long-name: one field whose name takes half the file, holding a list of zeros (each value's
  *   position was once keyed by its whole field path: quadratic);
  * - many-problems: `sections` as a list of zeros, one problem each;
+ * - many-objects: `sections` as a list of as many empty groups as a file may have values;
  * - long-text: one text in quotes that fills the file;
  * - deep: lists nested far past the depth limit, then zeros.
  * Only ever talks to 127.0.0.1.
@@ -36,6 +37,9 @@ const zeros = (count: number) => `[${new Array<string>(count).fill('0').join(','
 const FILES: Readonly<Record<string, (bytes: number) => string>> = {
   'many-problems': (bytes) =>
     `${HEAD}"sections":${zeros(Math.floor((bytes - HEAD.length - 14) / 2))}}`,
+  // As many empty sections as a file may have values (json-positions.ts): 7 problems each.
+  'many-objects': (bytes) =>
+    `${HEAD}"sections":[${new Array<string>(19_990).fill('{}').join(',')}]${' '.repeat(Math.max(0, bytes - HEAD.length - 60_000))}}`,
   'long-text': (bytes) => `${HEAD}"id":"${'a'.repeat(bytes - HEAD.length - 8)}"}`,
   deep: (bytes) => {
     const depth = 10_000;

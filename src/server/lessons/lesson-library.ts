@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { checkLessonDraft } from '../../domain/lesson/lesson-draft';
 import { lessonDuration } from '../../domain/lesson/lesson-duration';
 import {
   describeLessonFileProblem,
@@ -18,6 +17,7 @@ import type { ApiErrorBody } from '../../domain/live/api-error';
 import type { Database, Queryable } from '../db/database';
 import { ApiError } from '../lib/api-error';
 import * as repo from '../repositories/lessons.repository';
+import { LessonChecker, LessonCheckTimeoutError } from './lesson-checker';
 import type { LessonRecord, LessonVersionRecord } from '../repositories/lessons.repository';
 
 /** A published version, read: what a session pins and a student studies. */
@@ -44,35 +44,26 @@ export interface BuiltInLessonFile {
   readonly text: string;
 }
 
-/**
- * A refused publish or import: 422 with the first problems at their fields (and lines, for a
- * file), and how many more there are.
- */
+/** A refused publish or import: 422 with every problem at its field (and line, for a file). */
 export class LessonProblemsError extends ApiError {
   constructor(
-    message: string,
+    what: string,
     readonly problems: readonly LessonProblem[],
-    readonly moreProblems = 0,
+    /** How many problems there are beyond those listed (lesson-file.ts MAX_REPORTED_PROBLEMS). */
+    readonly moreProblems: number,
   ) {
-    super(422, 'lesson_invalid', message);
+    const total = problems.length + moreProblems;
+    super(
+      422,
+      'lesson_invalid',
+      `${what}: ${total} ${total === 1 ? 'problem' : 'problems'} to fix.`,
+    );
   }
 
   override toBody(): ApiErrorBody {
     const { error } = super.toBody();
-    return {
-      error: {
-        ...error,
-        problems: this.problems,
-        ...(this.moreProblems > 0 ? { moreProblems: this.moreProblems } : {}),
-      },
-    };
+    return { error: { ...error, problems: this.problems, moreProblems: this.moreProblems } };
   }
-}
-
-/** "3 problems", counting those beyond the listed ones too. */
-function problemCount(listed: number, more: number): string {
-  const count = listed + more;
-  return `${count.toLocaleString('en-US')} ${count === 1 ? 'problem' : 'problems'}`;
 }
 
 const notFound = (lessonId: string) =>
@@ -108,8 +99,21 @@ function draftSectionCount(draft: unknown): number {
  */
 export class LessonLibrary {
   private readonly versionCache = new Map<string, PinnedLesson>();
+  /** Reads imported files and checks drafts off the event loop. */
+  private readonly checker = new LessonChecker();
 
   constructor(private readonly db: Database) {}
+
+  /** Ends the checker's worker thread (a later check starts another). */
+  close(): Promise<void> {
+    return this.checker.close();
+  }
+
+  /** A check that ran out of time, as the refusal of what was checked. */
+  private static outOfTime(what: string, error: unknown): never {
+    if (!(error instanceof LessonCheckTimeoutError)) throw error;
+    throw new LessonProblemsError(what, [{ path: '', line: null, message: error.message }], 0);
+  }
 
   // Reading versions
 
@@ -354,10 +358,14 @@ export class LessonLibrary {
       if (record.draft === null) {
         throw new ApiError(409, 'lesson_invalid', 'There are no changes to publish.');
       }
-      const checked = checkLessonDraft(record.draft);
+      const checked = await this.checker
+        .checkDraft(record.draft)
+        .catch((error: unknown) =>
+          LessonLibrary.outOfTime('The lesson cannot be published yet', error),
+        );
       if (!checked.ok) {
         throw new LessonProblemsError(
-          `The lesson cannot be published yet: ${problemCount(checked.problems.length, checked.moreProblems)} to fix.`,
+          'The lesson cannot be published yet',
           checked.problems.map(({ path, message }) => ({ path, line: null, message })),
           checked.moreProblems,
         );
@@ -382,10 +390,12 @@ export class LessonLibrary {
         'file',
       );
     }
-    const imported = importLessonFile(file);
+    const imported = await this.checker
+      .importFile(file)
+      .catch((error: unknown) => LessonLibrary.outOfTime('The file cannot be imported', error));
     if (!imported.ok) {
       throw new LessonProblemsError(
-        `The file cannot be imported: ${problemCount(imported.problems.length, imported.moreProblems)} to fix.`,
+        'The file cannot be imported',
         imported.problems,
         imported.moreProblems,
       );

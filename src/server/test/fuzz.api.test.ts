@@ -144,6 +144,83 @@ const outcomesBody = fc.record({
   ),
 });
 
+/** A lesson file: the shipped lesson with one thing changed, or something else entirely. */
+const fileHead = '{"format":"article-discussion-lesson","schemaVersion":4,';
+const zeros = (count: number) => new Array<string>(count).fill('0').join(',');
+/** Hostile files of about 100 to 300 KB: each once took the server seconds or minutes. */
+const HOSTILE_FILES: readonly string[] = [
+  // A long field name over many values (positions were keyed by whole paths: quadratic).
+  `${fileHead}"${'n'.repeat(100_000)}":[${zeros(50_000)}]}`,
+  // More values than a lesson has, where the sections go.
+  `${fileHead}"sections":[${zeros(100_000)}]}`,
+  // Many problems: 2,000 empty sections.
+  `${fileHead}"sections":[${new Array<string>(2000).fill('{}').join(',')}]}`,
+  // Deep nesting, and a long text.
+  `${fileHead}"sections":${'['.repeat(50_000)}${']'.repeat(50_000)}}`,
+  `${fileHead}"id":"${'a'.repeat(200_000)}"}`,
+  `${fileHead}"id":"${'\\u0041'.repeat(30_000)}"}`,
+];
+const lessonText = JSON.stringify({ format: 'article-discussion-lesson', ...lesson });
+/** The shipped lesson's file with one text, number or id replaced. */
+const changedFile = fc
+  .tuple(
+    fc.constantFrom(
+      `"${lesson.metadata.title}"`,
+      `"${lesson.id}"`,
+      `"${optionIds[0] ?? ''}"`,
+      `"${optionIds[1] ?? ''}"`,
+      '"schemaVersion":4',
+      '"points":2',
+    ),
+    fc.oneof(
+      nastyString.map((text) => JSON.stringify(text)),
+      fc.constantFrom(
+        '"\\u0000"',
+        '"\\u0007"',
+        '"\\u007f"',
+        '"\\u0085"',
+        '"\\u200b"',
+        '"\\ud800"',
+        `"${optionIds[0] ?? ''}"`,
+        '"schemaVersion":1',
+        '"schemaVersion":2147483648',
+        '"points":1e400',
+      ),
+    ),
+  )
+  .map(([from, to]) => lessonText.replace(from, to));
+const lessonFile: fc.Arbitrary<unknown> = fc.oneof(
+  { weight: 3, arbitrary: changedFile },
+  { weight: 1, arbitrary: fc.constantFrom(...HOSTILE_FILES) },
+  { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 4 }).map((value) => JSON.stringify(value)) },
+  { weight: 1, arbitrary: anyJson },
+);
+/** A changed file's lesson; the text itself when the change broke the JSON. */
+function parsedOrText(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+/** A draft: the shipped lesson with one thing changed, parsed, or anything at all. */
+const lessonDraft: fc.Arbitrary<unknown> = fc.oneof(
+  { weight: 2, arbitrary: changedFile.map(parsedOrText) },
+  { weight: 1, arbitrary: anyJson },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom({ sections: new Array<Record<string, never>>(2000).fill({}) }),
+  },
+);
+const timestamp = fc.oneof(
+  fc.date({ noInvalidDate: true }).map((date) => date.toISOString()),
+  fc.constantFrom('0000-01-01T00:00:00Z', '9999-12-31T23:59:59.999Z', '2024-02-30T00:00:00Z'),
+  nastyString,
+  anyJson,
+);
+/** Stands for the lesson of the teacher sending the request (teachers change: rate limits). */
+const OWN_LESSON = 'own-lesson';
+
 type Actor = 'teacher' | 'student' | 'stranger';
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
@@ -266,6 +343,27 @@ const ENDPOINTS: readonly Endpoint[] = [
   { method: 'GET', path: '/api/sessions/:id/participants/:participantId/transcript' },
   { method: 'GET', path: '/api/sessions/:id/answers.csv' },
   { method: 'DELETE', path: '/api/sessions/:id', isDestructive: true },
+  { method: 'POST', path: '/api/lessons/import', body: fc.record({ file: lessonFile }) },
+  { method: 'POST', path: '/api/lessons', body: fc.record({ draft: lessonDraft }) },
+  { method: 'GET', path: '/api/lessons/:lessonId' },
+  {
+    method: 'PUT',
+    path: '/api/lessons/:lessonId/draft',
+    body: fc.record({ draft: lessonDraft, basedOn: field(timestamp) }),
+  },
+  { method: 'POST', path: '/api/lessons/:lessonId/publish', body: anyJson },
+  {
+    method: 'GET',
+    path: '/api/lessons/:lessonId/file',
+    query: fc.record({
+      version: field(
+        fc.oneof(
+          nastyNumber,
+          fc.constantFrom('1', '2147483647', '2147483648', '9'.repeat(30), '-1', '1.5'),
+        ),
+      ),
+    }),
+  },
 ];
 
 /** Percent-encodes any string, lone surrogates too (as the bytes a sloppy encoder would send). */
@@ -325,7 +423,7 @@ interface Fixture {
 }
 
 /** Who sends a request, by name (so a failing case prints short). */
-type Caller = 'teacher' | 'stranger' | 'leaver' | `student of ${FuzzClass['name']}`;
+type Caller = 'teacher' | 'librarian' | 'stranger' | 'leaver' | `student of ${FuzzClass['name']}`;
 
 async function classOf(
   teacher: ApiClient,
@@ -381,6 +479,11 @@ function requestArbitrary(fixture: Fixture) {
         code: realOrNasty,
         responseId: nastyString,
         replyId: fc.oneof(fc.uuid(), nastyString),
+        lessonId: fc.oneof(
+          { weight: 4, arbitrary: fc.constant(OWN_LESSON) },
+          { weight: 1, arbitrary: fc.constant(lesson.id) },
+          { weight: 1, arbitrary: nastyString },
+        ),
       }),
     })
     .map(({ isRightActor, anyActor, ...rest }) => ({
@@ -398,6 +501,7 @@ function requestArbitrary(fixture: Fixture) {
         code: picked.params.code ?? target.code,
         responseId: picked.params.responseId,
         replyId: picked.params.replyId,
+        lessonId: picked.params.lessonId,
       };
       const path = picked.endpoint.path.replace(/:(\w+)/g, (_, name: string) =>
         encodeSegment(values[name] ?? ''),
@@ -406,9 +510,11 @@ function requestArbitrary(fixture: Fixture) {
       const caller: Caller =
         picked.endpoint.path === '/api/auth/sign-out' && picked.actor === 'teacher'
           ? 'leaver'
-          : picked.actor === 'student'
-            ? `student of ${target.name}`
-            : picked.actor;
+          : picked.endpoint.path.startsWith('/api/lessons') && picked.actor === 'teacher'
+            ? 'librarian'
+            : picked.actor === 'student'
+              ? `student of ${target.name}`
+              : picked.actor;
       const body = picked.endpoint.body ? wireBody(picked.endpoint.body) : fc.constant(undefined);
       const query = picked.endpoint.query ?? fc.constant(undefined);
       return fc.record({
@@ -431,9 +537,22 @@ function queryString(query: Record<string, unknown> | undefined): string {
   return parts.length > 0 ? `?${parts.join('&')}` : '';
 }
 
+/** The teacher's lesson that OWN_LESSON stands for, by teacher. */
+const ownLessons = new WeakMap<ApiClient, string>();
+
+/** A teacher of the fuzz's own, with a lesson of theirs (lesson paths name it). */
+async function lessonTeacher(baseUrl: string): Promise<ApiClient> {
+  const teacher = await signUpTeacher(baseUrl);
+  const made = await teacher.post<{ summary: { lessonId: string } }>('/api/lessons', {
+    draft: lesson,
+  });
+  ownLessons.set(teacher, made.body.summary.lessonId);
+  return teacher;
+}
+
 /** Sends one generated request; an event stream that opens is closed at once. */
 async function send(
-  clients: ReadonlyMap<Caller, ApiClient>,
+  clients: Map<Caller, ApiClient>,
   request: {
     method: Method;
     path: string;
@@ -444,7 +563,8 @@ async function send(
 ): Promise<number> {
   const client = clients.get(request.caller);
   if (!client) throw new Error(`no client for ${request.caller}`);
-  const url = `${request.path}${queryString(request.query)}`;
+  const path = request.path.replace(`/${OWN_LESSON}`, `/${ownLessons.get(client) ?? OWN_LESSON}`);
+  const url = `${path}${queryString(request.query)}`;
   if (request.path.endsWith('/events')) {
     try {
       (await client.openStream(url)).close();
@@ -460,42 +580,54 @@ async function send(
   else if (request.body)
     response = await client.sendRaw(request.method, url, request.body.raw, request.body.type);
   else response = await client.request(request.method, url);
+  // A teacher past the lesson rate limits is replaced, so the lesson checks keep being reached.
+  if (response.status === 429 && request.caller === 'librarian') {
+    clients.set('librarian', await lessonTeacher(client.baseUrl));
+  }
   return response.status;
 }
 
 describeWithServer('fuzzing every endpoint on %s', (ctx) => {
-  it('never answers with a 5xx, whatever it is sent', async () => {
-    const teacher = await signUpTeacher(ctx.server.baseUrl);
-    const clients = new Map<Caller, ApiClient>([
-      ['teacher', teacher],
-      ['stranger', new ApiClient(ctx.server.baseUrl)],
-      ['leaver', await signUpTeacher(ctx.server.baseUrl, 'Leaver')],
-    ]);
-    const fixture: Fixture = {
-      main: await classOf(teacher, ctx.server.baseUrl, 'main', clients),
-      paced: await classOf(teacher, ctx.server.baseUrl, 'paced', clients),
-      spare: await classOf(teacher, ctx.server.baseUrl, 'spare', clients),
-    };
-    const statuses = new Map<number, number>();
-    let requests = 0;
-    const started = Date.now();
-    await fc.assert(
-      fc.asyncProperty(requestArbitrary(fixture), async (request) => {
-        const status = await send(clients, request);
-        requests += 1;
-        statuses.set(status, (statuses.get(status) ?? 0) + 1);
-        expect(status, `${request.method} ${request.path} as ${request.caller}`).toBeLessThan(500);
-      }),
-      { numRuns: RUNS },
-    );
-    const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    const byStatus = [...statuses.entries()]
-      .sort(([a], [b]) => a - b)
-      .map(([status, count]) => `${status}: ${count}`)
-      .join(', ');
-    console.log(`[fuzz ${ctx.kind}] ${requests} requests in ${seconds} s (${byStatus})`);
-    // Most requests got past authentication, so the handlers themselves were reached.
-    expect(requests).toBeGreaterThanOrEqual(RUNS);
-    expect((statuses.get(200) ?? 0) + (statuses.get(201) ?? 0)).toBeGreaterThan(RUNS / 20);
-  }, 180_000);
+  it(
+    'never answers with a 5xx, whatever it is sent',
+    async () => {
+      const teacher = await signUpTeacher(ctx.server.baseUrl);
+      const clients = new Map<Caller, ApiClient>([
+        ['teacher', teacher],
+        ['librarian', await lessonTeacher(ctx.server.baseUrl)],
+        ['stranger', new ApiClient(ctx.server.baseUrl)],
+        ['leaver', await signUpTeacher(ctx.server.baseUrl, 'Leaver')],
+      ]);
+      const fixture: Fixture = {
+        main: await classOf(teacher, ctx.server.baseUrl, 'main', clients),
+        paced: await classOf(teacher, ctx.server.baseUrl, 'paced', clients),
+        spare: await classOf(teacher, ctx.server.baseUrl, 'spare', clients),
+      };
+      const statuses = new Map<number, number>();
+      let requests = 0;
+      const started = Date.now();
+      await fc.assert(
+        fc.asyncProperty(requestArbitrary(fixture), async (request) => {
+          const status = await send(clients, request);
+          requests += 1;
+          statuses.set(status, (statuses.get(status) ?? 0) + 1);
+          expect(status, `${request.method} ${request.path} as ${request.caller}`).toBeLessThan(
+            500,
+          );
+        }),
+        { numRuns: RUNS },
+      );
+      const seconds = ((Date.now() - started) / 1000).toFixed(1);
+      const byStatus = [...statuses.entries()]
+        .sort(([a], [b]) => a - b)
+        .map(([status, count]) => `${status}: ${count}`)
+        .join(', ');
+      console.log(`[fuzz ${ctx.kind}] ${requests} requests in ${seconds} s (${byStatus})`);
+      // Most requests got past authentication, so the handlers themselves were reached.
+      expect(requests).toBeGreaterThanOrEqual(RUNS);
+      expect((statuses.get(200) ?? 0) + (statuses.get(201) ?? 0)).toBeGreaterThan(RUNS / 20);
+      // A large FUZZ_RUNS (5,000 before a release) takes minutes on a busy machine.
+    },
+    Math.max(180_000, RUNS * 250),
+  );
 });

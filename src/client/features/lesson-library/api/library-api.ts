@@ -121,14 +121,16 @@ export const sharedLessonUrl = (shareKey: string, origin: string) =>
  * publish."), whose message says why.
  */
 export function lessonProblemsOf(error: unknown): readonly LessonProblem[] | null {
-  if (!isApiError(error, 'lesson_invalid')) return null;
-  const parsed = lessonProblemsResponseSchema.safeParse(error.body);
-  return parsed.success ? parsed.data.error.problems : null;
+  return lessonProblemsResponseOf(error)?.problems ?? null;
 }
 
-/** How many problems a refusal found beyond those it lists (it lists the first 100); else 0. */
+/** How many problems a refused publish or import has beyond those it lists (the first 100). */
 export function moreLessonProblemsOf(error: unknown): number {
-  if (!isApiError(error, 'lesson_invalid')) return 0;
+  return lessonProblemsResponseOf(error)?.moreProblems ?? 0;
+}
+
+function lessonProblemsResponseOf(error: unknown) {
+  if (!isApiError(error, 'lesson_invalid')) return null;
   const parsed = lessonProblemsResponseSchema.safeParse(error.body);
-  return parsed.success ? (parsed.data.error.moreProblems ?? 0) : 0;
+  return parsed.success ? parsed.data.error : null;
 }

@@ -16,6 +16,7 @@ import {
   type LessonDetailView,
 } from '../api/library-api';
 import { formatFileSize } from '../lib/describe-lesson';
+import { countProblems, MoreProblems } from './problem-list';
 
 type Outcome =
   | { readonly kind: 'none' }
@@ -23,14 +24,11 @@ type Outcome =
   | {
       readonly kind: 'problems';
       readonly problems: readonly LessonProblem[];
-      /** Problems beyond those listed: a refusal lists the first 100. */
+      /** Problems beyond those listed (the server lists the first 100). */
       readonly moreProblems: number;
       readonly message: string;
     }
   | { readonly kind: 'error'; readonly message: string };
-
-const problemCount = (count: number) =>
-  `${count.toLocaleString('en-US')} ${count === 1 ? 'problem' : 'problems'}`;
 
 /** Imports a lesson file into the library; a refused file lists every problem, by line and field. */
 export function ImportLessonForm() {
@@ -149,7 +147,7 @@ export function ImportLessonForm() {
         <div className="problem-list">
           <h3 ref={outcomeRef} tabIndex={-1} className="error">
             The file could not be imported:{' '}
-            {problemCount(outcome.problems.length + outcome.moreProblems)}
+            {countProblems(outcome.problems.length + outcome.moreProblems)}
           </h3>
           {outcome.problems.length === 0 ? <p>{outcome.message}</p> : null}
           <ul>
@@ -157,12 +155,7 @@ export function ImportLessonForm() {
               <li key={index}>{describeLessonFileProblem(problem)}</li>
             ))}
           </ul>
-          {outcome.moreProblems > 0 ? (
-            <p>
-              The first {outcome.problems.length} are listed here;{' '}
-              {outcome.moreProblems.toLocaleString('en-US')} more follow them in the file.
-            </p>
-          ) : null}
+          <MoreProblems count={outcome.moreProblems} />
         </div>
       ) : null}
     </form>

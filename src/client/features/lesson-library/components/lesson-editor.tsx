@@ -64,6 +64,8 @@ export function LessonEditor({ detail }: { readonly detail: LessonDetailView }) 
   const [isShowingAll, setIsShowingAll] = useState(false);
   const [visited, setVisited] = useState<ReadonlySet<string>>(new Set());
   const [serverProblems, setServerProblems] = useState<readonly EditorProblem[]>([]);
+  /** Problems the server found beyond the first 100 it listed. */
+  const [moreServerProblems, setMoreServerProblems] = useState(0);
   const problemListRef = useRef<HTMLHeadingElement>(null);
   const previewRef = useRef<HTMLHeadingElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -98,6 +100,7 @@ export function LessonEditor({ detail }: { readonly detail: LessonDetailView }) 
   const change = useCallback<typeof update>(
     (edit) => {
       setServerProblems((current) => (current.length === 0 ? current : []));
+      setMoreServerProblems(0);
       update(edit);
     },
     [update],
@@ -111,8 +114,9 @@ export function LessonEditor({ detail }: { readonly detail: LessonDetailView }) 
     if (path !== undefined && !visited.has(path)) setVisited(new Set([...visited, path]));
   };
 
-  const showProblems = (found: readonly EditorProblem[]) => {
+  const showProblems = (found: readonly EditorProblem[], more: number) => {
     setServerProblems(found);
+    setMoreServerProblems(more);
     setIsShowingAll(true);
     setIsPreview(false);
     requestAnimationFrame(() => problemListRef.current?.focus());
@@ -168,6 +172,7 @@ export function LessonEditor({ detail }: { readonly detail: LessonDetailView }) 
       ) : null}
       <ProblemList
         problems={problems}
+        moreProblems={moreServerProblems}
         fieldOf={(path) => fieldForProblem(path, fields)}
         headingRef={problemListRef}
         onGoToField={(field) => {

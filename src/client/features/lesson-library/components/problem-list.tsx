@@ -1,4 +1,5 @@
 import type { Ref } from 'react';
+import { MAX_REPORTED_PROBLEMS } from '../../../../domain/lesson/lesson-file';
 import { describeFieldPath, fieldDomId, type EditorProblem } from '../lib/problems';
 
 /** Moves focus to a field: the element itself, or the first control inside it (a group). */
@@ -12,22 +13,44 @@ export function focusField(path: string): void {
   element.scrollIntoView({ block: 'center' });
 }
 
+/** "1 problem", "3 problems". */
+export const countProblems = (count: number) => (count === 1 ? '1 problem' : `${count} problems`);
+
 /**
- * Every problem of the draft at the top of the editor, each a link to the field it is shown
- * beside (`fieldOf`).
+ * Problems beyond the first MAX_REPORTED_PROBLEMS, as a last line of a list: "and 13,903 more
+ * problems", or nothing. The server lists no more than that many; the editor shows as many.
+ */
+export function MoreProblems({ count }: { readonly count: number }) {
+  if (count <= 0) return null;
+  return (
+    <p className="hint">
+      …and {count.toLocaleString('en')} more {count === 1 ? 'problem' : 'problems'}: fix these
+      first, and the rest will be listed.
+    </p>
+  );
+}
+
+/**
+ * The problems of the draft at the top of the editor (the first MAX_REPORTED_PROBLEMS, then
+ * how many more), each a link to the field it is shown beside (`fieldOf`).
  */
 export function ProblemList({
   problems,
+  moreProblems = 0,
   fieldOf,
   onGoToField,
   headingRef,
 }: {
   readonly problems: readonly EditorProblem[];
+  /** Problems the server found beyond those it listed. */
+  readonly moreProblems?: number;
   readonly fieldOf: (path: string) => string;
   readonly onGoToField: (field: string) => void;
   readonly headingRef: Ref<HTMLHeadingElement>;
 }) {
-  const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
+  const listed = problems.slice(0, MAX_REPORTED_PROBLEMS);
+  const more = problems.length - listed.length + moreProblems;
+  const count = countProblems(problems.length + moreProblems);
   return (
     <section className="problem-list" aria-labelledby="problem-list-heading">
       <h2 id="problem-list-heading" ref={headingRef} tabIndex={-1}>
@@ -37,7 +60,7 @@ export function ProblemList({
       </h2>
       {problems.length > 0 ? (
         <ul>
-          {problems.map((problem, index) => {
+          {listed.map((problem, index) => {
             const field = fieldOf(problem.path);
             return (
               <li key={index}>
@@ -57,6 +80,7 @@ export function ProblemList({
           })}
         </ul>
       ) : null}
+      <MoreProblems count={more} />
     </section>
   );
 }

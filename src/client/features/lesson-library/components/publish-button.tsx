@@ -1,7 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { describeApiError } from '../../../shared/lib/api-client';
-import { lessonProblemsOf, publishLesson, storeLessonDetail } from '../api/library-api';
+import {
+  lessonProblemsOf,
+  moreLessonProblemsOf,
+  publishLesson,
+  storeLessonDetail,
+} from '../api/library-api';
 import type { EditorProblem } from '../lib/problems';
 
 class DraftNotSavedError extends Error {
@@ -22,8 +27,11 @@ export function PublishButton({
   readonly problemCount: number;
   /** Saves what waits; true once the server has it all. */
   readonly flush: () => Promise<boolean>;
-  /** The server's problems, or the editor's own when there are some (the list takes focus). */
-  readonly onProblems: (problems: readonly EditorProblem[]) => void;
+  /**
+   * The server's problems (the first 100, and how many more), or the editor's own when there
+   * are some (the list takes focus).
+   */
+  readonly onProblems: (problems: readonly EditorProblem[], moreProblems: number) => void;
 }) {
   const queryClient = useQueryClient();
   const [result, setResult] = useState<string | null>(null);
@@ -45,7 +53,10 @@ export function PublishButton({
     onError: (publishError) => {
       const problems = lessonProblemsOf(publishError);
       if (problems !== null) {
-        onProblems(problems.map(({ path, message }) => ({ path, message })));
+        onProblems(
+          problems.map(({ path, message }) => ({ path, message })),
+          moreLessonProblemsOf(publishError),
+        );
         return;
       }
       setError(
@@ -65,7 +76,7 @@ export function PublishButton({
           setResult(null);
           setError(null);
           if (problemCount > 0) {
-            onProblems([]);
+            onProblems([], 0);
             return;
           }
           mutation.mutate();
