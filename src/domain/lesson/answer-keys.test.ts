@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { soleimaniLesson as lesson } from '../lessons/soleimani-lesson';
+import {
+  answerKeyOf,
+  studentLessonSchema,
+  stripAnswerKeys,
+  withAnswerKeys,
+  type ItemAnswerKey,
+} from './answer-keys';
+
+const items = lesson.sections.flatMap((s) => s.items);
+
+describe('answer keys', () => {
+  it('strips teacher notes, claim sortings, outcomes and model answers, and nothing else', () => {
+    const stripped = stripAnswerKeys(lesson);
+    const sent = JSON.stringify(stripped);
+    for (const name of ['teacherNotes', 'expected', 'explanation', 'resolution', 'modelAnswer']) {
+      expect(sent).not.toContain(`"${name}"`);
+    }
+    expect(studentLessonSchema.safeParse(stripped).success).toBe(true);
+    expect(stripped.metadata).toEqual(lesson.metadata);
+    expect(stripped.sections.map((s) => s.items.map((i) => i.id))).toEqual(
+      lesson.sections.map((s) => s.items.map((i) => i.id)),
+    );
+    // The lesson's own copy is untouched.
+    expect(lesson.sections[0]!.teacherNotes.length).toBeGreaterThan(0);
+  });
+
+  it('puts the keys back: every key of the lesson gives it back whole, but the teacher notes', () => {
+    const keys = items.flatMap((item) => answerKeyOf(lesson, item.id) ?? []);
+    expect(keys.map((k) => k.kind).sort()).toEqual([
+      'claimCheck',
+      'claimCheck',
+      'claimCheck',
+      'forecast',
+      'writing',
+    ]);
+    const { sections, ...rest } = withAnswerKeys(stripAnswerKeys(lesson), keys);
+    expect({
+      ...rest,
+      sections: sections.map((s, i) => ({ ...s, teacherNotes: lesson.sections[i]!.teacherNotes })),
+    }).toStrictEqual(lesson);
+  });
+
+  it('has no key for an item without one, and ignores a key of another item', () => {
+    const poll = items.find((i) => i.kind === 'poll')!;
+    expect(answerKeyOf(lesson, poll.id)).toBeNull();
+    expect(answerKeyOf(lesson, 'no-such-item')).toBeNull();
+    const stray: ItemAnswerKey = { itemId: 'no-such-item', kind: 'writing', modelAnswer: 'x' };
+    expect(withAnswerKeys(stripAnswerKeys(lesson), [stray])).toStrictEqual(stripAnswerKeys(lesson));
+  });
+});
