@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { soleimaniLesson as lesson } from '../lessons/soleimani-lesson';
-import {
-  answerKeyOf,
-  studentLessonSchema,
-  stripAnswerKeys,
-  withAnswerKeys,
-  type ItemAnswerKey,
-} from './answer-keys';
+import { studentLessonSchema, type ItemAnswerKey } from './answer-key-schemas';
+import { answerKeyOf, stripAnswerKeys, withAnswerKeys } from './answer-keys';
 
 const items = lesson.sections.flatMap((s) => s.items);
 

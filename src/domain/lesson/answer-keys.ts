@@ -1,20 +1,12 @@
-import { z } from 'zod';
-import {
-  claimCategorySchema,
-  claimCheckItemSchema,
-  claimSchema,
-  forecastItemSchema,
-  forecastScenarioSchema,
-  lessonSchema,
-  pollItemSchema,
-  promptItemSchema,
-  scaleItemSchema,
-  scenarioResolutionSchema,
-  sectionSchema,
-  statementsItemSchema,
-  writingItemSchema,
-  type Lesson,
-} from './lesson-schema';
+import type { DeepReadonly } from '../live/deep-readonly';
+import type {
+  ItemAnswerKey,
+  StudentClaimCheckItem,
+  StudentForecastItem,
+  StudentItem,
+  StudentLesson,
+} from './answer-key-schemas';
+import type { ClaimCheckItem, ForecastItem, Lesson } from './lesson-schema';
 
 /*
  * A lesson's answer keys are what would spoil its questions, or is the teacher's alone: each
@@ -23,62 +15,6 @@ import {
  * lesson without them (`stripAnswerKeys`); an item's key (`answerKeyOf`) reaches them once the
  * item is done in self-study or revealed in class, and `withAnswerKeys` puts it back in.
  */
-
-/** The key of one item: what `stripAnswerKeys` took out of it. */
-export const itemAnswerKeySchema = z.discriminatedUnion('kind', [
-  z.object({
-    itemId: z.string(),
-    kind: z.literal('claimCheck'),
-    claims: z.array(
-      z.object({ id: z.string(), expected: claimCategorySchema, explanation: z.string() }),
-    ),
-  }),
-  z.object({
-    itemId: z.string(),
-    kind: z.literal('forecast'),
-    scenarios: z.array(z.object({ id: z.string(), resolution: scenarioResolutionSchema })),
-  }),
-  z.object({ itemId: z.string(), kind: z.literal('writing'), modelAnswer: z.string() }),
-]);
-export type ItemAnswerKey = z.infer<typeof itemAnswerKeySchema>;
-
-export const studentClaimCheckItemSchema = claimCheckItemSchema.extend({
-  claims: z.array(claimSchema.partial({ expected: true, explanation: true })).min(1),
-});
-export const studentForecastItemSchema = forecastItemSchema.extend({
-  scenarios: z.array(forecastScenarioSchema.partial({ resolution: true })).min(1),
-});
-export const studentWritingItemSchema = writingItemSchema.partial({ modelAnswer: true });
-
-export const studentItemSchema = z.discriminatedUnion('kind', [
-  promptItemSchema,
-  pollItemSchema,
-  scaleItemSchema,
-  studentForecastItemSchema,
-  studentClaimCheckItemSchema,
-  studentWritingItemSchema,
-  statementsItemSchema,
-]);
-
-export const studentSectionSchema = sectionSchema
-  .extend({ items: z.array(studentItemSchema).min(1) })
-  .partial({ teacherNotes: true });
-
-/**
- * A lesson as a student gets it: the keys not yet due left out. A full lesson fits it too (the
- * teacher's copy), so an endpoint that serves both answers with it.
- */
-export const studentLessonSchema = z.object({
-  ...lessonSchema.shape,
-  sections: z.array(studentSectionSchema).min(1),
-});
-
-export type StudentLesson = z.infer<typeof studentLessonSchema>;
-export type StudentSection = z.infer<typeof studentSectionSchema>;
-export type StudentItem = z.infer<typeof studentItemSchema>;
-export type StudentClaimCheckItem = z.infer<typeof studentClaimCheckItemSchema>;
-export type StudentForecastItem = z.infer<typeof studentForecastItemSchema>;
-export type StudentWritingItem = z.infer<typeof studentWritingItemSchema>;
 
 /** The lesson without any answer key: what students get before anything is done or revealed. */
 export function stripAnswerKeys(lesson: Lesson): StudentLesson {
@@ -136,7 +72,7 @@ export function answerKeyOf(lesson: Lesson, itemId: string): ItemAnswerKey | nul
 /** The lesson with these items' keys put back (a key for another lesson's item is ignored). */
 export function withAnswerKeys(
   lesson: StudentLesson,
-  keys: readonly ItemAnswerKey[],
+  keys: readonly DeepReadonly<ItemAnswerKey>[],
 ): StudentLesson {
   if (keys.length === 0) return lesson;
   const byItem = new Map(keys.map((key) => [key.itemId, key]));
@@ -174,4 +110,22 @@ export function withAnswerKeys(
       }),
     })),
   };
+}
+
+/** The claim check whole, once its key is in; null while it is not. */
+export function keyedClaimCheck(item: StudentClaimCheckItem): ClaimCheckItem | null {
+  const claims = item.claims.flatMap(({ expected, explanation, ...claim }) =>
+    expected === undefined || explanation === undefined
+      ? []
+      : [{ ...claim, expected, explanation }],
+  );
+  return claims.length === item.claims.length ? { ...item, claims } : null;
+}
+
+/** The forecast whole, once its key (what happened) is in; null while it is not. */
+export function keyedForecast(item: StudentForecastItem): ForecastItem | null {
+  const scenarios = item.scenarios.flatMap(({ resolution, ...scenario }) =>
+    resolution === undefined ? [] : [{ ...scenario, resolution }],
+  );
+  return scenarios.length === item.scenarios.length ? { ...item, scenarios } : null;
 }

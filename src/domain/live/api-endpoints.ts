@@ -69,7 +69,7 @@ import {
   writingFeedbackSchema,
 } from './result-contracts';
 import { deleteAccountRequestSchema, studentExportQuerySchema } from './student-data-contracts';
-import { itemAnswerKeySchema } from '../lesson/answer-keys';
+import { itemAnswerKeySchema } from '../lesson/answer-key-schemas';
 
 /**
  * Every endpoint of the API, as values both sides use: the server registers its routes from

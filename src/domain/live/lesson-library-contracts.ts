@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { studentLessonSchema } from '../lesson/answer-keys';
+import { studentLessonSchema } from '../lesson/answer-key-schemas';
 import { lessonSchema } from '../lesson/lesson-schema';
 
 /**

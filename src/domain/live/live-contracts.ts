@@ -1,4 +1,4 @@
-import { itemAnswerKeySchema } from '../lesson/answer-keys';
+import { itemAnswerKeySchema } from '../lesson/answer-key-schemas';
 import { z } from 'zod';
 import { answerSchema } from '../lesson/answer-schema';
 import type { DeepReadonly } from './deep-readonly';
