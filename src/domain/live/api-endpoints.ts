@@ -50,8 +50,8 @@ import {
   lessonFileQuerySchema,
   lessonLibrarySchema,
   lessonSummarySchema,
-  lessonVersionSchema,
   saveDraftRequestSchema,
+  studentLessonVersionSchema,
   saveDraftResponseSchema,
   shareLessonRequestSchema,
 } from './lesson-library-contracts';
@@ -69,6 +69,7 @@ import {
   writingFeedbackSchema,
 } from './result-contracts';
 import { deleteAccountRequestSchema, studentExportQuerySchema } from './student-data-contracts';
+import { itemAnswerKeySchema } from '../lesson/answer-key-schemas';
 
 /**
  * Every endpoint of the API, as values both sides use: the server registers its routes from
@@ -326,9 +327,18 @@ export const endpoints = {
     path: '/api/shared-lessons/:shareKey',
     caller: 'anyone',
     summary:
-      'The newest published version of a lesson shared by link (built-in lessons are shared by their id), for self-study; 404 lesson_not_found.',
+      'The newest published version of a lesson shared by link (built-in lessons are shared by their id), for self-study, without its answer keys; 404 lesson_not_found.',
     params: z.object({ shareKey: id }),
-    responses: { 200: lessonVersionSchema },
+    responses: { 200: studentLessonVersionSchema },
+  },
+  sharedLessonAnswerKey: {
+    method: 'GET',
+    path: '/api/shared-lessons/:shareKey/versions/:versionId/keys/:itemId',
+    caller: 'anyone',
+    summary:
+      "One item's answer key (a claim check's sorting, a forecast's outcomes, a writing task's model answer) in a version of a lesson shared by link, which self-study asks for once the student has done the item; 404 lesson_not_found, 404 item_not_found for an item without a key.",
+    params: z.object({ shareKey: id, versionId: z.uuid(), itemId: id }),
+    responses: { 200: itemAnswerKeySchema },
   },
   createSession: {
     method: 'POST',
@@ -358,9 +368,9 @@ export const endpoints = {
     path: '/api/sessions/:id/lesson',
     caller: 'owner or student',
     summary:
-      'The lesson version the session pinned when it started: editing the lesson never changes it.',
+      'The lesson version the session pinned when it started: editing the lesson never changes it. A student gets it without its answer keys (the student view carries those of revealed items); the teacher gets it whole.',
     params: sessionParamsSchema,
-    responses: { 200: lessonVersionSchema },
+    responses: { 200: studentLessonVersionSchema },
   },
   deleteSession: {
     method: 'DELETE',

@@ -9,6 +9,7 @@ import type {
   TeacherWallResponse,
   WallResponse,
 } from '../../domain/live/dashboard-contracts';
+import { answerKeyOf } from '../../domain/lesson/answer-keys';
 import { computeForecastScores, forecastScoresForStudent } from '../../domain/live/forecast-scores';
 import { computeItemResults } from '../../domain/live/item-results';
 import type {
@@ -424,6 +425,10 @@ export async function buildStudentView(
       comment,
       releasedAt,
     })),
+    answerKeys: [...new Set([...revealed, ...feedback.map((f) => f.itemId)])].flatMap((itemId) => {
+      const key = answerKeyOf(lesson, itemId);
+      return key ? [key] : [];
+    }),
   };
 }
 

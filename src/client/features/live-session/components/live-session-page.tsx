@@ -1,6 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId, useRef, useState } from 'react';
-import type { Lesson, Section } from '../../../../domain/lesson/lesson-schema';
+import { useId, useMemo, useRef, useState } from 'react';
+import { withAnswerKeys } from '../../../../domain/lesson/answer-keys';
+import type {
+  StudentLesson as Lesson,
+  StudentSection as Section,
+} from '../../../../domain/lesson/answer-key-schemas';
 import type { StudentSessionView } from '../../../../domain/live/live-contracts';
 import { ArticleText } from '../../../shared/components/article-text';
 import { LiveAnnouncer } from '../../../shared/components/live-announcer';
@@ -236,6 +240,16 @@ export function LiveSessionPage({ sessionId }: { readonly sessionId: string }) {
   );
 }
 
+/**
+ * The student's lesson comes without its answer keys; the view carries those of the items the
+ * teacher has revealed (and of writing with released feedback), put back here.
+ */
+function LiveSessionWithKeys({ view, lesson, connection }: Parameters<typeof LiveSession>[0]) {
+  const { answerKeys } = view;
+  const keyed = useMemo(() => withAnswerKeys(lesson, answerKeys), [lesson, answerKeys]);
+  return <LiveSession view={view} lesson={keyed} connection={connection} />;
+}
+
 function LiveSessionContent({ sessionId }: { readonly sessionId: string }) {
   const queryClient = useQueryClient();
   const query = useQuery({
@@ -340,7 +354,7 @@ function LiveSessionContent({ sessionId }: { readonly sessionId: string }) {
   const view = query.data;
   return (
     <SessionLessonGate query={lessonQuery}>
-      {({ lesson }) => <LiveSession view={view} lesson={lesson} connection={connection} />}
+      {({ lesson }) => <LiveSessionWithKeys view={view} lesson={lesson} connection={connection} />}
     </SessionLessonGate>
   );
 }

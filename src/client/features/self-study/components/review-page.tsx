@@ -2,12 +2,13 @@ import { getItemQuestion } from '../../../../domain/lesson/item-question';
 import { useRef, useState } from 'react';
 import type { Answer, AnswersByItem } from '../../../../domain/lesson/answers';
 import { getLessonProgress } from '../../../../domain/lesson/answers';
+import { keyedClaimCheck, keyedForecast } from '../../../../domain/lesson/answer-keys';
 import type {
-  ClaimCheckItem,
-  ForecastItem,
-  Item,
-  Lesson,
-} from '../../../../domain/lesson/lesson-schema';
+  StudentClaimCheckItem as ClaimCheckItem,
+  StudentForecastItem as ForecastItem,
+  StudentItem as Item,
+  StudentLesson as Lesson,
+} from '../../../../domain/lesson/answer-key-schemas';
 import { scoreForecast } from '../../../../domain/scoring/brier';
 import { TableScrollBox } from '../../../shared/components/table-scroll-box';
 import { useFocusOnArrival } from '../../../shared/hooks/use-focus-on-arrival';
@@ -31,13 +32,25 @@ import {
 } from '../../../shared/components/items/lesson-reading';
 import { StartOverButton } from './start-over-button';
 
-/** A forecast not yet given in full: what the student gave, and nothing that would anchor it. */
+/**
+ * Said when an item is done but its answer key (asked of the server once it is done) has not
+ * arrived: the device was offline then, and it comes when the connection is back.
+ */
+const OFFLINE_KEY_HINT =
+  'The lesson’s answer for this question shows once this device is back online.';
+
+/**
+ * A forecast not yet given in full: what the student gave, and nothing that would anchor it.
+ * `isDue` when it is given but what happened has not arrived yet.
+ */
 function UnrevealedForecastReview({
   item,
   answer,
+  isDue = false,
 }: {
   readonly item: ForecastItem;
   readonly answer: Answer | undefined;
+  readonly isDue?: boolean;
 }) {
   const probabilities = answer?.kind === 'forecast' ? answer.probabilities : {};
   return (
@@ -69,8 +82,9 @@ function UnrevealedForecastReview({
         </tbody>
       </TableScrollBox>
       <p className="hint">
-        What happened, the lesson’s reading of the article and your score show once you have given
-        every forecast here or finished the lesson.
+        {isDue
+          ? OFFLINE_KEY_HINT
+          : 'What happened, the lesson’s reading of the article and your score show once you have given every forecast here or finished the lesson.'}
       </p>
     </>
   );
@@ -97,8 +111,11 @@ function ForecastReview({
   readonly isRevealed: boolean;
 }) {
   const probabilities = answer?.kind === 'forecast' ? answer.probabilities : {};
-  const score = scoreForecast(item.scenarios, probabilities);
-  if (!isRevealed) return <UnrevealedForecastReview item={item} answer={answer} />;
+  const keyed = isRevealed ? keyedForecast(item) : null;
+  if (!keyed) {
+    return <UnrevealedForecastReview item={item} answer={answer} isDue={isRevealed} />;
+  }
+  const score = scoreForecast(keyed.scenarios, probabilities);
   return (
     <>
       <TableScrollBox
@@ -119,7 +136,7 @@ function ForecastReview({
           </tr>
         </thead>
         <tbody>
-          {item.scenarios.map((scenario) => {
+          {keyed.scenarios.map((scenario) => {
             const scored = score.scenarios.find((s) => s.scenarioId === scenario.id);
             return (
               <tr key={scenario.id}>
@@ -169,7 +186,8 @@ function ClaimCheckReview({
   readonly isRevealed: boolean;
 }) {
   const categories = answer?.kind === 'claimCheck' ? answer.categories : {};
-  if (!isRevealed) {
+  const keyed = isRevealed ? keyedClaimCheck(item) : null;
+  if (!keyed) {
     return (
       <>
         <ul className="claim-review">
@@ -185,14 +203,16 @@ function ClaimCheckReview({
           })}
         </ul>
         <p className="hint">
-          The lesson’s sorting shows once you have sorted every passage here or finished the lesson.
+          {isRevealed
+            ? OFFLINE_KEY_HINT
+            : 'The lesson’s sorting shows once you have sorted every passage here or finished the lesson.'}
         </p>
       </>
     );
   }
   return (
     <ul className="claim-review">
-      {item.claims.map((claim) => {
+      {keyed.claims.map((claim) => {
         const chosen = categories[claim.id];
         return (
           <li key={claim.id}>

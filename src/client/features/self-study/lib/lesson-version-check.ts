@@ -4,7 +4,7 @@ import type { ItemKind } from '../../../../domain/lesson/lesson-schema';
  * A light check of a shared lesson as the server (or the service worker's copy) sent it: the
  * fields the self-study pages read, without zod and the contract's schemas, which would add a
  * third to the student's first download. The server sent it through the contract's schema
- * (lessonVersionSchema); this catches what a newer server or a damaged copy would get wrong, so
+ * (studentLessonVersionSchema); this catches what a newer server or a damaged copy would get wrong, so
  * a page never renders from a lesson it misread. It checks that each required field is there
  * with the right type; not lengths, patterns, enumerations or optional fields.
  */
@@ -14,9 +14,9 @@ export type Shape =
   'text' | 'number' | 'boolean' | { readonly [field: string]: Shape } | readonly [Shape];
 
 const option = { id: 'text', label: 'text' } as const;
-// A scenario's resolution is left out until what happened is known.
+// Without the answer keys (resolutions, sortings, model answers): they come item by item.
 const scenario = { id: 'text', statement: 'text' } as const;
-const claim = { id: 'text', quote: 'text', expected: 'text', explanation: 'text' } as const;
+const claim = { id: 'text', quote: 'text' } as const;
 const criterion = { id: 'text', criterion: 'text', points: 'number' } as const;
 const seedStatement = { id: 'text', text: 'text' } as const;
 
@@ -32,7 +32,7 @@ export const ITEM_SHAPES: Readonly<Record<ItemKind, Shape>> = {
   scale: { statement: 'text' },
   forecast: { question: 'text', asOf: 'text', horizon: 'text', scenarios: [scenario] },
   claimCheck: { instructions: 'text', claims: [claim] },
-  writing: { task: 'text', rubric: [criterion], modelAnswer: 'text' },
+  writing: { task: 'text', rubric: [criterion] },
   statements: { question: 'text', seedStatements: [seedStatement], requireApproval: 'boolean' },
 };
 
