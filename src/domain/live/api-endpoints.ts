@@ -2,10 +2,12 @@ import { z } from 'zod';
 import {
   checkResetLinkRequestSchema,
   checkResetLinkResponseSchema,
+  confirmSignUpRequestSchema,
   forgotPasswordRequestSchema,
   forgotPasswordResponseSchema,
   passwordResetOptionsSchema,
   resetPasswordRequestSchema,
+  signUpByEmailResponseSchema,
 } from './account-contracts';
 import {
   addSpeakingTurnRequestSchema,
@@ -146,8 +148,18 @@ export const endpoints = {
     method: 'POST',
     path: '/api/auth/sign-up',
     caller: 'anyone',
-    summary: 'Creates a teacher account and signs it in; a common or weak password is refused.',
+    summary:
+      'Creates a teacher account and signs it in (201); when the server sends e-mail, sends a link that creates it (202), the same answer for an address that has an account, whose owner is told. A common or weak password is refused.',
     body: signUpRequestSchema,
+    responses: { 201: teacherResponseSchema, 202: signUpByEmailResponseSchema },
+  },
+  confirmSignUp: {
+    method: 'POST',
+    path: '/api/auth/sign-up/confirm',
+    caller: 'anyone',
+    summary:
+      'Creates the account a sign-up link was sent for and signs it in; 400 sign_up_link_invalid.',
+    body: confirmSignUpRequestSchema,
     responses: { 201: teacherResponseSchema },
   },
   signIn: {

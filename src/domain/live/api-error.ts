@@ -25,6 +25,7 @@ export const API_ERROR_CODES = [
   'weak_password',
   'wrong_password',
   'reset_link_invalid',
+  'sign_up_link_invalid',
   'not_signed_in',
   'csrf_failed',
   'forbidden',

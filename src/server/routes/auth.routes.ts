@@ -5,6 +5,8 @@ import { addRoute } from '../lib/contract-route';
 import { checkGuess } from '../lib/guess-limiter';
 import { countEveryAttempt } from '../plugins/rate-limits.plugin';
 import { refuseWeakPassword } from '../lib/password-policy';
+import { configuredBaseUrl } from '../lib/password-reset';
+import { confirmSignUp, prepareSignUpMail, SIGN_UP_SENT } from '../lib/sign-up-by-email';
 import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from '../lib/secrets';
 import {
   createTeacher,
@@ -16,7 +18,7 @@ const WRONG_CREDENTIALS = 'Wrong e-mail or password.';
 
 /** Under /api/auth: teacher accounts. */
 export const authRoutes: FastifyPluginCallback = (app, _options, done) => {
-  const { db, auth, hub, limiters } = app;
+  const { db, auth, hub, limiters, config, mailer } = app;
 
   const limitSignIns = countEveryAttempt(limiters.signIn);
 
@@ -25,6 +27,17 @@ export const authRoutes: FastifyPluginCallback = (app, _options, done) => {
     endpoints.signUp,
     async ({ body }, request, reply) => {
       await refuseWeakPassword(body.password, body);
+      if (mailer) {
+        // The same answer whether or not the address has an account: the e-mail says which.
+        const mail = await prepareSignUpMail(db, body, configuredBaseUrl(config));
+        // Sent after answering, so the answer does not wait on the mail relay.
+        mailer.send(mail).catch((error: unknown) => {
+          request.log.error({ err: error }, 'could not send a sign-up e-mail');
+        });
+        reply.status(202);
+        return { isSentByEmail: true as const, message: SIGN_UP_SENT };
+      }
+      // No e-mail, nobody to tell: the address's owner is the one who can be told it is taken.
       const teacher = await createTeacher(db, {
         email: body.email,
         name: body.name,
@@ -40,6 +53,19 @@ export const authRoutes: FastifyPluginCallback = (app, _options, done) => {
         );
       }
       await auth.signIn(request, reply, teacher);
+      reply.status(201);
+      return { teacher };
+    },
+    limitSignIns,
+  );
+
+  addRoute(
+    app,
+    endpoints.confirmSignUp,
+    async ({ body }, request, reply) => {
+      const teacher = await confirmSignUp(db, body.token);
+      await auth.signIn(request, reply, teacher);
+      reply.status(201);
       return { teacher };
     },
     limitSignIns,
