@@ -74,7 +74,7 @@ const envSchema = z.object({
   // `info` logs a line per request; the default keeps a classroom server's output to what matters.
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
   STATIC_DIR: z.string().min(1).default('./dist'),
-  /** An SMTP server for password-reset e-mails, e.g. smtp://user:pass@mail.example:587. */
+  /** An SMTP server for sign-up and password-reset e-mails, e.g. smtp://user:pass@mail.example:587. */
   SMTP_URL: z
     .url({ protocol: /^smtps?$/, error: 'SMTP_URL must be an smtp:// or smtps:// URL' })
     .optional(),
@@ -122,7 +122,7 @@ export interface ServerConfig {
   readonly wrongPasswordsPerAccount: number;
   readonly logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   readonly staticDir: string;
-  /** Where password-reset e-mails go out; unset: no e-mail, the admin command makes links. */
+  /** Where sign-up and password-reset e-mails go out; unset: no e-mail, the admin command makes links. */
   readonly smtpUrl: string | undefined;
   readonly mailFrom: string | undefined;
   readonly resetRateLimit: number;
