@@ -45,7 +45,8 @@ export default defineConfig({
               cacheName: 'shared-lessons',
               networkTimeoutSeconds: 3,
               cacheableResponse: { statuses: [200] },
-              expiration: { maxEntries: 50 },
+              // Lessons and the answer keys of their done items (one entry each).
+              expiration: { maxEntries: 500 },
               plugins: [
                 {
                   // Serialised into the service worker: it may use nothing from this file.

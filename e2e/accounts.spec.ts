@@ -2,12 +2,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { soleimaniLesson as lesson } from '../src/domain/lessons/soleimani-lesson';
 import { startServerProcess } from '../src/server/bench/server-process';
 import { startSmtpTestServer } from '../src/server/test/smtp-test-server';
 import { AccountPages, newAccount } from './support/account-pages';
 import { expect, test } from './support/fixtures';
-import { TeacherPages } from './support/live-session-pages';
 import { expectNoSidewaysScroll } from './support/page-checks';
 
 function freePort(): Promise<number> {
@@ -81,7 +79,7 @@ test('every teacher page has Sign out, and after it going back shows nothing of 
   await expectNoSidewaysScroll(page);
 });
 
-test('a teacher who forgot the password gets a link by e-mail, sets a new one and lands signed in', async ({
+test('by e-mail: sign-up is finished by a link (a taken address is answered alike), a forgotten password is set anew', async ({
   newDevice,
 }) => {
   test.setTimeout(240_000);
@@ -108,8 +106,32 @@ test('a teacher who forgot the password gets a link by e-mail, sets a new one an
     const page = await newDevice({ baseURL });
     const account = newAccount('Mr Lindqvist');
     const accounts = new AccountPages(page);
-    await new TeacherPages(page, lesson).signUp(account);
+    // Signing up on a server that sends e-mail: the account is made by the link in it.
+    await page.goto('/teach');
+    const signUp = page.getByRole('form', { name: 'Create a teacher account' });
+    const fillSignUp = async (name: string, password: string) => {
+      await signUp.getByLabel('Your name').fill(name);
+      await signUp.getByLabel('E-mail').fill(account.email);
+      await signUp.getByLabel('Password').fill(password);
+      await signUp.getByRole('button', { name: 'Sign up' }).click();
+      await expect(signUp.getByRole('status')).toContainText('Check your e-mail to finish');
+    };
+    await fillSignUp(account.name, account.password);
+    const welcome = await smtp.nextMail(30_000);
+    const confirmLink = /http:\/\/\S+/.exec(welcome.text)?.[0] ?? '';
+    expect(confirmLink.startsWith(`${baseURL}/teach/confirm-sign-up?token=`)).toBe(true);
+    await page.goto(confirmLink);
+    await page.getByRole('button', { name: 'Create my account' }).click();
+    await expect(page).toHaveURL(/\/teach$/);
+    await expect(page.getByText('Your account is created, and you are signed in.')).toBeVisible();
+    await expect(page.getByText(`Signed in as ${account.name}`)).toBeVisible();
     await accounts.signOut();
+
+    // Again with the same address: the same answer on the page, and a warning to its owner.
+    await fillSignUp('Someone Else', 'another long passphrase');
+    const warning = await smtp.nextMail(30_000);
+    expect(warning.to).toEqual([account.email]);
+    expect(warning.text).toContain('already has an account');
 
     await accounts.signInForm.getByRole('link', { name: 'Forgot your password?' }).click();
     const form = page.getByRole('form', { name: 'Get a link by e-mail' });

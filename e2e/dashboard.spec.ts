@@ -99,12 +99,15 @@ test('a teacher follows four students live, moderates the wall, scores forecasts
     for (const text of texts) await expect(view.classWall()).toContainText(text);
   }
 
-  // Hidden: gone from the students' wall.
+  // Hidden: gone from the students' wall; its author is told, not left to find it gone.
   await dashboard.hideResponse('Ben');
   for (const view of [ada, chen, dana]) {
     await expect(view.classWall().getByText(texts[1]!)).toBeHidden();
     await expect(view.classWall()).toContainText(texts[0]!);
   }
+  await expect(ben.classWall().getByRole('listitem', { name: 'Your response' })).toContainText(
+    'Hidden by your teacher: your classmates no longer see this response.',
+  );
 
   // Spotlighted: on the projector, with the name only once names are shown.
   await dashboard.spotlightResponse('Chen');
@@ -162,7 +165,7 @@ test('a teacher follows four students live, moderates the wall, scores forecasts
   const outcomes = Object.fromEntries(
     forecast.scenarios.map((s) => [
       s.id,
-      s.id === corrected.id ? !s.resolution.happened : s.resolution.happened,
+      s.id === corrected.id ? !s.resolution?.happened : s.resolution?.happened,
     ]),
   );
   await dashboard.revealOutcomes(forecast, { [corrected.id]: outcomes[corrected.id]! });

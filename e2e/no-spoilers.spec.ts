@@ -26,7 +26,7 @@ test('the self-study review keeps outcomes, sortings and summaries until they ca
   const main = page.getByRole('main');
   await expect(page.getByRole('table', { name: /^Your forecasts as of/ })).toBeVisible();
   for (const scenario of forecast.scenarios) {
-    await expect(main).not.toContainText(scenario.resolution.text);
+    await expect(main).not.toContainText(scenario.resolution!.text);
   }
   await expect(main).not.toContainText('Brier score');
   await expect(
@@ -43,7 +43,7 @@ test('the self-study review keeps outcomes, sortings and summaries until they ca
   await expect(
     page.getByRole('listitem').filter({ hasText: firstClaim.explanation }).first(),
   ).toContainText('the lesson expected');
-  await expect(main).not.toContainText(forecast.scenarios[0]!.resolution.text);
+  await expect(main).not.toContainText(forecast.scenarios[0]!.resolution!.text);
 });
 
 test('a teacher-paced poll explains its options only once the teacher reveals the results', async ({

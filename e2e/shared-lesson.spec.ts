@@ -1,7 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { expect, type Page } from '@playwright/test';
-import type { Lesson, PollItem, PromptItem } from '../src/domain/lesson/lesson-schema';
+import type {
+  ForecastItem,
+  Lesson,
+  PollItem,
+  PromptItem,
+} from '../src/domain/lesson/lesson-schema';
 import { soleimaniLesson } from '../src/domain/lessons/soleimani-lesson';
+import { statementsItem, statementsLesson } from '../src/test-fixtures/lessons/statements-lesson';
 import { test } from './support/fixtures';
 import { expectKeptForOffline } from './support/offline';
 import { expectNoAxeViolations } from './support/page-checks';
@@ -238,4 +244,63 @@ test('a teacher’s shared lesson works offline after one visit; a new version k
     student.getByRole('heading', { level: 1, name: 'There is no lesson at this link' }),
   ).toBeVisible();
   await expectNoAxeViolations(student);
+});
+
+test('a lesson with class statements and a forecast not resolved yet publishes from the editor and opens in self-study', async ({
+  teacher,
+  newDevice,
+}) => {
+  test.setTimeout(90_000);
+  const withStatements = statementsLesson();
+  const forecast = soleimaniLesson.sections
+    .flatMap((section) => section.items)
+    .find((item): item is ForecastItem => item.kind === 'forecast');
+  if (!forecast) throw new Error('the shipped lesson has no forecast');
+  // "Not known yet" for every scenario: the editor writes no resolution.
+  const waiting: ForecastItem = {
+    ...forecast,
+    scenarios: forecast.scenarios.map(({ resolution: _r, ...scenario }) => scenario),
+  };
+  const section = withStatements.sections[0]!;
+  const lesson: Lesson = {
+    ...withStatements,
+    metadata: { ...withStatements.metadata, title: 'The strike, and what came next' },
+    sections: [{ ...section, items: [...section.items, waiting] }],
+  };
+  const { page: teacherPage } = teacher;
+  await teacherPage.goto('/teach');
+  const created = (await teacherApi(teacherPage, 'POST', '/api/lessons', { draft: lesson })) as {
+    summary: { lessonId: string };
+  };
+  const { lessonId } = created.summary;
+  await teacherPage.goto(`/teach/lessons/${lessonId}`);
+  await expect(
+    teacherPage.getByRole('heading', { name: 'No problems: the lesson can be published' }),
+  ).toBeVisible();
+  await teacherPage.getByRole('button', { name: 'Publish' }).click();
+  await expect(teacherPage.getByText('Version 1 published.')).toBeVisible();
+  const shared = (await teacherApi(teacherPage, 'POST', `/api/lessons/${lessonId}/share`, {
+    shared: true,
+  })) as { shareKey: string | null };
+
+  const student = await newDevice();
+  const study = new SelfStudyPage(student, lesson);
+  await student.goto(`/s/${shared.shareKey ?? ''}`);
+  await expect(
+    student.getByRole('heading', { level: 1, name: lesson.metadata.title }),
+  ).toBeVisible();
+  await student.getByRole('link', { name: 'Start self-study' }).click();
+  await study.expectSection(lesson.sections[0]!);
+  await expect(
+    study.item(statementsItem.question).getByText(statementsItem.seedStatements[0]!.text),
+  ).toBeVisible();
+  await study.answer(waiting);
+  await student.goto(`/s/${shared.shareKey ?? ''}/review`);
+  const table = student.getByRole('table', { name: /^Your forecasts as of/ });
+  await expect(table.getByRole('cell', { name: 'Not resolved yet' })).toHaveCount(
+    waiting.scenarios.length,
+  );
+  await expect(
+    student.getByText('What you forecast is not resolved yet, so there is no score.'),
+  ).toBeVisible();
 });

@@ -32,13 +32,14 @@ test('the teacher tallies who speaks: shares, who has not spoken, a warning, und
   await page.keyboard.press('Enter');
   await expect(tally.getByRole('status')).toHaveText('Turn recorded: Ada (challenges).');
   await expect(tally.getByRole('radio', { name: 'Not marked' })).toBeChecked();
+  await expect(speaker('Ada')).toHaveAccessibleName('Ada 1 turn so far');
   for (let turn = 2; turn <= 4; turn += 1) {
     await speaker('Ada').click();
     await expect(speaker('Ada')).toHaveAccessibleName(`Ada ${turn} turns so far`);
   }
   await tally.getByRole('radio', { name: 'Builds on' }).check();
   await speaker('Ben').click();
-  await expect(speaker('Ben')).toHaveAccessibleName('Ben 1 turns so far');
+  await expect(speaker('Ben')).toHaveAccessibleName('Ben 1 turn so far');
   await expect(tally).toContainText('5 turns so far.');
   await expect(tally).not.toContainText('A few voices');
 

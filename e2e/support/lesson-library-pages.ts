@@ -19,6 +19,7 @@ export class LessonLibraryPages {
   /** The new-lesson form, filled and sent; ends in the editor. */
   async createFromArticle(details: {
     title: string;
+    subtitle?: string;
     source: string;
     author: string;
     date: string;
@@ -28,6 +29,7 @@ export class LessonLibraryPages {
     await this.page.getByRole('link', { name: 'New lesson from an article' }).click();
     const form = this.page.getByRole('form', { name: 'New lesson from an article' });
     await form.getByLabel('Article title').fill(details.title);
+    if (details.subtitle !== undefined) await form.getByLabel('Subtitle').fill(details.subtitle);
     await form.getByLabel('Source').fill(details.source);
     await form.getByLabel('Author').fill(details.author);
     await form.getByLabel('Date published').fill(details.date);
@@ -55,9 +57,14 @@ export class LessonLibraryPages {
   ) {
     await this.page.getByLabel(`Title of section ${number}`).fill(fields.title);
     const section = this.section(number);
-    await section.getByLabel('Core items').fill(fields.core);
+    // Each field says what it counts: minutes, not items.
+    await section
+      .getByRole('spinbutton', { name: 'Minutes for core items', exact: true })
+      .fill(fields.core);
     if (fields.extension !== undefined) {
-      await section.getByLabel('Extra for extension items').fill(fields.extension);
+      await section
+        .getByRole('spinbutton', { name: 'Extra minutes for extension items', exact: true })
+        .fill(fields.extension);
     }
     await this.page.getByLabel(`Summary of section ${number}`).fill(fields.summary);
   }

@@ -7,11 +7,13 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { ServerConfig } from './config';
 import type { Database } from './db/database';
 import { ApiError } from './lib/api-error';
+import { isApiRequest } from './lib/api-paths';
 import { useContractCompilers } from './lib/contract-compilers';
 import { pageShells } from './lib/page-shells';
 import { requestLogSerializer } from './lib/request-log';
 import type { LessonLibrary } from './lessons/lesson-library';
 import { authPlugin } from './plugins/auth';
+import { canonicalPathsPlugin } from './plugins/canonical-paths';
 import { configPlugin } from './plugins/config.plugin';
 import {
   answerFrameworkError,
@@ -99,6 +101,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     encodings: ['br', 'gzip'],
   });
   await app.register(errorHandlerPlugin);
+  await app.register(canonicalPathsPlugin);
   await app.register(authPlugin);
   await app.register(joinGuardPlugin);
   await app.register(housekeepingPlugin);
@@ -151,7 +154,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // receiving the app shell as JavaScript.
     const wantsPage =
       (request.method === 'GET' || request.method === 'HEAD') &&
-      !request.url.startsWith('/api/') &&
+      !isApiRequest(request) &&
       !request.url.startsWith('/assets/');
     if (wantsPage && canServeClient) {
       // Client-side routes (/study/..., /live/...) all load the app shell, or their area's.

@@ -61,12 +61,20 @@ const envSchema = z.object({
   STREAMS_PER_IP: z.coerce.number().int().positive().default(200),
   /** Answers allowed per participant per minute. */
   ANSWER_RATE_LIMIT: z.coerce.number().int().positive().default(120),
-  /** Wrong rejoin codes allowed per client address per 10 minutes (five times that per session). */
+  /**
+   * Wrong rejoin codes per client address per 10 minutes before wrong ones are refused (right
+   * ones still get in), and per student before any is refused for the rest of the 10 minutes.
+   */
   REJOIN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
+  /**
+   * The first wait once wrong guesses (join codes, rejoin codes, passwords) pass half their
+   * limit; it doubles with each further wrong guess, up to eight times this.
+   */
+  GUESS_DELAY_MS: z.coerce.number().int().min(0).max(10_000).default(250),
   // `info` logs a line per request; the default keeps a classroom server's output to what matters.
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
   STATIC_DIR: z.string().min(1).default('./dist'),
-  /** An SMTP server for password-reset e-mails, e.g. smtp://user:pass@mail.example:587. */
+  /** An SMTP server for sign-up and password-reset e-mails, e.g. smtp://user:pass@mail.example:587. */
   SMTP_URL: z
     .url({ protocol: /^smtps?$/, error: 'SMTP_URL must be an smtp:// or smtps:// URL' })
     .optional(),
@@ -102,10 +110,19 @@ export interface ServerConfig {
   readonly streamsPerAddress: number;
   readonly answerRateLimit: number;
   readonly rejoinRateLimit: number;
-  readonly rejoinSessionRateLimit: number;
+  readonly rejoinStudentRateLimit: number;
+  /** The first delay of a guess past its free ones (see GUESS_DELAY_MS). */
+  readonly guessDelayMs: number;
+  /** Wrong passwords per address per minute before wrong ones are refused (right ones get in). */
+  readonly wrongPasswordsPerAddress: number;
+  /**
+   * Wrong passwords per account per hour before any is refused until the hour is up: NIST SP
+   * 800-63B asks for no more than 100 failed attempts on an account; the delays come first.
+   */
+  readonly wrongPasswordsPerAccount: number;
   readonly logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   readonly staticDir: string;
-  /** Where password-reset e-mails go out; unset: no e-mail, the admin command makes links. */
+  /** Where sign-up and password-reset e-mails go out; unset: no e-mail, the admin command makes links. */
   readonly smtpUrl: string | undefined;
   readonly mailFrom: string | undefined;
   readonly resetRateLimit: number;
@@ -202,7 +219,10 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
     streamsPerAddress: e.STREAMS_PER_IP,
     answerRateLimit: e.ANSWER_RATE_LIMIT,
     rejoinRateLimit: e.REJOIN_RATE_LIMIT,
-    rejoinSessionRateLimit: 5 * e.REJOIN_RATE_LIMIT,
+    rejoinStudentRateLimit: e.REJOIN_RATE_LIMIT,
+    guessDelayMs: e.GUESS_DELAY_MS,
+    wrongPasswordsPerAddress: 20,
+    wrongPasswordsPerAccount: 50,
     logLevel: e.LOG_LEVEL,
     staticDir: path.resolve(e.STATIC_DIR),
     smtpUrl: e.SMTP_URL,

@@ -8,6 +8,7 @@ const TEACHER_ROUTES = [
   'teach',
   'forgotPassword',
   'resetPassword',
+  'confirmSignUp',
   'lessonLibrary',
   'newLesson',
   'lessonEditor',

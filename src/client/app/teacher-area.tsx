@@ -18,6 +18,9 @@ const ForgotPasswordPage = lazy(async () => ({
 const ResetPasswordPage = lazy(async () => ({
   default: (await import('../features/teacher/components/password-reset-pages')).ResetPasswordPage,
 }));
+const ConfirmSignUpPage = lazy(async () => ({
+  default: (await import('../features/teacher/components/confirm-sign-up-page')).ConfirmSignUpPage,
+}));
 const LibraryPage = lazy(async () => ({
   default: (await import('../features/lesson-library/components/library-page')).LibraryPage,
 }));
@@ -40,11 +43,13 @@ const ProjectorPage = lazy(async () => ({
 function TeacherPage({ route }: { readonly route: TeacherRoute }): ReactElement {
   switch (route.name) {
     case 'teach':
-      return <TeachPage />;
+      return <TeachPage onAccountDeleted={draftsOnThisDevice.forget} />;
     case 'forgotPassword':
       return <ForgotPasswordPage />;
     case 'resetPassword':
       return <ResetPasswordPage />;
+    case 'confirmSignUp':
+      return <ConfirmSignUpPage />;
     case 'lessonLibrary':
       return <LibraryPage />;
     case 'newLesson':

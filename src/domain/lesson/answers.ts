@@ -1,4 +1,9 @@
-import type { ClaimCategory, Item, Lesson, Section } from './lesson-schema';
+import type { ClaimCategory } from './lesson-schema';
+import type {
+  StudentItem as Item,
+  StudentLesson as Lesson,
+  StudentSection as Section,
+} from './answer-key-schemas';
 
 /**
  * A student's answer to one item. Plain types with no zod, so the client can use this module

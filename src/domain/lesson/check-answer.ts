@@ -1,6 +1,11 @@
 import type { Answer } from './answers';
 import { CLAIM_CATEGORIES, SCALE_LABELS } from './lesson-constants';
-import type { ClaimCheckItem, ForecastItem, Item, PollItem } from './lesson-schema';
+import type { PollItem } from './lesson-schema';
+import type {
+  StudentClaimCheckItem as ClaimCheckItem,
+  StudentForecastItem as ForecastItem,
+  StudentItem as Item,
+} from './answer-key-schemas';
 
 /** Why an answer does not fit its item. */
 export interface AnswerProblem {

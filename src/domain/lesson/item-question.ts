@@ -1,4 +1,4 @@
-import type { Item } from './lesson-schema';
+import type { StudentItem as Item } from './answer-key-schemas';
 
 /** The question an item asks, as one line of text: what a heading or a report shows for it. */
 export function getItemQuestion(item: Item): string {

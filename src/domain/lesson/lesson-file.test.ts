@@ -87,7 +87,7 @@ describe('exporting and importing a lesson file', () => {
   it('writes the format first, then the version, pretty, with a trailing newline', () => {
     const file = exportLessonFile(soleimaniLesson);
     expect(
-      file.startsWith(`{\n  "format": "${LESSON_FILE_FORMAT}",\n  "schemaVersion": 4,\n`),
+      file.startsWith(`{\n  "format": "${LESSON_FILE_FORMAT}",\n  "schemaVersion": 5,\n`),
     ).toBe(true);
     expect(file.endsWith('}\n')).toBe(true);
   });
@@ -105,7 +105,7 @@ describe('exporting and importing a lesson file', () => {
   });
 
   it('is at version CURRENT_LESSON_FILE_VERSION, which the example carries', () => {
-    expect(CURRENT_LESSON_FILE_VERSION).toBe(4);
+    expect(CURRENT_LESSON_FILE_VERSION).toBe(5);
     expect(imported(exampleText).schemaVersion).toBe(CURRENT_LESSON_FILE_VERSION);
   });
 });
@@ -147,7 +147,7 @@ describe('importing a file with problems', () => {
       {
         path: 'sections[0].summary',
         line: decision,
-        message: 'is missing: text in quotes expected',
+        message: 'is missing: it should be a text',
       },
       {
         path: 'sections[1].items[0].mode',
@@ -178,9 +178,35 @@ describe('importing a file with problems', () => {
       .replace('"minWords": 15', '"minWords": "fifteen"')
       .replace('"teacherNotes": [', '"teacherNotes": "see below", "x": [');
     expect(problemsOf(broken).map((p) => `${p.path} ${p.message}`)).toStrictEqual([
-      'sections[0].items[0].guidance.minWords should be a number, not text',
-      'sections[0].teacherNotes should be a list in [ ], not text',
+      'sections[0].items[0].guidance.minWords should be a number, not a text',
+      'sections[0].teacherNotes should be a list, not a text',
     ]);
+  });
+
+  it('refuses a source address that is not http or https, naming the field', () => {
+    for (const url of [
+      'javascript:alert(document.cookie)',
+      'JavaScript:void(0)',
+      'data:text/html,x',
+      'ftp://example.org/a',
+    ]) {
+      const broken = exampleText.replace(
+        '"permission":',
+        `"url": ${JSON.stringify(url)}, "permission":`,
+      );
+      expect(problemsOf(broken), url).toStrictEqual([
+        {
+          path: 'metadata.source.url',
+          line: lineWith(broken, '"url"'),
+          message: 'must be a web address starting with http:// or https://',
+        },
+      ]);
+    }
+    const fine = exampleText.replace(
+      '"permission":',
+      '"url": "https://example.org/a?b=1", "permission":',
+    );
+    expect(imported(fine).metadata.source.url).toBe('https://example.org/a?b=1');
   });
 
   it('checks version 2’s fields: section minutes, extension items, the permission note', () => {
@@ -208,7 +234,7 @@ describe('importing a file with problems', () => {
       {
         path: 'sections[1].items[2].extension',
         line: lineWith(broken, '"extension": "yes"'),
-        message: 'should be true or false, not text',
+        message: 'should be true or false, not a text',
       },
     ]);
   });
@@ -234,27 +260,27 @@ describe('importing a file with problems', () => {
   });
 
   it.each([
-    [0, 'is 0, a version of the lesson format this app does not read (it reads versions 1 to 4)'],
+    [0, 'is 0, a version of the lesson format this app does not read (it reads versions 1 to 5)'],
     [
       99,
-      'is 99, a version of the lesson format this app does not read (it reads versions 1 to 4): the file may come from a newer version of the app',
+      'is 99, a version of the lesson format this app does not read (it reads versions 1 to 5): the file may come from a newer version of the app',
     ],
   ])('refuses schemaVersion %i, naming the versions it reads', (version, message) => {
-    const text = exampleText.replace('"schemaVersion": 4', `"schemaVersion": ${version}`);
+    const text = exampleText.replace('"schemaVersion": 5', `"schemaVersion": ${version}`);
     expect(problemsOf(text)).toStrictEqual([{ path: 'schemaVersion', line: 3, message }]);
   });
 
   it('refuses a file without a version, or with one that is not a whole number', () => {
-    const missing = exampleText.replace('"schemaVersion": 4,\n', '');
+    const missing = exampleText.replace('"schemaVersion": 5,\n', '');
     expect(problemsOf(missing)).toStrictEqual([
       {
         path: 'schemaVersion',
         line: 1,
         message:
-          'is missing: it says which version of the lesson format the file uses (this app reads versions 1 to 4)',
+          'is missing: it says which version of the lesson format the file uses (this app reads versions 1 to 5)',
       },
     ]);
-    const text = exampleText.replace('"schemaVersion": 4', '"schemaVersion": "3"');
+    const text = exampleText.replace('"schemaVersion": 5', '"schemaVersion": "3"');
     expect(problemsOf(text)[0]?.message).toMatch(/^must be a whole number: /);
   });
 
@@ -268,7 +294,11 @@ describe('importing a file with problems', () => {
     ]);
     expect(problemsOf('{}').map((p) => p.path)).toStrictEqual(['format', 'schemaVersion']);
     expect(problemsOf('[1, 2]')).toStrictEqual([
-      { path: '', line: 1, message: 'should hold one lesson: a group of fields in { }' },
+      {
+        path: '',
+        line: 1,
+        message: 'should hold one lesson: a group of fields, not a list or a single value',
+      },
     ]);
   });
 
@@ -301,7 +331,7 @@ describe('importing a file of an older version', () => {
 
   it('migrates the version 2 file’s author views to the lesson’s readings', () => {
     const lesson = imported(shippedV2Text);
-    expect(lesson.schemaVersion).toBe(4);
+    expect(lesson.schemaVersion).toBe(5);
     const forecast = lesson.sections
       .flatMap((section) => section.items)
       .find((item) => item.kind === 'forecast');
@@ -333,7 +363,7 @@ describe('importing a file of an older version', () => {
     expect(problems[0]).toStrictEqual({
       path: 'sections[0].minutes',
       line: lineWith(broken, '"id": "thesis"') - 1,
-      message: 'is missing: a group of fields in { } expected',
+      message: 'is missing: it should be a group of fields',
     });
     expect(problems.map((p) => p.path)).toStrictEqual(
       [0, 1, 2, 3, 4, 5, 6, 7].map((s) => `sections[${s}].minutes`),
@@ -383,12 +413,12 @@ describe('describeLessonFileProblem', () => {
   it('writes a problem as one line a teacher can act on', () => {
     expect(
       describeLessonFileProblem({ path: 'sections[0].summary', line: 14, message: 'is missing' }),
-    ).toBe('Line 14, sections[0].summary: is missing');
+    ).toBe('Line 14, Section 1, summary (sections[0].summary): is missing');
     expect(describeLessonFileProblem({ path: '', line: 3, message: 'is not valid JSON' })).toBe(
       'Line 3, the file: is not valid JSON',
     );
     expect(describeLessonFileProblem({ path: 'format', line: null, message: 'is missing' })).toBe(
-      'format: is missing',
+      'File format (format): is missing',
     );
     expect(describeLessonFileProblem({ path: '', line: null, message: 'is 2 MB' })).toBe(
       'The file is 2 MB',

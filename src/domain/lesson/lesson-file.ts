@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { findUnsafeText } from '../live/unsafe-text';
+import { fieldInWords, parseFieldPath } from './field-words';
 import { formatFieldPath, parseJsonWithLines } from './json-positions';
 import { teacherMessage } from './lesson-file-messages';
 import {
@@ -66,10 +67,14 @@ export function boundProblems<T, P>(
   return { problems: listed.map(describe), moreProblems: found.length - listed.length };
 }
 
-/** One problem as a line of text: `Line 14, sections[0].summary: is missing: …`. */
+/**
+ * One problem as a line of text, the field named in the editor's words and then as the file
+ * writes it: `Line 14, Section 1, summary (sections[0].summary): is missing: …`.
+ */
 export function describeLessonFileProblem({ path, line, message }: LessonFileProblem): string {
-  if (line !== null) return `Line ${line}, ${path || 'the file'}: ${message}`;
-  return path ? `${path}: ${message}` : `The file ${message}`;
+  const field = path ? `${fieldInWords(parseFieldPath(path))} (${path})` : '';
+  if (line !== null) return `Line ${line}, ${field || 'the file'}: ${message}`;
+  return field ? `${field}: ${message}` : `The file ${message}`;
 }
 
 /**
@@ -148,7 +153,9 @@ export function importLessonFile(
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return {
       ok: false,
-      problems: [fileProblem('should hold one lesson: a group of fields in { }', 1)],
+      problems: [
+        fileProblem('should hold one lesson: a group of fields, not a list or a single value', 1),
+      ],
       moreProblems: 0,
     };
   }

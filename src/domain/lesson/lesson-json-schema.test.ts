@@ -35,7 +35,7 @@ describe('the lesson file’s JSON Schema', () => {
     expect(lessonFileJsonSchema()).toMatchObject({
       $schema: 'https://json-schema.org/draft/2020-12/schema',
       $id: LESSON_FILE_SCHEMA_ID,
-      title: 'Article Discussion lesson file, version 4',
+      title: 'Article Discussion lesson file, version 5',
       description: expect.stringContaining('unique') as string,
       required: expect.arrayContaining(['format', 'schemaVersion', 'sections']) as string[],
     });
@@ -67,7 +67,7 @@ describe('the lesson file’s JSON Schema', () => {
   it('refuses a wrong version, an id with capitals, a date in another form, minutes out of range', () => {
     const validate = compileKeptSchema();
     const file = exampleText
-      .replace('"schemaVersion": 4', '"schemaVersion": 1')
+      .replace('"schemaVersion": 5', '"schemaVersion": 1')
       .replace('"core": 9', '"core": 0')
       .replace('"extension": 5', '"extension": 2.5')
       .replace('"extension": true', '"extension": "yes"')

@@ -83,7 +83,7 @@ describe('the real migrations', () => {
   it('form one chain from version 1 to the lesson schema’s version', () => {
     expect(knownLessonVersions(LESSON_MIGRATIONS, LESSON_SCHEMA_VERSION)).toStrictEqual({
       oldest: 1,
-      current: 4,
+      current: 5,
     });
   });
 
@@ -94,7 +94,7 @@ describe('the real migrations', () => {
     const result = lessonSchema.safeParse(migrateLesson(v1, 1));
     expect(result.error).toBeUndefined();
     const lesson = result.data;
-    expect(lesson?.schemaVersion).toBe(4);
+    expect(lesson?.schemaVersion).toBe(5);
     const cores = lesson?.sections.map((section) => section.minutes.core) ?? [];
     expect(cores.reduce((sum, core) => sum + core, 0)).toBe(45);
     expect(v1.metadata.estimatedMinutes.classroom).toBe(45);
@@ -109,7 +109,16 @@ describe('the real migrations', () => {
       readFileSync(new URL('./fixtures/soleimani-2020.v3.lesson.json', import.meta.url), 'utf8'),
     ) as Record<string, unknown>;
     const migrated = migrateLesson(v3, 3);
-    expect(migrated).toStrictEqual({ ...v3, schemaVersion: 4 });
+    expect(migrated).toStrictEqual({ ...v3, schemaVersion: 5 });
+    expect(lessonSchema.safeParse(migrated).error).toBeUndefined();
+  });
+
+  it('carry the shipped lesson’s version 4 file over unchanged but for its version', () => {
+    const v4 = JSON.parse(
+      readFileSync(new URL('./fixtures/soleimani-2020.v4.lesson.json', import.meta.url), 'utf8'),
+    ) as Record<string, unknown>;
+    const migrated = migrateLesson(v4, 4);
+    expect(migrated).toStrictEqual({ ...v4, schemaVersion: 5 });
     expect(lessonSchema.safeParse(migrated).error).toBeUndefined();
   });
 });

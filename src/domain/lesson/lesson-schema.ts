@@ -18,7 +18,7 @@ export { SECTION_CORE_MINUTES_MIN, SECTION_EXTENSION_MINUTES_MIN, SECTION_MINUTE
  * a typed object literal is already in its final shape.
  */
 
-export const LESSON_SCHEMA_VERSION = 4;
+export const LESSON_SCHEMA_VERSION = 5;
 
 const id = z
   .string()
@@ -117,7 +117,11 @@ export const forecastScenarioSchema = z.object({
       reason: oneLine,
     })
     .optional(),
-  resolution: scenarioResolutionSchema,
+  /**
+   * What happened, once it is known. Left out while it is not (a forecast about the future):
+   * the lesson can be published, and the scenario is scored once it is resolved.
+   */
+  resolution: scenarioResolutionSchema.optional(),
 });
 
 export const forecastItemSchema = z.object({
@@ -234,7 +238,13 @@ export const lessonMetadataSchema = z.object({
     headline: text,
     published: text,
     authorDescription: text,
-    url: z.url().optional(),
+    /** A link to the article: http or https only (a `javascript:` address would run a script). */
+    url: z
+      .url({
+        protocol: /^https?$/i,
+        error: 'must be a web address starting with http:// or https://',
+      })
+      .optional(),
     /** How the lesson may use the article, e.g. "Used with the publisher's permission". */
     permission: text.optional(),
   }),

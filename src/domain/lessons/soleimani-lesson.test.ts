@@ -111,6 +111,17 @@ describe('the Soleimani lesson', () => {
     ]);
   });
 
+  it('offers class statements and the opinion map on its extension path, seeded by the teacher', () => {
+    const statements = soleimaniLesson.sections
+      .flatMap((s) => s.items)
+      .filter((item) => item.kind === 'statements');
+    expect(statements).toHaveLength(1);
+    const [item] = statements;
+    expect(item?.extension).toBe(true);
+    // Enough of the teacher's own for a class to vote on before anyone writes one.
+    expect(item?.kind === 'statements' && item.seedStatements.length).toBeGreaterThanOrEqual(3);
+  });
+
   it('quotes every claim from its own section', () => {
     let claims = 0;
     for (const section of soleimaniLesson.sections) {
@@ -259,7 +270,7 @@ describe('the Soleimani lesson', () => {
 
     it('resolves each scenario as the record says', () => {
       const outcomes = Object.fromEntries(
-        (forecast?.scenarios ?? []).map((s) => [s.id, s.resolution.happened]),
+        (forecast?.scenarios ?? []).map((s) => [s.id, s.resolution?.happened]),
       );
       expect(outcomes).toEqual({
         'iran-strikes-us-forces': true,
@@ -269,7 +280,7 @@ describe('the Soleimani lesson', () => {
         'democrat-wins': true,
       });
       const dates = Object.fromEntries(
-        (forecast?.scenarios ?? []).map((s) => [s.id, s.resolution.date]),
+        (forecast?.scenarios ?? []).map((s) => [s.id, s.resolution?.date]),
       );
       expect(dates['iran-strikes-us-forces']).toBe('2020-01-08');
       expect(dates['democrat-wins']).toBe('2020-11-03');
@@ -277,7 +288,7 @@ describe('the Soleimani lesson', () => {
 
     it('dates every resolution between the forecast’s day and its horizon', () => {
       for (const scenario of forecast?.scenarios ?? []) {
-        const date = scenario.resolution.date;
+        const date = scenario.resolution?.date ?? '';
         expect(date >= (forecast?.asOf ?? ''), `${scenario.id} resolved ${date}`).toBe(true);
         expect(date <= (forecast?.horizon ?? ''), `${scenario.id} resolved ${date}`).toBe(true);
       }
@@ -286,8 +297,8 @@ describe('the Soleimani lesson', () => {
     it('asks whether all US forces leave Iraq, and says why the answer is no', () => {
       const scenario = forecast?.scenarios.find((s) => s.id === 'us-leaves-iraq');
       expect(scenario?.statement).toBe('All U.S. forces leave Iraq.');
-      expect(scenario?.resolution.text).toMatch(/about 3,000 by September 2020/);
-      expect(scenario?.resolution.text).toMatch(/March 2020/);
+      expect(scenario?.resolution?.text).toMatch(/about 3,000 by September 2020/);
+      expect(scenario?.resolution?.text).toMatch(/March 2020/);
     });
 
     it('gives the lesson’s reading with its reason, and none for the election', () => {

@@ -40,3 +40,16 @@ export const resetPasswordRequestSchema = z.object({
   password: newPasswordSchema,
 });
 export type ResetPasswordRequest = z.infer<typeof resetPasswordRequestSchema>;
+
+/**
+ * Signing up on a server that sends e-mail: the same answer whether or not the address already
+ * has an account (a new one is made by the link in the e-mail; an owner is told instead).
+ */
+export const signUpByEmailResponseSchema = z.object({
+  isSentByEmail: z.literal(true),
+  message: z.string(),
+});
+export type SignUpByEmailResponse = z.infer<typeof signUpByEmailResponseSchema>;
+
+export const confirmSignUpRequestSchema = z.object({ token: resetTokenSchema });
+export type ConfirmSignUpRequest = z.infer<typeof confirmSignUpRequestSchema>;

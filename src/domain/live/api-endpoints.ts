@@ -2,10 +2,12 @@ import { z } from 'zod';
 import {
   checkResetLinkRequestSchema,
   checkResetLinkResponseSchema,
+  confirmSignUpRequestSchema,
   forgotPasswordRequestSchema,
   forgotPasswordResponseSchema,
   passwordResetOptionsSchema,
   resetPasswordRequestSchema,
+  signUpByEmailResponseSchema,
 } from './account-contracts';
 import {
   addSpeakingTurnRequestSchema,
@@ -50,8 +52,8 @@ import {
   lessonFileQuerySchema,
   lessonLibrarySchema,
   lessonSummarySchema,
-  lessonVersionSchema,
   saveDraftRequestSchema,
+  studentLessonVersionSchema,
   saveDraftResponseSchema,
   shareLessonRequestSchema,
 } from './lesson-library-contracts';
@@ -69,6 +71,7 @@ import {
   writingFeedbackSchema,
 } from './result-contracts';
 import { deleteAccountRequestSchema, studentExportQuerySchema } from './student-data-contracts';
+import { itemAnswerKeySchema } from '../lesson/answer-key-schemas';
 
 /**
  * Every endpoint of the API, as values both sides use: the server registers its routes from
@@ -108,6 +111,10 @@ const id = z.string().max(64);
 /** The common path parameters, written once. */
 export const sessionParamsSchema = z.object({ id });
 const itemParams = sessionParamsSchema.extend({ itemId: id });
+/** The statement on a student's screen, kept as the next to vote on while it can be. */
+const offeredStatementQuery = z.object({
+  offered: z.uuid('offered must be a statement id').optional(),
+});
 const sectionParams = sessionParamsSchema.extend({ sectionId: id });
 const lessonParams = z.object({ lessonId: id });
 const participantParams = sessionParamsSchema.extend({ participantId: id });
@@ -141,8 +148,18 @@ export const endpoints = {
     method: 'POST',
     path: '/api/auth/sign-up',
     caller: 'anyone',
-    summary: 'Creates a teacher account and signs it in; a common or weak password is refused.',
+    summary:
+      'Creates a teacher account and signs it in (201); when the server sends e-mail, sends a link that creates it (202), the same answer for an address that has an account, whose owner is told. A common or weak password is refused.',
     body: signUpRequestSchema,
+    responses: { 201: teacherResponseSchema, 202: signUpByEmailResponseSchema },
+  },
+  confirmSignUp: {
+    method: 'POST',
+    path: '/api/auth/sign-up/confirm',
+    caller: 'anyone',
+    summary:
+      'Creates the account a sign-up link was sent for and signs it in; 400 sign_up_link_invalid.',
+    body: confirmSignUpRequestSchema,
     responses: { 201: teacherResponseSchema },
   },
   signIn: {
@@ -322,9 +339,18 @@ export const endpoints = {
     path: '/api/shared-lessons/:shareKey',
     caller: 'anyone',
     summary:
-      'The newest published version of a lesson shared by link (built-in lessons are shared by their id), for self-study; 404 lesson_not_found.',
+      'The newest published version of a lesson shared by link (built-in lessons are shared by their id), for self-study, without its answer keys; 404 lesson_not_found.',
     params: z.object({ shareKey: id }),
-    responses: { 200: lessonVersionSchema },
+    responses: { 200: studentLessonVersionSchema },
+  },
+  sharedLessonAnswerKey: {
+    method: 'GET',
+    path: '/api/shared-lessons/:shareKey/versions/:versionId/keys/:itemId',
+    caller: 'anyone',
+    summary:
+      "One item's answer key (a claim check's sorting, a forecast's outcomes, a writing task's model answer) in a version of a lesson shared by link, which self-study asks for once the student has done the item; 404 lesson_not_found, 404 item_not_found for an item without a key.",
+    params: z.object({ shareKey: id, versionId: z.uuid(), itemId: id }),
+    responses: { 200: itemAnswerKeySchema },
   },
   createSession: {
     method: 'POST',
@@ -354,9 +380,9 @@ export const endpoints = {
     path: '/api/sessions/:id/lesson',
     caller: 'owner or student',
     summary:
-      'The lesson version the session pinned when it started: editing the lesson never changes it.',
+      'The lesson version the session pinned when it started: editing the lesson never changes it. A student gets it without its answer keys (the student view carries those of revealed items); the teacher gets it whole.',
     params: sessionParamsSchema,
-    responses: { 200: lessonVersionSchema },
+    responses: { 200: studentLessonVersionSchema },
   },
   deleteSession: {
     method: 'DELETE',
@@ -637,7 +663,7 @@ export const endpoints = {
     path: '/api/rejoin',
     caller: 'anyone',
     summary:
-      'Back in as the same student on a new device, with every answer; the old device is signed out. 403 rejoin_refused.',
+      'Back in as the same student on a new device, with every answer; the old device is signed out and the rejoin code replaced by a new one (participant.rejoined to the teacher). 403 rejoin_refused; 429 rate_limited (wrong codes per address, or for this student).',
     body: rejoinRequestSchema,
     responses: { 200: joinResponseSchema },
   },
@@ -645,7 +671,8 @@ export const endpoints = {
     method: 'GET',
     path: '/api/sessions/:id/me',
     caller: 'student',
-    summary: 'The session as this student sees it; 401 not_joined, 403 participant_removed.',
+    summary:
+      "The session as this student sees it; 401 not_joined, 403 participant_removed or participant_deleted (the teacher deleted this device's student).",
     params: sessionParamsSchema,
     responses: { 200: studentSessionViewSchema },
   },
@@ -664,8 +691,9 @@ export const endpoints = {
     path: '/api/sessions/:id/statements/:itemId/mine',
     caller: 'student',
     summary:
-      "A class-statements item as the student sees it: the next statement to vote on, their own statements, the class's map and their group.",
+      "A class-statements item as the student sees it: the next statement to vote on, their own statements, the class's map and their group. `offered`, the statement on the student's screen, stays the next one while they can still vote on it.",
     params: itemParams,
+    query: offeredStatementQuery,
     responses: { 200: studentStatementsViewSchema },
   },
   addStatement: {
@@ -673,8 +701,9 @@ export const endpoints = {
     path: '/api/sessions/:id/statements/:itemId/mine',
     caller: 'student',
     summary:
-      'Writes a statement (shown at once, or waiting for approval when the item asks for it); sends statements.changed.',
+      'Writes a statement (shown at once, or waiting for approval when the item asks for it); sends statements.changed. `offered` as for the view.',
     params: itemParams,
+    query: offeredStatementQuery,
     body: addStatementRequestSchema,
     responses: { 200: studentStatementsViewSchema },
   },

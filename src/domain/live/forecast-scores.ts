@@ -25,18 +25,22 @@ export function computeForecastScores(
   forecasts: readonly StudentForecast[],
 ): ForecastScores {
   const happenedOf = (scenarioId: string): boolean | undefined => outcomes[scenarioId]?.happened;
-  const scenarios = item.scenarios.map((scenario) => {
-    const happened = happenedOf(scenario.id) ?? scenario.resolution.happened;
+  // A scenario neither revealed nor resolved in the lesson has no outcome yet: it is not scored.
+  const scenarios = item.scenarios.flatMap((scenario) => {
+    const happened = happenedOf(scenario.id) ?? scenario.resolution?.happened;
+    if (happened === undefined) return [];
     const values = forecasts.flatMap((f) => {
       const value = f.probabilities[scenario.id];
       return value === undefined ? [] : [value];
     });
-    return {
-      scenarioId: scenario.id,
-      happened,
-      classMean: mean(values),
-      classBrier: mean(values.map((v) => brierScoreFromPercent(v, happened))),
-    };
+    return [
+      {
+        scenarioId: scenario.id,
+        happened,
+        classMean: mean(values),
+        classBrier: mean(values.map((v) => brierScoreFromPercent(v, happened))),
+      },
+    ];
   });
   const happenedById = new Map(scenarios.map((s) => [s.scenarioId, s.happened]));
   const students = forecasts.map((f) => ({

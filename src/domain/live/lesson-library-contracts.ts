@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { studentLessonSchema } from '../lesson/answer-key-schemas';
 import { lessonSchema } from '../lesson/lesson-schema';
 
 /**
@@ -66,6 +67,15 @@ export const lessonVersionSchema = z.object({
   lesson: lessonSchema,
 });
 export type LessonVersion = z.infer<typeof lessonVersionSchema>;
+
+/**
+ * A version as students get it: without the answer keys not yet due (src/domain/lesson/
+ * answer-keys.ts). The session's teacher gets the same endpoint's full lesson, which fits it.
+ */
+export const studentLessonVersionSchema = lessonVersionSchema.extend({
+  lesson: studentLessonSchema,
+});
+export type StudentLessonVersion = z.infer<typeof studentLessonVersionSchema>;
 
 /** What the editor opens: the summary, the draft (any JSON) and the newest version. */
 export const lessonDetailSchema = z.object({

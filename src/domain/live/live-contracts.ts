@@ -1,3 +1,4 @@
+import { itemAnswerKeySchema } from '../lesson/answer-key-schemas';
 import { z } from 'zod';
 import { answerSchema } from '../lesson/answer-schema';
 import type { DeepReadonly } from './deep-readonly';
@@ -216,6 +217,12 @@ export const studentSessionViewSchema = z.object({
   forecastScores: z.array(forecastScoresSchema),
   /** The teacher's feedback on this student's writing, once released. */
   writingFeedback: z.array(writingFeedbackSchema),
+  /**
+   * The answer keys the student's lesson leaves out, of the items the teacher has revealed and
+   * of writing tasks whose feedback this student has: a claim check's sorting, a forecast's
+   * outcomes as the lesson tells them, a model answer.
+   */
+  answerKeys: z.array(itemAnswerKeySchema),
 });
 export type StudentSessionView = DeepReadonly<z.infer<typeof studentSessionViewSchema>>;
 

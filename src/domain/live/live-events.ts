@@ -22,6 +22,11 @@ export const liveEventSchema = z.discriminatedUnion('type', [
   event('session.ended', {}),
   event('participant.joined', { participant: participantSchema }),
   event('participant.removed', { participantId: z.string() }),
+  /**
+   * A student came back on another device with their rejoin code, which was replaced by a new
+   * one: the roster shows it. Teachers only.
+   */
+  event('participant.rejoined', { participant: participantSchema }),
   /** A student's first event stream opened, or their last one closed (on any instance). */
   event('participant.presence', { participantId: z.string(), isOnline: z.boolean() }),
   event('participant.progressed', { participantId: z.string(), sectionId: z.string() }),

@@ -76,8 +76,18 @@ export type ReadyClassMap = Extract<ClassMap, { status: 'ready' }>;
 /** One class-statements item as a student sees it. */
 export const studentStatementsViewSchema = z.object({
   itemId: z.string(),
-  /** The next classmate's statement to vote on (least voted, newest first); null when none. */
-  next: z.object({ id: z.string(), text: z.string() }).nullable(),
+  /**
+   * The classmate's statement to vote on: the one already on the student's screen while they
+   * can still vote on it, else the least voted, newest first; null when none.
+   */
+  next: z
+    .object({
+      id: z.string(),
+      text: z.string(),
+      /** The lesson's own statement, the teacher's; false for a classmate's. */
+      isTeachers: z.boolean(),
+    })
+    .nullable(),
   votes: count,
   /** Statements shown to the class that the student did not write. */
   toVoteOn: count,

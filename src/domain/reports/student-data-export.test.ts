@@ -97,11 +97,23 @@ describe('one student’s data export', () => {
   it('writes Markdown a parent can read, where a student’s text cannot make headings', () => {
     const markdown = formatStudentDataMarkdown(exportOf('# Sam', '## Not a heading\nsecond line'));
     expect(markdown).toContain('What the class discussion app holds about \\# Sam');
-    expect(markdown).toContain('- Answer: \\## Not a heading second line');
+    expect(markdown).toContain('- Answer: \\#\\# Not a heading second line');
     expect(markdown).not.toMatch(/^## Not a heading/m);
     expect(markdown).toContain('spotlighted by the teacher');
     expect(markdown).toContain('2026-11-26 09:30 UTC');
     expect(markdown).toContain('3 entries.');
+  });
+
+  it('keeps HTML and entities in a name or an answer as text, as typed', () => {
+    const markdown = formatStudentDataMarkdown(
+      exportOf('<img src=x onerror=alert(1)>', 'Tom &amp; Jerry <b>bold</b>'),
+    );
+    expect(markdown).toContain(
+      'What the class discussion app holds about \\<img src=x onerror=alert(1)\\>',
+    );
+    expect(markdown).toContain('- Name as typed when joining: \\<img src=x onerror=alert(1)\\>');
+    expect(markdown).toContain('- Answer: Tom \\&amp; Jerry \\<b\\>bold\\</b\\>');
+    expect(markdown).not.toMatch(/[^\\]<(img|b)\b/);
   });
 
   it('includes the teacher’s feedback on a writing task, released or not', () => {
@@ -203,6 +215,6 @@ describe('one student’s data export', () => {
     expect(markdown).toContain(
       `- 2026-11-26 09:30 UTC, on "${questionText}": challenges: "Why then?"`,
     );
-    expect(markdown).toContain(': asks (hidden by the teacher): "# Not a heading"');
+    expect(markdown).toContain(': asks (hidden by the teacher): "\\# Not a heading"');
   });
 });

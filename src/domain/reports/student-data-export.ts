@@ -5,6 +5,7 @@ import type { Lesson } from '../lesson/lesson-schema';
 import { SPEAKING_TURN_KIND_LABELS, type SpeakingTurnKind } from '../live/speaking-turns';
 import type { ExportedAnswer, StudentDataExport } from '../live/student-data-contracts';
 import { WALL_REPLY_KIND_LABELS, type WallReplyKind } from '../live/wall-replies';
+import { escapeMarkdownText } from './markdown-text';
 
 /** One of the student's answers as stored, with the wall's moderation of it. */
 export interface StoredStudentAnswer {
@@ -176,11 +177,12 @@ const KIND_WORDS: Readonly<Record<string, string>> = {
   writing: 'Writing task',
 };
 
-/** Text on one line, for a quotation inside a list item (where nothing can start a heading). */
-const oneLine = (text: string) => text.replace(/\r?\n/g, ' ');
-
-/** A line of Markdown text that cannot start a heading, a list or a quote by accident. */
-const plain = (text: string) => text.replace(/\r?\n/g, ' ').replace(/^([#>*+-]|\d+\.)/, '\\$1');
+/**
+ * A student's or teacher's text on one line of Markdown, shown as typed: it cannot start a
+ * heading, a list or a quote, and HTML, entities and emphasis in it stay text (a name such as
+ * `<img src=x onerror=…>` is never read as an image).
+ */
+const plain = (text: string) => escapeMarkdownText(text.replace(/\r?\n/g, ' '));
 
 /**
  * The export in words, for a parent to read: a Markdown file that reads as plain text too.
@@ -277,7 +279,7 @@ export function formatStudentDataMarkdown(data: StudentDataExport): string {
   for (const reply of data.wallReplies) {
     const state = reply.isHidden ? ' (hidden by the teacher)' : '';
     lines.push(
-      `- ${time(reply.at)}, on "${plain(reply.question)}": ${WALL_REPLY_KIND_LABELS[reply.kind].toLowerCase()}${state}: "${oneLine(reply.text)}"`,
+      `- ${time(reply.at)}, on "${plain(reply.question)}": ${WALL_REPLY_KIND_LABELS[reply.kind].toLowerCase()}${state}: "${plain(reply.text)}"`,
     );
   }
   lines.push('');

@@ -46,4 +46,12 @@ describe('scoreForecast', () => {
     expect(partial.meanBrier).toBe(0);
     expect(scoreForecast(scenarios, {}).meanBrier).toBeNull();
   });
+
+  it('leaves out a scenario not resolved yet: no score for it, none against the student', () => {
+    const waiting = [...scenarios, { id: 'd' }];
+    const score = scoreForecast(waiting, { a: 80, d: 99 });
+    expect(score.scenarios.map((s) => s.scenarioId)).toEqual(['a']);
+    expect(score.meanBrier).toBeCloseTo(0.04, 10);
+    expect(scoreForecast([{ id: 'd' }], { d: 50 }).meanBrier).toBeNull();
+  });
 });

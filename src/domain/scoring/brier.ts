@@ -25,19 +25,22 @@ export interface ScoredScenario {
 
 export interface ForecastScore {
   readonly scenarios: readonly ScoredScenario[];
-  /** Mean Brier score over the scenarios that were forecast; null when none was. */
+  /** Mean Brier score over the scenarios that were forecast and are resolved; null when none is. */
   readonly meanBrier: number | null;
 }
 
-/** Scores each forecast scenario against its outcome, skipping scenarios with no forecast. */
+/**
+ * Scores each forecast scenario against its outcome, skipping scenarios with no forecast and
+ * scenarios not resolved yet (whose outcome the lesson does not know).
+ */
 export function scoreForecast(
-  scenarios: readonly { id: string; resolution: { happened: boolean } }[],
+  scenarios: readonly { id: string; resolution?: { happened: boolean } | undefined }[],
   probabilities: Readonly<Record<string, number | undefined>>,
 ): ForecastScore {
   const scored: ScoredScenario[] = [];
   for (const scenario of scenarios) {
     const percent = probabilities[scenario.id];
-    if (percent === undefined) continue;
+    if (percent === undefined || scenario.resolution === undefined) continue;
     const { happened } = scenario.resolution;
     scored.push({
       scenarioId: scenario.id,

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { stripAnswerKeys } from '../../domain/lesson/answer-keys';
 import { lessonDuration } from '../../domain/lesson/lesson-duration';
 import {
   describeLessonFileProblem,
@@ -36,6 +37,12 @@ export const toLessonVersion = (pinned: PinnedLesson) => ({
   version: pinned.version,
   publishedAt: pinned.publishedAt,
   lesson: pinned.lesson,
+});
+
+/** A pinned version as students get it: without its answer keys (answer-keys.ts). */
+export const toStudentLessonVersion = (pinned: PinnedLesson) => ({
+  ...toLessonVersion(pinned),
+  lesson: stripAnswerKeys(pinned.lesson),
 });
 
 /** A built-in lesson's file: its name (for messages) and its text. */
@@ -173,6 +180,23 @@ export class LessonLibrary {
       );
     }
     return this.read(version);
+  }
+
+  /**
+   * A version of a lesson shared by link, older ones too (a student offline may hold one); 404
+   * when the key is unknown or withdrawn, or the version is not that lesson's.
+   */
+  async sharedVersion(shareKey: string, versionId: string): Promise<PinnedLesson> {
+    const lesson = await repo.findLessonByShareKey(this.db, shareKey);
+    const pinned = lesson ? await this.version(versionId) : null;
+    if (!lesson || pinned?.lessonId !== lesson.id) {
+      throw new ApiError(
+        404,
+        'lesson_not_found',
+        'There is no such lesson version at this link: it may have been withdrawn by its teacher.',
+      );
+    }
+    return pinned;
   }
 
   // Access

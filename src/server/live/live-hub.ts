@@ -242,7 +242,8 @@ export class LiveHub {
   /**
    * Ends a deleted student's streams on every instance. Call after the deletion is committed:
    * their browser's reconnect is then refused, and closing finds no row to mark offline, so no
-   * presence event names them again.
+   * presence event names them again. Also called when a student rejoins on another device:
+   * the old device's reconnect is refused, as it was signed out.
    */
   async endStudentStreams(sessionId: string, participantId: string): Promise<void> {
     await this.db.notify(STUDENT_GONE_CHANNEL, `${sessionId} ${participantId}`);

@@ -9,6 +9,7 @@ import type {
   TeacherWallResponse,
   WallResponse,
 } from '../../domain/live/dashboard-contracts';
+import { answerKeyOf } from '../../domain/lesson/answer-keys';
 import { computeForecastScores, forecastScoresForStudent } from '../../domain/live/forecast-scores';
 import { computeItemResults } from '../../domain/live/item-results';
 import type {
@@ -381,8 +382,12 @@ export async function buildStudentView(
   const revealed = new Set(stored.filter((s) => s.isRevealed).map((s) => s.itemId));
   // Answer first: a prompt's classmates' responses reach a student once they have answered it.
   const answeredByViewer = new Set(myAnswers.map((a) => a.itemId));
+  // A hidden response leaves classmates' walls; its author keeps it, marked hidden, so it does
+  // not vanish from their screen without a word.
   const wall = toClassWallResponses(
-    classWallAnswers(lesson, answers, { revealed, answeredByViewer }).filter((a) => !a.isHidden),
+    classWallAnswers(lesson, answers, { revealed, answeredByViewer }).filter(
+      (a) => !a.isHidden || a.participantId === participant.id,
+    ),
     replies,
     sessionWall,
     participant.id,
@@ -420,6 +425,10 @@ export async function buildStudentView(
       comment,
       releasedAt,
     })),
+    answerKeys: [...new Set([...revealed, ...feedback.map((f) => f.itemId)])].flatMap((itemId) => {
+      const key = answerKeyOf(lesson, itemId);
+      return key ? [key] : [];
+    }),
   };
 }
 

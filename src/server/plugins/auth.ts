@@ -4,10 +4,12 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Teacher } from '../../domain/live/live-contracts';
 import type { Database } from '../db/database';
+import { isApiRequest } from '../lib/api-paths';
 import { ApiError } from '../lib/api-error';
 import { hashToken, newToken } from '../lib/secrets';
 import type { ClassSessionRecord } from '../repositories/class-sessions.repository';
 import { findClassSession } from '../repositories/class-sessions.repository';
+import { isDeletedParticipantToken } from '../repositories/student-data.repository';
 import {
   createAuthSession,
   deleteAuthSession,
@@ -20,7 +22,13 @@ import {
 
 const TEACHER_COOKIE = 'sid';
 const PARTICIPANT_COOKIE = 'pt';
-const CSRF_COOKIE = 'csrf';
+/**
+ * Over HTTPS the csrf cookie has the `__Host-` prefix: the browser then keeps only one set by
+ * this very host, Secure, for the whole site, so a neighbouring subdomain cannot plant its own.
+ * Over plain HTTP (a teacher's laptop) the prefix cannot be set, and the name stays `csrf`.
+ */
+const csrfCookieName = (request: FastifyRequest) =>
+  request.protocol === 'https' ? '__Host-csrf' : 'csrf';
 const CSRF_HEADER = 'x-csrf-token';
 const TEACHER_SESSION_DAYS = 30;
 const PARTICIPANT_COOKIE_DAYS = 2;
@@ -62,16 +70,17 @@ function hostOf(origin: string): string | null {
 
 /**
  * CSRF protection for cookie-authenticated writes: a signed double-submit token (the `csrf`
- * cookie, echoed in the x-csrf-token header, which another site can neither read nor set),
+ * or `__Host-csrf` cookie, echoed in the x-csrf-token header, which another site can neither read nor set),
  * plus a same-origin check of the Origin header when the browser sends one.
  */
 function registerCsrfProtection(app: FastifyInstance) {
   app.addHook('onRequest', async (request, reply) => {
-    if (!request.url.startsWith('/api/')) return;
-    const token = readSignedCookie(request, CSRF_COOKIE);
+    if (!isApiRequest(request)) return;
+    const cookieName = csrfCookieName(request);
+    const token = readSignedCookie(request, cookieName);
     if (!token) {
       const fresh = newToken();
-      reply.setCookie(CSRF_COOKIE, fresh, {
+      reply.setCookie(cookieName, fresh, {
         path: '/',
         sameSite: 'strict',
         secure: request.protocol === 'https',
@@ -80,7 +89,7 @@ function registerCsrfProtection(app: FastifyInstance) {
       });
       request.csrfToken = reply.signCookie(fresh);
     } else {
-      request.csrfToken = request.cookies[CSRF_COOKIE] ?? null;
+      request.csrfToken = request.cookies[cookieName] ?? null;
     }
     if (!UNSAFE_METHODS.has(request.method)) return;
 
@@ -90,7 +99,7 @@ function registerCsrfProtection(app: FastifyInstance) {
     }
     const header = request.headers[CSRF_HEADER];
     const sent = typeof header === 'string' ? header : '';
-    const cookie = request.cookies[CSRF_COOKIE] ?? '';
+    const cookie = request.cookies[cookieName] ?? '';
     if (!token || !sent || !sameText(sent, cookie)) {
       throw new ApiError(
         403,
@@ -181,6 +190,14 @@ export class Auth {
   ): Promise<{ participant: ParticipantRecord; session: ClassSessionRecord }> {
     const participant = await this.findParticipant(request, sessionId);
     if (!participant) {
+      const token = readSignedCookie(request, PARTICIPANT_COOKIE);
+      if (token && (await isDeletedParticipantToken(this.db, sessionId, hashToken(token)))) {
+        throw new ApiError(
+          403,
+          'participant_deleted',
+          'Your teacher deleted you, and everything you did, from this session.',
+        );
+      }
       throw new ApiError(401, 'not_joined', 'Join the session with its code first.');
     }
     if (participant.isRemoved) {

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { WALL_REPLIES_PER_MINUTE } from '../../domain/live/wall-replies';
+import { GuessLimiter, type GuessRule } from '../lib/guess-limiter';
 import { RateLimiter } from '../lib/rate-limiter';
 
 const MINUTE = 60_000;
@@ -18,17 +19,28 @@ const STORED_LESSONS_PER_10_MINUTES = 60;
 const DRAFT_SAVES_PER_MINUTE = 240;
 /** A student writes a statement in a few seconds at best; more is a script. */
 const STATEMENTS_PER_MINUTE = 10;
+/**
+ * Sign-in, sign-up and account deletion requests per address per minute, right or wrong: each
+ * costs a password hash (scrypt), so a flood of them is refused however it is spelled.
+ */
+const PASSWORD_CHECKS_PER_MINUTE = 100;
+/** Delays grow up to this many times the first. */
+const MAX_DELAY_FACTOR = 8;
 
 export interface RateLimiters {
   /** Every join code look-up and join, per client address. */
   readonly join: RateLimiter;
   /** Unknown join codes tried, per client address. */
-  readonly joinGuess: RateLimiter;
+  readonly joinGuess: GuessLimiter;
   readonly answer: RateLimiter;
+  /** Every request that checks a password, per client address. */
   readonly signIn: RateLimiter;
-  /** Wrong rejoin codes, per client address and per session. */
-  readonly rejoinByAddress: RateLimiter;
-  readonly rejoinBySession: RateLimiter;
+  /** Wrong passwords, per client address and per account (e-mail). */
+  readonly signInByAddress: GuessLimiter;
+  readonly signInByEmail: GuessLimiter;
+  /** Wrong rejoin codes, per client address and per student (session and name). */
+  readonly rejoinByAddress: GuessLimiter;
+  readonly rejoinByStudent: GuessLimiter;
   readonly forgotPasswordByAddress: RateLimiter;
   readonly forgotPasswordByEmail: RateLimiter;
   readonly progress: RateLimiter;
@@ -52,16 +64,32 @@ declare module 'fastify' {
 export const rateLimitsPlugin = fp(
   (app, _options, done) => {
     const { config } = app;
+    /** Slowed from half the limit on, by delays from GUESS_DELAY_MS up to 8 times that. */
+    const guesses = (what: string, limit: number, windowMs: number) =>
+      new GuessLimiter({
+        what,
+        windowMs,
+        limit,
+        freeGuesses: Math.ceil(limit / 2),
+        firstDelayMs: config.guessDelayMs,
+        maxDelayMs: MAX_DELAY_FACTOR * config.guessDelayMs,
+      } satisfies GuessRule);
     const limiters: RateLimiters = {
       join: new RateLimiter(config.joinRateLimit, MINUTE, 'attempts to join'),
-      joinGuess: new RateLimiter(config.joinGuessLimit, MINUTE, 'wrong join codes'),
+      joinGuess: guesses('wrong join codes', config.joinGuessLimit, MINUTE),
       answer: new RateLimiter(config.answerRateLimit, MINUTE, 'answers'),
-      signIn: new RateLimiter(20, MINUTE, 'sign-in attempts'),
-      rejoinByAddress: new RateLimiter(config.rejoinRateLimit, 10 * MINUTE, 'wrong rejoin codes'),
-      rejoinBySession: new RateLimiter(
-        config.rejoinSessionRateLimit,
+      signIn: new RateLimiter(PASSWORD_CHECKS_PER_MINUTE, MINUTE, 'sign-in attempts'),
+      signInByAddress: guesses('wrong passwords', config.wrongPasswordsPerAddress, MINUTE),
+      signInByEmail: guesses(
+        'wrong passwords for this account',
+        config.wrongPasswordsPerAccount,
+        HOUR,
+      ),
+      rejoinByAddress: guesses('wrong rejoin codes', config.rejoinRateLimit, 10 * MINUTE),
+      rejoinByStudent: guesses(
+        'wrong rejoin codes for this student',
+        config.rejoinStudentRateLimit,
         10 * MINUTE,
-        'wrong rejoin codes in this session',
       ),
       forgotPasswordByAddress: new RateLimiter(
         config.resetRateLimit,
@@ -85,7 +113,7 @@ export const rateLimitsPlugin = fp(
     };
     app.decorate('limiters', limiters);
     app.addHook('onClose', (_app, closed) => {
-      const all = Object.values(limiters) as RateLimiter[];
+      const all = Object.values(limiters) as (RateLimiter | GuessLimiter)[];
       for (const limiter of all) limiter.close();
       closed();
     });

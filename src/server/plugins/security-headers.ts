@@ -1,4 +1,5 @@
 import fp from 'fastify-plugin';
+import { isApiRequest } from '../lib/api-paths';
 
 const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -32,7 +33,7 @@ export const securityHeadersPlugin = fp(
   (app, _options, done) => {
     app.addHook('onSend', async (request, reply, payload) => {
       reply.headers(SECURITY_HEADERS);
-      if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) {
+      if (isApiRequest(request) && !reply.hasHeader('cache-control')) {
         reply.header('cache-control', 'no-store');
       }
       return payload;

@@ -3,7 +3,8 @@ import type { Vote, VoteValue } from '../../domain/discussion/vote-matrix';
 import type { OpinionMap } from '../../domain/discussion/opinion-map-schema';
 import type { SeedStatement } from '../../domain/lesson/lesson-schema';
 import type { StatementStatus, StatementVote } from '../../domain/live/statements-contracts';
-import type { Queryable } from '../db/database';
+import type { Database, Queryable } from '../db/database';
+import { inScopeLock } from '../db/scope-lock';
 import { toIso } from './class-sessions.repository';
 
 export interface StatementRecord {
@@ -89,38 +90,39 @@ export async function listStudentStatements(
   return rows.map((row) => ({ ...toStatement(row), itemId: row.item_id }));
 }
 
-/** How many statements the student wrote for the item. */
-export async function countOwnStatements(
-  db: Queryable,
-  sessionId: string,
-  itemId: string,
-  participantId: string,
-): Promise<number> {
-  const { rows } = await db.query<{ n: number | string }>(
-    `SELECT count(*) AS n FROM class_statements
-     WHERE session_id = $1 AND item_id = $2 AND author_id = $3`,
-    [sessionId, itemId, participantId],
-  );
-  return Number(rows[0]?.n ?? 0);
-}
-
-export async function addStatement(
-  db: Queryable,
+/**
+ * Stores a student's statement unless they already wrote `ownMax` for the item or the item holds
+ * `itemMax` (the lesson's seeds included). Counted and inserted under the item's lock, so
+ * statements sent at once never pass a cap.
+ */
+export function addStatement(
+  db: Database,
   input: {
     readonly sessionId: string;
     readonly itemId: string;
     readonly authorId: string;
     readonly text: string;
     readonly status: StatementStatus;
+    readonly ownMax: number;
+    readonly itemMax: number;
   },
-): Promise<StatementRecord> {
-  const { rows } = await db.query<StatementRow>(
-    `INSERT INTO class_statements (id, session_id, item_id, author_id, text, status)
-     VALUES ($1, $2, $3, $4, $5, $6)
-     RETURNING id, author_id, text, status, votes, created_at`,
-    [randomUUID(), input.sessionId, input.itemId, input.authorId, input.text, input.status],
-  );
-  return toStatement(rows[0]!);
+): Promise<StatementRecord | 'own-full' | 'item-full'> {
+  return inScopeLock(db, `statements:${input.sessionId}:${input.itemId}`, async (tx) => {
+    const { rows: counts } = await tx.query<{ own: number | string; in_item: number | string }>(
+      `SELECT count(*) FILTER (WHERE author_id = $3) AS own, count(*) AS in_item
+       FROM class_statements WHERE session_id = $1 AND item_id = $2`,
+      [input.sessionId, input.itemId, input.authorId],
+    );
+    if (Number(counts[0]?.own ?? 0) >= input.ownMax) return 'own-full';
+    if (Number(counts[0]?.in_item ?? 0) >= input.itemMax) return 'item-full';
+    const { rows } = await tx.query<StatementRow>(
+      `INSERT INTO class_statements (id, session_id, item_id, author_id, text, status)
+       VALUES ($1, $2, $3, $4, $5, $6)
+       RETURNING id, author_id, text, status, votes, created_at`,
+      [randomUUID(), input.sessionId, input.itemId, input.authorId, input.text, input.status],
+    );
+    return toStatement(rows[0]!);
+  });
 }
 
 /** Shows or hides one of the item's statements; false when the item has no such statement. */

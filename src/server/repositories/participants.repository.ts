@@ -128,18 +128,36 @@ export async function findParticipantByRejoinCode(
 }
 
 /**
- * Gives the participant a new device: the cookie token changes, so the device they used before
- * is signed out of the session (one device at a time).
+ * Moves the participant to a new device with the rejoin code they gave: the cookie token changes
+ * (the device they used before is signed out of the session) and so does the rejoin code, so a
+ * code works once. Null when that code was used meanwhile (two devices at once): one wins.
  */
-export async function replaceParticipantToken(
+export async function moveParticipantToNewDevice(
   db: Queryable,
-  participantId: string,
-  tokenHash: string,
-): Promise<void> {
-  await db.query('UPDATE participants SET token_hash = $2 WHERE id = $1', [
-    participantId,
-    tokenHash,
-  ]);
+  input: {
+    participantId: string;
+    usedRejoinCode: string;
+    tokenHash: string;
+    newRejoinCode: () => string;
+  },
+): Promise<ParticipantRecord | null> {
+  for (;;) {
+    const { rows } = await db.query<ParticipantRow>(
+      `UPDATE participants SET token_hash = $3, rejoin_code = $4
+       WHERE id = $1 AND rejoin_code = $2
+         AND NOT EXISTS (SELECT 1 FROM participants other
+                         WHERE other.session_id = participants.session_id AND other.rejoin_code = $4)
+       RETURNING ${COLUMNS}`,
+      [input.participantId, input.usedRejoinCode, input.tokenHash, input.newRejoinCode()],
+    );
+    if (rows[0]) return toRecord(rows[0]);
+    const { rows: current } = await db.query<{ rejoin_code: string }>(
+      'SELECT rejoin_code FROM participants WHERE id = $1',
+      [input.participantId],
+    );
+    // Still the code given: the new one was taken in this session, so draw another.
+    if (current[0]?.rejoin_code !== input.usedRejoinCode) return null;
+  }
 }
 
 /**

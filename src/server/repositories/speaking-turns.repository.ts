@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { SpeakingTurn } from '../../domain/live/dashboard-contracts';
 import type { SpeakingTurnKind } from '../../domain/live/speaking-turns';
-import type { Queryable } from '../db/database';
+import type { Database, Queryable } from '../db/database';
+import { inScopeLock } from '../db/scope-lock';
 import { toIso } from './class-sessions.repository';
 
 interface TurnRow {
@@ -40,11 +41,11 @@ export async function listSpeakingTurns(
 
 /**
  * Records a turn of a student still in the session, unless the session already holds `max`
- * turns. Answers 'not-in-session', 'full' or the turn; one statement, so two tabs tapping at
- * once cannot both slip past the cap by much.
+ * turns. Answers 'not-in-session', 'full' or the turn; counted and inserted under the session's
+ * turn lock, so taps at once (two tabs, two teachers' devices) never pass the cap.
  */
-export async function addSpeakingTurn(
-  db: Queryable,
+export function addSpeakingTurn(
+  db: Database,
   input: {
     readonly sessionId: string;
     readonly participantId: string;
@@ -52,6 +53,15 @@ export async function addSpeakingTurn(
     readonly sectionId: string | null;
     readonly max: number;
   },
+): Promise<SpeakingTurn | 'not-in-session' | 'full'> {
+  return inScopeLock(db, `speaking-turns:${input.sessionId}`, (tx) =>
+    insertSpeakingTurn(tx, input),
+  );
+}
+
+async function insertSpeakingTurn(
+  db: Queryable,
+  input: Parameters<typeof addSpeakingTurn>[1],
 ): Promise<SpeakingTurn | 'not-in-session' | 'full'> {
   const { rows } = await db.query<TurnRow & { is_full: boolean }>(
     `WITH student AS (

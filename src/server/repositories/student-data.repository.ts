@@ -119,9 +119,30 @@ export async function deleteStudent(
     sessionId,
     participantId,
   ]);
-  const { rows } = await db.query<{ id: string }>(
-    'DELETE FROM participants WHERE session_id = $1 AND id = $2 RETURNING id',
+  const { rows } = await db.query<{ token_hash: string }>(
+    'DELETE FROM participants WHERE session_id = $1 AND id = $2 RETURNING token_hash',
     [sessionId, participantId],
+  );
+  const [deleted] = rows;
+  if (!deleted) return false;
+  // The cookie's hash alone, so the device is told why it is out (see the migration).
+  await db.query(
+    `INSERT INTO deleted_participant_tokens (session_id, token_hash) VALUES ($1, $2)
+     ON CONFLICT DO NOTHING`,
+    [sessionId, deleted.token_hash],
+  );
+  return true;
+}
+
+/** Whether a device's cookie was a student's whom the teacher then deleted. */
+export async function isDeletedParticipantToken(
+  db: Queryable,
+  sessionId: string,
+  tokenHash: string,
+): Promise<boolean> {
+  const { rows } = await db.query(
+    'SELECT 1 FROM deleted_participant_tokens WHERE session_id = $1 AND token_hash = $2',
+    [sessionId, tokenHash],
   );
   return rows.length > 0;
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { WallReplyKind } from '../../domain/live/wall-replies';
-import type { Queryable } from '../db/database';
+import type { Database, Queryable } from '../db/database';
+import { inScopeLock } from '../db/scope-lock';
 import { toIso } from './class-sessions.repository';
 
 /** A reply as stored, with its author's name for the views that show it. */
@@ -66,10 +67,11 @@ export async function listSessionReplies(
 
 /**
  * Stores a reply unless its response already holds `perResponseMax` replies or the session
- * `perSessionMax`. One statement, so two replies at once cannot both slip past a cap by much.
+ * `perSessionMax`. The count and the insert run under the session's reply lock, so replies sent
+ * at once never pass a cap.
  */
-export async function addWallReply(
-  db: Queryable,
+export function addWallReply(
+  db: Database,
   input: {
     readonly sessionId: string;
     readonly itemId: string;
@@ -80,6 +82,13 @@ export async function addWallReply(
     readonly perResponseMax: number;
     readonly perSessionMax: number;
   },
+): Promise<WallReplyRecord | 'response-full' | 'session-full'> {
+  return inScopeLock(db, `wall-replies:${input.sessionId}`, (tx) => insertWallReply(tx, input));
+}
+
+async function insertWallReply(
+  db: Queryable,
+  input: Parameters<typeof addWallReply>[1],
 ): Promise<WallReplyRecord | 'response-full' | 'session-full'> {
   const { rows } = await db.query<
     Partial<ReplyRow> & { on_response: number | string; in_session: number | string }

@@ -2,8 +2,11 @@ import type { FastifyPluginCallback } from 'fastify';
 import { endpoints } from '../../domain/live/api-endpoints';
 import { ApiError } from '../lib/api-error';
 import { addRoute } from '../lib/contract-route';
+import { checkGuess } from '../lib/guess-limiter';
 import { countEveryAttempt } from '../plugins/rate-limits.plugin';
 import { refuseWeakPassword } from '../lib/password-policy';
+import { configuredBaseUrl } from '../lib/password-reset';
+import { confirmSignUp, prepareSignUpMail, SIGN_UP_SENT } from '../lib/sign-up-by-email';
 import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from '../lib/secrets';
 import {
   createTeacher,
@@ -15,7 +18,7 @@ const WRONG_CREDENTIALS = 'Wrong e-mail or password.';
 
 /** Under /api/auth: teacher accounts. */
 export const authRoutes: FastifyPluginCallback = (app, _options, done) => {
-  const { db, auth, hub, limiters } = app;
+  const { db, auth, hub, limiters, config, mailer } = app;
 
   const limitSignIns = countEveryAttempt(limiters.signIn);
 
@@ -24,6 +27,17 @@ export const authRoutes: FastifyPluginCallback = (app, _options, done) => {
     endpoints.signUp,
     async ({ body }, request, reply) => {
       await refuseWeakPassword(body.password, body);
+      if (mailer) {
+        // The same answer whether or not the address has an account: the e-mail says which.
+        const mail = await prepareSignUpMail(db, body, configuredBaseUrl(config));
+        // Sent after answering, so the answer does not wait on the mail relay.
+        mailer.send(mail).catch((error: unknown) => {
+          request.log.error({ err: error }, 'could not send a sign-up e-mail');
+        });
+        reply.status(202);
+        return { isSentByEmail: true as const, message: SIGN_UP_SENT };
+      }
+      // No e-mail, nobody to tell: the address's owner is the one who can be told it is taken.
       const teacher = await createTeacher(db, {
         email: body.email,
         name: body.name,
@@ -39,6 +53,19 @@ export const authRoutes: FastifyPluginCallback = (app, _options, done) => {
         );
       }
       await auth.signIn(request, reply, teacher);
+      reply.status(201);
+      return { teacher };
+    },
+    limitSignIns,
+  );
+
+  addRoute(
+    app,
+    endpoints.confirmSignUp,
+    async ({ body }, request, reply) => {
+      const teacher = await confirmSignUp(db, body.token);
+      await auth.signIn(request, reply, teacher);
+      reply.status(201);
       return { teacher };
     },
     limitSignIns,
@@ -48,13 +75,24 @@ export const authRoutes: FastifyPluginCallback = (app, _options, done) => {
     app,
     endpoints.signIn,
     async ({ body }, request, reply) => {
-      const found = await findTeacherByEmail(db, body.email);
-      // Hash even for an unknown address, so the answer takes as long and says the same.
-      const isValid = await verifyPassword(
-        body.password,
-        found?.passwordHash ?? DUMMY_PASSWORD_HASH,
+      // A wrong password slows down and, past the limits, is refused: per address (a right one
+      // still gets in) and per account (any, until the hour is up).
+      const found = await checkGuess(
+        {
+          byAddress: [limiters.signInByAddress, request.ip],
+          byTarget: [limiters.signInByEmail, body.email.toLowerCase()],
+        },
+        async () => {
+          const account = await findTeacherByEmail(db, body.email);
+          // Hash even for an unknown address, so the answer takes as long and says the same.
+          const isValid = await verifyPassword(
+            body.password,
+            account?.passwordHash ?? DUMMY_PASSWORD_HASH,
+          );
+          return account && isValid ? account : null;
+        },
       );
-      if (!found || !isValid) throw new ApiError(401, 'invalid_credentials', WRONG_CREDENTIALS);
+      if (!found) throw new ApiError(401, 'invalid_credentials', WRONG_CREDENTIALS);
       const teacher = { id: found.id, email: found.email, name: found.name };
       await auth.signIn(request, reply, teacher);
       return { teacher };

@@ -4,7 +4,7 @@ import type { Lesson } from '../../domain/lesson/lesson-schema';
 import { endpoints } from '../../domain/live/api-endpoints';
 import type { ItemState } from '../../domain/live/live-contracts';
 import { ApiError } from '../lib/api-error';
-import { toLessonVersion } from '../lessons/lesson-library';
+import { toLessonVersion, toStudentLessonVersion } from '../lessons/lesson-library';
 import { addRoute, type OwnedSession } from '../lib/contract-route';
 import { deletionDate } from '../lib/housekeeping';
 import { joinUrlFor } from '../lib/join-url';
@@ -107,9 +107,12 @@ export const classSessionRoutes: FastifyPluginCallback = (app, _options, done) =
   addRoute(app, endpoints.sessionLesson, async ({ params: { id } }, request) => {
     // A student of the session first: a teacher may also have joined their own class to try it.
     const participant = await app.auth.findParticipant(request, id);
-    const { session } = participant
-      ? await app.auth.requireParticipant(request, id)
-      : await app.auth.requireOwnedSession(request, id);
+    if (participant) {
+      const { session } = await app.auth.requireParticipant(request, id);
+      // The keys of revealed items come with the student's view of the session.
+      return toStudentLessonVersion(await lessons.ofSession(session));
+    }
+    const { session } = await app.auth.requireOwnedSession(request, id);
     return toLessonVersion(await lessons.ofSession(session));
   });
 

@@ -18,7 +18,6 @@ import type { ClassSessionRecord } from '../repositories/class-sessions.reposito
 import { listItemStates } from '../repositories/class-sessions.repository';
 import {
   addStatement,
-  countOwnStatements,
   ensureSeedStatements,
   findOpinionMap,
   findOpinionMapTime,
@@ -78,12 +77,16 @@ export const classStatementRoutes: FastifyPluginCallback = (app, _options, done)
   });
   const seeded = new Set<string>();
 
-  async function statementsOf(session: ClassSessionRecord, item: StatementsItem) {
+  async function seedOnce(session: ClassSessionRecord, item: StatementsItem) {
     const key = `${session.id}:${item.id}`;
     if (!seeded.has(key)) {
       await ensureSeedStatements(db, session.id, item.id, item.seedStatements);
       seeded.add(key);
     }
+  }
+
+  async function statementsOf(session: ClassSessionRecord, item: StatementsItem) {
+    await seedOnce(session, item);
     return listStatements(db, session.id, item.id);
   }
 
@@ -127,6 +130,7 @@ export const classStatementRoutes: FastifyPluginCallback = (app, _options, done)
     session: ClassSessionRecord,
     item: StatementsItem,
     participantId: string,
+    offered?: string,
   ): Promise<StudentStatementsView> {
     const [statements, myVotes, map] = await Promise.all([
       statementsOf(session, item),
@@ -134,17 +138,20 @@ export const classStatementRoutes: FastifyPluginCallback = (app, _options, done)
       currentMap(session.id, item.id),
     ]);
     const toVoteOn = statements.filter((s) => s.status === 'shown' && s.authorId !== participantId);
-    // Least voted first, so every statement gets votes; among equals the newest.
-    const next = toVoteOn
-      .filter((s) => !myVotes.has(s.id))
-      .sort(
+    const unvoted = toVoteOn.filter((s) => !myVotes.has(s.id));
+    // The statement on the student's screen stays until they vote on it: classmates' votes
+    // would otherwise swap it under the reader, and their vote land on one they never read.
+    // Otherwise least voted first, so every statement gets votes; among equals the newest.
+    const next =
+      unvoted.find((s) => s.id === offered) ??
+      unvoted.sort(
         (a, b) =>
           a.votes - b.votes || b.createdAt.localeCompare(a.createdAt) || a.id.localeCompare(b.id),
       )[0];
     const textOf = new Map(statements.map((s) => [s.id, s.text]));
     return {
       itemId: item.id,
-      next: next ? { id: next.id, text: next.text } : null,
+      next: next ? { id: next.id, text: next.text, isTeachers: next.authorId === null } : null,
       votes: myVotes.size,
       toVoteOn: toVoteOn.length,
       mine: statements
@@ -200,48 +207,46 @@ export const classStatementRoutes: FastifyPluginCallback = (app, _options, done)
     };
   }
 
-  addRoute(app, endpoints.studentStatements, async ({ params, caller }) => {
+  addRoute(app, endpoints.studentStatements, async ({ params, query, caller }) => {
     const { lesson } = await lessons.ofSession(caller.session);
     const item = statementsItemOf(lesson, params.itemId);
-    return studentView(caller.session, item, caller.participant.id);
+    return studentView(caller.session, item, caller.participant.id, query.offered);
   });
 
-  addRoute(app, endpoints.addStatement, async ({ params, body, caller }) => {
+  addRoute(app, endpoints.addStatement, async ({ params, query, body, caller }) => {
     const { session, participant } = caller;
     limiters.statements.take(participant.id);
     const { lesson } = await lessons.ofSession(session);
     const item = statementsItemOf(lesson, params.itemId);
     await requireOpenItem(db, lesson, session, item.id);
-    if ((await countOwnStatements(db, session.id, item.id, participant.id)) >= OWN_STATEMENTS_MAX) {
-      throw new ApiError(
-        409,
-        'invalid_input',
-        `You have written ${OWN_STATEMENTS_MAX} statements here, the most one student can.`,
-        'text',
-      );
-    }
-    if ((await statementsOf(session, item)).length >= ITEM_STATEMENTS_MAX) {
-      throw new ApiError(
-        409,
-        'invalid_input',
-        `This discussion already holds ${ITEM_STATEMENTS_MAX} statements, the most it keeps.`,
-        'text',
-      );
-    }
+    // The seeds count toward the item's cap: they are in before the first student's.
+    await seedOnce(session, item);
     const added = await addStatement(db, {
       sessionId: session.id,
       itemId: item.id,
       authorId: participant.id,
       text: body.text,
       status: item.requireApproval ? 'pending' : 'shown',
+      ownMax: OWN_STATEMENTS_MAX,
+      itemMax: ITEM_STATEMENTS_MAX,
     });
+    if (added === 'own-full' || added === 'item-full') {
+      throw new ApiError(
+        409,
+        'invalid_input',
+        added === 'own-full'
+          ? `You have written ${OWN_STATEMENTS_MAX} statements here, the most one student can.`
+          : `This discussion already holds ${ITEM_STATEMENTS_MAX} statements, the most it keeps.`,
+        'text',
+      );
+    }
     // One waiting for approval is the teacher's news only.
     await hub.publish(
       session.id,
       added.status === 'shown' ? { to: 'everyone' } : { to: 'teacher' },
       { type: 'statements.changed', itemId: item.id },
     );
-    return studentView(session, item, participant.id);
+    return studentView(session, item, participant.id, query.offered);
   });
 
   addRoute(app, endpoints.voteOnStatement, async ({ params, body, caller }) => {

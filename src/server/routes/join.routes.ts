@@ -1,8 +1,9 @@
-import type { FastifyPluginCallback } from 'fastify';
+import type { FastifyPluginCallback, FastifyRequest } from 'fastify';
 import { endpoints } from '../../domain/live/api-endpoints';
 import { nameSkeleton } from '../../domain/live/display-names';
 import { ApiError } from '../lib/api-error';
 import { addRoute } from '../lib/contract-route';
+import { checkGuess } from '../lib/guess-limiter';
 import { newRejoinCode } from '../lib/join-code';
 import { requireJoinable } from '../lib/joinable-session';
 import { refuseTakenName } from '../lib/namesakes';
@@ -14,16 +15,31 @@ import {
 import {
   addParticipant,
   findParticipantByRejoinCode,
-  replaceParticipantToken,
+  moveParticipantToNewDevice,
   toParticipant,
 } from '../repositories/participants.repository';
+
+/** A name without the number a namesake is given: "Sam (2)" → "Sam". */
+const withoutNumber = (name: string) => name.replace(/\s*\(\d+\)\s*$/, '');
 
 /** Under /api: students look a join code up, join, and rejoin on another device. */
 export const joinRoutes: FastifyPluginCallback = (app, _options, done) => {
   const { db, hub, auth, lessons, limiters } = app;
 
-  addRoute(app, endpoints.lookUpJoinCode, async ({ params: { code } }) => {
-    const session = requireJoinable(await findClassSessionByCode(db, code), code);
+  /**
+   * The open session with this join code. An unknown code is a wrong guess of the address's:
+   * guesses slow down and, past the limit, wrong ones are refused while right ones get in.
+   */
+  const findJoinable = async (request: FastifyRequest, code: string) =>
+    requireJoinable(
+      await checkGuess({ byAddress: [limiters.joinGuess, request.ip] }, () =>
+        findClassSessionByCode(db, code),
+      ),
+      code,
+    );
+
+  addRoute(app, endpoints.lookUpJoinCode, async ({ params: { code } }, request) => {
+    const session = await findJoinable(request, code);
     const { lesson } = await lessons.ofSession(session);
     return {
       sessionId: session.id,
@@ -33,6 +49,7 @@ export const joinRoutes: FastifyPluginCallback = (app, _options, done) => {
   });
 
   addRoute(app, endpoints.join, async ({ body: input }, request, reply) => {
+    await findJoinable(request, input.code);
     const token = newToken();
     const participant = await db.transaction(async (tx) => {
       const found = await findClassSessionByCode(tx, input.code);
@@ -60,22 +77,33 @@ export const joinRoutes: FastifyPluginCallback = (app, _options, done) => {
 
   /**
    * Back into a session on any device, as the same participant with every answer: the join
-   * code, the name and the student's rejoin code. The new device gets a fresh cookie and the
+   * code, the name and the student's rejoin code, which is then replaced by a new one (shown on
+   * the student's page and the teacher's roster). The new device gets a fresh cookie and the
    * one used before is signed out of the session, so a code seen over a shoulder cannot be
    * used to share someone's identity unnoticed: the rightful student finds their page signed
    * out, and gets back in with the code or from the teacher.
    */
   addRoute(app, endpoints.rejoin, async ({ body: input }, request, reply) => {
-    const session = requireJoinable(await findClassSessionByCode(db, input.code), input.code);
-    // Counted before the guess (a burst cannot outrun the count) and given back when it was
-    // right: wrong guesses are what is limited.
-    limiters.rejoinBySession.take(session.id);
-    limiters.rejoinByAddress.take(request.ip);
-    const found = await findParticipantByRejoinCode(db, session.id, input.rejoinCode);
+    const session = await findJoinable(request, input.code);
     const typed = nameSkeleton(input.displayName);
-    // "Sam" or "Sam (2)" both name the second Sam.
-    const isTheirName = found && (found.nameKey === typed || nameSkeleton(found.label) === typed);
-    if (!found || !isTheirName) {
+    const found = await checkGuess(
+      {
+        byAddress: [limiters.rejoinByAddress, request.ip],
+        // "Sam" and "Sam (2)" are guesses at the same student's code.
+        byTarget: [
+          limiters.rejoinByStudent,
+          `${session.id} ${nameSkeleton(withoutNumber(input.displayName))}`,
+        ],
+      },
+      async () => {
+        const byCode = await findParticipantByRejoinCode(db, session.id, input.rejoinCode);
+        // "Sam" or "Sam (2)" both name the second Sam.
+        const isTheirName =
+          byCode && (byCode.nameKey === typed || nameSkeleton(byCode.label) === typed);
+        return isTheirName ? byCode : null;
+      },
+    );
+    if (!found) {
       throw new ApiError(
         403,
         'rejoin_refused',
@@ -84,15 +112,36 @@ export const joinRoutes: FastifyPluginCallback = (app, _options, done) => {
         'rejoinCode',
       );
     }
-    limiters.rejoinByAddress.release(request.ip);
-    limiters.rejoinBySession.release(session.id);
     if (found.isRemoved) {
       throw new ApiError(403, 'participant_removed', 'Your teacher removed you from this session.');
     }
     const token = newToken();
-    await replaceParticipantToken(db, found.id, hashToken(token));
+    const moved = await moveParticipantToNewDevice(db, {
+      participantId: found.id,
+      usedRejoinCode: found.rejoinCode,
+      tokenHash: hashToken(token),
+      newRejoinCode,
+    });
+    if (!moved) {
+      throw new ApiError(
+        403,
+        'rejoin_refused',
+        'That rejoin code was used a moment ago, on another device. Ask your teacher for your new code.',
+        'rejoinCode',
+      );
+    }
+    // The old device's open streams end too (on every instance): its browser reconnects, is
+    // refused, and its page says it was signed out, rather than showing the class live. The
+    // new device opens its stream after this answer.
+    await hub.endStudentStreams(session.id, found.id);
     auth.setParticipantCookie(request, reply, session.id, token);
-    return { sessionId: session.id, participant: found };
+    // The teacher's roster shows the student's new code.
+    await hub.publish(
+      session.id,
+      { to: 'teacher' },
+      { type: 'participant.rejoined', participant: toParticipant(moved) },
+    );
+    return { sessionId: session.id, participant: moved };
   });
   done();
 };

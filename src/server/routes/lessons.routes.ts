@@ -2,7 +2,9 @@ import type { FastifyPluginCallback, FastifyReply } from 'fastify';
 import { exportLessonFile } from '../../domain/lesson/lesson-file';
 import { endpoints } from '../../domain/live/api-endpoints';
 import { addRoute } from '../lib/contract-route';
-import { toLessonVersion, type PinnedLesson } from '../lessons/lesson-library';
+import { answerKeyOf } from '../../domain/lesson/answer-keys';
+import { ApiError } from '../lib/api-error';
+import { toStudentLessonVersion, type PinnedLesson } from '../lessons/lesson-library';
 
 /** A file's body in JSON can be larger than the file: quotes and line ends are escaped. */
 const IMPORT_BODY_LIMIT = 8 * 1024 * 1024;
@@ -109,7 +111,22 @@ export const sharedLessonRoutes: FastifyPluginCallback = (app, _options, done) =
   addRoute(app, endpoints.sharedLesson, async ({ params }, _request, reply) => {
     // The service worker keeps the copy for offline use; the network is always asked first.
     reply.header('cache-control', 'no-cache');
-    return toLessonVersion(await app.lessons.shared(params.shareKey));
+    return toStudentLessonVersion(await app.lessons.shared(params.shareKey));
+  });
+  addRoute(app, endpoints.sharedLessonAnswerKey, async ({ params }, _request, reply) => {
+    const { lesson } = await app.lessons.sharedVersion(params.shareKey, params.versionId);
+    const key = answerKeyOf(lesson, params.itemId);
+    if (!key) {
+      throw new ApiError(
+        404,
+        'item_not_found',
+        `This lesson has no item "${params.itemId}" with an answer key.`,
+        'itemId',
+      );
+    }
+    // As with the lesson: the service worker keeps it, so a done item's key shows offline too.
+    reply.header('cache-control', 'no-cache');
+    return key;
   });
   done();
 };

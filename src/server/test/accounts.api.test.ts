@@ -122,3 +122,51 @@ describeWithServer('teacher accounts on %s', (ctx) => {
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe('csrf_failed');
   });
 });
+
+describeWithServer(
+  'the CSRF cookie over HTTPS on %s',
+  { config: { trustProxy: ['127.0.0.1'] } },
+  (ctx) => {
+    const send = (method: string, path: string, headers: Record<string, string>) =>
+      fetch(`${ctx.server.baseUrl}${path}`, {
+        method,
+        headers: { 'content-type': 'application/json', ...headers },
+        ...(method === 'GET'
+          ? {}
+          : { body: JSON.stringify({ email: 'a@b.example', password: 'x' }) }),
+      });
+    const overHttps = { 'x-forwarded-proto': 'https' };
+
+    it('is __Host-csrf (Secure, Path=/, no Domain) over HTTPS, and only that name counts there', async () => {
+      const first = await send('GET', '/api/csrf', overHttps);
+      const [cookie = ''] = first.headers.getSetCookie();
+      expect(cookie).toMatch(/^__Host-csrf=[^;]+; Path=\/; Secure; SameSite=Strict$/);
+      const value = cookie.slice('__Host-csrf='.length, cookie.indexOf(';'));
+      expect(((await first.json()) as { token: string }).token).toBe(decodeURIComponent(value));
+
+      // The token passes the check (the sign-in then fails on the password, not on CSRF)...
+      const token = decodeURIComponent(value);
+      const signIn = await send('POST', '/api/auth/sign-in', {
+        ...overHttps,
+        cookie: `__Host-csrf=${value}`,
+        'x-csrf-token': token,
+      });
+      expect(signIn.status).toBe(401);
+      // ...but not as a plain `csrf` cookie, which a neighbouring subdomain could have set.
+      const planted = await send('POST', '/api/auth/sign-in', {
+        ...overHttps,
+        cookie: `csrf=${value}`,
+        'x-csrf-token': token,
+      });
+      expect(planted.status).toBe(403);
+      expect(((await planted.json()) as { error: { code: string } }).error.code).toBe(
+        'csrf_failed',
+      );
+    });
+
+    it('keeps the plain csrf name over HTTP, where a __Host- cookie cannot be set', async () => {
+      const [cookie = ''] = (await send('GET', '/api/csrf', {})).headers.getSetCookie();
+      expect(cookie).toMatch(/^csrf=[^;]+; Path=\/; SameSite=Strict$/);
+    });
+  },
+);

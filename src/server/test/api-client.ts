@@ -331,6 +331,24 @@ export function errorOf(response: ApiResponse): ApiErrorBody['error'] {
   return (response.body as ApiErrorBody).error;
 }
 
+/**
+ * Sends `count` requests together, each made by `send`, once as many connections to the server
+ * are open: otherwise each leaves a handshake after the last, and requests meant to arrive at
+ * once (to test a cap under concurrency) barely overlap.
+ */
+export async function sendAtOnce<T>(
+  baseUrl: string,
+  count: number,
+  send: (index: number) => Promise<T>,
+): Promise<T[]> {
+  await Promise.all(
+    Array.from({ length: count }, async () => {
+      await (await fetch(`${baseUrl}/api/health`)).text();
+    }),
+  );
+  return Promise.all(Array.from({ length: count }, (_, index) => send(index)));
+}
+
 /** A refusal in the project's error shape: the status, JSON, the code, a message, and the field when given. */
 export function expectRefusal(response: ApiResponse, status: number, code: string, field?: string) {
   expect(response.status, JSON.stringify(response.body)).toBe(status);

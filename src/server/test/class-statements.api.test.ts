@@ -17,6 +17,7 @@ import {
   errorOf,
   expectRefusal,
   joinAs,
+  sendAtOnce,
   signUpTeacher,
   type ApiClient,
 } from './api-client';
@@ -205,7 +206,11 @@ describeWithServer('class statements and the opinion map on %s', (ctx) => {
     );
     expect(approved.status).toBe(200);
     const offered = (await mine(ben.student, base)).body;
-    expect(offered.next).toEqual({ id: pending.id, text: 'The author leaves out the Iraqi view.' });
+    expect(offered.next).toEqual({
+      id: pending.id,
+      text: 'The author leaves out the Iraqi view.',
+      isTeachers: false,
+    });
     // Ana cannot vote on her own.
     expectRefusal(
       await ana.student.put(`${base}/statements/${itemId}/votes/${pending.id}`, { vote: 'agree' }),
@@ -233,6 +238,65 @@ describeWithServer('class statements and the opinion map on %s', (ctx) => {
       `${base}/participants/${ben.joined.participant.id}/export`,
     );
     expect(benData.body.statementVotes).toHaveLength(CAMP_STATEMENTS.length);
+  });
+
+  it('keeps a student to 5 statements when they send 20 at once', async () => {
+    const { teacher, base, students, open } = await classWithItemOpen(['Ana']);
+    const ana = students[0]!.student;
+    await open();
+    const sent = await sendAtOnce(ctx.server.baseUrl, 20, (i) =>
+      ana.post(`${base}/statements/${itemId}/mine`, { text: `At once ${i}.` }),
+    );
+    // Some meet the per-minute limit first (429); of the rest, 5 are stored and the others
+    // refused for the cap, however the requests interleave.
+    expect(sent.filter((r) => r.status === 200)).toHaveLength(5);
+    expect(sent.filter((r) => r.status === 409)).not.toHaveLength(0);
+    for (const refused of sent.filter((r) => r.status !== 200)) {
+      expect([409, 429]).toContain(refused.status);
+      if (refused.status === 409) expect(errorOf(refused).message).toContain('5 statements');
+    }
+    const listed = await teacher.get<TeacherStatementsView>(`${base}/statements/${itemId}`);
+    expect(listed.body.statements.filter((s) => s.author === 'Ana')).toHaveLength(5);
+  });
+
+  it('keeps the statement on a student’s screen until they vote on it, whatever classmates do', async () => {
+    const { base, students, open } = await classWithItemOpen(['Ana', 'Ben', 'Cai']);
+    const [ana, ben, cai] = students as [
+      (typeof students)[0],
+      (typeof students)[0],
+      (typeof students)[0],
+    ];
+    await open();
+    const shown = (await mine(ana.student, base)).body.next!;
+    // The lesson's own statements are the teacher's, and say so.
+    expect(shown.isTeachers).toBe(true);
+    // Classmates vote on it: it is no longer the least voted, and would give way to another.
+    for (const { student } of [ben, cai]) {
+      await student.put(`${base}/statements/${itemId}/votes/${shown.id}`, { vote: 'agree' });
+    }
+    // (The vote counts that order them are brought up to date with the map's next drawing.)
+    const deadline = Date.now() + 10_000;
+    while ((await mine(ana.student, base)).body.next?.id === shown.id) {
+      expect(Date.now(), 'the least voted statement changed').toBeLessThan(deadline);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    const mineOffered = (offered: string) =>
+      ana.student.get<StudentStatementsView>(
+        `${base}/statements/${itemId}/mine?offered=${offered}`,
+      );
+    expect((await mineOffered(shown.id)).body.next).toEqual(shown);
+    // Writing a statement of her own keeps it too.
+    const written = await ana.student.post<StudentStatementsView>(
+      `${base}/statements/${itemId}/mine?offered=${shown.id}`,
+      { text: 'My own view.' },
+    );
+    expect(written.body.next).toEqual(shown);
+    // Once she has voted on it, or for one she cannot vote on, the least voted comes next.
+    await ana.student.put(`${base}/statements/${itemId}/votes/${shown.id}`, { vote: 'pass' });
+    expect((await mineOffered(shown.id)).body.next?.id).not.toBe(shown.id);
+    expect((await mineOffered(randomUUID())).status).toBe(200);
+    const notAnId = await ana.student.get(`${base}/statements/${itemId}/mine?offered=nope`);
+    expectRefusal(notAnId, 400, 'invalid_input', 'offered');
   });
 
   it('refuses bad statements, votes and callers', async () => {

@@ -486,7 +486,7 @@ describeWithServer('the teacher dashboard on %s', (ctx) => {
     const outcomes: Record<string, ScenarioOutcome> = Object.fromEntries(
       forecast.scenarios.map((s) => [
         s.id,
-        { happened: s.resolution.happened, text: s.resolution.text },
+        { happened: s.resolution!.happened, text: s.resolution!.text },
       ]),
     );
     expect(outcomes[LEAVES]!.happened).toBe(false);

@@ -48,6 +48,36 @@ describeWithServer('HTTP edges on %s', (ctx) => {
     expect(own.status).toBe(201);
   });
 
+  it('guards every spelling of an API path: a forged write to /%61pi/ is refused, not obeyed', async () => {
+    const { teacher, session, base } = await liveClass();
+    // The teacher's own cookie, sent by a browser on another site's page: no token, its Origin.
+    const forged = (method: string, url: string) =>
+      fetch(`${ctx.server.baseUrl}${url}`, {
+        method,
+        headers: { cookie: `sid=${teacher.cookie('sid')}`, origin: 'http://elsewhere.example' },
+      });
+    const end = `/sessions/${session.id}/end`;
+    for (const url of [`/%61pi${end}`, `/%61%70%69${end}`, `/api/%73essions/${session.id}/end`]) {
+      const response = await forged('POST', url);
+      expect(response.status, url).toBe(404);
+      expect(response.headers.get('cache-control'), url).toBe('no-store');
+      const body = (await response.json()) as { error: { code: string; message: string } };
+      expect(body.error.code, url).toBe('not_found');
+      expect(body.error.message, url).toMatch(/percent-encod/i);
+    }
+    // Read with the teacher's own cookies, a non-canonical spelling shows no student data.
+    const read = await teacher.get(`/%61pi/sessions/${session.id}`);
+    expectRefusal(read, 404, 'not_found');
+    expect(read.headers.get('cache-control')).toBe('no-store');
+    // The session is still open, and the plain spelling still refuses the forgery.
+    expect((await teacher.get<{ session: { status: string } }>(base)).body.session.status).toBe(
+      'open',
+    );
+    expect((await forged('POST', `/api${end}`)).status).toBe(403);
+    // A parameter may still carry percent-encoding of its own (a join code is looked up as typed).
+    expectRefusal(await teacher.get('/api/join/%E2%9C%93'), 400, 'invalid_input');
+  });
+
   it('treats an overflowing Last-Event-ID as no id: the stream opens without a replay', async () => {
     const { teacher, student, base } = await liveClass();
     const teacherStream = await teacher.openStream(`${base}/events`);

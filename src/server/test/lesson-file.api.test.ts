@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
-import { exportLessonFile, importLessonFile } from '../../domain/lesson/lesson-file';
+import {
+  CURRENT_LESSON_FILE_VERSION,
+  exportLessonFile,
+  importLessonFile,
+} from '../../domain/lesson/lesson-file';
 import { soleimaniLesson as lesson } from '../../domain/lessons/soleimani-lesson';
+import { readMigrations } from '../db/migrate';
 import { ApiClient, expectRefusal, signUpTeacher } from './api-client';
 import { describeWithServer } from './use-test-server';
 
@@ -23,7 +28,7 @@ describeWithServer('lesson files on %s', (ctx) => {
     // It is the shipped lesson's own file, of today's version.
     const shipped = new URL('../../domain/lessons/soleimani-2020.lesson.json', import.meta.url);
     expect(text).toBe(readFileSync(shipped, 'utf8'));
-    expect(imported.lesson.schemaVersion).toBe(4);
+    expect(imported.lesson.schemaVersion).toBe(CURRENT_LESSON_FILE_VERSION);
   });
 
   it('refuses an unknown lesson, and anyone not signed in as a teacher', async () => {
@@ -31,5 +36,32 @@ describeWithServer('lesson files on %s', (ctx) => {
     expectRefusal(await teacher.get('/api/lessons/no-such-lesson/file'), 404, 'lesson_not_found');
     const stranger = new ApiClient(ctx.server.baseUrl);
     expectRefusal(await stranger.get(`/api/lessons/${lesson.id}/file`), 401, 'not_signed_in');
+  });
+
+  it('opens a version stored with a source link other than http(s), without that link', async () => {
+    const teacher = await signUpTeacher(ctx.server.baseUrl);
+    const builtIn = await teacher.getBytes(`/api/lessons/${lesson.id}/file`);
+    const imported = await teacher.post<{ summary: { lessonId: string } }>('/api/lessons/import', {
+      file: new TextDecoder().decode(builtIn.body),
+    });
+    expect(imported.status).toBe(201);
+    const { lessonId } = imported.body.summary;
+    // Published before links had to be web addresses.
+    const stored = { ...lesson, metadata: { ...lesson.metadata } };
+    stored.metadata.source = { ...lesson.metadata.source, url: 'javascript:alert(1)' };
+    await ctx.server.db.query('UPDATE lesson_versions SET file = $1 WHERE lesson_id = $2', [
+      JSON.stringify(stored),
+      lessonId,
+    ]);
+    const upgrade = (await readMigrations()).find((m) => m.name === 'http_source_links');
+    if (!upgrade) throw new Error('migration http_source_links not found');
+    await ctx.server.db.query(upgrade.sql);
+
+    const opened = await teacher.getBytes(`/api/lessons/${lessonId}/file`);
+    expect(opened.status).toBe(200);
+    const reread = importLessonFile(new TextDecoder().decode(opened.body));
+    if (!reread.ok) throw new Error(JSON.stringify(reread.problems));
+    expect(reread.lesson.metadata.source.url).toBeUndefined();
+    expect(reread.lesson.metadata.source.headline).toBe(lesson.metadata.source.headline);
   });
 });

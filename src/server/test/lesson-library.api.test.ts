@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { stripAnswerKeys } from '../../domain/lesson/answer-keys';
 import { readFile } from 'node:fs/promises';
 import { expect, it } from 'vitest';
 import { exportLessonFile, LESSON_FILE_MAX_BYTES } from '../../domain/lesson/lesson-file';
@@ -209,7 +211,62 @@ describeWithServer('the lesson library on %s', (ctx) => {
     await owner.post(`/api/lessons/${lessonId}/share`, { shared: false });
     expectRefusal(await anyone.get(`/api/shared-lessons/${key}`), 404, 'lesson_not_found');
     const builtIn = await anyone.get<LessonVersion>(`/api/shared-lessons/${soleimaniLesson.id}`);
-    expect(builtIn.body.lesson).toEqual(soleimaniLesson);
+    expect(builtIn.body.lesson).toEqual(stripAnswerKeys(soleimaniLesson));
+  });
+
+  it('publishes a forecast about the future, which self-study and a class session then run', async () => {
+    const teacher = await signUpTeacher(ctx.server.baseUrl);
+    const lesson = smallLesson('What happens next');
+    const forecast = soleimaniLesson.sections
+      .flatMap((section) => section.items)
+      .find((item) => item.kind === 'forecast');
+    if (forecast?.kind !== 'forecast') throw new Error('the shipped lesson has no forecast');
+    // "Not known yet": the editor sends no resolution.
+    const waiting = {
+      ...forecast,
+      scenarios: forecast.scenarios.map(({ resolution: _r, ...scenario }) => scenario),
+    };
+    lesson.sections[0]!.items.push(waiting);
+    const { lessonId } = (await publishedLesson(teacher, lesson)).summary;
+
+    const shared = await teacher.post<{ shareKey: string | null }>(
+      `/api/lessons/${lessonId}/share`,
+      { shared: true },
+    );
+    const studied = await new ApiClient(ctx.server.baseUrl).get<LessonVersion>(
+      `/api/shared-lessons/${shared.body.shareKey ?? ''}`,
+    );
+    expect(studied.status).toBe(200);
+    const studiedForecast = studied.body.lesson.sections[0]!.items.find(
+      (i) => i.id === forecast.id,
+    );
+    expect(studiedForecast).toEqual(waiting);
+
+    const session = await createLiveSession(teacher, 'self-paced', lessonId);
+    const base = `/api/sessions/${session.session.id}`;
+    const { student } = await joinAs(ctx.server.baseUrl, session.session.joinCode, 'Ada');
+    const probabilities = Object.fromEntries(waiting.scenarios.map((s) => [s.id, 70]));
+    const ack = await student.put(`${base}/answers/${forecast.id}`, {
+      submissionId: randomUUID(),
+      revision: 1,
+      answer: { kind: 'forecast', probabilities },
+    });
+    expect(ack.status, JSON.stringify(ack.body)).toBe(200);
+    const report = await teacher.get<SessionReport>(`${base}/report`);
+    expect(report.status).toBe(200);
+    expect(report.body.forecastScores).toEqual([]);
+
+    // Once it has happened, the teacher reveals it and the forecasts are scored.
+    const outcomes = Object.fromEntries(
+      waiting.scenarios.map((s, i) => [s.id, { happened: i === 0, text: 'As it turned out.' }]),
+    );
+    const revealed = await teacher.post(`${base}/outcomes`, { itemId: forecast.id, outcomes });
+    expect(revealed.status, JSON.stringify(revealed.body)).toBe(200);
+    const mine = await student.get<StudentSessionView>(`${base}/me`);
+    expect(mine.body.forecastScores[0]?.mine?.perScenario[waiting.scenarios[0]!.id]).toBeCloseTo(
+      0.09,
+      10,
+    );
   });
 
   it('imports a file as a published lesson that exports to the same bytes', async () => {
@@ -265,6 +322,26 @@ describeWithServer('the lesson library on %s', (ctx) => {
     );
     expect(missing.map((p) => p.path)).toEqual(['sections[0].summary']);
     expect(missing[0]?.line).toBeGreaterThan(1);
+
+    // 150 empty summaries: the first 100 are listed, and the rest counted.
+    const manySections = JSON.parse(good) as { sections: { id: string; summary?: string }[] };
+    const [first] = manySections.sections;
+    manySections.sections = Array.from({ length: 150 }, (_, i) => ({
+      ...first!,
+      id: `s${i}`,
+      summary: '',
+    }));
+    const many = await teacher.post('/api/lessons/import', {
+      file: JSON.stringify(manySections, null, 2),
+    });
+    expect(many.status).toBe(422);
+    const listed = problemsOf(many).length;
+    expect(listed).toBe(100);
+    const more = errorOf(many).moreProblems ?? 0;
+    expect(more).toBeGreaterThanOrEqual(50);
+    expect(errorOf(many).message).toBe(
+      `The file cannot be imported: ${listed + more} problems to fix.`,
+    );
 
     const oversized = `${good.slice(0, -2)}${' '.repeat(LESSON_FILE_MAX_BYTES)}}\n`;
     expectRefusal(

@@ -105,11 +105,19 @@ describeWithServer('rejoining and look-alike names on %s', (ctx) => {
       rejoinCode: riley.joined.participant.rejoinCode.toLowerCase(),
     });
     expect(back.status).toBe(200);
-    expect(back.body).toEqual(riley.joined);
+    // The same student, with a new rejoin code (the one used works once).
+    const { rejoinCode: newCode, ...same } = back.body.participant;
+    const { rejoinCode: usedCode, ...before } = riley.joined.participant;
+    expect({ sessionId: back.body.sessionId, participant: same }).toEqual({
+      sessionId: riley.joined.sessionId,
+      participant: before,
+    });
+    expect(newCode).toMatch(/^[A-Z0-9]{6}$/);
+    expect(newCode).not.toBe(usedCode);
 
     const me = await laptop.get<StudentSessionView>(`${base}/me`);
     expect(me.status).toBe(200);
-    expect(me.body.me).toEqual(riley.joined.participant);
+    expect(me.body.me).toEqual(back.body.participant);
     expect(me.body.myAnswers).toEqual([{ itemId: prompt.id, answer, revision: 1 }]);
     // The laptop goes on from where the phone was.
     const next = await laptop.put(`${base}/answers/${prompt.id}`, {
@@ -123,17 +131,85 @@ describeWithServer('rejoining and look-alike names on %s', (ctx) => {
     expectRefusal(await riley.student.get(`${base}/me`), 401, 'not_joined');
     const roster = await teacher.get<TeacherSessionView>(base);
     expect(roster.body.participants.map((p) => p.label)).toEqual(['Riley']);
-    expect(roster.body.participants[0]?.rejoinCode).toBe(riley.joined.participant.rejoinCode);
+    expect(roster.body.participants[0]?.rejoinCode).toBe(newCode);
+  });
+
+  it('replaces a used rejoin code: the old one no longer works, the new one does, and the teacher sees it', async () => {
+    const { teacher, base, riley, rejoin } = await classWithRiley();
+    const watching = await teacher.openStream(`${base}/events`);
+    await watching.nextOf('ready');
+    const usedCode = riley.joined.participant.rejoinCode;
+    const phone = await rejoin(new ApiClient(ctx.server.baseUrl), {
+      displayName: 'Riley',
+      rejoinCode: usedCode,
+    });
+    expect(phone.status).toBe(200);
+    const { rejoinCode: newCode } = phone.body.participant;
+    expect(newCode).not.toBe(usedCode);
+
+    const again = await rejoin(new ApiClient(ctx.server.baseUrl), {
+      displayName: 'Riley',
+      rejoinCode: usedCode,
+    });
+    expectRefusal(again, 403, 'rejoin_refused', 'rejoinCode');
+    expect((await watching.nextOf('participant.rejoined')).data).toMatchObject({
+      type: 'participant.rejoined',
+      participant: { id: riley.joined.participant.id, label: 'Riley', rejoinCode: newCode },
+    });
+    const roster = await teacher.get<TeacherSessionView>(base);
+    expect(roster.body.participants.map((p) => p.rejoinCode)).toEqual([newCode]);
+
+    const tablet = new ApiClient(ctx.server.baseUrl);
+    const withNew = await rejoin(tablet, { displayName: 'Riley', rejoinCode: newCode });
+    expect(withNew.status).toBe(200);
+    expect(withNew.body.participant.rejoinCode).not.toBe(newCode);
+    expect((await tablet.get<StudentSessionView>(`${base}/me`)).body.me.rejoinCode).toBe(
+      withNew.body.participant.rejoinCode,
+    );
+  });
+
+  it('lets one of two devices in when both give the same code at once', async () => {
+    const { riley, rejoin } = await classWithRiley();
+    const { rejoinCode } = riley.joined.participant;
+    const both = await Promise.all(
+      [1, 2].map(() =>
+        rejoin(new ApiClient(ctx.server.baseUrl), { displayName: 'Riley', rejoinCode }),
+      ),
+    );
+    expect(both.map((r) => r.status).sort()).toEqual([200, 403]);
+  });
+
+  it('ends the old device’s live stream at once: its page learns it was signed out', async () => {
+    const { base, riley, rejoin } = await classWithRiley();
+    const phone = await riley.student.openStream(`${base}/events`);
+    expect((await phone.next()).event).toBe('ready');
+
+    const laptop = new ApiClient(ctx.server.baseUrl);
+    const back = await rejoin(laptop, {
+      displayName: 'Riley',
+      rejoinCode: riley.joined.participant.rejoinCode,
+    });
+    expect(back.status).toBe(200);
+    // Left open, the phone would go on receiving the class's events while signed out.
+    expect(await phone.waitForEnd(3000)).toBe(true);
+    // Its browser reconnects, is refused, and the page shows that it was signed out.
+    await expect(riley.student.openStream(`${base}/events`)).rejects.toThrow(/401/);
+    // The laptop's own stream, opened after, stays open.
+    const onLaptop = await laptop.openStream(`${base}/events`);
+    expect((await onLaptop.next()).event).toBe('ready');
+    await onLaptop.collect(1000);
+    expect(onLaptop.hasEnded).toBe(false);
   });
 
   it('lets a numbered namesake back in by either name', async () => {
     const { code, rejoin } = await classWithRiley();
     const second = await joinAs(ctx.server.baseUrl, code, 'Riley', { asNewNamesake: true });
-    const { rejoinCode } = second.joined.participant;
+    let { rejoinCode } = second.joined.participant;
     for (const displayName of ['Riley (2)', 'Riley']) {
       const back = await rejoin(new ApiClient(ctx.server.baseUrl), { displayName, rejoinCode });
       expect(back.status).toBe(200);
       expect(back.body.participant.label).toBe('Riley (2)');
+      rejoinCode = back.body.participant.rejoinCode;
     }
   });
 
@@ -214,40 +290,54 @@ describeWithServer('rejoining and look-alike names on %s', (ctx) => {
 });
 
 /** Low limits, so a test can reach them. */
-const GUESS_LIMITS = { rejoinRateLimit: 5, rejoinSessionRateLimit: 3 };
+const GUESS_LIMITS = { rejoinRateLimit: 5, rejoinStudentRateLimit: 3 };
 
 describeWithServer('rejoin guesses on %s', { config: GUESS_LIMITS }, (ctx) => {
-  it('limits wrong rejoin codes per session and per address, so codes cannot be guessed', async () => {
+  it('limits wrong rejoin codes per student and per address, so codes cannot be guessed', async () => {
     const teacher = await signUpTeacher(ctx.server.baseUrl);
     const first = await createLiveSession(teacher, 'teacher-paced');
     const second = await createLiveSession(teacher, 'teacher-paced');
     const riley = await joinAs(ctx.server.baseUrl, first.session.joinCode, 'Riley');
-    const { rejoinCode } = riley.joined.participant;
-    const guess = (code: string, guessed: string) =>
+    const sam = await joinAs(ctx.server.baseUrl, first.session.joinCode, 'Sam');
+    const guess = (code: string, displayName: string, guessed: string) =>
       new ApiClient(ctx.server.baseUrl).post('/api/rejoin', {
         code,
-        displayName: 'Riley',
+        displayName,
         rejoinCode: guessed,
       });
+    const { rejoinCode } = riley.joined.participant;
 
     for (let i = 0; i < 3; i += 1) {
       expectRefusal(
-        await guess(first.session.joinCode, otherCode(rejoinCode)),
+        await guess(first.session.joinCode, 'Riley', otherCode(rejoinCode)),
         403,
         'rejoin_refused',
       );
     }
-    // The session's limit is used up: even the right code waits, so guessing stops here.
-    const limited = await guess(first.session.joinCode, rejoinCode);
-    expectRefusal(limited, 429, 'rate_limited');
-    expect(errorOf(limited).message).toMatch(/wrong rejoin codes in this session.*wait \d+ s/i);
-
-    // This address has two wrong guesses left, in any session.
-    for (let i = 0; i < 2; i += 1) {
-      expectRefusal(await guess(second.session.joinCode, 'ZZZZZZ'), 403, 'rejoin_refused');
+    // Riley's limit is used up: even the right code waits, so guessing Riley's stops here,
+    // under either of Riley's names.
+    for (const name of ['Riley', 'RILEY (2)']) {
+      const limited = await guess(first.session.joinCode, name, rejoinCode);
+      expectRefusal(limited, 429, 'rate_limited');
+      expect(errorOf(limited).message).toMatch(/wrong rejoin codes for this student.*wait \d+ s/i);
     }
-    const byAddress = await guess(second.session.joinCode, 'ZZZZZZ');
+    // Sam, from the same address, is not held up by guesses at Riley's code.
+    const samBack = await guess(first.session.joinCode, 'Sam', sam.joined.participant.rejoinCode);
+    expect(samBack.status).toBe(200);
+
+    // This address has two wrong guesses left, in any session; then wrong ones are refused...
+    for (let i = 0; i < 2; i += 1) {
+      expectRefusal(await guess(second.session.joinCode, 'Kim', 'ZZZZZZ'), 403, 'rejoin_refused');
+    }
+    const byAddress = await guess(second.session.joinCode, 'Kim', 'ZZZZZZ');
     expectRefusal(byAddress, 429, 'rate_limited');
     expect(errorOf(byAddress).message).toMatch(/Too many wrong rejoin codes in a short time/);
+    // ...and right ones still get in.
+    const samAgain = await guess(
+      first.session.joinCode,
+      'Sam',
+      (samBack.body as JoinResponse).participant.rejoinCode,
+    );
+    expect(samAgain.status).toBe(200);
   });
 });

@@ -2,12 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
 import { soleimaniLesson as lesson } from '../../domain/lessons/soleimani-lesson';
 import type { SessionReport, SpeakingTurnsResponse } from '../../domain/live/dashboard-contracts';
+import { SPEAKING_TURNS_MAX } from '../../domain/live/speaking-turns';
 import type { StudentDataExport } from '../../domain/live/student-data-contracts';
 import {
   createLiveSession,
   errorOf,
   expectRefusal,
   joinAs,
+  sendAtOnce,
   signUpTeacher,
   type ApiClient,
 } from './api-client';
@@ -132,6 +134,25 @@ describeWithServer('speaking turns on %s', (ctx) => {
     expect(errorOf(ended).message).toContain('ended');
     // What was recorded stays readable.
     expect((await teacher.get<SpeakingTurnsResponse>(`${base}/turns`)).body.turns).toHaveLength(1);
+  });
+
+  it(`keeps a session to ${SPEAKING_TURNS_MAX} turns when the last ones arrive 20 at once`, async () => {
+    const { teacher, base, ana } = await classOfThree();
+    const anaId = ana.joined.participant.id;
+    // All but 10 are stored directly: tapping them would take the test minutes.
+    await ctx.server.db.query(
+      `INSERT INTO speaking_turns (id, session_id, participant_id)
+       SELECT gen_random_uuid(), $1, $2 FROM generate_series(1, $3)`,
+      [base.split('/').at(-1), anaId, SPEAKING_TURNS_MAX - 10],
+    );
+    const sent = await sendAtOnce(ctx.server.baseUrl, 20, () => turn(teacher, base, anaId));
+    expect(sent.filter((r) => r.status === 200)).toHaveLength(10);
+    for (const refused of sent.filter((r) => r.status !== 200)) {
+      expectRefusal(refused, 409, 'invalid_input');
+      expect(errorOf(refused).message).toContain(`${SPEAKING_TURNS_MAX} speaking turns`);
+    }
+    const listed = await teacher.get<SpeakingTurnsResponse>(`${base}/turns`);
+    expect(listed.body.turns).toHaveLength(SPEAKING_TURNS_MAX);
   });
 
   it('deletes a student’s turns with their data', async () => {

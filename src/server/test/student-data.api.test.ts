@@ -150,8 +150,9 @@ describeWithServer('one student’s data and a teacher’s account on %s', (ctx)
     expect(await rowsHolding(ctx.server.db, ben.name)).toMatchObject({ participants: 1 });
     expect((await teacher.get(`${base}/participants/${ben.id}/transcript`)).status).toBe(200);
 
-    // Her cookie opens nothing, and she is gone from every view.
-    expect((await ana.student.get(`${base}/me`)).status).toBe(401);
+    // Her cookie opens nothing, and tells her device why: deleted, not signed out by a rejoin.
+    expectRefusal(await ana.student.get(`${base}/me`), 403, 'participant_deleted');
+    // She is gone from every view.
     expectRefusal(await teacher.get(`${base}/participants/${ana.id}/export`), 404, 'not_found');
     expectRefusal(await teacher.delete(`${base}/participants/${ana.id}/data`), 404, 'not_found');
     const report = await teacher.get<{ participants: { id: string }[] }>(`${base}/report`);

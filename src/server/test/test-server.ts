@@ -97,7 +97,11 @@ export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig 
     streamsPerAddress: 1000,
     answerRateLimit: 1000,
     rejoinRateLimit: 1000,
-    rejoinSessionRateLimit: 1000,
+    rejoinStudentRateLimit: 1000,
+    // Guesses past their free ones wait, but not long enough to slow a test down.
+    guessDelayMs: 5,
+    wrongPasswordsPerAddress: 1000,
+    wrongPasswordsPerAccount: 1000,
     logLevel: 'silent',
     staticDir: path.join(os.tmpdir(), 'no-client-here'),
     smtpUrl: undefined,

@@ -127,6 +127,12 @@ describeWithServer('the class wall keeps authors apart on %s', (ctx) => {
     const afterHide = (await ben.student.get<StudentSessionView>(`${base}/me`)).body.wall;
     expect(afterHide.map((r) => r.responseId)).not.toContain(anaEvidence.responseId);
     expect(afterHide).toHaveLength(3);
+    // Its author still has it, marked hidden: it does not vanish from her wall without a word.
+    const anaWall = (await ana.student.get<StudentSessionView>(`${base}/me`)).body.wall;
+    expect(anaWall.find((r) => r.responseId === anaEvidence.responseId)).toMatchObject({
+      isMine: true,
+      isHidden: true,
+    });
 
     // Nothing on Ben's event stream carried a classmate's id either.
     const events = await stream.collect(300);

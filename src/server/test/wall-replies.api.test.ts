@@ -15,12 +15,14 @@ import type { StudentDataExport } from '../../domain/live/student-data-contracts
 import {
   WALL_REPLIES_PER_MINUTE,
   WALL_REPLIES_PER_RESPONSE_MAX,
+  WALL_REPLIES_PER_SESSION_MAX,
 } from '../../domain/live/wall-replies';
 import {
   createLiveSession,
   errorOf,
   expectRefusal,
   joinAs,
+  sendAtOnce,
   signUpTeacher,
   type ApiClient,
 } from './api-client';
@@ -386,6 +388,52 @@ describeWithServer('replies on the class wall on %s', (ctx) => {
     expect(responseWithText(await viewOf(ada.student, base), texts.ada).replies).toHaveLength(
       WALL_REPLIES_PER_RESPONSE_MAX,
     );
+  });
+
+  it(`stores ${WALL_REPLIES_PER_RESPONSE_MAX} replies to a response when 60 arrive at once, 20 from each of three students`, async () => {
+    const { view, base, ada, ben, cy } = await classWithAWall();
+    const extra = await joinAs(ctx.server.baseUrl, view.session.joinCode, 'Extra');
+    await answer(extra.student, base, thesisPrompt.id, 'Extra answers.');
+    const adaResponseId = responseWithText(await viewOf(ben.student, base), texts.ada).responseId;
+    const senders = [ben.student, cy.student, extra.student];
+    const sent = await sendAtOnce(ctx.server.baseUrl, 60, (i) =>
+      reply(senders[i % 3]!, base, adaResponseId, { kind: 'asks', text: `At once ${i}?` }),
+    );
+    expect(sent.filter((r) => r.status === 201)).toHaveLength(WALL_REPLIES_PER_RESPONSE_MAX);
+    for (const refused of sent.filter((r) => r.status !== 201)) {
+      expectRefusal(refused, 409, 'invalid_input');
+    }
+    expect(responseWithText(await viewOf(ada.student, base), texts.ada).replies).toHaveLength(
+      WALL_REPLIES_PER_RESPONSE_MAX,
+    );
+  });
+
+  it(`keeps a session to ${WALL_REPLIES_PER_SESSION_MAX} replies when the last ones arrive 20 at once`, async () => {
+    const { view, base, ada, cy, idOf } = await classWithAWall();
+    // The wall already holds all but 10, on Ben's response (stored directly: sending them
+    // would take a class 150 minutes of the per-minute limit).
+    await ctx.server.db.query(
+      `INSERT INTO wall_replies
+         (id, session_id, item_id, response_participant_id, author_participant_id, kind, text)
+       SELECT gen_random_uuid(), $1, $2, $3, $4, 'asks', 'Filler?' FROM generate_series(1, $5)`,
+      [
+        view.session.id,
+        thesisPrompt.id,
+        idOf('ben'),
+        idOf('ada'),
+        WALL_REPLIES_PER_SESSION_MAX - 10,
+      ],
+    );
+    const adaResponseId = responseWithText(await viewOf(cy.student, base), texts.ada).responseId;
+    const sent = await sendAtOnce(ctx.server.baseUrl, 20, (i) =>
+      reply(cy.student, base, adaResponseId, { kind: 'asks', text: `At once ${i}?` }),
+    );
+    expect(sent.filter((r) => r.status === 201)).toHaveLength(10);
+    for (const refused of sent.filter((r) => r.status !== 201)) {
+      expectRefusal(refused, 409, 'invalid_input');
+      expect(errorOf(refused).message).toContain(`${WALL_REPLIES_PER_SESSION_MAX} replies`);
+    }
+    expect(responseWithText(await viewOf(ada.student, base), texts.ada).replies).toHaveLength(10);
   });
 
   it('lets the teacher hide and show a reply; another teacher finds no such session', async () => {

@@ -1,18 +1,18 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import type { LessonVersion } from '../../../domain/live/lesson-library-contracts';
+import type { StudentLessonVersion } from '../../../domain/live/lesson-library-contracts';
 import { describeApiError } from '../lib/api-client';
 
 /**
  * Shows a live page once the session's lesson (useSessionLesson) is loaded: until then that it
  * is loading, and if it fails, why, with a way to try again.
  */
-export function SessionLessonGate({
+export function SessionLessonGate<Version extends StudentLessonVersion>({
   query,
   children,
 }: {
-  readonly query: UseQueryResult<LessonVersion>;
-  readonly children: (version: LessonVersion) => ReactNode;
+  readonly query: UseQueryResult<Version>;
+  readonly children: (version: Version) => ReactNode;
 }) {
   if (query.data) return children(query.data);
   if (!query.error) {

@@ -48,6 +48,13 @@ describe('api client', () => {
     expect(init?.body).toBe(JSON.stringify(signInBody));
   });
 
+  it('sends the __Host-csrf cookie of an HTTPS site, not a plain csrf one planted beside it', async () => {
+    vi.stubGlobal('document', { cookie: 'csrf=planted; __Host-csrf=real.sig' });
+    fetchMock.mockResolvedValueOnce(jsonResponse(200, { teacher }));
+    await callEndpoint(endpoints.signIn, { body: signInBody });
+    expect(fetchMock.mock.calls[0]![1]?.headers).toMatchObject({ 'x-csrf-token': 'real.sig' });
+  });
+
   it('fetches a csrf token first when there is no cookie', async () => {
     fetchMock
       .mockResolvedValueOnce(jsonResponse(200, { token: 'fresh' }))

@@ -16,7 +16,8 @@ import {
  * only the lazily loaded live and teacher pages use it.
  */
 
-const CSRF_COOKIE = 'csrf';
+/** The server names it `__Host-csrf` over HTTPS and `csrf` over plain HTTP. */
+const CSRF_COOKIES = ['__Host-csrf', 'csrf'] as const;
 
 function readCookie(name: string): string | null {
   for (const part of document.cookie.split(';')) {
@@ -30,7 +31,9 @@ let pendingCsrfToken: Promise<string> | null = null;
 
 /** The CSRF token: the cookie the server set, or a fresh one from GET /api/csrf. */
 async function getCsrfToken(forceFresh = false): Promise<string> {
-  const fromCookie = forceFresh ? null : readCookie(CSRF_COOKIE);
+  const fromCookie = forceFresh
+    ? null
+    : CSRF_COOKIES.map((name) => readCookie(name)).find((value) => value !== null);
   if (fromCookie) return fromCookie;
   pendingCsrfToken ??= (async () => {
     try {

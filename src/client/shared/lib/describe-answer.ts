@@ -1,6 +1,6 @@
 import type { Answer } from '../../../domain/lesson/answers';
 import { CLAIM_CATEGORY_LABELS, SCALE_LABELS } from '../../../domain/lesson/lesson-constants';
-import type { Item } from '../../../domain/lesson/lesson-schema';
+import type { StudentItem as Item } from '../../../domain/lesson/answer-key-schemas';
 
 export const ITEM_KIND_LABELS: Record<Item['kind'], string> = {
   prompt: 'Discussion',
@@ -26,6 +26,9 @@ export function describeSimpleAnswer(item: Item, answer: Answer | undefined): st
   }
   return null;
 }
+
+/** What a forecast scenario shows for its outcome while the lesson does not know it. */
+export const NOT_RESOLVED = 'Not resolved yet';
 
 export function formatBrier(value: number): string {
   return value.toFixed(3);

@@ -41,4 +41,6 @@ export const queryKeys = {
    * branch, which live events invalidate.
    */
   sessionLesson: (sessionId: string) => [...queryKeys.all, 'session-lesson', sessionId] as const,
+  teacherSessionLesson: (sessionId: string) =>
+    [...queryKeys.all, 'session-lesson', sessionId, 'whole'] as const,
 };

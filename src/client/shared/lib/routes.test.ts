@@ -21,6 +21,7 @@ const built = (id: string): readonly (readonly [string, RouteMatch])[] => [
   [routes.teach.build(), { name: 'teach', params: {} }],
   [routes.forgotPassword.build(), { name: 'forgotPassword', params: {} }],
   [routes.resetPassword.build(), { name: 'resetPassword', params: {} }],
+  [routes.confirmSignUp.build(), { name: 'confirmSignUp', params: {} }],
   [routes.lessonLibrary.build(), { name: 'lessonLibrary', params: {} }],
   [routes.newLesson.build(), { name: 'newLesson', params: {} }],
   [routes.lessonEditor.build({ lessonId: id }), { name: 'lessonEditor', params: { lessonId: id } }],

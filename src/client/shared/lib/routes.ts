@@ -95,6 +95,7 @@ export const routes = {
   teach: route('/teach'),
   forgotPassword: route('/teach/forgot-password'),
   resetPassword: route('/teach/reset-password'),
+  confirmSignUp: route('/teach/confirm-sign-up'),
   lessonLibrary: route('/teach/lessons'),
   newLesson: route('/teach/lessons/new'),
   lessonEditor: route('/teach/lessons/:lessonId'),

@@ -30,6 +30,17 @@ const SERVER_STORES: readonly Store[] = [
     ],
   },
   {
+    id: 'deleted-participant-tokens',
+    title: 'deleted_participant_tokens: the cookies of students the teacher deleted',
+    holds: 'Deleted with the session.',
+    fields: [
+      {
+        name: 'token_hash',
+        why: 'A hash of a deleted student’s cookie, no name or answer: their device is told that the teacher deleted them.',
+      },
+    ],
+  },
+  {
     id: 'answers',
     title: 'answers: one row per student per question',
     holds: 'Deleted with the student or the session.',
@@ -149,7 +160,7 @@ const BROWSER_STORES: readonly StoredField[] = [
     why: 'A live-class answer given offline, until the server has it.',
   },
   {
-    name: 'Cookies: pt (student, 2 days), sid (teacher, 30 days), csrf',
+    name: 'Cookies: pt (student, 2 days), sid (teacher, 30 days), csrf (__Host-csrf over HTTPS)',
     why: 'Who is signed in or joined; csrf protects against forged requests.',
   },
   { name: 'Offline copy of the app', why: 'The app’s own files, so self-study works offline.' },

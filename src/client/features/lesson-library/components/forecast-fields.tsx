@@ -65,7 +65,7 @@ function ScenarioFields({
       <FieldGroup
         path={`${path}.resolution`}
         legend={`Resolution of scenario ${number}`}
-        hint="What happened by the horizon date. Fill it in later if it is not known yet: the lesson can be published once it is."
+        hint="What happened by the horizon date. While it is not known, leave “Not known yet”: the lesson can be published, students see “Not resolved yet” and the scenario is scored once you fill it in and publish again."
       >
         <FieldGroup
           path={`${path}.resolution.happened`}

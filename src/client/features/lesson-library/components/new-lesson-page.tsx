@@ -15,6 +15,7 @@ const TITLE = 'New lesson from an article';
 
 const EMPTY: ArticleDetails = {
   title: '',
+  subtitle: '',
   publication: '',
   author: '',
   date: '',
@@ -87,6 +88,11 @@ export function NewLessonPage() {
       <ProblemsContext value={byField}>
         <form className="panel" aria-label={TITLE} noValidate onSubmit={submit}>
           <TextField label="Article title" {...field('title')} />
+          <TextField
+            label="Subtitle"
+            hint="One line under the lesson’s title, e.g. the question it asks; needed to publish, and it can wait for the editor"
+            {...field('subtitle')}
+          />
           <TextField
             label="Source"
             hint="The publication or organisation, e.g. NASA"

@@ -110,7 +110,7 @@ function SectionEditorParts({
       >
         <NumberField
           path={`${path}.minutes.core`}
-          label="Core items"
+          label="Minutes for core items"
           min={SECTION_CORE_MINUTES_MIN}
           max={SECTION_MINUTES_MAX}
           value={section.minutes.core}
@@ -120,7 +120,7 @@ function SectionEditorParts({
         />
         <NumberField
           path={`${path}.minutes.extension`}
-          label="Extra for extension items"
+          label="Extra minutes for extension items"
           min={SECTION_EXTENSION_MINUTES_MIN}
           max={SECTION_MINUTES_MAX}
           value={section.minutes.extension}

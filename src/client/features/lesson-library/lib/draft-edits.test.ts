@@ -8,7 +8,15 @@ import {
 } from './draft-edits';
 import { newDraftFromArticle, newItem, type DraftLesson } from './draft-lesson';
 
-const details = { title: 'T', publication: '', author: '', date: '', url: '', permission: '' };
+const details = {
+  title: 'T',
+  subtitle: '',
+  publication: '',
+  author: '',
+  date: '',
+  url: '',
+  permission: '',
+};
 const article = (): DraftLesson => newDraftFromArticle(details, ['A', 'B', 'C', 'D', 'E']);
 const texts = (draft: DraftLesson) => draft.sections.map((s) => s.paragraphs.map((p) => p.text));
 

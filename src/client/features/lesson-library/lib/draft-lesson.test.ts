@@ -141,6 +141,7 @@ describe('the draft and the lesson-shaped JSON', () => {
     const draft = newDraftFromArticle(
       {
         title: 'Webb’s First Image',
+        subtitle: 'What the first pictures show',
         publication: 'NASA',
         author: 'NASA news release',
         date: '2022-07-11',
@@ -150,6 +151,7 @@ describe('the draft and the lesson-shaped JSON', () => {
       ['One.', 'Two.'],
     );
     expect(draft.id).toMatch(/^webb-s-first-image-[a-z0-9]{4}$/);
+    expect(draft.metadata.subtitle).toBe('What the first pictures show');
     expect(draft.metadata.source).toEqual({
       publication: 'NASA',
       headline: 'Webb’s First Image',
@@ -160,6 +162,6 @@ describe('the draft and the lesson-shaped JSON', () => {
     });
     expect(draft.sections).toHaveLength(1);
     expect(draft.sections[0]?.paragraphs).toEqual([{ text: 'One.' }, { text: 'Two.' }]);
-    expect(toLessonJson(draft).schemaVersion).toBe(4);
+    expect(toLessonJson(draft).schemaVersion).toBe(5);
   });
 });

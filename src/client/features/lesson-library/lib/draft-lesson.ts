@@ -10,7 +10,7 @@ import { lessonIdFromTitle, newId } from './ids';
  * missing field and an optional one left empty is simply absent.
  */
 
-export const DRAFT_SCHEMA_VERSION = 4;
+export const DRAFT_SCHEMA_VERSION = 5;
 
 export const PARAGRAPH_ROLES = ['headline', 'standfirst', 'caption', 'body', 'byline'] as const;
 export type ParagraphRole = (typeof PARAGRAPH_ROLES)[number];
@@ -599,6 +599,8 @@ export const newTerm = (term = ''): DraftTerm => ({
 /** What the new-lesson form asks for about the article. */
 export interface ArticleDetails {
   readonly title: string;
+  /** The lesson's subtitle, which publishing needs: asked for at once, not left for later. */
+  readonly subtitle: string;
   readonly publication: string;
   readonly author: string;
   readonly date: string;
@@ -615,7 +617,7 @@ export function newDraftFromArticle(
     id: lessonIdFromTitle(details.title),
     metadata: {
       title: details.title,
-      subtitle: '',
+      subtitle: details.subtitle,
       source: {
         publication: details.publication,
         headline: details.title,

@@ -17,7 +17,9 @@ describe('the preview of a draft', () => {
     const item = previewItem(newItem('claimCheck'));
     expect(item).toMatchObject({ kind: 'claimCheck', instructions: '' });
     const forecast = previewItem(newItem('forecast'));
-    expect(forecast.kind === 'forecast' && forecast.scenarios[0]?.resolution.happened).toBe(false);
+    // A new scenario is not known yet: it previews unresolved, as the lesson will read.
+    expect(forecast.kind === 'forecast' && forecast.scenarios[0]).toMatchObject({ statement: '' });
+    expect(forecast.kind === 'forecast' && forecast.scenarios[0]?.resolution).toBeUndefined();
   });
 
   it('names the source and leaves out empty paragraphs and terms', () => {

@@ -71,11 +71,16 @@ export function previewItem(item: DraftItem): Item {
           id: s.id,
           statement: s.statement,
           ...previewReading(s.lessonReading),
-          resolution: {
-            happened: s.resolution.happened ?? false,
-            date: s.resolution.date,
-            text: s.resolution.text,
-          },
+          // "Not known yet" previews as the lesson will read: not resolved.
+          ...(s.resolution.happened === null
+            ? {}
+            : {
+                resolution: {
+                  happened: s.resolution.happened,
+                  date: s.resolution.date,
+                  text: s.resolution.text,
+                },
+              }),
         })),
       };
     case 'claimCheck':

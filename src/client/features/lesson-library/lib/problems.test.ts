@@ -5,6 +5,7 @@ import {
   newSection,
   readDraft,
   type DraftClaimCheck,
+  type DraftForecast,
   type DraftLesson,
 } from './draft-lesson';
 import {
@@ -14,7 +15,6 @@ import {
   editorFieldPaths,
   fieldDomId,
   fieldForProblem,
-  parseFieldPath,
   problemsByField,
 } from './problems';
 import { completeLessonJson } from './test-lesson';
@@ -22,19 +22,6 @@ import { completeLessonJson } from './test-lesson';
 const lesson = (): DraftLesson => readDraft(completeLessonJson);
 
 describe('field paths', () => {
-  it('reads a path into its parts, quoted keys included', () => {
-    expect(parseFieldPath('sections[2].items[0].guidance.minWords')).toEqual([
-      'sections',
-      2,
-      'items',
-      0,
-      'guidance',
-      'minWords',
-    ]);
-    expect(parseFieldPath('')).toEqual([]);
-    expect(parseFieldPath('metadata["odd key"]')).toEqual(['metadata', 'odd key']);
-  });
-
   it('gives each field an element id of its own', () => {
     expect(fieldDomId('sections[0].summary')).toBe('field-sections-0-summary');
     expect(fieldDomId('')).toBe('field-lesson');
@@ -44,6 +31,9 @@ describe('field paths', () => {
 
   it('says a path in words', () => {
     expect(describeFieldPath('sections[1].items[0].question')).toBe('Section 2, item 1, question');
+    expect(describeFieldPath('sections[2].items[0].scenarios[0].resolution.happened')).toBe(
+      'Section 3, item 1, scenario 1, resolution, did it happen',
+    );
     expect(describeFieldPath('metadata.source.publication')).toBe('Lesson publication');
     expect(describeFieldPath('glossary[0].definition')).toBe('Glossary term 1, definition');
     expect(describeFieldPath('sections[0].minutes.core')).toBe('Section 1, minutes, core');
@@ -174,5 +164,56 @@ describe('checkDraft', () => {
 
   it('finds nothing wrong with a complete lesson', () => {
     expect(checkDraft(lesson())).toEqual([]);
+  });
+
+  it('publishes a forecast about the future: “Not known yet” is no problem', () => {
+    const draft = lesson();
+    const waiting: DraftLesson = {
+      ...draft,
+      sections: draft.sections.map((section) => ({
+        ...section,
+        items: section.items.map((item) =>
+          item.kind === 'forecast'
+            ? {
+                ...item,
+                scenarios: item.scenarios.map((s) => ({
+                  ...s,
+                  resolution: { happened: null, date: '', text: '' },
+                })),
+              }
+            : item,
+        ),
+      })),
+    };
+    expect(checkDraft(waiting)).toEqual([]);
+  });
+
+  it('names each problem in plain words, without the file’s notation', () => {
+    const draft = lesson();
+    const forecast = draft.sections[1]!.items[1] as DraftForecast;
+    const scenario = forecast.scenarios[0]!;
+    const changed: DraftLesson = {
+      ...draft,
+      sections: [
+        draft.sections[0]!,
+        {
+          ...draft.sections[1]!,
+          items: [
+            draft.sections[1]!.items[0]!,
+            {
+              ...forecast,
+              scenarios: [
+                // Half a resolution: what happened is said, whether it happened is not.
+                { ...scenario, resolution: { ...scenario.resolution, happened: null } },
+              ],
+            },
+          ],
+        },
+      ],
+    };
+    const described = checkDraft(changed).map((p) => `${describeFieldPath(p.path)}: ${p.message}`);
+    expect(described).toEqual([
+      'Section 2, item 2, scenario 1, resolution, did it happen: is missing: it should be true or false',
+    ]);
   });
 });

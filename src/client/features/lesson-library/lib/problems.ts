@@ -1,3 +1,4 @@
+import { fieldInWords, parseFieldPath } from '../../../../domain/lesson/field-words';
 import { formatFieldPath } from '../../../../domain/lesson/json-positions';
 import { articleProblems } from '../../../../domain/lesson/lesson-draft';
 import { teacherMessage } from '../../../../domain/lesson/lesson-file-messages';
@@ -17,20 +18,6 @@ export interface EditorProblem {
   /** The field's path as the lesson file names it: `sections[0].items[1].question`, "" for the lesson. */
   readonly path: string;
   readonly message: string;
-}
-
-type PathPart = string | number;
-
-/** `sections[0].items[1].question` → ['sections', 0, 'items', 1, 'question']. */
-export function parseFieldPath(path: string): PathPart[] {
-  const parts: PathPart[] = [];
-  const pattern = /([^.[\]]+)|\[(\d+)\]|\["((?:[^"\\]|\\.)*)"\]/g;
-  for (const match of path.matchAll(pattern)) {
-    if (match[1] !== undefined) parts.push(match[1]);
-    else if (match[2] !== undefined) parts.push(Number(match[2]));
-    else if (match[3] !== undefined) parts.push(JSON.parse(`"${match[3]}"`) as string);
-  }
-  return parts;
 }
 
 /**
@@ -230,81 +217,7 @@ export function fieldDomId(path: string): string {
   return slug === '' ? 'field-lesson' : `field-${slug}`;
 }
 
-const FIELD_WORDS: Readonly<Record<string, string>> = {
-  metadata: '',
-  source: '',
-  title: 'title',
-  subtitle: 'subtitle',
-  publication: 'publication',
-  headline: 'headline',
-  published: 'date published',
-  authorDescription: 'author',
-  url: 'link',
-  permission: 'permission note',
-  minutes: 'minutes',
-  core: 'core',
-  extension: 'extension',
-  paragraphs: 'paragraphs',
-  items: 'items',
-  summary: 'summary',
-  teacherNotes: 'teacher notes',
-  question: 'question',
-  level: 'level',
-  guidance: '',
-  minWords: 'minimum words',
-  hint: 'hint',
-  mode: 'single or multiple choice',
-  options: 'options',
-  label: 'text',
-  afterAnswer: 'explanation after answering',
-  statement: 'statement',
-  asOf: 'as-of date',
-  horizon: 'horizon date',
-  scenarios: 'scenarios',
-  resolution: 'resolution',
-  happened: 'happened or not',
-  date: 'date',
-  text: 'text',
-  instructions: 'instructions',
-  claims: 'claims',
-  quote: 'quote',
-  expected: 'expected category',
-  explanation: 'explanation',
-  glossary: 'glossary',
-  term: 'term',
-  matches: 'forms in the text',
-  definition: 'definition',
-  id: 'id',
-  schemaVersion: 'format version',
-};
-
-const INDEXED_WORDS: Readonly<Record<string, string>> = {
-  sections: 'Section',
-  items: 'item',
-  options: 'option',
-  scenarios: 'scenario',
-  claims: 'claim',
-  glossary: 'Glossary term',
-  paragraphs: 'paragraph',
-};
-
 /** A field path in words: `sections[1].items[0].question` → "Section 2, item 1, question". */
 export function describeFieldPath(path: string): string {
-  const parts = parseFieldPath(path);
-  const words: string[] = [];
-  parts.forEach((part, index) => {
-    const next = parts[index + 1];
-    if (typeof part === 'number') return;
-    if (typeof next === 'number') {
-      words.push(`${INDEXED_WORDS[part] ?? part} ${next + 1}`);
-      return;
-    }
-    const word = FIELD_WORDS[part] ?? part;
-    if (word === '') return;
-    const isLessonField = parts[0] === 'metadata';
-    words.push(isLessonField && words.length === 0 ? `Lesson ${word}` : word);
-  });
-  const described = words.join(', ');
-  if (described === '') return 'The lesson';
-  return described.charAt(0).toUpperCase() + described.slice(1);
+  return fieldInWords(parseFieldPath(path));
 }

@@ -2,7 +2,7 @@ import type { LessonJson } from './draft-lesson';
 
 /** A small complete lesson of schema version 3, with every kind of item, for the tests. */
 export const completeLessonJson: LessonJson = {
-  schemaVersion: 4,
+  schemaVersion: 5,
   id: 'webb-images',
   metadata: {
     title: 'First images from the Webb telescope',

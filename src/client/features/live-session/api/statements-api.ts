@@ -7,11 +7,20 @@ import type {
 import { callEndpoint } from '../../../shared/lib/call-endpoint';
 import { queryKeys } from '../../../shared/lib/query-keys';
 
-/** A class-statements item as this student sees it; statements.changed and map.updated refetch it. */
+/**
+ * A class-statements item as this student sees it; statements.changed and map.updated refetch it.
+ * Each refetch names the statement on the student's screen, which stays until they vote on it.
+ */
 export const studentStatementsQuery = (sessionId: string, itemId: string) =>
   queryOptions({
     queryKey: queryKeys.studentStatements(sessionId, itemId),
-    queryFn: () => callEndpoint(endpoints.studentStatements, { params: { id: sessionId, itemId } }),
+    queryFn: ({ client, queryKey }) => {
+      const offered = client.getQueryData<StudentStatementsView>(queryKey)?.next?.id;
+      return callEndpoint(endpoints.studentStatements, {
+        params: { id: sessionId, itemId },
+        query: { offered },
+      });
+    },
     staleTime: Infinity,
   });
 
@@ -19,9 +28,11 @@ export function addStatement(
   sessionId: string,
   itemId: string,
   text: string,
+  offered: string | undefined,
 ): Promise<StudentStatementsView> {
   return callEndpoint(endpoints.addStatement, {
     params: { id: sessionId, itemId },
+    query: { offered },
     body: { text },
   });
 }
@@ -36,6 +47,18 @@ export function voteOnStatement(
     params: { id: sessionId, itemId, statementId },
     body: { vote },
   });
+}
+
+/**
+ * Before a vote is sent: a refetch already on its way names the statement being voted on and
+ * could answer with it still unvoted, after the vote's own answer; it is dropped instead.
+ */
+export async function holdStatementsRefetch(
+  queryClient: QueryClient,
+  sessionId: string,
+  itemId: string,
+): Promise<void> {
+  await queryClient.cancelQueries({ queryKey: queryKeys.studentStatements(sessionId, itemId) });
 }
 
 /** Keeps what a write answered: the view after it. */

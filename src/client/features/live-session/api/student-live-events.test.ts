@@ -27,6 +27,7 @@ function setup() {
     wallIdentity: { mode: 'anonymous', myPseudonym: null },
     forecastScores: [],
     writingFeedback: [],
+    answerKeys: [],
   };
   queryClient.setQueryData(queryKeys.studentSession('s1'), view);
   const isStale = () => queryClient.getQueryState(queryKeys.studentSession('s1'))?.isInvalidated;

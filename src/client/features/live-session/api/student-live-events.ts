@@ -87,6 +87,7 @@ export function applyStudentLiveEvent(
       refetch(queryClient, sessionId);
       return;
     case 'participant.joined':
+    case 'participant.rejoined':
     case 'participant.presence':
     case 'participant.progressed':
     case 'answers.counted':

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import type { Section } from '../../../../domain/lesson/lesson-schema';
+import type { StudentSection as Section } from '../../../../domain/lesson/answer-key-schemas';
 import type { ClassWallResponse } from '../../../../domain/live/dashboard-contracts';
 import type { StudentSessionView } from '../../../../domain/live/live-contracts';
 import { countReplies, WALL_REPLY_KIND_LABELS } from '../../../../domain/live/wall-replies';
@@ -87,7 +87,11 @@ function ResponseCard({
       className={response.isSpotlighted ? 'wall-card wall-card-spotlight' : 'wall-card'}
       aria-label={name}
     >
-      {response.isSpotlighted ? (
+      {response.isHidden ? (
+        <p className="wall-flag">
+          Hidden by your teacher: your classmates no longer see this response.
+        </p>
+      ) : response.isSpotlighted ? (
         <p className="wall-flag">
           <span aria-hidden="true">★ </span>Spotlighted by your teacher
         </p>
@@ -157,7 +161,10 @@ export function ClassWall({
   const headingId = useId();
   const prompts = section.items.flatMap((item) => {
     if (item.kind !== 'prompt') return [];
-    const responses = wall.filter((r) => r.itemId === item.id && !r.isHidden).sort(byPriority);
+    // The server sends a hidden response to its author alone, who is told it was hidden.
+    const responses = wall
+      .filter((r) => r.itemId === item.id && (!r.isHidden || r.isMine))
+      .sort(byPriority);
     return responses.length > 0 || awaitingAnswer.has(item.id) ? [{ item, responses }] : [];
   });
   if (prompts.length === 0) return null;

@@ -2,7 +2,7 @@ import { useEffect, useId, useRef } from 'react';
 import type { Answer } from '../../../../domain/lesson/answers';
 import { checkAnswerForItem } from '../../../../domain/lesson/check-answer';
 import { getItemQuestion } from '../../../../domain/lesson/item-question';
-import type { Item } from '../../../../domain/lesson/lesson-schema';
+import type { StudentItem as Item } from '../../../../domain/lesson/answer-key-schemas';
 import type { ForecastScores } from '../../../../domain/live/dashboard-contracts';
 import type { ItemResults, ItemState } from '../../../../domain/live/live-contracts';
 import type { WritingFeedback } from '../../../../domain/live/result-contracts';

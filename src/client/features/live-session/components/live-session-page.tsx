@@ -1,6 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId, useRef, useState } from 'react';
-import type { Lesson, Section } from '../../../../domain/lesson/lesson-schema';
+import { useId, useMemo, useRef, useState } from 'react';
+import { withAnswerKeys } from '../../../../domain/lesson/answer-keys';
+import type {
+  StudentLesson as Lesson,
+  StudentSection as Section,
+} from '../../../../domain/lesson/answer-key-schemas';
 import type { StudentSessionView } from '../../../../domain/live/live-contracts';
 import { ArticleText } from '../../../shared/components/article-text';
 import { LiveAnnouncer } from '../../../shared/components/live-announcer';
@@ -236,19 +240,36 @@ export function LiveSessionPage({ sessionId }: { readonly sessionId: string }) {
   );
 }
 
+/**
+ * The student's lesson comes without its answer keys; the view carries those of the items the
+ * teacher has revealed (and of writing with released feedback), put back here.
+ */
+function LiveSessionWithKeys({ view, lesson, connection }: Parameters<typeof LiveSession>[0]) {
+  const { answerKeys } = view;
+  const keyed = useMemo(() => withAnswerKeys(lesson, answerKeys), [lesson, answerKeys]);
+  return <LiveSession view={view} lesson={keyed} connection={connection} />;
+}
+
 function LiveSessionContent({ sessionId }: { readonly sessionId: string }) {
   const queryClient = useQueryClient();
   const query = useQuery({
     ...studentSessionQuery(sessionId),
     retry: (failures, error) =>
-      !isApiError(error, 'not_joined', 'participant_removed', 'session_not_found', 'not_found') &&
-      failures < 3,
+      !isApiError(
+        error,
+        'not_joined',
+        'participant_removed',
+        'participant_deleted',
+        'session_not_found',
+        'not_found',
+      ) && failures < 3,
   });
   // Loaded beside the session, not after it: the lesson is the page's other half.
   const lessonQuery = useSessionLesson(sessionId);
   // Keep the stream and the outbox going through a failed refresh; stop when shut out.
   const isReady =
-    query.data !== undefined && !isApiError(query.error, 'participant_removed', 'not_joined');
+    query.data !== undefined &&
+    !isApiError(query.error, 'participant_removed', 'participant_deleted', 'not_joined');
   const isEnded = query.data?.session.status === 'ended';
   const connection = useLiveStream(
     sessionId,
@@ -275,6 +296,19 @@ function LiveSessionContent({ sessionId }: { readonly sessionId: string }) {
           <p role="alert">{error.message}</p>
           <p>
             Ask your teacher if this is a mistake.{' '}
+            <Link to={routes.join.build()}>Join a class</Link>
+          </p>
+        </>
+      );
+    }
+    if (isApiError(error, 'participant_deleted')) {
+      return (
+        <>
+          <title>Deleted from the session</title>
+          <h1>Your teacher deleted you from this session</h1>
+          <p role="alert">{error.message}</p>
+          <p>
+            Nothing of yours is kept in it. Ask your teacher if this is a mistake.{' '}
             <Link to={routes.join.build()}>Join a class</Link>
           </p>
         </>
@@ -320,7 +354,7 @@ function LiveSessionContent({ sessionId }: { readonly sessionId: string }) {
   const view = query.data;
   return (
     <SessionLessonGate query={lessonQuery}>
-      {({ lesson }) => <LiveSession view={view} lesson={lesson} connection={connection} />}
+      {({ lesson }) => <LiveSessionWithKeys view={view} lesson={lesson} connection={connection} />}
     </SessionLessonGate>
   );
 }

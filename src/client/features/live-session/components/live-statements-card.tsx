@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId, useState, type SyntheticEvent } from 'react';
+import { useEffect, useId, useRef, useState, type SyntheticEvent } from 'react';
 import { STATEMENT_TEXT_MAX } from '../../../../domain/lesson/lesson-constants';
 import type { StatementsItem } from '../../../../domain/lesson/lesson-schema';
 import type { ItemState } from '../../../../domain/live/live-contracts';
@@ -13,6 +13,7 @@ import { describeApiError } from '../../../shared/lib/api-client';
 import { ITEM_KIND_LABELS } from '../../../shared/lib/describe-answer';
 import {
   addStatement,
+  holdStatementsRefetch,
   storeStatementsView,
   studentStatementsQuery,
   voteOnStatement,
@@ -41,20 +42,34 @@ function VoteCard({
 }) {
   const queryClient = useQueryClient();
   const statementId = useId();
+  const groupRef = useRef<HTMLDivElement>(null);
+  const doneRef = useRef<HTMLParagraphElement>(null);
+  /** The focus was on this card's buttons when a vote's answer came. */
+  const wasFocusedRef = useRef(false);
   const vote = useMutation({
     mutationFn: ({ id, choice }: { id: string; choice: StatementVote }) =>
       voteOnStatement(sessionId, view.itemId, id, choice),
-    onSuccess: (next) => {
+    onMutate: () => holdStatementsRefetch(queryClient, sessionId, view.itemId),
+    onSuccess: async (next) => {
+      await holdStatementsRefetch(queryClient, sessionId, view.itemId);
+      wasFocusedRef.current = groupRef.current?.contains(document.activeElement) ?? false;
       storeStatementsView(queryClient, sessionId, next);
     },
   });
   const { next } = view;
+  useEffect(() => {
+    // The last vote's buttons leave the page with the focus on one of them: the focus would
+    // fall to the page's start, so it goes to the sentence that says every statement is voted.
+    if (next === null && wasFocusedRef.current) doneRef.current?.focus();
+    wasFocusedRef.current = false;
+  }, [next]);
   return (
     <div className="statement-vote">
       {next ? (
-        <div role="group" aria-labelledby={statementId}>
+        <div ref={groupRef} role="group" aria-labelledby={statementId}>
           <p className="hint">
-            A classmate’s statement ({view.votes + 1} of {view.toVoteOn})
+            {next.isTeachers ? 'Your teacher’s statement' : 'A classmate’s statement'} (
+            {view.votes + 1} of {view.toVoteOn})
           </p>
           <p id={statementId} className="statement-text" aria-live="polite">
             {next.text}
@@ -77,7 +92,7 @@ function VoteCard({
           </div>
         </div>
       ) : (
-        <p className="hint" aria-live="polite">
+        <p ref={doneRef} tabIndex={-1} className="hint" aria-live="polite">
           {view.toVoteOn === 0
             ? 'No statements to vote on yet.'
             : `You have voted on all ${view.toVoteOn} statements. New ones appear here as classmates write them.`}
@@ -106,7 +121,8 @@ function WriteStatement({
   const countId = useId();
   const [text, setText] = useState('');
   const add = useMutation({
-    mutationFn: (statement: string) => addStatement(sessionId, view.itemId, statement),
+    mutationFn: (statement: string) =>
+      addStatement(sessionId, view.itemId, statement, view.next?.id),
     onSuccess: (next) => {
       storeStatementsView(queryClient, sessionId, next);
       setText('');

@@ -29,6 +29,7 @@ const base: StudentSessionView = {
   wallIdentity: { mode: 'anonymous', myPseudonym: null },
   forecastScores: [],
   writingFeedback: [],
+  answerKeys: [],
 };
 
 const withItems = (

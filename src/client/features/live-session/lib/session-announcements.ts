@@ -1,5 +1,5 @@
 import { getItemQuestion } from '../../../../domain/lesson/item-question';
-import type { Lesson } from '../../../../domain/lesson/lesson-schema';
+import type { StudentLesson as Lesson } from '../../../../domain/lesson/answer-key-schemas';
 import type { ItemState, StudentSessionView } from '../../../../domain/live/live-contracts';
 
 /** "Section 3 of 8: The red line": what a student hears when the class moves on. */

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type { Lesson } from '../../../../domain/lesson/lesson-schema';
+import type { StudentLesson as Lesson } from '../../../../domain/lesson/answer-key-schemas';
 import type { StudentSessionView } from '../../../../domain/live/live-contracts';
 import { useAnnounce } from '../../../shared/components/live-announcer';
 import { describeSessionChanges } from './session-announcements';

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useSyncExternalStore } from 'react';
 import type { endpoints } from '../../../../domain/live/api-endpoints';
-import type { LessonVersion } from '../../../../domain/live/lesson-library-contracts';
+import type { StudentLessonVersion } from '../../../../domain/live/lesson-library-contracts';
 import {
   callEndpointUnparsed,
   NetworkError,
@@ -25,7 +25,7 @@ const sharedLessonEndpoint: Pick<SharedLessonEndpoint, 'method' | 'path'> = {
 
 export type SharedLessonState =
   | { readonly status: 'loading' }
-  | { readonly status: 'ready'; readonly version: LessonVersion }
+  | { readonly status: 'ready'; readonly version: StudentLessonVersion }
   | { readonly status: 'failed'; readonly error: unknown };
 
 const LOADING: SharedLessonState = { status: 'loading' };
@@ -39,14 +39,14 @@ function setState(shareKey: string, state: SharedLessonState) {
   for (const listener of listeners) listener();
 }
 
-async function fetchSharedLesson(shareKey: string): Promise<LessonVersion> {
+async function fetchSharedLesson(shareKey: string): Promise<StudentLessonVersion> {
   const body = await callEndpointUnparsed(sharedLessonEndpoint, { shareKey });
   const problem = lessonVersionProblem(body);
   if (problem) {
     throw new ResponseContractError(`GET ${sharedLessonEndpoint.path}`, problem);
   }
   // Checked field by field, as far as the pages read it.
-  return body as LessonVersion;
+  return body as StudentLessonVersion;
 }
 
 function load(shareKey: string) {

@@ -2,12 +2,13 @@ import { getItemQuestion } from '../../../../domain/lesson/item-question';
 import { useRef, useState } from 'react';
 import type { Answer, AnswersByItem } from '../../../../domain/lesson/answers';
 import { getLessonProgress } from '../../../../domain/lesson/answers';
+import { keyedClaimCheck, keyedForecast } from '../../../../domain/lesson/answer-keys';
 import type {
-  ClaimCheckItem,
-  ForecastItem,
-  Item,
-  Lesson,
-} from '../../../../domain/lesson/lesson-schema';
+  StudentClaimCheckItem as ClaimCheckItem,
+  StudentForecastItem as ForecastItem,
+  StudentItem as Item,
+  StudentLesson as Lesson,
+} from '../../../../domain/lesson/answer-key-schemas';
 import { scoreForecast } from '../../../../domain/scoring/brier';
 import { TableScrollBox } from '../../../shared/components/table-scroll-box';
 import { useFocusOnArrival } from '../../../shared/hooks/use-focus-on-arrival';
@@ -17,6 +18,7 @@ import {
   formatBrier,
   formatCategory,
   ITEM_KIND_LABELS,
+  NOT_RESOLVED,
 } from '../../../shared/lib/describe-answer';
 import { formatDate } from '../../../shared/lib/format';
 import { routes } from '../../../shared/lib/routes';
@@ -30,13 +32,25 @@ import {
 } from '../../../shared/components/items/lesson-reading';
 import { StartOverButton } from './start-over-button';
 
-/** A forecast not yet given in full: what the student gave, and nothing that would anchor it. */
+/**
+ * Said when an item is done but its answer key (asked of the server once it is done) has not
+ * arrived: the device was offline then, and it comes when the connection is back.
+ */
+const OFFLINE_KEY_HINT =
+  'The lesson’s answer for this question shows once this device is back online.';
+
+/**
+ * A forecast not yet given in full: what the student gave, and nothing that would anchor it.
+ * `isDue` when it is given but what happened has not arrived yet.
+ */
 function UnrevealedForecastReview({
   item,
   answer,
+  isDue = false,
 }: {
   readonly item: ForecastItem;
   readonly answer: Answer | undefined;
+  readonly isDue?: boolean;
 }) {
   const probabilities = answer?.kind === 'forecast' ? answer.probabilities : {};
   return (
@@ -68,11 +82,23 @@ function UnrevealedForecastReview({
         </tbody>
       </TableScrollBox>
       <p className="hint">
-        What happened, the lesson’s reading of the article and your score show once you have given
-        every forecast here or finished the lesson.
+        {isDue
+          ? OFFLINE_KEY_HINT
+          : 'What happened, the lesson’s reading of the article and your score show once you have given every forecast here or finished the lesson.'}
       </p>
     </>
   );
+}
+
+/** Why a forecast has no score: no forecast given, or none of those given resolved yet. */
+function noScoreReason(
+  item: ForecastItem,
+  probabilities: Readonly<Record<string, number | undefined>>,
+): string {
+  const isGiven = item.scenarios.some((s) => probabilities[s.id] !== undefined);
+  return isGiven
+    ? 'What you forecast is not resolved yet, so there is no score.'
+    : 'You gave no forecasts, so there is no score.';
 }
 
 function ForecastReview({
@@ -85,8 +111,11 @@ function ForecastReview({
   readonly isRevealed: boolean;
 }) {
   const probabilities = answer?.kind === 'forecast' ? answer.probabilities : {};
-  const score = scoreForecast(item.scenarios, probabilities);
-  if (!isRevealed) return <UnrevealedForecastReview item={item} answer={answer} />;
+  const keyed = isRevealed ? keyedForecast(item) : null;
+  if (!keyed) {
+    return <UnrevealedForecastReview item={item} answer={answer} isDue={isRevealed} />;
+  }
+  const score = scoreForecast(keyed.scenarios, probabilities);
   return (
     <>
       <TableScrollBox
@@ -107,7 +136,7 @@ function ForecastReview({
           </tr>
         </thead>
         <tbody>
-          {item.scenarios.map((scenario) => {
+          {keyed.scenarios.map((scenario) => {
             const scored = score.scenarios.find((s) => s.scenarioId === scenario.id);
             return (
               <tr key={scenario.id}>
@@ -115,8 +144,14 @@ function ForecastReview({
                 <td>{scored ? `${scored.percent} %` : 'Not given'}</td>
                 <LessonReadingCell scenario={scenario} />
                 <td>
-                  <strong>{scenario.resolution.happened ? 'Yes.' : 'No.'}</strong>{' '}
-                  {scenario.resolution.text}
+                  {scenario.resolution ? (
+                    <>
+                      <strong>{scenario.resolution.happened ? 'Yes.' : 'No.'}</strong>{' '}
+                      {scenario.resolution.text}
+                    </>
+                  ) : (
+                    NOT_RESOLVED
+                  )}
                 </td>
                 <td>{scored ? formatBrier(scored.brier) : '–'}</td>
               </tr>
@@ -126,7 +161,7 @@ function ForecastReview({
       </TableScrollBox>
       <p className="score">
         {score.meanBrier === null ? (
-          'You gave no forecasts, so there is no score.'
+          noScoreReason(item, probabilities)
         ) : (
           <>
             Your mean Brier score: <strong>{formatBrier(score.meanBrier)}</strong>
@@ -151,7 +186,8 @@ function ClaimCheckReview({
   readonly isRevealed: boolean;
 }) {
   const categories = answer?.kind === 'claimCheck' ? answer.categories : {};
-  if (!isRevealed) {
+  const keyed = isRevealed ? keyedClaimCheck(item) : null;
+  if (!keyed) {
     return (
       <>
         <ul className="claim-review">
@@ -167,14 +203,16 @@ function ClaimCheckReview({
           })}
         </ul>
         <p className="hint">
-          The lesson’s sorting shows once you have sorted every passage here or finished the lesson.
+          {isRevealed
+            ? OFFLINE_KEY_HINT
+            : 'The lesson’s sorting shows once you have sorted every passage here or finished the lesson.'}
         </p>
       </>
     );
   }
   return (
     <ul className="claim-review">
-      {item.claims.map((claim) => {
+      {keyed.claims.map((claim) => {
         const chosen = categories[claim.id];
         return (
           <li key={claim.id}>

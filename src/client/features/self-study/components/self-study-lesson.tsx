@@ -3,6 +3,8 @@ import { useFocusOnArrival } from '../../../shared/hooks/use-focus-on-arrival';
 import { describeApiError, isApiError, NetworkError } from '../../../shared/lib/api-client';
 import { Link } from '../../../shared/lib/router';
 import { routes } from '../../../shared/lib/routes';
+import type { StudentLessonVersion } from '../../../../domain/live/lesson-library-contracts';
+import { useLessonWithDoneKeys } from '../api/answer-keys';
 import { useSharedLesson } from '../api/shared-lesson';
 import { HomePage } from './home-page';
 import { SectionPage } from './section-page';
@@ -82,7 +84,20 @@ export function SelfStudyLesson({
   const { state, retry } = useSharedLesson(shareKey);
   if (state.status === 'loading') return <Loading text="Loading the lesson…" />;
   if (state.status === 'failed') return <LessonUnavailable error={state.error} onRetry={retry} />;
-  const { lesson } = state.version;
+  return <LessonPage shareKey={shareKey} version={state.version} view={view} />;
+}
+
+/** One page of a loaded lesson, with the answer keys of the items the student has done. */
+function LessonPage({
+  shareKey,
+  version,
+  view,
+}: {
+  readonly shareKey: string;
+  readonly version: StudentLessonVersion;
+  readonly view: SelfStudyView;
+}) {
+  const lesson = useLessonWithDoneKeys(shareKey, version);
   switch (view.page) {
     case 'home':
       return <HomePage shareKey={shareKey} lesson={lesson} />;

@@ -60,7 +60,7 @@ describe('item fingerprints', () => {
               scenarios: item.scenarios.map((s) => ({
                 ...s,
                 lessonReading: undefined,
-                resolution: { ...s.resolution, text: 'Corrected.' },
+                resolution: { happened: true, date: '2020-01-01', text: 'Corrected.' },
               })),
             };
           case 'claimCheck':

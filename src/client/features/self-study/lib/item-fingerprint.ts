@@ -1,4 +1,7 @@
-import type { Item, Lesson } from '../../../../domain/lesson/lesson-schema';
+import type {
+  StudentItem as Item,
+  StudentLesson as Lesson,
+} from '../../../../domain/lesson/answer-key-schemas';
 
 /**
  * A short fingerprint of what an item asks, kept with each answer: when a new version of the

@@ -1,5 +1,8 @@
 import type { Answer } from '../../../../domain/lesson/answers';
-import type { Item, Lesson } from '../../../../domain/lesson/lesson-schema';
+import type {
+  StudentItem as Item,
+  StudentLesson as Lesson,
+} from '../../../../domain/lesson/answer-key-schemas';
 import { lessonFingerprints, wholeItemFingerprint } from './item-fingerprint';
 import { isDroppedWork, type ItemWork, type LessonWork } from './saved-work';
 

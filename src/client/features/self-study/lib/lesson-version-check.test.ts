@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import { itemSchema, type Lesson } from '../../../../domain/lesson/lesson-schema';
 import { lessonVersionSchema } from '../../../../domain/live/lesson-library-contracts';
 import { soleimaniLesson } from '../../../../domain/lessons/soleimani-lesson';
-import { lessonVersionProblem } from './lesson-version-check';
+import { statementsLesson } from '../../../../test-fixtures/lessons/statements-lesson';
+import { ITEM_SHAPES, lessonVersionProblem, type Shape } from './lesson-version-check';
 
 const version = {
   lessonId: soleimaniLesson.id,
@@ -18,10 +21,73 @@ function changed(change: (copy: typeof version) => void): unknown {
   return copy;
 }
 
+/** The shipped lesson with class statements added and its forecast's scenarios not resolved. */
+function everyKindLesson(): Lesson {
+  const withStatements = statementsLesson();
+  return {
+    ...withStatements,
+    sections: [
+      ...withStatements.sections,
+      ...soleimaniLesson.sections.slice(1).map((section) => ({
+        ...section,
+        items: section.items.map((item) =>
+          item.kind === 'forecast'
+            ? { ...item, scenarios: item.scenarios.map(({ resolution: _r, ...s }) => s) }
+            : item,
+        ),
+      })),
+    ],
+  };
+}
+
+/** The names of the fields a zod object requires (not optional), with their schemas. */
+function requiredFields(schema: z.core.$ZodType): Map<string, z.core.$ZodType> {
+  const { def } = schema._zod;
+  if (def.type !== 'object') throw new Error(`not an object schema: ${def.type}`);
+  const shape = (def as z.core.$ZodObjectDef).shape;
+  return new Map(Object.entries(shape).filter(([, field]) => field._zod.optin !== 'optional'));
+}
+
+/** Where a light shape disagrees with the schema: a field it requires that the schema does not. */
+function disagreements(shape: Shape, schema: z.core.$ZodType, path: string): string[] {
+  const { def } = schema._zod;
+  if (shape === 'text' || shape === 'number' || shape === 'boolean') {
+    // Text is any string: a free text, or one of a list of words (an enum of strings).
+    const types = { text: ['string', 'enum'], number: ['number'], boolean: ['boolean'] }[shape];
+    return types.includes(def.type) ? [] : [`${path}: ${shape}, but the schema has ${def.type}`];
+  }
+  if (Array.isArray(shape)) {
+    if (def.type !== 'array') return [`${path}: a list, but the schema has ${def.type}`];
+    return disagreements(shape[0] as Shape, (def as z.core.$ZodArrayDef).element, `${path}[]`);
+  }
+  const required = requiredFields(schema);
+  return Object.entries(shape).flatMap(([field, fieldShape]) => {
+    const fieldSchema = required.get(field);
+    return fieldSchema
+      ? disagreements(fieldShape, fieldSchema, `${path}.${field}`)
+      : [`${path}.${field}: not a required field of the schema`];
+  });
+}
+
 describe('lessonVersionProblem: the self-study pages’ light check of a shared lesson', () => {
   it('accepts what the contract’s schema accepts: the shipped lesson as the server sends it', () => {
     expect(lessonVersionSchema.safeParse(version).success).toBe(true);
     expect(lessonVersionProblem(JSON.parse(JSON.stringify(version)))).toBeNull();
+  });
+
+  it('accepts a lesson with class statements and a forecast not resolved yet', () => {
+    const shared = { ...version, lesson: everyKindLesson() };
+    expect(lessonVersionSchema.safeParse(shared).success).toBe(true);
+    expect(lessonVersionProblem(JSON.parse(JSON.stringify(shared)))).toBeNull();
+  });
+
+  it('knows every item kind of the lesson schema, and requires only what each kind requires', () => {
+    const kinds = itemSchema.options.map((option) => option.shape.kind.value);
+    expect(Object.keys(ITEM_SHAPES).sort()).toEqual([...kinds].sort());
+    for (const option of itemSchema.options) {
+      const kind = option.shape.kind.value;
+      expect(disagreements(ITEM_SHAPES[kind], option, kind)).toEqual([]);
+    }
   });
 
   it.each([
@@ -60,15 +126,25 @@ describe('lessonVersionProblem: the self-study pages’ light check of a shared 
       'answer.lesson.sections[0].items[0].kind: unknown (constructor)',
     ],
     [
-      'a forecast scenario without its resolution',
+      'a forecast scenario without its statement',
       changed((v) => {
         const forecast = v.lesson.sections
           .flatMap((s) => s.items)
           .find((i) => i.kind === 'forecast');
         if (forecast?.kind !== 'forecast') throw new Error('no forecast');
-        Reflect.deleteProperty(forecast.scenarios[0]!, 'resolution');
+        Reflect.deleteProperty(forecast.scenarios[0]!, 'statement');
       }),
-      /\.scenarios\[0\]\.resolution: not an object$/,
+      /\.scenarios\[0\]\.statement: not text$/,
+    ],
+    [
+      'class statements whose seed statements are not a list',
+      changed((v) => {
+        const lesson = everyKindLesson();
+        const statements = lesson.sections[0]!.items.find((i) => i.kind === 'statements');
+        Object.assign(statements!, { seedStatements: 'none' });
+        Object.assign(v, { lesson });
+      }),
+      /\.seedStatements: not a list$/,
     ],
     [
       'a section without its minutes (version 1 of the format had none)',

@@ -1,33 +1,42 @@
+import type { ItemKind } from '../../../../domain/lesson/lesson-schema';
+
 /**
  * A light check of a shared lesson as the server (or the service worker's copy) sent it: the
  * fields the self-study pages read, without zod and the contract's schemas, which would add a
  * third to the student's first download. The server sent it through the contract's schema
- * (lessonVersionSchema); this catches what a newer server or a damaged copy would get wrong, so
+ * (studentLessonVersionSchema); this catches what a newer server or a damaged copy would get wrong, so
  * a page never renders from a lesson it misread. It checks that each required field is there
  * with the right type; not lengths, patterns, enumerations or optional fields.
  */
 
 /** A field's expected type: text, a number, true/false, an object of fields, or a list of one. */
-type Shape = 'text' | 'number' | 'boolean' | { readonly [field: string]: Shape } | readonly [Shape];
+export type Shape =
+  'text' | 'number' | 'boolean' | { readonly [field: string]: Shape } | readonly [Shape];
 
 const option = { id: 'text', label: 'text' } as const;
-const scenario = {
-  id: 'text',
-  statement: 'text',
-  resolution: { happened: 'boolean', date: 'text', text: 'text' },
-} as const;
-const claim = { id: 'text', quote: 'text', expected: 'text', explanation: 'text' } as const;
+// Without the answer keys (resolutions, sortings, model answers): they come item by item.
+const scenario = { id: 'text', statement: 'text' } as const;
+const claim = { id: 'text', quote: 'text' } as const;
 const criterion = { id: 'text', criterion: 'text', points: 'number' } as const;
+const seedStatement = { id: 'text', text: 'text' } as const;
 
-/** Each item kind's fields, besides its `id` and `kind`. */
-const ITEM_SHAPES: Readonly<Record<string, Shape>> = {
+/**
+ * Each item kind's required fields, besides its `id` and `kind`. Typed by the lesson schema's
+ * kinds (a type-only import: no zod in the student's download), so a kind added to the schema
+ * does not compile until it has its shape here; a unit test checks each shape against the
+ * kind's schema.
+ */
+export const ITEM_SHAPES: Readonly<Record<ItemKind, Shape>> = {
   prompt: { question: 'text', level: 'text' },
   poll: { question: 'text', mode: 'text', options: [option] },
   scale: { statement: 'text' },
   forecast: { question: 'text', asOf: 'text', horizon: 'text', scenarios: [scenario] },
   claimCheck: { instructions: 'text', claims: [claim] },
-  writing: { task: 'text', rubric: [criterion], modelAnswer: 'text' },
+  writing: { task: 'text', rubric: [criterion] },
+  statements: { question: 'text', seedStatements: [seedStatement], requireApproval: 'boolean' },
 };
+
+const isItemKind = (kind: string): kind is ItemKind => Object.hasOwn(ITEM_SHAPES, kind);
 
 const LESSON_VERSION: Shape = {
   lessonId: 'text',
@@ -86,8 +95,8 @@ function problemOf(value: unknown, shape: Shape, path: string): string | null {
   }
   // An item's fields depend on its kind.
   if (typeof value.kind === 'string' && 'kind' in shape) {
-    return Object.hasOwn(ITEM_SHAPES, value.kind)
-      ? problemOf(value, ITEM_SHAPES[value.kind] as Shape, path)
+    return isItemKind(value.kind)
+      ? problemOf(value, ITEM_SHAPES[value.kind], path)
       : `${path}.kind: unknown (${value.kind})`;
   }
   return null;

@@ -4,7 +4,11 @@ import {
   isItemAnswered,
   type AnswersByItem,
 } from '../../../../domain/lesson/answers';
-import type { Item, Lesson, Section } from '../../../../domain/lesson/lesson-schema';
+import type {
+  StudentItem as Item,
+  StudentLesson as Lesson,
+  StudentSection as Section,
+} from '../../../../domain/lesson/answer-key-schemas';
 
 /**
  * What the review and its Markdown may show without spoiling a question still to do. A

@@ -13,7 +13,7 @@ describe('buildReviewMarkdown', () => {
   it('gives away no outcome, expected sorting or summary before the student has answered', () => {
     const markdown = buildReviewMarkdown(lesson, {}, new Set(), exportedAt);
     for (const scenario of forecast.scenarios) {
-      expect(markdown).not.toContain(scenario.resolution.text);
+      expect(markdown).not.toContain(scenario.resolution!.text);
     }
     expect(markdown).not.toContain(firstClaim.explanation);
     expect(markdown).not.toContain(section.summary);
@@ -28,7 +28,7 @@ describe('buildReviewMarkdown', () => {
       new Set(),
       exportedAt,
     );
-    expect(markdown).toContain(forecast.scenarios[0]!.resolution.text);
+    expect(markdown).toContain(forecast.scenarios[0]!.resolution!.text);
     expect(markdown).toContain('Mean Brier score: 0.250');
     expect(markdown).not.toContain(firstClaim.explanation);
   });
@@ -40,8 +40,23 @@ describe('buildReviewMarkdown', () => {
       new Set(allItems.map((item) => item.id)),
       exportedAt,
     );
-    expect(markdown).toContain(forecast.scenarios[0]!.resolution.text);
+    expect(markdown).toContain(forecast.scenarios[0]!.resolution!.text);
     expect(markdown).toContain(firstClaim.explanation);
     expect(markdown).toContain(section.summary);
+  });
+
+  it('writes what the student typed as a Markdown reader shows it: HTML and entities as text', () => {
+    const prompt = allItems.find((item) => item.kind === 'prompt')!;
+    const typed = 'Tom &amp; Jerry <img src=x onerror=alert(1)>\n- not a list';
+    const markdown = buildReviewMarkdown(
+      lesson,
+      { [prompt.id]: { kind: 'prompt', text: typed } },
+      new Set(),
+      exportedAt,
+    );
+    expect(markdown).toContain(
+      '> Tom \\&amp; Jerry \\<img src=x onerror=alert(1)\\>\n> \\- not a list',
+    );
+    expect(markdown).not.toMatch(/[^\\]<img/);
   });
 });

@@ -1,19 +1,17 @@
 import { getItemQuestion } from '../../../../domain/lesson/item-question';
 import type { AnswersByItem } from '../../../../domain/lesson/answers';
-import type { Lesson } from '../../../../domain/lesson/lesson-schema';
+import type { StudentLesson as Lesson } from '../../../../domain/lesson/answer-key-schemas';
+import { keyedClaimCheck, keyedForecast } from '../../../../domain/lesson/answer-keys';
+import { escapeMarkdownText as escapeMarkdown } from '../../../../domain/reports/markdown-text';
 import { scoreForecast } from '../../../../domain/scoring/brier';
 import {
   describeSimpleAnswer,
   formatBrier,
   formatCategory,
   ITEM_KIND_LABELS,
+  NOT_RESOLVED,
 } from '../../../shared/lib/describe-answer';
 import { getReveal } from './reveal';
-
-/** Text that Markdown would read as formatting is escaped so answers print as typed. */
-function escapeMarkdown(text: string): string {
-  return text.replace(/([\\`*_[\]#|<>])/g, '\\$1');
-}
 
 function quoteBlock(text: string): string {
   return text
@@ -50,7 +48,11 @@ export function buildReviewMarkdown(
         `### ${ITEM_KIND_LABELS[item.kind]}: ${escapeMarkdown(getItemQuestion(item))}`,
         '',
       );
-      if (item.kind === 'forecast' && !reveal.isItemRevealed(item)) {
+      // An item's key arrives once it is done (and the device online): until then, none.
+      const isDue = reveal.isItemRevealed(item);
+      const forecast = item.kind === 'forecast' && isDue ? keyedForecast(item) : null;
+      const claimCheck = item.kind === 'claimCheck' && isDue ? keyedClaimCheck(item) : null;
+      if (item.kind === 'forecast' && !forecast) {
         const probabilities = answer?.kind === 'forecast' ? answer.probabilities : {};
         lines.push('| Scenario | My forecast |', '|---|---|');
         for (const scenario of item.scenarios) {
@@ -62,14 +64,17 @@ export function buildReviewMarkdown(
           '',
           '_What happened shows once every forecast here is given or the lesson is finished._',
         );
-      } else if (item.kind === 'forecast') {
+      } else if (forecast) {
         const probabilities = answer?.kind === 'forecast' ? answer.probabilities : {};
-        const score = scoreForecast(item.scenarios, probabilities);
+        const score = scoreForecast(forecast.scenarios, probabilities);
         lines.push('| Scenario | My forecast | What happened | Brier score |', '|---|---|---|---|');
-        for (const scenario of item.scenarios) {
+        for (const scenario of forecast.scenarios) {
           const scored = score.scenarios.find((s) => s.scenarioId === scenario.id);
           const mine = scored ? `${scored.percent} %` : 'not given';
-          const outcome = `${scenario.resolution.happened ? 'Yes' : 'No'}: ${scenario.resolution.text}`;
+          const { resolution } = scenario;
+          const outcome = resolution
+            ? `${resolution.happened ? 'Yes' : 'No'}: ${resolution.text}`
+            : NOT_RESOLVED;
           const brier = scored ? formatBrier(scored.brier) : '-';
           lines.push(
             `| ${escapeMarkdown(scenario.statement)} | ${mine} | ${escapeMarkdown(outcome)} | ${brier} |`,
@@ -78,10 +83,12 @@ export function buildReviewMarkdown(
         lines.push(
           '',
           score.meanBrier === null
-            ? 'Mean Brier score: no forecasts given.'
+            ? forecast.scenarios.some((s) => probabilities[s.id] !== undefined)
+              ? 'Mean Brier score: none yet, what I forecast is not resolved yet.'
+              : 'Mean Brier score: no forecasts given.'
             : `Mean Brier score: ${formatBrier(score.meanBrier)} (0 is perfect; always saying 50 % scores 0.250).`,
         );
-      } else if (item.kind === 'claimCheck' && !reveal.isItemRevealed(item)) {
+      } else if (item.kind === 'claimCheck' && !claimCheck) {
         const categories = answer?.kind === 'claimCheck' ? answer.categories : {};
         for (const claim of item.claims) {
           const chosen = categories[claim.id];
@@ -93,9 +100,9 @@ export function buildReviewMarkdown(
           '',
           '_The lesson’s sorting shows once every passage here is sorted or the lesson is finished._',
         );
-      } else if (item.kind === 'claimCheck') {
+      } else if (claimCheck) {
         const categories = answer?.kind === 'claimCheck' ? answer.categories : {};
-        for (const claim of item.claims) {
+        for (const claim of claimCheck.claims) {
           const chosen = categories[claim.id];
           lines.push(
             `- "${escapeMarkdown(claim.quote)}": I said ${chosen ? formatCategory(chosen) : 'nothing'}; the lesson says ${formatCategory(claim.expected)}. ${escapeMarkdown(claim.explanation)}`,

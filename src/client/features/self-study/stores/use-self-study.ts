@@ -1,6 +1,6 @@
 import { useEffect, useMemo } from 'react';
 import type { Answer, AnswersByItem } from '../../../../domain/lesson/answers';
-import type { Lesson } from '../../../../domain/lesson/lesson-schema';
+import type { StudentLesson as Lesson } from '../../../../domain/lesson/answer-key-schemas';
 import { lessonFingerprints } from '../lib/item-fingerprint';
 import { hasWorkWithoutFingerprints, keepWork } from '../lib/keep-work';
 import { answersOf, skippedItemIdsOf } from '../lib/saved-work';

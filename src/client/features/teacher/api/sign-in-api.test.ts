@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { teacherIn } from './sign-in-api';
+import { signUpOutcomeIn, teacherIn } from './sign-in-api';
 
 function refusalOf(body: unknown): unknown {
   try {
@@ -27,5 +27,14 @@ describe('the signed-out /teach page reading a teacher without the contract’s 
       endpoint: 'POST /api/auth/sign-in',
       problem: 'teacher.email: expected text',
     });
+  });
+
+  it('tells a sign-up that signed in from one that asks to check the e-mail', () => {
+    const teacher = { id: 't-1', name: 'A', email: 'a@example.org' };
+    expect(signUpOutcomeIn('POST /api/auth/sign-up', { teacher })).toStrictEqual({ teacher });
+    expect(
+      signUpOutcomeIn('POST /api/auth/sign-up', { isSentByEmail: true, message: 'Check it' }),
+    ).toStrictEqual({ teacher: null, checkEmailMessage: 'Check it' });
+    expect(() => signUpOutcomeIn('POST /api/auth/sign-up', { isSentByEmail: true })).toThrow();
   });
 });

@@ -53,6 +53,24 @@ export async function signInUnparsed(request: SignInRequest): Promise<Teacher> {
   return teacherIn(`POST ${signInEndpoint.path}`, await sendWriteUnparsed(signInEndpoint, request));
 }
 
-export async function signUpUnparsed(request: SignUpRequest): Promise<Teacher> {
-  return teacherIn(`POST ${signUpEndpoint.path}`, await sendWriteUnparsed(signUpEndpoint, request));
+/** A sign-up's outcome: signed in, or (on a server that sends e-mail) a message to check it. */
+export type SignUpOutcome =
+  { readonly teacher: Teacher } | { readonly teacher: null; readonly checkEmailMessage: string };
+
+/** A sign-up's answer: a teacher (201), or the message to check the e-mail (202). */
+export function signUpOutcomeIn(name: string, body: unknown): SignUpOutcome {
+  if (typeof body === 'object' && body !== null && 'isSentByEmail' in body) {
+    const { message } = body as { message?: unknown };
+    if (typeof message !== 'string')
+      throw new ResponseContractError(name, 'message: expected text');
+    return { teacher: null, checkEmailMessage: message };
+  }
+  return { teacher: teacherIn(name, body) };
+}
+
+export async function signUpUnparsed(request: SignUpRequest): Promise<SignUpOutcome> {
+  return signUpOutcomeIn(
+    `POST ${signUpEndpoint.path}`,
+    await sendWriteUnparsed(signUpEndpoint, request),
+  );
 }

@@ -4,6 +4,7 @@ import type {
   ForgotPasswordRequest,
   ForgotPasswordResponse,
   ResetPasswordRequest,
+  ConfirmSignUpRequest,
 } from '../../../../domain/live/account-contracts';
 import type {
   AddSpeakingTurnRequest,
@@ -97,6 +98,10 @@ export const resetLinkQuery = (token: string) =>
 
 export function forgotPassword(request: ForgotPasswordRequest): Promise<ForgotPasswordResponse> {
   return callEndpoint(endpoints.forgotPassword, { body: request });
+}
+
+export async function confirmSignUp(request: ConfirmSignUpRequest): Promise<Teacher> {
+  return (await callEndpoint(endpoints.confirmSignUp, { body: request })).teacher;
 }
 
 export async function resetPassword(request: ResetPasswordRequest): Promise<Teacher> {

@@ -72,6 +72,22 @@ describe('applyTeacherLiveEvent', () => {
     expect(read().participants.map((p) => p.id)).toEqual(['ben']);
   });
 
+  it('shows a rejoined student’s new rejoin code in their place on the roster', () => {
+    const { queryClient, read } = setup();
+    applyTeacherLiveEvent(queryClient, 's1', {
+      type: 'participant.joined',
+      participant: participant('ben'),
+    });
+    applyTeacherLiveEvent(queryClient, 's1', {
+      type: 'participant.rejoined',
+      participant: { ...participant('ada'), rejoinCode: 'NEW234' },
+    });
+    expect(read().participants.map((p) => [p.id, p.rejoinCode])).toEqual([
+      ['ada', 'NEW234'],
+      ['ben', 'K7M2QX'],
+    ]);
+  });
+
   it('replaces an item’s state and records where a participant is', () => {
     const { queryClient, read } = setup();
     applyTeacherLiveEvent(queryClient, 's1', {

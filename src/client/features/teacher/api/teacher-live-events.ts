@@ -91,6 +91,14 @@ export function applyTeacherLiveEvent(
         ],
       }));
       return;
+    case 'participant.rejoined':
+      patch(queryClient, sessionId, (view) => ({
+        ...view,
+        participants: view.participants.map((p) =>
+          p.id === event.participant.id ? event.participant : p,
+        ),
+      }));
+      return;
     case 'participant.removed':
       patch(queryClient, sessionId, (view) => ({
         ...view,

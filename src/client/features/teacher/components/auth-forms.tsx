@@ -106,9 +106,20 @@ function SignUpForm({ onSignedIn }: { readonly onSignedIn: OnSignedIn }) {
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const mutation = useAuthSubmission(signUpUnparsed, onSignedIn);
+  // On a server that sends e-mail, the account is made by the link in it (the same answer
+  // whether or not the address has one, so a stranger is not told).
+  const [checkEmailMessage, setCheckEmailMessage] = useState<string | null>(null);
+  const mutation = useSubmission(signUpUnparsed, (outcome) => {
+    if (outcome.teacher === null) {
+      setCheckEmailMessage(outcome.checkEmailMessage);
+      return;
+    }
+    announceAccountChange();
+    onSignedIn(outcome.teacher);
+  });
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
+    setCheckEmailMessage(null);
     mutation.submit({ name, email, password });
   };
   return (
@@ -147,6 +158,11 @@ function SignUpForm({ onSignedIn }: { readonly onSignedIn: OnSignedIn }) {
           {describeApiError(mutation.error)}
         </p>
       ) : null}
+      {checkEmailMessage === null ? null : (
+        <p role="status" className="notice">
+          {checkEmailMessage}
+        </p>
+      )}
       <button type="submit" className="button button-primary" disabled={mutation.isPending}>
         {mutation.isPending ? 'Creating your account…' : 'Sign up'}
       </button>

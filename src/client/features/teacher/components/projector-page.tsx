@@ -6,7 +6,7 @@ import { ForecastScoresView } from '../../../shared/components/items/forecast-sc
 import { ItemResultsView } from '../../../shared/components/items/item-results';
 import { SessionLessonGate } from '../../../shared/components/session-lesson-gate';
 import { useLiveStream } from '../../../shared/hooks/use-live-stream';
-import { useSessionLesson } from '../../../shared/hooks/use-session-lesson';
+import { useTeacherSessionLesson } from '../../../shared/hooks/use-session-lesson';
 import { findLessonItem } from '../../../shared/lib/find-lesson-item';
 import { queryKeys } from '../../../shared/lib/query-keys';
 import { Link } from '../../../shared/lib/router';
@@ -146,8 +146,7 @@ function Projector({
 export function ProjectorPage({ sessionId }: { readonly sessionId: string }) {
   const queryClient = useQueryClient();
   const query = useQuery(teacherProjectorQuery(sessionId));
-  const lessonQuery = useSessionLesson(sessionId);
-  const isEnded = query.data?.status === 'ended';
+  const lessonQuery = useTeacherSessionLesson(sessionId);
   useLiveStream(
     sessionId,
     {
@@ -158,7 +157,8 @@ export function ProjectorPage({ sessionId }: { readonly sessionId: string }) {
         void queryClient.invalidateQueries({ queryKey: queryKeys.teacherProjector(sessionId) });
       },
     },
-    query.data !== undefined && !isEnded,
+    // An ended session still changes (a student deleted): a screen left open follows it.
+    query.data !== undefined,
   );
   if (query.isPending) return <p role="status">Loading the classroom screen…</p>;
   const view = query.data;

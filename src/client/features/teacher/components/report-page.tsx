@@ -10,7 +10,7 @@ import { ConfirmButton } from '../../../shared/components/confirm-button';
 import { ForecastScoresView } from '../../../shared/components/items/forecast-scores';
 import { SessionLessonGate } from '../../../shared/components/session-lesson-gate';
 import { TableScrollBox } from '../../../shared/components/table-scroll-box';
-import { useSessionLesson } from '../../../shared/hooks/use-session-lesson';
+import { useTeacherSessionLesson } from '../../../shared/hooks/use-session-lesson';
 import { describeApiError } from '../../../shared/lib/api-client';
 import { queryKeys } from '../../../shared/lib/query-keys';
 import { ITEM_KIND_LABELS } from '../../../shared/lib/describe-answer';
@@ -487,7 +487,7 @@ function Report({
 /** /teach/sessions/:id/report: the session's figures and answers, to print or download. */
 export function ReportPage({ sessionId }: { readonly sessionId: string }) {
   const query = useQuery(teacherReportQuery(sessionId));
-  const lessonQuery = useSessionLesson(sessionId);
+  const lessonQuery = useTeacherSessionLesson(sessionId);
   if (query.isPending) return <p role="status">Loading the report…</p>;
   const report = query.data;
   if (!report) {

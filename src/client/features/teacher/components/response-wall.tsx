@@ -60,9 +60,9 @@ function ReplyItem({
           type="button"
           className="button button-small"
           aria-label={`${reply.isHidden ? 'Show' : 'Hide'} the reply by ${who}`}
-          disabled={moderation.isPending}
+          aria-disabled={moderation.isPending}
           onClick={() => {
-            moderation.mutate(!reply.isHidden);
+            if (!moderation.isPending) moderation.mutate(!reply.isHidden);
           }}
         >
           {reply.isHidden ? 'Show' : 'Hide'}
@@ -77,6 +77,8 @@ function ReplyItem({
   );
 }
 
+// The moderation buttons say they are busy with aria-disabled rather than disabled: a disabled
+// button loses the focus, which falls to the page, and the teacher's place with it.
 function ResponseCard({
   sessionId,
   response,
@@ -119,9 +121,9 @@ function ResponseCard({
             type="button"
             className="button button-small"
             aria-label={`${response.isHidden ? 'Show' : 'Hide'} the response by ${who}`}
-            disabled={moderation.isPending}
+            aria-disabled={moderation.isPending}
             onClick={() => {
-              moderation.mutate({ isHidden: !response.isHidden });
+              if (!moderation.isPending) moderation.mutate({ isHidden: !response.isHidden });
             }}
           >
             {response.isHidden ? 'Show' : 'Hide'}
@@ -130,9 +132,10 @@ function ResponseCard({
             type="button"
             className="button button-small"
             aria-label={`${response.isSpotlighted ? 'Remove spotlight from' : 'Spotlight'} the response by ${who}`}
-            disabled={moderation.isPending}
+            aria-disabled={moderation.isPending}
             onClick={() => {
-              moderation.mutate({ isSpotlighted: !response.isSpotlighted });
+              if (!moderation.isPending)
+                moderation.mutate({ isSpotlighted: !response.isSpotlighted });
             }}
           >
             {response.isSpotlighted ? 'Remove spotlight' : 'Spotlight'}

@@ -7,19 +7,38 @@ import { ForecastScoresView } from '../../../shared/components/items/forecast-sc
 import { describeApiError } from '../../../shared/lib/api-client';
 import { revealOutcomes, storeSessionView } from '../api/teacher-api';
 
-type Drafts = Readonly<Record<string, ScenarioOutcome>>;
+/** An outcome as the teacher fills it in: whether it happened is unset until chosen. */
+export interface OutcomeDraft {
+  readonly happened: boolean | null;
+  readonly text: string;
+}
 
-/** The outcomes to start from: those already revealed, else the lesson's resolutions. */
+type Drafts = Readonly<Record<string, OutcomeDraft>>;
+
+/**
+ * The outcomes to start from: those already revealed, else the lesson's resolutions; a scenario
+ * the lesson has not resolved yet starts with neither choice made and no text.
+ */
 export function initialOutcomes(item: ForecastItem, revealed: ForecastScores | undefined): Drafts {
   return Object.fromEntries(
     item.scenarios.map((scenario) => [
       scenario.id,
       revealed?.outcomes[scenario.id] ?? {
-        happened: scenario.resolution.happened,
-        text: scenario.resolution.text,
+        happened: scenario.resolution?.happened ?? null,
+        text: scenario.resolution?.text ?? '',
       },
     ]),
   );
+}
+
+/** The outcomes to reveal, once every scenario has its choice and its text; else null. */
+export function completeOutcomes(drafts: Drafts): Record<string, ScenarioOutcome> | null {
+  const outcomes: Record<string, ScenarioOutcome> = {};
+  for (const [scenarioId, { happened, text }] of Object.entries(drafts)) {
+    if (happened === null || text.trim() === '') return null;
+    outcomes[scenarioId] = { happened, text };
+  }
+  return outcomes;
 }
 
 function ScenarioOutcomeFields({
@@ -28,8 +47,8 @@ function ScenarioOutcomeFields({
   onChange,
 }: {
   readonly scenario: ForecastScenario;
-  readonly outcome: ScenarioOutcome;
-  readonly onChange: (outcome: ScenarioOutcome) => void;
+  readonly outcome: OutcomeDraft;
+  readonly onChange: (outcome: OutcomeDraft) => void;
 }) {
   const name = useId();
   const textId = useId();
@@ -41,7 +60,7 @@ function ScenarioOutcomeFields({
           <input
             type="radio"
             name={name}
-            checked={outcome.happened}
+            checked={outcome.happened === true}
             onChange={() => {
               onChange({ ...outcome, happened: true });
             }}
@@ -52,7 +71,7 @@ function ScenarioOutcomeFields({
           <input
             type="radio"
             name={name}
-            checked={!outcome.happened}
+            checked={outcome.happened === false}
             onChange={() => {
               onChange({ ...outcome, happened: false });
             }}
@@ -93,37 +112,39 @@ export function ForecastOutcomes({
   const [drafts, setDrafts] = useState<Drafts>(() => initialOutcomes(item, scores));
   const queryClient = useQueryClient();
   const reveal = useMutation({
-    mutationFn: (outcomes: Drafts) => revealOutcomes(sessionId, { itemId: item.id, outcomes }),
+    mutationFn: (outcomes: Record<string, ScenarioOutcome>) =>
+      revealOutcomes(sessionId, { itemId: item.id, outcomes }),
     onSuccess: (view) => {
       storeSessionView(queryClient, view);
     },
   });
-  const hasEmptyText = Object.values(drafts).some((o) => o.text.trim() === '');
+  const outcomes = completeOutcomes(drafts);
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
-    if (!hasEmptyText) reveal.mutate(drafts);
+    if (outcomes) reveal.mutate(outcomes);
   };
   const form = (
     <form className="outcomes-form" aria-labelledby={headingId} onSubmit={submit}>
       <h4 id={headingId}>{scores ? 'Correct the outcomes' : 'Reveal outcomes'}</h4>
       <p className="hint">
-        Prefilled with what the lesson records. Students then see what happened and their scores.
+        Prefilled with what the lesson records, where it records it. Students then see what happened
+        and their scores.
       </p>
       {item.scenarios.map((scenario) => (
         <ScenarioOutcomeFields
           key={scenario.id}
           scenario={scenario}
-          outcome={drafts[scenario.id] ?? { happened: false, text: '' }}
+          outcome={drafts[scenario.id] ?? { happened: null, text: '' }}
           onChange={(outcome) => {
             setDrafts((current) => ({ ...current, [scenario.id]: outcome }));
           }}
         />
       ))}
-      {hasEmptyText ? (
+      {outcomes ? null : (
         <p className="error" role="alert">
-          Say what happened for every scenario.
+          Say for every scenario whether it happened, and what happened.
         </p>
-      ) : null}
+      )}
       {reveal.isError ? (
         <p className="error" role="alert">
           {describeApiError(reveal.error)}
@@ -132,7 +153,7 @@ export function ForecastOutcomes({
       <button
         type="submit"
         className="button button-primary"
-        disabled={reveal.isPending || hasEmptyText}
+        disabled={reveal.isPending || outcomes === null}
       >
         {scores ? 'Reveal corrected outcomes' : 'Reveal outcomes'}
       </button>

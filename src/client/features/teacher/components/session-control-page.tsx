@@ -6,7 +6,7 @@ import { ConfirmButton } from '../../../shared/components/confirm-button';
 import { SessionLessonGate } from '../../../shared/components/session-lesson-gate';
 import { useFocusWhenLost } from '../../../shared/hooks/use-focus-when-lost';
 import { useLiveStream } from '../../../shared/hooks/use-live-stream';
-import { useSessionLesson } from '../../../shared/hooks/use-session-lesson';
+import { useTeacherSessionLesson } from '../../../shared/hooks/use-session-lesson';
 import { describeApiError, isApiError } from '../../../shared/lib/api-client';
 import type { LiveConnectionState } from '../../../shared/lib/live-stream';
 import { Link } from '../../../shared/lib/router';
@@ -248,8 +248,7 @@ function SessionControl({
 export function SessionControlPage({ sessionId }: { readonly sessionId: string }) {
   const queryClient = useQueryClient();
   const query = useQuery(teacherSessionQuery(sessionId));
-  const lessonQuery = useSessionLesson(sessionId);
-  const isEnded = query.data?.session.status === 'ended';
+  const lessonQuery = useTeacherSessionLesson(sessionId);
   const connection = useLiveStream(
     sessionId,
     {
@@ -260,7 +259,8 @@ export function SessionControlPage({ sessionId }: { readonly sessionId: string }
         resyncTeacherSession(queryClient, sessionId);
       },
     },
-    query.data !== undefined && !isApiError(query.error, 'not_signed_in') && !isEnded,
+    // An ended session still changes (a student deleted, outcomes revealed): the stream stays.
+    query.data !== undefined && !isApiError(query.error, 'not_signed_in'),
   );
 
   if (query.isPending) return <p role="status">Loading the session…</p>;

@@ -39,7 +39,7 @@ function DominanceWarning({
         <strong>A few voices:</strong> {listNames(few)} {few.length === 1 ? 'has' : 'have'} taken{' '}
         {formatShare(dominance.share)} of the turns ({few.length} of {classSize} students).{' '}
         {tally.notYetSpoken.length > 0
-          ? `${tally.notYetSpoken.length} have not spoken yet: invite one of them next.`
+          ? `${tally.notYetSpoken.length} ${tally.notYetSpoken.length === 1 ? 'has' : 'have'} not spoken yet: invite one of them next.`
           : ''}
       </span>
     </p>
@@ -194,7 +194,9 @@ export function SpeakingTallyPanel({
                       <span className="speaker-name">{p.label}</span>{' '}
                       <span className="speaker-count">
                         {turnsOf.get(p.id) ?? 0}
-                        <span className="visually-hidden"> turns so far</span>
+                        <span className="visually-hidden">
+                          {turnsOf.get(p.id) === 1 ? ' turn so far' : ' turns so far'}
+                        </span>
                       </span>
                     </button>
                   </li>

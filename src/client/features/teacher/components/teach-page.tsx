@@ -8,6 +8,7 @@ import { routes } from '../../../shared/lib/routes';
 import { teacherMeQuery, teacherSessionListQuery, type SessionListRow } from '../api/teacher-api';
 import { useNoticeStore } from '../stores/notice-store';
 import { SignedOutIntro } from './auth-forms';
+import { DeleteAccount } from './delete-account';
 import { StartSessionForm } from './start-session-form';
 
 function formatDateTime(iso: string): string {
@@ -187,7 +188,7 @@ function Notice() {
   );
 }
 
-function TeacherHome() {
+function TeacherHome({ onAccountDeleted }: { readonly onAccountDeleted: () => void }) {
   return (
     <>
       <StartSessionForm />
@@ -195,12 +196,24 @@ function TeacherHome() {
         <h2 id="your-sessions-heading">Your sessions</h2>
         <SessionList />
       </section>
+      {/* At the end of the home page, away from "Sign out": a slip cannot reach it. */}
+      <section className="danger-zone" aria-labelledby="danger-zone-heading">
+        <h2 id="danger-zone-heading">Danger zone</h2>
+        <p>
+          Deleting your account erases everything in it, for good: your lessons, and every session
+          with its students and their answers.
+        </p>
+        <DeleteAccount onDeleted={onAccountDeleted} />
+      </section>
     </>
   );
 }
 
-/** /teach: sign in or up, then the teacher's sessions and a form to start one. */
-export function TeachPage() {
+/**
+ * /teach: sign in or up, then the teacher's sessions, a form to start one and, at the end, the
+ * account's deletion (`onAccountDeleted` also forgets the work kept on this device).
+ */
+export function TeachPage({ onAccountDeleted }: { readonly onAccountDeleted: () => void }) {
   const queryClient = useQueryClient();
   const me = useQuery(teacherMeQuery());
   return (
@@ -225,7 +238,7 @@ export function TeachPage() {
           </button>
         </div>
       ) : me.data ? (
-        <TeacherHome />
+        <TeacherHome onAccountDeleted={onAccountDeleted} />
       ) : (
         <SignedOutIntro
           onSignedIn={(teacher) => {

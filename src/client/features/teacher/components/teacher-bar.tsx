@@ -8,7 +8,6 @@ import { routes } from '../../../shared/lib/routes';
 import { signOut, teacherMeQuery } from '../api/teacher-api';
 import { replaceSignedInTeacher } from '../lib/account-cache';
 import { announceAccountChange, onAccountChange } from '../lib/account-channel';
-import { DeleteAccount } from './delete-account';
 
 /** What the teacher's work kept on this device is: the lesson drafts' copies (lesson-library). */
 export interface WorkOnThisDevice {
@@ -22,9 +21,9 @@ const unsavedDrafts = (count: number) =>
   count === 1 ? '1 lesson draft on this device has' : `${count} lesson drafts on this device have`;
 
 /**
- * The top of every teacher page while signed in: who is signed in, "Sign out" and "Delete
- * account". On the classroom screen (`isCompact`) only "Sign out": the class must not read the
- * teacher's e-mail. Signing out deletes the work kept on this device, after asking when some
+ * The top of every teacher page while signed in: who is signed in and "Sign out" ("Delete
+ * account" is far from it, at the end of the home page). On the classroom screen (`isCompact`)
+ * only "Sign out": the class must not read the teacher's e-mail. Signing out deletes the work kept on this device, after asking when some
  * of it never reached the server.
  */
 export function TeacherBar({
@@ -97,7 +96,6 @@ export function TeacherBar({
           mutation.mutate();
         }}
       />
-      {isCompact ? null : <DeleteAccount onDeleted={workOnThisDevice.forget} />}
       {mutation.isError ? (
         <p className="error" role="alert">
           Could not sign out: {describeApiError(mutation.error)}

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { ForecastItem } from '../../../../domain/lesson/lesson-schema';
+import type { StudentForecastItem as ForecastItem } from '../../../../domain/lesson/answer-key-schemas';
 import type { ItemResults } from '../../../../domain/live/live-contracts';
 import { describeSpreadStrip, SPREAD_STRIP, spreadBars, spreadX } from '../../lib/chart-geometry';
 import { ChartStyles } from './chart-styles';

@@ -4,7 +4,12 @@ import {
   CLAIM_CATEGORIES,
   CLAIM_CATEGORY_LABELS,
 } from '../../../../domain/lesson/lesson-constants';
-import type { Claim, ClaimCategory, ClaimCheckItem } from '../../../../domain/lesson/lesson-schema';
+import type { ClaimCategory } from '../../../../domain/lesson/lesson-schema';
+import { keyedClaimCheck } from '../../../../domain/lesson/answer-keys';
+import type {
+  StudentClaim as Claim,
+  StudentClaimCheckItem as ClaimCheckItem,
+} from '../../../../domain/lesson/answer-key-schemas';
 
 function ClaimChoice({
   itemId,
@@ -66,6 +71,8 @@ export function ClaimCheckAnswer({
 }) {
   const categories = answer?.categories ?? {};
   const isDone = isItemAnswered(item, answer);
+  // The lesson's sorting is the item's answer key: it arrives once the item is done.
+  const keyed = keyedClaimCheck(item);
   return (
     <div className="field">
       {item.claims.map((claim) => (
@@ -80,11 +87,11 @@ export function ClaimCheckAnswer({
           }}
         />
       ))}
-      {!isExplanationShown ? null : isDone ? (
+      {!isExplanationShown ? null : isDone && keyed ? (
         <details className="compare">
           <summary>Compare with the lesson’s sorting</summary>
           <ul>
-            {item.claims.map((claim) => (
+            {keyed.claims.map((claim) => (
               <li key={claim.id}>
                 <q>{claim.quote}</q>: you said{' '}
                 <strong>{CLAIM_CATEGORY_LABELS[categories[claim.id] ?? claim.expected]}</strong>;
@@ -94,6 +101,8 @@ export function ClaimCheckAnswer({
             ))}
           </ul>
         </details>
+      ) : isDone ? (
+        <p className="hint">The lesson’s sorting shows once this device is online.</p>
       ) : (
         <p className="hint">Sort every sentence to compare with the lesson’s sorting.</p>
       )}

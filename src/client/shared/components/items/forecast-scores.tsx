@@ -1,4 +1,4 @@
-import type { ForecastItem } from '../../../../domain/lesson/lesson-schema';
+import type { StudentForecastItem as ForecastItem } from '../../../../domain/lesson/answer-key-schemas';
 import type { ForecastScores } from '../../../../domain/live/dashboard-contracts';
 import { formatBrier } from '../../lib/describe-answer';
 import { CalibrationChart } from '../charts/calibration-chart';

@@ -1,4 +1,4 @@
-import type { Item } from '../../../../domain/lesson/lesson-schema';
+import type { StudentItem as Item } from '../../../../domain/lesson/answer-key-schemas';
 import { SCALE_LABELS } from '../../../../domain/lesson/lesson-constants';
 import type { ItemResults } from '../../../../domain/live/live-contracts';
 import { describeSpreadCounts } from '../../lib/chart-geometry';

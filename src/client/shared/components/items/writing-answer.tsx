@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { countWords, type AnswerFor } from '../../../../domain/lesson/answers';
 import { WRITING_TEXT_MAX } from '../../../../domain/lesson/lesson-constants';
-import type { WritingItem } from '../../../../domain/lesson/lesson-schema';
+import type { StudentWritingItem as WritingItem } from '../../../../domain/lesson/answer-key-schemas';
 import { toSafeText } from '../../../../domain/live/safe-text';
 
 /** A writing task: the rubric it will be scored on, the text box and its word count. */
@@ -60,7 +60,7 @@ export function WritingAnswer({
         {words === 1 ? '1 word' : `${words} words`}
         {item.minWords ? ` (aim for at least ${item.minWords})` : ''}
       </p>
-      {isModelAnswerShown && words >= (item.minWords ?? 1) ? (
+      {isModelAnswerShown && item.modelAnswer !== undefined && words >= (item.minWords ?? 1) ? (
         <details className="model-answer">
           <summary>Compare with a model answer</summary>
           {item.modelAnswer.split(/\n+/).map((line, i) => (

@@ -1,4 +1,4 @@
-import type { WritingItem } from '../../../../domain/lesson/lesson-schema';
+import type { StudentWritingItem as WritingItem } from '../../../../domain/lesson/answer-key-schemas';
 import { rubricTotal, scoredTotal } from '../../../../domain/lesson/rubric';
 import type { WritingFeedback } from '../../../../domain/live/result-contracts';
 
@@ -30,12 +30,14 @@ export function WritingFeedbackView({
           <strong>Comment:</strong> {feedback.comment}
         </p>
       ) : null}
-      <details>
-        <summary>A model answer</summary>
-        {item.modelAnswer.split(/\n+/).map((line, i) => (
-          <p key={i}>{line}</p>
-        ))}
-      </details>
+      {item.modelAnswer === undefined ? null : (
+        <details>
+          <summary>A model answer</summary>
+          {item.modelAnswer.split(/\n+/).map((line, i) => (
+            <p key={i}>{line}</p>
+          ))}
+        </details>
+      )}
     </div>
   );
 }
