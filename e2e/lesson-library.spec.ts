@@ -111,10 +111,10 @@ test('an import that is not a valid lesson lists every problem by line and field
   ).toBeFocused();
   const problems = page.getByRole('list').filter({ hasText: 'metadata.title' });
   await expect(problems.getByRole('listitem')).toHaveText([
-    'Line 6, metadata.title: must not be empty',
-    'Line 5, metadata.subtitle: is missing: text in quotes expected',
-    'Line 5, metadata.source: is missing: a group of fields in { } expected',
-    'Line 8, sections: needs at least 1 entry',
+    'Line 6, Lesson title (metadata.title): must not be empty',
+    'Line 5, Lesson subtitle (metadata.subtitle): is missing: it should be a text',
+    'Line 5, The article’s source (metadata.source): is missing: it should be a group of fields',
+    'Line 8, Sections (sections): needs at least 1 entry',
   ]);
   await expectNoAxeViolations(page);
 });

@@ -46,6 +46,7 @@ describe('a lesson’s field paths in the editor’s words', () => {
       'Section 2, item 3, criterion 2, points',
     );
     expect(words('metadata.source.authorDescription')).toBe('Lesson author');
+    expect(words('metadata.source')).toBe('The article’s source');
     expect(words('glossary[0].matches[1]')).toBe('Glossary term 1, form 2');
     expect(words('schemaVersion')).toBe('Format version');
     expect(words('')).toBe('The lesson');

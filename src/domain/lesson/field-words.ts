@@ -97,7 +97,7 @@ export const INDEXED_WORDS: Readonly<Record<string, string>> = {
 
 /**
  * A field path in words: ['sections', 1, 'items', 0, 'question'] → "Section 2, item 1, question";
- * the empty path is "The lesson". A name this list does not know (a field the app does not read)
+ * the empty path is "The lesson", `metadata.source` "The article’s source". A name this list does not know (a field the app does not read)
  * is given as written.
  */
 export function fieldInWords(path: readonly PropertyKey[]): string {
@@ -120,6 +120,8 @@ export function fieldInWords(path: readonly PropertyKey[]): string {
     words.push(isLessonField && words.length === 0 ? `Lesson ${word}` : word);
   });
   const described = words.join(', ');
-  if (described === '') return 'The lesson';
+  // The source's fields sit beside the lesson's in the editor; the group as a whole is the
+  // article's source.
+  if (described === '') return parts.at(-1) === 'source' ? 'The article’s source' : 'The lesson';
   return described.charAt(0).toUpperCase() + described.slice(1);
 }
