@@ -147,6 +147,17 @@ const SERVER_STORES: readonly Store[] = [
       { name: 'token_hash', why: 'Recognises a sign-in cookie or a reset link (hashes only).' },
     ],
   },
+  {
+    id: 'pending-sign-ups',
+    title: 'pending_sign_ups: sign-ups waiting for their e-mailed link',
+    holds:
+      'Only where the server sends e-mail: until the link is used (the account is made) or for 24 hours; expired ones are deleted at the next sign-up.',
+    fields: [
+      { name: 'email, name', why: 'The account to make once the link is opened.' },
+      { name: 'password_hash', why: 'A scrypt hash of the password chosen at sign-up.' },
+      { name: 'token_hash', why: 'Recognises the e-mailed link (a hash only).' },
+    ],
+  },
 ];
 
 /** What students' browsers keep; none of it is sent anywhere in self-study. */
