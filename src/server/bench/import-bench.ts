@@ -27,6 +27,7 @@ import { parseArgs } from 'node:util';
 import { BenchClient } from './http-client';
 import { startServerProcess, type ServerProcess } from './server-process';
 import { formatTable, mb, ms, summarize } from './stats';
+import { runBench } from './run-bench';
 
 const HEAD = '{"format":"article-discussion-lesson","schemaVersion":4,';
 const HEALTH_GAP_MS = 10;
@@ -175,13 +176,4 @@ async function main(): Promise<number> {
   }
 }
 
-// exitCode, not exit(): a pipe takes the table asynchronously, and exit() would cut it off.
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(error);
-    process.exitCode = 1;
-  },
-);
+runBench(main);

@@ -28,6 +28,7 @@ import { MAP_DELAY_MS } from '../live/opinion-map-scheduler';
 import { BenchClient, type EventStream } from './http-client';
 import { readProcCpuSeconds, startServerProcess, type ServerProcess } from './server-process';
 import { formatTable, mb, ms, runPool, summarize } from './stats';
+import { runBench } from './run-bench';
 
 const STATEMENTS_PER_STUDENT = 5;
 const QUIET_MS = 3000;
@@ -297,13 +298,4 @@ async function main(): Promise<number> {
   }
 }
 
-// exitCode, not exit(): a pipe takes the table asynchronously, and exit() would cut it off.
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(error);
-    process.exitCode = 1;
-  },
-);
+runBench(main);
