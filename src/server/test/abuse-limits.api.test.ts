@@ -6,6 +6,7 @@ import {
   ApiClient,
   createLiveSession,
   errorOf,
+  inBatches,
   joinAs,
   signUpTeacher,
   type EventStreamReader,
@@ -16,16 +17,6 @@ import { describeEachStorage, useServerPerTest } from './use-test-server';
 
 /** A well-formed join code that no session has (codes are random over 31 characters). */
 const WRONG_CODE = 'ZZZZZZ';
-
-/** Runs `work` for 0..count-1, `size` at a time (students arriving together, not one by one). */
-async function inBatches<T>(count: number, size: number, work: (i: number) => Promise<T>) {
-  const results: T[] = [];
-  for (let start = 0; start < count; start += size) {
-    const batch = Array.from({ length: Math.min(size, count - start) }, (_, k) => work(start + k));
-    results.push(...(await Promise.all(batch)));
-  }
-  return results;
-}
 
 /** Waits until `check` holds (the server noticing a closed connection takes a moment). */
 async function eventually(check: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {

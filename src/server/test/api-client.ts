@@ -400,3 +400,13 @@ export async function joinAs(
   if (response.status !== 201) throw new Error(`join failed: ${JSON.stringify(response.body)}`);
   return { student, joined: response.body };
 }
+
+/** Runs `work` for 0..count-1, `size` at a time (students arriving together, not one by one). */
+export async function inBatches<T>(count: number, size: number, work: (i: number) => Promise<T>) {
+  const results: T[] = [];
+  for (let start = 0; start < count; start += size) {
+    const batch = Array.from({ length: Math.min(size, count - start) }, (_, k) => work(start + k));
+    results.push(...(await Promise.all(batch)));
+  }
+  return results;
+}

@@ -1,7 +1,14 @@
 import { expect, it } from 'vitest';
 import type { JoinResponse } from '../../domain/live/live-contracts';
 import { loadConfig } from '../config';
-import { ApiClient, createLiveSession, errorOf, expectRefusal, joinAs } from './api-client';
+import {
+  ApiClient,
+  createLiveSession,
+  errorOf,
+  expectRefusal,
+  inBatches,
+  joinAs,
+} from './api-client';
 import { describeEachStorage, useServerPerTest } from './use-test-server';
 
 /** A tenth of the default first delay, so a test sees the delays grow without waiting long. */
@@ -12,16 +19,6 @@ async function timed<T>(work: () => Promise<T>): Promise<{ result: T; ms: number
   const started = performance.now();
   const result = await work();
   return { result, ms: performance.now() - started };
-}
-
-/** Runs `work` for 0..count-1, `size` at a time. */
-async function inBatches<T>(count: number, size: number, work: (i: number) => Promise<T>) {
-  const results: T[] = [];
-  for (let start = 0; start < count; start += size) {
-    const batch = Array.from({ length: Math.min(size, count - start) }, (_, k) => work(start + k));
-    results.push(...(await Promise.all(batch)));
-  }
-  return results;
 }
 
 /** A code of the rejoin alphabet that is not `code`. */
