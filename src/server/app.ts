@@ -21,7 +21,6 @@ import {
   MAX_PARAM_LENGTH,
 } from './plugins/error-handler';
 import { housekeepingPlugin } from './plugins/housekeeping.plugin';
-import { joinGuardPlugin } from './plugins/join-guard';
 import { lessonsPlugin } from './plugins/lessons.plugin';
 import { liveHubPlugin } from './plugins/live-hub.plugin';
 import { mailerPlugin } from './plugins/mailer.plugin';
@@ -103,7 +102,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(errorHandlerPlugin);
   await app.register(canonicalPathsPlugin);
   await app.register(authPlugin);
-  await app.register(joinGuardPlugin);
   await app.register(housekeepingPlugin);
 
   // Routes, each plugin under its prefix.

@@ -21,13 +21,18 @@ export class RateLimiter {
 
   /** Counts one request for the key; throws a 429 ApiError once the key is over its limit. */
   take(key: string, now = Date.now()): void {
+    if (!this.tryTake(key, now)) throw this.refusal(key, now);
+  }
+
+  /** Counts one request for the key; false once the key is over its limit. */
+  tryTake(key: string, now = Date.now()): boolean {
     const window = this.windows.get(key);
     if (!window || now - window.start >= this.windowMs) {
       this.windows.set(key, { start: now, count: 1 });
-      return;
+      return true;
     }
     window.count += 1;
-    if (window.count > this.limit) this.refuse(window, now);
+    return window.count <= this.limit;
   }
 
   /**
@@ -39,9 +44,12 @@ export class RateLimiter {
     if (window && window.count > 0) window.count -= 1;
   }
 
-  private refuse(window: { start: number }, now: number): never {
-    const seconds = Math.ceil((window.start + this.windowMs - now) / 1000);
-    throw new ApiError(
+  /** A 429 that says how long until the key's window ends. */
+  refusal(key: string, now = Date.now()): ApiError {
+    const window = this.windows.get(key);
+    const ends = window ? window.start + this.windowMs : now;
+    const seconds = Math.max(1, Math.ceil((ends - now) / 1000));
+    return new ApiError(
       429,
       'rate_limited',
       `Too many ${this.what} in a short time. Wait ${seconds} s and try again.`,

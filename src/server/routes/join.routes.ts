@@ -29,14 +29,25 @@ export const joinRoutes: FastifyPluginCallback = (app, _options, done) => {
   /**
    * The open session with this join code. An unknown code is a wrong guess of the address's:
    * guesses slow down and, past the limit, wrong ones are refused while right ones get in.
+   *
+   * Every look-up, join and rejoin also counts against the address's flood cap (a whole school
+   * may share one address). Past it a wrong code is refused at once, unslowed and without a
+   * guess counted, at the cost of one indexed read; a right code still gets in, so one student
+   * flooding the server from the school's address never keeps the class out.
    */
-  const findJoinable = async (request: FastifyRequest, code: string) =>
-    requireJoinable(
+  const findJoinable = async (request: FastifyRequest, code: string) => {
+    if (!limiters.join.tryTake(request.ip)) {
+      const session = await findClassSessionByCode(db, code);
+      if (!session || session.status === 'ended') throw limiters.join.refusal(request.ip);
+      return session;
+    }
+    return requireJoinable(
       await checkGuess({ byAddress: [limiters.joinGuess, request.ip] }, () =>
         findClassSessionByCode(db, code),
       ),
       code,
     );
+  };
 
   addRoute(app, endpoints.lookUpJoinCode, async ({ params: { code } }, request) => {
     const session = await findJoinable(request, code);

@@ -128,6 +128,63 @@ describeEachStorage('guessing limits behind one address on %s', { timeout: 120_0
     );
   });
 
+  it('lets a class of 30 join and rejoin while one student floods the join routes from their address', async () => {
+    // The default cap is 300 a minute; a lower one is reached sooner, with the same rules.
+    const joinRateLimit = 60;
+    const server = await startServer({ ...(await defaultLimits()), joinRateLimit });
+    const { baseUrl } = server;
+    const teacher = new ApiClient(baseUrl);
+    await teacher.post('/api/auth/sign-up', {
+      email: 'flood@school.example',
+      name: 'Teacher',
+      password: 'correct horse battery',
+    });
+    const { session } = await createLiveSession(teacher, 'self-paced');
+    const code = session.joinCode;
+    const early = await joinAs(baseUrl, code, 'Early bird');
+
+    // One student's script, from the school's address: the right code looked up over and over,
+    // wrong codes, and joins with wrong codes, well past the address's cap.
+    const flooder = new ApiClient(baseUrl);
+    const flood = await inBatches(3 * joinRateLimit, 10, async (i) => {
+      const response =
+        i % 3 === 0
+          ? await flooder.get(`/api/join/${code}`)
+          : i % 3 === 1
+            ? await flooder.get('/api/join/ZZZZZZ')
+            : await flooder.post('/api/join', { code: 'YYYYYY', displayName: `Bot ${i}` });
+      return response.status;
+    });
+    expect(flood.filter((status) => status === 429).length).toBeGreaterThan(joinRateLimit);
+    // Past the cap a wrong code is refused at once, without waiting out a guessing delay.
+    const { result: refused, ms: refusedMs } = await timed(() => flooder.get('/api/join/ZZZZZZ'));
+    expectRefusal(refused, 429, 'rate_limited');
+    expect(errorOf(refused).message).toMatch(/attempts to join.*wait \d+ s/i);
+    expect(refusedMs).toBeLessThan(DELAY_MS * 8);
+
+    // The class, from the same address: every look-up, join and rejoin with the right code gets in.
+    const joined = await inBatches(CLASS_SIZE, 10, async (i) => {
+      const student = new ApiClient(baseUrl);
+      const lookup = await student.get(`/api/join/${code}`);
+      const join = await student.post<JoinResponse>('/api/join', {
+        code,
+        displayName: `Student ${i}`,
+      });
+      return [lookup.status, join.status];
+    });
+    expect(joined).toEqual(Array.from({ length: CLASS_SIZE }, () => [200, 201]));
+    const back = await new ApiClient(baseUrl).post<JoinResponse>('/api/rejoin', {
+      code,
+      displayName: early.joined.participant.displayName,
+      rejoinCode: early.joined.participant.rejoinCode,
+    });
+    expect(back.status).toBe(200);
+    // A wrong code is still refused, however the class's joins went.
+    expectRefusal(await flooder.get('/api/join/ZZZZZZ'), 429, 'rate_limited');
+    const roster = await teacher.get<{ participants: unknown[] }>(`/api/sessions/${session.id}`);
+    expect(roster.body.participants).toHaveLength(CLASS_SIZE + 1);
+  });
+
   it('lets the teacher with the right password in after many wrong ones from the same address', async () => {
     // Longer delays than the other tests', to stand out from the time a password check takes.
     const delayMs = 2 * DELAY_MS;
