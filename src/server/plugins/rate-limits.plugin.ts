@@ -8,6 +8,11 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 /** Reset e-mails one address may be sent per hour: enough to retry, too few to flood it. */
 const RESET_EMAILS_PER_ADDRESS = 3;
+/**
+ * Sign-up e-mails (a link, or a warning to the owner) one address may be sent per hour, taken
+ * or not: a stranger cannot fill a teacher's inbox, and the cap tells nobody which it is.
+ */
+const SIGN_UP_EMAILS_PER_ADDRESS = 3;
 /** A student moving between sections: a click a second is far more than reading allows. */
 const PROGRESS_PER_MINUTE = 60;
 /**
@@ -43,6 +48,8 @@ export interface RateLimiters {
   readonly rejoinByStudent: GuessLimiter;
   readonly forgotPasswordByAddress: RateLimiter;
   readonly forgotPasswordByEmail: RateLimiter;
+  /** Sign-up e-mails sent, per e-mail address. */
+  readonly signUpMailsByEmail: RateLimiter;
   readonly progress: RateLimiter;
   /** Replies on the class's wall, per student. */
   readonly wallReply: RateLimiter;
@@ -100,6 +107,11 @@ export const rateLimitsPlugin = fp(
         RESET_EMAILS_PER_ADDRESS,
         HOUR,
         'requests for a new password for this e-mail address',
+      ),
+      signUpMailsByEmail: new RateLimiter(
+        SIGN_UP_EMAILS_PER_ADDRESS,
+        HOUR,
+        'sign-ups with this e-mail address',
       ),
       progress: new RateLimiter(PROGRESS_PER_MINUTE, MINUTE, 'section changes'),
       wallReply: new RateLimiter(WALL_REPLIES_PER_MINUTE, MINUTE, 'replies'),

@@ -28,6 +28,7 @@ export const authRoutes: FastifyPluginCallback = (app, _options, done) => {
     async ({ body }, request, reply) => {
       await refuseWeakPassword(body.password, body);
       if (mailer) {
+        limiters.signUpMailsByEmail.take(body.email.toLowerCase());
         // The same answer whether or not the address has an account: the e-mail says which.
         const mail = await prepareSignUpMail(db, body, configuredBaseUrl(config));
         // Sent after answering, so the answer does not wait on the mail relay.

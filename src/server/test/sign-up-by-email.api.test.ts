@@ -108,6 +108,39 @@ describeEachStorage('sign-up by e-mail on %s', (kind) => {
     expect(smtp.received).toHaveLength(3);
   });
 
+  it('sends at most 3 sign-up e-mails an hour to one address, taken or new, and says so alike', async () => {
+    const existing = `owner-${randomUUID()}@school.example`;
+    const first = await new ApiClient(ctx.server.baseUrl).post('/api/auth/sign-up', {
+      email: existing,
+      name: 'Owner',
+      password: PASSWORD,
+    });
+    await new ApiClient(ctx.server.baseUrl).post('/api/auth/sign-up/confirm', {
+      token: tokenOf(linkIn((await smtp.nextMail()).text)),
+    });
+    expect(first.status).toBe(202);
+    const fresh = `new-${randomUUID()}@school.example`;
+    const signUp = (email: string, i: number) =>
+      new ApiClient(ctx.server.baseUrl).post('/api/auth/sign-up', {
+        email: i % 2 === 0 ? email : email.toUpperCase(),
+        name: `Stranger ${i}`,
+        password: `another long passphrase ${i}`,
+      });
+    const before = smtp.received.length;
+    // The owner's address had one mail this hour already (its own sign-up link).
+    const taken = [await signUp(existing, 0), await signUp(existing, 1), await signUp(existing, 2)];
+    const fresher = [];
+    for (let i = 0; i < 4; i += 1) fresher.push(await signUp(fresh, i));
+    expect(taken.map((r) => r.status)).toEqual([202, 202, 429]);
+    expect(fresher.map((r) => r.status)).toEqual([202, 202, 202, 429]);
+    // The same refusal, but for the seconds left, which count from each address's first mail.
+    const withoutSeconds = (r: (typeof taken)[number]) => errorOf(r).message.replace(/\d+/g, 'N');
+    expect(withoutSeconds(taken[2]!)).toBe(withoutSeconds(fresher[3]!));
+    expect(errorOf(taken[2]!).message).toMatch(/sign-ups with this e-mail address.*wait \d+ s/i);
+    for (let i = 0; i < 5; i += 1) await smtp.nextMail();
+    expect(smtp.received.length - before).toBe(5);
+  });
+
   it('refuses an unknown link', async () => {
     const response = await new ApiClient(ctx.server.baseUrl).post('/api/auth/sign-up/confirm', {
       token: 'not-a-real-token',
