@@ -1,5 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 
 /**
@@ -8,16 +9,26 @@ import ts from 'typescript';
  * `type-import-cycle`: import-x/no-cycle skips `import type` (types are erased, so there is no
  * cycle at run time), but two modules that need each other's types are still one module in
  * two files. This rule reports an `import type` (or an import of types only) whose target
- * leads back, through imports of any kind, to the importing file. Only relative imports are
- * followed: the project has no path aliases, and packages cannot import its files.
+ * leads back, through imports of any kind, to the importing file. Relative imports and the
+ * `#domain/` alias are followed: packages cannot import the project's files.
+ *
+ * `domain-alias`: outside the domain, the domain is imported as `#domain/...` (package.json
+ * "imports"), never by a relative path that climbs to it; the fix rewrites the path.
  */
+
+const ROOT = path.dirname(fileURLToPath(import.meta.url));
+const DOMAIN = path.join(ROOT, 'src', 'domain');
+const DOMAIN_ALIAS = '#domain/';
 
 const EXTENSIONS = ['.ts', '.tsx', '/index.ts', '/index.tsx'];
 
 /** A relative import's file, or null (a package, or nothing there). `./x.js` may name x.ts. */
 function resolveImport(fromFile, specifier) {
-  if (!specifier.startsWith('.')) return null;
-  const base = path.resolve(path.dirname(fromFile), specifier);
+  const isAlias = specifier.startsWith(DOMAIN_ALIAS);
+  if (!specifier.startsWith('.') && !isAlias) return null;
+  const base = isAlias
+    ? path.join(DOMAIN, specifier.slice(DOMAIN_ALIAS.length))
+    : path.resolve(path.dirname(fromFile), specifier);
   const candidates = [base, ...EXTENSIONS.map((ext) => base + ext)];
   if (/\.jsx?$/.test(base)) candidates.push(base.replace(/\.js(x?)$/, '.ts$1'));
   for (const candidate of candidates) {
@@ -110,4 +121,46 @@ const typeImportCycle = {
   },
 };
 
-export const localRules = { rules: { 'type-import-cycle': typeImportCycle } };
+const isInside = (folder, file) => !path.relative(folder, file).startsWith('..');
+
+const domainAlias = {
+  meta: {
+    type: 'suggestion',
+    fixable: 'code',
+    docs: { description: 'Import the domain as #domain/..., not by a path that climbs to it.' },
+    schema: [],
+    messages: {
+      alias:
+        "Import the domain as '{{alias}}': a relative path into src/domain breaks when files move.",
+    },
+  },
+  create(context) {
+    const file = context.physicalFilename;
+    if (!path.isAbsolute(file) || isInside(DOMAIN, file)) return {};
+    const check = (node) => {
+      const source = node.source;
+      if (!source || source.type !== 'Literal' || typeof source.value !== 'string') return;
+      if (!source.value.startsWith('.')) return;
+      const target = path.resolve(path.dirname(file), source.value);
+      if (!isInside(DOMAIN, target) || target === DOMAIN) return;
+      const alias =
+        DOMAIN_ALIAS + path.relative(DOMAIN, target).split(path.sep).join('/').replace(/\.tsx?$/, '');
+      context.report({
+        node: source,
+        messageId: 'alias',
+        data: { alias },
+        fix: (fixer) => fixer.replaceText(source, `'${alias}'`),
+      });
+    };
+    return {
+      ImportDeclaration: check,
+      ExportNamedDeclaration: check,
+      ExportAllDeclaration: check,
+      ImportExpression: check,
+    };
+  },
+};
+
+export const localRules = {
+  rules: { 'type-import-cycle': typeImportCycle, 'domain-alias': domainAlias },
+};

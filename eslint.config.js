@@ -161,6 +161,10 @@ export default tseslint.config(
       'local/type-import-cycle': 'error',
     },
   },
+  {
+    files: ['src/**/*.{ts,tsx}', 'e2e/**/*.ts', 'scripts/**/*.ts'],
+    rules: { 'local/domain-alias': 'error' },
+  },
   // Globals by where the code runs; the domain gets the language's own only.
   { files: ['src/client/**/*.{ts,tsx}'], languageOptions: { globals: globals.browser } },
   { files: ['src/server/**/*.ts'], languageOptions: { globals: globals.node } },

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import type { Answer } from '../src/domain/lesson/answers';
-import { formatAnswerText } from '../src/domain/lesson/format-answer';
-import type { Item } from '../src/domain/lesson/lesson-schema';
-import { soleimaniLesson as lesson } from '../src/domain/lessons/soleimani-lesson';
-import { parseCsv } from '../src/domain/reports/csv';
+import type { Answer } from '#domain/lesson/answers';
+import { formatAnswerText } from '#domain/lesson/format-answer';
+import type { Item } from '#domain/lesson/lesson-schema';
+import { soleimaniLesson as lesson } from '#domain/lessons/soleimani-lesson';
+import { parseCsv } from '#domain/reports/csv';
 import { expect, test } from './support/fixtures';
 import { DashboardPages, StudentDashboardPages } from './support/live-session-pages';
 import { expectNoAxeViolations } from './support/page-checks';

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { importLessonFile } from '../src/domain/lesson/lesson-file';
+import { importLessonFile } from '#domain/lesson/lesson-file';
 import { newAccount } from './support/account-pages';
 import { expect, test } from './support/fixtures';
 import { StudentPages, TeacherPages } from './support/live-session-pages';

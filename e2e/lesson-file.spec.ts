@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { importLessonFile } from '../src/domain/lesson/lesson-file';
-import { LESSON_FILE_SCHEMA_ID } from '../src/domain/lesson/lesson-json-schema';
-import { soleimaniLesson as lesson } from '../src/domain/lessons/soleimani-lesson';
+import { importLessonFile } from '#domain/lesson/lesson-file';
+import { LESSON_FILE_SCHEMA_ID } from '#domain/lesson/lesson-json-schema';
+import { soleimaniLesson as lesson } from '#domain/lessons/soleimani-lesson';
 import { expect, test } from './support/fixtures';
 
 test('a teacher downloads the lesson as an open file that imports back to the same lesson', async ({

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
-import { takesAnAnswer } from '../src/domain/lesson/answers';
-import { getItemQuestion } from '../src/domain/lesson/item-question';
-import { lessonDuration } from '../src/domain/lesson/lesson-duration';
-import { soleimaniLesson as lesson } from '../src/domain/lessons/soleimani-lesson';
+import { takesAnAnswer } from '#domain/lesson/answers';
+import { getItemQuestion } from '#domain/lesson/item-question';
+import { lessonDuration } from '#domain/lesson/lesson-duration';
+import { soleimaniLesson as lesson } from '#domain/lessons/soleimani-lesson';
 import { forecastField, forecastSlider } from './support/forecast-inputs';
 import { FORECAST_PLAN, plannedPrompt, SelfStudyPage } from './support/self-study-page';
 

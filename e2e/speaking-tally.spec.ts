@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { parseCsv } from '../src/domain/reports/csv';
+import { parseCsv } from '#domain/reports/csv';
 import { expect, test } from './support/fixtures';
 import { expectNoAxeViolations } from './support/page-checks';
 

@@ -5,9 +5,9 @@
  *
  *   npx tsx scripts/bench-opinion-map.ts
  */
-import { adjustedRandIndex } from '../src/domain/discussion/adjusted-rand-index';
-import { computeOpinionMap } from '../src/domain/discussion/opinion-map';
-import { plantedCampVotes, type PlantedCamps } from '../src/domain/discussion/planted-camps';
+import { adjustedRandIndex } from '#domain/discussion/adjusted-rand-index';
+import { computeOpinionMap } from '#domain/discussion/opinion-map';
+import { plantedCampVotes, type PlantedCamps } from '#domain/discussion/planted-camps';
 
 const RUNS = 5;
 const PARTICIPANTS = 1000;

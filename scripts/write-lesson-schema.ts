@@ -4,7 +4,7 @@
  * npm run lesson-schema. The domain cannot write files, hence a script outside it.
  */
 import { writeFileSync } from 'node:fs';
-import { lessonFileJsonSchemaText } from '../src/domain/lesson/lesson-json-schema';
+import { lessonFileJsonSchemaText } from '#domain/lesson/lesson-json-schema';
 
 const target = new URL('../public/lesson-file.schema.json', import.meta.url);
 writeFileSync(target, lessonFileJsonSchemaText());

@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import { getItemQuestion } from '../../src/domain/lesson/item-question';
-import type { Item, Lesson, Section } from '../../src/domain/lesson/lesson-schema';
+import { getItemQuestion } from '#domain/lesson/item-question';
+import type { Item, Lesson, Section } from '#domain/lesson/lesson-schema';
 import { forecastField } from './forecast-inputs';
 
 function region(page: Page, item: Item): Locator {

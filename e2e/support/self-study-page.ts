@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import type { Item, Lesson, Section } from '../../src/domain/lesson/lesson-schema';
+import type { Item, Lesson, Section } from '#domain/lesson/lesson-schema';
 import { forecastField, forecastSlider } from './forecast-inputs';
 
 /** The probabilities the test student gives, scenario by scenario, in percent. */

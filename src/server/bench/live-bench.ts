@@ -26,10 +26,10 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import type { PollItem } from '../../domain/lesson/lesson-schema';
-import type { AnswerAck, JoinResponse, TeacherSessionView } from '../../domain/live/live-contracts';
-import type { LiveEvent } from '../../domain/live/live-events';
-import { soleimaniLesson } from '../../domain/lessons/soleimani-lesson';
+import type { PollItem } from '#domain/lesson/lesson-schema';
+import type { AnswerAck, JoinResponse, TeacherSessionView } from '#domain/live/live-contracts';
+import type { LiveEvent } from '#domain/live/live-events';
+import { soleimaniLesson } from '#domain/lessons/soleimani-lesson';
 import { startBareBroadcastServer, type BareBroadcastServer } from './bare-broadcast';
 import { BenchClient, RequestError, type EventStream } from './http-client';
 import {

@@ -3,8 +3,8 @@
  * hostile file never holds up the server's event loop. One message in, one answer out.
  */
 import { parentPort } from 'node:worker_threads';
-import { checkLessonDraft } from '../../domain/lesson/lesson-draft';
-import { importLessonFile } from '../../domain/lesson/lesson-file';
+import { checkLessonDraft } from '#domain/lesson/lesson-draft';
+import { importLessonFile } from '#domain/lesson/lesson-file';
 import type { LessonCheckJob, LessonCheckAnswer } from './lesson-checker';
 
 if (!parentPort) throw new Error('lesson-check-worker.ts runs as a worker thread only');

@@ -1,8 +1,8 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { DraftCheck } from '../../domain/lesson/lesson-draft';
-import type { LessonFileImport } from '../../domain/lesson/lesson-file';
+import type { DraftCheck } from '#domain/lesson/lesson-draft';
+import type { LessonFileImport } from '#domain/lesson/lesson-file';
 
 export type LessonCheckJob =
   | { readonly kind: 'file'; readonly text: string }

@@ -1,20 +1,20 @@
 import { randomBytes } from 'node:crypto';
-import { stripAnswerKeys } from '../../domain/lesson/answer-keys';
-import { lessonDuration } from '../../domain/lesson/lesson-duration';
+import { stripAnswerKeys } from '#domain/lesson/answer-keys';
+import { lessonDuration } from '#domain/lesson/lesson-duration';
 import {
   describeLessonFileProblem,
   exportLessonFile,
   importLessonFile,
   LESSON_FILE_MAX_BYTES,
-} from '../../domain/lesson/lesson-file';
-import { lessonSchema, type Lesson } from '../../domain/lesson/lesson-schema';
+} from '#domain/lesson/lesson-file';
+import { lessonSchema, type Lesson } from '#domain/lesson/lesson-schema';
 import {
   LESSON_DRAFT_MAX_BYTES,
   type LessonDetail,
   type LessonProblem,
   type LessonSummary,
-} from '../../domain/live/lesson-library-contracts';
-import type { ApiErrorBody } from '../../domain/live/api-error';
+} from '#domain/live/lesson-library-contracts';
+import type { ApiErrorBody } from '#domain/live/api-error';
 import type { Database, Queryable } from '../db/database';
 import { ApiError } from '../lib/api-error';
 import * as repo from '../repositories/lessons.repository';

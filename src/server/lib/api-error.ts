@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import type { ApiErrorBody, ApiErrorCode } from '../../domain/live/api-error';
-import { findUnsafeText } from '../../domain/live/unsafe-text';
+import type { ApiErrorBody, ApiErrorCode } from '#domain/live/api-error';
+import { findUnsafeText } from '#domain/live/unsafe-text';
 
 /** A refusal the client should see: an HTTP status, a stable code and a readable message. */
 export class ApiError extends Error {

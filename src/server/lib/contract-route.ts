@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import type { Lesson } from '../../domain/lesson/lesson-schema';
-import type { Caller, EndpointAnswer, EndpointContract } from '../../domain/live/api-endpoints';
-import type { DeepReadonly } from '../../domain/live/deep-readonly';
-import type { Teacher } from '../../domain/live/live-contracts';
+import type { Lesson } from '#domain/lesson/lesson-schema';
+import type { Caller, EndpointAnswer, EndpointContract } from '#domain/live/api-endpoints';
+import type { DeepReadonly } from '#domain/live/deep-readonly';
+import type { Teacher } from '#domain/live/live-contracts';
 import type { ClassSessionRecord } from '../repositories/class-sessions.repository';
 import type { ParticipantRecord } from '../repositories/participants.repository';
 

@@ -3,7 +3,7 @@ import {
   JOIN_CODE_ALPHABET,
   JOIN_CODE_LENGTH,
   REJOIN_CODE_LENGTH,
-} from '../../domain/live/live-constants';
+} from '#domain/live/live-constants';
 
 function newCode(length: number): string {
   let code = '';

@@ -1,4 +1,4 @@
-import { nameSkeleton } from '../../domain/live/display-names';
+import { nameSkeleton } from '#domain/live/display-names';
 import type { Queryable } from '../db/database';
 import { findNamesakes, participantLabel } from '../repositories/participants.repository';
 import { ApiError } from './api-error';

@@ -1,5 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { Answer } from '../../domain/lesson/answers';
+import type { Answer } from '#domain/lesson/answers';
 import type { Database, Queryable } from '../db/database';
 import { ApiError } from '../lib/api-error';
 import { saveAnswers } from '../repositories/answers.repository';

@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
-import { computeOpinionMap } from '../../domain/discussion/opinion-map';
-import type { OpinionMap } from '../../domain/discussion/opinion-map-schema';
+import { computeOpinionMap } from '#domain/discussion/opinion-map';
+import type { OpinionMap } from '#domain/discussion/opinion-map-schema';
 import type { Queryable } from '../db/database';
 import {
   findOpinionMap,

@@ -1,5 +1,5 @@
-import type { Answer } from '../../domain/lesson/answers';
-import type { Lesson } from '../../domain/lesson/lesson-schema';
+import type { Answer } from '#domain/lesson/answers';
+import type { Lesson } from '#domain/lesson/lesson-schema';
 import type {
   ClassWallReply,
   ClassWallResponse,
@@ -8,17 +8,17 @@ import type {
   TeacherWallReply,
   TeacherWallResponse,
   WallResponse,
-} from '../../domain/live/dashboard-contracts';
-import { answerKeyOf } from '../../domain/lesson/answer-keys';
-import { computeForecastScores, forecastScoresForStudent } from '../../domain/live/forecast-scores';
-import { computeItemResults } from '../../domain/live/item-results';
+} from '#domain/live/dashboard-contracts';
+import { answerKeyOf } from '#domain/lesson/answer-keys';
+import { computeForecastScores, forecastScoresForStudent } from '#domain/live/forecast-scores';
+import { computeItemResults } from '#domain/live/item-results';
 import type {
   ItemResults,
   ItemState,
   SessionSummary,
   StudentSessionView,
   TeacherSessionView,
-} from '../../domain/live/live-contracts';
+} from '#domain/live/live-contracts';
 import type { Queryable } from '../db/database';
 import { findItem, findSection } from '../lessons/lesson-items';
 import {

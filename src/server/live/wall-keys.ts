@@ -1,4 +1,4 @@
-import type { WallIdentity } from '../../domain/live/wall-identity';
+import type { WallIdentity } from '#domain/live/wall-identity';
 import type { Queryable } from '../db/database';
 import type { ClassSessionRecord } from '../repositories/class-sessions.repository';
 import { listParticipantIdsInJoinOrder } from '../repositories/participants.repository';

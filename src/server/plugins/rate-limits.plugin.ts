@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { WALL_REPLIES_PER_MINUTE } from '../../domain/live/wall-replies';
+import { WALL_REPLIES_PER_MINUTE } from '#domain/live/wall-replies';
 import { GuessLimiter, type GuessRule } from '../lib/guess-limiter';
 import { RateLimiter } from '../lib/rate-limiter';
 

@@ -1,4 +1,4 @@
-import type { Answer } from '../../domain/lesson/answers';
+import type { Answer } from '#domain/lesson/answers';
 import type { Queryable } from '../db/database';
 
 export interface SaveAnswerInput {

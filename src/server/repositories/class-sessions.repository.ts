@@ -5,8 +5,8 @@ import type {
   PublishedSummary,
   SessionMode,
   SessionStatus,
-} from '../../domain/live/live-contracts';
-import type { WallIdentity } from '../../domain/live/wall-identity';
+} from '#domain/live/live-contracts';
+import type { WallIdentity } from '#domain/live/wall-identity';
 import type { Queryable } from '../db/database';
 import { newJoinCode } from '../lib/join-code';
 

@@ -1,5 +1,5 @@
-import type { Answer } from '../../domain/lesson/answers';
-import type { StoredStudentAnswer } from '../../domain/reports/student-data-export';
+import type { Answer } from '#domain/lesson/answers';
+import type { StoredStudentAnswer } from '#domain/reports/student-data-export';
 import type { Queryable } from '../db/database';
 import { toIso } from './class-sessions.repository';
 import { participantLabel } from './participants.repository';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { WallReplyKind } from '../../domain/live/wall-replies';
+import type { WallReplyKind } from '#domain/live/wall-replies';
 import type { Database, Queryable } from '../db/database';
 import { inScopeLock } from '../db/scope-lock';
 import { toIso } from './class-sessions.repository';

@@ -1,6 +1,6 @@
 import type { FastifyPluginCallback, FastifyRequest } from 'fastify';
-import { endpoints } from '../../domain/live/api-endpoints';
-import { nameSkeleton } from '../../domain/live/display-names';
+import { endpoints } from '#domain/live/api-endpoints';
+import { nameSkeleton } from '#domain/live/display-names';
 import { ApiError } from '../lib/api-error';
 import { addRoute } from '../lib/contract-route';
 import { checkGuess } from '../lib/guess-limiter';

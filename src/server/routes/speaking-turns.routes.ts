@@ -1,7 +1,7 @@
 import type { FastifyPluginCallback } from 'fastify';
-import { endpoints } from '../../domain/live/api-endpoints';
-import { toCsv } from '../../domain/reports/csv';
-import { SPEAKING_TURNS_MAX, tallySpeakingTurns } from '../../domain/live/speaking-turns';
+import { endpoints } from '#domain/live/api-endpoints';
+import { toCsv } from '#domain/reports/csv';
+import { SPEAKING_TURNS_MAX, tallySpeakingTurns } from '#domain/live/speaking-turns';
 import { ApiError } from '../lib/api-error';
 import { addRoute, type OwnedSession } from '../lib/contract-route';
 import { listParticipants } from '../repositories/participants.repository';

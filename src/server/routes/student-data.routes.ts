@@ -1,9 +1,9 @@
 import type { FastifyPluginCallback } from 'fastify';
-import { endpoints } from '../../domain/live/api-endpoints';
+import { endpoints } from '#domain/live/api-endpoints';
 import {
   buildStudentDataExport,
   formatStudentDataMarkdown,
-} from '../../domain/reports/student-data-export';
+} from '#domain/reports/student-data-export';
 import { ApiError } from '../lib/api-error';
 import { addRoute } from '../lib/contract-route';
 import { joinUrlFor } from '../lib/join-url';

@@ -1,9 +1,9 @@
 import type { FastifyPluginCallback } from 'fastify';
-import { endpoints } from '../../domain/live/api-endpoints';
+import { endpoints } from '#domain/live/api-endpoints';
 import {
   WALL_REPLIES_PER_RESPONSE_MAX,
   WALL_REPLIES_PER_SESSION_MAX,
-} from '../../domain/live/wall-replies';
+} from '#domain/live/wall-replies';
 import { ApiError } from '../lib/api-error';
 import { addRoute } from '../lib/contract-route';
 import { findOpenResponse, toClassWallReply, toTeacherWallReply } from '../live/session-views';

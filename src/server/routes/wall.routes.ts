@@ -1,6 +1,6 @@
 import type { FastifyPluginCallback } from 'fastify';
-import { endpoints } from '../../domain/live/api-endpoints';
-import { extractThemes } from '../../domain/reports/themes';
+import { endpoints } from '#domain/live/api-endpoints';
+import { extractThemes } from '#domain/reports/themes';
 import { ApiError } from '../lib/api-error';
 import { addRoute } from '../lib/contract-route';
 import { joinUrlFor } from '../lib/join-url';

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
-import { answerKeyOf, stripAnswerKeys } from '../../domain/lesson/answer-keys';
-import type { Item } from '../../domain/lesson/lesson-schema';
-import { soleimaniLesson as lesson } from '../../domain/lessons/soleimani-lesson';
-import type { StudentLessonVersion } from '../../domain/live/lesson-library-contracts';
-import type { StudentSessionView } from '../../domain/live/live-contracts';
+import { answerKeyOf, stripAnswerKeys } from '#domain/lesson/answer-keys';
+import type { Item } from '#domain/lesson/lesson-schema';
+import { soleimaniLesson as lesson } from '#domain/lessons/soleimani-lesson';
+import type { StudentLessonVersion } from '#domain/live/lesson-library-contracts';
+import type { StudentSessionView } from '#domain/live/live-contracts';
 import { ApiClient, createLiveSession, expectRefusal, joinAs, signUpTeacher } from './api-client';
 import { describeWithServer } from './use-test-server';
 

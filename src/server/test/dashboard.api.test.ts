@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
-import type { Answer } from '../../domain/lesson/answers';
-import type { Item, Section } from '../../domain/lesson/lesson-schema';
-import { soleimaniLesson as lesson } from '../../domain/lessons/soleimani-lesson';
+import type { Answer } from '#domain/lesson/answers';
+import type { Item, Section } from '#domain/lesson/lesson-schema';
+import { soleimaniLesson as lesson } from '#domain/lessons/soleimani-lesson';
 import type {
   ForecastScores,
   ProjectorView,
@@ -14,15 +14,15 @@ import type {
   TeacherWallResponse,
   WallResponse,
   WallResponsesResponse,
-} from '../../domain/live/dashboard-contracts';
+} from '#domain/live/dashboard-contracts';
 import type {
   AnswerAck,
   SessionSummary,
   StudentSessionView,
   TeacherSessionView,
-} from '../../domain/live/live-contracts';
-import type { LiveEvent } from '../../domain/live/live-events';
-import { parseCsv } from '../../domain/reports/csv';
+} from '#domain/live/live-contracts';
+import type { LiveEvent } from '#domain/live/live-events';
+import { parseCsv } from '#domain/reports/csv';
 import {
   ApiClient,
   createLiveSession,

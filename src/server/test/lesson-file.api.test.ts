@@ -4,8 +4,8 @@ import {
   CURRENT_LESSON_FILE_VERSION,
   exportLessonFile,
   importLessonFile,
-} from '../../domain/lesson/lesson-file';
-import { soleimaniLesson as lesson } from '../../domain/lessons/soleimani-lesson';
+} from '#domain/lesson/lesson-file';
+import { soleimaniLesson as lesson } from '#domain/lessons/soleimani-lesson';
 import { readMigrations } from '../db/migrate';
 import { ApiClient, expectRefusal, signUpTeacher } from './api-client';
 import { describeWithServer } from './use-test-server';

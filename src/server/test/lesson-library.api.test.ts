@@ -1,18 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { stripAnswerKeys } from '../../domain/lesson/answer-keys';
+import { stripAnswerKeys } from '#domain/lesson/answer-keys';
 import { readFile } from 'node:fs/promises';
 import { expect, it } from 'vitest';
-import { exportLessonFile, LESSON_FILE_MAX_BYTES } from '../../domain/lesson/lesson-file';
-import { LESSON_SCHEMA_VERSION, type Lesson } from '../../domain/lesson/lesson-schema';
-import { lessonDuration } from '../../domain/lesson/lesson-duration';
-import { soleimaniLesson } from '../../domain/lessons/soleimani-lesson';
+import { exportLessonFile, LESSON_FILE_MAX_BYTES } from '#domain/lesson/lesson-file';
+import { LESSON_SCHEMA_VERSION, type Lesson } from '#domain/lesson/lesson-schema';
+import { lessonDuration } from '#domain/lesson/lesson-duration';
+import { soleimaniLesson } from '#domain/lessons/soleimani-lesson';
 import type {
   LessonDetail,
   LessonLibrary,
   LessonVersion,
-} from '../../domain/live/lesson-library-contracts';
-import type { SessionReport } from '../../domain/live/dashboard-contracts';
-import type { StudentSessionView } from '../../domain/live/live-contracts';
+} from '#domain/live/lesson-library-contracts';
+import type { SessionReport } from '#domain/live/dashboard-contracts';
+import type { StudentSessionView } from '#domain/live/live-contracts';
 import {
   ApiClient,
   createLiveSession,

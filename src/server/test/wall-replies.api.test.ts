@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
-import type { Item } from '../../domain/lesson/lesson-schema';
-import { soleimaniLesson as lesson } from '../../domain/lessons/soleimani-lesson';
+import type { Item } from '#domain/lesson/lesson-schema';
+import { soleimaniLesson as lesson } from '#domain/lessons/soleimani-lesson';
 import type {
   ClassWallReply,
   ClassWallResponse,
@@ -9,14 +9,14 @@ import type {
   SessionReport,
   TeacherWallReply,
   WallResponsesResponse,
-} from '../../domain/live/dashboard-contracts';
-import type { StudentSessionView } from '../../domain/live/live-contracts';
-import type { StudentDataExport } from '../../domain/live/student-data-contracts';
+} from '#domain/live/dashboard-contracts';
+import type { StudentSessionView } from '#domain/live/live-contracts';
+import type { StudentDataExport } from '#domain/live/student-data-contracts';
 import {
   WALL_REPLIES_PER_MINUTE,
   WALL_REPLIES_PER_RESPONSE_MAX,
   WALL_REPLIES_PER_SESSION_MAX,
-} from '../../domain/live/wall-replies';
+} from '#domain/live/wall-replies';
 import {
   createLiveSession,
   errorOf,

@@ -1,5 +1,5 @@
 import { useId, useMemo, useState } from 'react';
-import type { GlossaryTerm, Paragraph } from '../../../domain/lesson/lesson-schema';
+import type { GlossaryTerm, Paragraph } from '#domain/lesson/lesson-schema';
 import { segmentParagraphs } from '../lib/glossary-segments';
 
 function GlossaryTermButton({

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import type { EndpointContract } from '../../../domain/live/api-endpoints';
-import type { DeepReadonly } from '../../../domain/live/deep-readonly';
+import type { EndpointContract } from '#domain/live/api-endpoints';
+import type { DeepReadonly } from '#domain/live/deep-readonly';
 import {
   ApiRequestError,
   endpointPath,

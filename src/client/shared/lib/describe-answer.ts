@@ -1,6 +1,6 @@
-import type { Answer } from '../../../domain/lesson/answers';
-import { CLAIM_CATEGORY_LABELS, SCALE_LABELS } from '../../../domain/lesson/lesson-constants';
-import type { StudentItem as Item } from '../../../domain/lesson/answer-key-schemas';
+import type { Answer } from '#domain/lesson/answers';
+import { CLAIM_CATEGORY_LABELS, SCALE_LABELS } from '#domain/lesson/lesson-constants';
+import type { StudentItem as Item } from '#domain/lesson/answer-key-schemas';
 
 export const ITEM_KIND_LABELS: Record<Item['kind'], string> = {
   prompt: 'Discussion',

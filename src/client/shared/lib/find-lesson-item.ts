@@ -1,4 +1,4 @@
-import type { StudentLesson } from '../../../domain/lesson/answer-key-schemas';
+import type { StudentLesson } from '#domain/lesson/answer-key-schemas';
 
 /**
  * An item of the lesson by id, with its section: of the teacher's whole lesson or of a

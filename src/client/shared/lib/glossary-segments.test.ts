@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { GlossaryTerm } from '../../../domain/lesson/lesson-schema';
+import type { GlossaryTerm } from '#domain/lesson/lesson-schema';
 import { segmentParagraphs } from './glossary-segments';
 
 const sanctions: GlossaryTerm = {

@@ -1,4 +1,4 @@
-import type { GlossaryTerm, Paragraph } from '../../../domain/lesson/lesson-schema';
+import type { GlossaryTerm, Paragraph } from '#domain/lesson/lesson-schema';
 
 export type Segment =
   | { readonly kind: 'text'; readonly text: string }

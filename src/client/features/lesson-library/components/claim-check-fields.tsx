@@ -1,7 +1,4 @@
-import {
-  CLAIM_CATEGORIES,
-  CLAIM_CATEGORY_LABELS,
-} from '../../../../domain/lesson/lesson-constants';
+import { CLAIM_CATEGORIES, CLAIM_CATEGORY_LABELS } from '#domain/lesson/lesson-constants';
 import { removeAt, replaceAt } from '../lib/draft-edits';
 import {
   newClaim,

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { lessonDuration } from '../../../../domain/lesson/lesson-duration';
+import { lessonDuration } from '#domain/lesson/lesson-duration';
 import type { DraftLesson } from '../lib/draft-lesson';
 import { describeRange } from '../lib/describe-lesson';
 

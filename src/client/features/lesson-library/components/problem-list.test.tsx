@@ -1,6 +1,6 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { MAX_REPORTED_PROBLEMS } from '../../../../domain/lesson/lesson-file';
+import { MAX_REPORTED_PROBLEMS } from '#domain/lesson/lesson-file';
 import { ProblemList } from './problem-list';
 
 const problems = (count: number) =>

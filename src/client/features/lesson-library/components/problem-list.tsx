@@ -1,5 +1,5 @@
 import type { Ref } from 'react';
-import { MAX_REPORTED_PROBLEMS } from '../../../../domain/lesson/lesson-file';
+import { MAX_REPORTED_PROBLEMS } from '#domain/lesson/lesson-file';
 import { describeFieldPath, fieldDomId, type EditorProblem } from '../lib/problems';
 
 /** Moves focus to a field: the element itself, or the first control inside it (a group). */

@@ -3,7 +3,7 @@ import {
   SECTION_CORE_MINUTES_MIN,
   SECTION_EXTENSION_MINUTES_MIN,
   SECTION_MINUTES_MAX,
-} from '../../../../domain/lesson/lesson-constants';
+} from '#domain/lesson/lesson-constants';
 import { ITEM_KIND_LABELS } from '../../../shared/lib/describe-answer';
 import { moveInList, removeAt, replaceAt } from '../lib/draft-edits';
 import { newItem, type DraftItemKind, type DraftSection } from '../lib/draft-lesson';

@@ -1,4 +1,4 @@
-import { STATEMENT_TEXT_MAX } from '../../../../domain/lesson/lesson-constants';
+import { STATEMENT_TEXT_MAX } from '#domain/lesson/lesson-constants';
 import { removeAt, replaceAt } from '../lib/draft-edits';
 import { newSeedStatement, type DraftStatements } from '../lib/draft-lesson';
 import { FieldGroup, TextField } from './fields';

@@ -1,7 +1,4 @@
-import {
-  WRITING_CRITERIA_MAX,
-  WRITING_POINTS_MAX,
-} from '../../../../domain/lesson/lesson-constants';
+import { WRITING_CRITERIA_MAX, WRITING_POINTS_MAX } from '#domain/lesson/lesson-constants';
 import { removeAt, replaceAt } from '../lib/draft-edits';
 import { newCriterion, type DraftWriting } from '../lib/draft-lesson';
 import { FieldGroup, NumberField, TextField } from './fields';

@@ -1,4 +1,4 @@
-import { CLAIM_CATEGORIES } from '../../../../domain/lesson/lesson-constants';
+import { CLAIM_CATEGORIES } from '#domain/lesson/lesson-constants';
 import { lessonIdFromTitle, newId } from './ids';
 
 /**

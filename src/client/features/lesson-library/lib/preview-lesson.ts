@@ -1,4 +1,4 @@
-import type { GlossaryTerm, Item, Paragraph } from '../../../../domain/lesson/lesson-schema';
+import type { GlossaryTerm, Item, Paragraph } from '#domain/lesson/lesson-schema';
 import type { DraftItem, DraftLesson, DraftLessonReading } from './draft-lesson';
 
 /**

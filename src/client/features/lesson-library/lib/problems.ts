@@ -1,8 +1,8 @@
-import { fieldInWords, parseFieldPath } from '../../../../domain/lesson/field-words';
-import { formatFieldPath } from '../../../../domain/lesson/json-positions';
-import { articleProblems } from '../../../../domain/lesson/lesson-draft';
-import { teacherMessage } from '../../../../domain/lesson/lesson-file-messages';
-import { lessonSchema } from '../../../../domain/lesson/lesson-schema';
+import { fieldInWords, parseFieldPath } from '#domain/lesson/field-words';
+import { formatFieldPath } from '#domain/lesson/json-positions';
+import { articleProblems } from '#domain/lesson/lesson-draft';
+import { teacherMessage } from '#domain/lesson/lesson-file-messages';
+import { lessonSchema } from '#domain/lesson/lesson-schema';
 import { toLessonJson, type DraftItem, type DraftLesson } from './draft-lesson';
 
 /**

@@ -1,8 +1,8 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import type { StudentSection as Section } from '../../../../domain/lesson/answer-key-schemas';
-import type { ClassWallResponse } from '../../../../domain/live/dashboard-contracts';
-import type { StudentSessionView } from '../../../../domain/live/live-contracts';
-import { countReplies, WALL_REPLY_KIND_LABELS } from '../../../../domain/live/wall-replies';
+import type { StudentSection as Section } from '#domain/lesson/answer-key-schemas';
+import type { ClassWallResponse } from '#domain/live/dashboard-contracts';
+import type { StudentSessionView } from '#domain/live/live-contracts';
+import { countReplies, WALL_REPLY_KIND_LABELS } from '#domain/live/wall-replies';
 import { WallReplyForm } from './wall-reply-form';
 
 /** Spotlighted responses first, then the newest. */

@@ -1,11 +1,11 @@
 import { useEffect, useId, useRef } from 'react';
-import type { Answer } from '../../../../domain/lesson/answers';
-import { checkAnswerForItem } from '../../../../domain/lesson/check-answer';
-import { getItemQuestion } from '../../../../domain/lesson/item-question';
-import type { StudentItem as Item } from '../../../../domain/lesson/answer-key-schemas';
-import type { ForecastScores } from '../../../../domain/live/dashboard-contracts';
-import type { ItemResults, ItemState } from '../../../../domain/live/live-contracts';
-import type { WritingFeedback } from '../../../../domain/live/result-contracts';
+import type { Answer } from '#domain/lesson/answers';
+import { checkAnswerForItem } from '#domain/lesson/check-answer';
+import { getItemQuestion } from '#domain/lesson/item-question';
+import type { StudentItem as Item } from '#domain/lesson/answer-key-schemas';
+import type { ForecastScores } from '#domain/live/dashboard-contracts';
+import type { ItemResults, ItemState } from '#domain/live/live-contracts';
+import type { WritingFeedback } from '#domain/live/result-contracts';
 import { ItemAnswer } from '../../../shared/components/items/item-answer';
 import { ForecastScoresView } from '../../../shared/components/items/forecast-scores';
 import { useAnnounceWhenSettled } from '../../../shared/hooks/use-announce-when-settled';

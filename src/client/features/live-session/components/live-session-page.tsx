@@ -1,11 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useMemo, useRef, useState } from 'react';
-import { withAnswerKeys } from '../../../../domain/lesson/answer-keys';
+import { withAnswerKeys } from '#domain/lesson/answer-keys';
 import type {
   StudentLesson as Lesson,
   StudentSection as Section,
-} from '../../../../domain/lesson/answer-key-schemas';
-import type { StudentSessionView } from '../../../../domain/live/live-contracts';
+} from '#domain/lesson/answer-key-schemas';
+import type { StudentSessionView } from '#domain/live/live-contracts';
 import { ArticleText } from '../../../shared/components/article-text';
 import { LiveAnnouncer } from '../../../shared/components/live-announcer';
 import { SessionLessonGate } from '../../../shared/components/session-lesson-gate';

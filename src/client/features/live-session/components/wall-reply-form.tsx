@@ -1,12 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState, type SyntheticEvent } from 'react';
-import { toSafeText } from '../../../../domain/live/safe-text';
+import { toSafeText } from '#domain/live/safe-text';
 import {
   WALL_REPLY_KIND_LABELS,
   WALL_REPLY_KINDS,
   WALL_REPLY_MAX_LENGTH,
   type WallReplyKind,
-} from '../../../../domain/live/wall-replies';
+} from '#domain/live/wall-replies';
 import { describeApiError } from '../../../shared/lib/api-client';
 import { queryKeys } from '../../../shared/lib/query-keys';
 import { sendWallReply } from '../api/student-api';

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
-import type { Answer } from '../../../../domain/lesson/answers';
+import type { Answer } from '#domain/lesson/answers';
 
 /**
  * The outbox: answers the student has given that the server has not acknowledged yet. It is

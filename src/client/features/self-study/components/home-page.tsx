@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect, useRef } from 'react';
-import { getLessonProgress } from '../../../../domain/lesson/answers';
-import { lessonDuration } from '../../../../domain/lesson/lesson-duration';
-import type { StudentLesson as Lesson } from '../../../../domain/lesson/answer-key-schemas';
+import { getLessonProgress } from '#domain/lesson/answers';
+import { lessonDuration } from '#domain/lesson/lesson-duration';
+import type { StudentLesson as Lesson } from '#domain/lesson/answer-key-schemas';
 import { useFocusOnArrival } from '../../../shared/hooks/use-focus-on-arrival';
 import { Link } from '../../../shared/lib/router';
 import { routes } from '../../../shared/lib/routes';

@@ -1,15 +1,15 @@
-import { getItemQuestion } from '../../../../domain/lesson/item-question';
+import { getItemQuestion } from '#domain/lesson/item-question';
 import { useRef, useState } from 'react';
-import type { Answer, AnswersByItem } from '../../../../domain/lesson/answers';
-import { getLessonProgress } from '../../../../domain/lesson/answers';
-import { keyedClaimCheck, keyedForecast } from '../../../../domain/lesson/answer-keys';
+import type { Answer, AnswersByItem } from '#domain/lesson/answers';
+import { getLessonProgress } from '#domain/lesson/answers';
+import { keyedClaimCheck, keyedForecast } from '#domain/lesson/answer-keys';
 import type {
   StudentClaimCheckItem as ClaimCheckItem,
   StudentForecastItem as ForecastItem,
   StudentItem as Item,
   StudentLesson as Lesson,
-} from '../../../../domain/lesson/answer-key-schemas';
-import { scoreForecast } from '../../../../domain/scoring/brier';
+} from '#domain/lesson/answer-key-schemas';
+import { scoreForecast } from '#domain/scoring/brier';
 import { TableScrollBox } from '../../../shared/components/table-scroll-box';
 import { useFocusOnArrival } from '../../../shared/hooks/use-focus-on-arrival';
 import { navigate } from '../../../shared/lib/router';

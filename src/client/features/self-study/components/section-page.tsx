@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef } from 'react';
-import { getLessonProgress, getSectionProgress } from '../../../../domain/lesson/answers';
-import type { StudentLesson as Lesson } from '../../../../domain/lesson/answer-key-schemas';
+import { getLessonProgress, getSectionProgress } from '#domain/lesson/answers';
+import type { StudentLesson as Lesson } from '#domain/lesson/answer-key-schemas';
 import { Link } from '../../../shared/lib/router';
 import { routes } from '../../../shared/lib/routes';
 import { useSelfStudy } from '../stores/use-self-study';

@@ -1,6 +1,6 @@
-import type { AnswersByItem } from '../../../../domain/lesson/answers';
-import { getSectionProgress } from '../../../../domain/lesson/answers';
-import type { StudentLesson as Lesson } from '../../../../domain/lesson/answer-key-schemas';
+import type { AnswersByItem } from '#domain/lesson/answers';
+import { getSectionProgress } from '#domain/lesson/answers';
+import type { StudentLesson as Lesson } from '#domain/lesson/answer-key-schemas';
 import { Link } from '../../../shared/lib/router';
 import { routes } from '../../../shared/lib/routes';
 

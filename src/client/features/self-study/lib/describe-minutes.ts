@@ -1,4 +1,4 @@
-import type { MinutesRange } from '../../../../domain/lesson/lesson-duration';
+import type { MinutesRange } from '#domain/lesson/lesson-duration';
 
 /** "26 minutes", or "26 minutes (31 with extension questions)" when those add time. */
 export function describeMinutes({ core, withExtensions }: MinutesRange): string {

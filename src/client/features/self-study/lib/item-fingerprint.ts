@@ -1,7 +1,7 @@
 import type {
   StudentItem as Item,
   StudentLesson as Lesson,
-} from '../../../../domain/lesson/answer-key-schemas';
+} from '#domain/lesson/answer-key-schemas';
 
 /**
  * A short fingerprint of what an item asks, kept with each answer: when a new version of the

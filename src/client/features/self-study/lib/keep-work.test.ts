@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Item, Lesson } from '../../../../domain/lesson/lesson-schema';
-import { soleimaniLesson } from '../../../../domain/lessons/soleimani-lesson';
+import type { Item, Lesson } from '#domain/lesson/lesson-schema';
+import { soleimaniLesson } from '#domain/lessons/soleimani-lesson';
 import { itemFingerprint, wholeItemFingerprint } from './item-fingerprint';
-import { checkAnswerForItem } from '../../../../domain/lesson/check-answer';
+import { checkAnswerForItem } from '#domain/lesson/check-answer';
 import { hasWorkWithoutFingerprints, keepWork, type AnswerFits } from './keep-work';
 import { answersOf, skippedItemIdsOf, type ItemWork, type LessonWork } from './saved-work';
 import { mergeSavedWork } from './merge-work';

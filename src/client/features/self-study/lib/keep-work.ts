@@ -1,8 +1,8 @@
-import type { Answer } from '../../../../domain/lesson/answers';
+import type { Answer } from '#domain/lesson/answers';
 import type {
   StudentItem as Item,
   StudentLesson as Lesson,
-} from '../../../../domain/lesson/answer-key-schemas';
+} from '#domain/lesson/answer-key-schemas';
 import { lessonFingerprints, wholeItemFingerprint } from './item-fingerprint';
 import { isDroppedWork, type ItemWork, type LessonWork } from './saved-work';
 

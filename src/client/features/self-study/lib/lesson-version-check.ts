@@ -1,4 +1,4 @@
-import type { ItemKind } from '../../../../domain/lesson/lesson-schema';
+import type { ItemKind } from '#domain/lesson/lesson-schema';
 
 /**
  * A light check of a shared lesson as the server (or the service worker's copy) sent it: the

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Answer } from '../../../../domain/lesson/answers';
+import type { Answer } from '#domain/lesson/answers';
 import { isSameSavedWork, mergeSavedWork } from './merge-work';
 import type { ItemWork, LessonWork, SavedWork } from './saved-work';
 

@@ -1,4 +1,4 @@
-import { isAnswer, type Answer } from '../../../../domain/lesson/answers';
+import { isAnswer, type Answer } from '#domain/lesson/answers';
 import type { ItemWork, LessonWork, SavedWork } from './saved-work';
 
 /** A well-formed answer, or null. Whether it still fits its item is for keep-work.ts to say. */

@@ -3,12 +3,12 @@ import {
   getSectionProgress,
   isItemAnswered,
   type AnswersByItem,
-} from '../../../../domain/lesson/answers';
+} from '#domain/lesson/answers';
 import type {
   StudentItem as Item,
   StudentLesson as Lesson,
   StudentSection as Section,
-} from '../../../../domain/lesson/answer-key-schemas';
+} from '#domain/lesson/answer-key-schemas';
 
 /**
  * What the review and its Markdown may show without spoiling a question still to do. A

@@ -1,9 +1,9 @@
-import { getItemQuestion } from '../../../../domain/lesson/item-question';
-import type { AnswersByItem } from '../../../../domain/lesson/answers';
-import type { StudentLesson as Lesson } from '../../../../domain/lesson/answer-key-schemas';
-import { keyedClaimCheck, keyedForecast } from '../../../../domain/lesson/answer-keys';
-import { escapeMarkdownText as escapeMarkdown } from '../../../../domain/reports/markdown-text';
-import { scoreForecast } from '../../../../domain/scoring/brier';
+import { getItemQuestion } from '#domain/lesson/item-question';
+import type { AnswersByItem } from '#domain/lesson/answers';
+import type { StudentLesson as Lesson } from '#domain/lesson/answer-key-schemas';
+import { keyedClaimCheck, keyedForecast } from '#domain/lesson/answer-keys';
+import { escapeMarkdownText as escapeMarkdown } from '#domain/reports/markdown-text';
+import { scoreForecast } from '#domain/scoring/brier';
 import {
   describeSimpleAnswer,
   formatBrier,

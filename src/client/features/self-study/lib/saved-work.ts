@@ -1,4 +1,4 @@
-import type { Answer } from '../../../../domain/lesson/answers';
+import type { Answer } from '#domain/lesson/answers';
 
 /**
  * What the student last did with one item. Times are milliseconds since 1970 on this device's

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
-import type { Answer } from '../../../../domain/lesson/answers';
-import type { StudentLesson as Lesson } from '../../../../domain/lesson/answer-key-schemas';
+import type { Answer } from '#domain/lesson/answers';
+import type { StudentLesson as Lesson } from '#domain/lesson/answer-key-schemas';
 import { keepWork, type AnswerFits } from '../lib/keep-work';
 import { isSameSavedWork, mergeSavedWork } from '../lib/merge-work';
 import { restoreWork } from '../lib/restore-work';

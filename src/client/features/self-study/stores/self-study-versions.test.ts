@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Lesson } from '../../../../domain/lesson/lesson-schema';
-import { soleimaniLesson as lesson } from '../../../../domain/lessons/soleimani-lesson';
+import type { Lesson } from '#domain/lesson/lesson-schema';
+import { soleimaniLesson as lesson } from '#domain/lessons/soleimani-lesson';
 import { memoryStorage } from '../../../shared/testing/memory-storage';
-import { checkAnswerForItem } from '../../../../domain/lesson/check-answer';
+import { checkAnswerForItem } from '#domain/lesson/check-answer';
 import { itemFingerprint } from '../lib/item-fingerprint';
 
 /** Where the app kept self-study work before lessons had links, and still does. */

@@ -1,6 +1,6 @@
 import { useEffect, useMemo } from 'react';
-import type { Answer, AnswersByItem } from '../../../../domain/lesson/answers';
-import type { StudentLesson as Lesson } from '../../../../domain/lesson/answer-key-schemas';
+import type { Answer, AnswersByItem } from '#domain/lesson/answers';
+import type { StudentLesson as Lesson } from '#domain/lesson/answer-key-schemas';
 import { lessonFingerprints } from '../lib/item-fingerprint';
 import { hasWorkWithoutFingerprints, keepWork } from '../lib/keep-work';
 import { answersOf, skippedItemIdsOf } from '../lib/saved-work';
@@ -24,7 +24,7 @@ export function useSelfStudy(lessonKey: string, lesson: Lesson) {
   const needsFits = work !== undefined && hasWorkWithoutFingerprints(work);
   useEffect(() => {
     if (!needsFits) return;
-    import('../../../../domain/lesson/check-answer').then(
+    import('#domain/lesson/check-answer').then(
       ({ checkAnswerForItem }) => {
         keepLessonWork(lessonKey, lesson, (item, answer) => {
           return checkAnswerForItem(item, answer, { allowIncomplete: true }) === null;

@@ -1,6 +1,6 @@
 import { useId, useState, type SyntheticEvent } from 'react';
-import type { Teacher } from '../../../../domain/live/live-contracts';
-import { LIMITS } from '../../../../domain/live/live-constants';
+import type { Teacher } from '#domain/live/live-contracts';
+import { LIMITS } from '#domain/live/live-constants';
 import { ApiRequestError, describeApiError } from '../../../shared/lib/api-client';
 import { useSubmission } from '../../../shared/hooks/use-submission';
 import { Link } from '../../../shared/lib/router';

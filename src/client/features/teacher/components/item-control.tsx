@@ -1,9 +1,9 @@
 import { useId, useRef, type ReactNode } from 'react';
-import { takesAnAnswer } from '../../../../domain/lesson/answers';
-import { getItemQuestion } from '../../../../domain/lesson/item-question';
-import type { Item } from '../../../../domain/lesson/lesson-schema';
-import type { ForecastScores } from '../../../../domain/live/dashboard-contracts';
-import type { ItemResults, ItemState } from '../../../../domain/live/live-contracts';
+import { takesAnAnswer } from '#domain/lesson/answers';
+import { getItemQuestion } from '#domain/lesson/item-question';
+import type { Item } from '#domain/lesson/lesson-schema';
+import type { ForecastScores } from '#domain/live/dashboard-contracts';
+import type { ItemResults, ItemState } from '#domain/live/live-contracts';
 import { ItemResultsView } from '../../../shared/components/items/item-results';
 import { useFocusWhenLost } from '../../../shared/hooks/use-focus-when-lost';
 import { describeApiError } from '../../../shared/lib/api-client';

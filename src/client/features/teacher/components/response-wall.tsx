@@ -1,18 +1,18 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import type { Lesson } from '../../../../domain/lesson/lesson-schema';
+import type { Lesson } from '#domain/lesson/lesson-schema';
 import type {
   ModerateResponseRequest,
   TeacherWallReply,
   TeacherWallResponse,
-} from '../../../../domain/live/dashboard-contracts';
+} from '#domain/live/dashboard-contracts';
 import {
   WALL_IDENTITIES,
   WALL_IDENTITY_HINTS,
   WALL_IDENTITY_LABELS,
   type WallIdentity,
-} from '../../../../domain/live/wall-identity';
-import { countReplies, WALL_REPLY_KIND_LABELS } from '../../../../domain/live/wall-replies';
+} from '#domain/live/wall-identity';
+import { countReplies, WALL_REPLY_KIND_LABELS } from '#domain/live/wall-replies';
 import { useDebouncedValue } from '../../../shared/hooks/use-debounced-value';
 import { describeApiError } from '../../../shared/lib/api-client';
 import {

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import type { SpeakingTurnsResponse } from '../../../../domain/live/dashboard-contracts';
-import type { Participant } from '../../../../domain/live/live-contracts';
+import type { SpeakingTurnsResponse } from '#domain/live/dashboard-contracts';
+import type { Participant } from '#domain/live/live-contracts';
 import {
   SPEAKING_TURN_KIND_LABELS,
   SPEAKING_TURN_KINDS,
@@ -9,7 +9,7 @@ import {
   tallySpeakingTurns,
   type SpeakingTally,
   type SpeakingTurnKind,
-} from '../../../../domain/live/speaking-turns';
+} from '#domain/live/speaking-turns';
 import { TableScrollBox } from '../../../shared/components/table-scroll-box';
 import { describeApiError } from '../../../shared/lib/api-client';
 import { queryKeys } from '../../../shared/lib/query-keys';

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type SyntheticEvent } from 'react';
-import type { SessionMode } from '../../../../domain/live/live-contracts';
-import { SESSION_MODES } from '../../../../domain/live/live-constants';
+import type { SessionMode } from '#domain/live/live-contracts';
+import { SESSION_MODES } from '#domain/live/live-constants';
 import { describeApiError } from '../../../shared/lib/api-client';
 import { Link, navigate } from '../../../shared/lib/router';
 import { routes } from '../../../shared/lib/routes';

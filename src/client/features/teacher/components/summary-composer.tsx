@@ -1,7 +1,7 @@
 import { useId, useRef, useState } from 'react';
-import type { Section } from '../../../../domain/lesson/lesson-schema';
-import type { PublishedSummary } from '../../../../domain/live/live-contracts';
-import { LIMITS } from '../../../../domain/live/live-constants';
+import type { Section } from '#domain/lesson/lesson-schema';
+import type { PublishedSummary } from '#domain/live/live-contracts';
+import { LIMITS } from '#domain/live/live-constants';
 import { useFocusWhenLost } from '../../../shared/hooks/use-focus-when-lost';
 import { describeApiError } from '../../../shared/lib/api-client';
 import { ThemesList } from './themes-list';

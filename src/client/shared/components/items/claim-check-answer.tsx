@@ -1,15 +1,12 @@
 import { useId } from 'react';
-import { isItemAnswered, type AnswerFor } from '../../../../domain/lesson/answers';
-import {
-  CLAIM_CATEGORIES,
-  CLAIM_CATEGORY_LABELS,
-} from '../../../../domain/lesson/lesson-constants';
-import type { ClaimCategory } from '../../../../domain/lesson/lesson-schema';
-import { keyedClaimCheck } from '../../../../domain/lesson/answer-keys';
+import { isItemAnswered, type AnswerFor } from '#domain/lesson/answers';
+import { CLAIM_CATEGORIES, CLAIM_CATEGORY_LABELS } from '#domain/lesson/lesson-constants';
+import type { ClaimCategory } from '#domain/lesson/lesson-schema';
+import { keyedClaimCheck } from '#domain/lesson/answer-keys';
 import type {
   StudentClaim as Claim,
   StudentClaimCheckItem as ClaimCheckItem,
-} from '../../../../domain/lesson/answer-key-schemas';
+} from '#domain/lesson/answer-key-schemas';
 
 function ClaimChoice({
   itemId,

@@ -1,9 +1,9 @@
 import { useId, useState } from 'react';
-import type { AnswerFor } from '../../../../domain/lesson/answers';
+import type { AnswerFor } from '#domain/lesson/answers';
 import type {
   StudentForecastItem as ForecastItem,
   StudentForecastScenario as ForecastScenario,
-} from '../../../../domain/lesson/answer-key-schemas';
+} from '#domain/lesson/answer-key-schemas';
 import { formatDate, parsePercent } from '../../lib/format';
 
 const UNSET_SLIDER_POSITION = 50;

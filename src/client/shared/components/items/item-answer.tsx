@@ -1,6 +1,6 @@
 import { lazy, Suspense } from 'react';
-import type { Answer } from '../../../../domain/lesson/answers';
-import type { StudentItem as Item } from '../../../../domain/lesson/answer-key-schemas';
+import type { Answer } from '#domain/lesson/answers';
+import type { StudentItem as Item } from '#domain/lesson/answer-key-schemas';
 import { PollAnswer } from './poll-answer';
 import { PromptAnswer } from './prompt-answer';
 import { ScaleAnswer } from './scale-answer';

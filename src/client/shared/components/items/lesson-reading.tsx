@@ -1,4 +1,4 @@
-import type { StudentForecastScenario as ForecastScenario } from '../../../../domain/lesson/answer-key-schemas';
+import type { StudentForecastScenario as ForecastScenario } from '#domain/lesson/answer-key-schemas';
 
 /** The column heading for the lesson's reading of the article, the same in every table. */
 export const LESSON_READING_HEADING = 'The lesson’s reading of the article';

@@ -1,5 +1,5 @@
-import type { AnswerFor } from '../../../../domain/lesson/answers';
-import type { PollItem } from '../../../../domain/lesson/lesson-schema';
+import type { AnswerFor } from '#domain/lesson/answers';
+import type { PollItem } from '#domain/lesson/lesson-schema';
 
 export function PollAnswer({
   item,

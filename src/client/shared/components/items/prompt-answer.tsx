@@ -1,7 +1,7 @@
 import { useId } from 'react';
-import { countWords, type AnswerFor } from '../../../../domain/lesson/answers';
-import type { PromptItem } from '../../../../domain/lesson/lesson-schema';
-import { toSafeText } from '../../../../domain/live/safe-text';
+import { countWords, type AnswerFor } from '#domain/lesson/answers';
+import type { PromptItem } from '#domain/lesson/lesson-schema';
+import { toSafeText } from '#domain/live/safe-text';
 
 export function PromptAnswer({
   item,

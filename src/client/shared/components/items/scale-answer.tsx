@@ -1,6 +1,6 @@
-import type { AnswerFor } from '../../../../domain/lesson/answers';
-import { SCALE_LABELS } from '../../../../domain/lesson/lesson-constants';
-import type { ScaleItem } from '../../../../domain/lesson/lesson-schema';
+import type { AnswerFor } from '#domain/lesson/answers';
+import { SCALE_LABELS } from '#domain/lesson/lesson-constants';
+import type { ScaleItem } from '#domain/lesson/lesson-schema';
 
 export function ScaleAnswer({
   item,

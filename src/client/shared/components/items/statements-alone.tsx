@@ -1,4 +1,4 @@
-import type { StatementsItem } from '../../../../domain/lesson/lesson-schema';
+import type { StatementsItem } from '#domain/lesson/lesson-schema';
 
 /**
  * Class statements for a student working alone: there are no classmates to vote with, so the

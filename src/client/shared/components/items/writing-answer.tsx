@@ -1,8 +1,8 @@
 import { useId } from 'react';
-import { countWords, type AnswerFor } from '../../../../domain/lesson/answers';
-import { WRITING_TEXT_MAX } from '../../../../domain/lesson/lesson-constants';
-import type { StudentWritingItem as WritingItem } from '../../../../domain/lesson/answer-key-schemas';
-import { toSafeText } from '../../../../domain/live/safe-text';
+import { countWords, type AnswerFor } from '#domain/lesson/answers';
+import { WRITING_TEXT_MAX } from '#domain/lesson/lesson-constants';
+import type { StudentWritingItem as WritingItem } from '#domain/lesson/answer-key-schemas';
+import { toSafeText } from '#domain/live/safe-text';
 
 /** A writing task: the rubric it will be scored on, the text box and its word count. */
 export function WritingAnswer({
