@@ -144,7 +144,12 @@ const domainAlias = {
       const target = path.resolve(path.dirname(file), source.value);
       if (!isInside(DOMAIN, target) || target === DOMAIN) return;
       const alias =
-        DOMAIN_ALIAS + path.relative(DOMAIN, target).split(path.sep).join('/').replace(/\.tsx?$/, '');
+        DOMAIN_ALIAS +
+        path
+          .relative(DOMAIN, target)
+          .split(path.sep)
+          .join('/')
+          .replace(/\.tsx?$/, '');
       context.report({
         node: source,
         messageId: 'alias',

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { soleimaniLesson as lesson } from '#domain/lessons/soleimani-lesson';
+import { soleimaniLesson as lesson } from '#domain/lesson/builtin/soleimani-lesson';
 import { forecastField, forecastSlider } from './support/forecast-inputs';
 import { expectNoAxeViolations, expectNoSidewaysScroll } from './support/page-checks';
 

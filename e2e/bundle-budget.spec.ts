@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
-import { soleimaniLesson as lesson } from '#domain/lessons/soleimani-lesson';
+import { soleimaniLesson as lesson } from '#domain/lesson/builtin/soleimani-lesson';
 
 /** The JavaScript a student's home and section pages may load, gzip-compressed. */
 // 80 KB until 2026-12-06, when self-study's answer keys, unresolved forecasts and the

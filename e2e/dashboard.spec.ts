@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Answer } from '#domain/lesson/answers';
 import { formatAnswerText } from '#domain/lesson/format-answer';
 import type { Item } from '#domain/lesson/lesson-schema';
-import { soleimaniLesson as lesson } from '#domain/lessons/soleimani-lesson';
+import { soleimaniLesson as lesson } from '#domain/lesson/builtin/soleimani-lesson';
 import { parseCsv } from '#domain/reports/csv';
 import { expect, test } from './support/fixtures';
 import { DashboardPages, StudentDashboardPages } from './support/live-session-pages';

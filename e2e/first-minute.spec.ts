@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { soleimaniLesson as lesson } from '#domain/lessons/soleimani-lesson';
+import { soleimaniLesson as lesson } from '#domain/lesson/builtin/soleimani-lesson';
 import { expectKeptForOffline } from './support/offline';
 import { expect, test } from './support/fixtures';
 import { expectNoAxeViolations } from './support/page-checks';

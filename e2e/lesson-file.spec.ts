@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { importLessonFile } from '#domain/lesson/lesson-file';
 import { LESSON_FILE_SCHEMA_ID } from '#domain/lesson/lesson-json-schema';
-import { soleimaniLesson as lesson } from '#domain/lessons/soleimani-lesson';
+import { soleimaniLesson as lesson } from '#domain/lesson/builtin/soleimani-lesson';
 import { expect, test } from './support/fixtures';
 
 test('a teacher downloads the lesson as an open file that imports back to the same lesson', async ({

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { soleimaniLesson } from '#domain/lessons/soleimani-lesson';
+import { soleimaniLesson } from '#domain/lesson/builtin/soleimani-lesson';
 import { expect, test } from './support/fixtures';
 import { LessonLibraryPages } from './support/lesson-library-pages';
 import { expectNoAxeViolations, expectNoSidewaysScroll } from './support/page-checks';

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { soleimaniLesson as lesson } from '#domain/lessons/soleimani-lesson';
+import { soleimaniLesson as lesson } from '#domain/lesson/builtin/soleimani-lesson';
 import { expectKeptForOffline } from './support/offline';
 
 test('after a first visit the app reloads and works with the network off', async ({

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { soleimaniLesson as lesson } from '#domain/lessons/soleimani-lesson';
+import { soleimaniLesson as lesson } from '#domain/lesson/builtin/soleimani-lesson';
 import { expect, test } from './support/fixtures';
 import { StudentPages } from './support/live-session-pages';
 

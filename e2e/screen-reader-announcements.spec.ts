@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { getItemQuestion } from '#domain/lesson/item-question';
-import { soleimaniLesson as lesson } from '#domain/lessons/soleimani-lesson';
+import { soleimaniLesson as lesson } from '#domain/lesson/builtin/soleimani-lesson';
 import { expect, test } from './support/fixtures';
 import { expectNoAxeViolations } from './support/page-checks';
 

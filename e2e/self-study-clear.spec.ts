@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { soleimaniLesson as lesson } from '#domain/lessons/soleimani-lesson';
+import { soleimaniLesson as lesson } from '#domain/lesson/builtin/soleimani-lesson';
 import { expectNoAxeViolations } from './support/page-checks';
 import { plannedPrompt, SelfStudyPage } from './support/self-study-page';
 

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { getItemQuestion } from '#domain/lesson/item-question';
-import { soleimaniLesson as lesson } from '#domain/lessons/soleimani-lesson';
+import { soleimaniLesson as lesson } from '#domain/lesson/builtin/soleimani-lesson';
 import { SelfStudyPage } from './support/self-study-page';
 
 const section = lesson.sections[0]!;

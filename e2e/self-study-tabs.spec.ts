@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { soleimaniLesson as lesson } from '#domain/lessons/soleimani-lesson';
+import { soleimaniLesson as lesson } from '#domain/lesson/builtin/soleimani-lesson';
 import { plannedPrompt, SelfStudyPage } from './support/self-study-page';
 
 const section = lesson.sections[0]!;

@@ -3,7 +3,7 @@ import { expect, test } from '@playwright/test';
 import { takesAnAnswer } from '#domain/lesson/answers';
 import { getItemQuestion } from '#domain/lesson/item-question';
 import { lessonDuration } from '#domain/lesson/lesson-duration';
-import { soleimaniLesson as lesson } from '#domain/lessons/soleimani-lesson';
+import { soleimaniLesson as lesson } from '#domain/lesson/builtin/soleimani-lesson';
 import { forecastField, forecastSlider } from './support/forecast-inputs';
 import { FORECAST_PLAN, plannedPrompt, SelfStudyPage } from './support/self-study-page';
 

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, type Page } from '@playwright/test';
 import type { ForecastItem, Lesson, PollItem, PromptItem } from '#domain/lesson/lesson-schema';
-import { soleimaniLesson } from '#domain/lessons/soleimani-lesson';
+import { soleimaniLesson } from '#domain/lesson/builtin/soleimani-lesson';
 import { statementsItem, statementsLesson } from '../src/test-fixtures/lessons/statements-lesson';
 import { test } from './support/fixtures';
 import { expectKeptForOffline } from './support/offline';

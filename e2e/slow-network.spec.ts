@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { soleimaniLesson as lesson } from '#domain/lessons/soleimani-lesson';
+import { soleimaniLesson as lesson } from '#domain/lesson/builtin/soleimani-lesson';
 
 /** Chrome DevTools' "Slow 3G": 400 ms round trips, 400 kbit/s each way. */
 const SLOW_3G = {

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { soleimaniLesson as lesson } from '#domain/lessons/soleimani-lesson';
+import { soleimaniLesson as lesson } from '#domain/lesson/builtin/soleimani-lesson';
 import { expect, test } from './support/fixtures';
 import { expectNoAxeViolations } from './support/page-checks';
 

@@ -1,5 +1,5 @@
 import type { Item } from '#domain/lesson/lesson-schema';
-import { soleimaniLesson as lesson } from '#domain/lessons/soleimani-lesson';
+import { soleimaniLesson as lesson } from '#domain/lesson/builtin/soleimani-lesson';
 import { expect, test } from './support/fixtures';
 import { DashboardPages, StudentDashboardPages } from './support/live-session-pages';
 import { expectNoAxeViolations, expectNoSidewaysScroll } from './support/page-checks';

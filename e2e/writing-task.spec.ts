@@ -1,7 +1,7 @@
 import type { Locator } from '@playwright/test';
 import type { Item, WritingItem } from '#domain/lesson/lesson-schema';
 import { CLAIM_CATEGORY_LABELS } from '#domain/lesson/lesson-constants';
-import { soleimaniLesson as lesson } from '#domain/lessons/soleimani-lesson';
+import { soleimaniLesson as lesson } from '#domain/lesson/builtin/soleimani-lesson';
 import { forecastField } from './support/forecast-inputs';
 import { expect, test } from './support/fixtures';
 import type { StudentPages } from './support/live-session-pages';

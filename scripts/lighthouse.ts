@@ -20,7 +20,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { build } from 'vite';
-import { soleimaniLesson } from '#domain/lessons/soleimani-lesson';
+import { soleimaniLesson } from '#domain/lesson/builtin/soleimani-lesson';
 import { startServerProcess } from '../src/server/bench/server-process';
 
 const run = promisify(execFile);

@@ -91,10 +91,32 @@ describe('client layers', () => {
   it('let a feature import shared code and the domain', async () => {
     const code = [
       "import { apiRequest } from '../../../shared/lib/api-client';",
-      "import { brierScore } from '../../../../domain/scoring/brier';",
+      "import { brierScore } from '#domain/scoring/brier';",
       'export const x = [apiRequest, brierScore];',
     ].join('\n');
     expect(await problemsIn('src/client/features/teacher/lib/x.ts', code)).toEqual([]);
+  });
+});
+
+describe('the domain is imported by its alias', () => {
+  it('refuses a relative path into src/domain outside it, and fixes it to #domain/', async () => {
+    const code =
+      "import { brierScore } from '../../domain/scoring/brier';\nexport const x = brierScore;";
+    const filePath = path.join(ROOT, 'src/server/routes/x.routes.ts');
+    expect(await problemsIn('src/server/routes/x.routes.ts', code)).toEqual(['local/domain-alias']);
+    const fixer = new ESLint({
+      cwd: ROOT,
+      ignore: false,
+      fix: true,
+      overrideConfig: tseslint.configs.disableTypeChecked,
+    });
+    const [fixed] = await fixer.lintText(code, { filePath });
+    expect(fixed?.output).toContain("from '#domain/scoring/brier'");
+  });
+
+  it('lets the domain import its own files by relative paths', async () => {
+    const code = "import { brierScore } from '../scoring/brier';\nexport const x = brierScore;";
+    expect(await problemsIn('src/domain/live/x.ts', code)).toEqual([]);
   });
 });
 
@@ -110,7 +132,7 @@ describe('the server', () => {
     const code = [
       "import { randomUUID } from 'node:crypto';",
       "import type { FastifyInstance } from 'fastify';",
-      "import { brierScore } from '../../domain/scoring/brier';",
+      "import { brierScore } from '#domain/scoring/brier';",
       'export const register = (app: FastifyInstance): unknown => [app, randomUUID, brierScore];',
     ].join('\n');
     expect(await problemsIn('src/server/routes/x.routes.ts', code)).toEqual([]);

@@ -4,7 +4,7 @@ import {
   type BrowserContextOptions,
   type Page,
 } from '@playwright/test';
-import { soleimaniLesson as lesson } from '#domain/lessons/soleimani-lesson';
+import { soleimaniLesson as lesson } from '#domain/lesson/builtin/soleimani-lesson';
 import { newAccount, type Account } from './account-pages';
 import { StudentPages, TeacherPages } from './live-session-pages';
 

@@ -60,7 +60,7 @@ export interface AppOptions {
 /**
  * Builds the server from its plugins; main.ts only listens. The database is opened (and closed)
  * by the caller. Services decorate the app (plugins/), routes are encapsulated plugins under
- * their prefix, each route registered from its contract (src/domain/live/api-endpoints.ts).
+ * their prefix, each route registered from its contract (src/domain/api/endpoints.ts).
  */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { config, db, lessons } = options;

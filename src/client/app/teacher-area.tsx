@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useState, type ReactElement } from 'react';
-import type { Teacher } from '#domain/live/live-contracts';
+import type { Teacher } from '#domain/api/live-contracts';
 import '../features/lesson-library/lesson-library.css';
 import { TeachPage } from '../features/teacher/components/teach-page';
 import { draftsOnThisDevice } from '../features/lesson-library/stores/local-drafts-store';

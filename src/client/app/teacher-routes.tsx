@@ -1,5 +1,5 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
-import type { Teacher } from '#domain/live/live-contracts';
+import type { Teacher } from '#domain/api/live-contracts';
 import { readSignedInTeacher } from '../features/teacher/api/sign-in-api';
 import { SignedOutIntro } from '../features/teacher/components/auth-forms';
 import { onAccountChange } from '../features/teacher/lib/account-channel';

@@ -1,4 +1,4 @@
-import type { ClassMap } from '../live/statements-contracts';
+import type { ClassMap } from '../api/statements-contracts';
 import type { OpinionMap } from './opinion-map-schema';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { soleimaniLesson as lesson } from '../lessons/soleimani-lesson';
+import { soleimaniLesson as lesson } from './builtin/soleimani-lesson';
 import { studentLessonSchema, type ItemAnswerKey } from './answer-key-schemas';
 import { answerKeyOf, keyedForecast, stripAnswerKeys, withAnswerKeys } from './answer-keys';
 import type { Lesson } from './lesson-schema';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { soleimaniLesson } from '../lessons/soleimani-lesson';
+import { soleimaniLesson } from './builtin/soleimani-lesson';
 import { articleProblems, checkLessonDraft } from './lesson-draft';
 import type { Lesson } from './lesson-schema';
 

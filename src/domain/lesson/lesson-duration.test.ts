@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { soleimaniLesson } from '../lessons/soleimani-lesson';
+import { soleimaniLesson } from './builtin/soleimani-lesson';
 import type { DeepReadonly } from '../live/deep-readonly';
 import { lessonDuration, sectionDuration, type DurationSection } from './lesson-duration';
 import type { Lesson } from './lesson-schema';

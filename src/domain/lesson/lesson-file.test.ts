@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { soleimaniLesson } from '../lessons/soleimani-lesson';
+import { soleimaniLesson } from './builtin/soleimani-lesson';
 import {
   CURRENT_LESSON_FILE_VERSION,
   describeLessonFileProblem,
@@ -21,7 +21,7 @@ const exampleText = readFileSync(EXAMPLE_URL, 'utf8');
  * and version 2 of the app exported it.
  */
 const shippedText = readFileSync(
-  new URL('../lessons/soleimani-2020.lesson.json', import.meta.url),
+  new URL('./builtin/soleimani-2020.lesson.json', import.meta.url),
   'utf8',
 );
 const shippedV1Text = readFileSync(

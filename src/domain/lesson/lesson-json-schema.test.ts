@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { soleimaniLesson } from '../lessons/soleimani-lesson';
+import { soleimaniLesson } from './builtin/soleimani-lesson';
 import { exportLessonFile } from './lesson-file';
 import {
   LESSON_FILE_SCHEMA_ID,

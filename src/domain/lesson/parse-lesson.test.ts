@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { soleimaniLesson } from '../lessons/soleimani-lesson';
+import { soleimaniLesson } from './builtin/soleimani-lesson';
 import type { Item, Lesson, Section } from './lesson-schema';
 import { LessonValidationError, parseLesson } from './parse-lesson';
 

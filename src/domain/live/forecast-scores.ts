@@ -1,8 +1,8 @@
 import type { ForecastItem } from '../lesson/lesson-schema';
-import { calibrationBuckets } from '../reports/calibration';
+import { calibrationBuckets } from '../scoring/calibration';
 import { mean } from '../scoring/aggregate';
 import { brierScoreFromPercent } from '../scoring/brier';
-import type { ForecastScores, ScenarioOutcome } from './dashboard-contracts';
+import type { ForecastScores, ScenarioOutcome } from '../api/dashboard-contracts';
 
 export interface StudentForecast {
   readonly participantId: string;

@@ -2,7 +2,7 @@ import type { Answer } from '../lesson/answers';
 import { SCALE_LABELS } from '../lesson/lesson-constants';
 import type { Item } from '../lesson/lesson-schema';
 import { distribution, mean, median, percentHistogram } from '../scoring/aggregate';
-import type { ItemResults } from './live-contracts';
+import type { ItemResults } from '../api/live-contracts';
 
 /**
  * The class's results for one item from everyone's answers: counts per option for polls and

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { soleimaniLesson as lesson } from '../lessons/soleimani-lesson';
+import { soleimaniLesson as lesson } from '../lesson/builtin/soleimani-lesson';
 import {
   buildStudentDataExport,
   formatStudentDataMarkdown,

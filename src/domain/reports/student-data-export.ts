@@ -3,7 +3,7 @@ import { formatAnswerText } from '../lesson/format-answer';
 import { getItemQuestion } from '../lesson/item-question';
 import type { Lesson } from '../lesson/lesson-schema';
 import { SPEAKING_TURN_KIND_LABELS, type SpeakingTurnKind } from '../live/speaking-turns';
-import type { ExportedAnswer, StudentDataExport } from '../live/student-data-contracts';
+import type { ExportedAnswer, StudentDataExport } from '../api/student-data-contracts';
 import { WALL_REPLY_KIND_LABELS, type WallReplyKind } from '../live/wall-replies';
 import { escapeMarkdownText } from './markdown-text';
 

@@ -27,9 +27,9 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import type { PollItem } from '#domain/lesson/lesson-schema';
-import type { AnswerAck, JoinResponse, TeacherSessionView } from '#domain/live/live-contracts';
-import type { LiveEvent } from '#domain/live/live-events';
-import { soleimaniLesson } from '#domain/lessons/soleimani-lesson';
+import type { AnswerAck, JoinResponse, TeacherSessionView } from '#domain/api/live-contracts';
+import type { LiveEvent } from '#domain/api/live-events';
+import { soleimaniLesson } from '#domain/lesson/builtin/soleimani-lesson';
 import { startBareBroadcastServer, type BareBroadcastServer } from './bare-broadcast';
 import { BenchClient, RequestError, type EventStream } from './http-client';
 import {

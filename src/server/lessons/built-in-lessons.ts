@@ -4,7 +4,7 @@ import type { BuiltInLessonFile } from './lesson-library';
 
 /** The lessons every install has, as open lesson files kept in the repository. */
 const BUILT_IN_LESSON_FILES = [
-  new URL('../../domain/lessons/soleimani-2020.lesson.json', import.meta.url),
+  new URL('../../domain/lesson/builtin/soleimani-2020.lesson.json', import.meta.url),
 ];
 
 export async function readBuiltInLessons(): Promise<BuiltInLessonFile[]> {

@@ -13,8 +13,8 @@ import {
   type LessonDetail,
   type LessonProblem,
   type LessonSummary,
-} from '#domain/live/lesson-library-contracts';
-import type { ApiErrorBody } from '#domain/live/api-error';
+} from '#domain/api/lesson-library-contracts';
+import type { ApiErrorBody } from '#domain/api/errors';
 import type { Database, Queryable } from '../db/database';
 import { ApiError } from '../lib/api-error';
 import * as repo from '../repositories/lessons.repository';

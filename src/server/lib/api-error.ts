@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { ApiErrorBody, ApiErrorCode } from '#domain/live/api-error';
+import type { ApiErrorBody, ApiErrorCode } from '#domain/api/errors';
 import { findUnsafeText } from '#domain/live/unsafe-text';
 
 /** A refusal the client should see: an HTTP status, a stable code and a readable message. */

@@ -10,7 +10,7 @@ const PART_NAMES: Readonly<Record<string, string>> = {
   headers: 'headers',
 };
 
-/** A compiled schema is a zod value: routes declare them from src/domain/live/api-endpoints.ts. */
+/** A compiled schema is a zod value: routes declare them from src/domain/api/endpoints.ts. */
 function asZod(schema: unknown): z.ZodType {
   if (typeof schema === 'object' && schema !== null && 'safeParse' in schema) {
     return schema as z.ZodType;

@@ -1,7 +1,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import type { EndpointContract } from '#domain/live/api-endpoints';
+import type { EndpointContract } from '#domain/api/endpoints';
 import { errorHandlerPlugin } from '../plugins/error-handler';
 import { useContractCompilers } from './contract-compilers';
 import { addRoute } from './contract-route';

@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { Lesson } from '#domain/lesson/lesson-schema';
-import type { Caller, EndpointAnswer, EndpointContract } from '#domain/live/api-endpoints';
+import type { Caller, EndpointAnswer, EndpointContract } from '#domain/api/endpoints';
 import type { DeepReadonly } from '#domain/live/deep-readonly';
-import type { Teacher } from '#domain/live/live-contracts';
+import type { Teacher } from '#domain/api/live-contracts';
 import type { ClassSessionRecord } from '../repositories/class-sessions.repository';
 import type { ParticipantRecord } from '../repositories/participants.repository';
 
@@ -85,7 +85,7 @@ async function identifyCaller(
 }
 
 /**
- * Registers a route from its contract (src/domain/live/api-endpoints.ts): the path (under the
+ * Registers a route from its contract (src/domain/api/endpoints.ts): the path (under the
  * plugin's prefix), the schemas Fastify validates and serialises with, and the caller check,
  * so a handler only does its own work. The request is validated first (after any
  * `beforeValidation` limit), then the caller checked.

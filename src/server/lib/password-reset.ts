@@ -1,4 +1,4 @@
-import type { Teacher } from '#domain/live/live-contracts';
+import type { Teacher } from '#domain/api/live-contracts';
 import type { ServerConfig } from '../config';
 import type { Database, Queryable } from '../db/database';
 import {

@@ -1,4 +1,4 @@
-import type { SignUpRequest, Teacher } from '#domain/live/live-contracts';
+import type { SignUpRequest, Teacher } from '#domain/api/live-contracts';
 import type { Database } from '../db/database';
 import {
   createPendingSignUp,

@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { Audience, LiveEvent } from '#domain/live/live-events';
-import { LIVE_PROTOCOL_VERSION } from '#domain/live/live-events';
+import type { Audience, LiveEvent } from '#domain/api/live-events';
+import { LIVE_PROTOCOL_VERSION } from '#domain/api/live-events';
 import type { Database } from '../db/database';
 import { countAnswersByItem } from '../repositories/answers.repository';
 import { touchClassSession } from '../repositories/class-sessions.repository';

@@ -8,7 +8,7 @@ import type {
   TeacherWallReply,
   TeacherWallResponse,
   WallResponse,
-} from '#domain/live/dashboard-contracts';
+} from '#domain/api/dashboard-contracts';
 import { answerKeyOf } from '#domain/lesson/answer-keys';
 import { computeForecastScores, forecastScoresForStudent } from '#domain/live/forecast-scores';
 import { computeItemResults } from '#domain/live/item-results';
@@ -18,7 +18,7 @@ import type {
   SessionSummary,
   StudentSessionView,
   TeacherSessionView,
-} from '#domain/live/live-contracts';
+} from '#domain/api/live-contracts';
 import type { Queryable } from '../db/database';
 import { findItem, findSection } from '../lessons/lesson-items';
 import {

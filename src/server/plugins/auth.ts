@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type {} from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import type { Teacher } from '#domain/live/live-contracts';
+import type { Teacher } from '#domain/api/live-contracts';
 import type { Database } from '../db/database';
 import { isApiRequest } from '../lib/api-paths';
 import { ApiError } from '../lib/api-error';

@@ -5,7 +5,7 @@ import type {
   PublishedSummary,
   SessionMode,
   SessionStatus,
-} from '#domain/live/live-contracts';
+} from '#domain/api/live-contracts';
 import type { WallIdentity } from '#domain/live/wall-identity';
 import type { Queryable } from '../db/database';
 import { newJoinCode } from '../lib/join-code';

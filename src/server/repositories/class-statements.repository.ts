@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Vote, VoteValue } from '#domain/discussion/vote-matrix';
 import type { OpinionMap } from '#domain/discussion/opinion-map-schema';
 import type { SeedStatement } from '#domain/lesson/lesson-schema';
-import type { StatementStatus, StatementVote } from '#domain/live/statements-contracts';
+import type { StatementStatus, StatementVote } from '#domain/api/statements-contracts';
 import type { Database, Queryable } from '../db/database';
 import { inScopeLock } from '../db/scope-lock';
 import { toIso } from './class-sessions.repository';

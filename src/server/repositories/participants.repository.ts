@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Participant } from '#domain/live/live-contracts';
+import type { Participant } from '#domain/api/live-contracts';
 import type { Queryable } from '../db/database';
 import { toIso } from './class-sessions.repository';
 

@@ -1,4 +1,4 @@
-import type { Teacher } from '#domain/live/live-contracts';
+import type { Teacher } from '#domain/api/live-contracts';
 import type { Queryable } from '../db/database';
 
 export interface PasswordResetRecord {

@@ -1,4 +1,4 @@
-import type { Audience, LiveEvent } from '#domain/live/live-events';
+import type { Audience, LiveEvent } from '#domain/api/live-events';
 import type { Queryable } from '../db/database';
 
 export interface StoredEvent {

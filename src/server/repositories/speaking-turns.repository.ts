@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { SpeakingTurn } from '#domain/live/dashboard-contracts';
+import type { SpeakingTurn } from '#domain/api/dashboard-contracts';
 import type { SpeakingTurnKind } from '#domain/live/speaking-turns';
 import type { Database, Queryable } from '../db/database';
 import { inScopeLock } from '../db/scope-lock';

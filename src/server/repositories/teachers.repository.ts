@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Teacher } from '#domain/live/live-contracts';
+import type { Teacher } from '#domain/api/live-contracts';
 import type { Queryable } from '../db/database';
 
 interface TeacherRow {

@@ -1,5 +1,5 @@
 import type { FastifyPluginCallback } from 'fastify';
-import { endpoints } from '#domain/live/api-endpoints';
+import { endpoints } from '#domain/api/endpoints';
 import { ApiError } from '../lib/api-error';
 import { addRoute } from '../lib/contract-route';
 import { checkGuess } from '../lib/guess-limiter';

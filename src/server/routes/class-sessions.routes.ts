@@ -1,8 +1,8 @@
 import type { FastifyPluginCallback, FastifyRequest } from 'fastify';
 import QRCode from 'qrcode';
 import type { Lesson } from '#domain/lesson/lesson-schema';
-import { endpoints } from '#domain/live/api-endpoints';
-import type { ItemState } from '#domain/live/live-contracts';
+import { endpoints } from '#domain/api/endpoints';
+import type { ItemState } from '#domain/api/live-contracts';
 import { ApiError } from '../lib/api-error';
 import { toLessonVersion, toStudentLessonVersion } from '../lessons/lesson-library';
 import { addRoute, type OwnedSession } from '../lib/contract-route';

@@ -3,11 +3,11 @@ import { groupOf, toClassMap } from '#domain/discussion/class-map';
 import { computeOpinionMap } from '#domain/discussion/opinion-map';
 import type { OpinionMap } from '#domain/discussion/opinion-map-schema';
 import type { Lesson, StatementsItem } from '#domain/lesson/lesson-schema';
-import { endpoints } from '#domain/live/api-endpoints';
+import { endpoints } from '#domain/api/endpoints';
 import type {
   StudentStatementsView,
   TeacherStatementsView,
-} from '#domain/live/statements-contracts';
+} from '#domain/api/statements-contracts';
 import type { Queryable } from '../db/database';
 import { ApiError } from '../lib/api-error';
 import { addRoute } from '../lib/contract-route';

@@ -1,5 +1,5 @@
 import type { FastifyPluginCallback } from 'fastify';
-import { endpoints } from '#domain/live/api-endpoints';
+import { endpoints } from '#domain/api/endpoints';
 import { addRoute } from '../lib/contract-route';
 import type { Viewer } from '../live/live-hub';
 import {

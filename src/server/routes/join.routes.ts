@@ -1,5 +1,5 @@
 import type { FastifyPluginCallback, FastifyRequest } from 'fastify';
-import { endpoints } from '#domain/live/api-endpoints';
+import { endpoints } from '#domain/api/endpoints';
 import { nameSkeleton } from '#domain/live/display-names';
 import { ApiError } from '../lib/api-error';
 import { addRoute } from '../lib/contract-route';

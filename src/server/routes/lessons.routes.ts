@@ -1,6 +1,6 @@
 import type { FastifyPluginCallback, FastifyReply } from 'fastify';
 import { exportLessonFile } from '#domain/lesson/lesson-file';
-import { endpoints } from '#domain/live/api-endpoints';
+import { endpoints } from '#domain/api/endpoints';
 import { addRoute } from '../lib/contract-route';
 import { answerKeyOf } from '#domain/lesson/answer-keys';
 import { ApiError } from '../lib/api-error';

@@ -2,7 +2,7 @@ import type { FastifyPluginCallback } from 'fastify';
 import { formatAnswerText } from '#domain/lesson/format-answer';
 import { checkRubricScores } from '#domain/lesson/rubric';
 import { getItemQuestion } from '#domain/lesson/item-question';
-import { endpoints } from '#domain/live/api-endpoints';
+import { endpoints } from '#domain/api/endpoints';
 import { toCsv } from '#domain/reports/csv';
 import { ApiError } from '../lib/api-error';
 import { addRoute } from '../lib/contract-route';

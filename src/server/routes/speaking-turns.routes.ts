@@ -1,5 +1,5 @@
 import type { FastifyPluginCallback } from 'fastify';
-import { endpoints } from '#domain/live/api-endpoints';
+import { endpoints } from '#domain/api/endpoints';
 import { toCsv } from '#domain/reports/csv';
 import { SPEAKING_TURNS_MAX, tallySpeakingTurns } from '#domain/live/speaking-turns';
 import { ApiError } from '../lib/api-error';

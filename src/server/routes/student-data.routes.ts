@@ -1,5 +1,5 @@
 import type { FastifyPluginCallback } from 'fastify';
-import { endpoints } from '#domain/live/api-endpoints';
+import { endpoints } from '#domain/api/endpoints';
 import {
   buildStudentDataExport,
   formatStudentDataMarkdown,

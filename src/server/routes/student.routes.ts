@@ -1,6 +1,6 @@
 import type { FastifyPluginCallback } from 'fastify';
 import { checkAnswerForItem } from '#domain/lesson/check-answer';
-import { endpoints } from '#domain/live/api-endpoints';
+import { endpoints } from '#domain/api/endpoints';
 import { ApiError } from '../lib/api-error';
 import { addRoute } from '../lib/contract-route';
 import { findItem, findSection } from '../lessons/lesson-items';

@@ -1,5 +1,5 @@
 import type { FastifyPluginCallback } from 'fastify';
-import { endpoints } from '#domain/live/api-endpoints';
+import { endpoints } from '#domain/api/endpoints';
 import {
   WALL_REPLIES_PER_RESPONSE_MAX,
   WALL_REPLIES_PER_SESSION_MAX,

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { soleimaniLesson as lesson } from '#domain/lessons/soleimani-lesson';
+import { soleimaniLesson as lesson } from '#domain/lesson/builtin/soleimani-lesson';
 import { loadConfig } from '../config';
 import { STREAMS_PER_PARTICIPANT, STREAMS_PER_TEACHER } from '../live/stream-limits';
 import {

@@ -1,12 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { PollItem } from '#domain/lesson/lesson-schema';
-import { soleimaniLesson as lesson } from '#domain/lessons/soleimani-lesson';
-import type {
-  AnswerAck,
-  StudentSessionView,
-  TeacherSessionView,
-} from '#domain/live/live-contracts';
+import { soleimaniLesson as lesson } from '#domain/lesson/builtin/soleimani-lesson';
+import type { AnswerAck, StudentSessionView, TeacherSessionView } from '#domain/api/live-contracts';
 import type { Database } from '../db/database';
 import {
   ApiClient,

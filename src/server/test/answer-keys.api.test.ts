@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
 import { answerKeyOf, stripAnswerKeys } from '#domain/lesson/answer-keys';
 import type { Item } from '#domain/lesson/lesson-schema';
-import { soleimaniLesson as lesson } from '#domain/lessons/soleimani-lesson';
-import type { StudentLessonVersion } from '#domain/live/lesson-library-contracts';
-import type { StudentSessionView } from '#domain/live/live-contracts';
+import { soleimaniLesson as lesson } from '#domain/lesson/builtin/soleimani-lesson';
+import type { StudentLessonVersion } from '#domain/api/lesson-library-contracts';
+import type { StudentSessionView } from '#domain/api/live-contracts';
 import { ApiClient, createLiveSession, expectRefusal, joinAs, signUpTeacher } from './api-client';
 import { describeWithServer } from './use-test-server';
 

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
 import type { Item } from '#domain/lesson/lesson-schema';
-import { soleimaniLesson as lesson } from '#domain/lessons/soleimani-lesson';
+import { soleimaniLesson as lesson } from '#domain/lesson/builtin/soleimani-lesson';
 import { LIMITS } from '#domain/live/live-constants';
 import {
   type AnswerAck,
   type StudentSessionView,
   type TeacherSessionView,
-} from '#domain/live/live-contracts';
+} from '#domain/api/live-contracts';
 import {
   ApiClient,
   createLiveSession,

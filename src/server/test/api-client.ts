@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
-import type { ApiErrorBody } from '#domain/live/api-error';
-import type { JoinResponse, SessionMode, TeacherSessionView } from '#domain/live/live-contracts';
+import type { ApiErrorBody } from '#domain/api/errors';
+import type { JoinResponse, SessionMode, TeacherSessionView } from '#domain/api/live-contracts';
 
 export interface ApiResponse<T = unknown> {
   readonly status: number;

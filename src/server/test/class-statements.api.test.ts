@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
 import type { OpinionMap } from '#domain/discussion/opinion-map-schema';
-import type { LessonDetail } from '#domain/live/lesson-library-contracts';
+import type { LessonDetail } from '#domain/api/lesson-library-contracts';
 import type {
   StudentStatementsView,
   TeacherStatementsView,
-} from '#domain/live/statements-contracts';
-import type { StudentDataExport } from '#domain/live/student-data-contracts';
+} from '#domain/api/statements-contracts';
+import type { StudentDataExport } from '#domain/api/student-data-contracts';
 import {
   CAMP_STATEMENTS,
   statementsItem,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
 import type { Answer } from '#domain/lesson/answers';
 import type { Item, Section } from '#domain/lesson/lesson-schema';
-import { soleimaniLesson as lesson } from '#domain/lessons/soleimani-lesson';
+import { soleimaniLesson as lesson } from '#domain/lesson/builtin/soleimani-lesson';
 import type {
   ForecastScores,
   ProjectorView,
@@ -14,14 +14,14 @@ import type {
   TeacherWallResponse,
   WallResponse,
   WallResponsesResponse,
-} from '#domain/live/dashboard-contracts';
+} from '#domain/api/dashboard-contracts';
 import type {
   AnswerAck,
   SessionSummary,
   StudentSessionView,
   TeacherSessionView,
-} from '#domain/live/live-contracts';
-import type { LiveEvent } from '#domain/live/live-events';
+} from '#domain/api/live-contracts';
+import type { LiveEvent } from '#domain/api/live-events';
 import { parseCsv } from '#domain/reports/csv';
 import {
   ApiClient,

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
-import { soleimaniLesson as lesson } from '#domain/lessons/soleimani-lesson';
+import { soleimaniLesson as lesson } from '#domain/lesson/builtin/soleimani-lesson';
 import {
   ApiClient,
   createLiveSession,

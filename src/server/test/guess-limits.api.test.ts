@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import type { JoinResponse } from '#domain/live/live-contracts';
+import type { JoinResponse } from '#domain/api/live-contracts';
 import { loadConfig } from '../config';
 import {
   ApiClient,

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { soleimaniLesson as lesson } from '#domain/lessons/soleimani-lesson';
+import { soleimaniLesson as lesson } from '#domain/lesson/builtin/soleimani-lesson';
 import { EVENT_RETENTION_MS } from '../live/live-hub';
 import { pruneSessionEvents } from '../repositories/session-events.repository';
 import {

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
 import type { Item } from '#domain/lesson/lesson-schema';
-import { soleimaniLesson as lesson } from '#domain/lessons/soleimani-lesson';
-import type { StudentSessionView } from '#domain/live/live-contracts';
+import { soleimaniLesson as lesson } from '#domain/lesson/builtin/soleimani-lesson';
+import type { StudentSessionView } from '#domain/api/live-contracts';
 import {
   ApiClient,
   createLiveSession,

@@ -5,7 +5,7 @@ import {
   exportLessonFile,
   importLessonFile,
 } from '#domain/lesson/lesson-file';
-import { soleimaniLesson as lesson } from '#domain/lessons/soleimani-lesson';
+import { soleimaniLesson as lesson } from '#domain/lesson/builtin/soleimani-lesson';
 import { readMigrations } from '../db/migrate';
 import { ApiClient, expectRefusal, signUpTeacher } from './api-client';
 import { describeWithServer } from './use-test-server';
@@ -26,7 +26,10 @@ describeWithServer('lesson files on %s', (ctx) => {
     // Imported and exported again, it is the same file, byte for byte.
     expect(exportLessonFile(imported.lesson)).toBe(text);
     // It is the shipped lesson's own file, of today's version.
-    const shipped = new URL('../../domain/lessons/soleimani-2020.lesson.json', import.meta.url);
+    const shipped = new URL(
+      '../../domain/lesson/builtin/soleimani-2020.lesson.json',
+      import.meta.url,
+    );
     expect(text).toBe(readFileSync(shipped, 'utf8'));
     expect(imported.lesson.schemaVersion).toBe(CURRENT_LESSON_FILE_VERSION);
   });

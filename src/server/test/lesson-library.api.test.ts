@@ -5,14 +5,14 @@ import { expect, it } from 'vitest';
 import { exportLessonFile, LESSON_FILE_MAX_BYTES } from '#domain/lesson/lesson-file';
 import { LESSON_SCHEMA_VERSION, type Lesson } from '#domain/lesson/lesson-schema';
 import { lessonDuration } from '#domain/lesson/lesson-duration';
-import { soleimaniLesson } from '#domain/lessons/soleimani-lesson';
+import { soleimaniLesson } from '#domain/lesson/builtin/soleimani-lesson';
 import type {
   LessonDetail,
   LessonLibrary,
   LessonVersion,
-} from '#domain/live/lesson-library-contracts';
-import type { SessionReport } from '#domain/live/dashboard-contracts';
-import type { StudentSessionView } from '#domain/live/live-contracts';
+} from '#domain/api/lesson-library-contracts';
+import type { SessionReport } from '#domain/api/dashboard-contracts';
+import type { StudentSessionView } from '#domain/api/live-contracts';
 import {
   ApiClient,
   createLiveSession,

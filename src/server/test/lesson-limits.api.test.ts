@@ -1,8 +1,8 @@
 import { expect, it } from 'vitest';
 import { LESSON_FILE_FORMAT, MAX_REPORTED_PROBLEMS } from '#domain/lesson/lesson-file';
 import type { Lesson } from '#domain/lesson/lesson-schema';
-import { soleimaniLesson } from '#domain/lessons/soleimani-lesson';
-import type { LessonDetail, LessonLibrary } from '#domain/live/lesson-library-contracts';
+import { soleimaniLesson } from '#domain/lesson/builtin/soleimani-lesson';
+import type { LessonDetail, LessonLibrary } from '#domain/api/lesson-library-contracts';
 import { errorOf, expectRefusal, signUpTeacher, type ApiClient } from './api-client';
 import { describeWithServer } from './use-test-server';
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
-import { soleimaniLesson as lesson } from '#domain/lessons/soleimani-lesson';
-import type { LiveEvent } from '#domain/live/live-events';
+import { soleimaniLesson as lesson } from '#domain/lesson/builtin/soleimani-lesson';
+import type { LiveEvent } from '#domain/api/live-events';
 import {
   ApiClient,
   createLiveSession,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
 import type { Item, Section } from '#domain/lesson/lesson-schema';
-import { soleimaniLesson as lesson } from '#domain/lessons/soleimani-lesson';
+import { soleimaniLesson as lesson } from '#domain/lesson/builtin/soleimani-lesson';
 import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH } from '#domain/live/live-constants';
 import {
   type AnswerAck,
@@ -9,7 +9,7 @@ import {
   type SessionSummary,
   type StudentSessionView,
   type TeacherSessionView,
-} from '#domain/live/live-contracts';
+} from '#domain/api/live-contracts';
 import { ApiClient, createLiveSession, errorOf, joinAs, signUpTeacher } from './api-client';
 import { describeWithServer } from './use-test-server';
 

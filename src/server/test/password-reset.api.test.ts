@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { ForgotPasswordResponse } from '#domain/live/account-contracts';
+import type { ForgotPasswordResponse } from '#domain/api/account-contracts';
 import { createPasswordResetLink } from '../lib/password-reset';
 import { hashPassword, hashToken } from '../lib/secrets';
 import { createTeacher } from '../repositories/teachers.repository';

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
-import { soleimaniLesson as lesson } from '#domain/lessons/soleimani-lesson';
+import { soleimaniLesson as lesson } from '#domain/lesson/builtin/soleimani-lesson';
 import type {
   JoinResponse,
   StudentSessionView,
   TeacherSessionView,
-} from '#domain/live/live-contracts';
-import type { LiveEvent } from '#domain/live/live-events';
+} from '#domain/api/live-contracts';
+import type { LiveEvent } from '#domain/api/live-events';
 import {
   ApiClient,
   createLiveSession,

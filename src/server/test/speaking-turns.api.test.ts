@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
-import { soleimaniLesson as lesson } from '#domain/lessons/soleimani-lesson';
-import type { SessionReport, SpeakingTurnsResponse } from '#domain/live/dashboard-contracts';
+import { soleimaniLesson as lesson } from '#domain/lesson/builtin/soleimani-lesson';
+import type { SessionReport, SpeakingTurnsResponse } from '#domain/api/dashboard-contracts';
 import { SPEAKING_TURNS_MAX } from '#domain/live/speaking-turns';
-import type { StudentDataExport } from '#domain/live/student-data-contracts';
+import type { StudentDataExport } from '#domain/api/student-data-contracts';
 import {
   createLiveSession,
   errorOf,

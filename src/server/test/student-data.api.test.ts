@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
 import type { Answer } from '#domain/lesson/answers';
-import type { TeacherSessionView } from '#domain/live/live-contracts';
+import type { TeacherSessionView } from '#domain/api/live-contracts';
 import {
   studentDataExportSchema,
   type StudentDataExport,
-} from '#domain/live/student-data-contracts';
+} from '#domain/api/student-data-contracts';
 import type { Queryable } from '../db/database';
 import { hashToken, newToken } from '../lib/secrets';
 import { createPasswordReset } from '../repositories/password-resets.repository';

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import { soleimaniLesson as lesson } from '#domain/lessons/soleimani-lesson';
-import type { LiveEvent } from '#domain/live/live-events';
-import type { StudentSessionView, TeacherSessionView } from '#domain/live/live-contracts';
+import { soleimaniLesson as lesson } from '#domain/lesson/builtin/soleimani-lesson';
+import type { LiveEvent } from '#domain/api/live-events';
+import type { StudentSessionView, TeacherSessionView } from '#domain/api/live-contracts';
 import { closeOpenStreams, createLiveSession, joinAs, signUpTeacher } from './api-client';
 import {
   createTestDatabase,

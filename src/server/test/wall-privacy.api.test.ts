@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
 import type { Item } from '#domain/lesson/lesson-schema';
-import { soleimaniLesson as lesson } from '#domain/lessons/soleimani-lesson';
+import { soleimaniLesson as lesson } from '#domain/lesson/builtin/soleimani-lesson';
 import type {
   ProjectorView,
   SessionReport,
   TeacherWallResponse,
   WallResponsesResponse,
-} from '#domain/live/dashboard-contracts';
-import type { StudentSessionView } from '#domain/live/live-contracts';
+} from '#domain/api/dashboard-contracts';
+import type { StudentSessionView } from '#domain/api/live-contracts';
 import { createLiveSession, joinAs, signUpTeacher, type ApiClient } from './api-client';
 import { describeWithServer } from './use-test-server';
 

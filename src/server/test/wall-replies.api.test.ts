@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
 import type { Item } from '#domain/lesson/lesson-schema';
-import { soleimaniLesson as lesson } from '#domain/lessons/soleimani-lesson';
+import { soleimaniLesson as lesson } from '#domain/lesson/builtin/soleimani-lesson';
 import type {
   ClassWallReply,
   ClassWallResponse,
@@ -9,9 +9,9 @@ import type {
   SessionReport,
   TeacherWallReply,
   WallResponsesResponse,
-} from '#domain/live/dashboard-contracts';
-import type { StudentSessionView } from '#domain/live/live-contracts';
-import type { StudentDataExport } from '#domain/live/student-data-contracts';
+} from '#domain/api/dashboard-contracts';
+import type { StudentSessionView } from '#domain/api/live-contracts';
+import type { StudentDataExport } from '#domain/api/student-data-contracts';
 import {
   WALL_REPLIES_PER_MINUTE,
   WALL_REPLIES_PER_RESPONSE_MAX,

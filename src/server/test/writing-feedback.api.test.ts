@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
 import type { Answer } from '#domain/lesson/answers';
 import type { WritingItem } from '#domain/lesson/lesson-schema';
-import { soleimaniLesson as lesson } from '#domain/lessons/soleimani-lesson';
-import type { SessionReport } from '#domain/live/dashboard-contracts';
-import type { AnswerAck, StudentSessionView } from '#domain/live/live-contracts';
-import type { WritingFeedback } from '#domain/live/result-contracts';
-import type { StudentDataExport } from '#domain/live/student-data-contracts';
+import { soleimaniLesson as lesson } from '#domain/lesson/builtin/soleimani-lesson';
+import type { SessionReport } from '#domain/api/dashboard-contracts';
+import type { AnswerAck, StudentSessionView } from '#domain/api/live-contracts';
+import type { WritingFeedback } from '#domain/api/result-contracts';
+import type { StudentDataExport } from '#domain/api/student-data-contracts';
 import {
   type ApiClient,
   createLiveSession,

@@ -1,5 +1,5 @@
 import type { Lesson, StatementsItem } from '../../domain/lesson/lesson-schema';
-import { soleimaniLesson } from '../../domain/lessons/soleimani-lesson';
+import { soleimaniLesson } from '#domain/lesson/builtin/soleimani-lesson';
 
 /** Six statements on which a class can split into two camps, and agree on one. */
 export const CAMP_STATEMENTS = [

@@ -1,6 +1,6 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import type { StudentLessonVersion } from '#domain/live/lesson-library-contracts';
+import type { StudentLessonVersion } from '#domain/api/lesson-library-contracts';
 import { describeApiError } from '../lib/api-client';
 
 /**

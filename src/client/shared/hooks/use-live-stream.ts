@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { LiveEvent } from '#domain/live/live-events';
+import type { LiveEvent } from '#domain/api/live-events';
 import { openLiveStream, type LiveConnectionState } from '../lib/live-stream';
 
 /**

@@ -1,10 +1,10 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { endpoints } from '#domain/live/api-endpoints';
+import { endpoints } from '#domain/api/endpoints';
 import {
   lessonVersionSchema,
   type LessonVersion,
   type StudentLessonVersion,
-} from '#domain/live/lesson-library-contracts';
+} from '#domain/api/lesson-library-contracts';
 import { callEndpoint } from '../lib/call-endpoint';
 import { queryKeys } from '../lib/query-keys';
 

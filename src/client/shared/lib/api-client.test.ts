@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { endpoints } from '#domain/live/api-endpoints';
+import { endpoints } from '#domain/api/endpoints';
 import {
   ApiRequestError,
   callEndpointUnparsed,

@@ -1,5 +1,5 @@
-import type { EndpointContract } from '#domain/live/api-endpoints';
-import type { ApiErrorBody, ApiErrorCode } from '#domain/live/api-error';
+import type { EndpointContract } from '#domain/api/endpoints';
+import type { ApiErrorBody, ApiErrorCode } from '#domain/api/errors';
 
 /**
  * The one place the client calls `fetch`: JSON in and out, same-origin cookies, and typed errors

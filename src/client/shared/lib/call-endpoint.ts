@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { EndpointContract } from '#domain/live/api-endpoints';
+import type { EndpointContract } from '#domain/api/endpoints';
 import type { DeepReadonly } from '#domain/live/deep-readonly';
 import {
   ApiRequestError,
@@ -11,7 +11,7 @@ import {
 } from './api-client';
 
 /**
- * Calls the API by its contract (src/domain/live/api-endpoints.ts): typed input, the CSRF header
+ * Calls the API by its contract (src/domain/api/endpoints.ts): typed input, the CSRF header
  * on writes, and the answer parsed with the contract's schema. It loads zod with the schemas, so
  * only the lazily loaded live and teacher pages use it.
  */
@@ -111,7 +111,7 @@ const isSchema = (answer: unknown): answer is z.ZodType =>
   typeof answer === 'object' && answer !== null && 'safeParse' in answer;
 
 /**
- * Calls an endpoint of the contract (src/domain/live/api-endpoints.ts) and parses its answer
+ * Calls an endpoint of the contract (src/domain/api/endpoints.ts) and parses its answer
  * with the contract's schema, so a page never works from an answer it misread.
  * Throws ApiRequestError on a refused request, NetworkError when there was no answer and
  * ResponseContractError when the answer breaks its contract.

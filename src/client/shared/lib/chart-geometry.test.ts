@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CalibrationRow } from '#domain/live/dashboard-contracts';
+import type { CalibrationRow } from '#domain/api/dashboard-contracts';
 import {
   CALIBRATION_PLOT,
   calibrationPoints,

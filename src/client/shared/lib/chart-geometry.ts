@@ -1,5 +1,5 @@
-import type { CalibrationRow } from '#domain/live/dashboard-contracts';
-import { calibrationVerdict, type CalibrationVerdict } from '#domain/reports/calibration';
+import type { CalibrationRow } from '#domain/api/dashboard-contracts';
+import { calibrationVerdict, type CalibrationVerdict } from '#domain/scoring/calibration';
 
 /**
  * Where the results charts draw things, in their viewBox units, and what they say about it.

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { LIVE_EVENT_TYPES, LIVE_PROTOCOL_VERSION } from '#domain/live/live-events';
+import { LIVE_EVENT_TYPES, LIVE_PROTOCOL_VERSION } from '#domain/api/live-events';
 import {
   LiveEventError,
   openLiveStream,

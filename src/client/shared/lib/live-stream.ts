@@ -4,7 +4,7 @@ import {
   liveEventSchema,
   streamReadySchema,
   type LiveEvent,
-} from '#domain/live/live-events';
+} from '#domain/api/live-events';
 
 /**
  * The one place the client opens an EventSource: a session's live stream. The browser's

@@ -1,4 +1,4 @@
-import type { ItemResults, PublishedSummary } from '#domain/live/live-contracts';
+import type { ItemResults, PublishedSummary } from '#domain/api/live-contracts';
 
 /**
  * Cache patches for the parts that the teacher's and the student's session views share, so a

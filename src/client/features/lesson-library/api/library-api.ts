@@ -1,11 +1,11 @@
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
-import { endpoints } from '#domain/live/api-endpoints';
+import { endpoints } from '#domain/api/endpoints';
 import type {
   LessonDetail,
   LessonProblem,
   LessonSummary,
-} from '#domain/live/lesson-library-contracts';
-import { lessonProblemsResponseSchema } from '#domain/live/lesson-library-contracts';
+} from '#domain/api/lesson-library-contracts';
+import { lessonProblemsResponseSchema } from '#domain/api/lesson-library-contracts';
 import type { DeepReadonly } from '#domain/live/deep-readonly';
 import { endpointPath, isApiError } from '../../../shared/lib/api-client';
 import { callEndpoint } from '../../../shared/lib/call-endpoint';

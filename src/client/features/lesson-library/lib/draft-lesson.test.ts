@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LESSON_SCHEMA_VERSION } from '#domain/lesson/lesson-schema';
-import { soleimaniLesson } from '#domain/lessons/soleimani-lesson';
+import { soleimaniLesson } from '#domain/lesson/builtin/soleimani-lesson';
 import {
   DRAFT_SCHEMA_VERSION,
   newDraftFromArticle,

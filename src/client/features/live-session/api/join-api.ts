@@ -1,10 +1,10 @@
-import type { endpoints } from '#domain/live/api-endpoints';
+import type { endpoints } from '#domain/api/endpoints';
 import type {
   JoinLookupResponse,
   JoinRequest,
   RejoinRequest,
   SessionStatus,
-} from '#domain/live/live-contracts';
+} from '#domain/api/live-contracts';
 import { callEndpointUnparsed, ResponseContractError } from '../../../shared/lib/api-client';
 import { sendWriteUnparsed } from '../../../shared/lib/call-endpoint';
 

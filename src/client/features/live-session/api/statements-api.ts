@@ -1,6 +1,6 @@
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
-import { endpoints } from '#domain/live/api-endpoints';
-import type { StatementVote, StudentStatementsView } from '#domain/live/statements-contracts';
+import { endpoints } from '#domain/api/endpoints';
+import type { StatementVote, StudentStatementsView } from '#domain/api/statements-contracts';
 import { callEndpoint } from '../../../shared/lib/call-endpoint';
 import { queryKeys } from '../../../shared/lib/query-keys';
 

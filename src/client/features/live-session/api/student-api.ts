@@ -1,14 +1,14 @@
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import type { Answer } from '#domain/lesson/answers';
-import { endpoints } from '#domain/live/api-endpoints';
-import type { ClassWallReply, WallReplyRequest } from '#domain/live/dashboard-contracts';
+import { endpoints } from '#domain/api/endpoints';
+import type { ClassWallReply, WallReplyRequest } from '#domain/api/dashboard-contracts';
 import type {
   AnswerAck,
   JoinRequest,
   JoinResponse,
   RejoinRequest,
   StudentSessionView,
-} from '#domain/live/live-contracts';
+} from '#domain/api/live-contracts';
 import { callEndpoint } from '../../../shared/lib/call-endpoint';
 import { queryKeys } from '../../../shared/lib/query-keys';
 

@@ -1,6 +1,6 @@
 import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
-import type { StudentSessionView } from '#domain/live/live-contracts';
+import type { StudentSessionView } from '#domain/api/live-contracts';
 import { queryKeys } from '../../../shared/lib/query-keys';
 import { applyStudentLiveEvent } from './student-live-events';
 

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { StudentSection as Section } from '#domain/lesson/answer-key-schemas';
-import type { ClassWallResponse } from '#domain/live/dashboard-contracts';
-import type { StudentSessionView } from '#domain/live/live-contracts';
+import type { ClassWallResponse } from '#domain/api/dashboard-contracts';
+import type { StudentSessionView } from '#domain/api/live-contracts';
 import { countReplies, WALL_REPLY_KIND_LABELS } from '#domain/live/wall-replies';
 import { WallReplyForm } from './wall-reply-form';
 

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type SyntheticEvent } from 'react';
-import type { JoinLookupResponse } from '#domain/live/live-contracts';
+import type { JoinLookupResponse } from '#domain/api/live-contracts';
 import { JOIN_CODE_LENGTH, LIMITS, REJOIN_CODE_LENGTH } from '#domain/live/live-constants';
 import { ApiRequestError, describeApiError, isApiError } from '../../../shared/lib/api-client';
 import { useSubmission } from '../../../shared/hooks/use-submission';

@@ -5,7 +5,7 @@ import type {
   StudentLesson as Lesson,
   StudentSection as Section,
 } from '#domain/lesson/answer-key-schemas';
-import type { StudentSessionView } from '#domain/live/live-contracts';
+import type { StudentSessionView } from '#domain/api/live-contracts';
 import { ArticleText } from '../../../shared/components/article-text';
 import { LiveAnnouncer } from '../../../shared/components/live-announcer';
 import { SessionLessonGate } from '../../../shared/components/session-lesson-gate';

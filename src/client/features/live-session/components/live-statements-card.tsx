@@ -2,13 +2,13 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState, type SyntheticEvent } from 'react';
 import { STATEMENT_TEXT_MAX } from '#domain/lesson/lesson-constants';
 import type { StatementsItem } from '#domain/lesson/lesson-schema';
-import type { ItemState } from '#domain/live/live-contracts';
+import type { ItemState } from '#domain/api/live-contracts';
 import type {
   ClassMap,
   StatementStatus,
   StatementVote,
   StudentStatementsView,
-} from '#domain/live/statements-contracts';
+} from '#domain/api/statements-contracts';
 import { describeApiError } from '../../../shared/lib/api-client';
 import { ITEM_KIND_LABELS } from '../../../shared/lib/describe-answer';
 import {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getItemQuestion } from '#domain/lesson/item-question';
-import { soleimaniLesson as lesson } from '#domain/lessons/soleimani-lesson';
-import type { StudentSessionView } from '#domain/live/live-contracts';
+import { soleimaniLesson as lesson } from '#domain/lesson/builtin/soleimani-lesson';
+import type { StudentSessionView } from '#domain/api/live-contracts';
 import { describeSection, describeSessionChanges } from './session-announcements';
 
 const [first, second] = lesson.sections;

@@ -1,6 +1,6 @@
 import { getItemQuestion } from '#domain/lesson/item-question';
 import type { StudentLesson as Lesson } from '#domain/lesson/answer-key-schemas';
-import type { ItemState, StudentSessionView } from '#domain/live/live-contracts';
+import type { ItemState, StudentSessionView } from '#domain/api/live-contracts';
 
 /** "Section 3 of 8: The red line": what a student hears when the class moves on. */
 export function describeSection(lesson: Lesson, sectionId: string | null): string | null {

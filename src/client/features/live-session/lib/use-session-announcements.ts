@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { StudentLesson as Lesson } from '#domain/lesson/answer-key-schemas';
-import type { StudentSessionView } from '#domain/live/live-contracts';
+import type { StudentSessionView } from '#domain/api/live-contracts';
 import { useAnnounce } from '../../../shared/components/live-announcer';
 import { describeSessionChanges } from './session-announcements';
 

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { StudentLesson } from '#domain/lesson/answer-key-schemas';
-import type { StudentLessonVersion } from '#domain/live/lesson-library-contracts';
+import type { StudentLessonVersion } from '#domain/api/lesson-library-contracts';
 import { useSelfStudy } from '../stores/use-self-study';
 
 /**

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useSyncExternalStore } from 'react';
-import type { endpoints } from '#domain/live/api-endpoints';
-import type { StudentLessonVersion } from '#domain/live/lesson-library-contracts';
+import type { endpoints } from '#domain/api/endpoints';
+import type { StudentLessonVersion } from '#domain/api/lesson-library-contracts';
 import {
   callEndpointUnparsed,
   NetworkError,

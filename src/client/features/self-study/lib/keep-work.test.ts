@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Item, Lesson } from '#domain/lesson/lesson-schema';
-import { soleimaniLesson } from '#domain/lessons/soleimani-lesson';
+import { soleimaniLesson } from '#domain/lesson/builtin/soleimani-lesson';
 import { itemFingerprint, wholeItemFingerprint } from './item-fingerprint';
 import { checkAnswerForItem } from '#domain/lesson/check-answer';
 import { hasWorkWithoutFingerprints, keepWork, type AnswerFits } from './keep-work';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { itemSchema, type Lesson } from '#domain/lesson/lesson-schema';
-import { lessonVersionSchema } from '#domain/live/lesson-library-contracts';
-import { soleimaniLesson } from '#domain/lessons/soleimani-lesson';
+import { lessonVersionSchema } from '#domain/api/lesson-library-contracts';
+import { soleimaniLesson } from '#domain/lesson/builtin/soleimani-lesson';
 import { statementsLesson } from '../../../../test-fixtures/lessons/statements-lesson';
 import { ITEM_SHAPES, lessonVersionProblem, type Shape } from './lesson-version-check';
 

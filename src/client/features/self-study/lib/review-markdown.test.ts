@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { soleimaniLesson as lesson } from '#domain/lessons/soleimani-lesson';
+import { soleimaniLesson as lesson } from '#domain/lesson/builtin/soleimani-lesson';
 import { buildReviewMarkdown } from './review-markdown';
 
 const allItems = lesson.sections.flatMap((s) => s.items);

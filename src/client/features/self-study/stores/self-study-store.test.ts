@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { soleimaniLesson as lesson } from '#domain/lessons/soleimani-lesson';
+import { soleimaniLesson as lesson } from '#domain/lesson/builtin/soleimani-lesson';
 import { memoryStorage } from '../../../shared/testing/memory-storage';
 import { itemFingerprint } from '../lib/item-fingerprint';
 

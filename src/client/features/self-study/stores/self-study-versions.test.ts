@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Lesson } from '#domain/lesson/lesson-schema';
-import { soleimaniLesson as lesson } from '#domain/lessons/soleimani-lesson';
+import { soleimaniLesson as lesson } from '#domain/lesson/builtin/soleimani-lesson';
 import { memoryStorage } from '../../../shared/testing/memory-storage';
 import { checkAnswerForItem } from '#domain/lesson/check-answer';
 import { itemFingerprint } from '../lib/item-fingerprint';

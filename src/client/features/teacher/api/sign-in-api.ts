@@ -1,5 +1,5 @@
-import type { endpoints } from '#domain/live/api-endpoints';
-import type { SignInRequest, SignUpRequest, Teacher } from '#domain/live/live-contracts';
+import type { endpoints } from '#domain/api/endpoints';
+import type { SignInRequest, SignUpRequest, Teacher } from '#domain/api/live-contracts';
 import { callEndpointUnparsed, ResponseContractError } from '../../../shared/lib/api-client';
 import { sendWriteUnparsed } from '../../../shared/lib/call-endpoint';
 

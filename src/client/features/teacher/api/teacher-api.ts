@@ -1,11 +1,11 @@
 import { keepPreviousData, queryOptions, type QueryClient } from '@tanstack/react-query';
-import { endpoints } from '#domain/live/api-endpoints';
+import { endpoints } from '#domain/api/endpoints';
 import type {
   ForgotPasswordRequest,
   ForgotPasswordResponse,
   ResetPasswordRequest,
   ConfirmSignUpRequest,
-} from '#domain/live/account-contracts';
+} from '#domain/api/account-contracts';
 import type {
   AddSpeakingTurnRequest,
   ModerateReplyRequest,
@@ -18,15 +18,11 @@ import type {
   TeacherWallReply,
   TeacherWallResponse,
   WallResponsesResponse,
-} from '#domain/live/dashboard-contracts';
-import type {
-  CreateSessionRequest,
-  Teacher,
-  TeacherSessionView,
-} from '#domain/live/live-contracts';
-import type { WritingFeedback } from '#domain/live/result-contracts';
-import type { TeacherStatementsView } from '#domain/live/statements-contracts';
-import type { StudentExportFormat } from '#domain/live/student-data-contracts';
+} from '#domain/api/dashboard-contracts';
+import type { CreateSessionRequest, Teacher, TeacherSessionView } from '#domain/api/live-contracts';
+import type { WritingFeedback } from '#domain/api/result-contracts';
+import type { TeacherStatementsView } from '#domain/api/statements-contracts';
+import type { StudentExportFormat } from '#domain/api/student-data-contracts';
 import { endpointPath } from '../../../shared/lib/api-client';
 import { callEndpoint } from '../../../shared/lib/call-endpoint';
 import { queryKeys } from '../../../shared/lib/query-keys';

@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
-import type { TeacherSessionView } from '#domain/live/live-contracts';
-import type { LiveEvent } from '#domain/live/live-events';
+import type { TeacherSessionView } from '#domain/api/live-contracts';
+import type { LiveEvent } from '#domain/api/live-events';
 import { queryKeys } from '../../../shared/lib/query-keys';
 import { createRefetchThrottle, type RefetchThrottle } from '../../../shared/lib/refetch-throttle';
 import { withoutSummary, withResults, withSummary } from '../../../shared/lib/session-view-patches';

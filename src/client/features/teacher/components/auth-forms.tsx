@@ -1,5 +1,5 @@
 import { useId, useState, type SyntheticEvent } from 'react';
-import type { Teacher } from '#domain/live/live-contracts';
+import type { Teacher } from '#domain/api/live-contracts';
 import { LIMITS } from '#domain/live/live-constants';
 import { ApiRequestError, describeApiError } from '../../../shared/lib/api-client';
 import { useSubmission } from '../../../shared/hooks/use-submission';

@@ -1,4 +1,4 @@
-import type { SessionSummary } from '#domain/live/live-contracts';
+import type { SessionSummary } from '#domain/api/live-contracts';
 
 /** What the class needs to join: the code in large type, the link and its QR code. */
 export function JoinPanel({

@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { getItemQuestion } from '#domain/lesson/item-question';
 import type { Lesson, StatementsItem } from '#domain/lesson/lesson-schema';
-import type { ProjectorView } from '#domain/live/dashboard-contracts';
+import type { ProjectorView } from '#domain/api/dashboard-contracts';
 import { ForecastScoresView } from '../../../shared/components/items/forecast-scores';
 import { ItemResultsView } from '../../../shared/components/items/item-results';
 import { SessionLessonGate } from '../../../shared/components/session-lesson-gate';

@@ -3,7 +3,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { formatAnswerText } from '#domain/lesson/format-answer';
 import { getItemQuestion } from '#domain/lesson/item-question';
 import type { Lesson } from '#domain/lesson/lesson-schema';
-import type { SessionReport } from '#domain/live/dashboard-contracts';
+import type { SessionReport } from '#domain/api/dashboard-contracts';
 import { tallySpeakingTurns } from '#domain/live/speaking-turns';
 import { WALL_REPLY_KIND_LABELS } from '#domain/live/wall-replies';
 import { ConfirmButton } from '../../../shared/components/confirm-button';

@@ -5,7 +5,7 @@ import type {
   ModerateResponseRequest,
   TeacherWallReply,
   TeacherWallResponse,
-} from '#domain/live/dashboard-contracts';
+} from '#domain/api/dashboard-contracts';
 import {
   WALL_IDENTITIES,
   WALL_IDENTITY_HINTS,

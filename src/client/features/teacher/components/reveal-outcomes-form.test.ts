@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ForecastItem } from '#domain/lesson/lesson-schema';
-import { soleimaniLesson } from '#domain/lessons/soleimani-lesson';
-import type { ForecastScores } from '#domain/live/dashboard-contracts';
+import { soleimaniLesson } from '#domain/lesson/builtin/soleimani-lesson';
+import type { ForecastScores } from '#domain/api/dashboard-contracts';
 import { completeOutcomes, initialOutcomes } from './reveal-outcomes-form';
 
 const forecast = soleimaniLesson.sections

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type SyntheticEvent } from 'react';
 import type { ForecastItem, ForecastScenario } from '#domain/lesson/lesson-schema';
-import type { ForecastScores, ScenarioOutcome } from '#domain/live/dashboard-contracts';
+import type { ForecastScores, ScenarioOutcome } from '#domain/api/dashboard-contracts';
 import { LIMITS } from '#domain/live/live-constants';
 import { ForecastScoresView } from '../../../shared/components/items/forecast-scores';
 import { describeApiError } from '../../../shared/lib/api-client';

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Lesson } from '#domain/lesson/lesson-schema';
-import type { Participant, SessionMode } from '#domain/live/live-contracts';
+import type { Participant, SessionMode } from '#domain/api/live-contracts';
 import { ConfirmDialog } from '../../../shared/components/confirm-dialog';
 import { describeApiError } from '../../../shared/lib/api-client';
 import { studentExportPath } from '../api/teacher-api';

@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useRef, useState } from 'react';
 import type { Lesson } from '#domain/lesson/lesson-schema';
-import type { ItemState, TeacherSessionView } from '#domain/live/live-contracts';
+import type { ItemState, TeacherSessionView } from '#domain/api/live-contracts';
 import { ConfirmButton } from '../../../shared/components/confirm-button';
 import { SessionLessonGate } from '../../../shared/components/session-lesson-gate';
 import { useFocusWhenLost } from '../../../shared/hooks/use-focus-when-lost';

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import type { SpeakingTurnsResponse } from '#domain/live/dashboard-contracts';
-import type { Participant } from '#domain/live/live-contracts';
+import type { SpeakingTurnsResponse } from '#domain/api/dashboard-contracts';
+import type { Participant } from '#domain/api/live-contracts';
 import {
   SPEAKING_TURN_KIND_LABELS,
   SPEAKING_TURN_KINDS,

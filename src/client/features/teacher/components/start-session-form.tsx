@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type SyntheticEvent } from 'react';
-import type { SessionMode } from '#domain/live/live-contracts';
+import type { SessionMode } from '#domain/api/live-contracts';
 import { SESSION_MODES } from '#domain/live/live-constants';
 import { describeApiError } from '../../../shared/lib/api-client';
 import { Link, navigate } from '../../../shared/lib/router';

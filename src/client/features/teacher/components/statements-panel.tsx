@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { StatementsItem } from '#domain/lesson/lesson-schema';
-import type { StatementStatus, TeacherStatementsView } from '#domain/live/statements-contracts';
+import type { StatementStatus, TeacherStatementsView } from '#domain/api/statements-contracts';
 import { OpinionMapView } from '../../../shared/components/charts/opinion-map-chart';
 import { TableScrollBox } from '../../../shared/components/table-scroll-box';
 import { describeApiError } from '../../../shared/lib/api-client';

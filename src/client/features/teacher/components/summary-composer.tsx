@@ -1,6 +1,6 @@
 import { useId, useRef, useState } from 'react';
 import type { Section } from '#domain/lesson/lesson-schema';
-import type { PublishedSummary } from '#domain/live/live-contracts';
+import type { PublishedSummary } from '#domain/api/live-contracts';
 import { LIMITS } from '#domain/live/live-constants';
 import { useFocusWhenLost } from '../../../shared/hooks/use-focus-when-lost';
 import { describeApiError } from '../../../shared/lib/api-client';

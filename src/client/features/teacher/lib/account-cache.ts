@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import type { Teacher } from '#domain/live/live-contracts';
+import type { Teacher } from '#domain/api/live-contracts';
 import { queryKeys } from '../../../shared/lib/query-keys';
 
 /** Forgets every teacher's data in this tab and records who is signed in now (null: nobody). */

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { ClassMap, ReadyClassMap } from '#domain/live/statements-contracts';
+import type { ClassMap, ReadyClassMap } from '#domain/api/statements-contracts';
 import { TableScrollBox } from '../table-scroll-box';
 import { ChartStyles } from './chart-styles';
 

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { StudentForecastItem as ForecastItem } from '#domain/lesson/answer-key-schemas';
-import type { ItemResults } from '#domain/live/live-contracts';
+import type { ItemResults } from '#domain/api/live-contracts';
 import { describeSpreadStrip, SPREAD_STRIP, spreadBars, spreadX } from '../../lib/chart-geometry';
 import { ChartStyles } from './chart-styles';
 

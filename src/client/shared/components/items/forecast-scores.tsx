@@ -1,5 +1,5 @@
 import type { StudentForecastItem as ForecastItem } from '#domain/lesson/answer-key-schemas';
-import type { ForecastScores } from '#domain/live/dashboard-contracts';
+import type { ForecastScores } from '#domain/api/dashboard-contracts';
 import { formatBrier } from '../../lib/describe-answer';
 import { CalibrationChart } from '../charts/calibration-chart';
 import { LESSON_READING_HEADING, LessonReadingCell } from './lesson-reading';

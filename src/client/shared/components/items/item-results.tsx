@@ -1,6 +1,6 @@
 import type { StudentItem as Item } from '#domain/lesson/answer-key-schemas';
 import { SCALE_LABELS } from '#domain/lesson/lesson-constants';
-import type { ItemResults } from '#domain/live/live-contracts';
+import type { ItemResults } from '#domain/api/live-contracts';
 import { describeSpreadCounts } from '../../lib/chart-geometry';
 import { SpreadChart } from '../charts/spread-chart';
 import { TableScrollBox } from '../table-scroll-box';

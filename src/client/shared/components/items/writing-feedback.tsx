@@ -1,6 +1,6 @@
 import type { StudentWritingItem as WritingItem } from '#domain/lesson/answer-key-schemas';
 import { rubricTotal, scoredTotal } from '#domain/lesson/rubric';
-import type { WritingFeedback } from '#domain/live/result-contracts';
+import type { WritingFeedback } from '#domain/api/result-contracts';
 
 /** The teacher's released feedback on the student's writing, with the task's model answer. */
 export function WritingFeedbackView({

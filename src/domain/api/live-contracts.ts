@@ -1,10 +1,10 @@
 import { itemAnswerKeySchema } from '../lesson/answer-key-schemas';
 import { z } from 'zod';
 import { answerSchema } from '../lesson/answer-schema';
-import type { DeepReadonly } from './deep-readonly';
-import { cleanDisplayName } from './display-names';
-import { describeUnsafeText } from './unsafe-text';
-import { WALL_IDENTITIES } from './wall-identity';
+import type { DeepReadonly } from '../live/deep-readonly';
+import { cleanDisplayName } from '../live/display-names';
+import { describeUnsafeText } from '../live/unsafe-text';
+import { WALL_IDENTITIES } from '../live/wall-identity';
 import {
   classWallResponseSchema,
   forecastScoresSchema,
@@ -17,9 +17,9 @@ import {
   LIMITS,
   REJOIN_CODE_LENGTH,
   SESSION_MODES,
-} from './live-constants';
+} from '../live/live-constants';
 
-export type { SessionMode } from './live-constants';
+export type { SessionMode } from '../live/live-constants';
 
 /**
  * Request and response shapes of the live-session API, shared by the server (which validates

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { answerSchema } from '../lesson/answer-schema';
 import { WRITING_COMMENT_MAX } from '../lesson/lesson-constants';
-import type { DeepReadonly } from './deep-readonly';
-import { SPEAKING_TURN_KINDS } from './speaking-turns';
-import { WALL_IDENTITIES } from './wall-identity';
-import { WALL_REPLY_MAX_LENGTH } from './wall-replies';
+import type { DeepReadonly } from '../live/deep-readonly';
+import { SPEAKING_TURN_KINDS } from '../live/speaking-turns';
+import { WALL_IDENTITIES } from '../live/wall-identity';
+import { WALL_REPLY_MAX_LENGTH } from '../live/wall-replies';
 import { sessionSummarySchema } from './live-contracts';
 import {
   forecastScoresSchema,
@@ -33,7 +33,7 @@ export {
   type TeacherWallResponse,
   type WallResponse,
 } from './result-contracts';
-export type { WallIdentity } from './wall-identity';
+export type { WallIdentity } from '../live/wall-identity';
 
 const count = z.number().int().min(0);
 

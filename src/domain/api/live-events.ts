@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { DeepReadonly } from './deep-readonly';
+import type { DeepReadonly } from '../live/deep-readonly';
 import { itemStateSchema, participantSchema, publishedSummarySchema } from './live-contracts';
 import { itemResultsSchema } from './result-contracts';
 

@@ -1,4 +1,4 @@
-import { brierScoreFromPercent } from '../scoring/brier';
+import { brierScoreFromPercent } from './brier';
 
 /** One forecast as students enter it: a probability in percent and whether the event happened. */
 export interface CalibrationForecast {

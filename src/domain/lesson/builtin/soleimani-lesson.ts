@@ -1,5 +1,5 @@
-import { parseLesson } from '../lesson/parse-lesson';
-import type { Lesson } from '../lesson/lesson-schema';
+import { parseLesson } from '../parse-lesson';
+import type { Lesson } from '../lesson-schema';
 import lessonJson from './soleimani-2020.lesson.json' with { type: 'json' };
 
 /**

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { ClaimCheckItem, ForecastItem, ItemKind, PromptItem } from '../lesson/lesson-schema';
-import { parseLesson } from '../lesson/parse-lesson';
-import { lessonDuration } from '../lesson/lesson-duration';
+import type { ClaimCheckItem, ForecastItem, ItemKind, PromptItem } from '../lesson-schema';
+import { parseLesson } from '../parse-lesson';
+import { lessonDuration } from '../lesson-duration';
 import { soleimaniLesson } from './soleimani-lesson';
 
 const PHOTO_CREDIT = '(photo credit: REUTERS)';

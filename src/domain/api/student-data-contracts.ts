@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { answerSchema } from '../lesson/answer-schema';
-import type { DeepReadonly } from './deep-readonly';
-import { LIMITS } from './live-constants';
-import { SPEAKING_TURN_KINDS } from './speaking-turns';
-import { WALL_REPLY_KINDS } from './wall-replies';
+import type { DeepReadonly } from '../live/deep-readonly';
+import { LIMITS } from '../live/live-constants';
+import { SPEAKING_TURN_KINDS } from '../live/speaking-turns';
+import { WALL_REPLY_KINDS } from '../live/wall-replies';
 
 /**
  * One student's data, as a teacher exports it for the student or a parent (JSON; the Markdown

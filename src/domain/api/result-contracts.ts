@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { DeepReadonly } from './deep-readonly';
-import { LIMITS } from './live-constants';
-import { WALL_REPLY_KINDS } from './wall-replies';
+import type { DeepReadonly } from '../live/deep-readonly';
+import { LIMITS } from '../live/live-constants';
+import { WALL_REPLY_KINDS } from '../live/wall-replies';
 
 /**
  * Shapes the live views and the dashboard share: results of items, forecast scores and the

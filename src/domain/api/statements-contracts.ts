@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { STATEMENT_TEXT_MAX } from '../lesson/lesson-constants';
-import type { DeepReadonly } from './deep-readonly';
+import type { DeepReadonly } from '../live/deep-readonly';
 
 /**
  * Shapes of the class statements API (an item of kind `statements`): students write short
