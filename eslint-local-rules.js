@@ -14,6 +14,10 @@ import ts from 'typescript';
  *
  * `domain-alias`: outside the domain, the domain is imported as `#domain/...` (package.json
  * "imports"), never by a relative path that climbs to it; the fix rewrites the path.
+ *
+ * `feature-boundaries`: a file under src/client/features/<name>/ imports neither another
+ * feature's files nor src/client/app. The feature is read from the file's own folder, so a new
+ * feature folder is covered without a list to update.
  */
 
 const ROOT = path.dirname(fileURLToPath(import.meta.url));
@@ -166,6 +170,63 @@ const domainAlias = {
   },
 };
 
+// ---- Client features (issue 28): the feature is the folder, no list to keep. ----
+const CLIENT = path.join(ROOT, 'src', 'client');
+const FEATURES = path.join(CLIENT, 'features');
+const APP = path.join(CLIENT, 'app');
+
+/** The feature folder a path lies in (`features/<name>/...`), or null outside src/client/features. */
+function featureOf(file) {
+  if (!isInside(FEATURES, file) || file === FEATURES) return null;
+  return path.relative(FEATURES, file).split(path.sep)[0];
+}
+
+const featureBoundaries = {
+  meta: {
+    type: 'problem',
+    docs: { description: 'A client feature imports neither another feature nor app.' },
+    schema: [],
+    messages: {
+      otherFeature:
+        "A feature imports only shared code, its own files and the domain: '{{source}}' is in features/{{other}}. Move what both need to src/client/shared (or the domain).",
+      app: "A feature never imports app/: '{{source}}' is in src/client/app, which composes the features.",
+    },
+  },
+  create(context) {
+    const file = context.physicalFilename;
+    if (!path.isAbsolute(file)) return {};
+    const feature = featureOf(file);
+    if (feature === null) return {};
+    const check = (node) => {
+      const source = node.source;
+      if (!source || source.type !== 'Literal' || typeof source.value !== 'string') return;
+      // Only a relative path can reach another folder of the client: #domain/ and packages cannot.
+      if (!source.value.startsWith('.')) return;
+      const target = path.resolve(path.dirname(file), source.value);
+      const other = featureOf(target);
+      if (other !== null && other !== feature) {
+        context.report({
+          node: source,
+          messageId: 'otherFeature',
+          data: { source: source.value, other },
+        });
+      } else if (isInside(APP, target)) {
+        context.report({ node: source, messageId: 'app', data: { source: source.value } });
+      }
+    };
+    return {
+      ImportDeclaration: check,
+      ExportNamedDeclaration: check,
+      ExportAllDeclaration: check,
+      ImportExpression: check,
+    };
+  },
+};
+
 export const localRules = {
-  rules: { 'type-import-cycle': typeImportCycle, 'domain-alias': domainAlias },
+  rules: {
+    'type-import-cycle': typeImportCycle,
+    'domain-alias': domainAlias,
+    'feature-boundaries': featureBoundaries,
+  },
 };

@@ -82,9 +82,9 @@ describe('client layers', () => {
 
   it('refuse one feature to another', async () => {
     const code =
-      "import { teacherMeQuery } from '../../teacher/api/teacher-api';\nexport const x = teacherMeQuery;";
+      "import { teacherMeQuery } from '../../account/api/account-api';\nexport const x = teacherMeQuery;";
     expect(await problemsIn('src/client/features/self-study/lib/x.ts', code)).toEqual([
-      'no-restricted-imports',
+      'local/feature-boundaries',
     ]);
   });
 
@@ -94,9 +94,45 @@ describe('client layers', () => {
       "import { brierScore } from '#domain/scoring/brier';",
       'export const x = [apiRequest, brierScore];',
     ].join('\n');
-    expect(await problemsIn('src/client/features/teacher/lib/x.ts', code)).toEqual([]);
+    expect(await problemsIn('src/client/features/session-monitor/lib/x.ts', code)).toEqual([]);
   });
 });
+
+// ---- Client features (issue 28): the feature is read from the folder, so a new one is covered. ----
+describe('a client feature folder that does not exist yet', () => {
+  const NEW_FEATURE = 'src/client/features/brand-new/components/x.tsx';
+
+  it.each([
+    [
+      'another feature',
+      "import { teacherMeQuery } from '../../account/api/account-api';\nexport const x = teacherMeQuery;",
+    ],
+    ['another feature, by a path into its folder', "export * from '../../reports';"],
+    [
+      'app',
+      "import { TeacherArea } from '../../../app/teacher-area';\nexport const x = TeacherArea;",
+    ],
+  ])('is refused %s', async (_what, code) => {
+    expect(await problemsIn(NEW_FEATURE, code)).toEqual(['local/feature-boundaries']);
+  });
+
+  it('is refused another feature loaded lazily', async () => {
+    const code =
+      "export const load = (): Promise<unknown> => import('../../session-monitor/api/session-monitor-api');";
+    expect(await problemsIn(NEW_FEATURE, code)).toEqual(['local/feature-boundaries']);
+  });
+
+  it('may import shared code, its own files and the domain (whatever the domain folder is called)', async () => {
+    const code = [
+      "import { apiRequest } from '../../../shared/lib/api-client';",
+      "import { own } from '../lib/own';",
+      "import { markdownText } from '#domain/reports/markdown-text';",
+      'export const x = [apiRequest, own, markdownText];',
+    ].join('\n');
+    expect(await problemsIn(NEW_FEATURE, code)).toEqual([]);
+  });
+});
+// ---- end of client features ----
 
 describe('the domain is imported by its alias', () => {
   it('refuses a relative path into src/domain outside it, and fixes it to #domain/', async () => {
@@ -143,12 +179,12 @@ describe('each part of the outside world has its one module', () => {
   it.each([
     [
       'fetch in a feature',
-      'src/client/features/teacher/lib/x.ts',
+      'src/client/features/session-monitor/lib/x.ts',
       "export const get = (): Promise<Response> => fetch('/api');",
     ],
     [
       'window.fetch in a feature',
-      'src/client/features/teacher/lib/x.ts',
+      'src/client/features/session-monitor/lib/x.ts',
       "export const get = (): Promise<Response> => window.fetch('/api');",
     ],
     [

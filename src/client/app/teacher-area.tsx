@@ -2,10 +2,10 @@ import { useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useState, type ReactElement } from 'react';
 import type { Teacher } from '#domain/api/live-contracts';
 import '../features/lesson-library/lesson-library.css';
-import { TeachPage } from '../features/teacher/components/teach-page';
+import { TeachPage } from './teach-page';
 import { draftsOnThisDevice } from '../features/lesson-library/stores/local-drafts-store';
-import { TeacherBar } from '../features/teacher/components/teacher-bar';
-import '../features/teacher/teacher.css';
+import { TeacherBar } from '../features/account/components/teacher-bar';
+import '../shared/styles/teacher.css';
 import { queryKeys } from '../shared/lib/query-keys';
 import { QueryProvider } from './query-provider';
 import type { TeacherRoute } from './route-areas';
@@ -13,13 +13,13 @@ import type { TeacherRoute } from './route-areas';
 // /teach (sign in, or the teacher's sessions) comes with the area; each other page is loaded when
 // it is opened, so a first visit to /teach downloads only what it shows.
 const ForgotPasswordPage = lazy(async () => ({
-  default: (await import('../features/teacher/components/password-reset-pages')).ForgotPasswordPage,
+  default: (await import('../features/account/components/password-reset-pages')).ForgotPasswordPage,
 }));
 const ResetPasswordPage = lazy(async () => ({
-  default: (await import('../features/teacher/components/password-reset-pages')).ResetPasswordPage,
+  default: (await import('../features/account/components/password-reset-pages')).ResetPasswordPage,
 }));
 const ConfirmSignUpPage = lazy(async () => ({
-  default: (await import('../features/teacher/components/confirm-sign-up-page')).ConfirmSignUpPage,
+  default: (await import('../features/account/components/confirm-sign-up-page')).ConfirmSignUpPage,
 }));
 const LibraryPage = lazy(async () => ({
   default: (await import('../features/lesson-library/components/library-page')).LibraryPage,
@@ -31,13 +31,14 @@ const EditorPage = lazy(async () => ({
   default: (await import('../features/lesson-library/components/editor-page')).EditorPage,
 }));
 const SessionControlPage = lazy(async () => ({
-  default: (await import('../features/teacher/components/session-control-page')).SessionControlPage,
+  default: (await import('../features/session-monitor/components/session-control-page'))
+    .SessionControlPage,
 }));
 const ReportPage = lazy(async () => ({
-  default: (await import('../features/teacher/components/report-page')).ReportPage,
+  default: (await import('../features/reports/components/report-page')).ReportPage,
 }));
 const ProjectorPage = lazy(async () => ({
-  default: (await import('../features/teacher/components/projector-page')).ProjectorPage,
+  default: (await import('../features/session-monitor/components/projector-page')).ProjectorPage,
 }));
 
 function TeacherPage({ route }: { readonly route: TeacherRoute }): ReactElement {

@@ -1,9 +1,9 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import type { Teacher } from '#domain/api/live-contracts';
-import { readSignedInTeacher } from '../features/teacher/api/sign-in-api';
-import { SignedOutIntro } from '../features/teacher/components/auth-forms';
-import { onAccountChange } from '../features/teacher/lib/account-channel';
-import '../features/teacher/teacher.css';
+import { readSignedInTeacher } from '../features/account/api/sign-in-api';
+import { SignedOutIntro } from '../features/account/components/auth-forms';
+import { onAccountChange } from '../features/account/lib/account-channel';
+import '../shared/styles/teacher.css';
 import type { TeacherRoute } from './route-areas';
 
 // The teacher's pages proper, with TanStack Query and the API's schemas: a teacher who is not

@@ -19,11 +19,11 @@ import {
   changeSessionSettings,
   moderateReply,
   moderateResponse,
-  storeSessionView,
   storeWallReply,
   storeWallResponse,
   teacherResponsesQuery,
-} from '../api/teacher-api';
+} from '../api/session-monitor-api';
+import { storeSessionView } from '../../../shared/lib/teacher-sessions';
 
 const SEARCH_DEBOUNCE_MS = 300;
 

@@ -5,12 +5,8 @@ import { SESSION_MODES } from '#domain/live/live-constants';
 import { describeApiError } from '../../../shared/lib/api-client';
 import { Link, navigate } from '../../../shared/lib/router';
 import { routes } from '../../../shared/lib/routes';
-import {
-  createSession,
-  lessonFilePath,
-  storeSessionView,
-  teacherLessonListQuery,
-} from '../api/teacher-api';
+import { createSession, lessonFilePath, teacherLessonListQuery } from '../api/class-sessions-api';
+import { storeSessionView } from '../../../shared/lib/teacher-sessions';
 
 const MODE_LABELS: Record<SessionMode, { label: string; hint: string }> = {
   'teacher-paced': {

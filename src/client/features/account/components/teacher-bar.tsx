@@ -5,7 +5,7 @@ import { describeApiError } from '../../../shared/lib/api-client';
 import { queryKeys } from '../../../shared/lib/query-keys';
 import { navigate } from '../../../shared/lib/router';
 import { routes } from '../../../shared/lib/routes';
-import { signOut, teacherMeQuery } from '../api/teacher-api';
+import { signOut, teacherMeQuery } from '../api/account-api';
 import { replaceSignedInTeacher } from '../lib/account-cache';
 import { announceAccountChange, onAccountChange } from '../lib/account-channel';
 

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { describeApiError } from '../../../shared/lib/api-client';
-import { teacherThemesQuery } from '../api/teacher-api';
+import { teacherThemesQuery } from '../api/session-monitor-api';
 
 /**
  * Key phrases in the students' responses to a section, to help write its summary. Fetched once

@@ -5,7 +5,8 @@ import type { ForecastScores, ScenarioOutcome } from '#domain/api/dashboard-cont
 import { LIMITS } from '#domain/live/live-constants';
 import { ForecastScoresView } from '../../../shared/components/items/forecast-scores';
 import { describeApiError } from '../../../shared/lib/api-client';
-import { revealOutcomes, storeSessionView } from '../api/teacher-api';
+import { storeSessionView } from '../../../shared/lib/teacher-sessions';
+import { revealOutcomes } from '../api/session-monitor-api';
 
 /** An outcome as the teacher fills it in: whether it happened is unset until chosen. */
 export interface OutcomeDraft {

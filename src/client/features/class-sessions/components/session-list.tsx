@@ -1,15 +1,9 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { TableScrollBox } from '../../../shared/components/table-scroll-box';
 import { describeApiError } from '../../../shared/lib/api-client';
-import { queryKeys } from '../../../shared/lib/query-keys';
 import { Link } from '../../../shared/lib/router';
 import { routes } from '../../../shared/lib/routes';
-import { teacherMeQuery, teacherSessionListQuery, type SessionListRow } from '../api/teacher-api';
-import { useNoticeStore } from '../stores/notice-store';
-import { SignedOutIntro } from './auth-forms';
-import { DeleteAccount } from './delete-account';
-import { StartSessionForm } from './start-session-form';
+import { teacherSessionListQuery, type SessionListRow } from '../api/class-sessions-api';
 
 function formatDateTime(iso: string): string {
   return new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
@@ -102,7 +96,8 @@ function SessionTable({
   );
 }
 
-function SessionList() {
+/** The teacher's open and past sessions, with links to each one's monitor, report and projector. */
+export function SessionList() {
   const sessions = useQuery(teacherSessionListQuery());
   if (sessions.isPending) return <p role="status">Loading your sessions…</p>;
   if (sessions.isError) {
@@ -148,105 +143,5 @@ function DeletionNotice({ sessions }: { readonly sessions: readonly SessionListR
         {isOne ? 'its report or CSV' : 'their reports or CSVs'} now if you need them.
       </p>
     </div>
-  );
-}
-
-function Notice() {
-  const notice = useNoticeStore((s) => s.notice);
-  const dismissNotice = useNoticeStore((s) => s.dismissNotice);
-  const noticeRef = useRef<HTMLParagraphElement>(null);
-  useEffect(() => {
-    if (!notice) return;
-    // Deleting a session or the account brings the teacher here from a control that is gone
-    // (with its dialog, which hands focus back as it closes): once that has settled, the notice
-    // saying what happened takes the focus the body would otherwise keep.
-    const timer = setTimeout(() => {
-      const active = document.activeElement;
-      if (active === null || active === document.body) noticeRef.current?.focus();
-    }, 100);
-    return () => {
-      clearTimeout(timer);
-    };
-  }, [notice]);
-  return (
-    <div role="status" className={notice ? 'notice' : undefined}>
-      {notice ? (
-        <>
-          <p ref={noticeRef} tabIndex={-1}>
-            {notice}
-          </p>
-          <button
-            type="button"
-            className="button button-quiet button-small"
-            onClick={dismissNotice}
-          >
-            Dismiss
-          </button>
-        </>
-      ) : null}
-    </div>
-  );
-}
-
-function TeacherHome({ onAccountDeleted }: { readonly onAccountDeleted: () => void }) {
-  return (
-    <>
-      <StartSessionForm />
-      <section aria-labelledby="your-sessions-heading">
-        <h2 id="your-sessions-heading">Your sessions</h2>
-        <SessionList />
-      </section>
-      {/* At the end of the home page, away from "Sign out": a slip cannot reach it. */}
-      <section className="danger-zone" aria-labelledby="danger-zone-heading">
-        <h2 id="danger-zone-heading">Danger zone</h2>
-        <p>
-          Deleting your account erases everything in it, for good: your lessons, and every session
-          with its students and their answers.
-        </p>
-        <DeleteAccount onDeleted={onAccountDeleted} />
-      </section>
-    </>
-  );
-}
-
-/**
- * /teach: sign in or up, then the teacher's sessions, a form to start one and, at the end, the
- * account's deletion (`onAccountDeleted` also forgets the work kept on this device).
- */
-export function TeachPage({ onAccountDeleted }: { readonly onAccountDeleted: () => void }) {
-  const queryClient = useQueryClient();
-  const me = useQuery(teacherMeQuery());
-  return (
-    <>
-      <title>For teachers</title>
-      <h1>For teachers</h1>
-      <Notice />
-      {me.isPending ? (
-        <p role="status">Loading…</p>
-      ) : me.isError ? (
-        <div role="alert">
-          <p className="error">Could not check whether you are signed in.</p>
-          <p>{describeApiError(me.error)}</p>
-          <button
-            type="button"
-            className="button"
-            onClick={() => {
-              void me.refetch();
-            }}
-          >
-            Try again
-          </button>
-        </div>
-      ) : me.data ? (
-        <TeacherHome onAccountDeleted={onAccountDeleted} />
-      ) : (
-        <SignedOutIntro
-          onSignedIn={(teacher) => {
-            queryClient.setQueryData(queryKeys.teacherMe(), teacher);
-            void queryClient.invalidateQueries({ queryKey: queryKeys.teacherSessions() });
-          }}
-        />
-      )}
-    </>
   );
 }

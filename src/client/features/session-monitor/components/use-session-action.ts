@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { runSessionAction, storeSessionView, type SessionAction } from '../api/teacher-api';
+import { storeSessionView } from '../../../shared/lib/teacher-sessions';
+import { runSessionAction, type SessionAction } from '../api/session-monitor-api';
 
 /** One teacher action on a session, its pending state and its error, with the cache updated. */
 export function useSessionAction(sessionId: string) {

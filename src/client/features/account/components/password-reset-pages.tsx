@@ -9,10 +9,10 @@ import {
   passwordResetOptionsQuery,
   resetLinkQuery,
   resetPassword,
-} from '../api/teacher-api';
+} from '../api/account-api';
 import { replaceSignedInTeacher } from '../lib/account-cache';
 import { announceAccountChange } from '../lib/account-channel';
-import { useNoticeStore } from '../stores/notice-store';
+import { useNoticeStore } from '../../../shared/stores/notice-store';
 import { NewPasswordField, TextField } from './auth-forms';
 
 function ForgotPasswordForm() {

@@ -5,7 +5,7 @@ import { OpinionMapView } from '../../../shared/components/charts/opinion-map-ch
 import { TableScrollBox } from '../../../shared/components/table-scroll-box';
 import { describeApiError } from '../../../shared/lib/api-client';
 import { queryKeys } from '../../../shared/lib/query-keys';
-import { moderateStatement, teacherStatementsQuery } from '../api/teacher-api';
+import { moderateStatement, teacherStatementsQuery } from '../api/session-monitor-api';
 
 const STATUS_TEXT: Readonly<Record<StatementStatus, string>> = {
   pending: 'Waiting for approval',

@@ -13,9 +13,13 @@ import { Link } from '../../../shared/lib/router';
 import { routes } from '../../../shared/lib/routes';
 import { OpinionMapView } from '../../../shared/components/charts/opinion-map-chart';
 import { describeApiError } from '../../../shared/lib/api-client';
-import { sessionQrPath, teacherProjectorQuery, teacherStatementsQuery } from '../api/teacher-api';
+import {
+  sessionQrPath,
+  teacherProjectorQuery,
+  teacherStatementsQuery,
+} from '../api/session-monitor-api';
 import { applyTeacherLiveEvent } from '../api/teacher-live-events';
-import { PageUnavailable } from './page-unavailable';
+import { PageUnavailable } from '../../../shared/components/page-unavailable';
 
 /** A class-statements item's map on the classroom screen: dots and groups, never a name. */
 function ProjectorMap({

@@ -6,7 +6,7 @@ import { rubricTotal, scoredTotal } from '#domain/lesson/rubric';
 import type { WritingSubmission } from '#domain/api/dashboard-contracts';
 import { describeApiError } from '../../../shared/lib/api-client';
 import { queryKeys } from '../../../shared/lib/query-keys';
-import { scoreWriting } from '../api/teacher-api';
+import { scoreWriting } from '../api/reports-api';
 
 /**
  * One student's piece of writing in the report: the text, a score for each rubric criterion and

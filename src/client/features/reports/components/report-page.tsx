@@ -23,14 +23,13 @@ import {
   forgetSession,
   sessionCsvPath,
   speakingCsvPath,
-  storeSessionView,
-  studentExportPath,
   teacherReportQuery,
   teacherTranscriptQuery,
-} from '../api/teacher-api';
-import { useNoticeStore } from '../stores/notice-store';
-import { PageUnavailable } from './page-unavailable';
-import { listNames, TallyTable } from './speaking-tally';
+} from '../api/reports-api';
+import { storeSessionView, studentExportPath } from '../../../shared/lib/teacher-sessions';
+import { useNoticeStore } from '../../../shared/stores/notice-store';
+import { PageUnavailable } from '../../../shared/components/page-unavailable';
+import { listNames, TallyTable } from '../../../shared/components/tally-table';
 import { WritingFeedbackForm } from './writing-feedback-form';
 
 function formatDateTime(iso: string): string {

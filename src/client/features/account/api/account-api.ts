@@ -1,0 +1,60 @@
+import { queryOptions } from '@tanstack/react-query';
+import { endpoints } from '#domain/api/endpoints';
+import type {
+  ConfirmSignUpRequest,
+  ForgotPasswordRequest,
+  ForgotPasswordResponse,
+  ResetPasswordRequest,
+} from '#domain/api/account-contracts';
+import type { Teacher } from '#domain/api/live-contracts';
+import { callEndpoint } from '../../../shared/lib/call-endpoint';
+import { queryKeys } from '../../../shared/lib/query-keys';
+
+/** The account's queries and calls: who is signed in, signing out, password reset, deletion. */
+
+/** The signed-in teacher, or null when nobody is signed in. */
+export const teacherMeQuery = () =>
+  queryOptions({
+    queryKey: queryKeys.teacherMe(),
+    // Asked of the endpoint that answers 200 to nobody too: a 401 would be an error in the
+    // browser's console on every signed-out visit.
+    queryFn: async (): Promise<Teacher | null> => (await callEndpoint(endpoints.signedIn)).teacher,
+    staleTime: 5 * 60_000,
+  });
+
+export async function signOut(): Promise<void> {
+  await callEndpoint(endpoints.signOut);
+}
+
+/** Deletes the signed-in teacher's account and everything in it; the server signs them out. */
+export async function deleteAccount(password: string): Promise<void> {
+  await callEndpoint(endpoints.deleteAccount, { body: { password } });
+}
+
+/** Whether this server e-mails reset links, or its operator makes them. */
+export const passwordResetOptionsQuery = () =>
+  queryOptions({
+    queryKey: queryKeys.passwordResetOptions(),
+    queryFn: () => callEndpoint(endpoints.passwordResetOptions),
+    staleTime: Infinity,
+  });
+
+/** Whose password a reset link sets; refused when the link is used, expired or unknown. */
+export const resetLinkQuery = (token: string) =>
+  queryOptions({
+    queryKey: queryKeys.resetLink(token),
+    queryFn: () => callEndpoint(endpoints.checkResetLink, { body: { token } }),
+    staleTime: Infinity,
+  });
+
+export function forgotPassword(request: ForgotPasswordRequest): Promise<ForgotPasswordResponse> {
+  return callEndpoint(endpoints.forgotPassword, { body: request });
+}
+
+export async function confirmSignUp(request: ConfirmSignUpRequest): Promise<Teacher> {
+  return (await callEndpoint(endpoints.confirmSignUp, { body: request })).teacher;
+}
+
+export async function resetPassword(request: ResetPasswordRequest): Promise<Teacher> {
+  return (await callEndpoint(endpoints.resetPassword, { body: request })).teacher;
+}
