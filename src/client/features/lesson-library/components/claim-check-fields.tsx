@@ -1,11 +1,7 @@
 import { CLAIM_CATEGORIES, CLAIM_CATEGORY_LABELS } from '#domain/lesson/lesson-constants';
 import { removeAt, replaceAt } from '../lib/draft-edits';
-import {
-  newClaim,
-  type ClaimCategory,
-  type DraftClaim,
-  type DraftClaimCheck,
-} from '../lib/draft-lesson';
+import { type ClaimCategory, type DraftClaim, type DraftClaimCheck } from '../lib/draft-lesson';
+import { newClaim } from '../lib/new-draft-parts';
 import { FieldGroup, SelectField, TextField } from './fields';
 import { UseSelectionButton } from './use-selected-words';
 

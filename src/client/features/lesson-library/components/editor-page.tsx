@@ -11,7 +11,7 @@ import {
   storeLessonDetail,
   type LessonDetailView,
 } from '../api/library-api';
-import { readDraft } from '../lib/draft-lesson';
+import { readDraft } from '../lib/read-draft';
 import { LessonEditor } from './lesson-editor';
 import { LessonPreview } from './lesson-preview';
 import { LibraryUnavailable } from './library-unavailable';

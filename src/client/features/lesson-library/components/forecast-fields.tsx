@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { removeAt, replaceAt } from '../lib/draft-edits';
-import { newScenario, type DraftForecast, type DraftScenario } from '../lib/draft-lesson';
+import { type DraftForecast, type DraftScenario } from '../lib/draft-lesson';
+import { newScenario } from '../lib/new-draft-parts';
 import { FieldGroup, NumberField, TextField } from './fields';
 
 const OUTCOMES: readonly { value: boolean | null; label: string }[] = [

@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import { removeAt, replaceAt } from '../lib/draft-edits';
-import { newTerm, type DraftTerm } from '../lib/draft-lesson';
+import { type DraftTerm } from '../lib/draft-lesson';
+import { newTerm } from '../lib/new-draft-parts';
 import { fieldDomId } from '../lib/problems';
 import { FieldGroup, TextField } from './fields';
 import { focusLater } from './focus-later';

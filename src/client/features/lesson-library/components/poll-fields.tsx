@@ -1,5 +1,6 @@
 import { removeAt, replaceAt } from '../lib/draft-edits';
-import { newPollOption, type DraftPoll } from '../lib/draft-lesson';
+import { type DraftPoll } from '../lib/draft-lesson';
+import { newPollOption } from '../lib/new-draft-parts';
 import { FieldGroup, SelectField, TextField } from './fields';
 
 /** A poll: its question, single or multiple choice, options and the note shown after answering. */

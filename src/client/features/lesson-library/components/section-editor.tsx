@@ -6,7 +6,8 @@ import {
 } from '#domain/lesson/lesson-constants';
 import { ITEM_KIND_LABELS } from '../../../shared/lib/describe-answer';
 import { moveInList, removeAt, replaceAt } from '../lib/draft-edits';
-import { newItem, type DraftItemKind, type DraftSection } from '../lib/draft-lesson';
+import { type DraftItemKind, type DraftSection } from '../lib/draft-lesson';
+import { newItem } from '../lib/new-draft-parts';
 import { fieldDomId } from '../lib/problems';
 import { splitSentences } from '../lib/sentences';
 import { FieldGroup, FieldProblems, NumberField, TextField } from './fields';

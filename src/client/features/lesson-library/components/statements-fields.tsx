@@ -1,6 +1,7 @@
 import { STATEMENT_TEXT_MAX } from '#domain/lesson/lesson-constants';
 import { removeAt, replaceAt } from '../lib/draft-edits';
-import { newSeedStatement, type DraftStatements } from '../lib/draft-lesson';
+import { type DraftStatements } from '../lib/draft-lesson';
+import { newSeedStatement } from '../lib/new-draft-parts';
 import { FieldGroup, TextField } from './fields';
 
 /**

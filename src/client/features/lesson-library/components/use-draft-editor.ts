@@ -3,7 +3,9 @@ import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from '
 import { describeApiError, isApiError, NetworkError } from '../../../shared/lib/api-client';
 import { queryKeys } from '../../../shared/lib/query-keys';
 import { fetchLessonDetail, saveLessonDraft, type LessonDetailView } from '../api/library-api';
-import { readDraft, toLessonJson, type DraftLesson } from '../lib/draft-lesson';
+import { type DraftLesson } from '../lib/draft-lesson';
+import { readDraft } from '../lib/read-draft';
+import { toLessonJson } from '../lib/lesson-json';
 import { DraftSaver, type SaveFailure, type SaveStatus } from '../lib/draft-saver';
 import { chooseStartingDraft, type StartingDraft } from '../lib/starting-draft';
 import { ThrottledCopy } from '../lib/throttled-copy';

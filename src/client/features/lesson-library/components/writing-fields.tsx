@@ -1,6 +1,7 @@
 import { WRITING_CRITERIA_MAX, WRITING_POINTS_MAX } from '#domain/lesson/lesson-constants';
 import { removeAt, replaceAt } from '../lib/draft-edits';
-import { newCriterion, type DraftWriting } from '../lib/draft-lesson';
+import { type DraftWriting } from '../lib/draft-lesson';
+import { newCriterion } from '../lib/new-draft-parts';
 import { FieldGroup, NumberField, TextField } from './fields';
 
 /** A writing task: the task, its suggested length, the rubric's criteria and a model answer. */

@@ -6,7 +6,8 @@ import {
   moveSection,
   splitSection,
 } from './draft-edits';
-import { newDraftFromArticle, newItem, type DraftLesson } from './draft-lesson';
+import { type DraftLesson } from './draft-lesson';
+import { newDraftFromArticle, newItem } from './new-draft-parts';
 
 const details = {
   title: 'T',

@@ -1,4 +1,5 @@
-import { newSection, type DraftItem, type DraftLesson, type DraftSection } from './draft-lesson';
+import { type DraftItem, type DraftLesson, type DraftSection } from './draft-lesson';
+import { newSection } from './new-draft-parts';
 
 /**
  * The editor's changes to a draft's structure, as pure functions: where sections start in the

@@ -1,15 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { LESSON_SCHEMA_VERSION } from '#domain/lesson/lesson-schema';
 import { soleimaniLesson } from '#domain/lesson/builtin/soleimani-lesson';
-import {
-  DRAFT_SCHEMA_VERSION,
-  newDraftFromArticle,
-  newItem,
-  readDraft,
-  toLessonJson,
-  type DraftForecast,
-  type DraftItemKind,
-} from './draft-lesson';
+import { DRAFT_SCHEMA_VERSION, type DraftForecast, type DraftItemKind } from './draft-lesson';
+import { readDraft } from './read-draft';
+import { toLessonJson } from './lesson-json';
+import { newDraftFromArticle, newItem } from './new-draft-parts';
 import { completeLessonJson } from './test-lesson';
 
 describe('the draft and the lesson-shaped JSON', () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { newItem, readDraft, toLessonJson } from './draft-lesson';
+import { readDraft } from './read-draft';
+import { toLessonJson } from './lesson-json';
+import { newItem } from './new-draft-parts';
 import { previewItem, previewLesson } from './preview-lesson';
 import { completeLessonJson } from './test-lesson';
 

@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  newClaim,
-  newItem,
-  newSection,
-  readDraft,
-  type DraftClaimCheck,
-  type DraftForecast,
-  type DraftLesson,
-} from './draft-lesson';
+import { type DraftClaimCheck, type DraftForecast, type DraftLesson } from './draft-lesson';
+import { readDraft } from './read-draft';
+import { newClaim, newItem, newSection } from './new-draft-parts';
 import {
   checkAgainstText,
   checkDraft,

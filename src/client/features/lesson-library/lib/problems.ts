@@ -3,7 +3,8 @@ import { formatFieldPath } from '#domain/lesson/json-positions';
 import { articleProblems } from '#domain/lesson/lesson-draft';
 import { teacherMessage } from '#domain/lesson/lesson-file-messages';
 import { lessonSchema } from '#domain/lesson/lesson-schema';
-import { toLessonJson, type DraftItem, type DraftLesson } from './draft-lesson';
+import { type DraftItem, type DraftLesson } from './draft-lesson';
+import { toLessonJson } from './lesson-json';
 
 /**
  * What stops a draft from being published, each at the field it is about: the lesson schema's

@@ -1,4 +1,5 @@
-import { readDraft, type DraftLesson } from './draft-lesson';
+import { type DraftLesson } from './draft-lesson';
+import { readDraft } from './read-draft';
 
 /** What the editor opens from: the server's lesson detail and this device's copy, if any. */
 export interface DraftSources {

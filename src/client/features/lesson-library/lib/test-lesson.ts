@@ -1,4 +1,4 @@
-import type { LessonJson } from './draft-lesson';
+import type { LessonJson } from './lesson-json';
 
 /** A small complete lesson of schema version 3, with every kind of item, for the tests. */
 export const completeLessonJson: LessonJson = {
