@@ -63,7 +63,7 @@ export interface RateLimiters {
 
 declare module 'fastify' {
   interface FastifyInstance {
-    /** In memory, per instance: see src/server/DECISIONS.md. */
+    /** In memory, per instance: see docs/decisions/0005-hand-made-rate-limits-headers-and-csrf-check.md. */
     readonly limiters: RateLimiters;
   }
 }
