@@ -1,5 +1,5 @@
 import fp from 'fastify-plugin';
-import { logSweep, sweep, type SweepReport } from '../lib/housekeeping';
+import { logSweep, sweep, type SweepReport } from '../services/housekeeping';
 
 declare module 'fastify' {
   interface FastifyInstance {

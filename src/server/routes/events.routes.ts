@@ -1,6 +1,6 @@
 import type { FastifyPluginCallback } from 'fastify';
 import { endpoints } from '#domain/api/endpoints';
-import { addRoute } from '../lib/contract-route';
+import { addRoute } from './contract-route';
 import type { Viewer } from '../live/live-hub';
 import {
   STREAMS_PER_PARTICIPANT,

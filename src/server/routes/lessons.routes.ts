@@ -1,7 +1,7 @@
 import type { FastifyPluginCallback, FastifyReply } from 'fastify';
 import { exportLessonFile } from '#domain/lesson/lesson-file';
 import { endpoints } from '#domain/api/endpoints';
-import { addRoute } from '../lib/contract-route';
+import { addRoute } from './contract-route';
 import { answerKeyOf } from '#domain/lesson/answer-keys';
 import { ApiError } from '../lib/api-error';
 import { toStudentLessonVersion, type PinnedLesson } from '../lessons/lesson-library';
