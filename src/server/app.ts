@@ -11,7 +11,7 @@ import { isApiRequest } from './lib/api-paths';
 import { useContractCompilers } from './lib/contract-compilers';
 import { pageShells } from './lib/page-shells';
 import { requestLogSerializer } from './lib/request-log';
-import type { LessonLibrary } from './lessons/lesson-library';
+import type { LessonLibrary } from './services/lesson-library';
 import { authPlugin } from './plugins/auth';
 import { canonicalPathsPlugin } from './plugins/canonical-paths';
 import { configPlugin } from './plugins/config.plugin';

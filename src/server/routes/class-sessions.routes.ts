@@ -2,7 +2,7 @@ import type { FastifyPluginCallback, FastifyRequest } from 'fastify';
 import QRCode from 'qrcode';
 import { endpoints } from '#domain/api/endpoints';
 import { joinUrlFor } from '../lib/join-url';
-import { toLessonVersion, toStudentLessonVersion } from '../lessons/lesson-library';
+import { toLessonVersion, toStudentLessonVersion } from '../lessons/pinned-lesson';
 import type { ItemAction } from '../services/class-sessions';
 import { addRoute, type OwnedSession } from './contract-route';
 

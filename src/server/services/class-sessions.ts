@@ -24,7 +24,7 @@ import {
   type ClassSessionRecord,
 } from '../repositories/class-sessions.repository';
 import { removeParticipant } from '../repositories/participants.repository';
-import type { LessonLibrary } from '../lessons/lesson-library';
+import type { LessonLibrary } from './lesson-library';
 import { deletionDate } from './housekeeping';
 import type { SessionViews } from './session-views';
 

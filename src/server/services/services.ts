@@ -2,7 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { ServerConfig } from '../config';
 import type { Database } from '../db/database';
 import type { Mailer } from '../lib/mailer';
-import type { LessonLibrary } from '../lessons/lesson-library';
+import type { LessonLibrary } from './lesson-library';
 import type { LiveHub } from '../live/live-hub';
 import { Accounts, type AccountLimiters } from './accounts';
 import { ClassSessions } from './class-sessions';
