@@ -3,7 +3,7 @@ import type { Lesson } from '../lesson/lesson-schema';
 import type { SessionMode } from './live-constants';
 
 /** What of a session decides which items its students meet, and in which state. */
-export interface PacedSession {
+interface PacedSession {
   readonly mode: SessionMode;
   readonly currentSectionId: string;
 }

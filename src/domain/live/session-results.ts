@@ -17,7 +17,7 @@ export interface AuthoredAnswer {
 }
 
 /** A session as its summary shows it: everything but the lesson's title, which the lesson has. */
-export type SummarisedSession = Omit<SessionSummary, 'lessonTitle'>;
+type SummarisedSession = Omit<SessionSummary, 'lessonTitle'>;
 
 export function toSessionSummary(session: SummarisedSession, lesson: Lesson): SessionSummary {
   return {
@@ -60,7 +60,7 @@ export function resultsOf(
 }
 
 /** A forecast's outcomes as the teacher revealed them. */
-export interface RevealedOutcomes {
+interface RevealedOutcomes {
   readonly itemId: string;
   readonly outcomes: Readonly<Record<string, ScenarioOutcome>>;
 }

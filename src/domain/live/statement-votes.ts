@@ -1,7 +1,7 @@
 import type { Vote } from '../discussion/vote-matrix';
 
 /** How a class voted on one statement. */
-export interface VoteTally {
+interface VoteTally {
   readonly agree: number;
   readonly disagree: number;
   readonly pass: number;
@@ -23,7 +23,7 @@ export function tallyVotes(votes: readonly Vote[]): Map<string, VoteTally> {
 }
 
 /** A statement as the choice of the next one to vote on reads it. */
-export interface VotableStatement {
+interface VotableStatement {
   readonly id: string;
   /** How many students voted on it. */
   readonly votes: number;

@@ -24,7 +24,7 @@ export interface SessionWall {
 }
 
 /** One student's stored answer, with its author, as the walls read it. */
-export interface WallAnswer {
+interface WallAnswer {
   readonly participantId: string;
   readonly displayName: string;
   readonly nameNumber: number;
@@ -36,7 +36,7 @@ export interface WallAnswer {
 }
 
 /** The teacher's or a classmate's reply to one response. */
-export interface WallReply {
+interface WallReply {
   readonly id: string;
   readonly itemId: string;
   /** Whose response it answers: the response is that student's answer to itemId. */

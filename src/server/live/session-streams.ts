@@ -10,7 +10,7 @@ export interface StreamSink {
   end(): void;
 }
 
-export interface Subscriber {
+interface Subscriber {
   readonly sessionId: string;
   readonly viewer: Viewer;
   readonly sink: StreamSink;

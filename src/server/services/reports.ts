@@ -33,7 +33,7 @@ function countBy<T>(values: readonly T[], keyOf: (value: T) => string): Map<stri
 }
 
 /** A teacher's feedback on one piece of writing. */
-export interface WritingFeedbackInput {
+interface WritingFeedbackInput {
   readonly participantId: string;
   readonly itemId: string;
   readonly scores: Readonly<Record<string, number>>;

@@ -18,7 +18,7 @@ import { WallKeys } from './wall-keys';
 import { WallReplies } from './wall-replies';
 
 /** What the services are made of: the app's storage, live hub, lessons, mailer and limits. */
-export interface ServiceDependencies {
+interface ServiceDependencies {
   readonly config: ServerConfig;
   readonly db: Database;
   readonly hub: LiveHub;

@@ -16,7 +16,7 @@ import { listSessionReplies } from '../repositories/wall-replies.repository';
 import type { WallKeys } from './wall-keys';
 
 /** How the teacher moderates a response: hidden from the class, shown on the projector. */
-export interface ResponseModeration {
+interface ResponseModeration {
   readonly isHidden?: boolean;
   readonly isSpotlighted?: boolean;
 }
