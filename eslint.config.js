@@ -35,6 +35,42 @@ const domainImportRules = (depth) => ({
   ],
 });
 
+// ---- Server floors (issue 28; src/server/README.md) ----------------------------------------
+/**
+ * The server's floors, top to bottom: routes -> services -> live, lessons -> repositories -> db
+ * and lib (small helpers, importing no floor), with plugins wiring them into the app. A floor
+ * imports the floors below it, never one above. Routes may name a repository's record types (the shapes
+ * services hand them), never call one.
+ */
+const SERVER_FLOORS = [
+  { folder: 'db', refused: ['repositories', 'lessons', 'live', 'services', 'routes', 'plugins'] },
+  {
+    folder: 'lib',
+    refused: ['db', 'repositories', 'lessons', 'live', 'services', 'routes', 'plugins'],
+  },
+  { folder: 'repositories', refused: ['lessons', 'live', 'services', 'routes', 'plugins'] },
+  { folder: 'lessons', refused: ['db', 'repositories', 'live', 'services', 'routes', 'plugins'] },
+  { folder: 'live', refused: ['lessons', 'services', 'routes', 'plugins'] },
+  { folder: 'services', refused: ['routes', 'plugins'] },
+  { folder: 'routes', refused: ['db', 'repositories'], allowTypeImports: true },
+  { folder: 'plugins', refused: ['routes'] },
+];
+const serverFloorRules = ({ folder, refused, allowTypeImports = false }) => ({
+  '@typescript-eslint/no-restricted-imports': [
+    'error',
+    {
+      patterns: [
+        {
+          regex: `^\\.\\./(${refused.join('|')})/`,
+          allowTypeImports,
+          message: `src/server/${folder} may not import ${refused.join(', ')}: a floor imports only the floors below it (src/server/README.md).`,
+        },
+      ],
+    },
+  ],
+});
+// ---- end of server floors ----------------------------------------------------------------------
+
 /** Everything the browser or Node gives a script beyond the language itself. */
 const HOST_GLOBALS = Object.keys({ ...globals.browser, ...globals.node }).filter(
   (name) => !(name in globals.es2026),
@@ -223,6 +259,12 @@ export default tseslint.config(
       'The server never imports the client.',
     ),
   },
+  // ---- Server floors (issue 28): one object per folder, unit tests beside the code included.
+  ...SERVER_FLOORS.map((floor) => ({
+    files: [`src/server/${floor.folder}/*.ts`],
+    rules: serverFloorRules(floor),
+  })),
+  // ---- end of server floors
   {
     files: ['**/*.test.{ts,tsx}', 'e2e/**/*.ts'],
     rules: {

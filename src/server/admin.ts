@@ -2,7 +2,7 @@ import path from 'node:path';
 import { loadConfig, type ServerConfig } from './config';
 import type { Database } from './db/database';
 import { openDatabase } from './db/open-database';
-import { configuredBaseUrl, createPasswordResetLink } from './lib/password-reset';
+import { configuredBaseUrl, createPasswordResetLink } from './services/password-reset';
 
 /**
  * `npm run admin -- <command>`: tasks for the person who runs the server, on the same

@@ -11,7 +11,7 @@ import { isApiRequest } from './lib/api-paths';
 import { useContractCompilers } from './lib/contract-compilers';
 import { pageShells } from './lib/page-shells';
 import { requestLogSerializer } from './lib/request-log';
-import type { LessonLibrary } from './lessons/lesson-library';
+import type { LessonLibrary } from './services/lesson-library';
 import { authPlugin } from './plugins/auth';
 import { canonicalPathsPlugin } from './plugins/canonical-paths';
 import { configPlugin } from './plugins/config.plugin';
@@ -26,6 +26,7 @@ import { liveHubPlugin } from './plugins/live-hub.plugin';
 import { mailerPlugin } from './plugins/mailer.plugin';
 import { rateLimitsPlugin } from './plugins/rate-limits.plugin';
 import { securityHeadersPlugin } from './plugins/security-headers';
+import { servicesPlugin } from './plugins/services.plugin';
 import { storagePlugin } from './plugins/storage.plugin';
 import { authRoutes } from './routes/auth.routes';
 import { classSessionRoutes } from './routes/class-sessions.routes';
@@ -43,6 +44,7 @@ import { studentDataRoutes } from './routes/student-data.routes';
 import { studentRoutes } from './routes/student.routes';
 import { wallReplyRoutes } from './routes/wall-replies.routes';
 import { wallRoutes } from './routes/wall.routes';
+import { createServices } from './services/services';
 
 /** Replies smaller than this go out as they are: compressing them saves too little. */
 export const COMPRESS_THRESHOLD_BYTES = 1024;
@@ -103,6 +105,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(canonicalPathsPlugin);
   await app.register(authPlugin);
   await app.register(housekeepingPlugin);
+  // The logic routes call, made once over the storage, the hub, the lessons and the limits.
+  const { hub, mailer, limiters, log } = app;
+  const services = createServices({ config, db, hub, lessons, mailer, limiters, log });
+  await app.register(servicesPlugin, { value: services });
+  app.addHook('onClose', () => {
+    services.close();
+  });
 
   // Routes, each plugin under its prefix.
   await app.register(healthRoutes, { prefix: '/api' });

@@ -2,7 +2,7 @@ import { buildApp } from './app';
 import { loadConfig } from './config';
 import { openDatabase } from './db/open-database';
 import { readBuiltInLessons } from './lessons/built-in-lessons';
-import { openLessonLibrary } from './lessons/lesson-library';
+import { openLessonLibrary } from './services/lesson-library';
 import { lowFileLimitWarning, readOpenFileLimits } from './lib/open-file-limit';
 
 /** Starts the server: configuration, database, app, listen; closes cleanly on SIGINT/SIGTERM. */

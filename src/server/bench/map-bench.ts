@@ -24,7 +24,7 @@ import type { TeacherSessionView } from '#domain/api/live-contracts';
 import type { LiveEvent } from '#domain/api/live-events';
 import type { StudentStatementsView } from '#domain/api/statements-contracts';
 import { statementsItem, statementsLesson } from '../../test-fixtures/lessons/statements-lesson';
-import { MAP_DELAY_MS } from '../live/opinion-map-scheduler';
+import { MAP_DELAY_MS } from '../services/opinion-map-scheduler';
 import { BenchClient, type EventStream } from './http-client';
 import { readProcCpuSeconds, startServerProcess, type ServerProcess } from './server-process';
 import { formatTable, mb, ms, runPool, summarize } from './stats';

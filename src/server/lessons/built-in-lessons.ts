@@ -1,6 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import type { BuiltInLessonFile } from './lesson-library';
+
+/** A built-in lesson's file: its name (for messages) and its text. */
+export interface BuiltInLessonFile {
+  readonly name: string;
+  readonly text: string;
+}
 
 /** The lessons every install has, as open lesson files kept in the repository. */
 const BUILT_IN_LESSON_FILES = [

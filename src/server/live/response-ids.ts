@@ -1,7 +1,5 @@
 import { createHmac } from 'node:crypto';
-
-/** The opaque id of one student's response to one prompt in one session. */
-export type ResponseIdOf = (participantId: string, itemId: string) => string;
+import type { ResponseIdOf } from '#domain/live/wall-views';
 
 /**
  * Opaque ids for the responses on a wall. An HMAC under a key derived from the server's secret:

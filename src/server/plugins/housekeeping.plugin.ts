@@ -1,9 +1,9 @@
 import fp from 'fastify-plugin';
-import { logSweep, sweep, type SweepReport } from '../lib/housekeeping';
+import { logSweep, sweep, type SweepReport } from '../services/housekeeping';
 
 declare module 'fastify' {
   interface FastifyInstance {
-    /** The periodic sweep of retention, idle sessions and expired sign-ins (lib/housekeeping.ts). */
+    /** The periodic sweep of retention, idle sessions and expired sign-ins (services/housekeeping.ts). */
     readonly housekeeping: {
       /** Sweeps now (or as of `now`, for tests); sweeps never overlap within one instance. */
       sweep(now?: Date): Promise<SweepReport>;

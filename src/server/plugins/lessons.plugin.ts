@@ -1,4 +1,4 @@
-import type { LessonLibrary } from '../lessons/lesson-library';
+import type { LessonLibrary } from '../services/lesson-library';
 import { providePlugin } from './provide';
 
 declare module 'fastify' {

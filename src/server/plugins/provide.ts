@@ -1,12 +1,13 @@
 import type { FastifyInstance, FastifyPluginCallback } from 'fastify';
 import fp from 'fastify-plugin';
 
-/** The services the caller makes before building the app, each declared beside its plugin. */
-type ProvidedKey = 'config' | 'db' | 'lessons';
+/** The values the app is given or makes once, each declared beside its plugin. */
+type ProvidedKey = 'config' | 'db' | 'lessons' | 'services';
 
 /**
- * A plugin that decorates the app with a value the caller made (the config, the database, the
- * lessons), so routes reach it as `app.<key>` and other plugins can depend on it by that name.
+ * A plugin that decorates the app with a value made outside it (the config, the database, the
+ * lessons, the services), so routes reach it as `app.<key>` and other plugins can depend on it
+ * by that name.
  */
 export function providePlugin<K extends ProvidedKey>(
   key: K,

@@ -8,7 +8,6 @@ import type {
 } from '#domain/api/live-contracts';
 import type { WallIdentity } from '#domain/live/wall-identity';
 import type { Queryable } from '../db/database';
-import { newJoinCode } from '../lib/join-code';
 
 export interface ClassSessionRecord {
   readonly id: string;
@@ -82,10 +81,11 @@ function toRecord(row: SessionRow): ClassSessionRecord {
   };
 }
 
-const JOIN_CODE_ATTEMPTS = 20;
-
-/** Creates a session with a join code unique among open sessions. */
-export async function createClassSession(
+/**
+ * Creates a session under the join code the caller made, unless an open session holds that
+ * code already: then null, and the caller tries another (services/class-sessions.ts).
+ */
+export async function insertClassSession(
   db: Queryable,
   input: {
     teacherId: string;
@@ -93,28 +93,26 @@ export async function createClassSession(
     lessonVersionId: string;
     mode: SessionMode;
     firstSectionId: string;
+    joinCode: string;
   },
-): Promise<ClassSessionRecord> {
-  for (let attempt = 0; attempt < JOIN_CODE_ATTEMPTS; attempt += 1) {
-    const { rows } = await db.query<SessionRow>(
-      `INSERT INTO class_sessions
-         (id, teacher_id, lesson_id, mode, join_code, current_section_id, lesson_version_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
-       ON CONFLICT (join_code) WHERE status = 'open' DO NOTHING
-       RETURNING ${SESSION_COLUMNS}`,
-      [
-        randomUUID(),
-        input.teacherId,
-        input.lessonId,
-        input.mode,
-        newJoinCode(),
-        input.firstSectionId,
-        input.lessonVersionId,
-      ],
-    );
-    if (rows[0]) return toRecord(rows[0]);
-  }
-  throw new Error(`No free join code after ${JOIN_CODE_ATTEMPTS} attempts`);
+): Promise<ClassSessionRecord | null> {
+  const { rows } = await db.query<SessionRow>(
+    `INSERT INTO class_sessions
+       (id, teacher_id, lesson_id, mode, join_code, current_section_id, lesson_version_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7)
+     ON CONFLICT (join_code) WHERE status = 'open' DO NOTHING
+     RETURNING ${SESSION_COLUMNS}`,
+    [
+      randomUUID(),
+      input.teacherId,
+      input.lessonId,
+      input.mode,
+      input.joinCode,
+      input.firstSectionId,
+      input.lessonVersionId,
+    ],
+  );
+  return rows[0] ? toRecord(rows[0]) : null;
 }
 
 export async function findClassSession(

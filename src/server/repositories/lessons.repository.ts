@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../db/database';
 import { toIso } from './class-sessions.repository';
 
-/** A lesson of the library as stored (lessons/lesson-library.ts gives it meaning). */
+/** A lesson of the library as stored (services/lesson-library.ts gives it meaning). */
 export interface LessonRecord {
   readonly id: string;
   /** null for a built-in lesson. */

@@ -1,3 +1,4 @@
+import { participantLabel } from '#domain/live/participant-label';
 import { randomUUID } from 'node:crypto';
 import type { Participant } from '#domain/api/live-contracts';
 import type { Queryable } from '../db/database';
@@ -34,9 +35,6 @@ const COLUMNS = `id, session_id, display_name, name_number, current_section_id, 
   rejoin_code, name_key, open_streams > 0 AND ${IS_FRESH} AS is_online`;
 
 /** "Sam" for the first Sam of a session, "Sam (2)" for the second. */
-export const participantLabel = (displayName: string, nameNumber: number) =>
-  nameNumber > 1 ? `${displayName} (${nameNumber})` : displayName;
-
 function toRecord(row: ParticipantRow): ParticipantRecord {
   return {
     id: row.id,

@@ -2,7 +2,7 @@ import type { Answer } from '#domain/lesson/answers';
 import type { StoredStudentAnswer } from '#domain/reports/student-data-export';
 import type { Queryable } from '../db/database';
 import { toIso } from './class-sessions.repository';
-import { participantLabel } from './participants.repository';
+import { participantLabel } from '#domain/live/participant-label';
 
 /**
  * One student's data as a whole: what an export reads and what a deletion erases. Every table

@@ -1,7 +1,7 @@
 import type { FastifyPluginCallback } from 'fastify';
 import { endpoints } from '#domain/api/endpoints';
-import { addRoute } from '../lib/contract-route';
-import type { Viewer } from '../live/live-hub';
+import { addRoute } from './contract-route';
+import type { Viewer } from '../live/session-streams';
 import {
   STREAMS_PER_PARTICIPANT,
   STREAMS_PER_TEACHER,

@@ -1,6 +1,6 @@
 import type { FastifyPluginCallback } from 'fastify';
 import { endpoints } from '#domain/api/endpoints';
-import { addRoute } from '../lib/contract-route';
+import { addRoute } from './contract-route';
 
 /** Under /api: whether the server is up, and the CSRF token for writes. */
 export const healthRoutes: FastifyPluginCallback = (app, _options, done) => {

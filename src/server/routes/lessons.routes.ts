@@ -1,10 +1,10 @@
 import type { FastifyPluginCallback, FastifyReply } from 'fastify';
 import { exportLessonFile } from '#domain/lesson/lesson-file';
 import { endpoints } from '#domain/api/endpoints';
-import { addRoute } from '../lib/contract-route';
+import { addRoute } from './contract-route';
 import { answerKeyOf } from '#domain/lesson/answer-keys';
 import { ApiError } from '../lib/api-error';
-import { toStudentLessonVersion, type PinnedLesson } from '../lessons/lesson-library';
+import { toStudentLessonVersion, type PinnedLesson } from '../lessons/pinned-lesson';
 
 /** A file's body in JSON can be larger than the file: quotes and line ends are escaped. */
 const IMPORT_BODY_LIMIT = 8 * 1024 * 1024;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
 import type { SessionListRow } from '#domain/api/dashboard-contracts';
 import type { JoinResponse, Teacher } from '#domain/api/live-contracts';
-import { sweep } from '../lib/housekeeping';
+import { sweep } from '../services/housekeeping';
 import { createPasswordReset } from '../repositories/password-resets.repository';
 import { insertSessionEvent } from '../repositories/session-events.repository';
 import {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { ForgotPasswordResponse } from '#domain/api/account-contracts';
-import { createPasswordResetLink } from '../lib/password-reset';
+import { createPasswordResetLink } from '../services/password-reset';
 import { hashPassword, hashToken } from '../lib/secrets';
 import { createTeacher } from '../repositories/teachers.repository';
 import { ApiClient, errorOf } from './api-client';

@@ -12,7 +12,7 @@ import { migrate } from '../db/migrate';
 import { openPgliteDatabase } from '../db/pglite-database';
 import { openPostgresDatabase } from '../db/postgres-database';
 import { readBuiltInLessons } from '../lessons/built-in-lessons';
-import { openLessonLibrary } from '../lessons/lesson-library';
+import { openLessonLibrary } from '../services/lesson-library';
 
 export type StorageKind = 'pglite' | 'postgres';
 

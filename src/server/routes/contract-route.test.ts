@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { EndpointContract } from '#domain/api/endpoints';
 import { errorHandlerPlugin } from '../plugins/error-handler';
-import { useContractCompilers } from './contract-compilers';
+import { useContractCompilers } from '../lib/contract-compilers';
 import { addRoute } from './contract-route';
 
 const echo = {

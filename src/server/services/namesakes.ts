@@ -1,7 +1,8 @@
 import { nameSkeleton } from '#domain/live/display-names';
 import type { Queryable } from '../db/database';
-import { findNamesakes, participantLabel } from '../repositories/participants.repository';
-import { ApiError } from './api-error';
+import { participantLabel } from '#domain/live/participant-label';
+import { findNamesakes } from '../repositories/participants.repository';
+import { ApiError } from '../lib/api-error';
 
 /**
  * Refuses a join whose name (or a look-alike of it) is already in the session, so a student

@@ -5,9 +5,9 @@ import {
   takePendingSignUp,
 } from '../repositories/pending-sign-ups.repository';
 import { createTeacher, findTeacherByEmail } from '../repositories/teachers.repository';
-import { ApiError } from './api-error';
-import type { Mail } from './mailer';
-import { hashPassword, hashToken, newToken } from './secrets';
+import { ApiError } from '../lib/api-error';
+import type { Mail } from '../lib/mailer';
+import { hashPassword, hashToken, newToken } from '../lib/secrets';
 
 /** How long the link that finishes a sign-up works. */
 export const SIGN_UP_LINK_HOURS = 24;

@@ -1,5 +1,5 @@
 import type { ClassSessionRecord } from '../repositories/class-sessions.repository';
-import { ApiError } from './api-error';
+import { ApiError } from '../lib/api-error';
 
 /** The session a join code opens, while it is open; the refusal names the code. */
 export function requireJoinable(

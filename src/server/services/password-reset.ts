@@ -12,9 +12,9 @@ import {
   findTeacherByEmail,
   updateTeacherPasswordHash,
 } from '../repositories/teachers.repository';
-import { ApiError } from './api-error';
-import { refuseWeakPassword } from './password-policy';
-import { hashPassword, hashToken, newToken } from './secrets';
+import { ApiError } from '../lib/api-error';
+import { refuseWeakPassword } from '../lib/password-policy';
+import { hashPassword, hashToken, newToken } from '../lib/secrets';
 
 /** How long a link to set a new password works. */
 export const RESET_LINK_MINUTES = 60;

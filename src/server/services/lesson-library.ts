@@ -1,103 +1,35 @@
 import { randomBytes } from 'node:crypto';
-import { stripAnswerKeys } from '#domain/lesson/answer-keys';
 import { lessonDuration } from '#domain/lesson/lesson-duration';
 import {
   describeLessonFileProblem,
   exportLessonFile,
   importLessonFile,
-  LESSON_FILE_MAX_BYTES,
 } from '#domain/lesson/lesson-file';
-import { lessonSchema, type Lesson } from '#domain/lesson/lesson-schema';
-import {
-  LESSON_DRAFT_MAX_BYTES,
-  type LessonDetail,
-  type LessonProblem,
-  type LessonSummary,
-} from '#domain/api/lesson-library-contracts';
-import type { ApiErrorBody } from '#domain/api/errors';
+import { lessonSchema } from '#domain/lesson/lesson-schema';
+import type { LessonDetail, LessonSummary } from '#domain/api/lesson-library-contracts';
 import type { Database, Queryable } from '../db/database';
 import { ApiError } from '../lib/api-error';
+import type { BuiltInLessonFile } from '../lessons/built-in-lessons';
+import { LessonChecker } from '../lessons/lesson-checker';
+import {
+  checkDraftSize,
+  checkFileSize,
+  copyOf,
+  draftSectionCount,
+  draftTitle,
+  LessonProblemsError,
+  refuseOutOfTime,
+} from '../lessons/lesson-drafts';
+import type { PinnedLesson } from '../lessons/pinned-lesson';
 import * as repo from '../repositories/lessons.repository';
-import { LessonChecker, LessonCheckTimeoutError } from './lesson-checker';
-import type { LessonRecord, LessonVersionRecord } from '../repositories/lessons.repository';
-
-/** A published version, read: what a session pins and a student studies. */
-export interface PinnedLesson {
-  readonly lessonId: string;
-  readonly versionId: string;
-  readonly version: number;
-  readonly publishedAt: string;
-  readonly lesson: Lesson;
-}
-
-/** A pinned version as the API answers it (LessonVersion); a fresh object, not the cached one. */
-export const toLessonVersion = (pinned: PinnedLesson) => ({
-  lessonId: pinned.lessonId,
-  versionId: pinned.versionId,
-  version: pinned.version,
-  publishedAt: pinned.publishedAt,
-  lesson: pinned.lesson,
-});
-
-/** A pinned version as students get it: without its answer keys (answer-keys.ts). */
-export const toStudentLessonVersion = (pinned: PinnedLesson) => ({
-  ...toLessonVersion(pinned),
-  lesson: stripAnswerKeys(pinned.lesson),
-});
-
-/** A built-in lesson's file: its name (for messages) and its text. */
-export interface BuiltInLessonFile {
-  readonly name: string;
-  readonly text: string;
-}
-
-/** A refused publish or import: 422 with every problem at its field (and line, for a file). */
-export class LessonProblemsError extends ApiError {
-  constructor(
-    what: string,
-    readonly problems: readonly LessonProblem[],
-    /** How many problems there are beyond those listed (lesson-file.ts MAX_REPORTED_PROBLEMS). */
-    readonly moreProblems: number,
-  ) {
-    const total = problems.length + moreProblems;
-    super(
-      422,
-      'lesson_invalid',
-      `${what}: ${total} ${total === 1 ? 'problem' : 'problems'} to fix.`,
-    );
-  }
-
-  override toBody(): ApiErrorBody {
-    const { error } = super.toBody();
-    return { error: { ...error, problems: this.problems, moreProblems: this.moreProblems } };
-  }
-}
+import type { LessonRecord } from '../repositories/lessons.repository';
+import { LessonVersions } from './lesson-versions';
 
 const notFound = (lessonId: string) =>
   new ApiError(404, 'lesson_not_found', `There is no lesson "${lessonId}" in your library.`);
 
-/** Versions never change, so one read is kept; the cap bounds memory on a busy server. */
-const VERSION_CACHE_SIZE = 256;
-
 // Any constant works; it only has to be the same in every instance of this app.
 const SEED_LOCK_KEY = 482_019_338;
-
-const utf8Length = (text: string) => Buffer.byteLength(text, 'utf8');
-
-/** The library's title for a draft: its metadata's title when it has one. */
-function draftTitle(draft: unknown): string | null {
-  if (typeof draft !== 'object' || draft === null) return null;
-  const metadata = (draft as { metadata?: unknown }).metadata;
-  if (typeof metadata !== 'object' || metadata === null) return null;
-  const title = (metadata as { title?: unknown }).title;
-  return typeof title === 'string' && title.trim() !== '' ? title.trim().slice(0, 200) : null;
-}
-
-function draftSectionCount(draft: unknown): number {
-  if (typeof draft !== 'object' || draft === null) return 0;
-  const sections = (draft as { sections?: unknown }).sections;
-  return Array.isArray(sections) ? sections.length : 0;
-}
 
 /**
  * The lesson library: built-in lessons (read-only, shared by their id) and each teacher's own,
@@ -105,98 +37,35 @@ function draftSectionCount(draft: unknown): number {
  * and turns it into the next immutable version; a session pins the version it started with.
  */
 export class LessonLibrary {
-  private readonly versionCache = new Map<string, PinnedLesson>();
+  /** Published versions, read once (lesson-versions.ts). */
+  private readonly versions: LessonVersions;
   /** Reads imported files and checks drafts off the event loop. */
   private readonly checker = new LessonChecker();
 
-  constructor(private readonly db: Database) {}
+  constructor(private readonly db: Database) {
+    this.versions = new LessonVersions(db);
+  }
 
   /** Ends the checker's worker thread (a later check starts another). */
   close(): Promise<void> {
     return this.checker.close();
   }
 
-  /** A check that ran out of time, as the refusal of what was checked. */
-  private static outOfTime(what: string, error: unknown): never {
-    if (!(error instanceof LessonCheckTimeoutError)) throw error;
-    throw new LessonProblemsError(what, [{ path: '', line: null, message: error.message }], 0);
-  }
-
   // Reading versions
 
-  private read(version: LessonVersionRecord): PinnedLesson {
-    const cached = this.versionCache.get(version.id);
-    if (cached) return cached;
-    const imported = importLessonFile(version.file, { maxBytes: Number.POSITIVE_INFINITY });
-    if (!imported.ok) {
-      // Only a version stored by a newer app, or an edited database, can fail here.
-      throw new Error(
-        `Version ${version.number} of lesson ${version.lessonId} cannot be read: ${imported.problems
-          .map(describeLessonFileProblem)
-          .join('; ')}`,
-      );
-    }
-    const pinned: PinnedLesson = {
-      lessonId: version.lessonId,
-      versionId: version.id,
-      version: version.number,
-      publishedAt: version.publishedAt,
-      lesson: imported.lesson,
-    };
-    if (this.versionCache.size >= VERSION_CACHE_SIZE) {
-      const oldest = this.versionCache.keys().next().value;
-      if (oldest !== undefined) this.versionCache.delete(oldest);
-    }
-    this.versionCache.set(version.id, pinned);
-    return pinned;
-  }
-
   /** The version a session pinned; 404 when it is gone (its lesson was deleted). */
-  async ofSession(session: { readonly lessonVersionId: string | null }): Promise<PinnedLesson> {
-    const pinned = session.lessonVersionId ? await this.version(session.lessonVersionId) : null;
-    if (!pinned) {
-      throw new ApiError(404, 'lesson_not_found', "This session's lesson is no longer available.");
-    }
-    return pinned;
-  }
-
-  /** A version by its id, from the cache when it is there; null when there is none. */
-  private async version(versionId: string): Promise<PinnedLesson | null> {
-    const cached = this.versionCache.get(versionId);
-    if (cached) return cached;
-    const version = await repo.findVersion(this.db, versionId);
-    return version ? this.read(version) : null;
+  ofSession(session: { readonly lessonVersionId: string | null }): Promise<PinnedLesson> {
+    return this.versions.ofSession(session);
   }
 
   /** The newest version of a lesson shared by link; 404 when the key is unknown or withdrawn. */
-  async shared(shareKey: string): Promise<PinnedLesson> {
-    const lesson = await repo.findLessonByShareKey(this.db, shareKey);
-    const version = lesson ? await repo.findLatestVersion(this.db, lesson.id) : null;
-    if (!version) {
-      throw new ApiError(
-        404,
-        'lesson_not_found',
-        'There is no lesson at this link: it may have been withdrawn by its teacher.',
-      );
-    }
-    return this.read(version);
+  shared(shareKey: string): Promise<PinnedLesson> {
+    return this.versions.shared(shareKey);
   }
 
-  /**
-   * A version of a lesson shared by link, older ones too (a student offline may hold one); 404
-   * when the key is unknown or withdrawn, or the version is not that lesson's.
-   */
-  async sharedVersion(shareKey: string, versionId: string): Promise<PinnedLesson> {
-    const lesson = await repo.findLessonByShareKey(this.db, shareKey);
-    const pinned = lesson ? await this.version(versionId) : null;
-    if (!lesson || pinned?.lessonId !== lesson.id) {
-      throw new ApiError(
-        404,
-        'lesson_not_found',
-        'There is no such lesson version at this link: it may have been withdrawn by its teacher.',
-      );
-    }
-    return pinned;
+  /** A version of a lesson shared by link, older ones too; 404 unless it is that lesson's. */
+  sharedVersion(shareKey: string, versionId: string): Promise<PinnedLesson> {
+    return this.versions.sharedVersion(shareKey, versionId);
   }
 
   // Access
@@ -236,7 +105,7 @@ export class LessonLibrary {
     const rows = await repo.listLibrary(this.db, teacherId);
     return Promise.all(
       rows.map(async (row) => {
-        const latest = row.latestVersionId ? await this.version(row.latestVersionId) : null;
+        const latest = row.latestVersionId ? await this.versions.byId(row.latestVersionId) : null;
         return this.summarise(row, latest, row.sessionCount);
       }),
     );
@@ -274,8 +143,7 @@ export class LessonLibrary {
   }
 
   private async detailOf(record: LessonRecord, teacherId: string): Promise<LessonDetail> {
-    const version = await repo.findLatestVersion(this.db, record.id);
-    const latest = version ? this.read(version) : null;
+    const latest = await this.versions.latest(record.id);
     const sessionCount = await repo.countLessonSessions(this.db, record.id, teacherId);
     return {
       summary: this.summarise(record, latest, sessionCount),
@@ -296,8 +164,8 @@ export class LessonLibrary {
         'lessonId',
       );
     }
-    const version = await repo.findLatestVersion(this.db, record.id);
-    if (!version) {
+    const latest = await this.versions.latest(record.id);
+    if (!latest) {
       throw new ApiError(
         409,
         'lesson_not_published',
@@ -305,7 +173,7 @@ export class LessonLibrary {
         'lessonId',
       );
     }
-    return this.read(version);
+    return latest;
   }
 
   /** A published version as a lesson file; the newest unless a number is given. */
@@ -324,26 +192,13 @@ export class LessonLibrary {
           )
         : new ApiError(404, 'lesson_not_found', `This lesson has no version ${number}.`);
     }
-    return this.read(version);
+    return this.versions.read(version);
   }
 
   // Changes
 
-  private static checkDraftSize(draft: unknown) {
-    // JSON.stringify(undefined) is undefined: a missing draft is an empty one.
-    const size = draft === undefined ? 0 : utf8Length(JSON.stringify(draft));
-    if (size > LESSON_DRAFT_MAX_BYTES) {
-      throw new ApiError(
-        413,
-        'payload_too_large',
-        `The lesson is ${Math.ceil(size / 1024)} KB: a lesson can be at most ${LESSON_DRAFT_MAX_BYTES / 1024} KB.`,
-        'draft',
-      );
-    }
-  }
-
   async create(teacherId: string, draft: unknown): Promise<LessonDetail> {
-    LessonLibrary.checkDraftSize(draft);
+    checkDraftSize(draft);
     const record = await repo.insertLesson(this.db, {
       ownerId: teacherId,
       title: draftTitle(draft) ?? 'Untitled lesson',
@@ -358,7 +213,7 @@ export class LessonLibrary {
     draft: unknown,
     basedOn: string | null,
   ): Promise<{ draftSavedAt: string }> {
-    LessonLibrary.checkDraftSize(draft);
+    checkDraftSize(draft);
     await this.writable(teacherId, lessonId);
     const savedAt = await repo.saveLessonDraft(this.db, {
       id: lessonId,
@@ -384,9 +239,7 @@ export class LessonLibrary {
       }
       const checked = await this.checker
         .checkDraft(record.draft)
-        .catch((error: unknown) =>
-          LessonLibrary.outOfTime('The lesson cannot be published yet', error),
-        );
+        .catch((error: unknown) => refuseOutOfTime('The lesson cannot be published yet', error));
       if (!checked.ok) {
         throw new LessonProblemsError(
           'The lesson cannot be published yet',
@@ -405,18 +258,10 @@ export class LessonLibrary {
   }
 
   async importFile(teacherId: string, file: string): Promise<LessonDetail> {
-    const size = file.length > LESSON_FILE_MAX_BYTES ? file.length : utf8Length(file);
-    if (size > LESSON_FILE_MAX_BYTES) {
-      throw new ApiError(
-        413,
-        'payload_too_large',
-        `The file is ${Math.ceil(size / 1024)} KB: a lesson file can be at most ${LESSON_FILE_MAX_BYTES / 1024} KB.`,
-        'file',
-      );
-    }
+    checkFileSize(file);
     const imported = await this.checker
       .importFile(file)
-      .catch((error: unknown) => LessonLibrary.outOfTime('The file cannot be imported', error));
+      .catch((error: unknown) => refuseOutOfTime('The file cannot be imported', error));
     if (!imported.ok) {
       throw new LessonProblemsError(
         'The file cannot be imported',
@@ -444,8 +289,8 @@ export class LessonLibrary {
 
   async duplicate(teacherId: string, lessonId: string): Promise<LessonDetail> {
     const record = await this.readable(teacherId, lessonId);
-    const version = await repo.findLatestVersion(this.db, record.id);
-    const source: unknown = record.draft ?? (version ? this.read(version).lesson : null);
+    const latest = await this.versions.latest(record.id);
+    const source: unknown = record.draft ?? latest?.lesson ?? null;
     if (source === null) throw notFound(lessonId);
     const copy = copyOf(source);
     const created = await repo.insertLesson(this.db, {
@@ -494,23 +339,6 @@ export class LessonLibrary {
       return sessionIds;
     });
   }
-}
-
-/** A copy of a lesson as a new draft: the title says it is a copy and the id is its own. */
-function copyOf(source: unknown): unknown {
-  if (typeof source !== 'object' || source === null) return source;
-  const lesson = structuredClone(source) as Record<string, unknown>;
-  const id = typeof lesson.id === 'string' ? lesson.id : 'lesson';
-  const suffix = `-copy-${randomBytes(3).toString('hex')}`;
-  lesson.id = `${id.slice(0, 64 - suffix.length)}${suffix}`;
-  const metadata = lesson.metadata;
-  if (typeof metadata === 'object' && metadata !== null) {
-    const title = (metadata as { title?: unknown }).title;
-    if (typeof title === 'string') {
-      (metadata as { title: string }).title = `Copy of ${title}`;
-    }
-  }
-  return lesson;
 }
 
 /**

@@ -7,7 +7,7 @@ import {
   findItemStatesForUpdate,
   type ClassSessionRecord,
 } from '../repositories/class-sessions.repository';
-import { effectiveItemState } from './session-views';
+import { effectiveItemState } from '#domain/live/item-states';
 
 /** An answer checked against its item, waiting to be committed. */
 export interface AnswerToCommit {

@@ -1,4 +1,4 @@
-import type { Item, Lesson, Section } from '#domain/lesson/lesson-schema';
+import type { Item, Lesson, Section } from './lesson-schema';
 
 export function findSection(lesson: Lesson, sectionId: string): Section | undefined {
   return lesson.sections.find((s) => s.id === sectionId);

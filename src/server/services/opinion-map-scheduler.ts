@@ -10,7 +10,7 @@ import {
   saveOpinionMap,
 } from '../repositories/class-statements.repository';
 import { listParticipants } from '../repositories/participants.repository';
-import type { LiveHub } from './live-hub';
+import type { LiveHub } from '../live/live-hub';
 
 /**
  * A vote asks for a new map; the map is drawn this long after the first ask, once for every

@@ -1,0 +1,72 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { ServerConfig } from '../config';
+import type { Database } from '../db/database';
+import type { Mailer } from '../lib/mailer';
+import type { LessonLibrary } from './lesson-library';
+import type { LiveHub } from '../live/live-hub';
+import { Accounts, type AccountLimiters } from './accounts';
+import { ClassSessions } from './class-sessions';
+import { ClassStatements } from './class-statements';
+import { Joining, type JoinLimiters } from './joining';
+import { Reports } from './reports';
+import { SessionViews } from './session-views';
+import { SpeakingTurns } from './speaking-turns';
+import { StudentAnswers } from './student-answers';
+import { StudentData } from './student-data';
+import { Wall } from './wall';
+import { WallKeys } from './wall-keys';
+import { WallReplies } from './wall-replies';
+
+/** What the services are made of: the app's storage, live hub, lessons, mailer and limits. */
+interface ServiceDependencies {
+  readonly config: ServerConfig;
+  readonly db: Database;
+  readonly hub: LiveHub;
+  readonly lessons: LessonLibrary;
+  readonly mailer: Mailer | null;
+  readonly limiters: AccountLimiters & JoinLimiters;
+  readonly log: FastifyBaseLogger;
+}
+
+/** The server's logic between routes and repositories, one service per concern. */
+export interface Services {
+  readonly accounts: Accounts;
+  readonly classSessions: ClassSessions;
+  readonly joining: Joining;
+  readonly reports: Reports;
+  readonly speakingTurns: SpeakingTurns;
+  readonly statements: ClassStatements;
+  readonly studentAnswers: StudentAnswers;
+  readonly studentData: StudentData;
+  readonly views: SessionViews;
+  readonly wall: Wall;
+  readonly wallKeys: WallKeys;
+  readonly wallReplies: WallReplies;
+  /** Stops the background work (the opinion maps being drawn). */
+  close(): void;
+}
+
+/** Makes every service once for the app (plugins/services.plugin.ts provides them). */
+export function createServices(deps: ServiceDependencies): Services {
+  const { config, db, hub, lessons, log } = deps;
+  const wallKeys = new WallKeys(db, config.cookieSecret);
+  const views = new SessionViews(db, wallKeys);
+  const statements = new ClassStatements(db, hub, log);
+  return {
+    accounts: new Accounts(db, hub, config, deps.mailer, deps.limiters),
+    classSessions: new ClassSessions(db, hub, views, lessons, config.retentionDays),
+    joining: new Joining(db, hub, deps.limiters),
+    reports: new Reports(db, hub, views, wallKeys),
+    speakingTurns: new SpeakingTurns(db, hub),
+    statements,
+    studentAnswers: new StudentAnswers(db, hub, log),
+    studentData: new StudentData(db, hub),
+    views,
+    wall: new Wall(db, hub, wallKeys),
+    wallKeys,
+    wallReplies: new WallReplies(db, hub, wallKeys),
+    close: () => {
+      statements.close();
+    },
+  };
+}

@@ -1,0 +1,94 @@
+import type { Lesson } from '#domain/lesson/lesson-schema';
+import type { StudentDataExport } from '#domain/api/student-data-contracts';
+import { buildStudentDataExport } from '#domain/reports/student-data-export';
+import type { Database } from '../db/database';
+import { ApiError } from '../lib/api-error';
+import type { LiveHub } from '../live/live-hub';
+import type { ClassSessionRecord } from '../repositories/class-sessions.repository';
+import {
+  forgetStudentInMaps,
+  listStudentStatements,
+  listStudentVotes,
+} from '../repositories/class-statements.repository';
+import { listSpeakingTurns } from '../repositories/speaking-turns.repository';
+import {
+  countStudentEvents,
+  deleteStudent,
+  findStudentRecord,
+  listStudentAnswers,
+} from '../repositories/student-data.repository';
+import { listStudentReplies } from '../repositories/wall-replies.repository';
+import { listWritingFeedback } from '../repositories/writing-feedback.repository';
+
+const notInSession = () => new ApiError(404, 'not_found', 'That student is not in this session.');
+
+/**
+ * One student's data, for a parent's request to see it or erase it. Both reach removed
+ * students too: removing keeps their answers stored, and they stay theirs.
+ */
+export class StudentData {
+  constructor(
+    private readonly db: Database,
+    private readonly hub: LiveHub,
+  ) {}
+
+  async export(
+    lesson: Lesson,
+    session: ClassSessionRecord,
+    participantId: string,
+  ): Promise<{ readonly label: string; readonly data: StudentDataExport }> {
+    const { db } = this;
+    const student = await findStudentRecord(db, session.id, participantId);
+    if (!student) throw notInSession();
+    const [
+      answers,
+      writingFeedback,
+      speakingTurns,
+      statements,
+      statementVotes,
+      wallReplies,
+      eventLogEntries,
+    ] = await Promise.all([
+      listStudentAnswers(db, participantId),
+      listWritingFeedback(db, session.id, { participantId }),
+      listSpeakingTurns(db, session.id, { participantId }),
+      listStudentStatements(db, participantId),
+      listStudentVotes(db, participantId),
+      listStudentReplies(db, participantId),
+      countStudentEvents(db, session.id, participantId),
+    ]);
+    const data = buildStudentDataExport({
+      now: new Date(),
+      lesson,
+      session: {
+        id: session.id,
+        lessonId: session.lessonId,
+        mode: session.mode,
+        status: session.status,
+        startedAt: session.createdAt,
+        endedAt: session.endedAt,
+      },
+      student,
+      answers,
+      writingFeedback,
+      speakingTurns,
+      statements,
+      statementVotes,
+      wallReplies,
+      eventLogEntries,
+    });
+    return { label: student.label, data };
+  }
+
+  /** Erases the student and what they left; their open pages are signed out of the session. */
+  async delete(session: ClassSessionRecord, participantId: string): Promise<void> {
+    const isDeleted = await this.db.transaction(async (tx) => {
+      const found = await deleteStudent(tx, session.id, participantId);
+      if (found) await forgetStudentInMaps(tx, session.id, participantId);
+      return found;
+    });
+    if (!isDeleted) throw notInSession();
+    await this.hub.endStudentStreams(session.id, participantId);
+    await this.hub.publish(session.id, { to: 'everyone' }, { type: 'roster.changed' });
+  }
+}
