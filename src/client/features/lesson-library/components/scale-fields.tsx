@@ -1,4 +1,5 @@
 import type { DraftScale } from '../lib/draft-lesson';
+import { bindFields } from '../lib/field-binding';
 import { TextField } from './fields';
 
 /** An agree-or-disagree scale: its statement. */
@@ -11,15 +12,6 @@ export function ScaleFields({
   readonly path: string;
   readonly onChange: (item: DraftScale) => void;
 }) {
-  return (
-    <TextField
-      path={`${path}.statement`}
-      label="Statement to agree or disagree with"
-      rows={2}
-      value={item.statement}
-      onChange={(statement) => {
-        onChange({ ...item, statement });
-      }}
-    />
-  );
+  const field = bindFields(item, path, onChange);
+  return <TextField label="Statement to agree or disagree with" rows={2} {...field('statement')} />;
 }
