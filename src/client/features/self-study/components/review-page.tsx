@@ -2,7 +2,6 @@ import { getItemQuestion } from '#domain/lesson/item-question';
 import { useRef, useState } from 'react';
 import type { Answer, AnswersByItem } from '#domain/lesson/answers';
 import { getLessonProgress } from '#domain/lesson/answers';
-import { keyedClaimCheck, keyedForecast } from '#domain/lesson/answer-keys';
 import type {
   StudentClaimCheckItem as ClaimCheckItem,
   StudentForecastItem as ForecastItem,
@@ -22,6 +21,7 @@ import {
 } from '../../../shared/lib/describe-answer';
 import { formatDate } from '../../../shared/lib/format';
 import { routes } from '../../../shared/lib/routes';
+import { claimCheckReview, forecastReview } from '../lib/item-review';
 import { getReveal } from '../lib/reveal';
 import { buildReviewMarkdown } from '../lib/review-markdown';
 import { useSelfStudy } from '../stores/use-self-study';
@@ -110,8 +110,7 @@ function ForecastReview({
   readonly answer: Answer | undefined;
   readonly isRevealed: boolean;
 }) {
-  const probabilities = answer?.kind === 'forecast' ? answer.probabilities : {};
-  const keyed = isRevealed ? keyedForecast(item) : null;
+  const { probabilities, keyed } = forecastReview(item, answer, isRevealed);
   if (!keyed) {
     return <UnrevealedForecastReview item={item} answer={answer} isDue={isRevealed} />;
   }
@@ -185,8 +184,7 @@ function ClaimCheckReview({
   readonly answer: Answer | undefined;
   readonly isRevealed: boolean;
 }) {
-  const categories = answer?.kind === 'claimCheck' ? answer.categories : {};
-  const keyed = isRevealed ? keyedClaimCheck(item) : null;
+  const { categories, keyed } = claimCheckReview(item, answer, isRevealed);
   if (!keyed) {
     return (
       <>
