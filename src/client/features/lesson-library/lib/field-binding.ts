@@ -5,11 +5,7 @@
  * that property changed. `subPath` names the place in the lesson file where it differs from
  * the draft's property name.
  */
-export function bindFields<T extends object>(
-  part: T,
-  path: string,
-  onChange: (part: T) => void,
-) {
+export function bindFields<T extends object>(part: T, path: string, onChange: (part: T) => void) {
   return <K extends keyof T & string>(key: K, subPath: string = key) => ({
     path: `${path}.${subPath}`,
     value: part[key],

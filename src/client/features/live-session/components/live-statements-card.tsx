@@ -31,15 +31,14 @@ const STATUS_TEXT: Readonly<Record<StatementStatus, string>> = {
   hidden: 'Hidden by your teacher',
 };
 
-function VoteCard({
-  sessionId,
-  view,
-  isOpen,
-}: {
+/** What each part of the card (voting, writing) works on: the student's view of the item. */
+interface StatementsPartProps {
   readonly sessionId: string;
   readonly view: StudentStatementsView;
   readonly isOpen: boolean;
-}) {
+}
+
+function VoteCard({ sessionId, view, isOpen }: StatementsPartProps) {
   const queryClient = useQueryClient();
   const statementId = useId();
   const groupRef = useRef<HTMLDivElement>(null);
@@ -107,15 +106,7 @@ function VoteCard({
   );
 }
 
-function WriteStatement({
-  sessionId,
-  view,
-  isOpen,
-}: {
-  readonly sessionId: string;
-  readonly view: StudentStatementsView;
-  readonly isOpen: boolean;
-}) {
+function WriteStatement({ sessionId, view, isOpen }: StatementsPartProps) {
   const queryClient = useQueryClient();
   const inputId = useId();
   const countId = useId();
