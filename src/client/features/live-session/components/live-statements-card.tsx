@@ -18,6 +18,7 @@ import {
   studentStatementsQuery,
   voteOnStatement,
 } from '../api/statements-api';
+import { ApiErrorAlert } from '../../../shared/components/api-error-alert';
 
 const VOTE_LABELS: Readonly<Record<StatementVote, string>> = {
   agree: 'Agree',
@@ -97,11 +98,7 @@ function VoteCard({ sessionId, view, isOpen }: StatementsPartProps) {
             : `You have voted on all ${view.toVoteOn} statements. New ones appear here as classmates write them.`}
         </p>
       )}
-      {vote.isError ? (
-        <p className="error" role="alert">
-          Your vote was not sent: {describeApiError(vote.error)}
-        </p>
-      ) : null}
+      <ApiErrorAlert lead="Your vote was not sent: " error={vote.error} />
     </div>
   );
 }
@@ -150,11 +147,7 @@ function WriteStatement({ sessionId, view, isOpen }: StatementsPartProps) {
       >
         {add.isPending ? 'Adding…' : 'Add my statement'}
       </button>
-      {add.isError ? (
-        <p className="error" role="alert">
-          Your statement was not added: {describeApiError(add.error)}
-        </p>
-      ) : null}
+      <ApiErrorAlert lead="Your statement was not added: " error={add.error} />
       {view.mine.length > 0 ? (
         <>
           <h3>Your statements</h3>
