@@ -1,7 +1,7 @@
 import { useId } from 'react';
-import { countWords, type AnswerFor } from '#domain/lesson/answers';
 import type { PromptItem } from '#domain/lesson/lesson-schema';
-import { toSafeText } from '#domain/live/safe-text';
+import type { AnswerControlProps } from './answer-control-props';
+import { WordCountedText } from './word-counted-text';
 
 export function PromptAnswer({
   item,
@@ -9,19 +9,9 @@ export function PromptAnswer({
   answer,
   onAnswer,
   disabled = false,
-}: {
-  readonly item: PromptItem;
-  readonly labelId: string;
-  readonly answer: AnswerFor<'prompt'> | undefined;
-  readonly onAnswer: (answer: AnswerFor<'prompt'>) => void;
-  /** Shows the answer read-only, e.g. once the teacher has closed the question. */
-  readonly disabled?: boolean;
-}) {
+}: AnswerControlProps<'prompt', PromptItem>) {
   const hintId = useId();
-  const countId = useId();
   const text = answer?.text ?? '';
-  const words = countWords(text);
-  const minWords = item.guidance?.minWords;
   return (
     <div className="field">
       {item.guidance?.hint ? (
@@ -29,23 +19,18 @@ export function PromptAnswer({
           {item.guidance.hint}
         </p>
       ) : null}
-      <textarea
-        className="textarea"
-        aria-labelledby={labelId}
-        aria-describedby={`${item.guidance?.hint ? hintId : ''} ${countId}`.trim()}
+      <WordCountedText
+        labelId={labelId}
+        describedBy={item.guidance?.hint ? hintId : ''}
         rows={5}
         maxLength={5000}
-        value={text}
-        readOnly={disabled}
-        onChange={(event) => {
-          // Pasted control characters would be refused by the server: drop them here.
-          onAnswer({ kind: 'prompt', text: toSafeText(event.target.value) });
+        text={text}
+        minWords={item.guidance?.minWords}
+        disabled={disabled}
+        onText={(typed) => {
+          onAnswer({ kind: 'prompt', text: typed });
         }}
       />
-      <p id={countId} className="hint">
-        {words === 1 ? '1 word' : `${words} words`}
-        {minWords ? ` (aim for at least ${minWords})` : ''}
-      </p>
     </div>
   );
 }

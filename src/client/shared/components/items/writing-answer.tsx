@@ -1,8 +1,9 @@
 import { useId } from 'react';
-import { countWords, type AnswerFor } from '#domain/lesson/answers';
+import { countWords } from '#domain/lesson/answers';
 import { WRITING_TEXT_MAX } from '#domain/lesson/lesson-constants';
 import type { StudentWritingItem as WritingItem } from '#domain/lesson/answer-key-schemas';
-import { toSafeText } from '#domain/live/safe-text';
+import type { AnswerControlProps } from './answer-control-props';
+import { WordCountedText } from './word-counted-text';
 
 /** A writing task: the rubric it will be scored on, the text box and its word count. */
 export function WritingAnswer({
@@ -12,13 +13,7 @@ export function WritingAnswer({
   onAnswer,
   disabled = false,
   isModelAnswerShown = false,
-}: {
-  readonly item: WritingItem;
-  readonly labelId: string;
-  readonly answer: AnswerFor<'writing'> | undefined;
-  readonly onAnswer: (answer: AnswerFor<'writing'>) => void;
-  /** Shows the answer read-only, e.g. once the teacher has closed the task. */
-  readonly disabled?: boolean;
+}: AnswerControlProps<'writing', WritingItem> & {
   /**
    * Offers the model answer once the piece is written: in self-study at once, in class once the
    * teacher reveals the task's results (it also comes with the teacher's feedback).
@@ -26,7 +21,6 @@ export function WritingAnswer({
   readonly isModelAnswerShown?: boolean;
 }) {
   const rubricId = useId();
-  const countId = useId();
   const text = answer?.text ?? '';
   const words = countWords(text);
   const total = item.rubric.reduce((sum, criterion) => sum + criterion.points, 0);
@@ -43,23 +37,18 @@ export function WritingAnswer({
           ))}
         </ul>
       </div>
-      <textarea
-        className="textarea"
-        aria-labelledby={labelId}
-        aria-describedby={`${rubricId} ${countId}`}
+      <WordCountedText
+        labelId={labelId}
+        describedBy={rubricId}
         rows={10}
         maxLength={WRITING_TEXT_MAX}
-        value={text}
-        readOnly={disabled}
-        onChange={(event) => {
-          // Pasted control characters would be refused by the server: drop them here.
-          onAnswer({ kind: 'writing', text: toSafeText(event.target.value) });
+        text={text}
+        minWords={item.minWords}
+        disabled={disabled}
+        onText={(typed) => {
+          onAnswer({ kind: 'writing', text: typed });
         }}
       />
-      <p id={countId} className="hint">
-        {words === 1 ? '1 word' : `${words} words`}
-        {item.minWords ? ` (aim for at least ${item.minWords})` : ''}
-      </p>
       {isModelAnswerShown && item.modelAnswer !== undefined && words >= (item.minWords ?? 1) ? (
         <details className="model-answer">
           <summary>Compare with a model answer</summary>
