@@ -1,7 +1,8 @@
 import { useId } from 'react';
+import { countWords } from '#domain/lesson/answers';
 import type { PromptItem } from '#domain/lesson/lesson-schema';
+import { toSafeText } from '#domain/live/safe-text';
 import type { AnswerControlProps } from './answer-control-props';
-import { WordCountedText } from './word-counted-text';
 
 export function PromptAnswer({
   item,
@@ -11,7 +12,10 @@ export function PromptAnswer({
   disabled = false,
 }: AnswerControlProps<'prompt', PromptItem>) {
   const hintId = useId();
+  const countId = useId();
   const text = answer?.text ?? '';
+  const words = countWords(text);
+  const minWords = item.guidance?.minWords;
   return (
     <div className="field">
       {item.guidance?.hint ? (
@@ -19,18 +23,23 @@ export function PromptAnswer({
           {item.guidance.hint}
         </p>
       ) : null}
-      <WordCountedText
-        labelId={labelId}
-        describedBy={item.guidance?.hint ? hintId : ''}
+      <textarea
+        className="textarea"
+        aria-labelledby={labelId}
+        aria-describedby={`${item.guidance?.hint ? hintId : ''} ${countId}`.trim()}
         rows={5}
         maxLength={5000}
-        text={text}
-        minWords={item.guidance?.minWords}
-        disabled={disabled}
-        onText={(typed) => {
-          onAnswer({ kind: 'prompt', text: typed });
+        value={text}
+        readOnly={disabled}
+        onChange={(event) => {
+          // Pasted control characters would be refused by the server: drop them here.
+          onAnswer({ kind: 'prompt', text: toSafeText(event.target.value) });
         }}
       />
+      <p id={countId} className="hint">
+        {words === 1 ? '1 word' : `${words} words`}
+        {minWords ? ` (aim for at least ${minWords})` : ''}
+      </p>
     </div>
   );
 }

@@ -2,8 +2,8 @@ import { useId } from 'react';
 import { countWords } from '#domain/lesson/answers';
 import { WRITING_TEXT_MAX } from '#domain/lesson/lesson-constants';
 import type { StudentWritingItem as WritingItem } from '#domain/lesson/answer-key-schemas';
+import { toSafeText } from '#domain/live/safe-text';
 import type { AnswerControlProps } from './answer-control-props';
-import { WordCountedText } from './word-counted-text';
 
 /** A writing task: the rubric it will be scored on, the text box and its word count. */
 export function WritingAnswer({
@@ -21,6 +21,7 @@ export function WritingAnswer({
   readonly isModelAnswerShown?: boolean;
 }) {
   const rubricId = useId();
+  const countId = useId();
   const text = answer?.text ?? '';
   const words = countWords(text);
   const total = item.rubric.reduce((sum, criterion) => sum + criterion.points, 0);
@@ -37,18 +38,23 @@ export function WritingAnswer({
           ))}
         </ul>
       </div>
-      <WordCountedText
-        labelId={labelId}
-        describedBy={rubricId}
+      <textarea
+        className="textarea"
+        aria-labelledby={labelId}
+        aria-describedby={`${rubricId} ${countId}`}
         rows={10}
         maxLength={WRITING_TEXT_MAX}
-        text={text}
-        minWords={item.minWords}
-        disabled={disabled}
-        onText={(typed) => {
-          onAnswer({ kind: 'writing', text: typed });
+        value={text}
+        readOnly={disabled}
+        onChange={(event) => {
+          // Pasted control characters would be refused by the server: drop them here.
+          onAnswer({ kind: 'writing', text: toSafeText(event.target.value) });
         }}
       />
+      <p id={countId} className="hint">
+        {words === 1 ? '1 word' : `${words} words`}
+        {item.minWords ? ` (aim for at least ${item.minWords})` : ''}
+      </p>
       {isModelAnswerShown && item.modelAnswer !== undefined && words >= (item.minWords ?? 1) ? (
         <details className="model-answer">
           <summary>Compare with a model answer</summary>
