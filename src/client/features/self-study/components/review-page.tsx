@@ -1,6 +1,7 @@
 import { getItemQuestion } from '#domain/lesson/item-question';
-import { useRef, useState } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import type { Answer, AnswersByItem } from '#domain/lesson/answers';
+import type { ClaimCategory } from '#domain/lesson/lesson-schema';
 import { getLessonProgress } from '#domain/lesson/answers';
 import type {
   StudentClaimCheckItem as ClaimCheckItem,
@@ -175,6 +176,32 @@ function ForecastReview({
   );
 }
 
+/**
+ * One passage of a claim check and how the student sorted it ("nothing yet" while the key is
+ * not shown), followed by `children`: the lesson's sorting once keyed.
+ */
+function ClaimReview({
+  quote,
+  chosen,
+  isKeyed = false,
+  children,
+}: {
+  readonly quote: string;
+  readonly chosen: ClaimCategory | undefined;
+  readonly isKeyed?: boolean;
+  readonly children: ReactNode;
+}) {
+  return (
+    <li>
+      <q>{quote}</q>
+      <br />
+      You said{' '}
+      <strong>{chosen ? formatCategory(chosen) : isKeyed ? 'nothing' : 'nothing yet'}</strong>
+      {children}
+    </li>
+  );
+}
+
 function ClaimCheckReview({
   item,
   answer,
@@ -189,16 +216,11 @@ function ClaimCheckReview({
     return (
       <>
         <ul className="claim-review">
-          {item.claims.map((claim) => {
-            const chosen = categories[claim.id];
-            return (
-              <li key={claim.id}>
-                <q>{claim.quote}</q>
-                <br />
-                You said <strong>{chosen ? formatCategory(chosen) : 'nothing yet'}</strong>.
-              </li>
-            );
-          })}
+          {item.claims.map((claim) => (
+            <ClaimReview key={claim.id} quote={claim.quote} chosen={categories[claim.id]}>
+              .
+            </ClaimReview>
+          ))}
         </ul>
         <p className="hint">
           {isRevealed
@@ -213,13 +235,10 @@ function ClaimCheckReview({
       {keyed.claims.map((claim) => {
         const chosen = categories[claim.id];
         return (
-          <li key={claim.id}>
-            <q>{claim.quote}</q>
-            <br />
-            You said <strong>{chosen ? formatCategory(chosen) : 'nothing'}</strong>; the lesson
-            expected <strong>{formatCategory(claim.expected)}</strong>
+          <ClaimReview key={claim.id} quote={claim.quote} chosen={chosen} isKeyed>
+            ; the lesson expected <strong>{formatCategory(claim.expected)}</strong>
             {chosen === claim.expected ? ' (a match)' : ''}. {claim.explanation}
-          </li>
+          </ClaimReview>
         );
       })}
     </ul>
