@@ -1,5 +1,5 @@
 import { CLAIM_CATEGORIES, CLAIM_CATEGORY_LABELS } from '#domain/lesson/lesson-constants';
-import { bindFields } from '../lib/field-binding';
+import { bindFields, type ItemFieldsProps } from '../lib/field-binding';
 import {
   newClaim,
   type ClaimCategory,
@@ -84,12 +84,9 @@ export function ClaimCheckFields({
   path,
   sentences,
   onChange,
-}: {
-  readonly item: DraftClaimCheck;
-  readonly path: string;
+}: ItemFieldsProps<DraftClaimCheck> & {
   /** The section's sentences, to pick quotes from. */
   readonly sentences: readonly string[];
-  readonly onChange: (item: DraftClaimCheck) => void;
 }) {
   const field = bindFields(item, path, onChange);
   return (

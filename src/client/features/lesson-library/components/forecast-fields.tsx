@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { bindFields } from '../lib/field-binding';
+import { bindFields, type ItemFieldsProps } from '../lib/field-binding';
 import { newScenario, type DraftForecast, type DraftScenario } from '../lib/draft-lesson';
 import { FieldGroup, NumberField, TextField } from './fields';
 import { ListField, RemoveButton } from './list-field';
@@ -84,15 +84,7 @@ function ScenarioFields({
 }
 
 /** A forecast: its question, as-of and horizon dates, and scenarios with their resolutions. */
-export function ForecastFields({
-  item,
-  path,
-  onChange,
-}: {
-  readonly item: DraftForecast;
-  readonly path: string;
-  readonly onChange: (item: DraftForecast) => void;
-}) {
+export function ForecastFields({ item, path, onChange }: ItemFieldsProps<DraftForecast>) {
   const field = bindFields(item, path, onChange);
   return (
     <>

@@ -1,18 +1,10 @@
-import { bindFields } from '../lib/field-binding';
+import { bindFields, type ItemFieldsProps } from '../lib/field-binding';
 import { newPollOption, type DraftPoll } from '../lib/draft-lesson';
 import { SelectField, TextField } from './fields';
 import { LineEntry, ListField } from './list-field';
 
 /** A poll: its question, single or multiple choice, options and the note shown after answering. */
-export function PollFields({
-  item,
-  path,
-  onChange,
-}: {
-  readonly item: DraftPoll;
-  readonly path: string;
-  readonly onChange: (item: DraftPoll) => void;
-}) {
+export function PollFields({ item, path, onChange }: ItemFieldsProps<DraftPoll>) {
   const field = bindFields(item, path, onChange);
   return (
     <>

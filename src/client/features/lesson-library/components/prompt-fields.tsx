@@ -1,5 +1,5 @@
 import { PROMPT_LEVELS, type DraftPrompt, type PromptLevel } from '../lib/draft-lesson';
-import { bindFields } from '../lib/field-binding';
+import { bindFields, type ItemFieldsProps } from '../lib/field-binding';
 import { NumberField, SelectField, TextField } from './fields';
 
 const LEVEL_LABELS: Record<PromptLevel, string> = {
@@ -9,15 +9,7 @@ const LEVEL_LABELS: Record<PromptLevel, string> = {
 };
 
 /** A discussion prompt: its question, level, minimum words and hint. */
-export function PromptFields({
-  item,
-  path,
-  onChange,
-}: {
-  readonly item: DraftPrompt;
-  readonly path: string;
-  readonly onChange: (item: DraftPrompt) => void;
-}) {
+export function PromptFields({ item, path, onChange }: ItemFieldsProps<DraftPrompt>) {
   const field = bindFields(item, path, onChange);
   return (
     <>

@@ -1,17 +1,9 @@
 import type { DraftScale } from '../lib/draft-lesson';
-import { bindFields } from '../lib/field-binding';
+import { bindFields, type ItemFieldsProps } from '../lib/field-binding';
 import { TextField } from './fields';
 
 /** An agree-or-disagree scale: its statement. */
-export function ScaleFields({
-  item,
-  path,
-  onChange,
-}: {
-  readonly item: DraftScale;
-  readonly path: string;
-  readonly onChange: (item: DraftScale) => void;
-}) {
+export function ScaleFields({ item, path, onChange }: ItemFieldsProps<DraftScale>) {
   const field = bindFields(item, path, onChange);
   return <TextField label="Statement to agree or disagree with" rows={2} {...field('statement')} />;
 }

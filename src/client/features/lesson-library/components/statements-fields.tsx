@@ -1,5 +1,5 @@
 import { STATEMENT_TEXT_MAX } from '#domain/lesson/lesson-constants';
-import { bindFields } from '../lib/field-binding';
+import { bindFields, type ItemFieldsProps } from '../lib/field-binding';
 import { newSeedStatement, type DraftStatements } from '../lib/draft-lesson';
 import { TextField } from './fields';
 import { LineEntry, ListField } from './list-field';
@@ -8,15 +8,7 @@ import { LineEntry, ListField } from './list-field';
  * Class statements: the question students write statements for, the teacher's own statements
  * to start the voting, and whether students' statements wait for the teacher's approval.
  */
-export function StatementsFields({
-  item,
-  path,
-  onChange,
-}: {
-  readonly item: DraftStatements;
-  readonly path: string;
-  readonly onChange: (item: DraftStatements) => void;
-}) {
+export function StatementsFields({ item, path, onChange }: ItemFieldsProps<DraftStatements>) {
   const field = bindFields(item, path, onChange);
   return (
     <>

@@ -1,19 +1,11 @@
 import { WRITING_CRITERIA_MAX, WRITING_POINTS_MAX } from '#domain/lesson/lesson-constants';
-import { bindFields } from '../lib/field-binding';
+import { bindFields, type ItemFieldsProps } from '../lib/field-binding';
 import { newCriterion, type DraftWriting } from '../lib/draft-lesson';
 import { NumberField, TextField } from './fields';
 import { ListField, RemoveButton } from './list-field';
 
 /** A writing task: the task, its suggested length, the rubric's criteria and a model answer. */
-export function WritingFields({
-  item,
-  path,
-  onChange,
-}: {
-  readonly item: DraftWriting;
-  readonly path: string;
-  readonly onChange: (item: DraftWriting) => void;
-}) {
+export function WritingFields({ item, path, onChange }: ItemFieldsProps<DraftWriting>) {
   const field = bindFields(item, path, onChange);
   return (
     <>

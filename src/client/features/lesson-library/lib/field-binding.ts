@@ -14,3 +14,10 @@ export function bindFields<T extends object>(part: T, path: string, onChange: (p
     },
   });
 }
+
+/** What the fields of one kind of item are given: the item, its lesson path, and the change. */
+export interface ItemFieldsProps<Item> {
+  readonly item: Item;
+  readonly path: string;
+  readonly onChange: (item: Item) => void;
+}
