@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
-import { describeApiError } from '../lib/api-client';
 import { ConfirmDialog } from './confirm-dialog';
+import { ApiErrorAlert } from './api-error-alert';
 
 interface ConfirmButtonProps {
   /** The button's own words. */
@@ -40,11 +40,7 @@ export function ConfirmButton({
       >
         {children}
       </button>
-      {error ? (
-        <p className="error" role="alert">
-          {describeApiError(error)}
-        </p>
-      ) : null}
+      <ApiErrorAlert error={error} />
       <ConfirmDialog
         isOpen={isConfirming}
         title={title}

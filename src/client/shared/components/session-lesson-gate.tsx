@@ -1,7 +1,7 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import type { StudentLessonVersion } from '#domain/api/lesson-library-contracts';
-import { describeApiError } from '../lib/api-client';
+import { LoadFailedAlert } from './load-failed-alert';
 
 /**
  * Shows a live page once the session's lesson (useSessionLesson) is loaded: until then that it
@@ -25,18 +25,12 @@ export function SessionLessonGate<Version extends StudentLessonVersion>({
     );
   }
   return (
-    <div role="alert">
-      <h1>The lesson could not be loaded</h1>
-      <p>{describeApiError(query.error)}</p>
-      <button
-        type="button"
-        className="button"
-        onClick={() => {
-          void query.refetch();
-        }}
-      >
-        Try again
-      </button>
-    </div>
+    <LoadFailedAlert
+      heading="The lesson could not be loaded"
+      error={query.error}
+      onRetry={() => {
+        void query.refetch();
+      }}
+    />
   );
 }

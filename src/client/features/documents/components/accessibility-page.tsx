@@ -1,12 +1,11 @@
 import { Link } from '../../../shared/lib/router';
 import { routes } from '../../../shared/lib/routes';
+import { DocumentPage } from './document-page';
 
 /** The accessibility statement: the standard, what was tested, known limits, how to report. */
 export function AccessibilityPage() {
   return (
-    <article className="document">
-      <title>Accessibility statement · Article Discussion</title>
-      <h1>Accessibility statement</h1>
+    <DocumentPage title="Accessibility statement">
       <p>
         Article Discussion aims to meet the Web Content Accessibility Guidelines (WCAG) 2.2 at level
         AA, for students and for teachers.
@@ -63,6 +62,6 @@ export function AccessibilityPage() {
       <p>
         See also the <Link to={routes.privacy.build()}>privacy notice</Link>.
       </p>
-    </article>
+    </DocumentPage>
   );
 }

@@ -1,5 +1,6 @@
 import { Link } from '../../../shared/lib/router';
 import { routes } from '../../../shared/lib/routes';
+import { DocumentPage } from './document-page';
 
 interface StoredField {
   readonly name: string;
@@ -195,9 +196,7 @@ function FieldList({ fields }: { readonly fields: readonly StoredField[] }) {
 /** For a district's administrators: every table and column holding student data, and why. */
 export function DataInventoryPage() {
   return (
-    <article className="document">
-      <title>Data inventory · Article Discussion</title>
-      <h1>Data inventory</h1>
+    <DocumentPage title="Data inventory">
       <p>
         For administrators answering a data-privacy agreement: every place this server and its pages
         keep data about students and teachers, why, and for how long. Nothing is sent to a third
@@ -223,7 +222,7 @@ export function DataInventoryPage() {
       <p>
         See also the <Link to={routes.privacy.build()}>privacy notice</Link>.
       </p>
-    </article>
+    </DocumentPage>
   );
 }
 

@@ -1,12 +1,11 @@
 import { Link } from '../../../shared/lib/router';
 import { routes } from '../../../shared/lib/routes';
+import { DocumentPage } from './document-page';
 
 /** The privacy notice, in plain words, for students, parents and teachers. */
 export function PrivacyPage() {
   return (
-    <article className="document">
-      <title>Privacy notice · Article Discussion</title>
-      <h1>Privacy notice</h1>
+    <DocumentPage title="Privacy notice">
       <p>
         This is what Article Discussion keeps about you, for how long, and who sees it. It is open
         source and run by your school or your teacher on their own server, not by a company.
@@ -89,6 +88,6 @@ export function PrivacyPage() {
         place student data is stored and why. See also the{' '}
         <Link to={routes.accessibility.build()}>accessibility statement</Link>.
       </p>
-    </article>
+    </DocumentPage>
   );
 }

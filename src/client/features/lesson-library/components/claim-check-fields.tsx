@@ -1,8 +1,9 @@
 import { CLAIM_CATEGORIES, CLAIM_CATEGORY_LABELS } from '#domain/lesson/lesson-constants';
-import { removeAt, replaceAt } from '../lib/draft-edits';
+import { bindFields, type ItemFieldsProps } from '../lib/field-binding';
 import { type ClaimCategory, type DraftClaim, type DraftClaimCheck } from '../lib/draft-lesson';
 import { newClaim } from '../lib/new-draft-parts';
-import { FieldGroup, SelectField, TextField } from './fields';
+import { SelectField, TextField } from './fields';
+import { ListField, RemoveButton } from './list-field';
 import { UseSelectionButton } from './use-selected-words';
 
 const EXPECTED_OPTIONS: readonly { value: ClaimCategory | ''; label: string }[] = [
@@ -30,17 +31,14 @@ function ClaimFields({
 }) {
   const number = index + 1;
   const picked = sentences.includes(claim.quote) ? claim.quote : '';
+  const field = bindFields(claim, path, onChange);
   return (
     <li className="editor-subitem">
       <h5>Claim {number}</h5>
       <TextField
-        path={`${path}.quote`}
         label={`Quote ${number}, word for word from the article`}
         rows={2}
-        value={claim.quote}
-        onChange={(quote) => {
-          onChange({ ...claim, quote });
-        }}
+        {...field('quote')}
       />
       <div className="picker-row">
         <SelectField
@@ -66,26 +64,12 @@ function ClaimFields({
         />
       </div>
       <SelectField
-        path={`${path}.expected`}
         label={`What claim ${number} is`}
-        value={claim.expected}
         options={EXPECTED_OPTIONS}
-        onChange={(expected) => {
-          onChange({ ...claim, expected });
-        }}
+        {...field('expected')}
       />
-      <TextField
-        path={`${path}.explanation`}
-        label={`Why, for claim ${number}`}
-        rows={2}
-        value={claim.explanation}
-        onChange={(explanation) => {
-          onChange({ ...claim, explanation });
-        }}
-      />
-      <button type="button" className="button button-quiet button-small" onClick={onRemove}>
-        Remove claim {number}
-      </button>
+      <TextField label={`Why, for claim ${number}`} rows={2} {...field('explanation')} />
+      <RemoveButton label={`Remove claim ${number}`} onRemove={onRemove} />
     </li>
   );
 }
@@ -96,52 +80,31 @@ export function ClaimCheckFields({
   path,
   sentences,
   onChange,
-}: {
-  readonly item: DraftClaimCheck;
-  readonly path: string;
+}: ItemFieldsProps<DraftClaimCheck> & {
   /** The section's sentences, to pick quotes from. */
   readonly sentences: readonly string[];
-  readonly onChange: (item: DraftClaimCheck) => void;
 }) {
+  const field = bindFields(item, path, onChange);
   return (
     <>
-      <TextField
-        path={`${path}.instructions`}
-        label="Instructions"
-        rows={2}
-        value={item.instructions}
-        onChange={(instructions) => {
-          onChange({ ...item, instructions });
-        }}
-      />
-      <FieldGroup path={`${path}.claims`} legend="Claims">
-        <ol className="editor-list">
-          {item.claims.map((claim, c) => (
-            <ClaimFields
-              key={claim.id}
-              claim={claim}
-              index={c}
-              path={`${path}.claims[${c}]`}
-              sentences={sentences}
-              onChange={(changed) => {
-                onChange({ ...item, claims: replaceAt(item.claims, c, changed) });
-              }}
-              onRemove={() => {
-                onChange({ ...item, claims: removeAt(item.claims, c) });
-              }}
-            />
-          ))}
-        </ol>
-        <button
-          type="button"
-          className="button button-small"
-          onClick={() => {
-            onChange({ ...item, claims: [...item.claims, newClaim()] });
-          }}
-        >
-          Add a claim
-        </button>
-      </FieldGroup>
+      <TextField label="Instructions" rows={2} {...field('instructions')} />
+      <ListField
+        legend="Claims"
+        newEntry={() => newClaim()}
+        addLabel="Add a claim"
+        {...field('claims')}
+      >
+        {(claim, { index, path: claimPath, change, remove }) => (
+          <ClaimFields
+            claim={claim}
+            index={index}
+            path={claimPath}
+            sentences={sentences}
+            onChange={change}
+            onRemove={remove}
+          />
+        )}
+      </ListField>
     </>
   );
 }

@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ConfirmDialog } from '../../../shared/components/confirm-dialog';
-import { describeApiError } from '../../../shared/lib/api-client';
 import { deleteLesson, forgetLesson, type LessonSummaryView } from '../api/library-api';
 import { describeDeletion } from '../lib/describe-lesson';
+import { ApiErrorAlert } from '../../../shared/components/api-error-alert';
 
 /** Deletes a lesson after a confirmation that names the sessions deleted with it. */
 export function DeleteLessonButton({
@@ -38,11 +38,7 @@ export function DeleteLessonButton({
       >
         Delete<span className="visually-hidden"> {lesson.title}</span>
       </button>
-      {mutation.isError ? (
-        <p className="error" role="alert">
-          {describeApiError(mutation.error)}
-        </p>
-      ) : null}
+      <ApiErrorAlert error={mutation.error} />
       <ConfirmDialog
         isOpen={isConfirming}
         title={`Delete “${lesson.title}”${withSessions}?`}

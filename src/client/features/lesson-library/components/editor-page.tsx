@@ -1,7 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useRef } from 'react';
 import { useFocusOnArrival } from '../../../shared/hooks/use-focus-on-arrival';
-import { describeApiError } from '../../../shared/lib/api-client';
 import { Link, navigate } from '../../../shared/lib/router';
 import { routes } from '../../../shared/lib/routes';
 import {
@@ -15,6 +14,7 @@ import { readDraft } from '../lib/read-draft';
 import { LessonEditor } from './lesson-editor';
 import { LessonPreview } from './lesson-preview';
 import { LibraryUnavailable } from './library-unavailable';
+import { ApiErrorAlert } from '../../../shared/components/api-error-alert';
 
 /** A built-in lesson: read-only, shown as a student sees it, with "Duplicate to edit". */
 function BuiltInLesson({ detail }: { readonly detail: LessonDetailView }) {
@@ -54,11 +54,7 @@ function BuiltInLesson({ detail }: { readonly detail: LessonDetailView }) {
           Export file
         </a>
       </div>
-      {duplicate.isError ? (
-        <p className="error" role="alert">
-          {describeApiError(duplicate.error)}
-        </p>
-      ) : null}
+      <ApiErrorAlert error={duplicate.error} />
       <LessonPreview draft={draft} />
     </>
   );

@@ -1,4 +1,4 @@
-import { useId, type ReactNode } from 'react';
+import { useId, type ChangeEvent, type ReactNode } from 'react';
 import { fieldDomId } from '../lib/problems';
 import { useFieldProblems } from './problems-context';
 
@@ -48,6 +48,51 @@ export function FieldProblems({
   );
 }
 
+type FieldIds = ReturnType<typeof useFieldIds>;
+
+/** The field's hint and its problems, below it; their ids are the ones aria-describedby names. */
+function FieldNotes({
+  ids,
+  hint,
+}: {
+  readonly ids: FieldIds;
+  readonly hint: ReactNode | undefined;
+}) {
+  return (
+    <>
+      {hint ? (
+        <p id={ids.hintId} className="hint">
+          {hint}
+        </p>
+      ) : null}
+      <FieldProblems id={ids.problemsId} problems={ids.problems} />
+    </>
+  );
+}
+
+/** A labelled control: its label, the control, then its hint and problems. */
+function LabelledField({
+  ids,
+  label,
+  hint,
+  className = 'form-field',
+  children,
+}: {
+  readonly ids: FieldIds;
+  readonly label: ReactNode;
+  readonly hint: ReactNode | undefined;
+  readonly className?: string;
+  readonly children: ReactNode;
+}) {
+  return (
+    <div className={className}>
+      <label htmlFor={ids.id}>{label}</label>
+      {children}
+      <FieldNotes ids={ids} hint={hint} />
+    </div>
+  );
+}
+
 interface TextFieldProps {
   readonly path: string;
   readonly label: ReactNode;
@@ -74,45 +119,25 @@ export function TextField({
   maxLength,
   autoComplete = 'off',
 }: TextFieldProps) {
-  const { id, hintId, problemsId, problems, aria } = useFieldIds(path, hint);
+  const ids = useFieldIds(path, hint);
+  const control = {
+    id: ids.id,
+    value,
+    readOnly,
+    maxLength,
+    ...ids.aria,
+    onChange: (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
+      onChange(event.target.value);
+    },
+  };
   return (
-    <div className="form-field">
-      <label htmlFor={id}>{label}</label>
+    <LabelledField ids={ids} label={label} hint={hint}>
       {rows === undefined ? (
-        <input
-          id={id}
-          className="text-input"
-          type={type}
-          value={value}
-          readOnly={readOnly}
-          maxLength={maxLength}
-          autoComplete={autoComplete}
-          {...aria}
-          onChange={(event) => {
-            onChange(event.target.value);
-          }}
-        />
+        <input className="text-input" type={type} autoComplete={autoComplete} {...control} />
       ) : (
-        <textarea
-          id={id}
-          className="textarea"
-          rows={rows}
-          value={value}
-          readOnly={readOnly}
-          maxLength={maxLength}
-          {...aria}
-          onChange={(event) => {
-            onChange(event.target.value);
-          }}
-        />
+        <textarea className="textarea" rows={rows} {...control} />
       )}
-      {hint ? (
-        <p id={hintId} className="hint">
-          {hint}
-        </p>
-      ) : null}
-      <FieldProblems id={problemsId} problems={problems} />
-    </div>
+    </LabelledField>
   );
 }
 
@@ -136,12 +161,11 @@ export function NumberField({
   readonly hint?: ReactNode;
   readonly readOnly?: boolean;
 }) {
-  const { id, hintId, problemsId, problems, aria } = useFieldIds(path, hint);
+  const ids = useFieldIds(path, hint);
   return (
-    <div className="form-field number-field">
-      <label htmlFor={id}>{label}</label>
+    <LabelledField ids={ids} label={label} hint={hint} className="form-field number-field">
       <input
-        id={id}
+        id={ids.id}
         className="text-input"
         type="number"
         inputMode="numeric"
@@ -150,20 +174,14 @@ export function NumberField({
         max={max}
         value={value ?? ''}
         readOnly={readOnly}
-        {...aria}
+        {...ids.aria}
         onChange={(event) => {
           const typed = event.target.value.trim();
           const number = Number(typed);
           onChange(typed === '' || !Number.isFinite(number) ? null : number);
         }}
       />
-      {hint ? (
-        <p id={hintId} className="hint">
-          {hint}
-        </p>
-      ) : null}
-      <FieldProblems id={problemsId} problems={problems} />
-    </div>
+    </LabelledField>
   );
 }
 
@@ -184,16 +202,15 @@ export function SelectField<V extends string>({
   readonly hint?: ReactNode;
   readonly disabled?: boolean;
 }) {
-  const { id, hintId, problemsId, problems, aria } = useFieldIds(path, hint);
+  const ids = useFieldIds(path, hint);
   return (
-    <div className="form-field">
-      <label htmlFor={id}>{label}</label>
+    <LabelledField ids={ids} label={label} hint={hint}>
       <select
-        id={id}
+        id={ids.id}
         className="text-input"
         value={value}
         disabled={disabled}
-        {...aria}
+        {...ids.aria}
         onChange={(event) => {
           const chosen = options.find((o) => o.value === event.target.value);
           if (chosen) onChange(chosen.value);
@@ -205,13 +222,7 @@ export function SelectField<V extends string>({
           </option>
         ))}
       </select>
-      {hint ? (
-        <p id={hintId} className="hint">
-          {hint}
-        </p>
-      ) : null}
-      <FieldProblems id={problemsId} problems={problems} />
-    </div>
+    </LabelledField>
   );
 }
 
@@ -229,16 +240,11 @@ export function FieldGroup({
   readonly hint?: ReactNode;
   readonly className?: string;
 }) {
-  const { id, hintId, problemsId, problems, aria } = useFieldIds(path, hint);
+  const ids = useFieldIds(path, hint);
   return (
-    <fieldset id={id} className={className} aria-describedby={aria['aria-describedby']}>
+    <fieldset id={ids.id} className={className} aria-describedby={ids.aria['aria-describedby']}>
       <legend>{legend}</legend>
-      {hint ? (
-        <p id={hintId} className="hint">
-          {hint}
-        </p>
-      ) : null}
-      <FieldProblems id={problemsId} problems={problems} />
+      <FieldNotes ids={ids} hint={hint} />
       {children}
     </fieldset>
   );

@@ -1,8 +1,9 @@
 import { useId } from 'react';
-import { removeAt, replaceAt } from '../lib/draft-edits';
+import { bindFields, type ItemFieldsProps } from '../lib/field-binding';
 import { type DraftForecast, type DraftScenario } from '../lib/draft-lesson';
 import { newScenario } from '../lib/new-draft-parts';
 import { FieldGroup, NumberField, TextField } from './fields';
+import { ListField, RemoveButton } from './list-field';
 
 const OUTCOMES: readonly { value: boolean | null; label: string }[] = [
   { value: null, label: 'Not known yet' },
@@ -26,42 +27,30 @@ function ScenarioFields({
   const name = useId();
   const number = index + 1;
   const { resolution } = scenario;
+  const field = bindFields(scenario, path, onChange);
+  const readingField = bindFields(
+    scenario.lessonReading,
+    `${path}.lessonReading`,
+    (lessonReading) => {
+      onChange({ ...scenario, lessonReading });
+    },
+  );
+  const resolutionField = bindFields(resolution, `${path}.resolution`, (changed) => {
+    onChange({ ...scenario, resolution: changed });
+  });
+  const happened = resolutionField('happened');
   return (
     <li className="editor-subitem">
       <h5>Scenario {number}</h5>
-      <TextField
-        path={`${path}.statement`}
-        label={`Scenario ${number}: what might happen`}
-        rows={2}
-        value={scenario.statement}
-        onChange={(statement) => {
-          onChange({ ...scenario, statement });
-        }}
-      />
+      <TextField label={`Scenario ${number}: what might happen`} rows={2} {...field('statement')} />
       <FieldGroup
         path={`${path}.lessonReading`}
         legend={`The lesson’s reading of scenario ${number}`}
         hint="The probability the article seems to give it, 0 to 100 %, and in one line why you read it so. Leave both empty when the article gives no view: students then see “No view given”."
         className="form-field field-pair"
       >
-        <NumberField
-          path={`${path}.lessonReading.probability`}
-          label="Probability (%)"
-          min={0}
-          max={100}
-          value={scenario.lessonReading.probability}
-          onChange={(probability) => {
-            onChange({ ...scenario, lessonReading: { ...scenario.lessonReading, probability } });
-          }}
-        />
-        <TextField
-          path={`${path}.lessonReading.reason`}
-          label="Reason, in one line"
-          value={scenario.lessonReading.reason}
-          onChange={(reason) => {
-            onChange({ ...scenario, lessonReading: { ...scenario.lessonReading, reason } });
-          }}
-        />
+        <NumberField label="Probability (%)" min={0} max={100} {...readingField('probability')} />
+        <TextField label="Reason, in one line" {...readingField('reason')} />
       </FieldGroup>
       <FieldGroup
         path={`${path}.resolution`}
@@ -69,7 +58,7 @@ function ScenarioFields({
         hint="What happened by the horizon date. While it is not known, leave “Not known yet”: the lesson can be published, students see “Not resolved yet” and the scenario is scored once you fill it in and publish again."
       >
         <FieldGroup
-          path={`${path}.resolution.happened`}
+          path={happened.path}
           legend="Did it happen?"
           className="form-field choices inline"
         >
@@ -78,109 +67,49 @@ function ScenarioFields({
               <input
                 type="radio"
                 name={name}
-                checked={resolution.happened === outcome.value}
+                checked={happened.value === outcome.value}
                 onChange={() => {
-                  onChange({ ...scenario, resolution: { ...resolution, happened: outcome.value } });
+                  happened.onChange(outcome.value);
                 }}
               />
               <span>{outcome.label}</span>
             </label>
           ))}
         </FieldGroup>
-        <TextField
-          path={`${path}.resolution.date`}
-          label="Date it was settled"
-          type="date"
-          value={resolution.date}
-          onChange={(date) => {
-            onChange({ ...scenario, resolution: { ...resolution, date } });
-          }}
-        />
-        <TextField
-          path={`${path}.resolution.text`}
-          label="What happened, in one sentence"
-          rows={2}
-          value={resolution.text}
-          onChange={(text) => {
-            onChange({ ...scenario, resolution: { ...resolution, text } });
-          }}
-        />
+        <TextField label="Date it was settled" type="date" {...resolutionField('date')} />
+        <TextField label="What happened, in one sentence" rows={2} {...resolutionField('text')} />
       </FieldGroup>
-      <button type="button" className="button button-quiet button-small" onClick={onRemove}>
-        Remove scenario {number}
-      </button>
+      <RemoveButton label={`Remove scenario ${number}`} onRemove={onRemove} />
     </li>
   );
 }
 
 /** A forecast: its question, as-of and horizon dates, and scenarios with their resolutions. */
-export function ForecastFields({
-  item,
-  path,
-  onChange,
-}: {
-  readonly item: DraftForecast;
-  readonly path: string;
-  readonly onChange: (item: DraftForecast) => void;
-}) {
+export function ForecastFields({ item, path, onChange }: ItemFieldsProps<DraftForecast>) {
+  const field = bindFields(item, path, onChange);
   return (
     <>
-      <TextField
-        path={`${path}.question`}
-        label="Question"
-        rows={2}
-        value={item.question}
-        onChange={(question) => {
-          onChange({ ...item, question });
-        }}
-      />
+      <TextField label="Question" rows={2} {...field('question')} />
       <div className="field-pair">
-        <TextField
-          path={`${path}.asOf`}
-          label="As of (the date the student imagines)"
-          type="date"
-          value={item.asOf}
-          onChange={(asOf) => {
-            onChange({ ...item, asOf });
-          }}
-        />
-        <TextField
-          path={`${path}.horizon`}
-          label="Horizon (by when it happens or not)"
-          type="date"
-          value={item.horizon}
-          onChange={(horizon) => {
-            onChange({ ...item, horizon });
-          }}
-        />
+        <TextField label="As of (the date the student imagines)" type="date" {...field('asOf')} />
+        <TextField label="Horizon (by when it happens or not)" type="date" {...field('horizon')} />
       </div>
-      <FieldGroup path={`${path}.scenarios`} legend="Scenarios">
-        <ol className="editor-list">
-          {item.scenarios.map((scenario, k) => (
-            <ScenarioFields
-              key={scenario.id}
-              scenario={scenario}
-              index={k}
-              path={`${path}.scenarios[${k}]`}
-              onChange={(changed) => {
-                onChange({ ...item, scenarios: replaceAt(item.scenarios, k, changed) });
-              }}
-              onRemove={() => {
-                onChange({ ...item, scenarios: removeAt(item.scenarios, k) });
-              }}
-            />
-          ))}
-        </ol>
-        <button
-          type="button"
-          className="button button-small"
-          onClick={() => {
-            onChange({ ...item, scenarios: [...item.scenarios, newScenario()] });
-          }}
-        >
-          Add a scenario
-        </button>
-      </FieldGroup>
+      <ListField
+        legend="Scenarios"
+        newEntry={newScenario}
+        addLabel="Add a scenario"
+        {...field('scenarios')}
+      >
+        {(scenario, { index, path: scenarioPath, change, remove }) => (
+          <ScenarioFields
+            scenario={scenario}
+            index={index}
+            path={scenarioPath}
+            onChange={change}
+            onRemove={remove}
+          />
+        )}
+      </ListField>
     </>
   );
 }

@@ -2,9 +2,11 @@ import { memo } from 'react';
 import { removeAt, replaceAt } from '../lib/draft-edits';
 import { type DraftTerm } from '../lib/draft-lesson';
 import { newTerm } from '../lib/new-draft-parts';
+import { bindFields } from '../lib/field-binding';
 import { fieldDomId } from '../lib/problems';
 import { FieldGroup, TextField } from './fields';
 import { focusLater } from './focus-later';
+import { RemoveButton } from './list-field';
 import { UseSelectionButton } from './use-selected-words';
 
 function TermFields({
@@ -20,20 +22,14 @@ function TermFields({
 }) {
   const path = `glossary[${index}]`;
   const number = index + 1;
+  const field = bindFields(term, path, onChange);
   return (
     <li className="editor-subitem">
       <h4 id={fieldDomId(path)} tabIndex={-1}>
         Term {number}
         {term.term.trim() === '' ? '' : `: ${term.term}`}
       </h4>
-      <TextField
-        path={`${path}.term`}
-        label={`Term ${number}, as it appears in the article`}
-        value={term.term}
-        onChange={(value) => {
-          onChange({ ...term, term: value });
-        }}
-      />
+      <TextField label={`Term ${number}, as it appears in the article`} {...field('term')} />
       <p className="picker-row">
         <UseSelectionButton
           label={`Use the selected words as term ${number}`}
@@ -52,18 +48,8 @@ function TermFields({
           onChange({ ...term, matches: value === '' ? [] : value.split('\n') });
         }}
       />
-      <TextField
-        path={`${path}.definition`}
-        label={`Definition of term ${number}`}
-        rows={2}
-        value={term.definition}
-        onChange={(definition) => {
-          onChange({ ...term, definition });
-        }}
-      />
-      <button type="button" className="button button-quiet button-small" onClick={onRemove}>
-        Remove term {number}
-      </button>
+      <TextField label={`Definition of term ${number}`} rows={2} {...field('definition')} />
+      <RemoveButton label={`Remove term ${number}`} onRemove={onRemove} />
     </li>
   );
 }

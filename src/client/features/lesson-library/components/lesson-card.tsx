@@ -1,6 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId } from 'react';
-import { describeApiError } from '../../../shared/lib/api-client';
 import { Link, navigate } from '../../../shared/lib/router';
 import { routes } from '../../../shared/lib/routes';
 import {
@@ -19,6 +18,7 @@ import {
 } from '../lib/describe-lesson';
 import { DeleteLessonButton } from './delete-lesson-button';
 import { ShareControls } from './share-controls';
+import { ApiErrorAlert } from '../../../shared/components/api-error-alert';
 
 /** One lesson of the library: its facts and what the teacher can do with it. */
 export function LessonCard({
@@ -118,11 +118,7 @@ export function LessonCard({
             />
           )}
         </div>
-        {error ? (
-          <p className="error" role="alert">
-            {describeApiError(error)}
-          </p>
-        ) : null}
+        <ApiErrorAlert error={error} />
         {lesson.publishedVersion !== null || lesson.builtIn ? (
           <ShareControls lesson={lesson} />
         ) : (

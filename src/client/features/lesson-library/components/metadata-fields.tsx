@@ -1,8 +1,7 @@
 import { memo } from 'react';
 import type { DraftMetadata } from '../lib/draft-lesson';
+import { bindFields } from '../lib/field-binding';
 import { TextField } from './fields';
-
-type SourceField = keyof DraftMetadata['source'];
 
 /** The lesson's title and subtitle, and the article's source. */
 function MetadataFieldsParts({
@@ -12,31 +11,17 @@ function MetadataFieldsParts({
   readonly metadata: DraftMetadata;
   readonly onChange: (metadata: DraftMetadata) => void;
 }) {
-  const source = (name: SourceField) => ({
-    path: `metadata.source.${name}`,
-    value: metadata.source[name],
-    onChange: (value: string) => {
-      onChange({ ...metadata, source: { ...metadata.source, [name]: value } });
-    },
+  const field = bindFields(metadata, 'metadata', onChange);
+  const source = bindFields(metadata.source, 'metadata.source', (changed) => {
+    onChange({ ...metadata, source: changed });
   });
   return (
     <>
+      <TextField label="Lesson title" {...field('title')} />
       <TextField
-        path="metadata.title"
-        label="Lesson title"
-        value={metadata.title}
-        onChange={(title) => {
-          onChange({ ...metadata, title });
-        }}
-      />
-      <TextField
-        path="metadata.subtitle"
         label="Subtitle"
         hint="One line on what the class will discuss."
-        value={metadata.subtitle}
-        onChange={(subtitle) => {
-          onChange({ ...metadata, subtitle });
-        }}
+        {...field('subtitle')}
       />
       <TextField label="Article headline, as published" {...source('headline')} />
       <TextField label="Source (publication)" {...source('publication')} />

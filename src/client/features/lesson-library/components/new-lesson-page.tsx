@@ -1,7 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useRef, useState, type SyntheticEvent } from 'react';
 import { useFocusOnArrival } from '../../../shared/hooks/use-focus-on-arrival';
-import { describeApiError } from '../../../shared/lib/api-client';
 import { Link, navigate } from '../../../shared/lib/router';
 import { routes } from '../../../shared/lib/routes';
 import { createLesson, storeLessonDetail } from '../api/library-api';
@@ -11,6 +10,7 @@ import { detectParagraphs } from '../lib/paragraphs';
 import { fieldDomId, type EditorProblem } from '../lib/problems';
 import { TextField } from './fields';
 import { ProblemsContext } from './problems-context';
+import { ApiErrorAlert } from '../../../shared/components/api-error-alert';
 
 const TITLE = 'New lesson from an article';
 
@@ -128,11 +128,7 @@ export function NewLessonPage() {
               </>
             }
           />
-          {mutation.isError ? (
-            <p className="error" role="alert">
-              {describeApiError(mutation.error)}
-            </p>
-          ) : null}
+          <ApiErrorAlert error={mutation.error} />
           <button type="submit" className="button button-primary" disabled={mutation.isPending}>
             {mutation.isPending ? 'Creating…' : 'Create the lesson'}
           </button>

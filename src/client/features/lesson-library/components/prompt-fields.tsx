@@ -1,4 +1,5 @@
 import { PROMPT_LEVELS, type DraftPrompt, type PromptLevel } from '../lib/draft-lesson';
+import { bindFields, type ItemFieldsProps } from '../lib/field-binding';
 import { NumberField, SelectField, TextField } from './fields';
 
 const LEVEL_LABELS: Record<PromptLevel, string> = {
@@ -8,52 +9,22 @@ const LEVEL_LABELS: Record<PromptLevel, string> = {
 };
 
 /** A discussion prompt: its question, level, minimum words and hint. */
-export function PromptFields({
-  item,
-  path,
-  onChange,
-}: {
-  readonly item: DraftPrompt;
-  readonly path: string;
-  readonly onChange: (item: DraftPrompt) => void;
-}) {
+export function PromptFields({ item, path, onChange }: ItemFieldsProps<DraftPrompt>) {
+  const field = bindFields(item, path, onChange);
   return (
     <>
-      <TextField
-        path={`${path}.question`}
-        label="Question"
-        rows={2}
-        value={item.question}
-        onChange={(question) => {
-          onChange({ ...item, question });
-        }}
-      />
+      <TextField label="Question" rows={2} {...field('question')} />
       <SelectField
-        path={`${path}.level`}
         label="Level"
-        value={item.level}
         options={PROMPT_LEVELS.map((level) => ({ value: level, label: LEVEL_LABELS[level] }))}
-        onChange={(level) => {
-          onChange({ ...item, level });
-        }}
+        {...field('level')}
       />
       <NumberField
-        path={`${path}.guidance.minWords`}
         label="Minimum words (optional)"
         min={1}
-        value={item.minWords}
-        onChange={(minWords) => {
-          onChange({ ...item, minWords });
-        }}
+        {...field('minWords', 'guidance.minWords')}
       />
-      <TextField
-        path={`${path}.guidance.hint`}
-        label="Hint (optional)"
-        value={item.hint}
-        onChange={(hint) => {
-          onChange({ ...item, hint });
-        }}
-      />
+      <TextField label="Hint (optional)" {...field('hint', 'guidance.hint')} />
     </>
   );
 }

@@ -8,6 +8,7 @@ import { ITEM_KIND_LABELS } from '../../../shared/lib/describe-answer';
 import { moveInList, removeAt, replaceAt } from '../lib/draft-edits';
 import { type DraftItemKind, type DraftSection } from '../lib/draft-lesson';
 import { newItem } from '../lib/new-draft-parts';
+import { bindFields } from '../lib/field-binding';
 import { fieldDomId } from '../lib/problems';
 import { splitSentences } from '../lib/sentences';
 import { FieldGroup, FieldProblems, NumberField, TextField } from './fields';
@@ -68,6 +69,10 @@ function SectionEditorParts({
   );
   const title = section.title.trim() === '' ? 'Untitled' : section.title;
   const name = <span className="visually-hidden"> section {number}</span>;
+  const field = bindFields(section, path, onChange);
+  const minutesField = bindFields(section.minutes, `${path}.minutes`, (minutes) => {
+    onChange({ ...section, minutes });
+  });
   const addItem = (kind: DraftItemKind) => {
     onChange({ ...section, items: [...section.items, newItem(kind)] });
     focusLater(fieldDomId(`${path}.items[${section.items.length}]`));
@@ -96,38 +101,23 @@ function SectionEditorParts({
         onSplit={onSplit}
         onJoin={onJoin}
       />
-      <TextField
-        path={`${path}.title`}
-        label={`Title of section ${number}`}
-        value={section.title}
-        onChange={(value) => {
-          onChange({ ...section, title: value });
-        }}
-      />
+      <TextField label={`Title of section ${number}`} {...field('title')} />
       <FieldGroup
         path={`${path}.minutes`}
         legend={`Minutes in class for section ${number}`}
         className="form-field field-pair"
       >
         <NumberField
-          path={`${path}.minutes.core`}
           label="Minutes for core items"
           min={SECTION_CORE_MINUTES_MIN}
           max={SECTION_MINUTES_MAX}
-          value={section.minutes.core}
-          onChange={(core) => {
-            onChange({ ...section, minutes: { ...section.minutes, core } });
-          }}
+          {...minutesField('core')}
         />
         <NumberField
-          path={`${path}.minutes.extension`}
           label="Extra minutes for extension items"
           min={SECTION_EXTENSION_MINUTES_MIN}
           max={SECTION_MINUTES_MAX}
-          value={section.minutes.extension}
-          onChange={(extension) => {
-            onChange({ ...section, minutes: { ...section.minutes, extension } });
-          }}
+          {...minutesField('extension')}
         />
       </FieldGroup>
       <FieldGroup path={`${path}.items`} legend={`Items of section ${number}`}>
@@ -172,14 +162,10 @@ function SectionEditorParts({
         </div>
       </FieldGroup>
       <TextField
-        path={`${path}.summary`}
         label={`Summary of section ${number}`}
         hint="Shown after the section’s questions; in class, the teacher publishes it."
         rows={3}
-        value={section.summary}
-        onChange={(summary) => {
-          onChange({ ...section, summary });
-        }}
+        {...field('summary')}
       />
       <TextField
         path={`${path}.teacherNotes`}

@@ -1,12 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { describeApiError } from '../../../shared/lib/api-client';
 import {
   shareLesson,
   sharedLessonUrl,
   storeLessonSummary,
   type LessonSummaryView,
 } from '../api/library-api';
+import { ApiErrorAlert } from '../../../shared/components/api-error-alert';
 
 /** The lesson's self-study link: on or off, and the link with a copy button while on. */
 export function ShareControls({ lesson }: { readonly lesson: LessonSummaryView }) {
@@ -81,11 +81,7 @@ export function ShareControls({ lesson }: { readonly lesson: LessonSummaryView }
           <span className="visually-hidden"> of {lesson.title}</span>
         </button>
       )}
-      {mutation.isError ? (
-        <p className="error" role="alert">
-          {describeApiError(mutation.error)}
-        </p>
-      ) : null}
+      <ApiErrorAlert error={mutation.error} />
     </div>
   );
 }

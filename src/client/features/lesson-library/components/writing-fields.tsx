@@ -1,103 +1,45 @@
 import { WRITING_CRITERIA_MAX, WRITING_POINTS_MAX } from '#domain/lesson/lesson-constants';
-import { removeAt, replaceAt } from '../lib/draft-edits';
+import { bindFields, type ItemFieldsProps } from '../lib/field-binding';
 import { type DraftWriting } from '../lib/draft-lesson';
 import { newCriterion } from '../lib/new-draft-parts';
-import { FieldGroup, NumberField, TextField } from './fields';
+import { NumberField, TextField } from './fields';
+import { ListField, RemoveButton } from './list-field';
 
 /** A writing task: the task, its suggested length, the rubric's criteria and a model answer. */
-export function WritingFields({
-  item,
-  path,
-  onChange,
-}: {
-  readonly item: DraftWriting;
-  readonly path: string;
-  readonly onChange: (item: DraftWriting) => void;
-}) {
+export function WritingFields({ item, path, onChange }: ItemFieldsProps<DraftWriting>) {
+  const field = bindFields(item, path, onChange);
   return (
     <>
-      <TextField
-        path={`${path}.task`}
-        label="Task"
-        rows={3}
-        value={item.task}
-        onChange={(task) => {
-          onChange({ ...item, task });
-        }}
-      />
-      <NumberField
-        path={`${path}.minWords`}
-        label="Suggested length in words (optional)"
-        min={1}
-        value={item.minWords}
-        onChange={(minWords) => {
-          onChange({ ...item, minWords });
-        }}
-      />
-      <FieldGroup
-        path={`${path}.rubric`}
+      <TextField label="Task" rows={3} {...field('task')} />
+      <NumberField label="Suggested length in words (optional)" min={1} {...field('minWords')} />
+      <ListField
         legend="Rubric"
         hint={`What you score the piece on: up to ${WRITING_CRITERIA_MAX} criteria, each worth 1 to ${WRITING_POINTS_MAX} points. Students see it with the task.`}
+        newEntry={newCriterion}
+        addLabel="Add a criterion"
+        canAdd={item.rubric.length < WRITING_CRITERIA_MAX}
+        {...field('rubric')}
       >
-        <ol className="editor-list">
-          {item.rubric.map((criterion, c) => (
-            <li key={criterion.id} className="editor-subitem field-pair">
-              <TextField
-                path={`${path}.rubric[${c}].criterion`}
-                label={`Criterion ${c + 1}`}
-                value={criterion.criterion}
-                onChange={(text) => {
-                  onChange({
-                    ...item,
-                    rubric: replaceAt(item.rubric, c, { ...criterion, criterion: text }),
-                  });
-                }}
-              />
+        {(criterion, { index, path: criterionPath, change, remove }) => {
+          const criterionField = bindFields(criterion, criterionPath, change);
+          return (
+            <li className="editor-subitem field-pair">
+              <TextField label={`Criterion ${index + 1}`} {...criterionField('criterion')} />
               <NumberField
-                path={`${path}.rubric[${c}].points`}
-                label={`Points for criterion ${c + 1}`}
+                label={`Points for criterion ${index + 1}`}
                 min={1}
                 max={WRITING_POINTS_MAX}
-                value={criterion.points}
-                onChange={(points) => {
-                  onChange({
-                    ...item,
-                    rubric: replaceAt(item.rubric, c, { ...criterion, points }),
-                  });
-                }}
+                {...criterionField('points')}
               />
-              <button
-                type="button"
-                className="button button-quiet button-small"
-                onClick={() => {
-                  onChange({ ...item, rubric: removeAt(item.rubric, c) });
-                }}
-              >
-                Remove criterion {c + 1}
-              </button>
+              <RemoveButton label={`Remove criterion ${index + 1}`} onRemove={remove} />
             </li>
-          ))}
-        </ol>
-        {item.rubric.length < WRITING_CRITERIA_MAX ? (
-          <button
-            type="button"
-            className="button button-small"
-            onClick={() => {
-              onChange({ ...item, rubric: [...item.rubric, newCriterion()] });
-            }}
-          >
-            Add a criterion
-          </button>
-        ) : null}
-      </FieldGroup>
+          );
+        }}
+      </ListField>
       <TextField
-        path={`${path}.modelAnswer`}
         label="Model answer (students see it with your feedback)"
         rows={6}
-        value={item.modelAnswer}
-        onChange={(modelAnswer) => {
-          onChange({ ...item, modelAnswer });
-        }}
+        {...field('modelAnswer')}
       />
     </>
   );

@@ -2,33 +2,14 @@ import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
 import type { StudentSessionView } from '#domain/api/live-contracts';
 import { queryKeys } from '../../../shared/lib/query-keys';
+import { testStudentSessionView } from '../lib/test-session-view';
 import { applyStudentLiveEvent } from './student-live-events';
 
 function setup() {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  const view: StudentSessionView = {
-    session: {
-      id: 's1',
-      lessonId: 'soleimani-2020',
-      lessonTitle: 'Lesson',
-      lessonVersion: 1,
-      mode: 'teacher-paced',
-      status: 'open',
-      currentSectionId: 'thesis',
-      createdAt: '2026-01-01T00:00:00.000Z',
-      endedAt: null,
-    },
-    me: { id: 'ada', displayName: 'Ada', label: 'Ada', rejoinCode: 'K7M2QX' },
+  const view: StudentSessionView = testStudentSessionView({
     itemStates: [{ itemId: 'prompt', status: 'open', isRevealed: false }],
-    summaries: [],
-    myAnswers: [],
-    results: [],
-    wall: [],
-    wallIdentity: { mode: 'anonymous', myPseudonym: null },
-    forecastScores: [],
-    writingFeedback: [],
-    answerKeys: [],
-  };
+  });
   queryClient.setQueryData(queryKeys.studentSession('s1'), view);
   const isStale = () => queryClient.getQueryState(queryKeys.studentSession('s1'))?.isInvalidated;
   const read = () => queryClient.getQueryData<StudentSessionView>(queryKeys.studentSession('s1'))!;

@@ -8,11 +8,12 @@ import type {
 import type { StudentSessionView } from '#domain/api/live-contracts';
 import { ArticleText } from '../../../shared/components/article-text';
 import { LiveAnnouncer } from '../../../shared/components/live-announcer';
+import { LoadFailedAlert } from '../../../shared/components/load-failed-alert';
 import { SessionLessonGate } from '../../../shared/components/session-lesson-gate';
 import { useFocusOnChange } from '../../../shared/hooks/use-focus-on-change';
 import { useLiveStream } from '../../../shared/hooks/use-live-stream';
 import { useSessionLesson } from '../../../shared/hooks/use-session-lesson';
-import { describeApiError, isApiError } from '../../../shared/lib/api-client';
+import { isApiError } from '../../../shared/lib/api-client';
 import type { LiveConnectionState } from '../../../shared/lib/live-stream';
 import { Link } from '../../../shared/lib/router';
 import { routes } from '../../../shared/lib/routes';
@@ -336,19 +337,13 @@ function LiveSessionContent({ sessionId }: { readonly sessionId: string }) {
   // A failed refresh (a flaky network) keeps showing what was loaded; the stream will resync.
   if (error && !query.data) {
     return (
-      <div role="alert">
-        <h1>Your class could not be loaded</h1>
-        <p>{describeApiError(error)}</p>
-        <button
-          type="button"
-          className="button"
-          onClick={() => {
-            void query.refetch();
-          }}
-        >
-          Try again
-        </button>
-      </div>
+      <LoadFailedAlert
+        heading="Your class could not be loaded"
+        error={error}
+        onRetry={() => {
+          void query.refetch();
+        }}
+      />
     );
   }
   const view = query.data;

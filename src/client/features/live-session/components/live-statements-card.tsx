@@ -18,6 +18,7 @@ import {
   studentStatementsQuery,
   voteOnStatement,
 } from '../api/statements-api';
+import { ApiErrorAlert } from '../../../shared/components/api-error-alert';
 
 const VOTE_LABELS: Readonly<Record<StatementVote, string>> = {
   agree: 'Agree',
@@ -31,15 +32,14 @@ const STATUS_TEXT: Readonly<Record<StatementStatus, string>> = {
   hidden: 'Hidden by your teacher',
 };
 
-function VoteCard({
-  sessionId,
-  view,
-  isOpen,
-}: {
+/** What each part of the card (voting, writing) works on: the student's view of the item. */
+interface StatementsPartProps {
   readonly sessionId: string;
   readonly view: StudentStatementsView;
   readonly isOpen: boolean;
-}) {
+}
+
+function VoteCard({ sessionId, view, isOpen }: StatementsPartProps) {
   const queryClient = useQueryClient();
   const statementId = useId();
   const groupRef = useRef<HTMLDivElement>(null);
@@ -98,24 +98,12 @@ function VoteCard({
             : `You have voted on all ${view.toVoteOn} statements. New ones appear here as classmates write them.`}
         </p>
       )}
-      {vote.isError ? (
-        <p className="error" role="alert">
-          Your vote was not sent: {describeApiError(vote.error)}
-        </p>
-      ) : null}
+      <ApiErrorAlert lead="Your vote was not sent: " error={vote.error} />
     </div>
   );
 }
 
-function WriteStatement({
-  sessionId,
-  view,
-  isOpen,
-}: {
-  readonly sessionId: string;
-  readonly view: StudentStatementsView;
-  readonly isOpen: boolean;
-}) {
+function WriteStatement({ sessionId, view, isOpen }: StatementsPartProps) {
   const queryClient = useQueryClient();
   const inputId = useId();
   const countId = useId();
@@ -159,11 +147,7 @@ function WriteStatement({
       >
         {add.isPending ? 'Adding…' : 'Add my statement'}
       </button>
-      {add.isError ? (
-        <p className="error" role="alert">
-          Your statement was not added: {describeApiError(add.error)}
-        </p>
-      ) : null}
+      <ApiErrorAlert lead="Your statement was not added: " error={add.error} />
       {view.mine.length > 0 ? (
         <>
           <h3>Your statements</h3>

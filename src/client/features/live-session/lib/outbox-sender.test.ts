@@ -24,13 +24,7 @@ beforeEach(() => {
 afterEach(() => {
   vi.useRealTimers();
   fetchMock.mockReset();
-  useOutboxStore.setState({
-    entries: {},
-    revisions: {},
-    drafts: {},
-    rejections: {},
-    isOffline: false,
-  });
+  useOutboxStore.setState(useOutboxStore.getInitialState(), true);
 });
 
 const json = (status: number, body: unknown) =>

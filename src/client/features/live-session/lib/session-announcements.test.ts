@@ -3,34 +3,15 @@ import { getItemQuestion } from '#domain/lesson/item-question';
 import { soleimaniLesson as lesson } from '#domain/lesson/builtin/soleimani-lesson';
 import type { StudentSessionView } from '#domain/api/live-contracts';
 import { describeSection, describeSessionChanges } from './session-announcements';
+import { testStudentSessionView } from './test-session-view';
 
 const [first, second] = lesson.sections;
 const [firstItem, secondItem] = first?.items ?? [];
 if (!first || !second || !firstItem || !secondItem) throw new Error('the lesson changed');
 
-const base: StudentSessionView = {
-  session: {
-    id: 's1',
-    lessonId: lesson.id,
-    lessonTitle: 'Lesson',
-    lessonVersion: 1,
-    mode: 'teacher-paced',
-    status: 'open',
-    currentSectionId: first.id,
-    createdAt: '2026-01-01T00:00:00.000Z',
-    endedAt: null,
-  },
-  me: { id: 'ada', displayName: 'Ada', label: 'Ada', rejoinCode: 'K7M2QX' },
-  itemStates: [],
-  summaries: [],
-  myAnswers: [],
-  results: [],
-  wall: [],
-  wallIdentity: { mode: 'anonymous', myPseudonym: null },
-  forecastScores: [],
-  writingFeedback: [],
-  answerKeys: [],
-};
+const base: StudentSessionView = testStudentSessionView({
+  session: { lessonId: lesson.id, currentSectionId: first.id },
+});
 
 const withItems = (
   view: StudentSessionView,

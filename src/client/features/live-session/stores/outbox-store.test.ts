@@ -11,13 +11,7 @@ beforeAll(async () => {
 });
 
 afterEach(() => {
-  useOutboxStore.setState({
-    entries: {},
-    revisions: {},
-    drafts: {},
-    rejections: {},
-    isOffline: false,
-  });
+  useOutboxStore.setState(useOutboxStore.getInitialState(), true);
 });
 
 const answer = (text: string) => ({ kind: 'prompt', text }) as const;

@@ -1,8 +1,8 @@
 import { getItemQuestion } from '#domain/lesson/item-question';
-import { useRef, useState } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import type { Answer, AnswersByItem } from '#domain/lesson/answers';
+import type { ClaimCategory } from '#domain/lesson/lesson-schema';
 import { getLessonProgress } from '#domain/lesson/answers';
-import { keyedClaimCheck, keyedForecast } from '#domain/lesson/answer-keys';
 import type {
   StudentClaimCheckItem as ClaimCheckItem,
   StudentForecastItem as ForecastItem,
@@ -22,6 +22,7 @@ import {
 } from '../../../shared/lib/describe-answer';
 import { formatDate } from '../../../shared/lib/format';
 import { routes } from '../../../shared/lib/routes';
+import { claimCheckReview, forecastReview } from '../lib/item-review';
 import { getReveal } from '../lib/reveal';
 import { buildReviewMarkdown } from '../lib/review-markdown';
 import { useSelfStudy } from '../stores/use-self-study';
@@ -110,8 +111,7 @@ function ForecastReview({
   readonly answer: Answer | undefined;
   readonly isRevealed: boolean;
 }) {
-  const probabilities = answer?.kind === 'forecast' ? answer.probabilities : {};
-  const keyed = isRevealed ? keyedForecast(item) : null;
+  const { probabilities, keyed } = forecastReview(item, answer, isRevealed);
   if (!keyed) {
     return <UnrevealedForecastReview item={item} answer={answer} isDue={isRevealed} />;
   }
@@ -176,6 +176,32 @@ function ForecastReview({
   );
 }
 
+/**
+ * One passage of a claim check and how the student sorted it ("nothing yet" while the key is
+ * not shown), followed by `children`: the lesson's sorting once keyed.
+ */
+function ClaimReview({
+  quote,
+  chosen,
+  isKeyed = false,
+  children,
+}: {
+  readonly quote: string;
+  readonly chosen: ClaimCategory | undefined;
+  readonly isKeyed?: boolean;
+  readonly children: ReactNode;
+}) {
+  return (
+    <li>
+      <q>{quote}</q>
+      <br />
+      You said{' '}
+      <strong>{chosen ? formatCategory(chosen) : isKeyed ? 'nothing' : 'nothing yet'}</strong>
+      {children}
+    </li>
+  );
+}
+
 function ClaimCheckReview({
   item,
   answer,
@@ -185,22 +211,16 @@ function ClaimCheckReview({
   readonly answer: Answer | undefined;
   readonly isRevealed: boolean;
 }) {
-  const categories = answer?.kind === 'claimCheck' ? answer.categories : {};
-  const keyed = isRevealed ? keyedClaimCheck(item) : null;
+  const { categories, keyed } = claimCheckReview(item, answer, isRevealed);
   if (!keyed) {
     return (
       <>
         <ul className="claim-review">
-          {item.claims.map((claim) => {
-            const chosen = categories[claim.id];
-            return (
-              <li key={claim.id}>
-                <q>{claim.quote}</q>
-                <br />
-                You said <strong>{chosen ? formatCategory(chosen) : 'nothing yet'}</strong>.
-              </li>
-            );
-          })}
+          {item.claims.map((claim) => (
+            <ClaimReview key={claim.id} quote={claim.quote} chosen={categories[claim.id]}>
+              .
+            </ClaimReview>
+          ))}
         </ul>
         <p className="hint">
           {isRevealed
@@ -215,13 +235,10 @@ function ClaimCheckReview({
       {keyed.claims.map((claim) => {
         const chosen = categories[claim.id];
         return (
-          <li key={claim.id}>
-            <q>{claim.quote}</q>
-            <br />
-            You said <strong>{chosen ? formatCategory(chosen) : 'nothing'}</strong>; the lesson
-            expected <strong>{formatCategory(claim.expected)}</strong>
+          <ClaimReview key={claim.id} quote={claim.quote} chosen={chosen} isKeyed>
+            ; the lesson expected <strong>{formatCategory(claim.expected)}</strong>
             {chosen === claim.expected ? ' (a match)' : ''}. {claim.explanation}
-          </li>
+          </ClaimReview>
         );
       })}
     </ul>

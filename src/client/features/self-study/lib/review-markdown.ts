@@ -1,7 +1,6 @@
 import { getItemQuestion } from '#domain/lesson/item-question';
 import type { AnswersByItem } from '#domain/lesson/answers';
 import type { StudentLesson as Lesson } from '#domain/lesson/answer-key-schemas';
-import { keyedClaimCheck, keyedForecast } from '#domain/lesson/answer-keys';
 import { escapeMarkdownText as escapeMarkdown } from '#domain/reports/markdown-text';
 import { scoreForecast } from '#domain/scoring/brier';
 import {
@@ -11,6 +10,7 @@ import {
   ITEM_KIND_LABELS,
   NOT_RESOLVED,
 } from '../../../shared/lib/describe-answer';
+import { claimCheckReview, forecastReview } from './item-review';
 import { getReveal } from './reveal';
 
 function quoteBlock(text: string): string {
@@ -50,22 +50,21 @@ export function buildReviewMarkdown(
       );
       // An item's key arrives once it is done (and the device online): until then, none.
       const isDue = reveal.isItemRevealed(item);
-      const forecast = item.kind === 'forecast' && isDue ? keyedForecast(item) : null;
-      const claimCheck = item.kind === 'claimCheck' && isDue ? keyedClaimCheck(item) : null;
-      if (item.kind === 'forecast' && !forecast) {
-        const probabilities = answer?.kind === 'forecast' ? answer.probabilities : {};
-        lines.push('| Scenario | My forecast |', '|---|---|');
-        for (const scenario of item.scenarios) {
-          const percent = probabilities[scenario.id];
-          const mine = percent === undefined ? 'not given' : `${percent} %`;
-          lines.push(`| ${escapeMarkdown(scenario.statement)} | ${mine} |`);
+      if (item.kind === 'forecast') {
+        const { probabilities, keyed: forecast } = forecastReview(item, answer, isDue);
+        if (!forecast) {
+          lines.push('| Scenario | My forecast |', '|---|---|');
+          for (const scenario of item.scenarios) {
+            const percent = probabilities[scenario.id];
+            const mine = percent === undefined ? 'not given' : `${percent} %`;
+            lines.push(`| ${escapeMarkdown(scenario.statement)} | ${mine} |`);
+          }
+          lines.push(
+            '',
+            '_What happened shows once every forecast here is given or the lesson is finished._',
+          );
+          continue;
         }
-        lines.push(
-          '',
-          '_What happened shows once every forecast here is given or the lesson is finished._',
-        );
-      } else if (forecast) {
-        const probabilities = answer?.kind === 'forecast' ? answer.probabilities : {};
         const score = scoreForecast(forecast.scenarios, probabilities);
         lines.push('| Scenario | My forecast | What happened | Brier score |', '|---|---|---|---|');
         for (const scenario of forecast.scenarios) {
@@ -88,20 +87,21 @@ export function buildReviewMarkdown(
               : 'Mean Brier score: no forecasts given.'
             : `Mean Brier score: ${formatBrier(score.meanBrier)} (0 is perfect; always saying 50 % scores 0.250).`,
         );
-      } else if (item.kind === 'claimCheck' && !claimCheck) {
-        const categories = answer?.kind === 'claimCheck' ? answer.categories : {};
-        for (const claim of item.claims) {
-          const chosen = categories[claim.id];
+      } else if (item.kind === 'claimCheck') {
+        const { categories, keyed: claimCheck } = claimCheckReview(item, answer, isDue);
+        if (!claimCheck) {
+          for (const claim of item.claims) {
+            const chosen = categories[claim.id];
+            lines.push(
+              `- "${escapeMarkdown(claim.quote)}": I said ${chosen ? formatCategory(chosen) : 'nothing yet'}.`,
+            );
+          }
           lines.push(
-            `- "${escapeMarkdown(claim.quote)}": I said ${chosen ? formatCategory(chosen) : 'nothing yet'}.`,
+            '',
+            '_The lesson’s sorting shows once every passage here is sorted or the lesson is finished._',
           );
+          continue;
         }
-        lines.push(
-          '',
-          '_The lesson’s sorting shows once every passage here is sorted or the lesson is finished._',
-        );
-      } else if (claimCheck) {
-        const categories = answer?.kind === 'claimCheck' ? answer.categories : {};
         for (const claim of claimCheck.claims) {
           const chosen = categories[claim.id];
           lines.push(

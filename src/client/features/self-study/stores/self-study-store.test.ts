@@ -1,20 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { soleimaniLesson as lesson } from '#domain/lesson/builtin/soleimani-lesson';
 import { memoryStorage } from '../../../shared/testing/memory-storage';
 import { itemFingerprint } from '../lib/item-fingerprint';
+import { stubBrowserForStore } from './stub-browser';
 
 const storage = memoryStorage();
-// The store reads the storage once, when its module loads: stub the browser first.
-beforeAll(() => {
-  vi.stubGlobal('localStorage', storage);
-  vi.stubGlobal('window', Object.assign(new EventTarget(), { localStorage: storage }));
-  vi.stubGlobal('document', new EventTarget());
-});
-afterAll(() => {
-  vi.unstubAllGlobals();
-});
-
-const loadStore = () => import('./self-study-store');
+const loadStore = stubBrowserForStore(storage);
 
 const section = lesson.sections[0]!;
 const prompt = section.items.find((item) => item.kind === 'prompt')!;

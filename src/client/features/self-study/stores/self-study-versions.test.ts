@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Lesson } from '#domain/lesson/lesson-schema';
 import { soleimaniLesson as lesson } from '#domain/lesson/builtin/soleimani-lesson';
 import { memoryStorage } from '../../../shared/testing/memory-storage';
 import { checkAnswerForItem } from '#domain/lesson/check-answer';
 import { itemFingerprint } from '../lib/item-fingerprint';
+import { stubBrowserForStore } from './stub-browser';
 
 /** Where the app kept self-study work before lessons had links, and still does. */
 const STORAGE_KEY = 'article-discussion:self-study';
@@ -44,16 +45,8 @@ const versionTwo = {
 const storage = memoryStorage();
 beforeAll(() => {
   storage.setItem(STORAGE_KEY, JSON.stringify(versionTwo));
-  // The store reads the storage once, when its module loads: stub the browser first.
-  vi.stubGlobal('localStorage', storage);
-  vi.stubGlobal('window', Object.assign(new EventTarget(), { localStorage: storage }));
-  vi.stubGlobal('document', new EventTarget());
 });
-afterAll(() => {
-  vi.unstubAllGlobals();
-});
-
-const loadStore = () => import('./self-study-store');
+const loadStore = stubBrowserForStore(storage);
 const stored = () =>
   JSON.parse(storage.getItem(STORAGE_KEY) ?? '{}') as {
     version: number;

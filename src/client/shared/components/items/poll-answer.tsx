@@ -1,5 +1,5 @@
-import type { AnswerFor } from '#domain/lesson/answers';
 import type { PollItem } from '#domain/lesson/lesson-schema';
+import type { AnswerControlProps } from './answer-control-props';
 
 export function PollAnswer({
   item,
@@ -8,13 +8,7 @@ export function PollAnswer({
   onAnswer,
   disabled = false,
   isExplanationShown = true,
-}: {
-  readonly item: PollItem;
-  readonly labelId: string;
-  readonly answer: AnswerFor<'poll'> | undefined;
-  readonly onAnswer: (answer: AnswerFor<'poll'>) => void;
-  /** Shows the choice read-only, e.g. once the teacher has closed the question. */
-  readonly disabled?: boolean;
+}: AnswerControlProps<'poll', PollItem> & {
   /** Whether the poll's note on its options may show once answered (see ItemAnswer). */
   readonly isExplanationShown?: boolean;
 }) {

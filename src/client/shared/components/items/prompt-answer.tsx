@@ -1,7 +1,8 @@
 import { useId } from 'react';
-import { countWords, type AnswerFor } from '#domain/lesson/answers';
+import { countWords } from '#domain/lesson/answers';
 import type { PromptItem } from '#domain/lesson/lesson-schema';
 import { toSafeText } from '#domain/live/safe-text';
+import type { AnswerControlProps } from './answer-control-props';
 
 export function PromptAnswer({
   item,
@@ -9,14 +10,7 @@ export function PromptAnswer({
   answer,
   onAnswer,
   disabled = false,
-}: {
-  readonly item: PromptItem;
-  readonly labelId: string;
-  readonly answer: AnswerFor<'prompt'> | undefined;
-  readonly onAnswer: (answer: AnswerFor<'prompt'>) => void;
-  /** Shows the answer read-only, e.g. once the teacher has closed the question. */
-  readonly disabled?: boolean;
-}) {
+}: AnswerControlProps<'prompt', PromptItem>) {
   const hintId = useId();
   const countId = useId();
   const text = answer?.text ?? '';

@@ -1,6 +1,6 @@
-import type { AnswerFor } from '#domain/lesson/answers';
 import { SCALE_LABELS } from '#domain/lesson/lesson-constants';
 import type { ScaleItem } from '#domain/lesson/lesson-schema';
+import type { AnswerControlProps } from './answer-control-props';
 
 export function ScaleAnswer({
   item,
@@ -8,14 +8,7 @@ export function ScaleAnswer({
   answer,
   onAnswer,
   disabled = false,
-}: {
-  readonly item: ScaleItem;
-  readonly labelId: string;
-  readonly answer: AnswerFor<'scale'> | undefined;
-  readonly onAnswer: (answer: AnswerFor<'scale'>) => void;
-  /** Shows the choice read-only, e.g. once the teacher has closed the question. */
-  readonly disabled?: boolean;
-}) {
+}: AnswerControlProps<'scale', ScaleItem>) {
   return (
     <div role="radiogroup" aria-labelledby={labelId} className="choices scale">
       {SCALE_LABELS.map((label, index) => (

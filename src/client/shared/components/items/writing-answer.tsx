@@ -1,8 +1,9 @@
 import { useId } from 'react';
-import { countWords, type AnswerFor } from '#domain/lesson/answers';
+import { countWords } from '#domain/lesson/answers';
 import { WRITING_TEXT_MAX } from '#domain/lesson/lesson-constants';
 import type { StudentWritingItem as WritingItem } from '#domain/lesson/answer-key-schemas';
 import { toSafeText } from '#domain/live/safe-text';
+import type { AnswerControlProps } from './answer-control-props';
 
 /** A writing task: the rubric it will be scored on, the text box and its word count. */
 export function WritingAnswer({
@@ -12,13 +13,7 @@ export function WritingAnswer({
   onAnswer,
   disabled = false,
   isModelAnswerShown = false,
-}: {
-  readonly item: WritingItem;
-  readonly labelId: string;
-  readonly answer: AnswerFor<'writing'> | undefined;
-  readonly onAnswer: (answer: AnswerFor<'writing'>) => void;
-  /** Shows the answer read-only, e.g. once the teacher has closed the task. */
-  readonly disabled?: boolean;
+}: AnswerControlProps<'writing', WritingItem> & {
   /**
    * Offers the model answer once the piece is written: in self-study at once, in class once the
    * teacher reveals the task's results (it also comes with the teacher's feedback).
