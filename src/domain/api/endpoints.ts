@@ -746,6 +746,3 @@ export const endpoints = {
     responses: { 200: { contentType: 'text/event-stream' } },
   },
 } as const satisfies Readonly<Record<string, EndpointContract>>;
-
-export type Endpoints = typeof endpoints;
-export type EndpointName = keyof Endpoints;

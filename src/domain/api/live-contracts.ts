@@ -121,7 +121,6 @@ export const submitAnswerRequestSchema = z.object({
   revision: z.number().int().min(1).max(1_000_000),
   answer: answerSchema,
 });
-export type SubmitAnswerRequest = z.infer<typeof submitAnswerRequestSchema>;
 
 export const SESSION_STATUSES = ['open', 'ended'] as const;
 export type SessionStatus = (typeof SESSION_STATUSES)[number];

@@ -311,9 +311,7 @@ export const lessonSchema = z
   });
 
 export type Lesson = z.infer<typeof lessonSchema>;
-export type LessonMetadata = z.infer<typeof lessonMetadataSchema>;
 export type Section = z.infer<typeof sectionSchema>;
-export type SectionMinutes = z.infer<typeof sectionMinutesSchema>;
 export type Paragraph = z.infer<typeof paragraphSchema>;
 export type Item = z.infer<typeof itemSchema>;
 export type ItemKind = Item['kind'];
@@ -323,10 +321,8 @@ export type ScaleItem = z.infer<typeof scaleItemSchema>;
 export type ForecastItem = z.infer<typeof forecastItemSchema>;
 export type ForecastScenario = z.infer<typeof forecastScenarioSchema>;
 export type ClaimCheckItem = z.infer<typeof claimCheckItemSchema>;
-export type Claim = z.infer<typeof claimSchema>;
 export type WritingItem = z.infer<typeof writingItemSchema>;
 export type StatementsItem = z.infer<typeof statementsItemSchema>;
 export type SeedStatement = z.infer<typeof seedStatementSchema>;
-export type RubricCriterion = z.infer<typeof rubricCriterionSchema>;
 export type ClaimCategory = z.infer<typeof claimCategorySchema>;
 export type GlossaryTerm = z.infer<typeof glossaryTermSchema>;

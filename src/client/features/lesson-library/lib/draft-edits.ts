@@ -1,4 +1,4 @@
-import { newSection, type DraftItem, type DraftLesson, type DraftSection } from './draft-lesson';
+import { newSection, type DraftLesson, type DraftSection } from './draft-lesson';
 
 /**
  * The editor's changes to a draft's structure, as pure functions: where sections start in the
@@ -104,15 +104,4 @@ export function updateSection(
   const section = draft.sections[sectionIndex];
   if (!section) return draft;
   return { ...draft, sections: replaceAt(draft.sections, sectionIndex, change(section)) };
-}
-
-export function updateItems(
-  draft: DraftLesson,
-  sectionIndex: number,
-  change: (items: readonly DraftItem[]) => readonly DraftItem[],
-): DraftLesson {
-  return updateSection(draft, sectionIndex, (section) => ({
-    ...section,
-    items: change(section.items),
-  }));
 }
