@@ -138,7 +138,6 @@ const LONG_FILES_BEING_SPLIT = [
   'src/client/features/lesson-library/lib/draft-lesson.ts',
   'src/client/features/teacher/components/report-page.tsx',
   // Split on this branch, in the next commits (issue 28, point 4).
-  'src/domain/api/endpoints.ts',
   'src/server/test/dashboard.api.test.ts',
   'src/server/test/fuzz.api.test.ts',
   'src/server/test/wall-replies.api.test.ts',
