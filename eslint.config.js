@@ -137,13 +137,6 @@ const LONG_FILES_BEING_SPLIT = [
   'src/server/live/live-hub.ts',
   'src/client/features/lesson-library/lib/draft-lesson.ts',
   'src/client/features/teacher/components/report-page.tsx',
-  // Split on this branch, in the next commits (issue 28, point 4).
-  'src/server/test/dashboard.api.test.ts',
-  'src/server/test/fuzz.api.test.ts',
-  'src/server/test/wall-replies.api.test.ts',
-  'src/server/test/lesson-library.api.test.ts',
-  'src/server/test/api-client.ts',
-  'src/domain/lesson/lesson-file.test.ts',
 ];
 // ---- End of file length -------------------------------------------------------------------------
 
