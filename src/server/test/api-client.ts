@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import type { ApiErrorBody } from '#domain/api/errors';
+import type { Answer } from '#domain/lesson/answers';
 import type { JoinResponse, SessionMode, TeacherSessionView } from '#domain/api/live-contracts';
 import { EventStreamReader } from './event-stream-reader';
 
@@ -235,4 +236,20 @@ export async function inBatches<T>(count: number, size: number, work: (i: number
     results.push(...(await Promise.all(batch)));
   }
   return results;
+}
+
+/** Sends a student's answer to one item (as revision 1 unless told), which must be taken. */
+export async function submitAnswer(
+  student: ApiClient,
+  base: string,
+  itemId: string,
+  answer: Answer,
+  revision = 1,
+): Promise<void> {
+  const ack = await student.put(`${base}/answers/${itemId}`, {
+    submissionId: randomUUID(),
+    revision,
+    answer,
+  });
+  expect(ack.status, JSON.stringify(ack.body)).toBe(200);
 }

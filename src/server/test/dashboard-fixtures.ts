@@ -1,12 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import type { Answer } from '#domain/lesson/answers';
 import type { Item, Section } from '#domain/lesson/lesson-schema';
 import { soleimaniLesson as lesson } from '#domain/lesson/builtin/soleimani-lesson';
 import type { SessionListEntry, TeacherWallResponse } from '#domain/api/dashboard-contracts';
-import type { AnswerAck, SessionSummary } from '#domain/api/live-contracts';
+import type { SessionSummary } from '#domain/api/live-contracts';
 import type { LiveEvent } from '#domain/api/live-events';
-import { ApiClient, createLiveSession, joinAs, signUpTeacher } from './api-client';
+import { ApiClient, createLiveSession, joinAs, signUpTeacher, submitAnswer } from './api-client';
 import type { ServerContext } from './use-test-server';
 
 function sectionById(id: string): Section {
@@ -81,20 +80,7 @@ export function wall(
 
 /** The dashboard tests' calls: answering, a class of named students, a stream past `ready`. */
 export function dashboardHelpers(ctx: ServerContext) {
-  async function answer(
-    student: ApiClient,
-    base: string,
-    itemId: string,
-    given: Answer,
-    revision = 1,
-  ) {
-    const ack = await student.put<AnswerAck>(`${base}/answers/${itemId}`, {
-      submissionId: randomUUID(),
-      revision,
-      answer: given,
-    });
-    expect(ack.status, JSON.stringify(ack.body)).toBe(200);
-  }
+  const answer = submitAnswer;
 
   /** A teacher's session with students joined under the given names. */
   async function classOf<const Names extends readonly string[]>(

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
 import type { Item } from '#domain/lesson/lesson-schema';
 import { soleimaniLesson as lesson } from '#domain/lesson/builtin/soleimani-lesson';
@@ -9,7 +8,13 @@ import type {
   WallResponsesResponse,
 } from '#domain/api/dashboard-contracts';
 import type { StudentSessionView } from '#domain/api/live-contracts';
-import { createLiveSession, joinAs, signUpTeacher, type ApiClient } from './api-client';
+import {
+  createLiveSession,
+  joinAs,
+  signUpTeacher,
+  type ApiClient,
+  submitAnswer,
+} from './api-client';
 import { describeWithServer } from './use-test-server';
 
 function promptById(id: string): Extract<Item, { kind: 'prompt' }> {
@@ -22,14 +27,8 @@ const thesisPrompt = promptById('thesis-question');
 const evidencePrompt = promptById('shared-interests-evidence');
 
 describeWithServer('the class wall keeps authors apart on %s', (ctx) => {
-  async function answerPrompt(student: ApiClient, base: string, itemId: string, text: string) {
-    const response = await student.put(`${base}/answers/${itemId}`, {
-      submissionId: randomUUID(),
-      revision: 1,
-      answer: { kind: 'prompt', text },
-    });
-    expect(response.status, JSON.stringify(response.body)).toBe(200);
-  }
+  const answerPrompt = (student: ApiClient, base: string, itemId: string, text: string) =>
+    submitAnswer(student, base, itemId, { kind: 'prompt', text });
 
   it('gives students opaque response ids, different for each prompt one author answers', async () => {
     const teacher = await signUpTeacher(ctx.server.baseUrl);

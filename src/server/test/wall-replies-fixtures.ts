@@ -1,10 +1,15 @@
-import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import type { Item } from '#domain/lesson/lesson-schema';
 import { soleimaniLesson as lesson } from '#domain/lesson/builtin/soleimani-lesson';
 import type { ClassWallReply, ClassWallResponse } from '#domain/api/dashboard-contracts';
 import type { StudentSessionView } from '#domain/api/live-contracts';
-import { createLiveSession, joinAs, signUpTeacher, type ApiClient } from './api-client';
+import {
+  createLiveSession,
+  joinAs,
+  signUpTeacher,
+  type ApiClient,
+  submitAnswer,
+} from './api-client';
 import type { ServerContext } from './use-test-server';
 
 function promptById(id: string): Extract<Item, { kind: 'prompt' }> {
@@ -25,14 +30,8 @@ export const texts = {
 
 /** The wall-reply tests' calls: a class whose wall holds three answers, views, replies. */
 export function wallReplyHelpers(ctx: ServerContext) {
-  async function answer(student: ApiClient, base: string, itemId: string, text: string) {
-    const response = await student.put(`${base}/answers/${itemId}`, {
-      submissionId: randomUUID(),
-      revision: 1,
-      answer: { kind: 'prompt', text },
-    });
-    expect(response.status, JSON.stringify(response.body)).toBe(200);
-  }
+  const answer = (student: ApiClient, base: string, itemId: string, text: string) =>
+    submitAnswer(student, base, itemId, { kind: 'prompt', text });
 
   /** Ada, Ben and Cy answered the thesis prompt, which the teacher revealed; Dee did not. */
   async function classWithAWall() {

@@ -1,10 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
 import type { Answer } from '#domain/lesson/answers';
 import type { WritingItem } from '#domain/lesson/lesson-schema';
 import { soleimaniLesson as lesson } from '#domain/lesson/builtin/soleimani-lesson';
 import type { SessionReport } from '#domain/api/dashboard-contracts';
-import type { AnswerAck, StudentSessionView } from '#domain/api/live-contracts';
+import type { StudentSessionView } from '#domain/api/live-contracts';
 import type { WritingFeedback } from '#domain/api/result-contracts';
 import type { StudentDataExport } from '#domain/api/student-data-contracts';
 import {
@@ -14,6 +13,7 @@ import {
   expectRefusal,
   joinAs,
   signUpTeacher,
+  submitAnswer,
 } from './api-client';
 import { describeWithServer } from './use-test-server';
 
@@ -32,14 +32,8 @@ const scores = Object.fromEntries(
 );
 
 describeWithServer('writing tasks and their feedback on %s', (ctx) => {
-  async function answer(student: ApiClient, base: string, itemId: string, given: Answer) {
-    const ack = await student.put<AnswerAck>(`${base}/answers/${itemId}`, {
-      submissionId: randomUUID(),
-      revision: 1,
-      answer: given,
-    });
-    expect(ack.status, JSON.stringify(ack.body)).toBe(200);
-  }
+  const answer = (student: ApiClient, base: string, itemId: string, given: Answer) =>
+    submitAnswer(student, base, itemId, given);
 
   it('lets the teacher score a letter against the rubric, and the student see it once released', async () => {
     const teacher = await signUpTeacher(ctx.server.baseUrl);
