@@ -1,6 +1,4 @@
 import { expect, it } from 'vitest';
-import type { Item } from '#domain/lesson/lesson-schema';
-import { soleimaniLesson as lesson } from '#domain/lesson/builtin/soleimani-lesson';
 import type {
   ProjectorView,
   SessionReport,
@@ -16,15 +14,7 @@ import {
   submitAnswer,
 } from './api-client';
 import { describeWithServer } from './use-test-server';
-
-function promptById(id: string): Extract<Item, { kind: 'prompt' }> {
-  const item = lesson.sections.flatMap((s) => s.items).find((i) => i.id === id);
-  if (item?.kind !== 'prompt') throw new Error(`the lesson has no prompt ${id}`);
-  return item;
-}
-
-const thesisPrompt = promptById('thesis-question');
-const evidencePrompt = promptById('shared-interests-evidence');
+import { evidencePrompt, thesisPrompt } from './wall-replies-fixtures';
 
 describeWithServer('the class wall keeps authors apart on %s', (ctx) => {
   const answerPrompt = (student: ApiClient, base: string, itemId: string, text: string) =>
