@@ -253,3 +253,21 @@ export async function submitAnswer(
   });
   expect(ack.status, JSON.stringify(ack.body)).toBe(200);
 }
+
+/** A teacher's self-paced session that Ana and Ben joined: their clients and participant ids. */
+export async function classOfAnaAndBen(baseUrl: string) {
+  const teacher = await signUpTeacher(baseUrl);
+  const view = await createLiveSession(teacher, 'self-paced');
+  const base = `/api/sessions/${view.session.id}`;
+  const ana = await joinAs(baseUrl, view.session.joinCode, 'Ana');
+  const ben = await joinAs(baseUrl, view.session.joinCode, 'Ben');
+  return {
+    teacher,
+    view,
+    base,
+    ana,
+    ben,
+    anaId: ana.joined.participant.id,
+    benId: ben.joined.participant.id,
+  };
+}

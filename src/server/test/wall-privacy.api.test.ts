@@ -12,6 +12,7 @@ import {
   signUpTeacher,
   type ApiClient,
   submitAnswer,
+  classOfAnaAndBen,
 } from './api-client';
 import { describeWithServer } from './use-test-server';
 import { evidencePrompt, thesisPrompt } from './wall-replies-fixtures';
@@ -21,13 +22,7 @@ describeWithServer('the class wall keeps authors apart on %s', (ctx) => {
     submitAnswer(student, base, itemId, { kind: 'prompt', text });
 
   it('gives students opaque response ids, different for each prompt one author answers', async () => {
-    const teacher = await signUpTeacher(ctx.server.baseUrl);
-    const view = await createLiveSession(teacher, 'self-paced');
-    const base = `/api/sessions/${view.session.id}`;
-    const ana = await joinAs(ctx.server.baseUrl, view.session.joinCode, 'Ana');
-    const ben = await joinAs(ctx.server.baseUrl, view.session.joinCode, 'Ben');
-    const anaId = ana.joined.participant.id;
-    const benId = ben.joined.participant.id;
+    const { teacher, base, ana, ben, anaId, benId } = await classOfAnaAndBen(ctx.server.baseUrl);
 
     await answerPrompt(ana.student, base, thesisPrompt.id, 'Ana on the thesis.');
     await answerPrompt(ana.student, base, evidencePrompt.id, 'Ana on the evidence.');

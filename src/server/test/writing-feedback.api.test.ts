@@ -14,6 +14,7 @@ import {
   joinAs,
   signUpTeacher,
   submitAnswer,
+  classOfAnaAndBen,
 } from './api-client';
 import { describeWithServer } from './use-test-server';
 
@@ -36,13 +37,7 @@ describeWithServer('writing tasks and their feedback on %s', (ctx) => {
     submitAnswer(student, base, itemId, given);
 
   it('lets the teacher score a letter against the rubric, and the student see it once released', async () => {
-    const teacher = await signUpTeacher(ctx.server.baseUrl);
-    const view = await createLiveSession(teacher, 'self-paced');
-    const base = `/api/sessions/${view.session.id}`;
-    const ana = await joinAs(ctx.server.baseUrl, view.session.joinCode, 'Ana');
-    const ben = await joinAs(ctx.server.baseUrl, view.session.joinCode, 'Ben');
-    const anaId = ana.joined.participant.id;
-    const benId = ben.joined.participant.id;
+    const { teacher, base, ana, ben, anaId, benId } = await classOfAnaAndBen(ctx.server.baseUrl);
     const text = 'To the editor: the attack that killed an American hit K-1 near Kirkuk.';
     await answer(ana.student, base, letter.id, { kind: 'writing', text });
     await answer(ben.student, base, prompt.id, { kind: 'prompt', text: 'A prompt answer.' });
