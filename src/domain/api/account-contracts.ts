@@ -24,16 +24,13 @@ export type ForgotPasswordResponse = z.infer<typeof forgotPasswordResponseSchema
 
 /** How a teacher who forgot a password gets back in on this server. */
 export const passwordResetOptionsSchema = z.object({ isByEmail: z.boolean() });
-export type PasswordResetOptions = z.infer<typeof passwordResetOptionsSchema>;
 
 export const checkResetLinkRequestSchema = z.object({ token: resetTokenSchema });
-export type CheckResetLinkRequest = z.infer<typeof checkResetLinkRequestSchema>;
 
 export const checkResetLinkResponseSchema = z.object({
   /** Whose password the link sets. */
   email: z.string(),
 });
-export type CheckResetLinkResponse = z.infer<typeof checkResetLinkResponseSchema>;
 
 export const resetPasswordRequestSchema = z.object({
   token: resetTokenSchema,
@@ -49,7 +46,6 @@ export const signUpByEmailResponseSchema = z.object({
   isSentByEmail: z.literal(true),
   message: z.string(),
 });
-export type SignUpByEmailResponse = z.infer<typeof signUpByEmailResponseSchema>;
 
 export const confirmSignUpRequestSchema = z.object({ token: resetTokenSchema });
 export type ConfirmSignUpRequest = z.infer<typeof confirmSignUpRequestSchema>;

@@ -22,18 +22,15 @@ import {
  */
 
 export {
-  scenarioOutcomeSchema,
   type CalibrationRow,
   type ClassWallReply,
   type ClassWallResponse,
   type ForecastScores,
   type ScenarioOutcome,
-  type ScenarioScore,
   type TeacherWallReply,
   type TeacherWallResponse,
   type WallResponse,
 } from './result-contracts';
-export type { WallIdentity } from '../live/wall-identity';
 
 const count = z.number().int().min(0);
 
@@ -79,7 +76,6 @@ const themeSchema = z.object({
   /** How many students' responses contain it. */
   responses: count,
 });
-export type Theme = z.infer<typeof themeSchema>;
 
 export const themesResponseSchema = z.object({
   sectionId: z.string(),
@@ -170,14 +166,12 @@ export const sessionReportSchema = z.object({
   ),
 });
 export type SessionReport = DeepReadonly<z.infer<typeof sessionReportSchema>>;
-export type ReportItemFigures = SessionReport['sections'][number]['items'][number];
 
 export const studentTranscriptSchema = z.object({
   participant: z.object({ id: z.string(), label: z.string(), joinedAt: z.string() }),
   entries: z.array(z.object({ itemId: z.string(), answer: answerSchema, updatedAt: z.string() })),
 });
 export type StudentTranscript = DeepReadonly<z.infer<typeof studentTranscriptSchema>>;
-export type TranscriptEntry = StudentTranscript['entries'][number];
 
 /**
  * A session on the dashboard home, with how many students joined and answers they gave, and

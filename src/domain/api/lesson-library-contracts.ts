@@ -18,7 +18,6 @@ import { lessonSchema } from '../lesson/lesson-schema';
  */
 
 export const LESSON_STATUSES = ['draft', 'published'] as const;
-export type LessonStatus = (typeof LESSON_STATUSES)[number];
 
 /** 1 MB, as an imported file: a draft is a lesson in the making, no bigger than one. */
 export const LESSON_DRAFT_MAX_BYTES = 1024 * 1024;
@@ -113,7 +112,6 @@ const draftSchema = z.unknown().refine((value) => jsonDepth(value) <= LESSON_DRA
 
 /** A new lesson starts as a draft, e.g. built from a pasted article. */
 export const createLessonRequestSchema = z.object({ draft: draftSchema });
-export type CreateLessonRequest = z.infer<typeof createLessonRequestSchema>;
 
 export const saveDraftRequestSchema = z.object({
   draft: draftSchema,
@@ -129,7 +127,6 @@ export const saveDraftRequestSchema = z.object({
     .nullable()
     .optional(),
 });
-export type SaveDraftRequest = z.infer<typeof saveDraftRequestSchema>;
 
 export const saveDraftResponseSchema = z.object({ draftSavedAt: z.string() });
 
@@ -156,11 +153,9 @@ export const lessonProblemsResponseSchema = z.object({
     moreProblems: z.number().int().nonnegative().default(0),
   }),
 });
-export type LessonProblemsResponse = z.infer<typeof lessonProblemsResponseSchema>;
 
 /** An imported file, as its text (at most LESSON_FILE_MAX_BYTES of UTF-8). */
 export const importLessonRequestSchema = z.object({ file: z.string() });
-export type ImportLessonRequest = z.infer<typeof importLessonRequestSchema>;
 
 export const archiveLessonRequestSchema = z.object({ archived: z.boolean() });
 export const shareLessonRequestSchema = z.object({ shared: z.boolean() });

@@ -62,7 +62,6 @@ const scenarioScoreSchema = z.object({
   /** The class's mean Brier score on this scenario. */
   classBrier: z.number().nullable(),
 });
-export type ScenarioScore = DeepReadonly<z.infer<typeof scenarioScoreSchema>>;
 
 const calibrationRowSchema = z.object({
   from: z.number(),

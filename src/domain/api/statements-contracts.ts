@@ -25,15 +25,12 @@ export const addStatementRequestSchema = z.object({
     .max(STATEMENT_TEXT_MAX, `a statement is at most ${STATEMENT_TEXT_MAX} characters`)
     .regex(/^[^\r\n]*$/, 'a statement is one line, without line breaks'),
 });
-export type AddStatementRequest = z.infer<typeof addStatementRequestSchema>;
 
 export const voteRequestSchema = z.object({ vote: z.enum(STATEMENT_VOTES) });
-export type VoteRequest = z.infer<typeof voteRequestSchema>;
 
 export const moderateStatementRequestSchema = z.object({
   status: z.enum(['shown', 'hidden']),
 });
-export type ModerateStatementRequest = z.infer<typeof moderateStatementRequestSchema>;
 
 const statementTextSchema = z.object({ statementId: z.string(), text: z.string() });
 

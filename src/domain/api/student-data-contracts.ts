@@ -137,4 +137,3 @@ export type StudentDataExport = DeepReadonly<z.infer<typeof studentDataExportSch
 export const deleteAccountRequestSchema = z.object({
   password: z.string().min(1, 'enter your password').max(LIMITS.passwordMaxLength),
 });
-export type DeleteAccountRequest = z.infer<typeof deleteAccountRequestSchema>;

@@ -100,7 +100,6 @@ export type OpinionGroup = DeepReadonly<z.infer<typeof opinionGroupSchema>>;
 export type MapPoint = DeepReadonly<z.infer<typeof mapPointSchema>>;
 export type ConsensusStatement = DeepReadonly<z.infer<typeof consensusStatementSchema>>;
 export type DivisiveStatement = DeepReadonly<z.infer<typeof divisiveStatementSchema>>;
-export type OpinionMapCounts = DeepReadonly<z.infer<typeof opinionMapCountsSchema>>;
 export type ReadyOpinionMap = DeepReadonly<z.infer<typeof readyOpinionMapSchema>>;
 export type TooFewVotes = DeepReadonly<z.infer<typeof tooFewVotesSchema>>;
 export type OpinionMap = DeepReadonly<z.infer<typeof opinionMapSchema>>;

@@ -1,6 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import type { z } from 'zod';
+import type { answerSchema } from './answer-schema';
 import type { Lesson, Section } from './lesson-schema';
 import {
+  type Answer,
   countWords,
   getLessonProgress,
   getSectionProgress,
@@ -124,5 +127,11 @@ describe('isAnswer', () => {
     ]) {
       expect(isAnswer(value), JSON.stringify(value)).toBe(false);
     }
+  });
+});
+
+describe('answerSchema', () => {
+  it('accepts only valid Answers (a compile-time check)', () => {
+    expectTypeOf<z.infer<typeof answerSchema>>().toExtend<Answer>();
   });
 });

@@ -11,8 +11,6 @@
  * value by its whole path once made a 53 KB file with a 50,000-character field name take 15 s.)
  */
 
-export type FieldPath = readonly (string | number)[];
-
 export type JsonParseResult =
   | {
       ok: true;

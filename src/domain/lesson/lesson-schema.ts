@@ -323,7 +323,6 @@ export type ScaleItem = z.infer<typeof scaleItemSchema>;
 export type ForecastItem = z.infer<typeof forecastItemSchema>;
 export type ForecastScenario = z.infer<typeof forecastScenarioSchema>;
 export type ClaimCheckItem = z.infer<typeof claimCheckItemSchema>;
-export type Claim = z.infer<typeof claimSchema>;
 export type WritingItem = z.infer<typeof writingItemSchema>;
 export type StatementsItem = z.infer<typeof statementsItemSchema>;
 export type SeedStatement = z.infer<typeof seedStatementSchema>;

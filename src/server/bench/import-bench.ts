@@ -25,7 +25,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { BenchClient } from './http-client';
-import { startServerProcess, type ServerProcess } from './server-process';
+import { benchServerEnv, startServerProcess, type ServerProcess } from './server-process';
 import { formatTable, mb, ms, summarize } from './stats';
 import { runBench } from './run-bench';
 
@@ -83,18 +83,7 @@ async function main(): Promise<number> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 4 });
   let server: ServerProcess | null = null;
   try {
-    const env: NodeJS.ProcessEnv = { ...process.env };
-    for (const key of ['DATABASE_URL', 'DATABASE_SCHEMA', 'PUBLIC_URL']) {
-      Reflect.deleteProperty(env, key);
-    }
-    Object.assign(env, {
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATA_DIR: path.join(tempDir, 'data'),
-      STATIC_DIR: path.join(tempDir, 'no-client'),
-      COOKIE_SECRET: randomBytes(32).toString('base64url'),
-      LOG_LEVEL: 'warn',
-    });
+    const env = benchServerEnv(tempDir, { LOG_LEVEL: 'warn' });
     server = await startServerProcess({ env, cwd: process.cwd(), startTimeoutMs: 180_000 });
     const teacher = new BenchClient(server.port, agent, agent, options.timeoutMs);
     const prober = new BenchClient(server.port, agent, agent, options.timeoutMs);

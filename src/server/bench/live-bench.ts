@@ -30,10 +30,12 @@ import type { PollItem } from '#domain/lesson/lesson-schema';
 import type { AnswerAck, JoinResponse, TeacherSessionView } from '#domain/api/live-contracts';
 import type { LiveEvent } from '#domain/api/live-events';
 import { soleimaniLesson } from '#domain/lesson/builtin/soleimani-lesson';
+import { readOpenFileLimits } from '../lib/open-file-limit';
 import { startBareBroadcastServer, type BareBroadcastServer } from './bare-broadcast';
 import { BenchClient, RequestError, type EventStream } from './http-client';
 import {
-  readOpenFileLimits,
+  benchServerEnv,
+  LIFTED_LIMITS,
   readProcCpuSeconds,
   startServerProcess,
   type ServerProcess,
@@ -407,21 +409,8 @@ async function main(): Promise<number> {
     phase = 'starting the server';
     resources.tempDir = await mkdtemp(path.join(os.tmpdir(), 'live-bench-'));
     const databaseUrl = process.env.BENCH_DATABASE_URL;
-    const env: NodeJS.ProcessEnv = { ...process.env };
-    for (const key of ['DATABASE_URL', 'DATABASE_SCHEMA', 'PUBLIC_URL', 'BENCH_DATABASE_URL']) {
-      Reflect.deleteProperty(env, key);
-    }
-    Object.assign(env, {
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATA_DIR: path.join(resources.tempDir, 'data'),
-      STATIC_DIR: path.join(resources.tempDir, 'no-client'),
-      COOKIE_SECRET: randomBytes(32).toString('base64url'),
-      JOIN_RATE_LIMIT: '100000000',
-      ANSWER_RATE_LIMIT: '100000000',
-      // Every simulated student comes from this one address.
-      JOIN_GUESS_LIMIT: '100000000',
-      STREAMS_PER_IP: '100000000',
+    const env = benchServerEnv(resources.tempDir, {
+      ...LIFTED_LIMITS,
       LOG_LEVEL: options.logLevel,
     });
     if (options.instances > 1 && !databaseUrl) {

@@ -26,7 +26,13 @@ import type { StudentStatementsView } from '#domain/api/statements-contracts';
 import { statementsItem, statementsLesson } from '../../test-fixtures/lessons/statements-lesson';
 import { MAP_DELAY_MS } from '../services/opinion-map-scheduler';
 import { BenchClient, type EventStream } from './http-client';
-import { readProcCpuSeconds, startServerProcess, type ServerProcess } from './server-process';
+import {
+  benchServerEnv,
+  LIFTED_LIMITS,
+  readProcCpuSeconds,
+  startServerProcess,
+  type ServerProcess,
+} from './server-process';
 import { formatTable, mb, ms, runPool, summarize } from './stats';
 import { runBench } from './run-bench';
 
@@ -82,22 +88,7 @@ async function main(): Promise<number> {
     process.exit(2);
   }, options.timeoutMs);
   try {
-    const env: NodeJS.ProcessEnv = { ...process.env };
-    for (const key of ['DATABASE_URL', 'DATABASE_SCHEMA', 'PUBLIC_URL', 'BENCH_DATABASE_URL']) {
-      Reflect.deleteProperty(env, key);
-    }
-    Object.assign(env, {
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATA_DIR: path.join(tempDir, 'data'),
-      STATIC_DIR: path.join(tempDir, 'no-client'),
-      COOKIE_SECRET: randomBytes(32).toString('base64url'),
-      JOIN_RATE_LIMIT: '100000000',
-      ANSWER_RATE_LIMIT: '100000000',
-      JOIN_GUESS_LIMIT: '100000000',
-      STREAMS_PER_IP: '100000000',
-      LOG_LEVEL: 'warn',
-    });
+    const env = benchServerEnv(tempDir, { ...LIFTED_LIMITS, LOG_LEVEL: 'warn' });
     if (databaseUrl && schema) {
       if (!['127.0.0.1', 'localhost'].includes(new URL(databaseUrl).hostname)) {
         throw new Error('BENCH_DATABASE_URL must point at 127.0.0.1');

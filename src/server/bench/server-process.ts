@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,19 +30,6 @@ export function readProcCpuSeconds(pid: number): number | null {
     const utime = Number(fields[11]);
     const stime = Number(fields[12]);
     return (utime + stime) / 100;
-  } catch {
-    return null;
-  }
-}
-
-/** The soft and hard limits on open files of this process (Max open files). */
-export function readOpenFileLimits(): { soft: number; hard: number } | null {
-  try {
-    const limits = readFileSync('/proc/self/limits', 'utf8');
-    const match = /^Max open files\s+(\d+|unlimited)\s+(\d+|unlimited)/m.exec(limits);
-    if (!match) return null;
-    const toNumber = (v: string | undefined) => (v === 'unlimited' ? Infinity : Number(v));
-    return { soft: toNumber(match[1]), hard: toNumber(match[2]) };
   } catch {
     return null;
   }
@@ -207,4 +195,38 @@ export async function startServerProcess(options: {
       clearTimeout(killer);
     },
   };
+}
+
+/**
+ * Limits a benchmark lifts: every simulated student comes from this one address, joining,
+ * answering and streaming far faster than a class would.
+ */
+export const LIFTED_LIMITS = {
+  JOIN_RATE_LIMIT: '100000000',
+  ANSWER_RATE_LIMIT: '100000000',
+  JOIN_GUESS_LIMIT: '100000000',
+  STREAMS_PER_IP: '100000000',
+} as const;
+
+/**
+ * The environment of a benchmark's server: this process's, without its database or public
+ * address, on a free port of 127.0.0.1, with a fresh data folder in `tempDir`, no client build,
+ * a random cookie secret, and `settings` on top.
+ */
+export function benchServerEnv(
+  tempDir: string,
+  settings: Readonly<Record<string, string>>,
+): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const key of ['DATABASE_URL', 'DATABASE_SCHEMA', 'PUBLIC_URL', 'BENCH_DATABASE_URL']) {
+    Reflect.deleteProperty(env, key);
+  }
+  return Object.assign(env, {
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: path.join(tempDir, 'data'),
+    STATIC_DIR: path.join(tempDir, 'no-client'),
+    COOKIE_SECRET: randomBytes(32).toString('base64url'),
+    ...settings,
+  });
 }

@@ -135,11 +135,3 @@ export async function openPgliteDatabase(
     },
   };
 }
-
-/** A dump of a database, for tests that start many servers from one migrated template. */
-export async function dumpPgliteDatabase(dataDir?: string): Promise<Blob> {
-  const db = await PGlite.create(dataDir);
-  const dump = await db.dumpDataDir('none');
-  await db.close();
-  return dump;
-}

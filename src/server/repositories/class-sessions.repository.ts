@@ -140,17 +140,6 @@ export async function findClassSessionByCode(
   return rows[0] ? toRecord(rows[0]) : null;
 }
 
-export async function listClassSessions(
-  db: Queryable,
-  teacherId: string,
-): Promise<ClassSessionRecord[]> {
-  const { rows } = await db.query<SessionRow>(
-    `SELECT ${SESSION_COLUMNS} FROM class_sessions WHERE teacher_id = $1 ORDER BY created_at DESC`,
-    [teacherId],
-  );
-  return rows.map(toRecord);
-}
-
 export async function setCurrentSection(db: Queryable, id: string, sectionId: string) {
   await db.query('UPDATE class_sessions SET current_section_id = $2 WHERE id = $1', [
     id,

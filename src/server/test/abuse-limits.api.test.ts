@@ -9,9 +9,9 @@ import {
   inBatches,
   joinAs,
   signUpTeacher,
-  type EventStreamReader,
   expectRefusal,
 } from './api-client';
+import { type EventStreamReader } from './event-stream-reader';
 import type { TestServer } from './test-server';
 import { describeEachStorage, useServerPerTest } from './use-test-server';
 

@@ -6,13 +6,13 @@ import type { AnswerAck, StudentSessionView, TeacherSessionView } from '#domain/
 import type { Database } from '../db/database';
 import {
   ApiClient,
-  closeOpenStreams,
   createLiveSession,
   expectRefusal,
   joinAs,
   signUpTeacher,
   type ApiResponse,
 } from './api-client';
+import { closeOpenStreams } from './event-stream-reader';
 import {
   createTestDatabase,
   startTestServer,

@@ -2,14 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
 import { soleimaniLesson as lesson } from '#domain/lesson/builtin/soleimani-lesson';
 import type { LiveEvent } from '#domain/api/live-events';
-import {
-  ApiClient,
-  createLiveSession,
-  errorOf,
-  joinAs,
-  signUpTeacher,
-  type SseMessage,
-} from './api-client';
+import { ApiClient, createLiveSession, errorOf, joinAs, signUpTeacher } from './api-client';
+import { type SseMessage } from './event-stream-reader';
 import { describeWithServer } from './use-test-server';
 
 const first = lesson.sections[0]!;

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { ForgotPasswordResponse } from '#domain/api/account-contracts';
 import { createPasswordResetLink } from '../services/password-reset';
 import { hashPassword, hashToken } from '../lib/secrets';
 import { createTeacher } from '../repositories/teachers.repository';
 import { ApiClient, errorOf } from './api-client';
-import { startSmtpTestServer, type SmtpTestServer } from './smtp-test-server';
-import { describeEachStorage, describeWithServer, useTestServer } from './use-test-server';
+import { useServerWithMail } from './smtp-test-server';
+import { describeEachStorage, describeWithServer } from './use-test-server';
 
 const OLD_PASSWORD = 'correct horse battery';
 const NEW_PASSWORD = 'a brand new passphrase';
@@ -146,20 +146,7 @@ describeWithServer('password reset links on %s', (ctx) => {
 
 describeEachStorage('forgot password by e-mail on %s', (kind) => {
   const PUBLIC_URL = 'https://class.school.example';
-  let smtp: SmtpTestServer;
-
-  beforeAll(async () => {
-    smtp = await startSmtpTestServer();
-  });
-  afterAll(async () => {
-    await smtp.close();
-  });
-  // Registered after the mail server's hooks: it starts after it and stops before it.
-  const ctx = useTestServer(kind, () => ({
-    smtpUrl: smtp.url,
-    mailFrom: 'Article Discussion <noreply@school.example>',
-    publicUrl: PUBLIC_URL,
-  }));
+  const { ctx, smtp } = useServerWithMail(kind, PUBLIC_URL);
 
   it('sends a working one-time link, answering the same whether or not the account exists', async () => {
     const options = await new ApiClient(ctx.server.baseUrl).get('/api/auth/password-reset');

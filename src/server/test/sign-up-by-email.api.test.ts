@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { ApiClient, errorOf } from './api-client';
-import { startSmtpTestServer, type SmtpTestServer } from './smtp-test-server';
-import { describeEachStorage, useTestServer } from './use-test-server';
+import { useServerWithMail } from './smtp-test-server';
+import { describeEachStorage } from './use-test-server';
 
 const PUBLIC_URL = 'https://class.school.example';
 const PASSWORD = 'correct horse battery';
@@ -11,20 +11,7 @@ const tokenOf = (url: string) => new URL(url).searchParams.get('token') ?? '';
 const linkIn = (text: string) => /https:\/\/\S+/.exec(text)?.[0] ?? '';
 
 describeEachStorage('sign-up by e-mail on %s', (kind) => {
-  let smtp: SmtpTestServer;
-
-  beforeAll(async () => {
-    smtp = await startSmtpTestServer();
-  });
-  afterAll(async () => {
-    await smtp.close();
-  });
-  // Registered after the mail server's hooks: it starts after it and stops before it.
-  const ctx = useTestServer(kind, () => ({
-    smtpUrl: smtp.url,
-    mailFrom: 'Article Discussion <noreply@school.example>',
-    publicUrl: PUBLIC_URL,
-  }));
+  const { ctx, smtp } = useServerWithMail(kind, PUBLIC_URL);
 
   it('answers the same for a taken and a new e-mail; the owner is told, the newcomer gets a link', async () => {
     const existing = `owner-${randomUUID()}@school.example`;

@@ -1,4 +1,7 @@
 import { createServer, type Socket } from 'node:net';
+import { afterAll, beforeAll } from 'vitest';
+import type { StorageKind } from './test-server';
+import { useTestServer, type ServerContext } from './use-test-server';
 
 /** One message as the SMTP server received it, with its text body decoded. */
 export interface ReceivedMail {
@@ -130,4 +133,42 @@ export async function startSmtpTestServer(): Promise<SmtpTestServer> {
       });
     },
   };
+}
+
+/**
+ * A mail server for the describe block, and the block's API server sending its mail through it
+ * with links to `publicUrl`. The mail server's hooks are registered first: it starts before the
+ * API server and stops after it. `smtp` may be read in tests only.
+ */
+export function useServerWithMail(
+  kind: StorageKind,
+  publicUrl: string,
+): { ctx: ServerContext; smtp: SmtpTestServer } {
+  let started: SmtpTestServer | undefined;
+  const mailServer = () => {
+    if (!started) throw new Error('the mail server starts in beforeAll: use it in tests');
+    return started;
+  };
+  beforeAll(async () => {
+    started = await startSmtpTestServer();
+  });
+  afterAll(async () => {
+    await started?.close();
+  });
+  const ctx = useTestServer(kind, () => ({
+    smtpUrl: mailServer().url,
+    mailFrom: 'Article Discussion <noreply@school.example>',
+    publicUrl,
+  }));
+  const smtp: SmtpTestServer = {
+    get url() {
+      return mailServer().url;
+    },
+    get received() {
+      return mailServer().received;
+    },
+    nextMail: (timeoutMs) => mailServer().nextMail(timeoutMs),
+    close: () => mailServer().close(),
+  };
+  return { ctx, smtp };
 }

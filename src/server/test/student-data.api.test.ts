@@ -9,7 +9,14 @@ import {
 import type { Queryable } from '../db/database';
 import { hashToken, newToken } from '../lib/secrets';
 import { createPasswordReset } from '../repositories/password-resets.repository';
-import { ApiClient, createLiveSession, expectRefusal, joinAs, signUpTeacher } from './api-client';
+import {
+  ApiClient,
+  createLiveSession,
+  expectRefusal,
+  joinAs,
+  signUpTeacher,
+  submitAnswer,
+} from './api-client';
 import { describeWithServer } from './use-test-server';
 
 const PASSWORD = 'correct horse battery';
@@ -49,14 +56,8 @@ describeWithServer('one student’s data and a teacher’s account on %s', (ctx)
     const benName = `Benedo ${randomUUID().slice(0, 8)}`;
     const ana = await joinAs(ctx.server.baseUrl, view.session.joinCode, anaName);
     const ben = await joinAs(ctx.server.baseUrl, view.session.joinCode, benName);
-    const answer = async (student: ApiClient, itemId: string, given: Answer) => {
-      const ack = await student.put(`${base}/answers/${itemId}`, {
-        submissionId: randomUUID(),
-        revision: 1,
-        answer: given,
-      });
-      expect(ack.status, JSON.stringify(ack.body)).toBe(200);
-    };
+    const answer = (student: ApiClient, itemId: string, given: Answer) =>
+      submitAnswer(student, base, itemId, given);
     const anaText = `Ana thinks the strike was a gamble (${randomUUID().slice(0, 8)}).`;
     await answer(ana.student, promptId, prompt(anaText));
     await answer(ana.student, pollId, { kind: 'poll', optionIds: ['name-only'] });

@@ -3,7 +3,8 @@ import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { soleimaniLesson as lesson } from '#domain/lesson/builtin/soleimani-lesson';
 import type { LiveEvent } from '#domain/api/live-events';
 import type { StudentSessionView, TeacherSessionView } from '#domain/api/live-contracts';
-import { closeOpenStreams, createLiveSession, joinAs, signUpTeacher } from './api-client';
+import { createLiveSession, joinAs, signUpTeacher } from './api-client';
+import { closeOpenStreams } from './event-stream-reader';
 import {
   createTestDatabase,
   startTestServer,

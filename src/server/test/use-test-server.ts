@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, type TestOptions } from 'vitest';
 import type { ServerConfig } from '../config';
-import { closeOpenStreams } from './api-client';
+import { closeOpenStreams } from './event-stream-reader';
 import {
   createTestDatabase,
   startTestServer,

@@ -1,7 +1,4 @@
-import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
-import type { Item } from '#domain/lesson/lesson-schema';
-import { soleimaniLesson as lesson } from '#domain/lesson/builtin/soleimani-lesson';
 import type {
   ProjectorView,
   SessionReport,
@@ -9,36 +6,23 @@ import type {
   WallResponsesResponse,
 } from '#domain/api/dashboard-contracts';
 import type { StudentSessionView } from '#domain/api/live-contracts';
-import { createLiveSession, joinAs, signUpTeacher, type ApiClient } from './api-client';
+import {
+  createLiveSession,
+  joinAs,
+  signUpTeacher,
+  type ApiClient,
+  submitAnswer,
+  classOfAnaAndBen,
+} from './api-client';
 import { describeWithServer } from './use-test-server';
-
-function promptById(id: string): Extract<Item, { kind: 'prompt' }> {
-  const item = lesson.sections.flatMap((s) => s.items).find((i) => i.id === id);
-  if (item?.kind !== 'prompt') throw new Error(`the lesson has no prompt ${id}`);
-  return item;
-}
-
-const thesisPrompt = promptById('thesis-question');
-const evidencePrompt = promptById('shared-interests-evidence');
+import { evidencePrompt, thesisPrompt } from './wall-replies-fixtures';
 
 describeWithServer('the class wall keeps authors apart on %s', (ctx) => {
-  async function answerPrompt(student: ApiClient, base: string, itemId: string, text: string) {
-    const response = await student.put(`${base}/answers/${itemId}`, {
-      submissionId: randomUUID(),
-      revision: 1,
-      answer: { kind: 'prompt', text },
-    });
-    expect(response.status, JSON.stringify(response.body)).toBe(200);
-  }
+  const answerPrompt = (student: ApiClient, base: string, itemId: string, text: string) =>
+    submitAnswer(student, base, itemId, { kind: 'prompt', text });
 
   it('gives students opaque response ids, different for each prompt one author answers', async () => {
-    const teacher = await signUpTeacher(ctx.server.baseUrl);
-    const view = await createLiveSession(teacher, 'self-paced');
-    const base = `/api/sessions/${view.session.id}`;
-    const ana = await joinAs(ctx.server.baseUrl, view.session.joinCode, 'Ana');
-    const ben = await joinAs(ctx.server.baseUrl, view.session.joinCode, 'Ben');
-    const anaId = ana.joined.participant.id;
-    const benId = ben.joined.participant.id;
+    const { teacher, base, ana, ben, anaId, benId } = await classOfAnaAndBen(ctx.server.baseUrl);
 
     await answerPrompt(ana.student, base, thesisPrompt.id, 'Ana on the thesis.');
     await answerPrompt(ana.student, base, evidencePrompt.id, 'Ana on the evidence.');

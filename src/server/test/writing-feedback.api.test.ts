@@ -1,10 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
 import type { Answer } from '#domain/lesson/answers';
 import type { WritingItem } from '#domain/lesson/lesson-schema';
 import { soleimaniLesson as lesson } from '#domain/lesson/builtin/soleimani-lesson';
 import type { SessionReport } from '#domain/api/dashboard-contracts';
-import type { AnswerAck, StudentSessionView } from '#domain/api/live-contracts';
+import type { StudentSessionView } from '#domain/api/live-contracts';
 import type { WritingFeedback } from '#domain/api/result-contracts';
 import type { StudentDataExport } from '#domain/api/student-data-contracts';
 import {
@@ -14,6 +13,8 @@ import {
   expectRefusal,
   joinAs,
   signUpTeacher,
+  submitAnswer,
+  classOfAnaAndBen,
 } from './api-client';
 import { describeWithServer } from './use-test-server';
 
@@ -32,23 +33,11 @@ const scores = Object.fromEntries(
 );
 
 describeWithServer('writing tasks and their feedback on %s', (ctx) => {
-  async function answer(student: ApiClient, base: string, itemId: string, given: Answer) {
-    const ack = await student.put<AnswerAck>(`${base}/answers/${itemId}`, {
-      submissionId: randomUUID(),
-      revision: 1,
-      answer: given,
-    });
-    expect(ack.status, JSON.stringify(ack.body)).toBe(200);
-  }
+  const answer = (student: ApiClient, base: string, itemId: string, given: Answer) =>
+    submitAnswer(student, base, itemId, given);
 
   it('lets the teacher score a letter against the rubric, and the student see it once released', async () => {
-    const teacher = await signUpTeacher(ctx.server.baseUrl);
-    const view = await createLiveSession(teacher, 'self-paced');
-    const base = `/api/sessions/${view.session.id}`;
-    const ana = await joinAs(ctx.server.baseUrl, view.session.joinCode, 'Ana');
-    const ben = await joinAs(ctx.server.baseUrl, view.session.joinCode, 'Ben');
-    const anaId = ana.joined.participant.id;
-    const benId = ben.joined.participant.id;
+    const { teacher, base, ana, ben, anaId, benId } = await classOfAnaAndBen(ctx.server.baseUrl);
     const text = 'To the editor: the attack that killed an American hit K-1 near Kirkuk.';
     await answer(ana.student, base, letter.id, { kind: 'writing', text });
     await answer(ben.student, base, prompt.id, { kind: 'prompt', text: 'A prompt answer.' });

@@ -1,4 +1,4 @@
-import { type DraftItem, type DraftLesson, type DraftSection } from './draft-lesson';
+import { type DraftLesson, type DraftSection } from './draft-lesson';
 import { newSection } from './new-draft-parts';
 
 /**
@@ -105,15 +105,4 @@ export function updateSection(
   const section = draft.sections[sectionIndex];
   if (!section) return draft;
   return { ...draft, sections: replaceAt(draft.sections, sectionIndex, change(section)) };
-}
-
-export function updateItems(
-  draft: DraftLesson,
-  sectionIndex: number,
-  change: (items: readonly DraftItem[]) => readonly DraftItem[],
-): DraftLesson {
-  return updateSection(draft, sectionIndex, (section) => ({
-    ...section,
-    items: change(section.items),
-  }));
 }

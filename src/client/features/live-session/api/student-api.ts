@@ -2,13 +2,7 @@ import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import type { Answer } from '#domain/lesson/answers';
 import { endpoints } from '#domain/api/endpoints';
 import type { ClassWallReply, WallReplyRequest } from '#domain/api/dashboard-contracts';
-import type {
-  AnswerAck,
-  JoinRequest,
-  JoinResponse,
-  RejoinRequest,
-  StudentSessionView,
-} from '#domain/api/live-contracts';
+import type { AnswerAck, StudentSessionView } from '#domain/api/live-contracts';
 import { callEndpoint } from '../../../shared/lib/call-endpoint';
 import { queryKeys } from '../../../shared/lib/query-keys';
 
@@ -21,24 +15,6 @@ export const studentSessionQuery = (sessionId: string) =>
     queryFn: () => callEndpoint(endpoints.studentView, { params: { id: sessionId } }),
     staleTime: Infinity,
   });
-
-/** Which session a complete join code opens, shown before the student gives a name. */
-export const joinLookupQuery = (code: string) =>
-  queryOptions({
-    queryKey: queryKeys.joinLookup(code),
-    queryFn: () => callEndpoint(endpoints.lookUpJoinCode, { params: { code } }),
-    retry: false,
-    staleTime: 60_000,
-  });
-
-export function joinSession(request: JoinRequest): Promise<JoinResponse> {
-  return callEndpoint(endpoints.join, { body: request });
-}
-
-/** Back into a session on this device as the student who joined before, with every answer. */
-export function rejoinSession(request: RejoinRequest): Promise<JoinResponse> {
-  return callEndpoint(endpoints.rejoin, { body: request });
-}
 
 /** A reply to a classmate's response, addressed by the opaque id the wall shows. */
 export function sendWallReply(
