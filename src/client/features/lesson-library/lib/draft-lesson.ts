@@ -37,11 +37,9 @@ import {
 export const DRAFT_SCHEMA_VERSION = LESSON_SCHEMA_VERSION;
 
 export const PARAGRAPH_ROLES = paragraphRoleSchema.options;
-export type ParagraphRole = NonNullable<Paragraph['role']>;
 export const PROMPT_LEVELS = promptItemSchema.shape.level.options;
 export type PromptLevel = PromptItem['level'];
 export const POLL_MODES = pollItemSchema.shape.mode.options;
-export type PollMode = PollItem['mode'];
 export type { ClaimCategory };
 
 export type DraftParagraph = Readonly<Paragraph>;
