@@ -14,6 +14,8 @@ import ts from 'typescript';
  *
  * `domain-alias`: outside the domain, the domain is imported as `#domain/...` (package.json
  * "imports"), never by a relative path that climbs to it; the fix rewrites the path.
+ * `shared-alias`: the same for the client's shared code, `#shared/...` (tsconfig "paths" and
+ * Vite's alias), from the rest of the client.
  *
  * `feature-boundaries`: a file under src/client/features/<name>/ imports neither another
  * feature's files nor src/client/app. The feature is read from the file's own folder, so a new
@@ -23,16 +25,21 @@ import ts from 'typescript';
 const ROOT = path.dirname(fileURLToPath(import.meta.url));
 const DOMAIN = path.join(ROOT, 'src', 'domain');
 const DOMAIN_ALIAS = '#domain/';
+const SHARED = path.join(ROOT, 'src', 'client', 'shared');
+const SHARED_ALIAS = '#shared/';
 
 const EXTENSIONS = ['.ts', '.tsx', '/index.ts', '/index.tsx'];
 
 /** A relative import's file, or null (a package, or nothing there). `./x.js` may name x.ts. */
 function resolveImport(fromFile, specifier) {
-  const isAlias = specifier.startsWith(DOMAIN_ALIAS);
-  if (!specifier.startsWith('.') && !isAlias) return null;
-  const base = isAlias
+  const base = specifier.startsWith(DOMAIN_ALIAS)
     ? path.join(DOMAIN, specifier.slice(DOMAIN_ALIAS.length))
-    : path.resolve(path.dirname(fromFile), specifier);
+    : specifier.startsWith(SHARED_ALIAS)
+      ? path.join(SHARED, specifier.slice(SHARED_ALIAS.length))
+      : specifier.startsWith('.')
+        ? path.resolve(path.dirname(fromFile), specifier)
+        : null;
+  if (base === null) return null;
   const candidates = [base, ...EXTENSIONS.map((ext) => base + ext)];
   if (/\.jsx?$/.test(base)) candidates.push(base.replace(/\.js(x?)$/, '.ts$1'));
   for (const candidate of candidates) {
@@ -127,38 +134,38 @@ const typeImportCycle = {
 
 const isInside = (folder, file) => !path.relative(folder, file).startsWith('..');
 
-const domainAlias = {
+/** A rule that has `folder` imported by its alias from `within` (outside `folder` itself). */
+const aliasRule = (folder, alias, within, name) => ({
   meta: {
     type: 'suggestion',
     fixable: 'code',
-    docs: { description: 'Import the domain as #domain/..., not by a path that climbs to it.' },
+    docs: { description: `Import ${name} as ${alias}..., not by a path that climbs to it.` },
     schema: [],
     messages: {
-      alias:
-        "Import the domain as '{{alias}}': a relative path into src/domain breaks when files move.",
+      alias: `Import ${name} as '{{alias}}': a relative path into it breaks when files move.`,
     },
   },
   create(context) {
     const file = context.physicalFilename;
-    if (!path.isAbsolute(file) || isInside(DOMAIN, file)) return {};
+    if (!path.isAbsolute(file) || isInside(folder, file) || !isInside(within, file)) return {};
     const check = (node) => {
       const source = node.source;
       if (!source || source.type !== 'Literal' || typeof source.value !== 'string') return;
       if (!source.value.startsWith('.')) return;
       const target = path.resolve(path.dirname(file), source.value);
-      if (!isInside(DOMAIN, target) || target === DOMAIN) return;
-      const alias =
-        DOMAIN_ALIAS +
+      if (!isInside(folder, target) || target === folder) return;
+      const aliased =
+        alias +
         path
-          .relative(DOMAIN, target)
+          .relative(folder, target)
           .split(path.sep)
           .join('/')
           .replace(/\.tsx?$/, '');
       context.report({
         node: source,
         messageId: 'alias',
-        data: { alias },
-        fix: (fixer) => fixer.replaceText(source, `'${alias}'`),
+        data: { alias: aliased },
+        fix: (fixer) => fixer.replaceText(source, `'${aliased}'`),
       });
     };
     return {
@@ -168,7 +175,15 @@ const domainAlias = {
       ImportExpression: check,
     };
   },
-};
+});
+
+const domainAlias = aliasRule(DOMAIN, DOMAIN_ALIAS, ROOT, 'the domain');
+const sharedAlias = aliasRule(
+  SHARED,
+  SHARED_ALIAS,
+  path.join(ROOT, 'src', 'client'),
+  "the client's shared code",
+);
 
 // ---- Client features (issue 28): the feature is the folder, no list to keep. ----
 const CLIENT = path.join(ROOT, 'src', 'client');
@@ -227,6 +242,7 @@ export const localRules = {
   rules: {
     'type-import-cycle': typeImportCycle,
     'domain-alias': domainAlias,
+    'shared-alias': sharedAlias,
     'feature-boundaries': featureBoundaries,
   },
 };

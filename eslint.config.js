@@ -206,6 +206,7 @@ export default tseslint.config(
     files: ['src/**/*.{ts,tsx}', 'e2e/**/*.ts', 'scripts/**/*.ts'],
     rules: { 'local/domain-alias': 'error' },
   },
+  { files: ['src/client/**/*.{ts,tsx}'], rules: { 'local/shared-alias': 'error' } },
   // Globals by where the code runs; the domain gets the language's own only.
   { files: ['src/client/**/*.{ts,tsx}'], languageOptions: { globals: globals.browser } },
   { files: ['src/server/**/*.ts'], languageOptions: { globals: globals.node } },
@@ -263,7 +264,8 @@ export default tseslint.config(
   {
     files: ['src/server/**/*.ts'],
     rules: layerRules(
-      ['**/client/**', 'react', 'react-dom'],
+      // '\\#': in these gitignore-style patterns a bare '#' starts a comment.
+      ['**/client/**', '\\#shared/**', 'react', 'react-dom'],
       'The server never imports the client.',
     ),
   },

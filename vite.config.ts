@@ -11,6 +11,15 @@ type ChunkingContext = Parameters<
 >[1];
 
 export default defineConfig({
+  resolve: {
+    // The client's shared code, as tsconfig.json's "paths" names it: `#shared/lib/routes`.
+    alias: [
+      {
+        find: /^#shared\//,
+        replacement: `${path.resolve(import.meta.dirname, 'src/client/shared')}/`,
+      },
+    ],
+  },
   plugins: [
     react(),
     // Self-study must work offline after the first visit: precache every built asset and

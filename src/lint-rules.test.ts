@@ -90,13 +90,15 @@ describe('client layers', () => {
 
   it('let a feature import shared code and the domain', async () => {
     const code = [
-      "import { apiRequest } from '../../../shared/lib/api-client';",
+      "import { apiRequest } from '#shared/lib/api-client';",
       "import { brierScore } from '#domain/scoring/brier';",
       'export const x = [apiRequest, brierScore];',
     ].join('\n');
     expect(await problemsIn('src/client/features/session-monitor/lib/x.ts', code)).toEqual([]);
   });
 });
+
+const NEW_FEATURE_FILE = 'src/client/features/brand-new/components/x.tsx';
 
 // ---- Client features (issue 28): the feature is read from the folder, so a new one is covered. ----
 describe('a client feature folder that does not exist yet', () => {
@@ -124,12 +126,39 @@ describe('a client feature folder that does not exist yet', () => {
 
   it('may import shared code, its own files and the domain (whatever the domain folder is called)', async () => {
     const code = [
-      "import { apiRequest } from '../../../shared/lib/api-client';",
+      "import { apiRequest } from '#shared/lib/api-client';",
       "import { own } from '../lib/own';",
       "import { markdownText } from '#domain/reports/markdown-text';",
       'export const x = [apiRequest, own, markdownText];',
     ].join('\n');
     expect(await problemsIn(NEW_FEATURE, code)).toEqual([]);
+  });
+});
+
+describe("the client's shared code is imported by its alias", () => {
+  it('refuses a relative path into src/client/shared from a feature, and fixes it to #shared/', async () => {
+    const code = "import { routes } from '../../../shared/lib/routes';\nexport const x = routes;";
+    expect(await problemsIn(NEW_FEATURE_FILE, code)).toEqual(['local/shared-alias']);
+    const fixer = new ESLint({
+      cwd: ROOT,
+      ignore: false,
+      fix: true,
+      overrideConfig: tseslint.configs.disableTypeChecked,
+    });
+    const [fixed] = await fixer.lintText(code, { filePath: path.join(ROOT, NEW_FEATURE_FILE) });
+    expect(fixed?.output).toContain("from '#shared/lib/routes'");
+  });
+
+  it('lets shared code import its own files by relative paths', async () => {
+    const code = "import { routes } from '../lib/routes';\nexport const x = routes;";
+    expect(await problemsIn('src/client/shared/components/x.tsx', code)).toEqual([]);
+  });
+
+  it('refuses the client’s shared code to the server, by its alias too', async () => {
+    const code = "import { routes } from '#shared/lib/routes';\nexport const x = routes;";
+    expect(await problemsIn('src/server/routes/x.routes.ts', code)).toEqual([
+      'no-restricted-imports',
+    ]);
   });
 });
 // ---- end of client features ----

@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
-import { ErrorBoundary } from './shared/components/error-boundary';
+import { ErrorBoundary } from '#shared/components/error-boundary';
 import './styles.css';
 
 // zod, which the live and teacher pages load later, probes whether it may compile parsers with

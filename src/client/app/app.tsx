@@ -1,7 +1,7 @@
 import { lazy, Suspense, useLayoutEffect, type ReactElement } from 'react';
 import { SelfStudyLesson } from '../features/self-study/components/self-study-lesson';
-import { Link, redirect, usePathname } from '../shared/lib/router';
-import { matchRoute, routes, type RouteMatch } from '../shared/lib/routes';
+import { Link, redirect, usePathname } from '#shared/lib/router';
+import { matchRoute, routes, type RouteMatch } from '#shared/lib/routes';
 import { isDocumentRoute, isLiveRoute, isTeacherRoute } from './route-areas';
 import { WaysIn } from './ways-in';
 

@@ -1,6 +1,6 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { ApiRequestError } from '../shared/lib/api-client';
+import { ApiRequestError } from '#shared/lib/api-client';
 
 /** A refused request (4xx) will be refused again: retry only lost connections and 5xx. */
 function shouldRetry(failureCount: number, error: unknown): boolean {

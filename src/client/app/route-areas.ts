@@ -1,4 +1,4 @@
-import type { RouteMatch, RouteName } from '../shared/lib/routes';
+import type { RouteMatch, RouteName } from '#shared/lib/routes';
 
 /**
  * Which pages belong to the teacher's and the live class's parts of the app: each part is a

@@ -1,10 +1,10 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
-import { describeApiError } from '../shared/lib/api-client';
-import { queryKeys } from '../shared/lib/query-keys';
+import { describeApiError } from '#shared/lib/api-client';
+import { queryKeys } from '#shared/lib/query-keys';
 import { teacherMeQuery } from '../features/account/api/account-api';
 import { SessionList } from '../features/class-sessions/components/session-list';
-import { useNoticeStore } from '../shared/stores/notice-store';
+import { useNoticeStore } from '#shared/stores/notice-store';
 import { SignedOutIntro } from '../features/account/components/auth-forms';
 import { DeleteAccount } from '../features/account/components/delete-account';
 import { StartSessionForm } from '../features/class-sessions/components/start-session-form';

@@ -5,8 +5,8 @@ import '../features/lesson-library/lesson-library.css';
 import { TeachPage } from './teach-page';
 import { draftsOnThisDevice } from '../features/lesson-library/stores/local-drafts-store';
 import { TeacherBar } from '../features/account/components/teacher-bar';
-import '../shared/styles/teacher.css';
-import { queryKeys } from '../shared/lib/query-keys';
+import '#shared/styles/teacher.css';
+import { queryKeys } from '#shared/lib/query-keys';
 import { QueryProvider } from './query-provider';
 import type { TeacherRoute } from './route-areas';
 

@@ -3,7 +3,7 @@ import type { Teacher } from '#domain/api/live-contracts';
 import { readSignedInTeacher } from '../features/account/api/sign-in-api';
 import { SignedOutIntro } from '../features/account/components/auth-forms';
 import { onAccountChange } from '../features/account/lib/account-channel';
-import '../shared/styles/teacher.css';
+import '#shared/styles/teacher.css';
 import type { TeacherRoute } from './route-areas';
 
 // The teacher's pages proper, with TanStack Query and the API's schemas: a teacher who is not

@@ -1,5 +1,5 @@
-import { Link } from '../shared/lib/router';
-import { routes } from '../shared/lib/routes';
+import { Link } from '#shared/lib/router';
+import { routes } from '#shared/lib/routes';
 
 /**
  * The front door's first lines: the three ways into the app, for someone who has never seen

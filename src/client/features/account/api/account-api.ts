@@ -7,8 +7,8 @@ import type {
   ResetPasswordRequest,
 } from '#domain/api/account-contracts';
 import type { Teacher } from '#domain/api/live-contracts';
-import { callEndpoint } from '../../../shared/lib/call-endpoint';
-import { queryKeys } from '../../../shared/lib/query-keys';
+import { callEndpoint } from '#shared/lib/call-endpoint';
+import { queryKeys } from '#shared/lib/query-keys';
 
 /** The account's queries and calls: who is signed in, signing out, password reset, deletion. */
 

@@ -1,7 +1,7 @@
 import type { endpoints } from '#domain/api/endpoints';
 import type { SignInRequest, SignUpRequest, Teacher } from '#domain/api/live-contracts';
-import { callEndpointUnparsed, ResponseContractError } from '../../../shared/lib/api-client';
-import { sendWriteUnparsed } from '../../../shared/lib/call-endpoint';
+import { callEndpointUnparsed, ResponseContractError } from '#shared/lib/api-client';
+import { sendWriteUnparsed } from '#shared/lib/call-endpoint';
 
 /**
  * Who is signed in, and signing in or up, as the signed-out /teach page does it: without

@@ -1,10 +1,10 @@
 import { useId, useState, type SyntheticEvent } from 'react';
 import type { Teacher } from '#domain/api/live-contracts';
 import { LIMITS } from '#domain/live/live-constants';
-import { ApiRequestError, describeApiError } from '../../../shared/lib/api-client';
-import { useSubmission } from '../../../shared/hooks/use-submission';
-import { Link } from '../../../shared/lib/router';
-import { routes } from '../../../shared/lib/routes';
+import { ApiRequestError, describeApiError } from '#shared/lib/api-client';
+import { useSubmission } from '#shared/hooks/use-submission';
+import { Link } from '#shared/lib/router';
+import { routes } from '#shared/lib/routes';
 import { signInUnparsed, signUpUnparsed } from '../api/sign-in-api';
 import { announceAccountChange } from '../lib/account-channel';
 

@@ -1,12 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { describeApiError } from '../../../shared/lib/api-client';
-import { Link, navigate } from '../../../shared/lib/router';
-import { routes } from '../../../shared/lib/routes';
+import { describeApiError } from '#shared/lib/api-client';
+import { Link, navigate } from '#shared/lib/router';
+import { routes } from '#shared/lib/routes';
 import { confirmSignUp } from '../api/account-api';
 import { replaceSignedInTeacher } from '../lib/account-cache';
 import { announceAccountChange } from '../lib/account-channel';
-import { useNoticeStore } from '../../../shared/stores/notice-store';
+import { useNoticeStore } from '#shared/stores/notice-store';
 
 /**
  * /teach/confirm-sign-up?token=…: the link sent at sign-up. A button, not on opening, so a mail

@@ -1,9 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type SyntheticEvent } from 'react';
 import { LIMITS } from '#domain/live/live-constants';
-import { describeApiError } from '../../../shared/lib/api-client';
-import { Link, navigate } from '../../../shared/lib/router';
-import { routes } from '../../../shared/lib/routes';
+import { describeApiError } from '#shared/lib/api-client';
+import { Link, navigate } from '#shared/lib/router';
+import { routes } from '#shared/lib/routes';
 import {
   forgotPassword,
   passwordResetOptionsQuery,
@@ -12,7 +12,7 @@ import {
 } from '../api/account-api';
 import { replaceSignedInTeacher } from '../lib/account-cache';
 import { announceAccountChange } from '../lib/account-channel';
-import { useNoticeStore } from '../../../shared/stores/notice-store';
+import { useNoticeStore } from '#shared/stores/notice-store';
 import { NewPasswordField, TextField } from './auth-forms';
 
 function ForgotPasswordForm() {

@@ -1,10 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { ConfirmDialog } from '../../../shared/components/confirm-dialog';
-import { describeApiError } from '../../../shared/lib/api-client';
-import { queryKeys } from '../../../shared/lib/query-keys';
-import { navigate } from '../../../shared/lib/router';
-import { routes } from '../../../shared/lib/routes';
+import { ConfirmDialog } from '#shared/components/confirm-dialog';
+import { describeApiError } from '#shared/lib/api-client';
+import { queryKeys } from '#shared/lib/query-keys';
+import { navigate } from '#shared/lib/router';
+import { routes } from '#shared/lib/routes';
 import { signOut, teacherMeQuery } from '../api/account-api';
 import { replaceSignedInTeacher } from '../lib/account-cache';
 import { announceAccountChange, onAccountChange } from '../lib/account-channel';

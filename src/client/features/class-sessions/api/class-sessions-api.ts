@@ -2,9 +2,9 @@ import { queryOptions } from '@tanstack/react-query';
 import { endpoints } from '#domain/api/endpoints';
 import type { SessionListRow } from '#domain/api/dashboard-contracts';
 import type { CreateSessionRequest, TeacherSessionView } from '#domain/api/live-contracts';
-import { endpointPath } from '../../../shared/lib/api-client';
-import { callEndpoint } from '../../../shared/lib/call-endpoint';
-import { queryKeys } from '../../../shared/lib/query-keys';
+import { endpointPath } from '#shared/lib/api-client';
+import { callEndpoint } from '#shared/lib/call-endpoint';
+import { queryKeys } from '#shared/lib/query-keys';
 
 /** The teacher's sessions: the list of them, and starting one from a lesson. */
 

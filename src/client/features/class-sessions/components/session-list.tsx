@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import { TableScrollBox } from '../../../shared/components/table-scroll-box';
-import { describeApiError } from '../../../shared/lib/api-client';
-import { Link } from '../../../shared/lib/router';
-import { routes } from '../../../shared/lib/routes';
+import { TableScrollBox } from '#shared/components/table-scroll-box';
+import { describeApiError } from '#shared/lib/api-client';
+import { Link } from '#shared/lib/router';
+import { routes } from '#shared/lib/routes';
 import { teacherSessionListQuery, type SessionListRow } from '../api/class-sessions-api';
 
 function formatDateTime(iso: string): string {

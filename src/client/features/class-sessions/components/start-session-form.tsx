@@ -2,11 +2,11 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type SyntheticEvent } from 'react';
 import type { SessionMode } from '#domain/api/live-contracts';
 import { SESSION_MODES } from '#domain/live/live-constants';
-import { describeApiError } from '../../../shared/lib/api-client';
-import { Link, navigate } from '../../../shared/lib/router';
-import { routes } from '../../../shared/lib/routes';
+import { describeApiError } from '#shared/lib/api-client';
+import { Link, navigate } from '#shared/lib/router';
+import { routes } from '#shared/lib/routes';
 import { createSession, lessonFilePath, teacherLessonListQuery } from '../api/class-sessions-api';
-import { storeSessionView } from '../../../shared/lib/teacher-sessions';
+import { storeSessionView } from '#shared/lib/teacher-sessions';
 
 const MODE_LABELS: Record<SessionMode, { label: string; hint: string }> = {
   'teacher-paced': {

@@ -1,5 +1,5 @@
-import { Link } from '../../../shared/lib/router';
-import { routes } from '../../../shared/lib/routes';
+import { Link } from '#shared/lib/router';
+import { routes } from '#shared/lib/routes';
 import { DocumentPage } from './document-page';
 
 /** The accessibility statement: the standard, what was tested, known limits, how to report. */

@@ -1,5 +1,5 @@
-import { Link } from '../../../shared/lib/router';
-import { routes } from '../../../shared/lib/routes';
+import { Link } from '#shared/lib/router';
+import { routes } from '#shared/lib/routes';
 import { DocumentPage } from './document-page';
 
 /** The privacy notice, in plain words, for students, parents and teachers. */

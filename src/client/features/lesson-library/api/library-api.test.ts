@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiRequestError } from '../../../shared/lib/api-client';
+import { ApiRequestError } from '#shared/lib/api-client';
 import {
   lessonFilePath,
   lessonProblemsOf,

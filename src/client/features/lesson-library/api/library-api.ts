@@ -7,10 +7,10 @@ import type {
 } from '#domain/api/lesson-library-contracts';
 import { lessonProblemsResponseSchema } from '#domain/api/lesson-library-contracts';
 import type { DeepReadonly } from '#domain/live/deep-readonly';
-import { endpointPath, isApiError } from '../../../shared/lib/api-client';
-import { callEndpoint } from '../../../shared/lib/call-endpoint';
-import { queryKeys } from '../../../shared/lib/query-keys';
-import { routes } from '../../../shared/lib/routes';
+import { endpointPath, isApiError } from '#shared/lib/api-client';
+import { callEndpoint } from '#shared/lib/call-endpoint';
+import { queryKeys } from '#shared/lib/query-keys';
+import { routes } from '#shared/lib/routes';
 
 /** The lesson library's queries and calls, each kept with its fetcher. */
 

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { describeApiError } from '../../../shared/lib/api-client';
+import { describeApiError } from '#shared/lib/api-client';
 
 /**
  * Said when the draft was saved elsewhere (another tab or device) since this editor opened it:

@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { ConfirmDialog } from '../../../shared/components/confirm-dialog';
+import { ConfirmDialog } from '#shared/components/confirm-dialog';
 import { deleteLesson, forgetLesson, type LessonSummaryView } from '../api/library-api';
 import { describeDeletion } from '../lib/describe-lesson';
-import { ApiErrorAlert } from '../../../shared/components/api-error-alert';
+import { ApiErrorAlert } from '#shared/components/api-error-alert';
 
 /** Deletes a lesson after a confirmation that names the sessions deleted with it. */
 export function DeleteLessonButton({

@@ -1,8 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useRef } from 'react';
-import { useFocusOnArrival } from '../../../shared/hooks/use-focus-on-arrival';
-import { Link, navigate } from '../../../shared/lib/router';
-import { routes } from '../../../shared/lib/routes';
+import { useFocusOnArrival } from '#shared/hooks/use-focus-on-arrival';
+import { Link, navigate } from '#shared/lib/router';
+import { routes } from '#shared/lib/routes';
 import {
   duplicateLesson,
   lessonDetailQuery,
@@ -14,7 +14,7 @@ import { readDraft } from '../lib/read-draft';
 import { LessonEditor } from './lesson-editor';
 import { LessonPreview } from './lesson-preview';
 import { LibraryUnavailable } from './library-unavailable';
-import { ApiErrorAlert } from '../../../shared/components/api-error-alert';
+import { ApiErrorAlert } from '#shared/components/api-error-alert';
 
 /** A built-in lesson: read-only, shown as a student sees it, with "Duplicate to edit". */
 function BuiltInLesson({ detail }: { readonly detail: LessonDetailView }) {

@@ -2,9 +2,9 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState, type SyntheticEvent } from 'react';
 import { describeLessonFileProblem, LESSON_FILE_MAX_BYTES } from '#domain/lesson/lesson-file';
 import type { LessonProblem } from '#domain/api/lesson-library-contracts';
-import { describeApiError } from '../../../shared/lib/api-client';
-import { Link } from '../../../shared/lib/router';
-import { routes } from '../../../shared/lib/routes';
+import { describeApiError } from '#shared/lib/api-client';
+import { Link } from '#shared/lib/router';
+import { routes } from '#shared/lib/routes';
 import {
   importLesson,
   lessonProblemsOf,

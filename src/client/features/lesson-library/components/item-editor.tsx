@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { ConfirmDialog } from '../../../shared/components/confirm-dialog';
-import { ITEM_KIND_LABELS } from '../../../shared/lib/describe-answer';
+import { ConfirmDialog } from '#shared/components/confirm-dialog';
+import { ITEM_KIND_LABELS } from '#shared/lib/describe-answer';
 import type { DraftItem } from '../lib/draft-lesson';
 import { fieldDomId } from '../lib/problems';
 import { ClaimCheckFields } from './claim-check-fields';

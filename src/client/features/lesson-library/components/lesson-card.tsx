@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId } from 'react';
-import { Link, navigate } from '../../../shared/lib/router';
-import { routes } from '../../../shared/lib/routes';
+import { Link, navigate } from '#shared/lib/router';
+import { routes } from '#shared/lib/routes';
 import {
   archiveLesson,
   duplicateLesson,
@@ -18,7 +18,7 @@ import {
 } from '../lib/describe-lesson';
 import { DeleteLessonButton } from './delete-lesson-button';
 import { ShareControls } from './share-controls';
-import { ApiErrorAlert } from '../../../shared/components/api-error-alert';
+import { ApiErrorAlert } from '#shared/components/api-error-alert';
 
 /** One lesson of the library: its facts and what the teacher can do with it. */
 export function LessonCard({

@@ -1,5 +1,5 @@
 import { useCallback, useDeferredValue, useMemo, useRef, useState, type FocusEvent } from 'react';
-import { useFocusOnArrival } from '../../../shared/hooks/use-focus-on-arrival';
+import { useFocusOnArrival } from '#shared/hooks/use-focus-on-arrival';
 import type { LessonDetailView } from '../api/library-api';
 import {
   articleParagraphs,

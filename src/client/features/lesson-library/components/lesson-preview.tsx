@@ -2,9 +2,9 @@ import { useId, useMemo, useState } from 'react';
 import type { Answer, AnswersByItem } from '#domain/lesson/answers';
 import { getItemQuestion } from '#domain/lesson/item-question';
 import type { Item } from '#domain/lesson/lesson-schema';
-import { ArticleText } from '../../../shared/components/article-text';
-import { ItemAnswer } from '../../../shared/components/items/item-answer';
-import { ITEM_KIND_LABELS } from '../../../shared/lib/describe-answer';
+import { ArticleText } from '#shared/components/article-text';
+import { ItemAnswer } from '#shared/components/items/item-answer';
+import { ITEM_KIND_LABELS } from '#shared/lib/describe-answer';
 import type { DraftLesson } from '../lib/draft-lesson';
 import { previewLesson, type PreviewSection } from '../lib/preview-lesson';
 

@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
-import { useFocusOnArrival } from '../../../shared/hooks/use-focus-on-arrival';
-import { Link } from '../../../shared/lib/router';
-import { routes } from '../../../shared/lib/routes';
+import { useFocusOnArrival } from '#shared/hooks/use-focus-on-arrival';
+import { Link } from '#shared/lib/router';
+import { routes } from '#shared/lib/routes';
 import { lessonLibraryQuery, type LessonSummaryView } from '../api/library-api';
 import { ImportLessonForm } from './import-lesson-form';
 import { LessonCard } from './lesson-card';

@@ -1,6 +1,6 @@
-import { describeApiError, isApiError } from '../../../shared/lib/api-client';
-import { Link } from '../../../shared/lib/router';
-import { routes } from '../../../shared/lib/routes';
+import { describeApiError, isApiError } from '#shared/lib/api-client';
+import { Link } from '#shared/lib/router';
+import { routes } from '#shared/lib/routes';
 
 /** What a library page shows when its data cannot be loaded: why, and the way on. */
 export function LibraryUnavailable({

@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useRef, useState, type SyntheticEvent } from 'react';
-import { useFocusOnArrival } from '../../../shared/hooks/use-focus-on-arrival';
-import { Link, navigate } from '../../../shared/lib/router';
-import { routes } from '../../../shared/lib/routes';
+import { useFocusOnArrival } from '#shared/hooks/use-focus-on-arrival';
+import { Link, navigate } from '#shared/lib/router';
+import { routes } from '#shared/lib/routes';
 import { createLesson, storeLessonDetail } from '../api/library-api';
 import { toLessonJson } from '../lib/lesson-json';
 import { newDraftFromArticle, type ArticleDetails } from '../lib/new-draft-parts';
@@ -10,7 +10,7 @@ import { detectParagraphs } from '../lib/paragraphs';
 import { fieldDomId, type EditorProblem } from '../lib/problems';
 import { TextField } from './fields';
 import { ProblemsContext } from './problems-context';
-import { ApiErrorAlert } from '../../../shared/components/api-error-alert';
+import { ApiErrorAlert } from '#shared/components/api-error-alert';
 
 const TITLE = 'New lesson from an article';
 

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { describeApiError } from '../../../shared/lib/api-client';
+import { describeApiError } from '#shared/lib/api-client';
 import {
   lessonProblemsOf,
   moreLessonProblemsOf,

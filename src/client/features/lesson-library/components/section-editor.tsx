@@ -4,7 +4,7 @@ import {
   SECTION_EXTENSION_MINUTES_MIN,
   SECTION_MINUTES_MAX,
 } from '#domain/lesson/lesson-constants';
-import { ITEM_KIND_LABELS } from '../../../shared/lib/describe-answer';
+import { ITEM_KIND_LABELS } from '#shared/lib/describe-answer';
 import { moveInList, removeAt, replaceAt } from '../lib/draft-edits';
 import { type DraftItemKind, type DraftSection } from '../lib/draft-lesson';
 import { newItem } from '../lib/new-draft-parts';

@@ -6,7 +6,7 @@ import {
   storeLessonSummary,
   type LessonSummaryView,
 } from '../api/library-api';
-import { ApiErrorAlert } from '../../../shared/components/api-error-alert';
+import { ApiErrorAlert } from '#shared/components/api-error-alert';
 
 /** The lesson's self-study link: on or off, and the link with a copy button while on. */
 export function ShareControls({ lesson }: { readonly lesson: LessonSummaryView }) {

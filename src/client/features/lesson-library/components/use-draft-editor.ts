@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
-import { describeApiError, isApiError, NetworkError } from '../../../shared/lib/api-client';
-import { queryKeys } from '../../../shared/lib/query-keys';
+import { describeApiError, isApiError, NetworkError } from '#shared/lib/api-client';
+import { queryKeys } from '#shared/lib/query-keys';
 import { fetchLessonDetail, saveLessonDraft, type LessonDetailView } from '../api/library-api';
 import { type DraftLesson } from '../lib/draft-lesson';
 import { readDraft } from '../lib/read-draft';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ResponseContractError } from '../../../shared/lib/api-client';
+import { ResponseContractError } from '#shared/lib/api-client';
 import { withTextFields } from './join-api';
 
 describe('the join page reading an answer without the contract’s schemas', () => {

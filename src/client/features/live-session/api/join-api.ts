@@ -5,8 +5,8 @@ import type {
   RejoinRequest,
   SessionStatus,
 } from '#domain/api/live-contracts';
-import { callEndpointUnparsed, ResponseContractError } from '../../../shared/lib/api-client';
-import { sendWriteUnparsed } from '../../../shared/lib/call-endpoint';
+import { callEndpointUnparsed, ResponseContractError } from '#shared/lib/api-client';
+import { sendWriteUnparsed } from '#shared/lib/call-endpoint';
 
 /**
  * Joining a class, as /join does it: without TanStack Query and the contract's zod schemas,

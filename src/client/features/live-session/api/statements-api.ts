@@ -1,8 +1,8 @@
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import { endpoints } from '#domain/api/endpoints';
 import type { StatementVote, StudentStatementsView } from '#domain/api/statements-contracts';
-import { callEndpoint } from '../../../shared/lib/call-endpoint';
-import { queryKeys } from '../../../shared/lib/query-keys';
+import { callEndpoint } from '#shared/lib/call-endpoint';
+import { queryKeys } from '#shared/lib/query-keys';
 
 /**
  * A class-statements item as this student sees it; statements.changed and map.updated refetch it.

@@ -3,8 +3,8 @@ import type { Answer } from '#domain/lesson/answers';
 import { endpoints } from '#domain/api/endpoints';
 import type { ClassWallReply, WallReplyRequest } from '#domain/api/dashboard-contracts';
 import type { AnswerAck, StudentSessionView } from '#domain/api/live-contracts';
-import { callEndpoint } from '../../../shared/lib/call-endpoint';
-import { queryKeys } from '../../../shared/lib/query-keys';
+import { callEndpoint } from '#shared/lib/call-endpoint';
+import { queryKeys } from '#shared/lib/query-keys';
 
 /** The student's queries and calls, each kept with its fetcher. */
 

@@ -1,7 +1,7 @@
 import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
 import type { StudentSessionView } from '#domain/api/live-contracts';
-import { queryKeys } from '../../../shared/lib/query-keys';
+import { queryKeys } from '#shared/lib/query-keys';
 import { testStudentSessionView } from '../lib/test-session-view';
 import { applyStudentLiveEvent } from './student-live-events';
 

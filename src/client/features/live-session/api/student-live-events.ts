@@ -1,8 +1,8 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { StudentSessionView } from '#domain/api/live-contracts';
 import type { LiveEvent } from '#domain/api/live-events';
-import { queryKeys } from '../../../shared/lib/query-keys';
-import { withoutSummary, withResults, withSummary } from '../../../shared/lib/session-view-patches';
+import { queryKeys } from '#shared/lib/query-keys';
+import { withoutSummary, withResults, withSummary } from '#shared/lib/session-view-patches';
 
 /**
  * The one place the student's live events meet the query cache: patch the view where the event

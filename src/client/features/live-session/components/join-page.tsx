@@ -1,10 +1,10 @@
 import { useEffect, useId, useRef, useState, type SyntheticEvent } from 'react';
 import type { JoinLookupResponse } from '#domain/api/live-contracts';
 import { JOIN_CODE_LENGTH, LIMITS, REJOIN_CODE_LENGTH } from '#domain/live/live-constants';
-import { ApiRequestError, describeApiError, isApiError } from '../../../shared/lib/api-client';
-import { useSubmission } from '../../../shared/hooks/use-submission';
-import { Link, navigate } from '../../../shared/lib/router';
-import { routes } from '../../../shared/lib/routes';
+import { ApiRequestError, describeApiError, isApiError } from '#shared/lib/api-client';
+import { useSubmission } from '#shared/hooks/use-submission';
+import { Link, navigate } from '#shared/lib/router';
+import { routes } from '#shared/lib/routes';
 import { joinSession, lookUpJoinCode, rejoinSession } from '../api/join-api';
 
 function normaliseCode(code: string): string {

@@ -6,12 +6,12 @@ import type { StudentItem as Item } from '#domain/lesson/answer-key-schemas';
 import type { ForecastScores } from '#domain/api/dashboard-contracts';
 import type { ItemResults, ItemState } from '#domain/api/live-contracts';
 import type { WritingFeedback } from '#domain/api/result-contracts';
-import { ItemAnswer } from '../../../shared/components/items/item-answer';
-import { ForecastScoresView } from '../../../shared/components/items/forecast-scores';
-import { useAnnounceWhenSettled } from '../../../shared/hooks/use-announce-when-settled';
-import { ItemResultsView } from '../../../shared/components/items/item-results';
-import { WritingFeedbackView } from '../../../shared/components/items/writing-feedback';
-import { ITEM_KIND_LABELS } from '../../../shared/lib/describe-answer';
+import { ItemAnswer } from '#shared/components/items/item-answer';
+import { ForecastScoresView } from '#shared/components/items/forecast-scores';
+import { useAnnounceWhenSettled } from '#shared/hooks/use-announce-when-settled';
+import { ItemResultsView } from '#shared/components/items/item-results';
+import { WritingFeedbackView } from '#shared/components/items/writing-feedback';
+import { ITEM_KIND_LABELS } from '#shared/lib/describe-answer';
 import { useIsBrowserOnline } from '../lib/use-online-status';
 import { outboxKey, useOutboxStore } from '../stores/outbox-store';
 

@@ -6,17 +6,17 @@ import type {
   StudentSection as Section,
 } from '#domain/lesson/answer-key-schemas';
 import type { StudentSessionView } from '#domain/api/live-contracts';
-import { ArticleText } from '../../../shared/components/article-text';
-import { LiveAnnouncer } from '../../../shared/components/live-announcer';
-import { LoadFailedAlert } from '../../../shared/components/load-failed-alert';
-import { SessionLessonGate } from '../../../shared/components/session-lesson-gate';
-import { useFocusOnChange } from '../../../shared/hooks/use-focus-on-change';
-import { useLiveStream } from '../../../shared/hooks/use-live-stream';
-import { useSessionLesson } from '../../../shared/hooks/use-session-lesson';
-import { isApiError } from '../../../shared/lib/api-client';
-import type { LiveConnectionState } from '../../../shared/lib/live-stream';
-import { Link } from '../../../shared/lib/router';
-import { routes } from '../../../shared/lib/routes';
+import { ArticleText } from '#shared/components/article-text';
+import { LiveAnnouncer } from '#shared/components/live-announcer';
+import { LoadFailedAlert } from '#shared/components/load-failed-alert';
+import { SessionLessonGate } from '#shared/components/session-lesson-gate';
+import { useFocusOnChange } from '#shared/hooks/use-focus-on-change';
+import { useLiveStream } from '#shared/hooks/use-live-stream';
+import { useSessionLesson } from '#shared/hooks/use-session-lesson';
+import { isApiError } from '#shared/lib/api-client';
+import type { LiveConnectionState } from '#shared/lib/live-stream';
+import { Link } from '#shared/lib/router';
+import { routes } from '#shared/lib/routes';
 import { reportProgress, studentSessionQuery } from '../api/student-api';
 import { applyStudentLiveEvent, resyncStudentSession } from '../api/student-live-events';
 import { useIsBrowserOnline } from '../lib/use-online-status';

@@ -9,8 +9,8 @@ import type {
   StatementVote,
   StudentStatementsView,
 } from '#domain/api/statements-contracts';
-import { describeApiError } from '../../../shared/lib/api-client';
-import { ITEM_KIND_LABELS } from '../../../shared/lib/describe-answer';
+import { describeApiError } from '#shared/lib/api-client';
+import { ITEM_KIND_LABELS } from '#shared/lib/describe-answer';
 import {
   addStatement,
   holdStatementsRefetch,
@@ -18,7 +18,7 @@ import {
   studentStatementsQuery,
   voteOnStatement,
 } from '../api/statements-api';
-import { ApiErrorAlert } from '../../../shared/components/api-error-alert';
+import { ApiErrorAlert } from '#shared/components/api-error-alert';
 
 const VOTE_LABELS: Readonly<Record<StatementVote, string>> = {
   agree: 'Agree',

@@ -7,8 +7,8 @@ import {
   WALL_REPLY_MAX_LENGTH,
   type WallReplyKind,
 } from '#domain/live/wall-replies';
-import { describeApiError } from '../../../shared/lib/api-client';
-import { queryKeys } from '../../../shared/lib/query-keys';
+import { describeApiError } from '#shared/lib/api-client';
+import { queryKeys } from '#shared/lib/query-keys';
 import { sendWallReply } from '../api/student-api';
 
 /**

@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { useOutboxStore as UseOutboxStore } from '../stores/outbox-store';
 import type { startOutboxSender as StartOutboxSender } from './outbox-sender';
-import { memoryStorage } from '../../../shared/testing/memory-storage';
+import { memoryStorage } from '#shared/testing/memory-storage';
 
 let useOutboxStore: typeof UseOutboxStore;
 let startOutboxSender: typeof StartOutboxSender;

@@ -1,5 +1,5 @@
 import type { AnswerAck } from '#domain/api/live-contracts';
-import { ApiRequestError, NetworkError } from '../../../shared/lib/api-client';
+import { ApiRequestError, NetworkError } from '#shared/lib/api-client';
 import { submitAnswer } from '../api/student-api';
 import { useOutboxStore, type OutboxEntry } from '../stores/outbox-store';
 

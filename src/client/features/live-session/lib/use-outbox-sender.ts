@@ -1,6 +1,6 @@
 import { notifyManager, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { queryKeys } from '../../../shared/lib/query-keys';
+import { queryKeys } from '#shared/lib/query-keys';
 import { storeAcknowledgedAnswer } from '../api/student-api';
 import { startOutboxSender } from './outbox-sender';
 

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { StudentLesson as Lesson } from '#domain/lesson/answer-key-schemas';
 import type { StudentSessionView } from '#domain/api/live-contracts';
-import { useAnnounce } from '../../../shared/components/live-announcer';
+import { useAnnounce } from '#shared/components/live-announcer';
 import { describeSessionChanges } from './session-announcements';
 
 /** Says, through the page's LiveAnnouncer, what the teacher changed since the view last rendered. */

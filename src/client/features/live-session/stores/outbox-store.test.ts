@@ -1,6 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { useOutboxStore as UseOutboxStore } from './outbox-store';
-import { memoryStorage } from '../../../shared/testing/memory-storage';
+import { memoryStorage } from '#shared/testing/memory-storage';
 
 let useOutboxStore: typeof UseOutboxStore;
 

@@ -3,9 +3,9 @@ import { endpoints } from '#domain/api/endpoints';
 import type { ScoreWritingRequest } from '#domain/api/dashboard-contracts';
 import type { TeacherSessionView } from '#domain/api/live-contracts';
 import type { WritingFeedback } from '#domain/api/result-contracts';
-import { endpointPath } from '../../../shared/lib/api-client';
-import { callEndpoint } from '../../../shared/lib/call-endpoint';
-import { queryKeys } from '../../../shared/lib/query-keys';
+import { endpointPath } from '#shared/lib/api-client';
+import { callEndpoint } from '#shared/lib/call-endpoint';
+import { queryKeys } from '#shared/lib/query-keys';
 
 /** A session's report: its queries, downloads, feedback on writing, and deleting data. */
 

@@ -1,13 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { SessionReport } from '#domain/api/dashboard-contracts';
 import type { Lesson } from '#domain/lesson/lesson-schema';
-import { ConfirmButton } from '../../../shared/components/confirm-button';
-import { PageUnavailable } from '../../../shared/components/page-unavailable';
-import { SessionLessonGate } from '../../../shared/components/session-lesson-gate';
-import { useTeacherSessionLesson } from '../../../shared/hooks/use-session-lesson';
-import { Link, navigate } from '../../../shared/lib/router';
-import { routes } from '../../../shared/lib/routes';
-import { useNoticeStore } from '../../../shared/stores/notice-store';
+import { ConfirmButton } from '#shared/components/confirm-button';
+import { PageUnavailable } from '#shared/components/page-unavailable';
+import { SessionLessonGate } from '#shared/components/session-lesson-gate';
+import { useTeacherSessionLesson } from '#shared/hooks/use-session-lesson';
+import { Link, navigate } from '#shared/lib/router';
+import { routes } from '#shared/lib/routes';
+import { useNoticeStore } from '#shared/stores/notice-store';
 import {
   deleteSession,
   forgetSession,

@@ -4,12 +4,12 @@ import type { SessionReport } from '#domain/api/dashboard-contracts';
 import { formatAnswerText } from '#domain/lesson/format-answer';
 import { getItemQuestion } from '#domain/lesson/item-question';
 import type { Lesson } from '#domain/lesson/lesson-schema';
-import { ConfirmButton } from '../../../shared/components/confirm-button';
-import { describeApiError } from '../../../shared/lib/api-client';
-import { ITEM_KIND_LABELS } from '../../../shared/lib/describe-answer';
-import { findLessonItem } from '../../../shared/lib/find-lesson-item';
-import { queryKeys } from '../../../shared/lib/query-keys';
-import { storeSessionView, studentExportPath } from '../../../shared/lib/teacher-sessions';
+import { ConfirmButton } from '#shared/components/confirm-button';
+import { describeApiError } from '#shared/lib/api-client';
+import { ITEM_KIND_LABELS } from '#shared/lib/describe-answer';
+import { findLessonItem } from '#shared/lib/find-lesson-item';
+import { queryKeys } from '#shared/lib/query-keys';
+import { storeSessionView, studentExportPath } from '#shared/lib/teacher-sessions';
 import { deleteStudentData, teacherTranscriptQuery } from '../api/reports-api';
 import { formatDateTime } from '../lib/report-text';
 

@@ -4,8 +4,8 @@ import { WRITING_COMMENT_MAX } from '#domain/lesson/lesson-constants';
 import type { WritingItem } from '#domain/lesson/lesson-schema';
 import { rubricTotal, scoredTotal } from '#domain/lesson/rubric';
 import type { WritingSubmission } from '#domain/api/dashboard-contracts';
-import { describeApiError } from '../../../shared/lib/api-client';
-import { queryKeys } from '../../../shared/lib/query-keys';
+import { describeApiError } from '#shared/lib/api-client';
+import { queryKeys } from '#shared/lib/query-keys';
 import { scoreWriting } from '../api/reports-api';
 
 /**

@@ -1,6 +1,6 @@
 import { getItemQuestion } from '#domain/lesson/item-question';
 import type { Lesson } from '#domain/lesson/lesson-schema';
-import { findLessonItem } from '../../../shared/lib/find-lesson-item';
+import { findLessonItem } from '#shared/lib/find-lesson-item';
 
 /** A moment as "6 Jan 2027, 14:05", in the teacher's time zone. */
 export function formatDateTime(iso: string): string {

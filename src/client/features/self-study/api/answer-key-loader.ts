@@ -2,7 +2,7 @@ import type { ItemAnswerKey, StudentLesson } from '#domain/lesson/answer-key-sch
 import { withAnswerKeys } from '#domain/lesson/answer-keys';
 import type { AnswersByItem } from '#domain/lesson/answers';
 import type { endpoints } from '#domain/api/endpoints';
-import { callEndpointUnparsed } from '../../../shared/lib/api-client';
+import { callEndpointUnparsed } from '#shared/lib/api-client';
 import { getReveal } from '../lib/reveal';
 
 /**

@@ -1,11 +1,7 @@
 import { useCallback, useEffect, useSyncExternalStore } from 'react';
 import type { endpoints } from '#domain/api/endpoints';
 import type { StudentLessonVersion } from '#domain/api/lesson-library-contracts';
-import {
-  callEndpointUnparsed,
-  NetworkError,
-  ResponseContractError,
-} from '../../../shared/lib/api-client';
+import { callEndpointUnparsed, NetworkError, ResponseContractError } from '#shared/lib/api-client';
 import { lessonVersionProblem } from '../lib/lesson-version-check';
 
 /**

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
-import { ConfirmDialog } from '../../../shared/components/confirm-dialog';
-import { Link } from '../../../shared/lib/router';
-import { routes } from '../../../shared/lib/routes';
+import { ConfirmDialog } from '#shared/components/confirm-dialog';
+import { Link } from '#shared/lib/router';
+import { routes } from '#shared/lib/routes';
 
 /**
  * Offered at the end of the lesson, for a student on a school or family device: their answers

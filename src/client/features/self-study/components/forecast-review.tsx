@@ -1,14 +1,11 @@
 import type { Answer } from '#domain/lesson/answers';
 import type { StudentForecastItem as ForecastItem } from '#domain/lesson/answer-key-schemas';
 import { scoreForecast } from '#domain/scoring/brier';
-import { TableScrollBox } from '../../../shared/components/table-scroll-box';
-import { formatBrier, NOT_RESOLVED } from '../../../shared/lib/describe-answer';
-import { formatDate } from '../../../shared/lib/format';
+import { TableScrollBox } from '#shared/components/table-scroll-box';
+import { formatBrier, NOT_RESOLVED } from '#shared/lib/describe-answer';
+import { formatDate } from '#shared/lib/format';
 import { forecastReview } from '../lib/item-review';
-import {
-  LESSON_READING_HEADING,
-  LessonReadingCell,
-} from '../../../shared/components/items/lesson-reading';
+import { LESSON_READING_HEADING, LessonReadingCell } from '#shared/components/items/lesson-reading';
 
 /**
  * Said when an item is done but its answer key (asked of the server once it is done) has not

@@ -2,8 +2,8 @@ import { getItemQuestion } from '#domain/lesson/item-question';
 import { useId, type Ref } from 'react';
 import { isItemAnswered, takesAnAnswer, type Answer } from '#domain/lesson/answers';
 import type { StudentItem as Item } from '#domain/lesson/answer-key-schemas';
-import { ITEM_KIND_LABELS } from '../../../shared/lib/describe-answer';
-import { ItemAnswer } from '../../../shared/components/items/item-answer';
+import { ITEM_KIND_LABELS } from '#shared/lib/describe-answer';
+import { ItemAnswer } from '#shared/components/items/item-answer';
 
 /** One question of a section: its kind, the question, the answer controls and skip. */
 export function ItemCard({

@@ -8,14 +8,14 @@ import type {
   StudentItem as Item,
   StudentLesson as Lesson,
 } from '#domain/lesson/answer-key-schemas';
-import { useFocusOnArrival } from '../../../shared/hooks/use-focus-on-arrival';
-import { navigate } from '../../../shared/lib/router';
+import { useFocusOnArrival } from '#shared/hooks/use-focus-on-arrival';
+import { navigate } from '#shared/lib/router';
 import {
   describeSimpleAnswer,
   formatCategory,
   ITEM_KIND_LABELS,
-} from '../../../shared/lib/describe-answer';
-import { routes } from '../../../shared/lib/routes';
+} from '#shared/lib/describe-answer';
+import { routes } from '#shared/lib/routes';
 import { claimCheckReview } from '../lib/item-review';
 import { getReveal } from '../lib/reveal';
 import { buildReviewMarkdown } from '../lib/review-markdown';

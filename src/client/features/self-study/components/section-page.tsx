@@ -1,11 +1,11 @@
 import { useEffect, useId, useRef } from 'react';
 import { getLessonProgress, getSectionProgress } from '#domain/lesson/answers';
 import type { StudentLesson as Lesson } from '#domain/lesson/answer-key-schemas';
-import { Link } from '../../../shared/lib/router';
-import { routes } from '../../../shared/lib/routes';
+import { Link } from '#shared/lib/router';
+import { routes } from '#shared/lib/routes';
 import { useSelfStudy } from '../stores/use-self-study';
-import { ArticleText } from '../../../shared/components/article-text';
-import { useFocusOnArrival } from '../../../shared/hooks/use-focus-on-arrival';
+import { ArticleText } from '#shared/components/article-text';
+import { useFocusOnArrival } from '#shared/hooks/use-focus-on-arrival';
 import { ItemCard } from './item-card';
 import { TableOfContents } from './table-of-contents';
 

@@ -1,8 +1,8 @@
 import { lazy, Suspense, useRef } from 'react';
-import { useFocusOnArrival } from '../../../shared/hooks/use-focus-on-arrival';
-import { describeApiError, isApiError, NetworkError } from '../../../shared/lib/api-client';
-import { Link } from '../../../shared/lib/router';
-import { routes } from '../../../shared/lib/routes';
+import { useFocusOnArrival } from '#shared/hooks/use-focus-on-arrival';
+import { describeApiError, isApiError, NetworkError } from '#shared/lib/api-client';
+import { Link } from '#shared/lib/router';
+import { routes } from '#shared/lib/routes';
 import type { StudentLessonVersion } from '#domain/api/lesson-library-contracts';
 import { useLessonWithDoneKeys } from '../api/answer-keys';
 import { useSharedLesson } from '../api/shared-lesson';

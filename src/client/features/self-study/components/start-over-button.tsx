@@ -2,7 +2,7 @@ import { lazy, Suspense, useState } from 'react';
 
 // Needed once "Start over" is pressed, not in the first download.
 const ConfirmDialog = lazy(async () => ({
-  default: (await import('../../../shared/components/confirm-dialog')).ConfirmDialog,
+  default: (await import('#shared/components/confirm-dialog')).ConfirmDialog,
 }));
 
 /** "Start over" behind a confirmation: it deletes every answer kept on this device. */

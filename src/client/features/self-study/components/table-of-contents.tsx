@@ -1,8 +1,8 @@
 import type { AnswersByItem } from '#domain/lesson/answers';
 import { getSectionProgress } from '#domain/lesson/answers';
 import type { StudentLesson as Lesson } from '#domain/lesson/answer-key-schemas';
-import { Link } from '../../../shared/lib/router';
-import { routes } from '../../../shared/lib/routes';
+import { Link } from '#shared/lib/router';
+import { routes } from '#shared/lib/routes';
 
 /** Every section with how far the student is in it; a way to jump around. */
 export function SectionList({

@@ -9,7 +9,7 @@ import {
   formatCategory,
   ITEM_KIND_LABELS,
   NOT_RESOLVED,
-} from '../../../shared/lib/describe-answer';
+} from '#shared/lib/describe-answer';
 import { claimCheckReview, forecastReview } from './item-review';
 import { getReveal } from './reveal';
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SavedWork } from '../lib/saved-work';
 import { SAVED_WORK_VERSION, savedWorkStorage } from './saved-work-storage';
-import { memoryStorage } from '../../../shared/testing/memory-storage';
+import { memoryStorage } from '#shared/testing/memory-storage';
 
 const KEY = 'work';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { soleimaniLesson as lesson } from '#domain/lesson/builtin/soleimani-lesson';
-import { memoryStorage } from '../../../shared/testing/memory-storage';
+import { memoryStorage } from '#shared/testing/memory-storage';
 import { itemFingerprint } from '../lib/item-fingerprint';
 import { stubBrowserForStore } from './stub-browser';
 

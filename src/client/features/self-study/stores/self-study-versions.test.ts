@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Lesson } from '#domain/lesson/lesson-schema';
 import { soleimaniLesson as lesson } from '#domain/lesson/builtin/soleimani-lesson';
-import { memoryStorage } from '../../../shared/testing/memory-storage';
+import { memoryStorage } from '#shared/testing/memory-storage';
 import { checkAnswerForItem } from '#domain/lesson/check-answer';
 import { itemFingerprint } from '../lib/item-fingerprint';
 import { stubBrowserForStore } from './stub-browser';

@@ -13,9 +13,9 @@ import type {
 } from '#domain/api/dashboard-contracts';
 import type { TeacherSessionView } from '#domain/api/live-contracts';
 import type { TeacherStatementsView } from '#domain/api/statements-contracts';
-import { endpointPath } from '../../../shared/lib/api-client';
-import { callEndpoint } from '../../../shared/lib/call-endpoint';
-import { queryKeys } from '../../../shared/lib/query-keys';
+import { endpointPath } from '#shared/lib/api-client';
+import { callEndpoint } from '#shared/lib/call-endpoint';
+import { queryKeys } from '#shared/lib/query-keys';
 
 /** The live monitor's queries and the calls that change a session, each kept with its fetcher. */
 

@@ -1,7 +1,7 @@
 import { QueryClient, QueryObserver } from '@tanstack/react-query';
 import { describe, expect, it, vi } from 'vitest';
 import type { Participant, TeacherSessionView } from '#domain/api/live-contracts';
-import { queryKeys } from '../../../shared/lib/query-keys';
+import { queryKeys } from '#shared/lib/query-keys';
 import { applyTeacherLiveEvent } from './teacher-live-events';
 
 const participant = (id: string): Participant => ({

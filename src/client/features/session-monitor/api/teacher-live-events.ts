@@ -1,9 +1,9 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { TeacherSessionView } from '#domain/api/live-contracts';
 import type { LiveEvent } from '#domain/api/live-events';
-import { queryKeys } from '../../../shared/lib/query-keys';
-import { createRefetchThrottle, type RefetchThrottle } from '../../../shared/lib/refetch-throttle';
-import { withoutSummary, withResults, withSummary } from '../../../shared/lib/session-view-patches';
+import { queryKeys } from '#shared/lib/query-keys';
+import { createRefetchThrottle, type RefetchThrottle } from '#shared/lib/refetch-throttle';
+import { withoutSummary, withResults, withSummary } from '#shared/lib/session-view-patches';
 
 /**
  * The one place the teacher's live events meet the query cache: each event patches the session

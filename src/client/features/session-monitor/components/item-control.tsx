@@ -4,10 +4,10 @@ import { getItemQuestion } from '#domain/lesson/item-question';
 import type { Item } from '#domain/lesson/lesson-schema';
 import type { ForecastScores } from '#domain/api/dashboard-contracts';
 import type { ItemResults, ItemState } from '#domain/api/live-contracts';
-import { ItemResultsView } from '../../../shared/components/items/item-results';
-import { useFocusWhenLost } from '../../../shared/hooks/use-focus-when-lost';
-import { describeApiError } from '../../../shared/lib/api-client';
-import { ITEM_KIND_LABELS } from '../../../shared/lib/describe-answer';
+import { ItemResultsView } from '#shared/components/items/item-results';
+import { useFocusWhenLost } from '#shared/hooks/use-focus-when-lost';
+import { describeApiError } from '#shared/lib/api-client';
+import { ITEM_KIND_LABELS } from '#shared/lib/describe-answer';
 import { ForecastOutcomes } from './reveal-outcomes-form';
 import { useSessionAction } from './use-session-action';
 

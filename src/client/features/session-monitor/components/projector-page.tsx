@@ -2,24 +2,24 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { getItemQuestion } from '#domain/lesson/item-question';
 import type { Lesson, StatementsItem } from '#domain/lesson/lesson-schema';
 import type { ProjectorView } from '#domain/api/dashboard-contracts';
-import { ForecastScoresView } from '../../../shared/components/items/forecast-scores';
-import { ItemResultsView } from '../../../shared/components/items/item-results';
-import { SessionLessonGate } from '../../../shared/components/session-lesson-gate';
-import { useLiveStream } from '../../../shared/hooks/use-live-stream';
-import { useTeacherSessionLesson } from '../../../shared/hooks/use-session-lesson';
-import { findLessonItem } from '../../../shared/lib/find-lesson-item';
-import { queryKeys } from '../../../shared/lib/query-keys';
-import { Link } from '../../../shared/lib/router';
-import { routes } from '../../../shared/lib/routes';
-import { OpinionMapView } from '../../../shared/components/charts/opinion-map-chart';
-import { describeApiError } from '../../../shared/lib/api-client';
+import { ForecastScoresView } from '#shared/components/items/forecast-scores';
+import { ItemResultsView } from '#shared/components/items/item-results';
+import { SessionLessonGate } from '#shared/components/session-lesson-gate';
+import { useLiveStream } from '#shared/hooks/use-live-stream';
+import { useTeacherSessionLesson } from '#shared/hooks/use-session-lesson';
+import { findLessonItem } from '#shared/lib/find-lesson-item';
+import { queryKeys } from '#shared/lib/query-keys';
+import { Link } from '#shared/lib/router';
+import { routes } from '#shared/lib/routes';
+import { OpinionMapView } from '#shared/components/charts/opinion-map-chart';
+import { describeApiError } from '#shared/lib/api-client';
 import {
   sessionQrPath,
   teacherProjectorQuery,
   teacherStatementsQuery,
 } from '../api/session-monitor-api';
 import { applyTeacherLiveEvent } from '../api/teacher-live-events';
-import { PageUnavailable } from '../../../shared/components/page-unavailable';
+import { PageUnavailable } from '#shared/components/page-unavailable';
 
 /** A class-statements item's map on the classroom screen: dots and groups, never a name. */
 function ProjectorMap({

@@ -13,8 +13,8 @@ import {
   type WallIdentity,
 } from '#domain/live/wall-identity';
 import { countReplies, WALL_REPLY_KIND_LABELS } from '#domain/live/wall-replies';
-import { useDebouncedValue } from '../../../shared/hooks/use-debounced-value';
-import { describeApiError } from '../../../shared/lib/api-client';
+import { useDebouncedValue } from '#shared/hooks/use-debounced-value';
+import { describeApiError } from '#shared/lib/api-client';
 import {
   changeSessionSettings,
   moderateReply,
@@ -23,7 +23,7 @@ import {
   storeWallResponse,
   teacherResponsesQuery,
 } from '../api/session-monitor-api';
-import { storeSessionView } from '../../../shared/lib/teacher-sessions';
+import { storeSessionView } from '#shared/lib/teacher-sessions';
 
 const SEARCH_DEBOUNCE_MS = 300;
 

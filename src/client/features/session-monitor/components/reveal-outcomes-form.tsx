@@ -3,9 +3,9 @@ import { useId, useState, type SyntheticEvent } from 'react';
 import type { ForecastItem, ForecastScenario } from '#domain/lesson/lesson-schema';
 import type { ForecastScores, ScenarioOutcome } from '#domain/api/dashboard-contracts';
 import { LIMITS } from '#domain/live/live-constants';
-import { ForecastScoresView } from '../../../shared/components/items/forecast-scores';
-import { describeApiError } from '../../../shared/lib/api-client';
-import { storeSessionView } from '../../../shared/lib/teacher-sessions';
+import { ForecastScoresView } from '#shared/components/items/forecast-scores';
+import { describeApiError } from '#shared/lib/api-client';
+import { storeSessionView } from '#shared/lib/teacher-sessions';
 import { revealOutcomes } from '../api/session-monitor-api';
 
 /** An outcome as the teacher fills it in: whether it happened is unset until chosen. */

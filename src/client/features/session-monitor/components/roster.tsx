@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Lesson } from '#domain/lesson/lesson-schema';
 import type { Participant, SessionMode } from '#domain/api/live-contracts';
-import { ConfirmDialog } from '../../../shared/components/confirm-dialog';
-import { describeApiError } from '../../../shared/lib/api-client';
-import { studentExportPath } from '../../../shared/lib/teacher-sessions';
+import { ConfirmDialog } from '#shared/components/confirm-dialog';
+import { describeApiError } from '#shared/lib/api-client';
+import { studentExportPath } from '#shared/lib/teacher-sessions';
 import { useSessionAction } from './use-session-action';
 
 /** What a dialog asks before each way of letting a student go: each says what really happens. */

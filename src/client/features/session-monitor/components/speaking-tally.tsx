@@ -10,9 +10,9 @@ import {
   type SpeakingTally,
   type SpeakingTurnKind,
 } from '#domain/live/speaking-turns';
-import { listNames, TallyTable } from '../../../shared/components/tally-table';
-import { describeApiError } from '../../../shared/lib/api-client';
-import { queryKeys } from '../../../shared/lib/query-keys';
+import { listNames, TallyTable } from '#shared/components/tally-table';
+import { describeApiError } from '#shared/lib/api-client';
+import { queryKeys } from '#shared/lib/query-keys';
 import {
   addSpeakingTurn,
   removeSpeakingTurn,

@@ -1,10 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { StatementsItem } from '#domain/lesson/lesson-schema';
 import type { StatementStatus, TeacherStatementsView } from '#domain/api/statements-contracts';
-import { OpinionMapView } from '../../../shared/components/charts/opinion-map-chart';
-import { TableScrollBox } from '../../../shared/components/table-scroll-box';
-import { describeApiError } from '../../../shared/lib/api-client';
-import { queryKeys } from '../../../shared/lib/query-keys';
+import { OpinionMapView } from '#shared/components/charts/opinion-map-chart';
+import { TableScrollBox } from '#shared/components/table-scroll-box';
+import { describeApiError } from '#shared/lib/api-client';
+import { queryKeys } from '#shared/lib/query-keys';
 import { moderateStatement, teacherStatementsQuery } from '../api/session-monitor-api';
 
 const STATUS_TEXT: Readonly<Record<StatementStatus, string>> = {

@@ -2,8 +2,8 @@ import { useId, useRef, useState } from 'react';
 import type { Section } from '#domain/lesson/lesson-schema';
 import type { PublishedSummary } from '#domain/api/live-contracts';
 import { LIMITS } from '#domain/live/live-constants';
-import { useFocusWhenLost } from '../../../shared/hooks/use-focus-when-lost';
-import { describeApiError } from '../../../shared/lib/api-client';
+import { useFocusWhenLost } from '#shared/hooks/use-focus-when-lost';
+import { describeApiError } from '#shared/lib/api-client';
 import { ThemesList } from './themes-list';
 import { useSessionAction } from './use-session-action';
 

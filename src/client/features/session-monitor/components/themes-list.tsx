@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
-import { describeApiError } from '../../../shared/lib/api-client';
+import { describeApiError } from '#shared/lib/api-client';
 import { teacherThemesQuery } from '../api/session-monitor-api';
 
 /**

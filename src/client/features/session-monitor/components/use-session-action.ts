@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { storeSessionView } from '../../../shared/lib/teacher-sessions';
+import { storeSessionView } from '#shared/lib/teacher-sessions';
 import { runSessionAction, type SessionAction } from '../api/session-monitor-api';
 
 /** One teacher action on a session, its pending state and its error, with the cache updated. */
