@@ -1,5 +1,6 @@
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
+import { CookieJar } from '../test/cookie-jar';
 
 /** The bench only ever talks to this address. */
 export const BENCH_HOST = '127.0.0.1';
@@ -9,38 +10,6 @@ export interface HttpResponse {
   readonly headers: http.IncomingHttpHeaders;
   readonly text: string;
   readonly body: unknown;
-}
-
-/** Keeps cookies the way a browser does for these tests: by name, sent only under their path. */
-export class CookieJar {
-  private readonly cookies = new Map<string, { value: string; path: string }>();
-
-  header(urlPath: string): string {
-    return [...this.cookies.entries()]
-      .filter(([, c]) => urlPath.startsWith(c.path))
-      .map(([name, c]) => `${name}=${c.value}`)
-      .join('; ');
-  }
-
-  keep(setCookie: readonly string[] | undefined): void {
-    for (const line of setCookie ?? []) {
-      const [pair = '', ...attributes] = line.split(';').map((p) => p.trim());
-      const eq = pair.indexOf('=');
-      if (eq <= 0) continue;
-      const name = pair.slice(0, eq);
-      const value = pair.slice(eq + 1);
-      const pathAttribute = attributes.find((a) => a.toLowerCase().startsWith('path='));
-      const cookiePath = pathAttribute ? pathAttribute.slice(5) : '/';
-      const isExpired =
-        attributes.some((a) => /^expires=thu, 01 jan 1970/i.test(a)) || value === '';
-      if (isExpired) this.cookies.delete(name);
-      else this.cookies.set(name, { value, path: cookiePath });
-    }
-  }
-
-  get(name: string): string | undefined {
-    return this.cookies.get(name)?.value;
-  }
 }
 
 /** One server-sent event as received, with the time its chunk arrived. */
