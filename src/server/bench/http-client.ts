@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { CookieJar } from '../test/cookie-jar';
@@ -149,6 +150,16 @@ export class BenchClient {
       throw new RequestError(`${method} ${urlPath}`, response.status, response.text);
     }
     return response;
+  }
+
+  /** Signs this client up as a new teacher (a new address each run), its CSRF cookie first. */
+  async signUpTeacher(): Promise<void> {
+    await this.expect(200, 'GET', '/api/csrf');
+    await this.expect(201, 'POST', '/api/auth/sign-up', {
+      email: `bench-${randomBytes(4).toString('hex')}@example.com`,
+      name: 'Bench Teacher',
+      password: 'bench-password-0123',
+    });
   }
 
   /** Opens GET `urlPath` as an event stream with this client's cookies. */
