@@ -10,6 +10,7 @@ import { describeApiError } from '../../../shared/lib/api-client';
 import { ITEM_KIND_LABELS } from '../../../shared/lib/describe-answer';
 import { ForecastOutcomes } from './reveal-outcomes-form';
 import { useSessionAction } from './use-session-action';
+import { SessionActionButton } from './session-action-button';
 
 const STATUS_TEXT: Record<ItemState['status'], string> = {
   pending: 'not opened',
@@ -68,39 +69,22 @@ export function ItemControl({
       {isEnded ? null : (
         <div className="button-row">
           {status !== 'open' ? (
-            <button
-              type="button"
-              className="button button-primary"
-              disabled={action.isPending}
-              onClick={() => {
-                action.mutate({ type: 'open-item', itemId: item.id });
-              }}
+            <SessionActionButton
+              action={action}
+              request={{ type: 'open-item', itemId: item.id }}
+              isPrimary
             >
               {status === 'closed' ? 'Reopen' : 'Open'}
-            </button>
+            </SessionActionButton>
           ) : (
-            <button
-              type="button"
-              className="button"
-              disabled={action.isPending}
-              onClick={() => {
-                action.mutate({ type: 'close-item', itemId: item.id });
-              }}
-            >
+            <SessionActionButton action={action} request={{ type: 'close-item', itemId: item.id }}>
               Close
-            </button>
+            </SessionActionButton>
           )}
           {isRevealed || !takesAnAnswer(item) ? null : (
-            <button
-              type="button"
-              className="button"
-              disabled={action.isPending}
-              onClick={() => {
-                action.mutate({ type: 'reveal-item', itemId: item.id });
-              }}
-            >
+            <SessionActionButton action={action} request={{ type: 'reveal-item', itemId: item.id }}>
               Reveal results
-            </button>
+            </SessionActionButton>
           )}
         </div>
       )}
