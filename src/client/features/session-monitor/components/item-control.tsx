@@ -6,11 +6,11 @@ import type { ForecastScores } from '#domain/api/dashboard-contracts';
 import type { ItemResults, ItemState } from '#domain/api/live-contracts';
 import { ItemResultsView } from '../../../shared/components/items/item-results';
 import { useFocusWhenLost } from '../../../shared/hooks/use-focus-when-lost';
-import { describeApiError } from '../../../shared/lib/api-client';
 import { ITEM_KIND_LABELS } from '../../../shared/lib/describe-answer';
 import { ForecastOutcomes } from './reveal-outcomes-form';
 import { useSessionAction } from './use-session-action';
 import { SessionActionButton } from './session-action-button';
+import { ApiErrorAlert } from '../../../shared/components/api-error-alert';
 
 const STATUS_TEXT: Record<ItemState['status'], string> = {
   pending: 'not opened',
@@ -88,11 +88,7 @@ export function ItemControl({
           )}
         </div>
       )}
-      {action.isError ? (
-        <p className="error" role="alert">
-          {describeApiError(action.error)}
-        </p>
-      ) : null}
+      <ApiErrorAlert error={action.error} />
       {results && results.responses > 0 ? (
         <ItemResultsView
           item={item}

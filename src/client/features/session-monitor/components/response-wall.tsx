@@ -233,11 +233,7 @@ function WallIdentityChoice({
       <p id={hintId} className="hint">
         {WALL_IDENTITY_HINTS[chosen]} You always see names.
       </p>
-      {settings.isError ? (
-        <p className="error" role="alert">
-          {describeApiError(settings.error)}
-        </p>
-      ) : null}
+      <ApiErrorAlert error={settings.error} />
     </fieldset>
   );
 }
