@@ -5,6 +5,7 @@ import { queryKeys } from '#shared/lib/query-keys';
 import { teacherMeQuery } from '../features/account/api/account-api';
 import { SessionList } from '../features/class-sessions/components/session-list';
 import { useNoticeStore } from '#shared/stores/notice-store';
+import { DismissibleNotice } from '#shared/components/dismissible-notice';
 import { SignedOutIntro } from '../features/account/components/auth-forms';
 import { DeleteAccount } from '../features/account/components/delete-account';
 import { StartSessionForm } from '../features/class-sessions/components/start-session-form';
@@ -26,24 +27,7 @@ function Notice() {
       clearTimeout(timer);
     };
   }, [notice]);
-  return (
-    <div role="status" className={notice ? 'notice' : undefined}>
-      {notice ? (
-        <>
-          <p ref={noticeRef} tabIndex={-1}>
-            {notice}
-          </p>
-          <button
-            type="button"
-            className="button button-quiet button-small"
-            onClick={dismissNotice}
-          >
-            Dismiss
-          </button>
-        </>
-      ) : null}
-    </div>
-  );
+  return <DismissibleNotice notice={notice} onDismiss={dismissNotice} ref={noticeRef} />;
 }
 
 function TeacherHome({ onAccountDeleted }: { readonly onAccountDeleted: () => void }) {

@@ -35,8 +35,8 @@ interface WallAnswer {
   readonly updatedAt: string;
 }
 
-/** The teacher's or a classmate's reply to one response. */
-interface WallReply {
+/** The teacher's or a classmate's reply to one response, with its author's name. */
+export interface WallReply {
   readonly id: string;
   readonly itemId: string;
   /** Whose response it answers: the response is that student's answer to itemId. */

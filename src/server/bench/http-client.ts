@@ -1,5 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
+import { CookieJar } from '../test/cookie-jar';
 
 /** The bench only ever talks to this address. */
 export const BENCH_HOST = '127.0.0.1';
@@ -9,38 +11,6 @@ export interface HttpResponse {
   readonly headers: http.IncomingHttpHeaders;
   readonly text: string;
   readonly body: unknown;
-}
-
-/** Keeps cookies the way a browser does for these tests: by name, sent only under their path. */
-export class CookieJar {
-  private readonly cookies = new Map<string, { value: string; path: string }>();
-
-  header(urlPath: string): string {
-    return [...this.cookies.entries()]
-      .filter(([, c]) => urlPath.startsWith(c.path))
-      .map(([name, c]) => `${name}=${c.value}`)
-      .join('; ');
-  }
-
-  keep(setCookie: readonly string[] | undefined): void {
-    for (const line of setCookie ?? []) {
-      const [pair = '', ...attributes] = line.split(';').map((p) => p.trim());
-      const eq = pair.indexOf('=');
-      if (eq <= 0) continue;
-      const name = pair.slice(0, eq);
-      const value = pair.slice(eq + 1);
-      const pathAttribute = attributes.find((a) => a.toLowerCase().startsWith('path='));
-      const cookiePath = pathAttribute ? pathAttribute.slice(5) : '/';
-      const isExpired =
-        attributes.some((a) => /^expires=thu, 01 jan 1970/i.test(a)) || value === '';
-      if (isExpired) this.cookies.delete(name);
-      else this.cookies.set(name, { value, path: cookiePath });
-    }
-  }
-
-  get(name: string): string | undefined {
-    return this.cookies.get(name)?.value;
-  }
 }
 
 /** One server-sent event as received, with the time its chunk arrived. */
@@ -180,6 +150,16 @@ export class BenchClient {
       throw new RequestError(`${method} ${urlPath}`, response.status, response.text);
     }
     return response;
+  }
+
+  /** Signs this client up as a new teacher (a new address each run), its CSRF cookie first. */
+  async signUpTeacher(): Promise<void> {
+    await this.expect(200, 'GET', '/api/csrf');
+    await this.expect(201, 'POST', '/api/auth/sign-up', {
+      email: `bench-${randomBytes(4).toString('hex')}@example.com`,
+      name: 'Bench Teacher',
+      password: 'bench-password-0123',
+    });
   }
 
   /** Opens GET `urlPath` as an event stream with this client's cookies. */

@@ -17,7 +17,6 @@
  * - deep: lists nested far past the depth limit, then zeros.
  * Only ever talks to 127.0.0.1.
  */
-import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import http from 'node:http';
 import os from 'node:os';
@@ -87,12 +86,7 @@ async function main(): Promise<number> {
     server = await startServerProcess({ env, cwd: process.cwd(), startTimeoutMs: 180_000 });
     const teacher = new BenchClient(server.port, agent, agent, options.timeoutMs);
     const prober = new BenchClient(server.port, agent, agent, options.timeoutMs);
-    await teacher.expect(200, 'GET', '/api/csrf');
-    await teacher.expect(201, 'POST', '/api/auth/sign-up', {
-      email: `bench-${randomBytes(4).toString('hex')}@example.com`,
-      name: 'Bench Teacher',
-      password: 'bench-password-0123',
-    });
+    await teacher.signUpTeacher();
     // Warm up: the first import compiles the schema (and starts whatever checks files).
     await teacher.request('POST', '/api/lessons/import', { file: '{}' });
     console.log(`Server on ${server.storage}; files of about ${options.bytes} bytes.`);

@@ -472,12 +472,7 @@ async function main(): Promise<number> {
     // --- teacher --------------------------------------------------------------------------
     phase = 'teacher sign-up and session';
     const teacher = newClient();
-    await teacher.expect(200, 'GET', '/api/csrf');
-    await teacher.expect(201, 'POST', '/api/auth/sign-up', {
-      email: `bench-${randomBytes(4).toString('hex')}@example.com`,
-      name: 'Bench Teacher',
-      password: 'bench-password-0123',
-    });
+    await teacher.signUpTeacher();
     const created = await teacher.expect(201, 'POST', '/api/sessions', {
       lessonId: LESSON_ID,
       mode: 'teacher-paced',

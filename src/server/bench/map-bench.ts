@@ -105,12 +105,7 @@ async function main(): Promise<number> {
 
     // The teacher publishes a lesson with a class-statements item and opens it.
     const teacher = client();
-    await teacher.expect(200, 'GET', '/api/csrf');
-    await teacher.expect(201, 'POST', '/api/auth/sign-up', {
-      email: `bench-${randomBytes(4).toString('hex')}@example.com`,
-      name: 'Bench Teacher',
-      password: 'bench-password-0123',
-    });
+    await teacher.signUpTeacher();
     const lesson = statementsLesson();
     const noSeeds = {
       ...lesson,

@@ -1,23 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { WallReplyKind } from '#domain/live/wall-replies';
+import type { WallReply } from '#domain/live/wall-views';
 import type { Database, Queryable } from '../db/database';
 import { inScopeLock } from '../db/scope-lock';
 import { toIso } from './class-sessions.repository';
 
-/** A reply as stored, with its author's name for the views that show it. */
-export interface WallReplyRecord {
-  readonly id: string;
-  readonly itemId: string;
-  /** Whose response it answers: the response is that student's answer to itemId. */
-  readonly responseParticipantId: string;
-  readonly authorId: string;
-  readonly authorDisplayName: string;
-  readonly authorNameNumber: number;
-  readonly kind: WallReplyKind;
-  readonly text: string;
-  readonly isHidden: boolean;
-  readonly createdAt: string;
-}
+/** A reply as stored, with its author's name: what the domain's wall views read. */
+export type WallReplyRecord = WallReply;
 
 interface ReplyRow {
   id: string;

@@ -1,7 +1,7 @@
 import type { ScenarioOutcome } from '#domain/api/dashboard-contracts';
 import type { Lesson } from '#domain/lesson/lesson-schema';
 import type { ItemState, SessionMode, SessionSummary } from '#domain/api/live-contracts';
-import { findItem, findSection } from '#domain/lesson/lesson-items';
+import { findItem } from '#domain/lesson/lesson-items';
 import { effectiveItemState } from '#domain/live/item-states';
 import { toSessionSummary } from '#domain/live/session-results';
 import type { ServerConfig } from '../config';
@@ -27,6 +27,7 @@ import { removeParticipant } from '../repositories/participants.repository';
 import type { LessonLibrary } from './lesson-library';
 import { deletionDate } from './housekeeping';
 import type { SessionViews } from './session-views';
+import { requireSection } from './lesson-parts';
 
 /** A session in its teacher's list. */
 export interface SessionListEntry extends SessionSummary {
@@ -120,14 +121,7 @@ export class ClassSessions {
 
   async changeSection(session: ClassSessionRecord, lesson: Lesson, sectionId: string) {
     requireOpen(session);
-    if (!findSection(lesson, sectionId)) {
-      throw new ApiError(
-        404,
-        'section_not_found',
-        `This lesson has no section "${sectionId}".`,
-        'sectionId',
-      );
-    }
+    requireSection(lesson, sectionId, 'sectionId');
     await setCurrentSection(this.db, session.id, sectionId);
     await this.hub.publish(session.id, { to: 'everyone' }, { type: 'section.changed', sectionId });
   }
@@ -165,9 +159,7 @@ export class ClassSessions {
     text: string,
   ) {
     requireOpen(session);
-    if (!findSection(lesson, sectionId)) {
-      throw new ApiError(404, 'section_not_found', `This lesson has no section "${sectionId}".`);
-    }
+    requireSection(lesson, sectionId);
     const summary = await saveSummary(this.db, session.id, sectionId, text);
     await this.hub.publish(session.id, { to: 'everyone' }, { type: 'summary.published', summary });
   }

@@ -2,7 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Lesson } from '#domain/lesson/lesson-schema';
 import type { SubmitAnswerRequest } from '#domain/api/live-contracts';
 import { checkAnswerForItem } from '#domain/lesson/check-answer';
-import { findItem, findSection } from '#domain/lesson/lesson-items';
+import { findItem } from '#domain/lesson/lesson-items';
 import type { Database } from '../db/database';
 import { ApiError } from '../lib/api-error';
 import type { LiveHub } from '../live/live-hub';
@@ -12,6 +12,7 @@ import {
   type ParticipantRecord,
 } from '../repositories/participants.repository';
 import { AnswerCommitter } from './answer-committer';
+import { requireSection } from './lesson-parts';
 
 /** A joined student's answers and (self-paced) progress. */
 export class StudentAnswers {
@@ -76,14 +77,7 @@ export class StudentAnswers {
           : 'In a teacher-paced session the teacher chooses the section.',
       );
     }
-    if (!findSection(lesson, sectionId)) {
-      throw new ApiError(
-        404,
-        'section_not_found',
-        `This lesson has no section "${sectionId}".`,
-        'sectionId',
-      );
-    }
+    requireSection(lesson, sectionId, 'sectionId');
     // Only a move is stored and told: a repeated report of the same section adds no event.
     if (participant.currentSectionId !== sectionId) {
       await setParticipantSection(this.db, participant.id, sectionId);

@@ -3,6 +3,7 @@ import type { StudentDataExport } from '#domain/api/student-data-contracts';
 import { buildStudentDataExport } from '#domain/reports/student-data-export';
 import type { Database } from '../db/database';
 import { ApiError } from '../lib/api-error';
+import { awaitAll } from '../lib/await-all';
 import type { LiveHub } from '../live/live-hub';
 import type { ClassSessionRecord } from '../repositories/class-sessions.repository';
 import {
@@ -40,23 +41,15 @@ export class StudentData {
     const { db } = this;
     const student = await findStudentRecord(db, session.id, participantId);
     if (!student) throw notInSession();
-    const [
-      answers,
-      writingFeedback,
-      speakingTurns,
-      statements,
-      statementVotes,
-      wallReplies,
-      eventLogEntries,
-    ] = await Promise.all([
-      listStudentAnswers(db, participantId),
-      listWritingFeedback(db, session.id, { participantId }),
-      listSpeakingTurns(db, session.id, { participantId }),
-      listStudentStatements(db, participantId),
-      listStudentVotes(db, participantId),
-      listStudentReplies(db, participantId),
-      countStudentEvents(db, session.id, participantId),
-    ]);
+    const parts = await awaitAll({
+      answers: listStudentAnswers(db, participantId),
+      writingFeedback: listWritingFeedback(db, session.id, { participantId }),
+      speakingTurns: listSpeakingTurns(db, session.id, { participantId }),
+      statements: listStudentStatements(db, participantId),
+      statementVotes: listStudentVotes(db, participantId),
+      wallReplies: listStudentReplies(db, participantId),
+      eventLogEntries: countStudentEvents(db, session.id, participantId),
+    });
     const data = buildStudentDataExport({
       now: new Date(),
       lesson,
@@ -69,13 +62,7 @@ export class StudentData {
         endedAt: session.endedAt,
       },
       student,
-      answers,
-      writingFeedback,
-      speakingTurns,
-      statements,
-      statementVotes,
-      wallReplies,
-      eventLogEntries,
+      ...parts,
     });
     return { label: student.label, data };
   }

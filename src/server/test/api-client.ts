@@ -3,6 +3,7 @@ import { expect } from 'vitest';
 import type { ApiErrorBody } from '#domain/api/errors';
 import type { Answer } from '#domain/lesson/answers';
 import type { JoinResponse, SessionMode, TeacherSessionView } from '#domain/api/live-contracts';
+import { CookieJar } from './cookie-jar';
 import { EventStreamReader } from './event-stream-reader';
 
 export interface ApiResponse<T = unknown> {
@@ -16,35 +17,12 @@ export interface ApiResponse<T = unknown> {
  * the CSRF header on writes, as the real client does.
  */
 export class ApiClient {
-  private readonly cookies = new Map<string, { value: string; path: string }>();
+  private readonly cookies = new CookieJar();
 
   constructor(readonly baseUrl: string) {}
 
-  private cookieHeader(urlPath: string): string {
-    return [...this.cookies.entries()]
-      .filter(([, c]) => urlPath.startsWith(c.path))
-      .map(([name, c]) => `${name}=${c.value}`)
-      .join('; ');
-  }
-
-  private keepCookies(headers: Headers) {
-    for (const line of headers.getSetCookie()) {
-      const [pair = '', ...attributes] = line.split(';').map((p) => p.trim());
-      const eq = pair.indexOf('=');
-      const name = pair.slice(0, eq);
-      const value = pair.slice(eq + 1);
-      const pathAttribute = attributes.find((a) => a.toLowerCase().startsWith('path='));
-      const cookiePath = pathAttribute ? pathAttribute.slice(5) : '/';
-      const isExpired =
-        attributes.some((a) => /^expires=thu, 01 jan 1970/i.test(a)) || value === '';
-      const key = name;
-      if (isExpired) this.cookies.delete(key);
-      else this.cookies.set(key, { value, path: cookiePath });
-    }
-  }
-
   cookie(name: string): string | undefined {
-    return this.cookies.get(name)?.value;
+    return this.cookies.get(name);
   }
 
   async request<T = unknown>(
@@ -55,11 +33,12 @@ export class ApiClient {
     /** A body sent as it is, e.g. JSON that JSON.stringify could not make. */
     rawBody?: string,
   ): Promise<ApiResponse<T>> {
-    if (method !== 'GET' && !this.cookies.has('csrf')) await this.request('GET', '/api/csrf');
+    if (method !== 'GET' && this.cookies.get('csrf') === undefined)
+      await this.request('GET', '/api/csrf');
     const headers: Record<string, string> = { ...extraHeaders };
-    const cookie = this.cookieHeader(urlPath);
+    const cookie = this.cookies.header(urlPath);
     if (cookie) headers.cookie = cookie;
-    if (method !== 'GET') headers['x-csrf-token'] = this.cookies.get('csrf')?.value ?? '';
+    if (method !== 'GET') headers['x-csrf-token'] = this.cookies.get('csrf') ?? '';
     if (body !== undefined) headers['content-type'] = 'application/json';
     const response = await fetch(`${this.baseUrl}${urlPath}`, {
       method,
@@ -70,7 +49,7 @@ export class ApiClient {
           ? { body: JSON.stringify(body) }
           : {}),
     });
-    this.keepCookies(response.headers);
+    this.cookies.keep(response.headers.getSetCookie());
     const text = await response.text();
     const parsed: unknown =
       text && response.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text;
@@ -95,11 +74,11 @@ export class ApiClient {
 
   /** A GET whose body is kept as bytes (`text()` would drop a byte order mark), with cookies. */
   async getBytes(urlPath: string): Promise<ApiResponse<Uint8Array>> {
-    const cookie = this.cookieHeader(urlPath);
+    const cookie = this.cookies.header(urlPath);
     const response = await fetch(`${this.baseUrl}${urlPath}`, {
       headers: cookie ? { cookie } : {},
     });
-    this.keepCookies(response.headers);
+    this.cookies.keep(response.headers.getSetCookie());
     const body = new Uint8Array(await response.arrayBuffer());
     return { status: response.status, body, headers: response.headers };
   }
@@ -111,15 +90,15 @@ export class ApiClient {
     rawBody: string,
     contentType = 'application/json',
   ): Promise<ApiResponse<T>> {
-    if (!this.cookies.has('csrf')) await this.request('GET', '/api/csrf');
+    if (this.cookies.get('csrf') === undefined) await this.request('GET', '/api/csrf');
     const headers: Record<string, string> = {
       'content-type': contentType,
-      'x-csrf-token': this.cookies.get('csrf')?.value ?? '',
+      'x-csrf-token': this.cookies.get('csrf') ?? '',
     };
-    const cookie = this.cookieHeader(urlPath);
+    const cookie = this.cookies.header(urlPath);
     if (cookie) headers.cookie = cookie;
     const response = await fetch(`${this.baseUrl}${urlPath}`, { method, headers, body: rawBody });
-    this.keepCookies(response.headers);
+    this.cookies.keep(response.headers.getSetCookie());
     const text = await response.text();
     const parsed: unknown =
       text && response.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text;
@@ -137,7 +116,7 @@ export class ApiClient {
       accept: 'text/event-stream',
       'accept-encoding': 'gzip, deflate, br',
     };
-    const cookie = this.cookieHeader(urlPath);
+    const cookie = this.cookies.header(urlPath);
     if (cookie) headers.cookie = cookie;
     if (lastEventId !== undefined) headers['last-event-id'] = lastEventId;
     const response = await fetch(`${this.baseUrl}${urlPath}`, {

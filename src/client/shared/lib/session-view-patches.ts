@@ -1,4 +1,5 @@
 import type { ItemResults, PublishedSummary } from '#domain/api/live-contracts';
+import type { LiveEvent } from '#domain/api/live-events';
 
 /**
  * Cache patches for the parts that the teacher's and the student's session views share, so a
@@ -9,14 +10,14 @@ interface SharedViewParts {
   readonly results: readonly ItemResults[];
 }
 
-export function withSummary<V extends SharedViewParts>(view: V, summary: PublishedSummary): V {
+function withSummary<V extends SharedViewParts>(view: V, summary: PublishedSummary): V {
   return {
     ...view,
     summaries: [...view.summaries.filter((s) => s.sectionId !== summary.sectionId), summary],
   };
 }
 
-export function withoutSummary<V extends SharedViewParts>(view: V, sectionId: string): V {
+function withoutSummary<V extends SharedViewParts>(view: V, sectionId: string): V {
   return { ...view, summaries: view.summaries.filter((s) => s.sectionId !== sectionId) };
 }
 
@@ -25,4 +26,14 @@ export function withResults<V extends SharedViewParts>(view: V, results: ItemRes
     ...view,
     results: [...view.results.filter((r) => r.itemId !== results.itemId), results],
   };
+}
+
+/** A summary published or withdrawn: the same change to either view. */
+export function withSummaryEvent<V extends SharedViewParts>(
+  view: V,
+  event: Extract<LiveEvent, { type: 'summary.published' | 'summary.withdrawn' }>,
+): V {
+  return event.type === 'summary.published'
+    ? withSummary(view, event.summary)
+    : withoutSummary(view, event.sectionId);
 }

@@ -1,7 +1,8 @@
 import { useId, useState, type SyntheticEvent } from 'react';
 import type { Teacher } from '#domain/api/live-contracts';
 import { LIMITS } from '#domain/live/live-constants';
-import { ApiRequestError, describeApiError } from '#shared/lib/api-client';
+import { ApiRequestError } from '#shared/lib/api-client';
+import { ApiErrorAlert } from '#shared/components/api-error-alert';
 import { useSubmission } from '#shared/hooks/use-submission';
 import { Link } from '#shared/lib/router';
 import { routes } from '#shared/lib/routes';
@@ -86,6 +87,26 @@ export function NewPasswordField(props: {
   );
 }
 
+/** The e-mail of an account that exists (sign in, a reset link): a password manager's username. */
+export function AccountEmailField(props: {
+  readonly value: string;
+  readonly onChange: (value: string) => void;
+  readonly error: unknown;
+  readonly errorId: string;
+  readonly hint?: string;
+}) {
+  return (
+    <TextField
+      {...props}
+      label="E-mail"
+      type="email"
+      name="email"
+      autoComplete="username"
+      maxLength={LIMITS.emailLength}
+    />
+  );
+}
+
 /** What happens once a teacher is signed in: the page that shows the forms decides. */
 type OnSignedIn = (teacher: Teacher) => void;
 
@@ -153,11 +174,7 @@ function SignUpForm({ onSignedIn }: { readonly onSignedIn: OnSignedIn }) {
         error={mutation.error}
         errorId={errorId}
       />
-      {mutation.isError ? (
-        <p id={errorId} className="error" role="alert">
-          {describeApiError(mutation.error)}
-        </p>
-      ) : null}
+      <ApiErrorAlert id={errorId} error={mutation.error} />
       {checkEmailMessage === null ? null : (
         <p role="status" className="notice">
           {checkEmailMessage}
@@ -183,16 +200,11 @@ function SignInForm({ onSignedIn }: { readonly onSignedIn: OnSignedIn }) {
   return (
     <form className="panel" aria-labelledby={headingId} onSubmit={submit} noValidate>
       <h2 id={headingId}>Sign in</h2>
-      <TextField
-        label="E-mail"
-        type="email"
-        name="email"
-        autoComplete="username"
+      <AccountEmailField
         value={email}
         onChange={setEmail}
         error={mutation.error}
         errorId={errorId}
-        maxLength={LIMITS.emailLength}
       />
       <TextField
         label="Password"
@@ -205,11 +217,7 @@ function SignInForm({ onSignedIn }: { readonly onSignedIn: OnSignedIn }) {
         errorId={errorId}
         maxLength={LIMITS.passwordMaxLength}
       />
-      {mutation.isError ? (
-        <p id={errorId} className="error" role="alert">
-          {describeApiError(mutation.error)}
-        </p>
-      ) : null}
+      <ApiErrorAlert id={errorId} error={mutation.error} />
       <button type="submit" className="button button-primary" disabled={mutation.isPending}>
         {mutation.isPending ? 'Signing in…' : 'Sign in'}
       </button>

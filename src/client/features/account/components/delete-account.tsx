@@ -1,13 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { ModalDialog } from '#shared/components/modal-dialog';
-import { describeApiError } from '#shared/lib/api-client';
 import { navigate } from '#shared/lib/router';
 import { routes } from '#shared/lib/routes';
 import { deleteAccount } from '../api/account-api';
 import { replaceSignedInTeacher } from '../lib/account-cache';
 import { announceAccountChange } from '../lib/account-channel';
 import { useNoticeStore } from '#shared/stores/notice-store';
+import { ApiErrorAlert } from '#shared/components/api-error-alert';
 
 /**
  * "Delete account" and its dialog: the password again, since everything in the account goes
@@ -75,11 +75,7 @@ export function DeleteAccount({ onDeleted }: { readonly onDeleted: () => void })
               }}
             />
           </div>
-          {deletion.isError ? (
-            <p className="error" role="alert">
-              {describeApiError(deletion.error)}
-            </p>
-          ) : null}
+          <ApiErrorAlert error={deletion.error} />
           <div className="button-row">
             <button type="button" className="button" onClick={close} autoFocus>
               Cancel

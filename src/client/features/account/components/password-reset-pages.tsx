@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type SyntheticEvent } from 'react';
-import { LIMITS } from '#domain/live/live-constants';
 import { describeApiError } from '#shared/lib/api-client';
+import { ApiErrorAlert } from '#shared/components/api-error-alert';
 import { Link, navigate } from '#shared/lib/router';
 import { routes } from '#shared/lib/routes';
 import {
@@ -13,7 +13,7 @@ import {
 import { replaceSignedInTeacher } from '../lib/account-cache';
 import { announceAccountChange } from '../lib/account-channel';
 import { useNoticeStore } from '#shared/stores/notice-store';
-import { NewPasswordField, TextField } from './auth-forms';
+import { AccountEmailField, NewPasswordField } from './auth-forms';
 
 function ForgotPasswordForm() {
   const headingId = useId();
@@ -27,23 +27,14 @@ function ForgotPasswordForm() {
   return (
     <form className="panel" aria-labelledby={headingId} onSubmit={submit} noValidate>
       <h2 id={headingId}>Get a link by e-mail</h2>
-      <TextField
-        label="E-mail"
-        type="email"
-        name="email"
-        autoComplete="username"
+      <AccountEmailField
         value={email}
         onChange={setEmail}
         error={mutation.error}
         errorId={errorId}
-        maxLength={LIMITS.emailLength}
         hint="The address you signed up with."
       />
-      {mutation.isError ? (
-        <p id={errorId} className="error" role="alert">
-          {describeApiError(mutation.error)}
-        </p>
-      ) : null}
+      <ApiErrorAlert id={errorId} error={mutation.error} />
       <div role="status">{mutation.isSuccess ? <p>{mutation.data.message}</p> : null}</div>
       <button type="submit" className="button button-primary" disabled={mutation.isPending}>
         {mutation.isPending ? 'Sending…' : 'Send me a link'}
@@ -121,11 +112,7 @@ function NewPasswordForm({ token, email }: { readonly token: string; readonly em
         error={mutation.error}
         errorId={errorId}
       />
-      {mutation.isError ? (
-        <p id={errorId} className="error" role="alert">
-          {describeApiError(mutation.error)}
-        </p>
-      ) : null}
+      <ApiErrorAlert id={errorId} error={mutation.error} />
       <button type="submit" className="button button-primary" disabled={mutation.isPending}>
         {mutation.isPending ? 'Setting your password…' : 'Set the new password'}
       </button>

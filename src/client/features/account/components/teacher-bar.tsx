@@ -1,13 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { ConfirmDialog } from '#shared/components/confirm-dialog';
-import { describeApiError } from '#shared/lib/api-client';
 import { queryKeys } from '#shared/lib/query-keys';
 import { navigate } from '#shared/lib/router';
 import { routes } from '#shared/lib/routes';
 import { signOut, teacherMeQuery } from '../api/account-api';
 import { replaceSignedInTeacher } from '../lib/account-cache';
 import { announceAccountChange, onAccountChange } from '../lib/account-channel';
+import { ApiErrorAlert } from '#shared/components/api-error-alert';
 
 /** What the teacher's work kept on this device is: the lesson drafts' copies (lesson-library). */
 export interface WorkOnThisDevice {
@@ -96,11 +96,7 @@ export function TeacherBar({
           mutation.mutate();
         }}
       />
-      {mutation.isError ? (
-        <p className="error" role="alert">
-          Could not sign out: {describeApiError(mutation.error)}
-        </p>
-      ) : null}
+      <ApiErrorAlert error={mutation.error} lead="Could not sign out: " />
     </header>
   );
 }

@@ -7,6 +7,7 @@ import { Link, navigate } from '#shared/lib/router';
 import { routes } from '#shared/lib/routes';
 import { createSession, lessonFilePath, teacherLessonListQuery } from '../api/class-sessions-api';
 import { storeSessionView } from '#shared/lib/teacher-sessions';
+import { ApiErrorAlert } from '#shared/components/api-error-alert';
 
 const MODE_LABELS: Record<SessionMode, { label: string; hint: string }> = {
   'teacher-paced': {
@@ -107,11 +108,7 @@ export function StartSessionForm() {
           ))}
         </div>
       </fieldset>
-      {mutation.isError ? (
-        <p className="error" role="alert">
-          {describeApiError(mutation.error)}
-        </p>
-      ) : null}
+      <ApiErrorAlert error={mutation.error} />
       <button
         type="submit"
         className="button button-primary"

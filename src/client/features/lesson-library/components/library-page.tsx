@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
+import { DismissibleNotice } from '#shared/components/dismissible-notice';
 import { useFocusOnArrival } from '#shared/hooks/use-focus-on-arrival';
 import { Link } from '#shared/lib/router';
 import { routes } from '#shared/lib/routes';
@@ -78,24 +79,13 @@ export function LibraryPage() {
       <h1 ref={headingRef} tabIndex={-1}>
         {TITLE}
       </h1>
-      <div role="status" className={notice ? 'notice' : undefined}>
-        {notice ? (
-          <>
-            <p ref={noticeRef} tabIndex={-1}>
-              {notice}
-            </p>
-            <button
-              type="button"
-              className="button button-quiet button-small"
-              onClick={() => {
-                setNotice(null);
-              }}
-            >
-              Dismiss
-            </button>
-          </>
-        ) : null}
-      </div>
+      <DismissibleNotice
+        notice={notice}
+        onDismiss={() => {
+          setNotice(null);
+        }}
+        ref={noticeRef}
+      />
       <p className="button-row">
         <Link className="button button-primary" to={routes.newLesson.build()}>
           New lesson from an article

@@ -5,7 +5,11 @@ import { Link, navigate } from '#shared/lib/router';
 import { routes } from '#shared/lib/routes';
 import { createLesson, storeLessonDetail } from '../api/library-api';
 import { toLessonJson } from '../lib/lesson-json';
-import { newDraftFromArticle, type ArticleDetails } from '../lib/new-draft-parts';
+import {
+  EMPTY_ARTICLE_DETAILS,
+  newDraftFromArticle,
+  type ArticleDetails,
+} from '../lib/new-draft-parts';
 import { detectParagraphs } from '../lib/paragraphs';
 import { fieldDomId, type EditorProblem } from '../lib/problems';
 import { TextField } from './fields';
@@ -13,16 +17,6 @@ import { ProblemsContext } from './problems-context';
 import { ApiErrorAlert } from '#shared/components/api-error-alert';
 
 const TITLE = 'New lesson from an article';
-
-const EMPTY: ArticleDetails = {
-  title: '',
-  subtitle: '',
-  publication: '',
-  author: '',
-  date: '',
-  url: '',
-  permission: '',
-};
 
 /** What must be filled in before the lesson is made; the rest can wait for the editor. */
 function checkArticle(details: ArticleDetails, paragraphs: readonly string[]): EditorProblem[] {
@@ -39,7 +33,7 @@ function checkArticle(details: ArticleDetails, paragraphs: readonly string[]): E
 export function NewLessonPage() {
   const headingRef = useRef<HTMLHeadingElement>(null);
   useFocusOnArrival(headingRef, 'new-lesson');
-  const [details, setDetails] = useState<ArticleDetails>(EMPTY);
+  const [details, setDetails] = useState<ArticleDetails>(EMPTY_ARTICLE_DETAILS);
   const [article, setArticle] = useState('');
   const [problems, setProblems] = useState<readonly EditorProblem[]>([]);
   const paragraphs = useMemo(() => detectParagraphs(article), [article]);

@@ -7,17 +7,9 @@ import {
   splitSection,
 } from './draft-edits';
 import { type DraftLesson } from './draft-lesson';
-import { newDraftFromArticle, newItem } from './new-draft-parts';
+import { EMPTY_ARTICLE_DETAILS, newDraftFromArticle, newItem } from './new-draft-parts';
 
-const details = {
-  title: 'T',
-  subtitle: '',
-  publication: '',
-  author: '',
-  date: '',
-  url: '',
-  permission: '',
-};
+const details = { ...EMPTY_ARTICLE_DETAILS, title: 'T' };
 const article = (): DraftLesson => newDraftFromArticle(details, ['A', 'B', 'C', 'D', 'E']);
 const texts = (draft: DraftLesson) => draft.sections.map((s) => s.paragraphs.map((p) => p.text));
 

@@ -97,6 +97,17 @@ export interface ArticleDetails {
   readonly permission: string;
 }
 
+/** The details of an article not described yet: the new-lesson form's start. */
+export const EMPTY_ARTICLE_DETAILS: ArticleDetails = {
+  title: '',
+  subtitle: '',
+  publication: '',
+  author: '',
+  date: '',
+  url: '',
+  permission: '',
+};
+
 /** A new lesson's draft: the article's details and its paragraphs, all in one first section. */
 export function newDraftFromArticle(
   details: ArticleDetails,

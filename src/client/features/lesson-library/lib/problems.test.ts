@@ -15,6 +15,15 @@ import { completeLessonJson } from './test-lesson';
 
 const lesson = (): DraftLesson => readDraft(completeLessonJson);
 
+/** The draft cut to its first two sections, the second with these items. */
+const withSecondSectionItems = (
+  draft: DraftLesson,
+  items: DraftLesson['sections'][number]['items'],
+): DraftLesson => ({
+  ...draft,
+  sections: [draft.sections[0]!, { ...draft.sections[1]!, items }],
+});
+
 describe('field paths', () => {
   it('gives each field an element id of its own', () => {
     expect(fieldDomId('sections[0].summary')).toBe('field-sections-0-summary');
@@ -81,27 +90,18 @@ describe('what the text must hold', () => {
   it('names a claim quote that is not in the article word for word, case aside', () => {
     const draft = lesson();
     const claims = draft.sections[1]!.items[0] as DraftClaimCheck;
-    const changed: DraftLesson = {
-      ...draft,
-      sections: [
-        draft.sections[0]!,
-        {
-          ...draft.sections[1]!,
-          items: [
-            {
-              ...claims,
-              claims: [
-                'More images will follow!',
-                'more IMAGES will follow',
-                // In another section of the article: still in the article.
-                'galaxy cluster SMACS 0723',
-                '',
-              ].map((quote) => ({ ...claims.claims[0]!, quote })),
-            },
-          ],
-        },
-      ],
-    };
+    const changed = withSecondSectionItems(draft, [
+      {
+        ...claims,
+        claims: [
+          'More images will follow!',
+          'more IMAGES will follow',
+          // In another section of the article: still in the article.
+          'galaxy cluster SMACS 0723',
+          '',
+        ].map((quote) => ({ ...claims.claims[0]!, quote })),
+      },
+    ]);
     expect(checkAgainstText(changed)).toEqual([
       {
         path: 'sections[1].items[0].claims[0].quote',
@@ -186,25 +186,16 @@ describe('checkDraft', () => {
     const draft = lesson();
     const forecast = draft.sections[1]!.items[1] as DraftForecast;
     const scenario = forecast.scenarios[0]!;
-    const changed: DraftLesson = {
-      ...draft,
-      sections: [
-        draft.sections[0]!,
-        {
-          ...draft.sections[1]!,
-          items: [
-            draft.sections[1]!.items[0]!,
-            {
-              ...forecast,
-              scenarios: [
-                // Half a resolution: what happened is said, whether it happened is not.
-                { ...scenario, resolution: { ...scenario.resolution, happened: null } },
-              ],
-            },
-          ],
-        },
-      ],
-    };
+    const changed = withSecondSectionItems(draft, [
+      draft.sections[1]!.items[0]!,
+      {
+        ...forecast,
+        scenarios: [
+          // Half a resolution: what happened is said, whether it happened is not.
+          { ...scenario, resolution: { ...scenario.resolution, happened: null } },
+        ],
+      },
+    ]);
     const described = checkDraft(changed).map((p) => `${describeFieldPath(p.path)}: ${p.message}`);
     expect(described).toEqual([
       'Section 2, item 2, scenario 1, resolution, did it happen: is missing: it should be true or false',

@@ -2,7 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { StudentSessionView } from '#domain/api/live-contracts';
 import type { LiveEvent } from '#domain/api/live-events';
 import { queryKeys } from '#shared/lib/query-keys';
-import { withoutSummary, withResults, withSummary } from '#shared/lib/session-view-patches';
+import { withResults, withSummaryEvent } from '#shared/lib/session-view-patches';
 
 /**
  * The one place the student's live events meet the query cache: patch the view where the event
@@ -56,10 +56,8 @@ export function applyStudentLiveEvent(
       if (event.results.kind === 'text') refetch(queryClient, sessionId);
       return;
     case 'summary.published':
-      patch(queryClient, sessionId, (view) => withSummary(view, event.summary));
-      return;
     case 'summary.withdrawn':
-      patch(queryClient, sessionId, (view) => withoutSummary(view, event.sectionId));
+      patch(queryClient, sessionId, (view) => withSummaryEvent(view, event));
       return;
     case 'session.ended':
       patch(queryClient, sessionId, (view) => ({

@@ -1,4 +1,5 @@
 import type { StudentSessionView } from '#domain/api/live-contracts';
+import { TEST_SESSION } from '#shared/testing/test-session';
 
 type SessionViewChanges = Partial<Omit<StudentSessionView, 'session'>> & {
   readonly session?: Partial<StudentSessionView['session']>;
@@ -11,18 +12,7 @@ type SessionViewChanges = Partial<Omit<StudentSessionView, 'session'>> & {
 export function testStudentSessionView(changes: SessionViewChanges = {}): StudentSessionView {
   const { session, ...rest } = changes;
   return {
-    session: {
-      id: 's1',
-      lessonId: 'soleimani-2020',
-      lessonTitle: 'Lesson',
-      lessonVersion: 1,
-      mode: 'teacher-paced',
-      status: 'open',
-      currentSectionId: 'thesis',
-      createdAt: '2026-01-01T00:00:00.000Z',
-      endedAt: null,
-      ...session,
-    },
+    session: { ...TEST_SESSION, ...session },
     me: { id: 'ada', displayName: 'Ada', label: 'Ada', rejoinCode: 'K7M2QX' },
     itemStates: [],
     summaries: [],

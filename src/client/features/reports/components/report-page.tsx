@@ -1,9 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { SessionReport } from '#domain/api/dashboard-contracts';
-import type { Lesson } from '#domain/lesson/lesson-schema';
 import { ConfirmButton } from '#shared/components/confirm-button';
 import { PageUnavailable } from '#shared/components/page-unavailable';
 import { SessionLessonGate } from '#shared/components/session-lesson-gate';
+import { PrintButton } from '#shared/components/print-button';
 import { useTeacherSessionLesson } from '#shared/hooks/use-session-lesson';
 import { Link, navigate } from '#shared/lib/router';
 import { routes } from '#shared/lib/routes';
@@ -21,6 +20,7 @@ import {
   SpeakingTurnsSection,
   StudentsSection,
   WritingSection,
+  type SessionSectionProps,
 } from './report-sections';
 import { StudentTranscriptPicker } from './student-answers';
 
@@ -53,15 +53,7 @@ function DeleteSessionButton({ sessionId }: { readonly sessionId: string }) {
   );
 }
 
-function Report({
-  sessionId,
-  report,
-  lesson,
-}: {
-  readonly sessionId: string;
-  readonly report: SessionReport;
-  readonly lesson: Lesson;
-}) {
+function Report({ sessionId, report, lesson }: SessionSectionProps) {
   return (
     <>
       <title>{`Report: ${report.lessonTitle}`}</title>
@@ -75,15 +67,7 @@ function Report({
         <a className="button" href={sessionCsvPath(sessionId)} download>
           Download answers (CSV)
         </a>
-        <button
-          type="button"
-          className="button"
-          onClick={() => {
-            window.print();
-          }}
-        >
-          Print
-        </button>
+        <PrintButton />
       </div>
 
       <StudentsSection report={report} />

@@ -17,6 +17,9 @@ interface SectionProps {
   readonly lesson: Lesson;
 }
 
+/** A part of the report that also acts on the session (feedback, a student's transcript). */
+export type SessionSectionProps = SectionProps & { readonly sessionId: string };
+
 export function StudentsSection({ report }: { readonly report: SessionReport }) {
   return (
     <section aria-labelledby="participants-heading" className="report-section">
@@ -107,11 +110,7 @@ export function ForecastsSection({ report, lesson }: SectionProps) {
   );
 }
 
-export function WritingSection({
-  sessionId,
-  report,
-  lesson,
-}: SectionProps & { readonly sessionId: string }) {
+export function WritingSection({ sessionId, report, lesson }: SessionSectionProps) {
   if (report.writing.length === 0) return null;
   return (
     <section aria-labelledby="writing-heading" className="report-section">

@@ -1,6 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
-import type { SessionReport } from '#domain/api/dashboard-contracts';
 import { formatAnswerText } from '#domain/lesson/format-answer';
 import { getItemQuestion } from '#domain/lesson/item-question';
 import type { Lesson } from '#domain/lesson/lesson-schema';
@@ -12,6 +11,7 @@ import { queryKeys } from '#shared/lib/query-keys';
 import { storeSessionView, studentExportPath } from '#shared/lib/teacher-sessions';
 import { deleteStudentData, teacherTranscriptQuery } from '../api/reports-api';
 import { formatDateTime } from '../lib/report-text';
+import type { SessionSectionProps } from './report-sections';
 
 /** One student's answers in the report, with their data to export or erase. */
 
@@ -79,15 +79,7 @@ function Transcript({
   );
 }
 
-export function StudentTranscriptPicker({
-  sessionId,
-  report,
-  lesson,
-}: {
-  readonly sessionId: string;
-  readonly report: SessionReport;
-  readonly lesson: Lesson;
-}) {
+export function StudentTranscriptPicker({ sessionId, report, lesson }: SessionSectionProps) {
   const selectId = useId();
   const [participantId, setParticipantId] = useState('');
   const [deletedNote, setDeletedNote] = useState<string | null>(null);

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { Answer } from '#domain/lesson/answers';
 import type { StudentForecastItem as ForecastItem } from '#domain/lesson/answer-key-schemas';
 import { scoreForecast } from '#domain/scoring/brier';
@@ -13,6 +14,19 @@ import { LESSON_READING_HEADING, LessonReadingCell } from '#shared/components/it
  */
 export const OFFLINE_KEY_HINT =
   'The lesson’s answer for this question shows once this device is back online.';
+
+/** The columns every forecast table starts with; `children` are those a scored one adds. */
+function ForecastTableHead({ children }: { readonly children?: ReactNode }) {
+  return (
+    <thead>
+      <tr>
+        <th scope="col">Scenario</th>
+        <th scope="col">Your forecast</th>
+        {children}
+      </tr>
+    </thead>
+  );
+}
 
 /**
  * A forecast not yet given in full: what the student gave, and nothing that would anchor it.
@@ -38,12 +52,7 @@ function UnrevealedForecastReview({
           </>
         }
       >
-        <thead>
-          <tr>
-            <th scope="col">Scenario</th>
-            <th scope="col">Your forecast</th>
-          </tr>
-        </thead>
+        <ForecastTableHead />
         <tbody>
           {item.scenarios.map((scenario) => {
             const percent = probabilities[scenario.id];
@@ -100,15 +109,11 @@ export function ForecastReview({
           </>
         }
       >
-        <thead>
-          <tr>
-            <th scope="col">Scenario</th>
-            <th scope="col">Your forecast</th>
-            <th scope="col">{LESSON_READING_HEADING}</th>
-            <th scope="col">What happened</th>
-            <th scope="col">Brier score</th>
-          </tr>
-        </thead>
+        <ForecastTableHead>
+          <th scope="col">{LESSON_READING_HEADING}</th>
+          <th scope="col">What happened</th>
+          <th scope="col">Brier score</th>
+        </ForecastTableHead>
         <tbody>
           {keyed.scenarios.map((scenario) => {
             const scored = score.scenarios.find((s) => s.scenarioId === scenario.id);

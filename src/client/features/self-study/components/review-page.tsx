@@ -8,6 +8,7 @@ import type {
   StudentItem as Item,
   StudentLesson as Lesson,
 } from '#domain/lesson/answer-key-schemas';
+import { PrintButton } from '#shared/components/print-button';
 import { useFocusOnArrival } from '#shared/hooks/use-focus-on-arrival';
 import { navigate } from '#shared/lib/router';
 import {
@@ -186,15 +187,7 @@ export function ReviewPage({
         >
           Download as Markdown
         </button>
-        <button
-          type="button"
-          className="button"
-          onClick={() => {
-            window.print();
-          }}
-        >
-          Print
-        </button>
+        <PrintButton />
         <StartOverButton
           onConfirm={() => {
             study.startOver();

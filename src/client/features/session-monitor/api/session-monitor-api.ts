@@ -202,19 +202,26 @@ export function revealOutcomes(
   return callEndpoint(endpoints.revealOutcomes, { params: { id: sessionId }, body: request });
 }
 
+/** Changes the responses of every cached wall list of the session (a moderation's answer). */
+function updateCachedWalls(
+  queryClient: QueryClient,
+  sessionId: string,
+  update: (response: TeacherWallResponse) => TeacherWallResponse,
+): void {
+  queryClient.setQueriesData<WallResponsesResponse>(
+    { queryKey: queryKeys.teacherResponses(sessionId) },
+    (data) => data && { ...data, responses: data.responses.map(update) },
+  );
+}
+
 /** Puts a moderated response in every cached wall list that holds it. */
 export function storeWallResponse(
   queryClient: QueryClient,
   sessionId: string,
   response: TeacherWallResponse,
 ): void {
-  queryClient.setQueriesData<WallResponsesResponse>(
-    { queryKey: queryKeys.teacherResponses(sessionId) },
-    (data) =>
-      data && {
-        ...data,
-        responses: data.responses.map((r) => (r.responseId === response.responseId ? response : r)),
-      },
+  updateCachedWalls(queryClient, sessionId, (r) =>
+    r.responseId === response.responseId ? response : r,
   );
 }
 
@@ -224,15 +231,8 @@ export function storeWallReply(
   sessionId: string,
   reply: TeacherWallReply,
 ): void {
-  queryClient.setQueriesData<WallResponsesResponse>(
-    { queryKey: queryKeys.teacherResponses(sessionId) },
-    (data) =>
-      data && {
-        ...data,
-        responses: data.responses.map((r) => ({
-          ...r,
-          replies: r.replies.map((old) => (old.replyId === reply.replyId ? reply : old)),
-        })),
-      },
-  );
+  updateCachedWalls(queryClient, sessionId, (r) => ({
+    ...r,
+    replies: r.replies.map((old) => (old.replyId === reply.replyId ? reply : old)),
+  }));
 }

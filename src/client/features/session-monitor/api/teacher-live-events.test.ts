@@ -2,6 +2,7 @@ import { QueryClient, QueryObserver } from '@tanstack/react-query';
 import { describe, expect, it, vi } from 'vitest';
 import type { Participant, TeacherSessionView } from '#domain/api/live-contracts';
 import { queryKeys } from '#shared/lib/query-keys';
+import { TEST_SESSION } from '#shared/testing/test-session';
 import { applyTeacherLiveEvent } from './teacher-live-events';
 
 const participant = (id: string): Participant => ({
@@ -16,18 +17,7 @@ const participant = (id: string): Participant => ({
 
 function viewWith(overrides: Partial<TeacherSessionView> = {}): TeacherSessionView {
   return {
-    session: {
-      id: 's1',
-      lessonId: 'soleimani-2020',
-      lessonTitle: 'Lesson',
-      lessonVersion: 1,
-      mode: 'teacher-paced',
-      status: 'open',
-      joinCode: 'ABCDEF',
-      currentSectionId: 'thesis',
-      createdAt: '2026-01-01T00:00:00.000Z',
-      endedAt: null,
-    },
+    session: { ...TEST_SESSION, joinCode: 'ABCDEF' },
     joinUrl: '/join?code=ABCDEF',
     wallIdentity: 'anonymous',
     forecastScores: [],

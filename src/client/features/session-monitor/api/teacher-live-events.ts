@@ -3,7 +3,7 @@ import type { TeacherSessionView } from '#domain/api/live-contracts';
 import type { LiveEvent } from '#domain/api/live-events';
 import { queryKeys } from '#shared/lib/query-keys';
 import { createRefetchThrottle, type RefetchThrottle } from '#shared/lib/refetch-throttle';
-import { withoutSummary, withResults, withSummary } from '#shared/lib/session-view-patches';
+import { withResults, withSummaryEvent } from '#shared/lib/session-view-patches';
 
 /**
  * The one place the teacher's live events meet the query cache: each event patches the session
@@ -139,10 +139,8 @@ export function applyTeacherLiveEvent(
       patch(queryClient, sessionId, (view) => withResults(view, event.results));
       return;
     case 'summary.published':
-      patch(queryClient, sessionId, (view) => withSummary(view, event.summary));
-      return;
     case 'summary.withdrawn':
-      patch(queryClient, sessionId, (view) => withoutSummary(view, event.sectionId));
+      patch(queryClient, sessionId, (view) => withSummaryEvent(view, event));
       return;
     case 'section.changed':
     case 'session.ended':

@@ -6,10 +6,11 @@ import type { ForecastScores } from '#domain/api/dashboard-contracts';
 import type { ItemResults, ItemState } from '#domain/api/live-contracts';
 import { ItemResultsView } from '#shared/components/items/item-results';
 import { useFocusWhenLost } from '#shared/hooks/use-focus-when-lost';
-import { describeApiError } from '#shared/lib/api-client';
 import { ITEM_KIND_LABELS } from '#shared/lib/describe-answer';
 import { ForecastOutcomes } from './reveal-outcomes-form';
 import { useSessionAction } from './use-session-action';
+import { SessionActionButton } from './session-action-button';
+import { ApiErrorAlert } from '#shared/components/api-error-alert';
 
 const STATUS_TEXT: Record<ItemState['status'], string> = {
   pending: 'not opened',
@@ -68,47 +69,26 @@ export function ItemControl({
       {isEnded ? null : (
         <div className="button-row">
           {status !== 'open' ? (
-            <button
-              type="button"
-              className="button button-primary"
-              disabled={action.isPending}
-              onClick={() => {
-                action.mutate({ type: 'open-item', itemId: item.id });
-              }}
+            <SessionActionButton
+              action={action}
+              request={{ type: 'open-item', itemId: item.id }}
+              isPrimary
             >
               {status === 'closed' ? 'Reopen' : 'Open'}
-            </button>
+            </SessionActionButton>
           ) : (
-            <button
-              type="button"
-              className="button"
-              disabled={action.isPending}
-              onClick={() => {
-                action.mutate({ type: 'close-item', itemId: item.id });
-              }}
-            >
+            <SessionActionButton action={action} request={{ type: 'close-item', itemId: item.id }}>
               Close
-            </button>
+            </SessionActionButton>
           )}
           {isRevealed || !takesAnAnswer(item) ? null : (
-            <button
-              type="button"
-              className="button"
-              disabled={action.isPending}
-              onClick={() => {
-                action.mutate({ type: 'reveal-item', itemId: item.id });
-              }}
-            >
+            <SessionActionButton action={action} request={{ type: 'reveal-item', itemId: item.id }}>
               Reveal results
-            </button>
+            </SessionActionButton>
           )}
         </div>
       )}
-      {action.isError ? (
-        <p className="error" role="alert">
-          {describeApiError(action.error)}
-        </p>
-      ) : null}
+      <ApiErrorAlert error={action.error} />
       {results && results.responses > 0 ? (
         <ItemResultsView
           item={item}

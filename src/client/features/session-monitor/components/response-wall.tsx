@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import type { Lesson } from '#domain/lesson/lesson-schema';
 import type {
   ModerateResponseRequest,
@@ -13,6 +13,7 @@ import {
   type WallIdentity,
 } from '#domain/live/wall-identity';
 import { countReplies, WALL_REPLY_KIND_LABELS } from '#domain/live/wall-replies';
+import { ApiErrorAlert } from '#shared/components/api-error-alert';
 import { useDebouncedValue } from '#shared/hooks/use-debounced-value';
 import { describeApiError } from '#shared/lib/api-client';
 import {
@@ -26,6 +27,36 @@ import {
 import { storeSessionView } from '#shared/lib/teacher-sessions';
 
 const SEARCH_DEBOUNCE_MS = 300;
+
+/**
+ * A moderation toggle: aria-disabled, not disabled, while a change is on its way, so the focus
+ * stays on it for the next press.
+ */
+function ModerationButton({
+  name,
+  isPending,
+  onClick,
+  children,
+}: {
+  readonly name: string;
+  readonly isPending: boolean;
+  readonly onClick: () => void;
+  readonly children: ReactNode;
+}) {
+  return (
+    <button
+      type="button"
+      className="button button-small"
+      aria-label={name}
+      aria-disabled={isPending}
+      onClick={() => {
+        if (!isPending) onClick();
+      }}
+    >
+      {children}
+    </button>
+  );
+}
 
 function ReplyItem({
   sessionId,
@@ -56,23 +87,17 @@ function ReplyItem({
       </p>
       <p className="wall-text">{reply.text}</p>
       {isEnded ? null : (
-        <button
-          type="button"
-          className="button button-small"
-          aria-label={`${reply.isHidden ? 'Show' : 'Hide'} the reply by ${who}`}
-          aria-disabled={moderation.isPending}
+        <ModerationButton
+          name={`${reply.isHidden ? 'Show' : 'Hide'} the reply by ${who}`}
+          isPending={moderation.isPending}
           onClick={() => {
-            if (!moderation.isPending) moderation.mutate(!reply.isHidden);
+            moderation.mutate(!reply.isHidden);
           }}
         >
           {reply.isHidden ? 'Show' : 'Hide'}
-        </button>
+        </ModerationButton>
       )}
-      {moderation.isError ? (
-        <p className="error" role="alert">
-          {describeApiError(moderation.error)}
-        </p>
-      ) : null}
+      <ApiErrorAlert error={moderation.error} />
     </li>
   );
 }
@@ -117,36 +142,27 @@ function ResponseCard({
       <p className="wall-text">{response.text}</p>
       {isEnded ? null : (
         <div className="button-row">
-          <button
-            type="button"
-            className="button button-small"
-            aria-label={`${response.isHidden ? 'Show' : 'Hide'} the response by ${who}`}
-            aria-disabled={moderation.isPending}
+          <ModerationButton
+            name={`${response.isHidden ? 'Show' : 'Hide'} the response by ${who}`}
+            isPending={moderation.isPending}
             onClick={() => {
-              if (!moderation.isPending) moderation.mutate({ isHidden: !response.isHidden });
+              moderation.mutate({ isHidden: !response.isHidden });
             }}
           >
             {response.isHidden ? 'Show' : 'Hide'}
-          </button>
-          <button
-            type="button"
-            className="button button-small"
-            aria-label={`${response.isSpotlighted ? 'Remove spotlight from' : 'Spotlight'} the response by ${who}`}
-            aria-disabled={moderation.isPending}
+          </ModerationButton>
+          <ModerationButton
+            name={`${response.isSpotlighted ? 'Remove spotlight from' : 'Spotlight'} the response by ${who}`}
+            isPending={moderation.isPending}
             onClick={() => {
-              if (!moderation.isPending)
-                moderation.mutate({ isSpotlighted: !response.isSpotlighted });
+              moderation.mutate({ isSpotlighted: !response.isSpotlighted });
             }}
           >
             {response.isSpotlighted ? 'Remove spotlight' : 'Spotlight'}
-          </button>
+          </ModerationButton>
         </div>
       )}
-      {moderation.isError ? (
-        <p className="error" role="alert">
-          {describeApiError(moderation.error)}
-        </p>
-      ) : null}
+      <ApiErrorAlert error={moderation.error} />
       {response.replies.length > 0 ? (
         <>
           <p className="wall-reply-count">
@@ -217,11 +233,7 @@ function WallIdentityChoice({
       <p id={hintId} className="hint">
         {WALL_IDENTITY_HINTS[chosen]} You always see names.
       </p>
-      {settings.isError ? (
-        <p className="error" role="alert">
-          {describeApiError(settings.error)}
-        </p>
-      ) : null}
+      <ApiErrorAlert error={settings.error} />
     </fieldset>
   );
 }

@@ -4,9 +4,9 @@ import type { ForecastItem, ForecastScenario } from '#domain/lesson/lesson-schem
 import type { ForecastScores, ScenarioOutcome } from '#domain/api/dashboard-contracts';
 import { LIMITS } from '#domain/live/live-constants';
 import { ForecastScoresView } from '#shared/components/items/forecast-scores';
-import { describeApiError } from '#shared/lib/api-client';
 import { storeSessionView } from '#shared/lib/teacher-sessions';
 import { revealOutcomes } from '../api/session-monitor-api';
+import { ApiErrorAlert } from '#shared/components/api-error-alert';
 
 /** An outcome as the teacher fills it in: whether it happened is unset until chosen. */
 export interface OutcomeDraft {
@@ -146,11 +146,7 @@ export function ForecastOutcomes({
           Say for every scenario whether it happened, and what happened.
         </p>
       )}
-      {reveal.isError ? (
-        <p className="error" role="alert">
-          {describeApiError(reveal.error)}
-        </p>
-      ) : null}
+      <ApiErrorAlert error={reveal.error} />
       <button
         type="submit"
         className="button button-primary"

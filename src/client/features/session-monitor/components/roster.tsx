@@ -2,9 +2,9 @@ import { useEffect, useRef, useState } from 'react';
 import type { Lesson } from '#domain/lesson/lesson-schema';
 import type { Participant, SessionMode } from '#domain/api/live-contracts';
 import { ConfirmDialog } from '#shared/components/confirm-dialog';
-import { describeApiError } from '#shared/lib/api-client';
 import { studentExportPath } from '#shared/lib/teacher-sessions';
 import { useSessionAction } from './use-session-action';
+import { ApiErrorAlert } from '#shared/components/api-error-alert';
 
 /** What a dialog asks before each way of letting a student go: each says what really happens. */
 const REMOVE_MESSAGE =
@@ -72,11 +72,7 @@ export function Roster({
           {outcome.text}
         </p>
       ) : null}
-      {action.isError ? (
-        <p className="error" role="alert">
-          {describeApiError(action.error)}
-        </p>
-      ) : null}
+      <ApiErrorAlert error={action.error} />
       {participants.length > 0 ? (
         <ul className="roster" aria-label="Students">
           {participants.map((participant) => (

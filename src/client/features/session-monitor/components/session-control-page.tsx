@@ -7,7 +7,7 @@ import { SessionLessonGate } from '#shared/components/session-lesson-gate';
 import { useFocusWhenLost } from '#shared/hooks/use-focus-when-lost';
 import { useLiveStream } from '#shared/hooks/use-live-stream';
 import { useTeacherSessionLesson } from '#shared/hooks/use-session-lesson';
-import { describeApiError, isApiError } from '#shared/lib/api-client';
+import { isApiError } from '#shared/lib/api-client';
 import type { LiveConnectionState } from '#shared/lib/live-stream';
 import { Link } from '#shared/lib/router';
 import { routes } from '#shared/lib/routes';
@@ -22,6 +22,7 @@ import { SpeakingTallyPanel } from './speaking-tally';
 import { StatementsPanel } from './statements-panel';
 import { SummaryComposer } from './summary-composer';
 import { useSessionAction } from './use-session-action';
+import { ApiErrorAlert } from '#shared/components/api-error-alert';
 
 const CONNECTION_TEXT: Record<LiveConnectionState, string> = {
   connecting: 'Connecting to live updates…',
@@ -75,11 +76,7 @@ function SectionControl({
       >
         Next section<span aria-hidden="true"> →</span>
       </button>
-      {action.isError ? (
-        <p className="error" role="alert">
-          {describeApiError(action.error)}
-        </p>
-      ) : null}
+      <ApiErrorAlert error={action.error} />
     </nav>
   );
 }

@@ -18,6 +18,7 @@ import {
   removeSpeakingTurn,
   teacherSpeakingTurnsQuery,
 } from '../api/session-monitor-api';
+import { ApiErrorAlert } from '#shared/components/api-error-alert';
 
 function DominanceWarning({
   tally,
@@ -169,16 +170,8 @@ export function SpeakingTallyPanel({
                   </button>
                 ) : null}
               </div>
-              {add.isError ? (
-                <p className="error" role="alert">
-                  The turn was not recorded: {describeApiError(add.error)}
-                </p>
-              ) : null}
-              {undo.isError ? (
-                <p className="error" role="alert">
-                  The turn was not taken back: {describeApiError(undo.error)}
-                </p>
-              ) : null}
+              <ApiErrorAlert error={add.error} lead="The turn was not recorded: " />
+              <ApiErrorAlert error={undo.error} lead="The turn was not taken back: " />
             </>
           )}
           {tally.totalTurns === 0 ? (

@@ -6,6 +6,7 @@ import { TableScrollBox } from '#shared/components/table-scroll-box';
 import { describeApiError } from '#shared/lib/api-client';
 import { queryKeys } from '#shared/lib/query-keys';
 import { moderateStatement, teacherStatementsQuery } from '../api/session-monitor-api';
+import { ApiErrorAlert } from '#shared/components/api-error-alert';
 
 const STATUS_TEXT: Readonly<Record<StatementStatus, string>> = {
   pending: 'Waiting for approval',
@@ -98,11 +99,7 @@ export function StatementsPanel({
   };
   return (
     <div className="statements-panel">
-      {moderation.isError ? (
-        <p className="error" role="alert">
-          {describeApiError(moderation.error)}
-        </p>
-      ) : null}
+      <ApiErrorAlert error={moderation.error} />
       <h4>Waiting for your approval ({pending.length})</h4>
       {pending.length === 0 ? (
         <p className="hint">

@@ -3,9 +3,10 @@ import type { Section } from '#domain/lesson/lesson-schema';
 import type { PublishedSummary } from '#domain/api/live-contracts';
 import { LIMITS } from '#domain/live/live-constants';
 import { useFocusWhenLost } from '#shared/hooks/use-focus-when-lost';
-import { describeApiError } from '#shared/lib/api-client';
 import { ThemesList } from './themes-list';
 import { useSessionAction } from './use-session-action';
+import { SessionActionButton } from './session-action-button';
+import { ApiErrorAlert } from '#shared/components/api-error-alert';
 
 /**
  * The section's summary: prefilled with the lesson's, editable, published to the class and
@@ -53,34 +54,24 @@ export function SummaryComposer({
           setText(event.target.value);
         }}
       />
-      {action.isError ? (
-        <p className="error" role="alert">
-          {describeApiError(action.error)}
-        </p>
-      ) : null}
+      <ApiErrorAlert error={action.error} />
       {isEnded ? null : (
         <div className="button-row">
-          <button
-            type="button"
-            className="button button-primary"
-            disabled={action.isPending || text.trim() === ''}
-            onClick={() => {
-              action.mutate({ type: 'publish-summary', sectionId: section.id, text });
-            }}
+          <SessionActionButton
+            action={action}
+            request={{ type: 'publish-summary', sectionId: section.id, text }}
+            isPrimary
+            isBlocked={text.trim() === ''}
           >
             Publish summary
-          </button>
+          </SessionActionButton>
           {published ? (
-            <button
-              type="button"
-              className="button"
-              disabled={action.isPending}
-              onClick={() => {
-                action.mutate({ type: 'withdraw-summary', sectionId: section.id });
-              }}
+            <SessionActionButton
+              action={action}
+              request={{ type: 'withdraw-summary', sectionId: section.id }}
             >
               Withdraw summary
-            </button>
+            </SessionActionButton>
           ) : null}
         </div>
       )}
