@@ -12,9 +12,9 @@ import {
   ApiClient,
   createLiveSession,
   errorOf,
-  joinAs,
   signUpTeacher,
   type ApiResponse,
+  classJoinedBy,
 } from './api-client';
 import { describeWithServer, useServerPerTest } from './use-test-server';
 
@@ -56,15 +56,13 @@ describeWithServer('answers and joins on %s', (ctx) => {
 
   /** A self-paced session (every item open) with one student. */
   async function selfPacedClass(baseUrl = ctx.server.baseUrl) {
-    const teacher = await signUpTeacher(baseUrl);
-    const view = await createLiveSession(teacher, 'self-paced');
-    const { student } = await joinAs(baseUrl, view.session.joinCode, 'Ava');
-    const base = `/api/sessions/${view.session.id}`;
+    const { teacher, base, code, students } = await classJoinedBy(baseUrl, 'self-paced', ['Ava']);
+    const [{ student }] = students;
     const myAnswers = async () =>
       (await student.get<StudentSessionView>(`${base}/me`)).body.myAnswers;
     const answerCounts = async () =>
       (await teacher.get<TeacherSessionView>(base)).body.answerCounts;
-    return { teacher, student, base, code: view.session.joinCode, myAnswers, answerCounts };
+    return { teacher, student, base, code, myAnswers, answerCounts };
   }
 
   it('keeps one answer however often the same submission is retried', async () => {

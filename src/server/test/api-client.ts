@@ -190,13 +190,19 @@ export async function createLiveSession(
   return response.body;
 }
 
+/** A joined student's client and what the join answered. */
+interface JoinedStudent {
+  readonly student: ApiClient;
+  readonly joined: JoinResponse;
+}
+
 /** A student's client that has joined with the code, and what the join answered. */
 export async function joinAs(
   baseUrl: string,
   code: string,
   displayName: string,
   options: { asNewNamesake?: boolean } = {},
-): Promise<{ student: ApiClient; joined: JoinResponse }> {
+): Promise<JoinedStudent> {
   const student = new ApiClient(baseUrl);
   const response = await student.post<JoinResponse>('/api/join', {
     code,
@@ -233,13 +239,45 @@ export async function submitAnswer(
   expect(ack.status, JSON.stringify(ack.body)).toBe(200);
 }
 
+/**
+ * A newly signed-up teacher's session that the named students joined, one after another: the
+ * teacher's client and view, the session's API path and join code, and each student's client and
+ * join answer in the order named. The session runs the built-in lesson unless `lessonOf` gives
+ * the id of another (which the teacher may first publish).
+ */
+export async function classJoinedBy<const Names extends readonly string[]>(
+  baseUrl: string,
+  mode: SessionMode,
+  names: Names,
+  options: { lessonOf?: (teacher: ApiClient) => Promise<string> } = {},
+): Promise<{
+  teacher: ApiClient;
+  view: TeacherSessionView;
+  base: string;
+  code: string;
+  students: { [K in keyof Names]: JoinedStudent };
+}> {
+  const teacher = await signUpTeacher(baseUrl);
+  const view = await createLiveSession(teacher, mode, await options.lessonOf?.(teacher));
+  const code = view.session.joinCode;
+  const students: JoinedStudent[] = [];
+  for (const name of names) students.push(await joinAs(baseUrl, code, name));
+  return {
+    teacher,
+    view,
+    base: `/api/sessions/${view.session.id}`,
+    code,
+    students: students as { [K in keyof Names]: JoinedStudent },
+  };
+}
+
 /** A teacher's self-paced session that Ana and Ben joined: their clients and participant ids. */
 export async function classOfAnaAndBen(baseUrl: string) {
-  const teacher = await signUpTeacher(baseUrl);
-  const view = await createLiveSession(teacher, 'self-paced');
-  const base = `/api/sessions/${view.session.id}`;
-  const ana = await joinAs(baseUrl, view.session.joinCode, 'Ana');
-  const ben = await joinAs(baseUrl, view.session.joinCode, 'Ben');
+  const { teacher, view, base, students } = await classJoinedBy(baseUrl, 'self-paced', [
+    'Ana',
+    'Ben',
+  ]);
+  const [ana, ben] = students;
   return {
     teacher,
     view,

@@ -13,10 +13,9 @@ import {
   statementsLesson,
 } from '../../test-fixtures/lessons/statements-lesson';
 import {
-  createLiveSession,
+  classJoinedBy,
   errorOf,
   expectRefusal,
-  joinAs,
   sendAtOnce,
   signUpTeacher,
   type ApiClient,
@@ -45,15 +44,13 @@ const campVote = (camp: 'A' | 'B', index: number) =>
 
 describeWithServer('class statements and the opinion map on %s', (ctx) => {
   async function classWithItemOpen(names: readonly string[], requireApproval = false) {
-    const teacher = await signUpTeacher(ctx.server.baseUrl);
-    const view = await createLiveSession(
-      teacher,
+    const { teacher, base, students } = await classJoinedBy(
+      ctx.server.baseUrl,
       'teacher-paced',
-      await publish(teacher, requireApproval),
-    );
-    const base = `/api/sessions/${view.session.id}`;
-    const students = await Promise.all(
-      names.map((name) => joinAs(ctx.server.baseUrl, view.session.joinCode, name)),
+      names,
+      {
+        lessonOf: (by) => publish(by, requireApproval),
+      },
     );
     return { teacher, base, students, open: () => teacher.post(`${base}/items/${itemId}/open`) };
   }

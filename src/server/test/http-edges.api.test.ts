@@ -2,14 +2,7 @@ import { expect, it } from 'vitest';
 import { soleimaniLesson as lesson } from '#domain/lesson/builtin/soleimani-lesson';
 import { EVENT_RETENTION_MS } from '../live/live-hub';
 import { pruneSessionEvents } from '../repositories/session-events.repository';
-import {
-  ApiClient,
-  createLiveSession,
-  errorOf,
-  joinAs,
-  signUpTeacher,
-  expectRefusal,
-} from './api-client';
+import { ApiClient, errorOf, expectRefusal, classJoinedBy } from './api-client';
 import { describeWithServer } from './use-test-server';
 
 const SECURITY_HEADER_NAMES = [
@@ -26,10 +19,9 @@ function expectSecurityHeaders(headers: Headers) {
 
 describeWithServer('HTTP edges on %s', (ctx) => {
   async function liveClass() {
-    const teacher = await signUpTeacher(ctx.server.baseUrl);
-    const { session } = await createLiveSession(teacher, 'teacher-paced');
-    const { student } = await joinAs(ctx.server.baseUrl, session.joinCode, 'Kim');
-    return { teacher, student, session, base: `/api/sessions/${session.id}` };
+    const joined = await classJoinedBy(ctx.server.baseUrl, 'teacher-paced', ['Kim']);
+    const { teacher, view, base } = joined;
+    return { teacher, student: joined.students[0].student, session: view.session, base };
   }
 
   it('answers 403, not 500, to a write whose Origin is null or not a URL', async () => {

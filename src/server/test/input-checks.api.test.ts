@@ -3,14 +3,7 @@ import { expect, it } from 'vitest';
 import type { Item } from '#domain/lesson/lesson-schema';
 import { soleimaniLesson as lesson } from '#domain/lesson/builtin/soleimani-lesson';
 import type { StudentSessionView } from '#domain/api/live-contracts';
-import {
-  ApiClient,
-  createLiveSession,
-  errorOf,
-  joinAs,
-  signUpTeacher,
-  type ApiResponse,
-} from './api-client';
+import { ApiClient, errorOf, type ApiResponse, classJoinedBy } from './api-client';
 import { describeWithServer } from './use-test-server';
 
 function itemById<K extends Item['kind']>(id: string, kind: K): Extract<Item, { kind: K }> {
@@ -54,15 +47,14 @@ function expectRefused(response: ApiResponse, field: string, says?: string) {
 describeWithServer('bad text and answers that do not fit their item, on %s', (ctx) => {
   /** A self-paced session (every item open) with one joined student. */
   async function selfPacedClass() {
-    const teacher = await signUpTeacher(ctx.server.baseUrl);
-    const view = await createLiveSession(teacher, 'self-paced');
-    const { student } = await joinAs(ctx.server.baseUrl, view.session.joinCode, 'Ava');
-    const base = `/api/sessions/${view.session.id}`;
+    const joined = await classJoinedBy(ctx.server.baseUrl, 'self-paced', ['Ava']);
+    const { teacher, base, code } = joined;
+    const [{ student }] = joined.students;
     const put = (itemId: string, answer: unknown) =>
       student.put(`${base}/answers/${itemId}`, { submissionId: randomUUID(), revision: 1, answer });
     const myAnswers = async () =>
       (await student.get<StudentSessionView>(`${base}/me`)).body.myAnswers;
-    return { teacher, student, base, code: view.session.joinCode, put, myAnswers };
+    return { teacher, student, base, code, put, myAnswers };
   }
 
   it('refuses NUL, lone surrogates and control characters in sign-up fields', async () => {

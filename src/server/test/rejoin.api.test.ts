@@ -14,6 +14,7 @@ import {
   joinAs,
   signUpTeacher,
   expectRefusal,
+  classJoinedBy,
 } from './api-client';
 import { describeWithServer } from './use-test-server';
 
@@ -25,16 +26,15 @@ const otherCode = (code: string) => (code === 'ZZZZZZ' ? 'YYYYYY' : 'ZZZZZZ');
 describeWithServer('rejoining and look-alike names on %s', (ctx) => {
   /** A self-paced session (every item open) that Riley has joined. */
   async function classWithRiley() {
-    const teacher = await signUpTeacher(ctx.server.baseUrl);
-    const view = await createLiveSession(teacher, 'self-paced');
-    const riley = await joinAs(ctx.server.baseUrl, view.session.joinCode, 'Riley');
+    const joined = await classJoinedBy(ctx.server.baseUrl, 'self-paced', ['Riley']);
+    const { teacher, code, base } = joined;
     return {
       teacher,
-      code: view.session.joinCode,
-      base: `/api/sessions/${view.session.id}`,
-      riley,
+      code,
+      base,
+      riley: joined.students[0],
       rejoin: (client: ApiClient, body: Record<string, unknown>) =>
-        client.post<JoinResponse>('/api/rejoin', { code: view.session.joinCode, ...body }),
+        client.post<JoinResponse>('/api/rejoin', { code, ...body }),
     };
   }
 

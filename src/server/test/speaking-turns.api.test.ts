@@ -12,18 +12,19 @@ import {
   sendAtOnce,
   signUpTeacher,
   type ApiClient,
+  classJoinedBy,
 } from './api-client';
 import { describeWithServer } from './use-test-server';
 
 describeWithServer('speaking turns on %s', (ctx) => {
   async function classOfThree() {
-    const teacher = await signUpTeacher(ctx.server.baseUrl);
-    const view = await createLiveSession(teacher, 'teacher-paced');
-    const base = `/api/sessions/${view.session.id}`;
-    const [ana, ben, kim] = await Promise.all(
-      ['Ana', 'Ben', 'Kim'].map((name) => joinAs(ctx.server.baseUrl, view.session.joinCode, name)),
-    );
-    return { teacher, base, ana: ana!, ben: ben!, kim: kim! };
+    const { teacher, base, students } = await classJoinedBy(ctx.server.baseUrl, 'teacher-paced', [
+      'Ana',
+      'Ben',
+      'Kim',
+    ]);
+    const [ana, ben, kim] = students;
+    return { teacher, base, ana, ben, kim };
   }
 
   const turn = (teacher: ApiClient, base: string, participantId: string, kind?: string | null) =>
