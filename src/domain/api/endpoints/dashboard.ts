@@ -166,7 +166,8 @@ export const dashboardEndpoints = {
     method: 'GET',
     path: '/api/sessions/:id/answers.csv',
     caller: 'owner',
-    summary: 'Every answer, one row each (RFC 4180, UTF-8 with BOM), as an attachment.',
+    summary:
+      'Every answer, one row each (RFC 4180, UTF-8 with BOM), as an attachment; columns student, section, section_title, item_id, item_kind, question, answer, answered_at.',
     params: sessionParamsSchema,
     responses: { 200: { contentType: 'text/csv; charset=utf-8' } },
   },
