@@ -1,5 +1,6 @@
 import type { Teacher } from '#domain/api/live-contracts';
 import type { Queryable } from '../db/database';
+import { insertTeacherToken } from './teacher-tokens';
 
 export interface PasswordResetRecord {
   readonly teacher: Teacher;
@@ -21,10 +22,7 @@ export async function createPasswordReset(
   tokenHash: string,
   expiresAt: Date,
 ): Promise<void> {
-  await db.query(
-    'INSERT INTO password_resets (token_hash, teacher_id, expires_at) VALUES ($1, $2, $3)',
-    [tokenHash, teacherId, expiresAt.toISOString()],
-  );
+  await insertTeacherToken(db, 'password_resets', teacherId, tokenHash, expiresAt);
   // Links long past their hour are only kept a day, to tell "expired" from "unknown" meanwhile.
   await db.query("DELETE FROM password_resets WHERE expires_at < now() - interval '1 day'");
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Teacher } from '#domain/api/live-contracts';
 import type { Queryable } from '../db/database';
+import { insertTeacherToken } from './teacher-tokens';
 
 interface TeacherRow {
   id: string;
@@ -43,10 +44,7 @@ export async function createAuthSession(
   tokenHash: string,
   expiresAt: Date,
 ): Promise<void> {
-  await db.query(
-    'INSERT INTO auth_sessions (token_hash, teacher_id, expires_at) VALUES ($1, $2, $3)',
-    [tokenHash, teacherId, expiresAt.toISOString()],
-  );
+  await insertTeacherToken(db, 'auth_sessions', teacherId, tokenHash, expiresAt);
 }
 
 export async function findTeacherByAuthToken(
