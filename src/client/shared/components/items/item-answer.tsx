@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
-import type { Answer } from '#domain/lesson/answers';
+import type { Answer, AnswerFor } from '#domain/lesson/answers';
+import type { AnswerControlProps } from './answer-control-props';
 import type { StudentItem as Item } from '#domain/lesson/answer-key-schemas';
 import { PollAnswer } from './poll-answer';
 import { PromptAnswer } from './prompt-answer';
@@ -30,22 +31,22 @@ function Loading() {
   );
 }
 
+/** The item's answer when it is an answer to an item of this kind (undefined otherwise). */
+function answerOfKind<K extends Answer['kind']>(
+  kind: K,
+  answer: Answer | undefined,
+): AnswerFor<K> | undefined {
+  return answer?.kind === kind ? (answer as AnswerFor<K>) : undefined;
+}
+
 /** The answer controls for any kind of item, given the item's current answer. */
 export function ItemAnswer({
   item,
-  labelId,
   answer,
-  onAnswer,
-  disabled = false,
+  labelId,
   isExplanationShown = true,
-}: {
-  readonly item: Item;
-  /** The id of the element that names the question (its heading). */
-  readonly labelId: string;
-  readonly answer: Answer | undefined;
-  readonly onAnswer: (answer: Answer) => void;
-  /** Shows the answer read-only: answering is closed. */
-  readonly disabled?: boolean;
+  ...control
+}: AnswerControlProps<Answer['kind'], Item> & {
   /**
    * Whether the lesson's own answer may show once the question is answered: a poll's note on
    * its options, a claim check's sorting, a writing task's model answer. Off while it could
@@ -53,57 +54,49 @@ export function ItemAnswer({
    */
   readonly isExplanationShown?: boolean;
 }) {
+  // `control` (where an answer goes, whether it is read-only) is the same for every kind.
   switch (item.kind) {
     case 'prompt':
       return (
         <PromptAnswer
+          {...control}
           item={item}
           labelId={labelId}
-          answer={answer?.kind === 'prompt' ? answer : undefined}
-          onAnswer={onAnswer}
-          disabled={disabled}
+          answer={answerOfKind('prompt', answer)}
         />
       );
     case 'poll':
       return (
         <PollAnswer
+          {...control}
           item={item}
           labelId={labelId}
-          answer={answer?.kind === 'poll' ? answer : undefined}
-          onAnswer={onAnswer}
-          disabled={disabled}
+          answer={answerOfKind('poll', answer)}
           isExplanationShown={isExplanationShown}
         />
       );
     case 'scale':
       return (
         <ScaleAnswer
+          {...control}
           item={item}
           labelId={labelId}
-          answer={answer?.kind === 'scale' ? answer : undefined}
-          onAnswer={onAnswer}
-          disabled={disabled}
+          answer={answerOfKind('scale', answer)}
         />
       );
     case 'forecast':
       return (
         <Suspense fallback={<Loading />}>
-          <ForecastAnswer
-            item={item}
-            answer={answer?.kind === 'forecast' ? answer : undefined}
-            onAnswer={onAnswer}
-            disabled={disabled}
-          />
+          <ForecastAnswer {...control} item={item} answer={answerOfKind('forecast', answer)} />
         </Suspense>
       );
     case 'claimCheck':
       return (
         <Suspense fallback={<Loading />}>
           <ClaimCheckAnswer
+            {...control}
             item={item}
-            answer={answer?.kind === 'claimCheck' ? answer : undefined}
-            onAnswer={onAnswer}
-            disabled={disabled}
+            answer={answerOfKind('claimCheck', answer)}
             isExplanationShown={isExplanationShown}
           />
         </Suspense>
@@ -112,11 +105,10 @@ export function ItemAnswer({
       return (
         <Suspense fallback={<Loading />}>
           <WritingAnswer
+            {...control}
             item={item}
             labelId={labelId}
-            answer={answer?.kind === 'writing' ? answer : undefined}
-            onAnswer={onAnswer}
-            disabled={disabled}
+            answer={answerOfKind('writing', answer)}
             isModelAnswerShown={isExplanationShown}
           />
         </Suspense>
