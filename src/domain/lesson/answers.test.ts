@@ -1,6 +1,7 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { z } from 'zod';
 import type { answerSchema } from './answer-schema';
+import { forecastOfTwo } from '../../test-fixtures/items';
 import type { Lesson, Section } from './lesson-schema';
 import {
   type Answer,
@@ -20,25 +21,7 @@ const section: Section = {
   teacherNotes: ['Listen for evidence.'],
   items: [
     { kind: 'prompt', id: 'p', question: 'Why?', level: 'recall' },
-    {
-      kind: 'forecast',
-      id: 'f',
-      question: 'What next?',
-      asOf: '2020-01-06',
-      horizon: '2020-12-31',
-      scenarios: [
-        {
-          id: 's1',
-          statement: 'A',
-          resolution: { happened: true, date: '2020-01-08', text: 'A.' },
-        },
-        {
-          id: 's2',
-          statement: 'B',
-          resolution: { happened: false, date: '2020-12-31', text: 'B.' },
-        },
-      ],
-    },
+    forecastOfTwo({ id: 's1', text: 'A.' }, { id: 's2', text: 'B.' }),
     {
       kind: 'claimCheck',
       id: 'c',

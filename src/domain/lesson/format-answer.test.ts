@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Item } from './lesson-schema';
+import { pollWithLabels } from '../../test-fixtures/items';
 import { formatAnswerText } from './format-answer';
 
-const poll: Item = {
-  kind: 'poll',
-  id: 'p',
-  question: 'Which?',
-  mode: 'multiple',
-  options: [
-    { id: 'a', label: 'Alpha' },
-    { id: 'b', label: 'Beta' },
-  ],
-};
+const poll = pollWithLabels('Alpha', 'Beta');
 
 describe('formatAnswerText', () => {
   it('writes each kind of answer as one line', () => {

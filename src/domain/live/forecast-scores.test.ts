@@ -1,25 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { ForecastItem } from '../lesson/lesson-schema';
+import { forecastOfTwo } from '../../test-fixtures/items';
 import { computeForecastScores, forecastScoresForStudent } from './forecast-scores';
 
 /** expect.closeTo, typed: vitest types it as any. */
 const closeTo = (value: number, digits: number): number => expect.closeTo(value, digits) as number;
 
-const item: ForecastItem = {
-  kind: 'forecast',
-  id: 'f',
-  question: 'What next?',
-  asOf: '2020-01-06',
-  horizon: '2020-12-31',
-  scenarios: [
-    { id: 'a', statement: 'A', resolution: { happened: true, date: '2020-01-08', text: 'A did.' } },
-    {
-      id: 'b',
-      statement: 'B',
-      resolution: { happened: false, date: '2020-12-31', text: 'B not.' },
-    },
-  ],
-};
+const item = forecastOfTwo({ id: 'a', text: 'A did.' }, { id: 'b', text: 'B not.' });
 
 const outcomes = { a: { happened: true, text: 'A did.' }, b: { happened: false, text: 'B not.' } };
 

@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Item } from '../lesson/lesson-schema';
+import { pollWithLabels } from '../../test-fixtures/items';
 import { computeItemResults } from './item-results';
 
-const poll: Item = {
-  kind: 'poll',
-  id: 'p',
-  question: 'Which?',
-  mode: 'multiple',
-  options: [
-    { id: 'a', label: 'A' },
-    { id: 'b', label: 'B' },
-    { id: 'c', label: 'C' },
-  ],
-};
+const poll = pollWithLabels('A', 'B', 'C');
 
 describe('computeItemResults', () => {
   it('counts each poll option, with every choice of a multiple-choice answer', () => {

@@ -1,0 +1,41 @@
+import type { ForecastItem, PollItem } from '#domain/lesson/lesson-schema';
+
+/** A multiple-choice poll "Which?" (id `p`) whose options `a`, `b`, `c`… carry these labels. */
+export function pollWithLabels(...labels: readonly string[]): PollItem {
+  return {
+    kind: 'poll',
+    id: 'p',
+    question: 'Which?',
+    mode: 'multiple',
+    options: labels.map((label, index) => ({ id: String.fromCharCode(97 + index), label })),
+  };
+}
+
+/**
+ * A forecast "What next?" (id `f`) made on 2020-01-06 for 2020-12-31, of two scenarios: `A`
+ * happened on 2020-01-08, `B` did not; each is given its id and the text of its resolution.
+ */
+export function forecastOfTwo(
+  happened: { readonly id: string; readonly text: string },
+  didNot: { readonly id: string; readonly text: string },
+): ForecastItem {
+  return {
+    kind: 'forecast',
+    id: 'f',
+    question: 'What next?',
+    asOf: '2020-01-06',
+    horizon: '2020-12-31',
+    scenarios: [
+      {
+        id: happened.id,
+        statement: 'A',
+        resolution: { happened: true, date: '2020-01-08', text: happened.text },
+      },
+      {
+        id: didNot.id,
+        statement: 'B',
+        resolution: { happened: false, date: '2020-12-31', text: didNot.text },
+      },
+    ],
+  };
+}
