@@ -34,8 +34,7 @@ import { readOpenFileLimits } from '../lib/open-file-limit';
 import { startBareBroadcastServer, type BareBroadcastServer } from './bare-broadcast';
 import { BenchClient, RequestError, type EventStream } from './http-client';
 import {
-  benchServerEnv,
-  LIFTED_LIMITS,
+  loadBenchServerEnv,
   readProcCpuSeconds,
   startServerProcess,
   type ServerProcess,
@@ -409,10 +408,7 @@ async function main(): Promise<number> {
     phase = 'starting the server';
     resources.tempDir = await mkdtemp(path.join(os.tmpdir(), 'live-bench-'));
     const databaseUrl = process.env.BENCH_DATABASE_URL;
-    const env = benchServerEnv(resources.tempDir, {
-      ...LIFTED_LIMITS,
-      LOG_LEVEL: options.logLevel,
-    });
+    const env = loadBenchServerEnv(resources.tempDir, { LOG_LEVEL: options.logLevel });
     if (options.instances > 1 && !databaseUrl) {
       throw new Error(
         '--instances 2 needs PostgreSQL (set BENCH_DATABASE_URL): a PGlite directory belongs to one process',

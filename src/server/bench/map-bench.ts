@@ -27,8 +27,7 @@ import { statementsItem, statementsLesson } from '../../test-fixtures/lessons/st
 import { MAP_DELAY_MS } from '../services/opinion-map-scheduler';
 import { BenchClient, type EventStream } from './http-client';
 import {
-  benchServerEnv,
-  LIFTED_LIMITS,
+  loadBenchServerEnv,
   readProcCpuSeconds,
   startServerProcess,
   type ServerProcess,
@@ -88,7 +87,7 @@ async function main(): Promise<number> {
     process.exit(2);
   }, options.timeoutMs);
   try {
-    const env = benchServerEnv(tempDir, { ...LIFTED_LIMITS, LOG_LEVEL: 'warn' });
+    const env = loadBenchServerEnv(tempDir, { LOG_LEVEL: 'warn' });
     if (databaseUrl && schema) {
       if (!['127.0.0.1', 'localhost'].includes(new URL(databaseUrl).hostname)) {
         throw new Error('BENCH_DATABASE_URL must point at 127.0.0.1');

@@ -201,7 +201,7 @@ export async function startServerProcess(options: {
  * Limits a benchmark lifts: every simulated student comes from this one address, joining,
  * answering and streaming far faster than a class would.
  */
-export const LIFTED_LIMITS = {
+const LIFTED_LIMITS = {
   JOIN_RATE_LIMIT: '100000000',
   ANSWER_RATE_LIMIT: '100000000',
   JOIN_GUESS_LIMIT: '100000000',
@@ -229,4 +229,12 @@ export function benchServerEnv(
     COOKIE_SECRET: randomBytes(32).toString('base64url'),
     ...settings,
   });
+}
+
+/** A load benchmark's server environment: benchServerEnv with LIFTED_LIMITS, `settings` on top. */
+export function loadBenchServerEnv(
+  tempDir: string,
+  settings: Readonly<Record<string, string>>,
+): NodeJS.ProcessEnv {
+  return benchServerEnv(tempDir, { ...LIFTED_LIMITS, ...settings });
 }
