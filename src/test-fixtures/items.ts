@@ -1,12 +1,18 @@
 import type { ForecastItem, PollItem } from '#domain/lesson/lesson-schema';
 
-/** A multiple-choice poll "Which?" (id `p`) whose options `a`, `b`, `c`… carry these labels. */
-export function pollWithLabels(...labels: readonly string[]): PollItem {
+/**
+ * A poll "Which?" whose options `a`, `b`, `c`… carry these labels: multiple-choice with the id
+ * `p` unless told.
+ */
+export function pollWithLabels(
+  labels: readonly string[],
+  { id = 'p', mode = 'multiple' }: { readonly id?: string; readonly mode?: PollItem['mode'] } = {},
+): PollItem {
   return {
     kind: 'poll',
-    id: 'p',
+    id,
     question: 'Which?',
-    mode: 'multiple',
+    mode,
     options: labels.map((label, index) => ({ id: String.fromCharCode(97 + index), label })),
   };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Answer } from './answers';
 import { checkAnswerForItem } from './check-answer';
+import { pollWithLabels } from '../../test-fixtures/items';
 import type {
   ClaimCheckItem,
   ForecastItem,
@@ -9,17 +10,7 @@ import type {
   ScaleItem,
 } from './lesson-schema';
 
-const single: PollItem = {
-  kind: 'poll',
-  id: 'single',
-  question: 'Which?',
-  mode: 'single',
-  options: [
-    { id: 'a', label: 'A' },
-    { id: 'b', label: 'B' },
-    { id: 'c', label: 'C' },
-  ],
-};
+const single = pollWithLabels(['A', 'B', 'C'], { id: 'single', mode: 'single' });
 const multiple: PollItem = { ...single, id: 'multiple', mode: 'multiple' };
 const scale: ScaleItem = { kind: 'scale', id: 'scale', statement: 'Agree?' };
 const prompt: PromptItem = { kind: 'prompt', id: 'prompt', question: 'Why?', level: 'analysis' };

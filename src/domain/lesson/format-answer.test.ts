@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { pollWithLabels } from '../../test-fixtures/items';
 import { formatAnswerText } from './format-answer';
 
-const poll = pollWithLabels('Alpha', 'Beta');
+const poll = pollWithLabels(['Alpha', 'Beta']);
 
 describe('formatAnswerText', () => {
   it('writes each kind of answer as one line', () => {

@@ -3,7 +3,7 @@ import type { Item } from '../lesson/lesson-schema';
 import { pollWithLabels } from '../../test-fixtures/items';
 import { computeItemResults } from './item-results';
 
-const poll = pollWithLabels('A', 'B', 'C');
+const poll = pollWithLabels(['A', 'B', 'C']);
 
 describe('computeItemResults', () => {
   it('counts each poll option, with every choice of a multiple-choice answer', () => {

@@ -7,17 +7,9 @@ import {
   stableJson,
   wholeItemFingerprint,
 } from './item-fingerprint';
+import { pollWithLabels } from '../../../../test-fixtures/items';
 
-const poll: Item = {
-  kind: 'poll',
-  id: 'poll',
-  question: 'Which?',
-  mode: 'single',
-  options: [
-    { id: 'a', label: 'A' },
-    { id: 'b', label: 'B' },
-  ],
-};
+const poll = pollWithLabels(['A', 'B'], { id: 'poll', mode: 'single' });
 
 describe('item fingerprints', () => {
   it('is short, and the same for the same content whatever the order of its keys', () => {

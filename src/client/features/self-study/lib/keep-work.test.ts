@@ -6,17 +6,9 @@ import { checkAnswerForItem } from '#domain/lesson/check-answer';
 import { hasWorkWithoutFingerprints, keepWork, type AnswerFits } from './keep-work';
 import { answersOf, skippedItemIdsOf, type ItemWork, type LessonWork } from './saved-work';
 import { mergeSavedWork } from './merge-work';
+import { pollWithLabels } from '../../../../test-fixtures/items';
 
-const poll: Item = {
-  kind: 'poll',
-  id: 'poll',
-  question: 'Which?',
-  mode: 'multiple',
-  options: [
-    { id: 'a', label: 'A' },
-    { id: 'b', label: 'B' },
-  ],
-};
+const poll = pollWithLabels(['A', 'B'], { id: 'poll' });
 const prompt: Item = { kind: 'prompt', id: 'prompt', question: 'Why?', level: 'analysis' };
 const scale: Item = { kind: 'scale', id: 'scale', statement: 'It was right.' };
 const claims: Item = {
