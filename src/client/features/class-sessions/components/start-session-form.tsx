@@ -2,12 +2,11 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type SyntheticEvent } from 'react';
 import type { SessionMode } from '#domain/api/live-contracts';
 import { SESSION_MODES } from '#domain/live/live-constants';
-import { describeApiError } from '#shared/lib/api-client';
+import { ApiErrorAlert } from '#shared/components/api-error-alert';
 import { Link, navigate } from '#shared/lib/router';
 import { routes } from '#shared/lib/routes';
 import { createSession, lessonFilePath, teacherLessonListQuery } from '../api/class-sessions-api';
 import { storeSessionView } from '#shared/lib/teacher-sessions';
-import { ApiErrorAlert } from '#shared/components/api-error-alert';
 
 const MODE_LABELS: Record<SessionMode, { label: string; hint: string }> = {
   'teacher-paced': {
@@ -51,9 +50,7 @@ export function StartSessionForm() {
         {library.isPending ? (
           <p role="status">Loading your lessons…</p>
         ) : library.isError ? (
-          <p className="error" role="alert">
-            Your lessons could not be loaded: {describeApiError(library.error)}
-          </p>
+          <ApiErrorAlert error={library.error} lead="Your lessons could not be loaded: " />
         ) : (
           <select
             id={lessonId}

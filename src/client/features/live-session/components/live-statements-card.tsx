@@ -9,7 +9,7 @@ import type {
   StatementVote,
   StudentStatementsView,
 } from '#domain/api/statements-contracts';
-import { describeApiError } from '#shared/lib/api-client';
+import { ApiErrorAlert } from '#shared/components/api-error-alert';
 import { ITEM_KIND_LABELS } from '#shared/lib/describe-answer';
 import {
   addStatement,
@@ -18,7 +18,6 @@ import {
   studentStatementsQuery,
   voteOnStatement,
 } from '../api/statements-api';
-import { ApiErrorAlert } from '#shared/components/api-error-alert';
 
 const VOTE_LABELS: Readonly<Record<StatementVote, string>> = {
   agree: 'Agree',
@@ -246,9 +245,7 @@ export function LiveStatementsCard({
       {query.isPending ? (
         <p role="status">Loading the statements…</p>
       ) : query.isError ? (
-        <p className="error" role="alert">
-          The statements could not be loaded: {describeApiError(query.error)}
-        </p>
+        <ApiErrorAlert error={query.error} lead="The statements could not be loaded: " />
       ) : (
         <>
           <VoteCard sessionId={sessionId} view={query.data} isOpen={isOpen} />

@@ -3,8 +3,8 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { formatAnswerText } from '#domain/lesson/format-answer';
 import { getItemQuestion } from '#domain/lesson/item-question';
 import type { Lesson } from '#domain/lesson/lesson-schema';
+import { ApiErrorAlert } from '#shared/components/api-error-alert';
 import { ConfirmButton } from '#shared/components/confirm-button';
-import { describeApiError } from '#shared/lib/api-client';
 import { ITEM_KIND_LABELS } from '#shared/lib/describe-answer';
 import { findLessonItem } from '#shared/lib/find-lesson-item';
 import { queryKeys } from '#shared/lib/query-keys';
@@ -27,11 +27,7 @@ function Transcript({
   const transcript = useQuery(teacherTranscriptQuery(sessionId, participantId));
   if (transcript.isPending) return <p role="status">Loading the answers…</p>;
   if (transcript.isError) {
-    return (
-      <p className="error" role="alert">
-        The answers could not be loaded: {describeApiError(transcript.error)}
-      </p>
-    );
+    return <ApiErrorAlert error={transcript.error} lead="The answers could not be loaded: " />;
   }
   const { participant, entries } = transcript.data;
   // In the lesson's order, not the order they were given.

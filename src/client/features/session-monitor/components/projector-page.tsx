@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { getItemQuestion } from '#domain/lesson/item-question';
 import type { Lesson, StatementsItem } from '#domain/lesson/lesson-schema';
 import type { ProjectorView } from '#domain/api/dashboard-contracts';
+import { ApiErrorAlert } from '#shared/components/api-error-alert';
 import { ForecastScoresView } from '#shared/components/items/forecast-scores';
 import { ItemResultsView } from '#shared/components/items/item-results';
 import { SessionLessonGate } from '#shared/components/session-lesson-gate';
@@ -12,7 +13,6 @@ import { queryKeys } from '#shared/lib/query-keys';
 import { Link } from '#shared/lib/router';
 import { routes } from '#shared/lib/routes';
 import { OpinionMapView } from '#shared/components/charts/opinion-map-chart';
-import { describeApiError } from '#shared/lib/api-client';
 import {
   sessionQrPath,
   teacherProjectorQuery,
@@ -36,9 +36,7 @@ function ProjectorMap({
       {query.data ? (
         <OpinionMapView map={query.data.map} />
       ) : query.isError ? (
-        <p className="error" role="alert">
-          The opinion map could not be loaded: {describeApiError(query.error)}
-        </p>
+        <ApiErrorAlert error={query.error} lead="The opinion map could not be loaded: " />
       ) : (
         <p role="status">Loading the opinion map…</p>
       )}

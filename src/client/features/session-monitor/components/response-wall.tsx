@@ -15,7 +15,6 @@ import {
 import { countReplies, WALL_REPLY_KIND_LABELS } from '#domain/live/wall-replies';
 import { ApiErrorAlert } from '#shared/components/api-error-alert';
 import { useDebouncedValue } from '#shared/hooks/use-debounced-value';
-import { describeApiError } from '#shared/lib/api-client';
 import {
   changeSessionSettings,
   moderateReply,
@@ -325,9 +324,7 @@ export function ResponseWall({
       {responses.isPending ? (
         <p role="status">Loading the responses…</p>
       ) : responses.isError && list.length === 0 ? (
-        <p className="error" role="alert">
-          The responses could not be loaded: {describeApiError(responses.error)}
-        </p>
+        <ApiErrorAlert error={responses.error} lead="The responses could not be loaded: " />
       ) : (
         <>
           <p role="status" className="hint">

@@ -10,15 +10,14 @@ import {
   type SpeakingTally,
   type SpeakingTurnKind,
 } from '#domain/live/speaking-turns';
+import { ApiErrorAlert } from '#shared/components/api-error-alert';
 import { listNames, TallyTable } from '#shared/components/tally-table';
-import { describeApiError } from '#shared/lib/api-client';
 import { queryKeys } from '#shared/lib/query-keys';
 import {
   addSpeakingTurn,
   removeSpeakingTurn,
   teacherSpeakingTurnsQuery,
 } from '../api/session-monitor-api';
-import { ApiErrorAlert } from '#shared/components/api-error-alert';
 
 function DominanceWarning({
   tally,
@@ -102,9 +101,7 @@ export function SpeakingTallyPanel({
       ) : query.isPending ? (
         <p role="status">Loading the speaking turns…</p>
       ) : query.isError ? (
-        <p className="error" role="alert">
-          The speaking turns could not be loaded: {describeApiError(query.error)}
-        </p>
+        <ApiErrorAlert error={query.error} lead="The speaking turns could not be loaded: " />
       ) : (
         <>
           {isEnded ? null : (

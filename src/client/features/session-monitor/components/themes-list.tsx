@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
-import { describeApiError } from '#shared/lib/api-client';
 import { teacherThemesQuery } from '../api/session-monitor-api';
+import { ApiErrorAlert } from '#shared/components/api-error-alert';
 
 /**
  * Key phrases in the students' responses to a section, to help write its summary. Fetched once
@@ -22,9 +22,7 @@ export function ThemesList({
       {themes.isPending ? (
         <p role="status">Finding themes…</p>
       ) : themes.isError ? (
-        <p className="error" role="alert">
-          The themes could not be loaded: {describeApiError(themes.error)}
-        </p>
+        <ApiErrorAlert error={themes.error} lead="The themes could not be loaded: " />
       ) : themes.data.themes.length === 0 ? (
         <p className="hint">
           {themes.data.responseCount === 0
