@@ -21,19 +21,15 @@ export function TallyTable({
   readonly labelOf: (participantId: string) => string;
 }) {
   return (
-    <TableScrollBox caption="Share of speaking turns">
-      <thead>
-        <tr>
-          <th scope="col">Student</th>
-          <th scope="col">Turns</th>
-          <th scope="col">Share</th>
-          {SPEAKING_TURN_KINDS.map((kind) => (
-            <th scope="col" key={kind}>
-              {SPEAKING_TURN_KIND_LABELS[kind]}
-            </th>
-          ))}
-        </tr>
-      </thead>
+    <TableScrollBox
+      caption="Share of speaking turns"
+      columns={[
+        'Student',
+        'Turns',
+        'Share',
+        ...SPEAKING_TURN_KINDS.map((kind) => SPEAKING_TURN_KIND_LABELS[kind]),
+      ]}
+    >
       <tbody>
         {tally.speakers.map((speaker) => (
           <tr key={speaker.participantId}>

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
+import { ApiErrorAlert } from '#shared/components/api-error-alert';
 import { TableScrollBox } from '#shared/components/table-scroll-box';
-import { describeApiError } from '#shared/lib/api-client';
 import { Link } from '#shared/lib/router';
 import { routes } from '#shared/lib/routes';
 import { teacherSessionListQuery, type SessionListRow } from '../api/class-sessions-api';
@@ -75,18 +75,11 @@ function SessionTable({
   readonly sessions: readonly SessionListRow[];
 }) {
   return (
-    <TableScrollBox caption={caption} tableClassName="table session-table">
-      <thead>
-        <tr>
-          <th scope="col">Lesson</th>
-          <th scope="col">Code</th>
-          <th scope="col">Mode</th>
-          <th scope="col">Started</th>
-          <th scope="col">Students</th>
-          <th scope="col">Answers</th>
-          <th scope="col">Open</th>
-        </tr>
-      </thead>
+    <TableScrollBox
+      caption={caption}
+      tableClassName="table session-table"
+      columns={['Lesson', 'Code', 'Mode', 'Started', 'Students', 'Answers', 'Open']}
+    >
       <tbody>
         {sessions.map((session) => (
           <SessionRow key={session.id} session={session} />
@@ -101,11 +94,7 @@ export function SessionList() {
   const sessions = useQuery(teacherSessionListQuery());
   if (sessions.isPending) return <p role="status">Loading your sessions…</p>;
   if (sessions.isError) {
-    return (
-      <p className="error" role="alert">
-        Your sessions could not be loaded: {describeApiError(sessions.error)}
-      </p>
-    );
+    return <ApiErrorAlert error={sessions.error} lead="Your sessions could not be loaded: " />;
   }
   if (sessions.data.length === 0) return <p>You have not started a session yet.</p>;
   const open = sessions.data.filter((s) => s.status === 'open');

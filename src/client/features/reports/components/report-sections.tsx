@@ -27,14 +27,11 @@ export function StudentsSection({ report }: { readonly report: SessionReport }) 
       {report.participants.length === 0 ? (
         <p>Nobody joined this session.</p>
       ) : (
-        <TableScrollBox caption="Students and how many answers each gave" isCaptionHidden>
-          <thead>
-            <tr>
-              <th scope="col">Student</th>
-              <th scope="col">Joined</th>
-              <th scope="col">Answers</th>
-            </tr>
-          </thead>
+        <TableScrollBox
+          caption="Students and how many answers each gave"
+          isCaptionHidden
+          columns={['Student', 'Joined', 'Answers']}
+        >
           <tbody>
             {report.participants.map((p) => (
               <tr key={p.id}>
@@ -62,13 +59,8 @@ export function SectionsSection({ report, lesson }: SectionProps) {
           <TableScrollBox
             caption={`Answers to the questions of ${sectionTitle(section.sectionId)}`}
             isCaptionHidden
+            columns={['Question', 'Answered']}
           >
-            <thead>
-              <tr>
-                <th scope="col">Question</th>
-                <th scope="col">Answered</th>
-              </tr>
-            </thead>
             <tbody>
               {section.items.map((item) => (
                 <tr key={item.itemId}>
@@ -181,16 +173,11 @@ export function ResponsesSection({ report, lesson }: SectionProps) {
       {report.responses.length === 0 ? (
         <p>No responses to the discussion prompts.</p>
       ) : (
-        <TableScrollBox caption="Responses to the discussion prompts" isCaptionHidden>
-          <thead>
-            <tr>
-              <th scope="col">Student</th>
-              <th scope="col">Prompt</th>
-              <th scope="col">Response</th>
-              <th scope="col">On the wall</th>
-              <th scope="col">Replies</th>
-            </tr>
-          </thead>
+        <TableScrollBox
+          caption="Responses to the discussion prompts"
+          isCaptionHidden
+          columns={['Student', 'Prompt', 'Response', 'On the wall', 'Replies']}
+        >
           <tbody>
             {report.responses.map((r) => (
               <tr key={`${r.participantId}:${r.itemId}`}>

@@ -1,4 +1,3 @@
-import type { ReactNode } from 'react';
 import type { Answer } from '#domain/lesson/answers';
 import type { StudentForecastItem as ForecastItem } from '#domain/lesson/answer-key-schemas';
 import { scoreForecast } from '#domain/scoring/brier';
@@ -15,18 +14,8 @@ import { LESSON_READING_HEADING, LessonReadingCell } from '#shared/components/it
 export const OFFLINE_KEY_HINT =
   'The lesson’s answer for this question shows once this device is back online.';
 
-/** The columns every forecast table starts with; `children` are those a scored one adds. */
-function ForecastTableHead({ children }: { readonly children?: ReactNode }) {
-  return (
-    <thead>
-      <tr>
-        <th scope="col">Scenario</th>
-        <th scope="col">Your forecast</th>
-        {children}
-      </tr>
-    </thead>
-  );
-}
+/** The columns every forecast table starts with (a scored one adds more). */
+const FORECAST_COLUMNS = ['Scenario', 'Your forecast'];
 
 /**
  * A forecast not yet given in full: what the student gave, and nothing that would anchor it.
@@ -51,8 +40,8 @@ function UnrevealedForecastReview({
             {formatDate(item.horizon)}
           </>
         }
+        columns={FORECAST_COLUMNS}
       >
-        <ForecastTableHead />
         <tbody>
           {item.scenarios.map((scenario) => {
             const percent = probabilities[scenario.id];
@@ -108,12 +97,8 @@ export function ForecastReview({
             {formatDate(item.horizon)}
           </>
         }
+        columns={[...FORECAST_COLUMNS, LESSON_READING_HEADING, 'What happened', 'Brier score']}
       >
-        <ForecastTableHead>
-          <th scope="col">{LESSON_READING_HEADING}</th>
-          <th scope="col">What happened</th>
-          <th scope="col">Brier score</th>
-        </ForecastTableHead>
         <tbody>
           {keyed.scenarios.map((scenario) => {
             const scored = score.scenarios.find((s) => s.scenarioId === scenario.id);

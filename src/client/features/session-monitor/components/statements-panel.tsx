@@ -1,12 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { StatementsItem } from '#domain/lesson/lesson-schema';
 import type { StatementStatus, TeacherStatementsView } from '#domain/api/statements-contracts';
+import { ApiErrorAlert } from '#shared/components/api-error-alert';
 import { OpinionMapView } from '#shared/components/charts/opinion-map-chart';
 import { TableScrollBox } from '#shared/components/table-scroll-box';
-import { describeApiError } from '#shared/lib/api-client';
 import { queryKeys } from '#shared/lib/query-keys';
 import { moderateStatement, teacherStatementsQuery } from '../api/session-monitor-api';
-import { ApiErrorAlert } from '#shared/components/api-error-alert';
 
 const STATUS_TEXT: Readonly<Record<StatementStatus, string>> = {
   pending: 'Waiting for approval',
@@ -86,11 +85,7 @@ export function StatementsPanel({
   });
   if (query.isPending) return <p role="status">Loading the statements…</p>;
   if (query.isError) {
-    return (
-      <p className="error" role="alert">
-        The statements could not be loaded: {describeApiError(query.error)}
-      </p>
-    );
+    return <ApiErrorAlert error={query.error} lead="The statements could not be loaded: " />;
   }
   const { statements, map, members } = query.data;
   const pending = statements.filter((s) => s.status === 'pending');
@@ -128,18 +123,19 @@ export function StatementsPanel({
       {statements.length === 0 ? (
         <p>No statements yet.</p>
       ) : (
-        <TableScrollBox caption="Statements with their votes" isCaptionHidden>
-          <thead>
-            <tr>
-              <th scope="col">Statement</th>
-              <th scope="col">Written by</th>
-              <th scope="col">Status</th>
-              <th scope="col">Agree</th>
-              <th scope="col">Disagree</th>
-              <th scope="col">Pass</th>
-              {isEnded ? null : <th scope="col">Change</th>}
-            </tr>
-          </thead>
+        <TableScrollBox
+          caption="Statements with their votes"
+          isCaptionHidden
+          columns={[
+            'Statement',
+            'Written by',
+            'Status',
+            'Agree',
+            'Disagree',
+            'Pass',
+            isEnded ? null : 'Change',
+          ]}
+        >
           <tbody>
             {statements.map((statement) => (
               <tr key={statement.id}>

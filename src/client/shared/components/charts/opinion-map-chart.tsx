@@ -118,14 +118,10 @@ export function OpinionMapView({
           </figcaption>
         </figure>
       ) : null}
-      <TableScrollBox caption="Groups of the opinion map">
-        <thead>
-          <tr>
-            <th scope="col">Group</th>
-            <th scope="col">Students</th>
-            <th scope="col">More than the rest of the class</th>
-          </tr>
-        </thead>
+      <TableScrollBox
+        caption="Groups of the opinion map"
+        columns={['Group', 'Students', 'More than the rest of the class']}
+      >
         <tbody>
           {map.groups.map((group, i) => {
             const names = members?.find((m) => m.label === group.label)?.students;

@@ -36,17 +36,15 @@ export function ForecastScoresView({
       <TableScrollBox
         caption="What happened, and how the forecasts scored"
         tableClassName="table results-table"
+        columns={[
+          'Scenario',
+          'Outcome',
+          'Class mean forecast',
+          LESSON_READING_HEADING,
+          'Class Brier score',
+          mine ? 'Your Brier score' : null,
+        ]}
       >
-        <thead>
-          <tr>
-            <th scope="col">Scenario</th>
-            <th scope="col">Outcome</th>
-            <th scope="col">Class mean forecast</th>
-            <th scope="col">{LESSON_READING_HEADING}</th>
-            <th scope="col">Class Brier score</th>
-            {mine ? <th scope="col">Your Brier score</th> : null}
-          </tr>
-        </thead>
         <tbody>
           {scores.scenarios.map((scenario) => {
             const statement =
@@ -87,13 +85,8 @@ export function ForecastScoresView({
         <TableScrollBox
           caption="Each student’s mean Brier score"
           tableClassName="table results-table"
+          columns={['Student', 'Mean Brier score']}
         >
-          <thead>
-            <tr>
-              <th scope="col">Student</th>
-              <th scope="col">Mean Brier score</th>
-            </tr>
-          </thead>
           <tbody>
             {scores.students.map((student) => (
               <tr key={student.participantId}>
@@ -110,15 +103,8 @@ export function ForecastScoresView({
           <TableScrollBox
             caption="Calibration: how often what the class forecast actually happened"
             tableClassName="table results-table"
+            columns={['Forecasts of about', 'Made', 'Happened', 'Observed rate']}
           >
-            <thead>
-              <tr>
-                <th scope="col">Forecasts of about</th>
-                <th scope="col">Made</th>
-                <th scope="col">Happened</th>
-                <th scope="col">Observed rate</th>
-              </tr>
-            </thead>
             <tbody>
               {scores.calibration.map((row) => (
                 <tr key={row.from}>

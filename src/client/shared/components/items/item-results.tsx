@@ -59,14 +59,11 @@ export function ItemResultsView({
             ? SCALE_LABELS.map((_, i) => String(i + 1))
             : results.counts.map((c) => c.key);
       return (
-        <TableScrollBox caption={fullCaption} tableClassName="table results-table">
-          <thead>
-            <tr>
-              <th scope="col">Answer</th>
-              <th scope="col">Count</th>
-              <th scope="col">Share</th>
-            </tr>
-          </thead>
+        <TableScrollBox
+          caption={fullCaption}
+          tableClassName="table results-table"
+          columns={['Answer', 'Count', 'Share']}
+        >
           <tbody>
             {keys.map((key) => {
               const count = results.counts.find((c) => c.key === key)?.count ?? 0;
@@ -92,17 +89,18 @@ export function ItemResultsView({
     case 'forecast':
       return (
         <>
-          <TableScrollBox caption={fullCaption} tableClassName="table results-table">
-            <thead>
-              <tr>
-                <th scope="col">Scenario</th>
-                <th scope="col">Mean</th>
-                <th scope="col">Median</th>
-                <th scope="col">{LESSON_READING_HEADING}</th>
-                <th scope="col">Forecasts</th>
-                <th scope="col">Spread (forecasts per tenth)</th>
-              </tr>
-            </thead>
+          <TableScrollBox
+            caption={fullCaption}
+            tableClassName="table results-table"
+            columns={[
+              'Scenario',
+              'Mean',
+              'Median',
+              LESSON_READING_HEADING,
+              'Forecasts',
+              'Spread (forecasts per tenth)',
+            ]}
+          >
             <tbody>
               {results.scenarios.map((scenario) => (
                 <tr key={scenario.scenarioId}>
@@ -126,13 +124,11 @@ export function ItemResultsView({
       );
     case 'claimCheck':
       return (
-        <TableScrollBox caption={fullCaption} tableClassName="table results-table">
-          <thead>
-            <tr>
-              <th scope="col">Sentence</th>
-              <th scope="col">Sorted as the lesson does</th>
-            </tr>
-          </thead>
+        <TableScrollBox
+          caption={fullCaption}
+          tableClassName="table results-table"
+          columns={['Sentence', 'Sorted as the lesson does']}
+        >
           <tbody>
             {results.claims.map((claim) => {
               const percent = percentOf(claim.asExpected, results.responses);
