@@ -1,4 +1,4 @@
-import type { ForecastItem, PollItem } from '#domain/lesson/lesson-schema';
+import type { ClaimCheckItem, ForecastItem, PollItem } from '#domain/lesson/lesson-schema';
 
 /**
  * A poll "Which?" whose options `a`, `b`, `c`… carry these labels: multiple-choice with the id
@@ -42,6 +42,22 @@ export function forecastOfTwo(
         statement: 'B',
         resolution: { happened: false, date: '2020-12-31', text: didNot.text },
       },
+    ],
+  };
+}
+
+/** A claim check (id `claims` unless told) of two claims: a fact, then an opinion. */
+export function claimCheckOfTwo(
+  id = 'claims',
+  [factId, opinionId]: readonly [string, string] = ['c1', 'c2'],
+): ClaimCheckItem {
+  return {
+    kind: 'claimCheck',
+    id,
+    instructions: 'Sort them.',
+    claims: [
+      { id: factId, quote: 'One.', expected: 'fact', explanation: 'Checkable.' },
+      { id: opinionId, quote: 'Two.', expected: 'opinion', explanation: 'A view.' },
     ],
   };
 }

@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Answer } from './answers';
 import { checkAnswerForItem } from './check-answer';
-import { pollWithLabels } from '../../test-fixtures/items';
-import type {
-  ClaimCheckItem,
-  ForecastItem,
-  PollItem,
-  PromptItem,
-  ScaleItem,
-} from './lesson-schema';
+import { claimCheckOfTwo, pollWithLabels } from '../../test-fixtures/items';
+import type { ForecastItem, PollItem, PromptItem, ScaleItem } from './lesson-schema';
 
 const single = pollWithLabels(['A', 'B', 'C'], { id: 'single', mode: 'single' });
 const multiple: PollItem = { ...single, id: 'multiple', mode: 'multiple' };
@@ -26,15 +20,7 @@ const forecast: ForecastItem = {
     { id: 'talks', statement: 'Talks', resolution },
   ],
 };
-const claims: ClaimCheckItem = {
-  kind: 'claimCheck',
-  id: 'claims',
-  instructions: 'Sort them.',
-  claims: [
-    { id: 'c1', quote: 'One', expected: 'fact', explanation: 'Checkable.' },
-    { id: 'c2', quote: 'Two', expected: 'opinion', explanation: 'A view.' },
-  ],
-};
+const claims = claimCheckOfTwo();
 
 const poll = (...optionIds: string[]): Answer => ({ kind: 'poll', optionIds });
 const forecastOf = (probabilities: Record<string, number>): Answer => ({

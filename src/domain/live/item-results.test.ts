@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Item } from '../lesson/lesson-schema';
-import { pollWithLabels } from '../../test-fixtures/items';
+import { claimCheckOfTwo, pollWithLabels } from '../../test-fixtures/items';
 import { computeItemResults } from './item-results';
 
 const poll = pollWithLabels(['A', 'B', 'C']);
@@ -80,21 +80,10 @@ describe('computeItemResults', () => {
   });
 
   it('counts the students who sorted each claim as expected', () => {
-    const results = computeItemResults(
-      {
-        kind: 'claimCheck',
-        id: 'c',
-        instructions: 'Sort.',
-        claims: [
-          { id: 'k', quote: 'Q', expected: 'fact', explanation: 'E' },
-          { id: 'm', quote: 'R', expected: 'opinion', explanation: 'F' },
-        ],
-      },
-      [
-        { kind: 'claimCheck', categories: { k: 'fact', m: 'fact' } },
-        { kind: 'claimCheck', categories: { k: 'fact', m: 'opinion' } },
-      ],
-    );
+    const results = computeItemResults(claimCheckOfTwo('c', ['k', 'm']), [
+      { kind: 'claimCheck', categories: { k: 'fact', m: 'fact' } },
+      { kind: 'claimCheck', categories: { k: 'fact', m: 'opinion' } },
+    ]);
     expect(results).toMatchObject({
       responses: 2,
       claims: [

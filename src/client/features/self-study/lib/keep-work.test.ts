@@ -6,20 +6,12 @@ import { checkAnswerForItem } from '#domain/lesson/check-answer';
 import { hasWorkWithoutFingerprints, keepWork, type AnswerFits } from './keep-work';
 import { answersOf, skippedItemIdsOf, type ItemWork, type LessonWork } from './saved-work';
 import { mergeSavedWork } from './merge-work';
-import { pollWithLabels } from '../../../../test-fixtures/items';
+import { claimCheckOfTwo, pollWithLabels } from '../../../../test-fixtures/items';
 
 const poll = pollWithLabels(['A', 'B'], { id: 'poll' });
 const prompt: Item = { kind: 'prompt', id: 'prompt', question: 'Why?', level: 'analysis' };
 const scale: Item = { kind: 'scale', id: 'scale', statement: 'It was right.' };
-const claims: Item = {
-  kind: 'claimCheck',
-  id: 'claims',
-  instructions: 'Sort.',
-  claims: [
-    { id: 'c1', quote: 'One.', expected: 'fact', explanation: 'Why.' },
-    { id: 'c2', quote: 'Two.', expected: 'opinion', explanation: 'Why.' },
-  ],
-};
+const claims = claimCheckOfTwo();
 
 /** A lesson of the given items (in one section), built on the shipped one. */
 function lessonOf(...items: Item[]): Lesson {
