@@ -1,6 +1,7 @@
 import type { FastifyPluginCallback } from 'fastify';
 import { endpoints } from '#domain/api/endpoints';
 import { addRoute } from './contract-route';
+import { sendAttachment } from './send-attachment';
 
 /** Under /api/sessions: what a session leaves behind: its report, transcripts and the export. */
 export const reportRoutes: FastifyPluginCallback = (app, _options, done) => {
@@ -28,15 +29,11 @@ export const reportRoutes: FastifyPluginCallback = (app, _options, done) => {
   );
 
   addRoute(app, endpoints.answersCsv, async ({ caller: { session, lesson } }, _request, reply) => {
-    const csv = await reports.answersCsv(lesson, session);
-    return reply
-      .type('text/csv; charset=utf-8')
-      .header(
-        'content-disposition',
-        `attachment; filename="session-${session.joinCode}-answers.csv"`,
-      )
-      .header('cache-control', 'no-store')
-      .send(csv);
+    return sendAttachment(reply, {
+      contentType: 'text/csv; charset=utf-8',
+      fileName: `session-${session.joinCode}-answers.csv`,
+      body: await reports.answersCsv(lesson, session),
+    });
   });
   done();
 };

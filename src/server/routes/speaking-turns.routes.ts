@@ -1,6 +1,7 @@
 import type { FastifyPluginCallback } from 'fastify';
 import { endpoints } from '#domain/api/endpoints';
 import { addRoute } from './contract-route';
+import { sendAttachment } from './send-attachment';
 
 /** Under /api/sessions: the teacher's tally of who speaks in a spoken discussion. */
 export const speakingTurnRoutes: FastifyPluginCallback = (app, _options, done) => {
@@ -19,15 +20,11 @@ export const speakingTurnRoutes: FastifyPluginCallback = (app, _options, done) =
   });
 
   addRoute(app, endpoints.speakingCsv, async ({ caller: { session } }, _request, reply) => {
-    const csv = await speakingTurns.csv(session);
-    return reply
-      .type('text/csv; charset=utf-8')
-      .header(
-        'content-disposition',
-        `attachment; filename="session-${session.joinCode}-speaking.csv"`,
-      )
-      .header('cache-control', 'no-store')
-      .send(csv);
+    return sendAttachment(reply, {
+      contentType: 'text/csv; charset=utf-8',
+      fileName: `session-${session.joinCode}-speaking.csv`,
+      body: await speakingTurns.csv(session),
+    });
   });
   done();
 };

@@ -3,6 +3,7 @@ import { endpoints } from '#domain/api/endpoints';
 import { formatStudentDataMarkdown } from '#domain/reports/student-data-export';
 import { joinUrlFor } from '../lib/join-url';
 import { addRoute } from './contract-route';
+import { sendAttachment } from './send-attachment';
 
 /** A file name that is safe in a header and still says whose file it is. */
 function fileNameFor(label: string, extension: string): string {
@@ -25,14 +26,13 @@ export const studentDataRoutes: FastifyPluginCallback = (app, _options, done) =>
     async ({ params: { participantId }, query, caller: { session, lesson } }, _request, reply) => {
       const { label, data } = await studentData.export(lesson, session, participantId);
       const isMarkdown = query.format === 'markdown';
-      return reply
-        .type(isMarkdown ? 'text/markdown; charset=utf-8' : 'application/json; charset=utf-8')
-        .header(
-          'content-disposition',
-          `attachment; filename="${fileNameFor(label, isMarkdown ? 'md' : 'json')}"`,
-        )
-        .header('cache-control', 'no-store')
-        .send(isMarkdown ? formatStudentDataMarkdown(data) : JSON.stringify(data, null, 2));
+      return sendAttachment(reply, {
+        contentType: isMarkdown
+          ? 'text/markdown; charset=utf-8'
+          : 'application/json; charset=utf-8',
+        fileName: fileNameFor(label, isMarkdown ? 'md' : 'json'),
+        body: isMarkdown ? formatStudentDataMarkdown(data) : JSON.stringify(data, null, 2),
+      });
     },
   );
 
