@@ -1,17 +1,14 @@
 import { memo, useMemo } from 'react';
-import {
-  SECTION_CORE_MINUTES_MIN,
-  SECTION_EXTENSION_MINUTES_MIN,
-  SECTION_MINUTES_MAX,
-} from '#domain/lesson/lesson-constants';
 import { ITEM_KIND_LABELS } from '#shared/lib/describe-answer';
 import { moveInList, removeAt, replaceAt } from '../lib/draft-edits';
 import { type DraftItemKind, type DraftSection } from '../lib/draft-lesson';
+import { acceptSection, countDrafted, draftedPartName, withoutMark } from '../lib/drafted-review';
 import { newItem } from '../lib/new-draft-parts';
 import { bindFields } from '../lib/field-binding';
 import { fieldDomId } from '../lib/problems';
 import { splitSentences } from '../lib/sentences';
-import { FieldGroup, FieldProblems, NumberField, TextField } from './fields';
+import { DraftedMark } from './drafted-mark';
+import { FieldGroup, FieldProblems, TextField } from './fields';
 import { focusLater } from './focus-later';
 import { MoveButtons } from './move-buttons';
 import { ItemEditor } from './item-editor';
@@ -40,7 +37,7 @@ const ADD_LABELS: Record<DraftItemKind, string> = {
 export const sectionControlId = (section: DraftSection, control: 'up' | 'down') =>
   `section-${section.id}-${control}`;
 
-/** One section: its paragraphs and where it starts, title, minutes, items, summary and notes. */
+/** One section: its paragraphs and where it starts, title, items, summary and notes. */
 function SectionEditorParts({
   section,
   index,
@@ -70,9 +67,7 @@ function SectionEditorParts({
   const title = section.title.trim() === '' ? 'Untitled' : section.title;
   const name = <span className="visually-hidden"> section {number}</span>;
   const field = bindFields(section, path, onChange);
-  const minutesField = bindFields(section.minutes, `${path}.minutes`, (minutes) => {
-    onChange({ ...section, minutes });
-  });
+  const drafted = countDrafted(section);
   const addItem = (kind: DraftItemKind) => {
     onChange({ ...section, items: [...section.items, newItem(kind)] });
     focusLater(fieldDomId(`${path}.items[${section.items.length}]`));
@@ -83,7 +78,27 @@ function SectionEditorParts({
         Section {number}: {title}
       </h3>
       <FieldProblems id={`${fieldDomId(path)}-problems`} problems={problems} />
+      <DraftedMark
+        path={path}
+        note={section.drafted}
+        part={draftedPartName(path)}
+        onAccept={() => {
+          onChange(withoutMark(section));
+        }}
+      />
       <div className="button-row">
+        {drafted > 0 ? (
+          <button
+            type="button"
+            className="button button-small"
+            onClick={() => {
+              onChange(acceptSection(section));
+            }}
+          >
+            Accept all drafted parts
+            <span className="visually-hidden"> of section {number}</span> ({drafted})
+          </button>
+        ) : null}
         <MoveButtons
           index={index}
           count={count}
@@ -102,24 +117,6 @@ function SectionEditorParts({
         onJoin={onJoin}
       />
       <TextField label={`Title of section ${number}`} {...field('title')} />
-      <FieldGroup
-        path={`${path}.minutes`}
-        legend={`Minutes in class for section ${number}`}
-        className="form-field field-pair"
-      >
-        <NumberField
-          label="Minutes for core items"
-          min={SECTION_CORE_MINUTES_MIN}
-          max={SECTION_MINUTES_MAX}
-          {...minutesField('core')}
-        />
-        <NumberField
-          label="Extra minutes for extension items"
-          min={SECTION_EXTENSION_MINUTES_MIN}
-          max={SECTION_MINUTES_MAX}
-          {...minutesField('extension')}
-        />
-      </FieldGroup>
       <FieldGroup path={`${path}.items`} legend={`Items of section ${number}`}>
         {section.items.length === 0 ? <p className="hint">No items yet.</p> : null}
         <ol className="editor-list">

@@ -19,7 +19,6 @@ export function newSection(paragraphs: readonly DraftParagraph[], title = ''): D
   return {
     id: newId('section'),
     title,
-    minutes: { core: null, extension: 0 },
     paragraphs,
     items: [],
     summary: '',
@@ -31,7 +30,15 @@ export function newItem(kind: DraftItemKind): DraftItem {
   const base = { id: newId(kind === 'claimCheck' ? 'claims' : kind), extension: false };
   switch (kind) {
     case 'prompt':
-      return { kind, ...base, question: '', level: 'analysis', minWords: null, hint: '' };
+      return {
+        kind,
+        ...base,
+        question: '',
+        level: 'analysis',
+        minWords: null,
+        hint: '',
+        searches: null,
+      };
     case 'poll':
       return {
         kind,
@@ -118,6 +125,8 @@ export function newDraftFromArticle(
     metadata: {
       title: details.title,
       subtitle: details.subtitle,
+      // The paste path drafts nothing: the teacher sets another language in the details.
+      language: 'en',
       source: {
         publication: details.publication,
         headline: details.title,
