@@ -76,7 +76,21 @@ export const studentLessonVersionSchema = lessonVersionSchema.extend({
 });
 export type StudentLessonVersion = z.infer<typeof studentLessonVersionSchema>;
 
-/** What the editor opens: the summary, the draft (any JSON) and the newest version. */
+/**
+ * The Flesch-Kincaid grade of a lesson's article (src/domain/lesson/reading-level.ts), computed
+ * by the server from the paragraphs' text: the editor never loads the packages behind it.
+ */
+export const readingLevelSchema = z.object({
+  /** To one decimal; below 1 for very easy text. */
+  grade: z.number(),
+  words: z.number().int().nonnegative(),
+  sentences: z.number().int().nonnegative(),
+});
+
+/**
+ * What the editor opens: the summary, the draft (any JSON), the newest version, and the reading
+ * level of the draft's article (or, without a draft, the newest version's).
+ */
 export const lessonDetailSchema = z.object({
   summary: lessonSummarySchema,
   /** The work in progress; null when there is none (a built-in lesson has none). */
@@ -84,6 +98,8 @@ export const lessonDetailSchema = z.object({
   /** When the draft was last saved (ISO), or null. */
   draftSavedAt: z.string().nullable(),
   published: lessonVersionSchema.nullable(),
+  /** Null when there is no text (no paragraph with a word). */
+  readingLevel: readingLevelSchema.nullable(),
 });
 export type LessonDetail = z.infer<typeof lessonDetailSchema>;
 
@@ -128,7 +144,12 @@ export const saveDraftRequestSchema = z.object({
     .optional(),
 });
 
-export const saveDraftResponseSchema = z.object({ draftSavedAt: z.string() });
+/** The time of the save and the reading level of the draft as saved (null without text). */
+export const saveDraftResponseSchema = z.object({
+  draftSavedAt: z.string(),
+  readingLevel: readingLevelSchema.nullable(),
+});
+export type SaveDraftResponse = z.infer<typeof saveDraftResponseSchema>;
 
 /** A problem of a lesson that cannot be published or imported, at a field path. */
 export const lessonProblemSchema = z.object({

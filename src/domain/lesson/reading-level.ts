@@ -33,17 +33,31 @@ function countSyllables(word: string): number {
   return Math.max(1, syllable(word));
 }
 
+/** Words repeat ("the", the article's subject): each is counted once, a sixth of the time. */
+function syllableCounter(): (word: string) => number {
+  const counted = new Map<string, number>();
+  return (word) => {
+    let count = counted.get(word);
+    if (count === undefined) {
+      count = countSyllables(word);
+      counted.set(word, count);
+    }
+    return count;
+  };
+}
+
 /** The reading level of a text: paragraphs joined by line breaks. */
 export function readingLevel(text: string): ReadingLevel {
   let words = 0;
   let sentences = 0;
   let syllables = 0;
+  const syllablesOf = syllableCounter();
   for (const sentence of text.split(SENTENCE_END)) {
     const found = sentence.match(WORD);
     if (!found) continue;
     sentences += 1;
     words += found.length;
-    for (const word of found) syllables += countSyllables(word);
+    for (const word of found) syllables += syllablesOf(word);
   }
   if (words === 0) return { grade: 0, words: 0, sentences: 0 };
   const grade = fleschKincaid({ sentence: sentences, word: words, syllable: syllables });

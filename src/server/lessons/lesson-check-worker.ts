@@ -1,19 +1,28 @@
 /**
- * The worker thread that reads lesson files and checks drafts (lesson-checker.ts), so a large or
- * hostile file never holds up the server's event loop. One message in, one answer out.
+ * The worker thread that reads lesson files, checks drafts and measures long articles' reading
+ * level (lesson-checker.ts), so a large or hostile file never holds up the server's event loop.
+ * One message in, one answer out.
  */
 import { parentPort } from 'node:worker_threads';
 import { checkLessonDraft } from '#domain/lesson/lesson-draft';
 import { importLessonFile } from '#domain/lesson/lesson-file';
+import { readingLevel } from '#domain/lesson/reading-level';
 import type { LessonCheckJob, LessonCheckAnswer } from './lesson-checker';
 
 if (!parentPort) throw new Error('lesson-check-worker.ts runs as a worker thread only');
 const port = parentPort;
 
+function answer(job: LessonCheckJob): LessonCheckAnswer {
+  switch (job.kind) {
+    case 'file':
+      return { kind: 'file', result: importLessonFile(job.text) };
+    case 'draft':
+      return { kind: 'draft', result: checkLessonDraft(job.draft) };
+    case 'readingLevel':
+      return { kind: 'readingLevel', result: readingLevel(job.text) };
+  }
+}
+
 port.on('message', (job: LessonCheckJob) => {
-  const answer: LessonCheckAnswer =
-    job.kind === 'file'
-      ? { kind: 'file', result: importLessonFile(job.text) }
-      : { kind: 'draft', result: checkLessonDraft(job.draft) };
-  port.postMessage(answer);
+  port.postMessage(answer(job));
 });

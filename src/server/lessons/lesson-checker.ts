@@ -3,14 +3,17 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { DraftCheck } from '#domain/lesson/lesson-draft';
 import type { LessonFileImport } from '#domain/lesson/lesson-file';
+import type { ReadingLevel } from '#domain/lesson/reading-level';
 
 export type LessonCheckJob =
   | { readonly kind: 'file'; readonly text: string }
-  | { readonly kind: 'draft'; readonly draft: unknown };
+  | { readonly kind: 'draft'; readonly draft: unknown }
+  | { readonly kind: 'readingLevel'; readonly text: string };
 
 export type LessonCheckAnswer =
   | { readonly kind: 'file'; readonly result: LessonFileImport }
-  | { readonly kind: 'draft'; readonly result: DraftCheck };
+  | { readonly kind: 'draft'; readonly result: DraftCheck }
+  | { readonly kind: 'readingLevel'; readonly result: ReadingLevel };
 
 /** Far more than a 1 MB file takes to read (well under a second): only a hostile one gets here. */
 export const LESSON_CHECK_TIME_LIMIT_MS = 10_000;
@@ -40,8 +43,9 @@ const TSX_API_URL = new URL(
 const WORKER_BOOT = `import(${JSON.stringify(TSX_API_URL)}).then(({ tsImport }) => tsImport(${JSON.stringify(WORKER_URL)}, ${JSON.stringify(WORKER_URL)}))`;
 
 /**
- * Reads imported files and checks drafts for publishing in a worker thread, one at a time: the
- * event loop keeps answering (health checks, live classes) while a 1 MB file is read. A check
+ * Reads imported files, checks drafts for publishing and measures long articles' reading level
+ * in a worker thread, one at a time: the event loop keeps answering (health checks, live
+ * classes) while a 1 MB file is read. A check
  * that runs past its time limit has its worker ended (the next check starts a new one).
  */
 export class LessonChecker {
@@ -62,6 +66,15 @@ export class LessonChecker {
   async checkDraft(draft: unknown): Promise<DraftCheck> {
     const answer = await this.run({ kind: 'draft', draft });
     if (answer.kind !== 'draft') throw new Error('the lesson checker answered another question');
+    return answer.result;
+  }
+
+  /** The reading level of a long text, as readingLevel computes it. */
+  async readingLevel(text: string): Promise<ReadingLevel> {
+    const answer = await this.run({ kind: 'readingLevel', text });
+    if (answer.kind !== 'readingLevel') {
+      throw new Error('the lesson checker answered another question');
+    }
     return answer.result;
   }
 

@@ -6,9 +6,14 @@ import {
   importLessonFile,
 } from '#domain/lesson/lesson-file';
 import { lessonSchema } from '#domain/lesson/lesson-schema';
-import type { LessonDetail, LessonSummary } from '#domain/api/lesson-library-contracts';
+import type {
+  LessonDetail,
+  LessonSummary,
+  SaveDraftResponse,
+} from '#domain/api/lesson-library-contracts';
 import type { Database, Queryable } from '../db/database';
 import { ApiError } from '../lib/api-error';
+import { articleReadingLevel } from '../lessons/article-reading-level';
 import type { BuiltInLessonFile } from '../lessons/built-in-lessons';
 import { LessonChecker } from '../lessons/lesson-checker';
 import {
@@ -150,6 +155,8 @@ export class LessonLibrary {
       draft: record.draft,
       draftSavedAt: record.draftSavedAt,
       published: latest,
+      // Not in the summary: the library's list reads no lesson's text.
+      readingLevel: await articleReadingLevel(record.draft ?? latest?.lesson, this.checker),
     };
   }
 
@@ -212,9 +219,10 @@ export class LessonLibrary {
     lessonId: string,
     draft: unknown,
     basedOn: string | null,
-  ): Promise<{ draftSavedAt: string }> {
+  ): Promise<SaveDraftResponse> {
     checkDraftSize(draft);
     await this.writable(teacherId, lessonId);
+    const readingLevel = await articleReadingLevel(draft, this.checker);
     const savedAt = await repo.saveLessonDraft(this.db, {
       id: lessonId,
       draft: draft ?? {},
@@ -228,7 +236,7 @@ export class LessonLibrary {
         'This lesson was changed in another tab or on another device since you opened it.',
       );
     }
-    return { draftSavedAt: savedAt };
+    return { draftSavedAt: savedAt, readingLevel };
   }
 
   async publish(teacherId: string, lessonId: string): Promise<LessonDetail> {
