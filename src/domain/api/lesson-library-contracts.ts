@@ -86,6 +86,7 @@ export const readingLevelSchema = z.object({
   words: z.number().int().nonnegative(),
   sentences: z.number().int().nonnegative(),
 });
+export type LessonReadingLevel = z.infer<typeof readingLevelSchema>;
 
 /**
  * What the editor opens: the summary, the draft (any JSON), the newest version, and the reading

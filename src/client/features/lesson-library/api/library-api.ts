@@ -4,6 +4,7 @@ import type {
   LessonDetail,
   LessonProblem,
   LessonSummary,
+  SaveDraftResponse,
 } from '#domain/api/lesson-library-contracts';
 import { lessonProblemsResponseSchema } from '#domain/api/lesson-library-contracts';
 import type { DeepReadonly } from '#domain/live/deep-readonly';
@@ -67,16 +68,16 @@ export function importLesson(file: string): Promise<LessonDetailView> {
   return callEndpoint(endpoints.importLesson, { body: { file } });
 }
 
-export async function saveLessonDraft(
+/** Saves the draft: answers when it was saved and its article's reading level as saved. */
+export function saveLessonDraft(
   lessonId: string,
   draft: unknown,
   basedOn: string | null | undefined,
-): Promise<string> {
-  const saved = await callEndpoint(endpoints.saveLessonDraft, {
+): Promise<SaveDraftResponse> {
+  return callEndpoint(endpoints.saveLessonDraft, {
     params: { lessonId },
     body: { draft, basedOn },
   });
-  return saved.draftSavedAt;
 }
 
 export function publishLesson(lessonId: string): Promise<LessonDetailView> {

@@ -144,7 +144,7 @@ export function LessonEditor({ detail }: { readonly detail: LessonDetailView }) 
       </p>
       <div className="editor-toolbar">
         <SaveStatusLine status={editor.status} />
-        <MinutesTotal draft={draft} />
+        <MinutesTotal draft={draft} readingLevel={editor.readingLevel} />
         <div className="button-row">
           <button
             type="button"

@@ -1,14 +1,21 @@
 import { useMemo } from 'react';
+import type { LessonReadingLevel } from '#domain/api/lesson-library-contracts';
 import { lessonDuration } from '#domain/lesson/lesson-duration';
-import { readingLevel } from '#domain/lesson/reading-level';
 import type { DraftLesson } from '../lib/draft-lesson';
 import { describeGrade, describeRange } from '../lib/describe-lesson';
 
 /**
  * The lesson's minutes as it is built, computed from its content by the duration model: in
- * class and alone, core and with extensions; and the grade level of the article's text.
+ * class and alone, core and with extensions; and the grade level of the article's text as last
+ * saved, which the server computes (its packages would grow every page's first download).
  */
-export function MinutesTotal({ draft }: { readonly draft: DraftLesson }) {
+export function MinutesTotal({
+  draft,
+  readingLevel,
+}: {
+  readonly draft: DraftLesson;
+  readonly readingLevel: LessonReadingLevel | null;
+}) {
   const duration = useMemo(
     () =>
       lessonDuration({
@@ -24,11 +31,6 @@ export function MinutesTotal({ draft }: { readonly draft: DraftLesson }) {
       }),
     [draft.sections],
   );
-  // Read again only when the text changes, not at every keystroke in a question.
-  const text = draft.sections
-    .flatMap((section) => section.paragraphs.map((p) => p.text))
-    .join('\n');
-  const level = useMemo(() => readingLevel(text), [text]);
   return (
     <dl className="minutes-total">
       <dt>In class</dt>
@@ -45,10 +47,15 @@ export function MinutesTotal({ draft }: { readonly draft: DraftLesson }) {
         {describeRange(duration.selfStudy)}
         <span className="hint"> (reading and answering)</span>
       </dd>
-      <dt>Reading level</dt>
+      <dt>Reading level (as saved)</dt>
       <dd>
-        {describeGrade(level.grade, level.words)}
-        <span className="hint"> (Flesch-Kincaid, {level.words.toLocaleString('en')} words)</span>
+        {describeGrade(readingLevel)}
+        {readingLevel && (
+          <span className="hint">
+            {' '}
+            (Flesch-Kincaid, {readingLevel.words.toLocaleString('en')} words)
+          </span>
+        )}
       </dd>
     </dl>
   );

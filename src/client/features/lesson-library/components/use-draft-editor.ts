@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import type { LessonReadingLevel } from '#domain/api/lesson-library-contracts';
 import { describeApiError, isApiError, NetworkError } from '#shared/lib/api-client';
 import { queryKeys } from '#shared/lib/query-keys';
 import { fetchLessonDetail, saveLessonDraft, type LessonDetailView } from '../api/library-api';
@@ -20,6 +21,11 @@ function classify(error: unknown): SaveFailure {
 export interface DraftEditor {
   readonly draft: DraftLesson;
   readonly status: SaveStatus;
+  /**
+   * The article's reading level as the server last read it (when the editor opened, then at
+   * each save); null without text. The server computes it: the editor loads no package for it.
+   */
+  readonly readingLevel: LessonReadingLevel | null;
   /** Where the draft came from when the editor opened. */
   readonly startedFrom: StartingDraft['from'];
   readonly update: (change: (draft: DraftLesson) => DraftLesson) => void;
@@ -46,6 +52,7 @@ export function useDraftEditor(lessonId: string, detail: LessonDetailView): Draf
     }),
   );
   const [draft, setDraft] = useState(start.draft);
+  const [readingLevel, setReadingLevel] = useState(detail.readingLevel);
   const draftRef = useRef(start.draft);
   const [deviceCopy] = useState(
     () =>
@@ -57,7 +64,11 @@ export function useDraftEditor(lessonId: string, detail: LessonDetailView): Draf
     () =>
       new DraftSaver<DraftLesson>({
         basedOn: detail.draftSavedAt,
-        save: (toSave, basedOn) => saveLessonDraft(lessonId, toLessonJson(toSave), basedOn),
+        save: async (toSave, basedOn) => {
+          const saved = await saveLessonDraft(lessonId, toLessonJson(toSave), basedOn);
+          setReadingLevel(saved.readingLevel);
+          return saved.draftSavedAt;
+        },
         classify,
         keepCopy: (kept, basedOn, unsaved) => {
           if (unsaved) {
@@ -115,6 +126,7 @@ export function useDraftEditor(lessonId: string, detail: LessonDetailView): Draf
     const newer = readDraft(fresh.draft ?? fresh.published?.lesson ?? {});
     draftRef.current = newer;
     setDraft(newer);
+    setReadingLevel(fresh.readingLevel);
     saver.replace(newer, fresh.draftSavedAt);
   }, [lessonId, queryClient, saver]);
 
@@ -124,5 +136,14 @@ export function useDraftEditor(lessonId: string, detail: LessonDetailView): Draf
 
   const flush = useCallback(() => saver.flush(), [saver]);
 
-  return { draft, status, startedFrom: start.from, update, flush, loadNewer, keepMine };
+  return {
+    draft,
+    status,
+    readingLevel,
+    startedFrom: start.from,
+    update,
+    flush,
+    loadNewer,
+    keepMine,
+  };
 }

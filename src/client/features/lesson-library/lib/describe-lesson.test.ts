@@ -31,10 +31,10 @@ describe('a lesson’s facts in words', () => {
   });
 
   it('says the text’s grade level', () => {
-    expect(describeGrade(9.25, 120)).toBe('Grade 9.3');
-    expect(describeGrade(12, 40)).toBe('Grade 12.0');
-    expect(describeGrade(-2.2, 4)).toBe('Below grade 1');
-    expect(describeGrade(0, 0)).toBe('No text yet');
+    expect(describeGrade({ grade: 9.25 })).toBe('Grade 9.3');
+    expect(describeGrade({ grade: 12 })).toBe('Grade 12.0');
+    expect(describeGrade({ grade: -2.2 })).toBe('Below grade 1');
+    expect(describeGrade(null)).toBe('No text saved yet');
   });
 
   it('counts sessions', () => {

@@ -33,11 +33,12 @@ export function describeMinutes(minutes: MinutesFacts | null): string {
 
 /**
  * A Flesch-Kincaid grade in words: "Grade 9.3", "Below grade 1" for the easiest texts, "No text
- * yet" without words. Above grade 12 the scale counts years of college: "Grade 14.2" stays.
+ * saved yet" without one (the server reads it from the saved draft). Above grade 12 the scale
+ * counts years of college: "Grade 14.2" stays.
  */
-export function describeGrade(grade: number, words: number): string {
-  if (words === 0) return 'No text yet';
-  return grade < 1 ? 'Below grade 1' : `Grade ${grade.toFixed(1)}`;
+export function describeGrade(level: { readonly grade: number } | null): string {
+  if (level === null) return 'No text saved yet';
+  return level.grade < 1 ? 'Below grade 1' : `Grade ${level.grade.toFixed(1)}`;
 }
 
 /** "Used by 1 session", "Used by 3 sessions", "Not used by a session yet". */
