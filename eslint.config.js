@@ -156,6 +156,23 @@ const placeRules = (allow) => {
   };
 };
 
+// ---- Server-only domain modules (issue 22) -----------------------------------------------------
+/**
+ * Domain modules the client never imports, in any form (value, type, lazy import(), by alias or
+ * path): their packages would grow every page's first download, and the student's first load
+ * grows by 0 bytes for issue 22. The server computes what they give and sends it. A rule of its
+ * own (import-x/no-restricted-paths resolves each import to its file), so no other import rule's
+ * options replace it.
+ */
+const SERVER_ONLY_DOMAIN = [
+  {
+    from: 'src/domain/lesson/reading-level.ts',
+    message:
+      'The client never imports the reading level (its syllable package grows every first load): the server sends it with the lesson (readingLevel).',
+  },
+];
+// ---- end of server-only domain modules -----------------------------------------------------------
+
 // ---- File length (max-lines) -------------------------------------------------------------------
 /**
  * Files allowed past 400 lines for good: a benchmark is one long script, read top to bottom.
@@ -248,6 +265,22 @@ export default tseslint.config(
   {
     files: ['src/client/**/*.{ts,tsx}'],
     rules: layerRules(['**/server/**'], 'The client never imports the server.'),
+  },
+  {
+    files: ['src/client/**/*.{ts,tsx}'],
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          basePath: import.meta.dirname,
+          zones: SERVER_ONLY_DOMAIN.map(({ from, message }) => ({
+            target: 'src/client',
+            from,
+            message,
+          })),
+        },
+      ],
+    },
   },
   // ---- Client layers (issue 28): shared <- features <- app. ----
   // A feature imports neither another feature nor app. The local rule reads the feature from the

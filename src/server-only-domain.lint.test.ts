@@ -1,0 +1,60 @@
+import path from 'node:path';
+import { ESLint } from 'eslint';
+import tseslint from 'typescript-eslint';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+/**
+ * The rule that keeps server-only domain modules out of the client (eslint.config.js,
+ * SERVER_ONLY_DOMAIN), run on code that breaks it, as lint-rules.test.ts does for the layers:
+ * the reading level's `syllable` package would grow every page's first download (issue 22).
+ */
+const ROOT = path.resolve(import.meta.dirname, '..');
+const RULE = 'import-x/no-restricted-paths';
+
+let eslint: ESLint;
+
+beforeAll(() => {
+  eslint = new ESLint({ cwd: ROOT, overrideConfig: tseslint.configs.disableTypeChecked });
+});
+
+/** The rules that `code` breaks as if it were the file at `filePath`, one entry per problem. */
+async function problemsIn(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: path.join(ROOT, filePath) });
+  return (result?.messages ?? []).map((m) => m.ruleId ?? `not linted: ${m.message}`);
+}
+
+describe('the reading level stays on the server', () => {
+  it.each([
+    ['a feature', 'src/client/features/lesson-library/components/x.tsx'],
+    ['shared code', 'src/client/shared/lib/x.ts'],
+    ['app', 'src/client/app/x.tsx'],
+  ])('is refused to %s, values, types and re-exports alike', async (_where, filePath) => {
+    const value =
+      "import { readingLevel } from '#domain/lesson/reading-level';\nexport const x = readingLevel;";
+    const type =
+      "import type { ReadingLevel } from '#domain/lesson/reading-level';\nexport type X = ReadingLevel;";
+    const reexport = "export { readingLevel } from '#domain/lesson/reading-level';";
+    for (const code of [value, type, reexport]) {
+      expect(await problemsIn(filePath, code)).toEqual([RULE]);
+    }
+  });
+
+  it('is refused to a lazy import() and by a relative path', async () => {
+    const lazy =
+      "export const load = (): Promise<unknown> => import('#domain/lesson/reading-level');";
+    expect(await problemsIn('src/client/features/lesson-library/lib/x.ts', lazy)).toEqual([RULE]);
+    const relative =
+      "import { readingLevel } from '../../../domain/lesson/reading-level';\nexport const x = readingLevel;";
+    expect(await problemsIn('src/client/shared/lib/x.ts', relative)).toContain(RULE);
+  });
+
+  it('leaves the client the rest of the domain, and the server the reading level', async () => {
+    const duration =
+      "import { lessonDuration } from '#domain/lesson/lesson-duration';\nexport const x = lessonDuration;";
+    expect(await problemsIn('src/client/features/lesson-library/lib/x.ts', duration)).toEqual([]);
+    const level =
+      "import { readingLevel } from '#domain/lesson/reading-level';\nexport const x = readingLevel;";
+    expect(await problemsIn('src/server/lessons/x.ts', level)).toEqual([]);
+    expect(await problemsIn('e2e/x.spec.ts', level)).toEqual([]);
+  });
+});
