@@ -6,7 +6,8 @@ import type { TermJson, View } from './nlp';
  * words, should/must, first-person judgement; prediction: future tense, likely, expected to").
  * compromise tags the words; these lists say which tagged words count as which cue. The first
  * rule that matches decides, so the order is the priority: an obligation ("should") is an
- * opinion even about the future, a future ("will") is a prediction even with a number in it.
+ * opinion even about the future; a future ("will") is a prediction even with a number in it or
+ * after "I believe"; a first-person judgement outweighs a mere possibility ("could").
  */
 export type ClaimCategory = 'fact' | 'opinion' | 'prediction';
 
@@ -16,8 +17,10 @@ export interface CueRule {
   readonly why: string;
   /** A compromise match pattern… */
   readonly pattern?: string;
-  /** …or a test on one term (its lower-case word and compromise's tags). */
+  /** …or a test on one term (its lower-case word and compromise's tags)… */
   readonly term?: (term: TermJson) => boolean;
+  /** …or a search that returns the cue's words. */
+  readonly find?: (sentence: View) => string | null;
 }
 
 /** Words that judge rather than report: a writer's evaluation, not a checkable record. */
@@ -31,7 +34,8 @@ const EVALUATIVE = new Set(
   successful unsuccessful failure failed success mistake blunder triumph disaster disastrous
   tragic tragedy sad sadly fortunately unfortunately regrettably rightly wrongly clearly
   obviously surely undoubtedly arguably admirable commendable laudable bold timid weak strong
-  brave cowardly ridiculous absurd sensible reasonable unreasonable naive ambitious
+  brave cowardly ridiculous absurd sensible reasonable unreasonable realistic unrealistic naive
+  ambitious
   overdue long-overdue too better-off beautiful ugly inspiring heartening bleak grim
   landmark historic visionary short-sighted shortsighted welcome elegant clumsy`
     .split(/\s+/)
@@ -66,17 +70,6 @@ export const CUE_RULES: readonly CueRule[] = [
     pattern: "(should|must|ought|shouldn't|mustn't)",
   },
   {
-    category: 'opinion',
-    why: 'is the writer’s own judgement, in the first person',
-    pattern:
-      '(i|we) #Adverb? (think|believe|feel|argue|contend|doubt|hope|fear|urge|suspect|worry|consider)',
-  },
-  {
-    category: 'opinion',
-    why: 'is the writer’s own judgement',
-    pattern: 'in (my|our) (view|opinion|judgment|judgement)',
-  },
-  {
     category: 'prediction',
     why: 'says what is expected to happen, which cannot be checked yet',
     pattern:
@@ -101,7 +94,10 @@ export const CUE_RULES: readonly CueRule[] = [
     category: 'prediction',
     why: 'says what someone expects to happen',
     term: (term) =>
-      FORESEEING.has(term.normal) && (hasTag(term, 'Verb') || term.normal.startsWith('forecast')),
+      FORESEEING.has(term.normal) &&
+      // "the Hurricane Analysis and Forecast System" is a name, not a forecast.
+      !hasTag(term, 'ProperNoun') &&
+      (hasTag(term, 'Verb') || term.normal.startsWith('forecast')),
   },
   {
     category: 'prediction',
@@ -110,9 +106,27 @@ export const CUE_RULES: readonly CueRule[] = [
       '(next|coming) (year|month|week|decade|season|spring|summer|fall|autumn|winter|century)',
   },
   {
+    category: 'opinion',
+    why: 'is the writer’s own judgement, in the first person',
+    pattern:
+      '(i|we) #Adverb? (think|believe|feel|argue|contend|doubt|hope|fear|urge|suspect|worry|consider)',
+  },
+  {
+    category: 'opinion',
+    why: 'is the writer’s own judgement',
+    pattern: 'in (my|our) (view|opinion|judgment|judgement)',
+  },
+  {
     category: 'prediction',
     why: 'says what could happen',
-    pattern: '(could|may|might) #Adverb? #Verb',
+    pattern: '(could|might) #Adverb? #Verb',
+  },
+  {
+    category: 'prediction',
+    why: 'says what may happen',
+    // "may" alone is as often a permission ("States may use the money"): only with a change.
+    pattern:
+      'may #Adverb? (be|become|rise|fall|increase|decrease|grow|drop|lead|cause|save|cost|reach|face|need|lose|gain|end|stop)',
   },
   {
     category: 'opinion',
@@ -127,7 +141,19 @@ export const CUE_RULES: readonly CueRule[] = [
   {
     category: 'fact',
     why: 'gives a date or a number, which a record can confirm',
-    term: (term) => hasTag(term, 'Value') || (hasTag(term, 'Date') && hasTag(term, 'ProperNoun')),
+    find: (sentence) => {
+      const date = sentence
+        .match('#Date+')
+        .out('array')
+        .find((text) => /\d/u.test(text));
+      if (date) return date;
+      return (
+        sentence
+          .match('#Value+ (percent|million|billion|trillion|thousand|hundred)?')
+          .out('array')
+          .find((text) => /\d/u.test(text) || /\s/u.test(text.trim())) ?? null
+      );
+    },
   },
   {
     category: 'fact',
@@ -147,6 +173,8 @@ export const CUE_RULES: readonly CueRule[] = [
 
 export interface ClaimCue {
   readonly category: ClaimCategory;
+  /** The deciding rule's place in CUE_RULES: within a category, a lower rank is a clearer cue. */
+  readonly rank: number;
   /** The words of the sentence that decided it, e.g. "is expected to". */
   readonly cue: string;
   readonly why: string;
@@ -155,23 +183,29 @@ export interface ClaimCue {
 /** Whose rule decides a sentence with no cue at all: a plain statement of what is. */
 export const NO_CUE_WHY = 'states what is, with no judging word and nothing about the future';
 
+/** Quotation marks and punctuation around a cue's words. */
+const TRIM = /^[\s"“‘(]+|[\s.,;:!?"”’)]+$/gu;
+
 /** The cue that decides a sentence's category, or null when nothing in it is a cue. */
 export function findCue(sentence: View, terms: readonly TermJson[]): ClaimCue | null {
-  for (const rule of CUE_RULES) {
-    if (rule.pattern !== undefined) {
+  for (const [rank, rule] of CUE_RULES.entries()) {
+    if (rule.find) {
+      const cue = rule.find(sentence)?.trim().replace(TRIM, '');
+      if (cue) return { category: rule.category, rank, cue, why: rule.why };
+    } else if (rule.pattern !== undefined) {
       const found = sentence.match(rule.pattern);
       if (found.found) {
         const cue = found
           .text()
           .trim()
           .replace(/^[\s"“‘(]+|[\s.,;:!?"”’)]+$/gu, '');
-        if (cue) return { category: rule.category, cue, why: rule.why };
+        if (cue) return { category: rule.category, rank, cue, why: rule.why };
       }
     } else if (rule.term) {
       const term = terms.find(rule.term);
       if (term) {
-        const cue = term.text.trim().replace(/^[\s"“‘(]+|[\s.,;:!?"”’)]+$/gu, '');
-        if (cue) return { category: rule.category, cue, why: rule.why };
+        const cue = term.text.trim().replace(TRIM, '');
+        if (cue) return { category: rule.category, rank, cue, why: rule.why };
       }
     }
   }

@@ -197,7 +197,7 @@ export function draftLesson(article: Article, options: DraftOptions): Record<str
     sections: sections.map((section, index) => {
       const opening = index === 0 ? [read.headline, read.byline].filter((p) => p !== null) : [];
       const phrase = phrases[index];
-      const title = section.heading ?? (phrase ? asTitle(phrase) : `Part ${index + 1}`);
+      const title = section.heading ?? (phrase ? asTitle(phrase.text) : `Part ${index + 1}`);
       return {
         id: `section-${index + 1}`,
         title,
@@ -205,7 +205,7 @@ export function draftLesson(article: Article, options: DraftOptions): Record<str
         items: section.items,
         summary: draftSummary(sentencesOf(section), title),
         teacherNotes: [],
-        drafted: `${section.heading ? 'Title: the article’s heading' : phrase ? `Title drafted from its key phrase “${phrase}”` : 'Title: a placeholder'}; summary: its opening sentences, to rewrite as a recap.`,
+        drafted: `${section.heading ? 'Title: the article’s heading' : phrase ? `Title drafted from its key phrase “${phrase.text}”` : 'Title: a placeholder'}; summary: its opening sentences, to rewrite as a recap.`,
       };
     }),
     glossary: glossaryCandidates(allParagraphs, options.wordRank),

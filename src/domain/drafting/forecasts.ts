@@ -7,8 +7,10 @@ import type { ReadSentence } from './read-article';
  * horizon DEFAULT_HORIZON_MONTHS after the day the forecast is made (the article's date).
  */
 export const DEFAULT_HORIZON_MONTHS = 3;
-/** More forecast items than this would crowd the lesson: later horizons join the last one. */
-export const FORECAST_ITEMS_MAX = 3;
+/** More horizons than this would crowd the lesson: later ones join the last. */
+export const FORECAST_HORIZONS_MAX = 3;
+/** A forecast with more scenarios than this is split into two items of the same horizon. */
+export const SCENARIOS_PER_FORECAST_MAX = 5;
 
 export interface PredictionFound {
   readonly sentence: ReadSentence;
@@ -41,8 +43,10 @@ export function findPredictions(
 }
 
 /**
- * Predictions grouped by their horizon; past FORECAST_ITEMS_MAX horizons the latest join the
- * last group. Returned in the order the class reads them.
+ * Predictions grouped by their horizon. Past FORECAST_HORIZONS_MAX horizons, the latest and the
+ * ones most predictions share are kept, and each other prediction joins the nearest kept horizon
+ * not before its own, so it can still be settled by it. A group of more than
+ * SCENARIOS_PER_FORECAST_MAX is split evenly. Returned in the order the class reads them.
  */
 export function groupByHorizon(predictions: readonly PredictionFound[]): ForecastGroup[] {
   const byHorizon = new Map<string, PredictionFound[]>();
@@ -50,24 +54,32 @@ export function groupByHorizon(predictions: readonly PredictionFound[]): Forecas
     byHorizon.set(prediction.horizon, [...(byHorizon.get(prediction.horizon) ?? []), prediction]);
   }
   const horizons = [...byHorizon.keys()].sort();
-  const groups: { horizon: string; predictions: PredictionFound[] }[] = [];
-  for (const horizon of horizons) {
-    const found = byHorizon.get(horizon)!;
-    if (groups.length < FORECAST_ITEMS_MAX) groups.push({ horizon, predictions: found });
-    else {
-      // The last group's horizon moves out to the latest: each of its predictions can be settled.
-      const last = groups[groups.length - 1]!;
-      last.horizon = horizon;
-      last.predictions.push(...found);
-    }
+  const latest = horizons[horizons.length - 1];
+  const kept = [...byHorizon.entries()]
+    .filter(([horizon]) => horizon !== latest)
+    .sort(([a, pa], [b, pb]) => pb.length - pa.length || a.localeCompare(b))
+    .slice(0, FORECAST_HORIZONS_MAX - 1)
+    .map(([horizon]) => horizon)
+    .concat(latest === undefined ? [] : [latest])
+    .sort();
+  const groups = new Map<string, PredictionFound[]>(kept.map((horizon) => [horizon, []]));
+  for (const prediction of predictions) {
+    const horizon = kept.find((h) => h >= prediction.horizon)!;
+    groups.get(horizon)!.push(prediction);
   }
-  // In reading order: the forecast a class meets first is numbered first.
-  return groups
-    .map(({ horizon, predictions: found }) => ({
-      horizon,
-      predictions: [...found].sort((a, b) => a.section - b.section),
-      section: Math.max(...found.map((p) => p.section)),
-    }))
+  return [...groups.entries()]
+    .flatMap(([horizon, found]) => {
+      const ordered = [...found].sort((a, b) => a.section - b.section);
+      const count = Math.ceil(ordered.length / SCENARIOS_PER_FORECAST_MAX);
+      const size = Math.ceil(ordered.length / count);
+      const chunks: PredictionFound[][] = [];
+      for (let k = 0; k < ordered.length; k += size) chunks.push(ordered.slice(k, k + size));
+      return chunks.map((chunk) => ({
+        horizon,
+        predictions: chunk,
+        section: Math.max(...chunk.map((p) => p.section)),
+      }));
+    })
     .sort((a, b) => a.section - b.section || a.horizon.localeCompare(b.horizon));
 }
 

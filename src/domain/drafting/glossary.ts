@@ -78,7 +78,8 @@ function rareWords(paragraphs: readonly ReadParagraph[], wordRank: WordRank): Ca
         // A capital inside a sentence is a name compromise did not know.
         if (/^\p{Lu}/u.test(word) && sentence.terms[0] !== term) continue;
         const lower = word.toLowerCase();
-        const key = lower.replace(/(?:es|s)$/u, '');
+        // "redesign", "redesigned" and "redesigns" are one term.
+        const key = lower.replace(/(?:es|s|ed|d|ing)$/u, '');
         const entry = seen.get(key) ?? {
           rank: rankOf(lower, wordRank),
           forms: new Set<string>(),
@@ -108,11 +109,12 @@ function rareWords(paragraphs: readonly ReadParagraph[], wordRank: WordRank): Ca
 
 const KIND_NAMES = { person: 'person', place: 'place', organisation: 'organisation' } as const;
 
-function namedTerms(docs: readonly Doc[], text: string): Candidate[] {
+function namedTerms(docs: readonly Doc[], original: string): Candidate[] {
   const counts = new Map<string, { kind: keyof typeof KIND_NAMES; count: number; order: number }>();
   for (const doc of docs) {
     for (const { kind, text: name } of namedEntities(doc)) {
-      if (!text.includes(name.toLowerCase())) continue;
+      // A name is written with a capital ("Grant" the general, not "a grant").
+      if (!/^\p{Lu}/u.test(name) || !original.includes(name)) continue;
       const entry = counts.get(name) ?? { kind, count: 0, order: counts.size };
       entry.count += 1;
       counts.set(name, entry);
@@ -146,10 +148,7 @@ export function glossaryCandidates(
   paragraphs: readonly ReadParagraph[],
   wordRank: WordRank,
 ): Record<string, unknown>[] {
-  const text = paragraphs
-    .map((p) => p.text)
-    .join('\n')
-    .toLowerCase();
+  const text = paragraphs.map((p) => p.text).join('\n');
   const docs = paragraphs.flatMap((p) => (p.doc ? [p.doc] : []));
   const candidates = [...namedTerms(docs, text), ...rareWords(paragraphs, wordRank)];
   const ids = new Set<string>();

@@ -7,7 +7,16 @@ import type { TermJson } from './nlp';
  */
 
 /** Not topic words; a person's name is who a passage quotes more often than what it is about. */
-const SKIP_TAGS = ['Pronoun', 'Value', 'Date', 'Determiner', 'Possessive', 'Honorific', 'Person'];
+const SKIP_TAGS = [
+  'Pronoun',
+  'Value',
+  'Date',
+  'Determiner',
+  'Possessive',
+  'Honorific',
+  'Person',
+  'Preposition',
+];
 /** Nouns too general to name what a passage is about. */
 const VAGUE = new Set(
   `thing things way ways time times year years day days people percent part lot kind number
@@ -18,8 +27,15 @@ const VAGUE = new Set(
 
 const isNoun = (term: TermJson) =>
   term.tags.includes('Noun') && !SKIP_TAGS.some((t) => term.tags.includes(t));
+/** Words that count or compare rather than describe: "all bridges" is about bridges. */
+const QUANTIFIERS = new Set(
+  'all many most some more less other such several each every own same few much further near'.split(
+    ' ',
+  ),
+);
 const isModifier = (term: TermJson) =>
   (term.tags.includes('Adjective') || isNoun(term)) &&
+  !QUANTIFIERS.has(term.normal) &&
   !SKIP_TAGS.some((t) => term.tags.includes(t));
 
 /** A head noun's plural folded to its singular, so "storms" and "storm" count together. */
@@ -28,7 +44,16 @@ const headKey = (normal: string) => normal.replace(/(?<=[^s])s$/u, '');
 interface Phrase {
   readonly words: string[];
   readonly head: string;
+  /** A singular common noun reads with "the" in a sentence: "the new bill". */
+  readonly needsArticle: boolean;
   readonly order: number;
+}
+
+export interface KeyPhrase {
+  /** As a title would show it: "new bill", "highway bridges". */
+  readonly text: string;
+  /** As a question would use it: "the new bill", "highway bridges". */
+  readonly inProse: string;
 }
 
 function phrasesOf(sentences: readonly (readonly TermJson[])[]): Phrase[] {
@@ -47,8 +72,10 @@ function phrasesOf(sentences: readonly (readonly TermJson[])[]): Phrase[] {
           run[run.length - all.length + i]!.tags.includes('ProperNoun') ? word : word.toLowerCase(),
         );
       const head = headKey(run[run.length - 1]?.normal ?? '');
-      if (words.length > 0 && head.length > 2 && !VAGUE.has(run[run.length - 1]!.normal)) {
-        phrases.push({ words, head, order: (order += 1) });
+      const last = run[run.length - 1];
+      if (last && head.length > 2 && !VAGUE.has(last.normal)) {
+        const needsArticle = !last.tags.includes('Plural') && !last.tags.includes('ProperNoun');
+        phrases.push({ words, head, needsArticle, order: (order += 1) });
       }
       run = [];
     };
@@ -67,7 +94,7 @@ function phrasesOf(sentences: readonly (readonly TermJson[])[]): Phrase[] {
 }
 
 /** The passage's key noun phrase as written, e.g. "hurricane season", or null for none. */
-export function keyPhrase(sentences: readonly (readonly TermJson[])[]): string | null {
+export function keyPhrase(sentences: readonly (readonly TermJson[])[]): KeyPhrase | null {
   const phrases = phrasesOf(sentences);
   if (phrases.length === 0) return null;
   const heads = new Map<string, number>();
@@ -78,7 +105,9 @@ export function keyPhrase(sentences: readonly (readonly TermJson[])[]): string |
       Math.min(b.words.length, 2) - Math.min(a.words.length, 2) ||
       a.order - b.order,
   );
-  return ranked[0]!.words.join(' ');
+  const best = ranked[0]!;
+  const text = best.words.join(' ');
+  return { text, inProse: best.needsArticle ? `the ${text}` : text };
 }
 
 /** A phrase as a title: its first letter a capital. */

@@ -15,7 +15,7 @@ export type Doc = ReturnType<typeof nlp>;
 export interface View {
   text(): string;
   json(): unknown;
-  match(pattern: string): { found: boolean; text(): string };
+  match(pattern: string): { found: boolean; text(): string; out(format: 'array'): string[] };
 }
 
 /** One term as compromise's JSON gives it. */
@@ -40,7 +40,7 @@ export function termsOf(view: View): TermJson[] {
 }
 
 /** The dates a text names, read against `today` (YYYY-MM-DD), as ISO day ranges. */
-export function datesIn(view: View, today: string): { start: string; end: string }[] {
+export function datesIn(view: View, today: string): { text: string; start: string; end: string }[] {
   // The plugin adds `dates()` to every view; compromise's own types do not know it.
   const withDates = view as unknown as {
     dates(options: { today: string; timezone: string }): DatesView;
@@ -48,9 +48,9 @@ export function datesIn(view: View, today: string): { start: string; end: string
   return withDates
     .dates({ today, timezone: 'UTC' })
     .json()
-    .flatMap(({ dates }) =>
+    .flatMap(({ text, dates }) =>
       dates?.start && dates.end
-        ? [{ start: dates.start.slice(0, 10), end: dates.end.slice(0, 10) }]
+        ? [{ text, start: dates.start.slice(0, 10), end: dates.end.slice(0, 10) }]
         : [],
     );
 }

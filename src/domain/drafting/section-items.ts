@@ -1,4 +1,5 @@
 import type { ClaimCategory } from './claim-cues';
+import type { KeyPhrase } from './key-phrase';
 import type { ReadSentence } from './read-article';
 
 /**
@@ -26,7 +27,7 @@ export interface SectionReading {
   readonly index: number;
   readonly count: number;
   /** What the section is most about, e.g. "hurricane season"; null when nothing stands out. */
-  readonly phrase: string | null;
+  readonly phrase: KeyPhrase | null;
   readonly sentences: readonly ReadSentence[];
 }
 
@@ -46,10 +47,10 @@ export function draftPrompt(
   level: PromptLevel,
   id: string,
 ): Record<string, unknown> {
-  const topic = reading.phrase ?? 'this part of the article';
-  const opinion = reading.sentences.find(
-    (s) => s.cue?.category === 'opinion' && s.words <= QUOTED_OPINION_WORDS_MAX,
-  );
+  const topic = reading.phrase?.inProse ?? 'this part of the article';
+  const opinion = reading.sentences
+    .filter((s) => s.cue?.category === 'opinion' && s.words <= QUOTED_OPINION_WORDS_MAX)
+    .sort((a, b) => a.cue!.rank - b.cue!.rank)[0];
   let question: string;
   let hint: string;
   if (level === 'recall') {
@@ -74,7 +75,7 @@ export function draftPrompt(
     question,
     level,
     guidance: { minWords: MIN_WORDS[level], hint },
-    drafted: `Drafted ${level} question about ${reading.phrase ? `“${reading.phrase}”` : 'this section'}: check it suits your class.`,
+    drafted: `Drafted ${level} question about ${reading.phrase ? `“${reading.phrase.text}”` : 'this section'}: check it suits your class.`,
   };
 }
 
@@ -86,21 +87,22 @@ function claimable(sentence: ReadSentence): boolean {
 }
 
 /**
- * Up to CLAIMS_PER_CHECK_MAX sentences: the first of each category first, so a check asks the
- * student to tell them apart, then the rest in reading order; returned in reading order.
+ * Up to CLAIMS_PER_CHECK_MAX sentences: the clearest of each category first, so a check asks the
+ * student to tell them apart, then the clearest of the rest; returned in reading order.
  */
 export function chooseClaims(sentences: readonly ReadSentence[]): ReadSentence[] {
   const candidates = sentences.filter(claimable);
+  const clearest = [...candidates].sort((a, b) => a.cue!.rank - b.cue!.rank);
   const chosen = new Set<ReadSentence>();
   for (const category of ['prediction', 'opinion', 'fact'] as const) {
-    const first = candidates.find((s) => s.cue?.category === category);
+    const first = clearest.find((s) => s.cue?.category === category);
     if (first) chosen.add(first);
   }
-  for (const sentence of candidates) {
+  for (const sentence of clearest) {
     if (chosen.size >= CLAIMS_PER_CHECK_MAX) break;
     chosen.add(sentence);
   }
-  return candidates.filter((s) => chosen.has(s)).slice(0, CLAIMS_PER_CHECK_MAX);
+  return candidates.filter((s) => chosen.has(s));
 }
 
 export function claimOf(sentence: ReadSentence, id: string): Record<string, unknown> {
