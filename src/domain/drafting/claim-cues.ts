@@ -195,10 +195,8 @@ export function findCue(sentence: View, terms: readonly TermJson[]): ClaimCue | 
     } else if (rule.pattern !== undefined) {
       const found = sentence.match(rule.pattern);
       if (found.found) {
-        const cue = found
-          .text()
-          .trim()
-          .replace(/^[\s"“‘(]+|[\s.,;:!?"”’)]+$/gu, '');
+        // The first match only: a sentence may have the cue twice.
+        const cue = (found.out('array')[0] ?? '').trim().replace(TRIM, '');
         if (cue) return { category: rule.category, rank, cue, why: rule.why };
       }
     } else if (rule.term) {

@@ -83,7 +83,7 @@ function phrasesOf(sentences: readonly (readonly TermJson[])[]): Phrase[] {
       if (isModifier(term) && /^[\p{L}'’-]+$/u.test(term.text)) {
         run.push(term);
         // Punctuation after a word ends its phrase.
-        if (/[,;:.!?)]/u.test((term as { post?: string }).post ?? '')) close();
+        if (/[,;:.!?)]/u.test(term.post)) close();
       } else {
         close();
       }
