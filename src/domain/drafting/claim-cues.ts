@@ -180,9 +180,6 @@ export interface ClaimCue {
   readonly why: string;
 }
 
-/** Whose rule decides a sentence with no cue at all: a plain statement of what is. */
-export const NO_CUE_WHY = 'states what is, with no judging word and nothing about the future';
-
 /** Quotation marks and punctuation around a cue's words. */
 const TRIM = /^[\s"“‘(]+|[\s.,;:!?"”’)]+$/gu;
 
