@@ -96,8 +96,9 @@ export const CUE_RULES: readonly CueRule[] = [
     term: (term) =>
       FORESEEING.has(term.normal) &&
       // "the Hurricane Analysis and Forecast System" is a name, not a forecast.
+      // A verb: "the forecast" names a prediction without making one.
       !hasTag(term, 'ProperNoun') &&
-      (hasTag(term, 'Verb') || term.normal.startsWith('forecast')),
+      hasTag(term, 'Verb'),
   },
   {
     category: 'prediction',
