@@ -140,6 +140,19 @@ describe('the drafter stays on the server', () => {
     );
   });
 
+  it('is refused to a lazy import() too', async () => {
+    const code =
+      "export const load = (): Promise<unknown> => import('#domain/drafting/draft-lesson');";
+    expect(await problemsIn('src/client/features/lesson-library/lib/x.ts', code)).toEqual([
+      'no-restricted-syntax',
+    ]);
+  });
+
+  it('leaves the client refusing node:process', async () => {
+    const code = "import { env } from 'node:process';\nexport const x = env;";
+    expect(await problemsIn('src/client/shared/lib/x.ts', code)).toEqual(['no-restricted-syntax']);
+  });
+
   it('is open to the server', async () => {
     const code =
       "import { draftLesson } from '#domain/drafting/draft-lesson';\nexport const x = draftLesson;";
