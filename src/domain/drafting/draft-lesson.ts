@@ -224,6 +224,11 @@ export function draftLesson(article: Article, options: DraftOptions): Record<str
         drafted: `${section.heading ? 'Title: the article’s heading' : phrase ? `Title drafted from its key phrase “${phrase.text}”` : 'Title: a placeholder'}; summary: its opening sentences, to rewrite as a recap.`,
       };
     }),
-    glossary: glossaryCandidates(allParagraphs, read.doc, options.wordRank),
+    glossary: glossaryCandidates(
+      allParagraphs,
+      read.doc,
+      options.wordRank,
+      read.headline?.text ?? '',
+    ),
   };
 }
