@@ -41,6 +41,16 @@ describe('the cue that decides a sentence', () => {
     ['Congress approved $48 million for research in the 2026 budget.', 'fact', 'approved'],
     ['Arizona lost 18 percent of its allocation.', 'fact', '18 percent'],
     ['The letter arrived in the spring.', 'fact', 'arrived'],
+    [
+      'If Tehran pursues harsh revenge, Trump would have to respond in kind.',
+      'prediction',
+      'would have',
+    ],
+    [
+      'A cycle of escalating retaliation may eventually lead to a major war.',
+      'prediction',
+      'may eventually lead',
+    ],
   ])('%s -> %s ("%s")', (sentence, category, cue) => {
     expect(cueOf(sentence)).toMatchObject({ category, cue });
   });
@@ -48,6 +58,29 @@ describe('the cue that decides a sentence', () => {
   it('reads "may" as a prediction only with a change, not as a permission', () => {
     expect(cueOf('States may use the money to repair bridges.')?.category).not.toBe('prediction');
     expect(cueOf('The change may save money over time.')?.category).toBe('prediction');
+  });
+
+  it('takes no statement about forecasting, and no hedged explanation of the past, for a prediction', () => {
+    expect(cueOf('IT IS extremely difficult to forecast the next steps.')?.category).toBe(
+      'opinion',
+    );
+    expect(cueOf('It is hard to predict what comes next.')?.category).not.toBe('prediction');
+    expect(
+      cueOf(
+        'The answer may be found in missed perceptions and miscalculations, primarily on the Iranian side.',
+      ),
+    ).toMatchObject({ category: 'opinion', cue: 'answer may be' });
+    expect(cueOf('The delay may be explained by the weather.')?.category).toBe('opinion');
+  });
+
+  it('reads a question as neither a claim nor a prediction', () => {
+    const text =
+      'So the question is how did Iran and the US reach a direct violent confrontation that may be leading to a major war they both want to avoid? It may be.';
+    const read = readArticle({ ...article, blocks: [{ kind: 'paragraph', text }] });
+    expect(read.parts[0]!.paragraphs[0]!.sentences.map((s) => s.cue)).toEqual([
+      null,
+      expect.objectContaining({ category: 'prediction' }),
+    ]);
   });
 
   it('does not take a name for a forecast', () => {
