@@ -157,12 +157,12 @@ describe('forecast groups', () => {
     };
   };
 
-  it('keeps at most three horizons, the latest among them, each prediction settled by its own or later', () => {
+  it('drafts at most two forecasts, each prediction settled by its own horizon or a later one', () => {
     const found = ['2027-01-31', '2027-03-31', '2027-03-31', '2027-06-30', '2028-12-31'].map(
       (horizon, k) => prediction(horizon, k),
     );
     const groups = groupByHorizon(found);
-    expect(new Set(groups.map((g) => g.horizon)).size).toBe(3);
+    expect(groups).toHaveLength(2);
     expect(groups.map((g) => g.horizon)).toContain('2028-12-31');
     for (const group of groups) {
       for (const p of group.predictions) expect(group.horizon >= p.horizon).toBe(true);
@@ -170,9 +170,17 @@ describe('forecast groups', () => {
     expect(groups.flatMap((g) => g.predictions)).toHaveLength(5);
   });
 
-  it('splits more than five scenarios of one horizon evenly', () => {
+  it('splits more than five scenarios of one horizon evenly, and keeps at most ten', () => {
     const groups = groupByHorizon(Array.from({ length: 7 }, (_, k) => prediction('2027-03-31', k)));
     expect(groups.map((g) => g.predictions.length)).toEqual([4, 3]);
+    const many = groupByHorizon(Array.from({ length: 13 }, (_, k) => prediction('2027-03-31', k)));
+    expect(many.map((g) => g.predictions.length)).toEqual([5, 5]);
+  });
+
+  it('keeps predictions of one horizon that fit in one forecast together', () => {
+    expect(groupByHorizon([prediction('2027-03-31', 0), prediction('2027-03-31', 1)])).toHaveLength(
+      1,
+    );
   });
 
   it('states a prediction without its leading attribution', () => {
