@@ -223,3 +223,30 @@ describe('a 1,000 to 2,000-word article', () => {
     }
   });
 });
+
+describe('the op-ed', () => {
+  const opEd = fixtures.find((f) => f.name === 'soleimani-op-ed')!;
+  const { lesson, sections } = draft(opEd.article);
+
+  it('names Qasem Soleimani once, as a person written with capitals, with his surname as a form', () => {
+    const glossary = lesson.glossary as { term: string; matches: string[]; drafted: string }[];
+    const term = glossary.find((g) => g.term === 'Qasem Soleimani');
+    expect(term?.matches).toEqual(['Qasem Soleimani', 'Soleimani']);
+    expect(term?.drafted).toMatch(/^Named person/u);
+    expect(glossary.map((g) => g.term.toLowerCase())).not.toContain('soleimani');
+    expect(glossary.map((g) => g.term)).not.toContain('qasem');
+  });
+
+  it('offers the standfirst once, and as no forecast: it explains the past', () => {
+    const items = sections.flatMap((s) => s.items);
+    const standfirst = opEd.article.blocks[0]!.text;
+    const quotes = items.flatMap((i) => [
+      ...(i.claims ?? []).map((c) => c.quote),
+      ...(i.scenarios ?? []).map((s) => s.statement),
+    ]);
+    expect(quotes.filter((q) => q === standfirst).length).toBeLessThanOrEqual(1);
+    const scenarios = items.flatMap((i) => i.scenarios ?? []).map((s) => s.statement);
+    expect(scenarios).not.toContain(standfirst);
+    expect(scenarios).not.toContain('IT IS extremely difficult to forecast the next steps.');
+  });
+});
