@@ -108,14 +108,17 @@ export function capitalisedRuns(sentences: readonly (readonly TermJson[])[]): Na
   return found;
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+const WORD_CHAR = /[\p{L}\p{N}]/u;
 
-/** How many times the text writes `name` as whole words. */
+/** How many times the text writes `name` as whole words (no regular expression to compile per name). */
 export function occurrences(text: string, name: string): number {
-  return (
-    text.match(new RegExp(`(?<![\\p{L}\\p{N}])${escape(name)}(?![\\p{L}\\p{N}])`, 'gu'))?.length ??
-    0
-  );
+  let count = 0;
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
+    const before = text.charAt(at - 1);
+    const after = text.charAt(at + name.length);
+    if (!(before && WORD_CHAR.test(before)) && !(after && WORD_CHAR.test(after))) count += 1;
+  }
+  return count;
 }
 
 /** The words that identify a name: its capitalised words, titles and joiners off. */
