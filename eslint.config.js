@@ -156,6 +156,9 @@ const placeRules = (allow) => {
   };
 };
 
+const DRAFTER_ON_SERVER =
+  'The client never imports the drafter (#domain/drafting): it runs on the server.';
+
 // ---- File length (max-lines) -------------------------------------------------------------------
 /**
  * Files allowed past 400 lines for good: a benchmark is one long script, read top to bottom.
@@ -248,6 +251,44 @@ export default tseslint.config(
   {
     files: ['src/client/**/*.{ts,tsx}'],
     rules: layerRules(['**/server/**'], 'The client never imports the server.'),
+  },
+  {
+    // The drafter runs on the server only: the student's first load grows by 0 bytes (issue 22).
+    // Its own rule, so the layer rules below (which replace each other's options) keep it.
+    files: ['src/client/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['\\#domain/drafting/**', '**/domain/drafting/**'],
+              message: DRAFTER_ON_SERVER,
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // A lazy import() is no import declaration, so it is refused here, beside the refusal of
+    // node:process that placeRules gives the client and this option list replaces. Tests are
+    // left as placeRules sets them.
+    files: ['src/client/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.{ts,tsx}'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'ImportDeclaration[source.value=/^(node:)?process$/]',
+          message: OUTSIDE.process,
+        },
+        {
+          selector: 'ImportExpression[source.value=/(^#|\\/)domain\\/drafting\\//]',
+          message: DRAFTER_ON_SERVER,
+        },
+      ],
+    },
   },
   // ---- Client layers (issue 28): shared <- features <- app. ----
   // A feature imports neither another feature nor app. The local rule reads the feature from the
