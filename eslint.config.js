@@ -156,22 +156,10 @@ const placeRules = (allow) => {
   };
 };
 
-// ---- Server-only domain modules (issue 22) -----------------------------------------------------
-/**
- * Domain modules the client never imports, in any form (value, type, lazy import(), by alias or
- * path): their packages would grow every page's first download, and the student's first load
- * grows by 0 bytes for issue 22. The server computes what they give and sends it. A rule of its
- * own (import-x/no-restricted-paths resolves each import to its file), so no other import rule's
- * options replace it.
- */
-const SERVER_ONLY_DOMAIN = [
-  {
-    from: 'src/domain/lesson/reading-level.ts',
-    message:
-      'The client never imports the reading level (its syllable package grows every first load): the server sends it with the lesson (readingLevel).',
-  },
-];
-// ---- end of server-only domain modules -----------------------------------------------------------
+const DRAFTER_ON_SERVER =
+  'The client never imports the drafter (#domain/drafting): it runs on the server.';
+const READING_LEVEL_ON_SERVER =
+  'The client never imports the reading level (#domain/lesson/reading-level): the server sends it with the lesson, so its syllable package adds nothing to a first download.';
 
 // ---- File length (max-lines) -------------------------------------------------------------------
 /**
@@ -267,17 +255,48 @@ export default tseslint.config(
     rules: layerRules(['**/server/**'], 'The client never imports the server.'),
   },
   {
+    // The drafter and the reading level run on the server only: the student's first load grows
+    // by 0 bytes (issue 22). Its own rule, so the layer rules below (which replace each other's
+    // options) keep it.
     files: ['src/client/**/*.{ts,tsx}'],
     rules: {
-      'import-x/no-restricted-paths': [
+      '@typescript-eslint/no-restricted-imports': [
         'error',
         {
-          basePath: import.meta.dirname,
-          zones: SERVER_ONLY_DOMAIN.map(({ from, message }) => ({
-            target: 'src/client',
-            from,
-            message,
-          })),
+          patterns: [
+            {
+              group: ['\\#domain/drafting/**', '**/domain/drafting/**'],
+              message: DRAFTER_ON_SERVER,
+            },
+            {
+              group: ['\\#domain/lesson/reading-level', '**/domain/lesson/reading-level'],
+              message: READING_LEVEL_ON_SERVER,
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // A lazy import() is no import declaration, so it is refused here, beside the refusal of
+    // node:process that placeRules gives the client and this option list replaces. Tests are
+    // left as placeRules sets them.
+    files: ['src/client/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.{ts,tsx}'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'ImportDeclaration[source.value=/^(node:)?process$/]',
+          message: OUTSIDE.process,
+        },
+        {
+          selector: 'ImportExpression[source.value=/(^#|\\/)domain\\/drafting\\//]',
+          message: DRAFTER_ON_SERVER,
+        },
+        {
+          selector: 'ImportExpression[source.value=/(^#|\\/)domain\\/lesson\\/reading-level$/]',
+          message: READING_LEVEL_ON_SERVER,
         },
       ],
     },

@@ -4,12 +4,12 @@ import tseslint from 'typescript-eslint';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 /**
- * The rule that keeps server-only domain modules out of the client (eslint.config.js,
- * SERVER_ONLY_DOMAIN), run on code that breaks it, as lint-rules.test.ts does for the layers:
- * the reading level's `syllable` package would grow every page's first download (issue 22).
+ * The rule that keeps the reading level out of the client (eslint.config.js, beside the
+ * drafter's, READING_LEVEL_ON_SERVER), run on code that breaks it, as drafter.lint.test.ts does:
+ * its `syllable` package would grow every page's first download (issue 22).
  */
 const ROOT = path.resolve(import.meta.dirname, '..');
-const RULE = 'import-x/no-restricted-paths';
+const RULE = '@typescript-eslint/no-restricted-imports';
 
 let eslint: ESLint;
 
@@ -42,13 +42,15 @@ describe('the reading level stays on the server', () => {
   it('is refused to a lazy import() and by a relative path', async () => {
     const lazy =
       "export const load = (): Promise<unknown> => import('#domain/lesson/reading-level');";
-    expect(await problemsIn('src/client/features/lesson-library/lib/x.ts', lazy)).toEqual([RULE]);
+    expect(await problemsIn('src/client/features/lesson-library/lib/x.ts', lazy)).toEqual([
+      'no-restricted-syntax',
+    ]);
     const relative =
       "import { readingLevel } from '../../../domain/lesson/reading-level';\nexport const x = readingLevel;";
     expect(await problemsIn('src/client/shared/lib/x.ts', relative)).toContain(RULE);
   });
 
-  it('leaves the client the rest of the domain, and the server the reading level', async () => {
+  it('leaves the client the rest of the domain, the server and tests the reading level', async () => {
     const duration =
       "import { lessonDuration } from '#domain/lesson/lesson-duration';\nexport const x = lessonDuration;";
     expect(await problemsIn('src/client/features/lesson-library/lib/x.ts', duration)).toEqual([]);
