@@ -1,6 +1,7 @@
 import { expect, type Page } from '@playwright/test';
 import type { Lesson } from '#domain/lesson/lesson-schema';
 import { soleimaniLesson } from '#domain/lesson/builtin/soleimani-lesson';
+import { readingLevel } from '#domain/lesson/reading-level';
 import { test } from './support/fixtures';
 import { expectNoAxeViolations, expectNoSidewaysScroll } from './support/page-checks';
 
@@ -51,6 +52,10 @@ test('a teacher reviews a drafted lesson: accepts by keyboard, edits, accepts th
     summary: { lessonId: string };
   };
   await page.goto(`/teach/lessons/${created.summary.lessonId}`);
+  // The article's grade level comes with the lesson, read by the server.
+  const text = draftedLesson().sections[0]!.paragraphs.map((p) => p.text);
+  const { grade } = readingLevel(text.join('\n'));
+  await expect(page.getByText(`Reading level (as saved)Grade ${grade.toFixed(1)}`)).toBeVisible();
 
   // Six drafted parts: the details, the section, two prompts, the claim check and one claim.
   await expect(page.getByText('Drafted', { exact: true })).toHaveCount(6);

@@ -35,6 +35,11 @@ test('a teacher writes a lesson from a pasted article, publishes it, runs it liv
     text: article,
   });
 
+  // The article's grade level, as the server read it from the lesson it made.
+  const level = readingLevel(article);
+  const gradeShown = `Reading level (as saved)Grade ${level.grade.toFixed(1)} (Flesch-Kincaid, ${level.words.toLocaleString('en')} words)`;
+  await expect(page.getByText(gradeShown)).toBeVisible();
+
   // Three sections: paragraphs 1–2, 3–5 and 6–7.
   await library.startSectionAt(3);
   await library.startSectionAt(6);
@@ -122,7 +127,7 @@ test('a teacher writes a lesson from a pasted article, publishes it, runs it liv
   await expect(
     page.getByRole('heading', { name: 'No problems: the lesson can be published' }),
   ).toBeVisible();
-  // The minutes and the grade level, computed from what was written: the article, a prompt, a
+  // The minutes, computed from what was written: the article, a prompt, a
   // poll (extension), a scale, a claim and a forecast of one scenario.
   const { classroom, selfStudy } = lessonDuration({
     sections: [
@@ -144,9 +149,9 @@ test('a teacher writes a lesson from a pasted article, publishes it, runs it liv
   await expect(
     page.getByText(`Alone${selfStudy.core}–${selfStudy.withExtensions} min`),
   ).toBeVisible();
-  const level = readingLevel(article);
-  await expect(page.getByText(`Reading levelGrade ${level.grade.toFixed(1)}`)).toBeVisible();
   await library.expectSaved();
+  // Read again from the draft each save sent: the same article, the same grade.
+  await expect(page.getByText(gradeShown)).toBeVisible();
 
   await page.getByRole('button', { name: 'Preview as a student' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Preview as a student' })).toBeFocused();
