@@ -22,7 +22,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
  * The article's paragraphs of any lesson-shaped JSON, in order: the `text` strings of
  * `sections[].paragraphs[]`. A draft need not be a valid lesson, so anything else is skipped.
  */
-export function articleParagraphs(lesson: unknown): string[] {
+function articleParagraphs(lesson: unknown): string[] {
   if (!isRecord(lesson) || !Array.isArray(lesson.sections)) return [];
   const texts: string[] = [];
   for (const section of lesson.sections) {
