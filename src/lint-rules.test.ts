@@ -347,6 +347,18 @@ describe('server floors', () => {
       'src/server/db/x.ts',
       importing('../repositories/answers.repository', 'y'),
     ],
+    [
+      'the articles',
+      'a service',
+      'src/server/articles/x.ts',
+      importing('../services/lesson-library', 'LessonLibrary'),
+    ],
+    [
+      'a repository',
+      'the articles',
+      'src/server/repositories/x.repository.ts',
+      importing('../articles/safe-fetch', 'fetchPage'),
+    ],
   ])('refuses %s importing %s', async (_from, _what, filePath, code) => {
     expect(await problemsIn(filePath, code)).toEqual(['@typescript-eslint/no-restricted-imports']);
   });
@@ -383,6 +395,12 @@ describe('server floors', () => {
         "import { hashToken } from '../lib/secrets';",
         'export const x = [inScopeLock, hashToken];',
       ].join('\n'),
+    ],
+    [
+      'a service',
+      'the articles',
+      'src/server/services/x.ts',
+      importing('../articles/safe-fetch', 'fetchPage'),
     ],
     [
       'a plugin',
