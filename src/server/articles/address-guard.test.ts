@@ -45,7 +45,7 @@ describe('the address guard', () => {
   });
 
   it('refuses what is not an address at all', () => {
-    expect(refusedAddressReason('localhost')).toBe('"localhost" is not an IP address');
+    expect(refusedAddressReason('localhost')).toBe('localhost is not an IP address');
   });
 });
 

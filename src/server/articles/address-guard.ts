@@ -23,23 +23,36 @@ const RANGE_REASONS: Readonly<Record<string, string>> = {
 /** Cloud metadata services, which hand out credentials to whoever asks from inside. */
 const METADATA_ADDRESSES = new Set(['169.254.169.254', 'fd00:ec2::254']);
 
+/** A refused address, as written (IPv4 for a mapped one), and what it is. */
+export interface RefusedAddress {
+  readonly address: string;
+  /** e.g. "a loopback address (this server itself)". */
+  readonly what: string;
+}
+
 /**
- * Why the address must not be fetched, or null when it is a public (global unicast) one.
- * IPv4-mapped IPv6 addresses (::ffff:10.0.0.1) are judged as the IPv4 address they carry.
+ * What the address is when it must not be fetched, or null when it is a public (global unicast)
+ * one. IPv4-mapped IPv6 addresses (::ffff:10.0.0.1) are judged as the IPv4 address they carry.
  */
-export function refusedAddressReason(address: string): string | null {
-  if (!ipaddr.isValid(address)) return `"${address}" is not an IP address`;
+export function refusedAddress(address: string): RefusedAddress | null {
+  if (!ipaddr.isValid(address)) return { address, what: 'not an IP address' };
   let parsed = ipaddr.parse(address);
   if (parsed.kind() === 'ipv6' && (parsed as ipaddr.IPv6).isIPv4MappedAddress()) {
     parsed = (parsed as ipaddr.IPv6).toIPv4Address();
   }
   const normalized = parsed.toString();
   if (METADATA_ADDRESSES.has(normalized)) {
-    return `${normalized} is a cloud metadata address`;
+    return { address: normalized, what: 'a cloud metadata address' };
   }
   const range = parsed.range();
   if (range === 'unicast') return null;
-  return `${normalized} is ${RANGE_REASONS[range] ?? `a reserved address (${range})`}`;
+  return { address: normalized, what: RANGE_REASONS[range] ?? `a reserved address (${range})` };
+}
+
+/** Why the address must not be fetched ("10.0.0.1 is a private network address"), or null. */
+export function refusedAddressReason(address: string): string | null {
+  const refused = refusedAddress(address);
+  return refused && `${refused.address} is ${refused.what}`;
 }
 
 /** An entry of ARTICLE_FETCH_ALLOW_HOSTS: a host name or IP, and the one port if it names one. */

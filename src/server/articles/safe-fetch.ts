@@ -5,7 +5,7 @@ import { isIP, type LookupFunction } from 'node:net';
 import { pipeline, type Readable, type Transform } from 'node:stream';
 import zlib from 'node:zlib';
 import { ApiError } from '../lib/api-error';
-import { isAllowedHost, portOf, refusedAddressReason, type AllowedHost } from './address-guard';
+import { isAllowedHost, portOf, refusedAddress, type AllowedHost } from './address-guard';
 import { fetchFailed, tooLarge, urlRefused } from './article-errors';
 
 /** How far a fetch may go: see the README's "New lesson from an article". */
@@ -55,9 +55,11 @@ interface CheckedAddress {
   readonly family: 4 | 6;
 }
 
+/** `via` says how the address was reached: "" for the teacher's own, else the redirect. */
 async function checkedAddress(
   url: URL,
   allowHosts: readonly AllowedHost[],
+  via: string,
 ): Promise<CheckedAddress> {
   // URL keeps an IPv6 literal's brackets in its hostname.
   const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
@@ -74,10 +76,13 @@ async function checkedAddress(
   if (!isAllowedHost(url, allowHosts)) {
     // Every address the name has: a name pointing both outside and inside is refused.
     for (const { address } of addresses) {
-      const reason = refusedAddressReason(address);
-      if (reason !== null) {
-        throw urlRefused(host === address ? reason : `${host} leads to ${reason}`);
-      }
+      const refused = refusedAddress(address);
+      if (refused === null) continue;
+      throw urlRefused(
+        host === address
+          ? `${via}${refused.address} is ${refused.what}`
+          : `${via}${host} leads to ${refused.address}, which is ${refused.what}`,
+      );
     }
   }
   const first = addresses[0];
@@ -182,7 +187,8 @@ function kindOf(contentType: string): FetchedPage['kind'] | null {
 async function followRedirects(start: URL, limits: FetchLimits, signal: AbortSignal) {
   let url = start;
   for (let redirects = 0; ; redirects += 1) {
-    const response = await get(url, await checkedAddress(url, limits.allowHosts), signal);
+    const via = redirects === 0 ? '' : `it redirects to ${url.href}, where `;
+    const response = await get(url, await checkedAddress(url, limits.allowHosts, via), signal);
     const status = response.statusCode ?? 0;
     const location = response.headers.location;
     if (!REDIRECTS.has(status) || location === undefined) return { url, response };
