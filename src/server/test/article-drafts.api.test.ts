@@ -250,6 +250,19 @@ describeWithServer(
       expect(errorOf(loop).message).toMatch(/more than 3 times/);
     });
 
+    it('lets a teacher bring 30 articles in 10 minutes', async () => {
+      const teacher = await signUpTeacher(ctx.server.baseUrl);
+      for (let i = 0; i < 30; i += 1) {
+        expectRefusal(await draftFrom(teacher, { text: `Draft ${i}.` }), 422, 'not_an_article');
+      }
+      const refused = await draftFrom(teacher, { text: 'One more.' });
+      expectRefusal(refused, 429, 'rate_limited');
+      expect(errorOf(refused).message).toMatch(/articles brought/);
+      // Another teacher's count is their own.
+      const other = await signUpTeacher(ctx.server.baseUrl);
+      expectRefusal(await draftFrom(other, { text: 'Mine.' }), 422, 'not_an_article');
+    });
+
     it('refuses a body that is none of the three kinds', async () => {
       const teacher = await signUpTeacher(ctx.server.baseUrl);
       for (const body of [{}, { url: 'https://a.example', text: 'both' }, { pdf: 'x' }]) {
