@@ -32,6 +32,13 @@ export function addMonths(day: string, months: number): string {
   return `${pad(y, 4)}-${pad(m)}-${pad(Math.min(date, daysInMonth(y, m)))}`;
 }
 
+/** A day as a reader writes it: 2026-08-21 as "21 August 2026". */
+export function formatDay(day: string): string {
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+  const name = MONTHS[month - 1]!;
+  return `${date} ${name.charAt(0).toUpperCase()}${name.slice(1)} ${year}`;
+}
+
 /** Whether `text` is an ISO calendar day that exists. */
 export function isIsoDay(text: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
@@ -71,6 +78,21 @@ function writtenDates(text: string, asOf: string): { at: number; end: number; da
       at: m.index,
       end: m.index + m[0].length,
       day: `${m[2]}-${pad(mo)}-${pad(daysInMonth(y, mo))}`,
+    });
+  }
+  // A month without a year ("in early August"): the next one to end after the day of the article.
+  const bareMonth = new RegExp(
+    `\\b(?:in|by|until|before|early|late|mid-?|end of)\\s+(?:early\\s+|late\\s+|mid-?)?${month}\\b(?![\\s,]+\\d)`,
+    'giu',
+  );
+  for (const m of text.matchAll(bareMonth)) {
+    const mo = MONTHS.indexOf(m[1]!.toLowerCase()) + 1;
+    const year = Number(asOf.slice(0, 4));
+    const end = (y: number) => `${pad(y, 4)}-${pad(mo)}-${pad(daysInMonth(y, mo))}`;
+    found.push({
+      at: m.index,
+      end: m.index + m[0].length,
+      day: end(year) > asOf ? end(year) : end(year + 1),
     });
   }
   // After a word that makes it a time ("this summer", "in the fall of 2026"), not the verb "fall".

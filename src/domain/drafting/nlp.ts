@@ -24,11 +24,18 @@ interface RawTerm {
   readonly tags?: ReadonlySet<string>;
 }
 
+/** A match pattern compromise has already parsed (parsing one costs more than matching it). */
+export type CompiledMatch = ReturnType<typeof nlp.parseMatch>;
+
 /** What the drafter uses of any part of a parsed text (a sentence, a match). */
 export interface View {
   text(): string;
   json(): unknown;
-  match(pattern: string): { found: boolean; text(): string; out(format: 'array'): string[] };
+  match(pattern: string | CompiledMatch): {
+    found: boolean;
+    text(): string;
+    out(format: 'array'): string[];
+  };
   /** The view's terms, sentence by sentence. */
   readonly docs: readonly (readonly RawTerm[])[];
 }
@@ -43,6 +50,10 @@ export interface TermJson {
 
 interface DatesView {
   json(): { text: string; dates?: { start: string | null; end: string | null } }[];
+}
+
+export function compileMatch(pattern: string): CompiledMatch {
+  return nlp.parseMatch(pattern);
 }
 
 export function parseText(text: string): Doc {
