@@ -2,12 +2,13 @@
  * The worker thread that extracts articles and drafts their lessons (article-drafter.ts), so a
  * large page never holds up the server's event loop. One message in, one answer out.
  */
-import { parentPort } from 'node:worker_threads';
-import { draftFromArticle, type DraftJob } from './draft-from-article';
+import { answerJobs } from '../lib/worker-queue';
+import type { DrafterAnswer, DrafterJob } from './article-drafter';
+import { draftFromArticle } from './draft-from-article';
+import { warmUp } from './warm-up';
 
-if (!parentPort) throw new Error('article-draft-worker.ts runs as a worker thread only');
-const port = parentPort;
-
-port.on('message', (job: DraftJob) => {
-  port.postMessage(draftFromArticle(job));
+answerJobs('article-draft-worker.ts', (job: DrafterJob): DrafterAnswer => {
+  if (job.kind !== 'warm-up') return draftFromArticle(job);
+  warmUp();
+  return { warmedUp: true };
 });

@@ -90,6 +90,11 @@ export class ArticleDrafts {
     return this.lessons.create(teacherId, draft);
   }
 
+  /** Starts the drafter's worker thread and warms it up (once), before a draft is asked for. */
+  warmUp(): Promise<void> {
+    return this.drafter.warmUp();
+  }
+
   /** Ends the drafter's worker thread. */
   close(): Promise<void> {
     return this.drafter.close();

@@ -121,7 +121,7 @@ export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig 
 export async function startTestServer(
   database: TestDatabase,
   overrides: Partial<ServerConfig> = {},
-  options: Pick<AppOptions, 'logStream'> = {},
+  options: Pick<AppOptions, 'logStream' | 'warmUpArticleDrafter'> = {},
 ): Promise<TestServer> {
   const db = await database.open();
   const app = await buildApp({
