@@ -1,33 +1,13 @@
 import path from 'node:path';
-import { ESLint } from 'eslint';
-import tseslint from 'typescript-eslint';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { fixedCode, problemsIn, projectEslint, ROOT } from './lint-problems';
 
 /**
  * The layer and outside-world rules of eslint.config.js, run on code that breaks each one, so a
  * change to the config cannot switch a rule off unnoticed (the server's floors: in
- * server-floors.lint.test.ts). Type-aware rules are left out: these
- * files need no type information, and most of them exist only as text.
+ * server-floors.lint.test.ts).
  */
-const ROOT = path.resolve(import.meta.dirname, '..');
 const FIXTURES = 'src/test-fixtures/lint';
-
-let eslint: ESLint;
-
-beforeAll(() => {
-  eslint = new ESLint({
-    cwd: ROOT,
-    // The fixtures folder is ignored by `npm run lint`: it breaks the rules on purpose.
-    ignore: false,
-    overrideConfig: tseslint.configs.disableTypeChecked,
-  });
-});
-
-/** The rules that `code` breaks as if it were the file at `filePath`, one entry per problem. */
-async function problemsIn(filePath: string, code: string): Promise<string[]> {
-  const [result] = await eslint.lintText(code, { filePath: path.join(ROOT, filePath) });
-  return (result?.messages ?? []).map((m) => m.ruleId ?? `not linted: ${m.message}`);
-}
 
 describe('the domain imports only zod and its own files', () => {
   it.each([
@@ -140,14 +120,7 @@ describe("the client's shared code is imported by its alias", () => {
   it('refuses a relative path into src/client/shared from a feature, and fixes it to #shared/', async () => {
     const code = "import { routes } from '../../../shared/lib/routes';\nexport const x = routes;";
     expect(await problemsIn(NEW_FEATURE_FILE, code)).toEqual(['local/shared-alias']);
-    const fixer = new ESLint({
-      cwd: ROOT,
-      ignore: false,
-      fix: true,
-      overrideConfig: tseslint.configs.disableTypeChecked,
-    });
-    const [fixed] = await fixer.lintText(code, { filePath: path.join(ROOT, NEW_FEATURE_FILE) });
-    expect(fixed?.output).toContain("from '#shared/lib/routes'");
+    expect(await fixedCode(NEW_FEATURE_FILE, code)).toContain("from '#shared/lib/routes'");
   });
 
   it('lets shared code import its own files by relative paths', async () => {
@@ -168,16 +141,9 @@ describe('the domain is imported by its alias', () => {
   it('refuses a relative path into src/domain outside it, and fixes it to #domain/', async () => {
     const code =
       "import { brierScore } from '../../domain/scoring/brier';\nexport const x = brierScore;";
-    const filePath = path.join(ROOT, 'src/server/routes/x.routes.ts');
-    expect(await problemsIn('src/server/routes/x.routes.ts', code)).toEqual(['local/domain-alias']);
-    const fixer = new ESLint({
-      cwd: ROOT,
-      ignore: false,
-      fix: true,
-      overrideConfig: tseslint.configs.disableTypeChecked,
-    });
-    const [fixed] = await fixer.lintText(code, { filePath });
-    expect(fixed?.output).toContain("from '#domain/scoring/brier'");
+    const filePath = 'src/server/routes/x.routes.ts';
+    expect(await problemsIn(filePath, code)).toEqual(['local/domain-alias']);
+    expect(await fixedCode(filePath, code)).toContain("from '#domain/scoring/brier'");
   });
 
   it('lets the domain import its own files by relative paths', async () => {
@@ -284,7 +250,7 @@ describe('each part of the outside world has its one module', () => {
 
 describe('import cycles', () => {
   it('are refused, through values and through types alike', async () => {
-    const results = await eslint.lintFiles([`${FIXTURES}/*.ts`]);
+    const results = await projectEslint().lintFiles([`${FIXTURES}/*.ts`]);
     const problems = results.map((result) => [
       path.relative(ROOT, result.filePath),
       result.messages.map((m) => m.ruleId),

@@ -1,29 +1,11 @@
-import path from 'node:path';
-import { ESLint } from 'eslint';
-import tseslint from 'typescript-eslint';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { problemsIn } from './lint-problems';
 
 /**
  * The server's floors (SERVER_FLOORS in eslint.config.js), run on code that breaks them, as
  * lint-rules.test.ts does for the other layer rules: a change to the config cannot switch one
  * off unnoticed.
  */
-const ROOT = path.resolve(import.meta.dirname, '..');
-
-let eslint: ESLint;
-
-beforeAll(() => {
-  eslint = new ESLint({
-    cwd: ROOT,
-    overrideConfig: tseslint.configs.disableTypeChecked,
-  });
-});
-
-/** The rules that `code` breaks as if it were the file at `filePath`, one entry per problem. */
-async function problemsIn(filePath: string, code: string): Promise<string[]> {
-  const [result] = await eslint.lintText(code, { filePath: path.join(ROOT, filePath) });
-  return (result?.messages ?? []).map((m) => m.ruleId ?? `not linted: ${m.message}`);
-}
 
 // ---- Server floors (issue 28): an upward import between server floors is refused.
 describe('server floors', () => {
