@@ -28,6 +28,24 @@ function offOrWholeNumber(name: string, fallback: number) {
     });
 }
 
+/**
+ * A variable read by `parse`, which answers the value or, for a value it refuses, the message
+ * saying why (naming the variable).
+ */
+function parsedBy<T>(parse: (value: string | undefined) => T | string) {
+  return z
+    .string()
+    .optional()
+    .transform((value, ctx): T => {
+      const parsed = parse(value);
+      if (typeof parsed === 'string') {
+        ctx.addIssue({ code: 'custom', message: parsed });
+        return z.NEVER;
+      }
+      return parsed;
+    });
+}
+
 /** The only reader of process.env: everything the server is told, validated at start-up. */
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -43,17 +61,7 @@ const envSchema = z.object({
   /** The address students type or scan, when the server sits behind a proxy. */
   PUBLIC_URL: z.url().optional(),
   /** Which proxies may say who the client is (X-Forwarded-For): none unless told. */
-  TRUST_PROXY: z
-    .string()
-    .optional()
-    .transform((value, ctx) => {
-      const parsed = parseTrustProxy(value);
-      if (typeof parsed === 'string') {
-        ctx.addIssue({ code: 'custom', message: parsed });
-        return z.NEVER;
-      }
-      return parsed;
-    }),
+  TRUST_PROXY: parsedBy(parseTrustProxy),
   /** Join requests (code look-ups and joins) allowed per client address per minute. */
   JOIN_RATE_LIMIT: z.coerce.number().int().positive().default(300),
   /** Unknown join codes allowed per client address per minute: how fast codes can be guessed. */
@@ -98,17 +106,7 @@ const envSchema = z.object({
    * Hosts (`host` or `host:port`, comma-separated) a teacher's article link may reach even at a
    * private address: for tests and a school's own news server. Everything else is guarded.
    */
-  ARTICLE_FETCH_ALLOW_HOSTS: z
-    .string()
-    .optional()
-    .transform((value, ctx) => {
-      const parsed = parseAllowedHosts(value);
-      if (typeof parsed === 'string') {
-        ctx.addIssue({ code: 'custom', message: parsed });
-        return z.NEVER;
-      }
-      return parsed;
-    }),
+  ARTICLE_FETCH_ALLOW_HOSTS: parsedBy(parseAllowedHosts),
   /** Seconds an article's fetch may take, redirects and download included. */
   ARTICLE_FETCH_TIMEOUT_SECONDS: z.coerce
     .number({ error: 'ARTICLE_FETCH_TIMEOUT_SECONDS must be a number of seconds' })
