@@ -1,9 +1,9 @@
-import { draftFromArticle } from './draft-from-article';
+import { warmUpDrafter } from '#domain/drafting/warm-up';
+import { detectLanguage } from './article-language';
+import { extractArticle } from './extract-article';
+import { wordRank } from './word-rank';
 
-/**
- * A short news page with each kind of sentence the drafter looks for (dates and numbers, a
- * prediction, an opinion, a relative time) and just enough words to be an article.
- */
+/** A short news page, just long enough to be an article, for the extraction to read once. */
 const SAMPLE_PARAGRAPHS = [
   'The town council of Millbrook voted 6 to 1 on Monday to spend $14 million rebuilding the flood wall that failed during the storms of March 2025, when the Cedar River rose nine feet in two days.',
   'Mayor Ruth Alvarez said the vote was the most important decision the council had made in a generation. "We cannot ask families to move back without a wall they can trust," she told a packed meeting.',
@@ -15,21 +15,18 @@ const SAMPLE_PAGE = `<!doctype html><html lang="en"><head><title>Millbrook votes
 <body><article><h1>Millbrook votes for a flood wall</h1>${SAMPLE_PARAGRAPHS.map((p) => `<p>${p}</p>`).join('')}</article></body></html>`;
 
 /**
- * Reads and drafts the sample page once, through the same path as a teacher's article: the first
- * draft after a start otherwise pays a second or more for it (the modules compiled, compromise's
- * lexicon built, SUBTLEX's 74,000 words read). Throws if the sample is not drafted.
+ * Run once by the drafter's worker as the server starts, off the request path: the first draft
+ * after a start otherwise pays a second or more for what this does. The drafter drafts its
+ * built-in sample (warmUpDrafter: compromise's lexicon built, the drafter compiled), SUBTLEX's
+ * 74,000 words are read, and a sample page goes through Readability over linkedom and the
+ * language check. Throws if the sample page is not read as an English article.
  */
 export function warmUp(): void {
-  const answer = draftFromArticle({
-    kind: 'html',
-    body: SAMPLE_PAGE,
-    url: null,
-    field: 'html',
-    today: '2026-01-01',
-  });
-  if (!answer.ok || answer.draft === null) {
-    throw new Error(
-      `the drafter's warm-up sample was not drafted: ${answer.ok ? `language ${answer.language}` : answer.refusal.message}`,
-    );
+  wordRank('the');
+  warmUpDrafter();
+  const article = extractArticle(SAMPLE_PAGE, { url: null, field: 'html' });
+  const language = detectLanguage(article.blocks.map((block) => block.text).join('\n'));
+  if (language !== 'en') {
+    throw new Error(`the drafter's warm-up page was read as language "${language}", not English`);
   }
 }
