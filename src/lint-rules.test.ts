@@ -1,32 +1,13 @@
 import path from 'node:path';
-import { ESLint } from 'eslint';
-import tseslint from 'typescript-eslint';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { fixedCode, problemsIn, projectEslint, ROOT } from './lint-problems';
 
 /**
  * The layer and outside-world rules of eslint.config.js, run on code that breaks each one, so a
- * change to the config cannot switch a rule off unnoticed. Type-aware rules are left out: these
- * files need no type information, and most of them exist only as text.
+ * change to the config cannot switch a rule off unnoticed (the server's floors: in
+ * server-floors.lint.test.ts).
  */
-const ROOT = path.resolve(import.meta.dirname, '..');
 const FIXTURES = 'src/test-fixtures/lint';
-
-let eslint: ESLint;
-
-beforeAll(() => {
-  eslint = new ESLint({
-    cwd: ROOT,
-    // The fixtures folder is ignored by `npm run lint`: it breaks the rules on purpose.
-    ignore: false,
-    overrideConfig: tseslint.configs.disableTypeChecked,
-  });
-});
-
-/** The rules that `code` breaks as if it were the file at `filePath`, one entry per problem. */
-async function problemsIn(filePath: string, code: string): Promise<string[]> {
-  const [result] = await eslint.lintText(code, { filePath: path.join(ROOT, filePath) });
-  return (result?.messages ?? []).map((m) => m.ruleId ?? `not linted: ${m.message}`);
-}
 
 describe('the domain imports only zod and its own files', () => {
   it.each([
@@ -139,14 +120,7 @@ describe("the client's shared code is imported by its alias", () => {
   it('refuses a relative path into src/client/shared from a feature, and fixes it to #shared/', async () => {
     const code = "import { routes } from '../../../shared/lib/routes';\nexport const x = routes;";
     expect(await problemsIn(NEW_FEATURE_FILE, code)).toEqual(['local/shared-alias']);
-    const fixer = new ESLint({
-      cwd: ROOT,
-      ignore: false,
-      fix: true,
-      overrideConfig: tseslint.configs.disableTypeChecked,
-    });
-    const [fixed] = await fixer.lintText(code, { filePath: path.join(ROOT, NEW_FEATURE_FILE) });
-    expect(fixed?.output).toContain("from '#shared/lib/routes'");
+    expect(await fixedCode(NEW_FEATURE_FILE, code)).toContain("from '#shared/lib/routes'");
   });
 
   it('lets shared code import its own files by relative paths', async () => {
@@ -167,16 +141,9 @@ describe('the domain is imported by its alias', () => {
   it('refuses a relative path into src/domain outside it, and fixes it to #domain/', async () => {
     const code =
       "import { brierScore } from '../../domain/scoring/brier';\nexport const x = brierScore;";
-    const filePath = path.join(ROOT, 'src/server/routes/x.routes.ts');
-    expect(await problemsIn('src/server/routes/x.routes.ts', code)).toEqual(['local/domain-alias']);
-    const fixer = new ESLint({
-      cwd: ROOT,
-      ignore: false,
-      fix: true,
-      overrideConfig: tseslint.configs.disableTypeChecked,
-    });
-    const [fixed] = await fixer.lintText(code, { filePath });
-    expect(fixed?.output).toContain("from '#domain/scoring/brier'");
+    const filePath = 'src/server/routes/x.routes.ts';
+    expect(await problemsIn(filePath, code)).toEqual(['local/domain-alias']);
+    expect(await fixedCode(filePath, code)).toContain("from '#domain/scoring/brier'");
   });
 
   it('lets the domain import its own files by relative paths', async () => {
@@ -283,7 +250,7 @@ describe('each part of the outside world has its one module', () => {
 
 describe('import cycles', () => {
   it('are refused, through values and through types alike', async () => {
-    const results = await eslint.lintFiles([`${FIXTURES}/*.ts`]);
+    const results = await projectEslint().lintFiles([`${FIXTURES}/*.ts`]);
     const problems = results.map((result) => [
       path.relative(ROOT, result.filePath),
       result.messages.map((m) => m.ruleId),
@@ -296,102 +263,3 @@ describe('import cycles', () => {
     });
   });
 });
-
-// ---- Server floors (issue 28): an upward import between server floors is refused.
-describe('server floors', () => {
-  const importing = (specifier: string, name: string) =>
-    `import { ${name} } from '${specifier}';\nexport const x = ${name};`;
-
-  it.each([
-    ['lib', 'the live hub', 'src/server/lib/x.ts', importing('../live/live-hub', 'LiveHub')],
-    [
-      'lib',
-      'a repository',
-      'src/server/lib/x.ts',
-      importing('../repositories/participants.repository', 'listParticipants'),
-    ],
-    [
-      'a repository',
-      'a service',
-      'src/server/repositories/x.repository.ts',
-      importing('../services/class-sessions', 'ClassSessions'),
-    ],
-    [
-      'a repository',
-      'the live hub',
-      'src/server/repositories/x.repository.ts',
-      importing('../live/live-hub', 'LiveHub'),
-    ],
-    [
-      'the live hub',
-      'a service',
-      'src/server/live/x.ts',
-      importing('../services/wall-keys', 'WallKeys'),
-    ],
-    [
-      'a service',
-      'a route',
-      'src/server/services/x.ts',
-      importing('../routes/contract-route', 'addRoute'),
-    ],
-    [
-      'a route',
-      'a repository, to call it',
-      'src/server/routes/x.routes.ts',
-      importing('../repositories/answers.repository', 'listSessionAnswers'),
-    ],
-    ['a route', 'the database', 'src/server/routes/x.routes.ts', importing('../db/database', 'x')],
-    [
-      'db',
-      'a repository',
-      'src/server/db/x.ts',
-      importing('../repositories/answers.repository', 'y'),
-    ],
-  ])('refuses %s importing %s', async (_from, _what, filePath, code) => {
-    expect(await problemsIn(filePath, code)).toEqual(['@typescript-eslint/no-restricted-imports']);
-  });
-
-  it.each([
-    [
-      'a route',
-      'a service',
-      'src/server/routes/x.routes.ts',
-      importing('../services/class-statements', 'statementsItemOf'),
-    ],
-    [
-      'a route',
-      "a repository's record type",
-      'src/server/routes/x.routes.ts',
-      "import type { ClassSessionRecord } from '../repositories/class-sessions.repository';\nexport type X = ClassSessionRecord;",
-    ],
-    [
-      'a service',
-      'a repository and the live hub',
-      'src/server/services/x.ts',
-      [
-        "import { listParticipants } from '../repositories/participants.repository';",
-        "import { LiveHub } from '../live/live-hub';",
-        'export const x = [listParticipants, LiveHub];',
-      ].join('\n'),
-    ],
-    [
-      'a repository',
-      'the database and a helper',
-      'src/server/repositories/x.repository.ts',
-      [
-        "import { inScopeLock } from '../db/scope-lock';",
-        "import { hashToken } from '../lib/secrets';",
-        'export const x = [inScopeLock, hashToken];',
-      ].join('\n'),
-    ],
-    [
-      'a plugin',
-      'a service',
-      'src/server/plugins/x.ts',
-      importing('../services/services', 'createServices'),
-    ],
-  ])('lets %s import %s', async (_from, _what, filePath, code) => {
-    expect(await problemsIn(filePath, code)).toEqual([]);
-  });
-});
-// ---- end of server floors

@@ -57,6 +57,12 @@ export interface AppOptions {
   readonly serveClient?: boolean;
   /** Where log lines go: standard output unless a test reads them. */
   readonly logStream?: { write(line: string): void };
+  /**
+   * Start the article drafter's worker (and its warm-up, a second of CPU) when the app is ready,
+   * so the first teacher's draft does not wait for it. On in main.ts; off in API tests, which
+   * start many servers and draft in few of them.
+   */
+  readonly warmUpArticleDrafter?: boolean;
 }
 
 /**
@@ -112,6 +118,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook('onClose', () => {
     services.close();
   });
+  if (options.warmUpArticleDrafter) {
+    // Not awaited: the server answers while the worker warms up. A failure is logged; the
+    // first draft then starts the worker again.
+    app.addHook('onReady', () => {
+      services.articleDrafts.warmUp().catch((error: unknown) => {
+        app.log.error({ err: error }, 'the article drafter could not warm up');
+      });
+    });
+  }
 
   // Routes, each plugin under its prefix.
   await app.register(healthRoutes, { prefix: '/api' });

@@ -13,7 +13,7 @@ async function main() {
   const config = await loadConfig();
   const db = await openDatabase(config);
   const lessons = await openLessonLibrary(db, await readBuiltInLessons());
-  const app = await buildApp({ config, db, lessons });
+  const app = await buildApp({ config, db, lessons, warmUpArticleDrafter: true });
   let isClosing = false;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => {

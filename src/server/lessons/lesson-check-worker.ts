@@ -3,14 +3,11 @@
  * level (lesson-checker.ts), so a large or hostile file never holds up the server's event loop.
  * One message in, one answer out.
  */
-import { parentPort } from 'node:worker_threads';
 import { checkLessonDraft } from '#domain/lesson/lesson-draft';
 import { importLessonFile } from '#domain/lesson/lesson-file';
 import { readingLevel } from '#domain/lesson/reading-level';
+import { answerJobs } from '../lib/worker-queue';
 import type { LessonCheckJob, LessonCheckAnswer } from './lesson-checker';
-
-if (!parentPort) throw new Error('lesson-check-worker.ts runs as a worker thread only');
-const port = parentPort;
 
 function answer(job: LessonCheckJob): LessonCheckAnswer {
   switch (job.kind) {
@@ -23,6 +20,4 @@ function answer(job: LessonCheckJob): LessonCheckAnswer {
   }
 }
 
-port.on('message', (job: LessonCheckJob) => {
-  port.postMessage(answer(job));
-});
+answerJobs('lesson-check-worker.ts', answer);

@@ -1,7 +1,7 @@
-import type { FastifyPluginCallback, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyPluginCallback, FastifyReply } from 'fastify';
 import { exportLessonFile } from '#domain/lesson/lesson-file';
 import { endpoints } from '#domain/api/endpoints';
-import { addRoute } from './contract-route';
+import { addRoute, type RouteInput, type RouteResult } from './contract-route';
 import { answerKeyOf } from '#domain/lesson/answer-keys';
 import { ApiError } from '../lib/api-error';
 import { toStudentLessonVersion, type PinnedLesson } from '../lessons/pinned-lesson';
@@ -9,6 +9,8 @@ import { toStudentLessonVersion, type PinnedLesson } from '../lessons/pinned-les
 /** A file's body in JSON can be larger than the file: quotes and line ends are escaped. */
 const IMPORT_BODY_LIMIT = 8 * 1024 * 1024;
 const DRAFT_BODY_LIMIT = 2 * 1024 * 1024;
+/** An article's page or text of up to ARTICLE_MAX_BYTES, escaped in JSON. */
+const ARTICLE_BODY_LIMIT = 12 * 1024 * 1024;
 
 function sendLessonFile(reply: FastifyReply, pinned: PinnedLesson) {
   // Content ids are [a-z0-9-] (lesson-schema.ts), so the name is safe in a header.
@@ -20,6 +22,35 @@ function sendLessonFile(reply: FastifyReply, pinned: PinnedLesson) {
     .send(exportLessonFile(pinned.lesson));
 }
 
+type NewLessonEndpoint =
+  | typeof endpoints.createLesson
+  | typeof endpoints.importLesson
+  | typeof endpoints.draftLessonFromArticle;
+
+/**
+ * A route that stores a new lesson in the teacher's library (written, imported or drafted from
+ * an article): counted against the lessons a teacher may store, answered 201 with its detail.
+ */
+function addNewLessonRoute<E extends NewLessonEndpoint>(
+  app: FastifyInstance,
+  endpoint: E,
+  bodyLimit: number,
+  store: (input: RouteInput<E>, teacherId: string) => Promise<RouteResult<E>>,
+): void {
+  addRoute(
+    app,
+    endpoint,
+    async (input, _request, reply) => {
+      const teacherId = input.caller.teacher.id;
+      app.limiters.storedLessons.take(teacherId);
+      const detail = await store(input, teacherId);
+      reply.status(201);
+      return detail;
+    },
+    { bodyLimit },
+  );
+}
+
 /** Under /api/lessons: a teacher's library of lessons, drafts, versions, files and links. */
 export const lessonRoutes: FastifyPluginCallback = (app, _options, done) => {
   const { lessons, hub, limiters } = app;
@@ -28,27 +59,22 @@ export const lessonRoutes: FastifyPluginCallback = (app, _options, done) => {
     lessons: await lessons.list(caller.teacher.id),
   }));
 
-  addRoute(
-    app,
-    endpoints.createLesson,
-    async ({ body, caller }, _request, reply) => {
-      limiters.storedLessons.take(caller.teacher.id);
-      reply.status(201);
-      return lessons.create(caller.teacher.id, body.draft);
-    },
-    { bodyLimit: DRAFT_BODY_LIMIT },
+  addNewLessonRoute(app, endpoints.createLesson, DRAFT_BODY_LIMIT, ({ body }, teacherId) =>
+    lessons.create(teacherId, body.draft),
   );
 
-  addRoute(
+  addNewLessonRoute(app, endpoints.importLesson, IMPORT_BODY_LIMIT, ({ body }, teacherId) =>
+    lessons.importFile(teacherId, body.file),
+  );
+
+  addNewLessonRoute(
     app,
-    endpoints.importLesson,
-    async ({ body, caller }, _request, reply) => {
-      limiters.storedLessons.take(caller.teacher.id);
-      const detail = await lessons.importFile(caller.teacher.id, body.file);
-      reply.status(201);
-      return detail;
+    endpoints.draftLessonFromArticle,
+    ARTICLE_BODY_LIMIT,
+    ({ body }, teacherId) => {
+      limiters.articleDrafts.take(teacherId);
+      return app.services.articleDrafts.draft(teacherId, body);
     },
-    { bodyLimit: IMPORT_BODY_LIMIT },
   );
 
   addRoute(app, endpoints.getLesson, ({ params, caller }) =>

@@ -111,6 +111,8 @@ export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig 
     idleSessionHours: 12,
     // Tests sweep by calling app.housekeeping.sweep with the time they need.
     housekeepingIntervalSeconds: 86_400,
+    articleFetchAllowHosts: [],
+    articleFetchTimeoutMs: 10_000,
     ...overrides,
   };
 }
@@ -119,7 +121,7 @@ export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig 
 export async function startTestServer(
   database: TestDatabase,
   overrides: Partial<ServerConfig> = {},
-  options: Pick<AppOptions, 'logStream'> = {},
+  options: Pick<AppOptions, 'logStream' | 'warmUpArticleDrafter'> = {},
 ): Promise<TestServer> {
   const db = await database.open();
   const app = await buildApp({
