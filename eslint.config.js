@@ -37,20 +37,34 @@ const domainImportRules = (depth) => ({
 
 // ---- Server floors (issue 28; src/server/README.md) ----------------------------------------
 /**
- * The server's floors, top to bottom: routes -> services -> live, lessons -> repositories -> db
+ * The server's floors, top to bottom: routes -> services -> live, lessons, articles -> repositories -> db
  * and lib (small helpers, importing no floor), with plugins wiring them into the app. A floor
  * imports the floors below it, never one above. Routes may name a repository's record types (the shapes
  * services hand them), never call one.
  */
 const SERVER_FLOORS = [
-  { folder: 'db', refused: ['repositories', 'lessons', 'live', 'services', 'routes', 'plugins'] },
+  {
+    folder: 'db',
+    refused: ['repositories', 'lessons', 'articles', 'live', 'services', 'routes', 'plugins'],
+  },
   {
     folder: 'lib',
+    refused: ['db', 'repositories', 'lessons', 'articles', 'live', 'services', 'routes', 'plugins'],
+  },
+  {
+    folder: 'repositories',
+    refused: ['lessons', 'articles', 'live', 'services', 'routes', 'plugins'],
+  },
+  {
+    folder: 'lessons',
+    refused: ['db', 'repositories', 'articles', 'live', 'services', 'routes', 'plugins'],
+  },
+  // Articles from the web, files and text: fetched behind the address guard and extracted.
+  {
+    folder: 'articles',
     refused: ['db', 'repositories', 'lessons', 'live', 'services', 'routes', 'plugins'],
   },
-  { folder: 'repositories', refused: ['lessons', 'live', 'services', 'routes', 'plugins'] },
-  { folder: 'lessons', refused: ['db', 'repositories', 'live', 'services', 'routes', 'plugins'] },
-  { folder: 'live', refused: ['lessons', 'services', 'routes', 'plugins'] },
+  { folder: 'live', refused: ['lessons', 'articles', 'services', 'routes', 'plugins'] },
   { folder: 'services', refused: ['routes', 'plugins'] },
   { folder: 'routes', refused: ['db', 'repositories'], allowTypeImports: true },
   { folder: 'plugins', refused: ['routes'] },

@@ -347,6 +347,7 @@ describe('server floors', () => {
       'src/server/db/x.ts',
       importing('../repositories/answers.repository', 'y'),
     ],
+    ['articles', 'a route', 'src/server/articles/x.ts', importing('../routes/x', 'y')],
   ])('refuses %s importing %s', async (_from, _what, filePath, code) => {
     expect(await problemsIn(filePath, code)).toEqual(['@typescript-eslint/no-restricted-imports']);
   });
@@ -384,6 +385,7 @@ describe('server floors', () => {
         'export const x = [inScopeLock, hashToken];',
       ].join('\n'),
     ],
+    ['a service', 'articles', 'src/server/services/x.ts', importing('../articles/x', 'y')],
     [
       'a plugin',
       'a service',

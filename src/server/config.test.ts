@@ -101,3 +101,36 @@ describe('retention and housekeeping', () => {
     );
   });
 });
+
+describe('fetching articles', () => {
+  it('guards every host and allows 10 s unless told', async () => {
+    const config = await loadConfig(BASE);
+    expect(config.articleFetchAllowHosts).toEqual([]);
+    expect(config.articleFetchTimeoutMs).toBe(10_000);
+  });
+
+  it('takes hosts and host:port pairs to let through, and a time limit in seconds', async () => {
+    const config = await loadConfig({
+      ...BASE,
+      ARTICLE_FETCH_ALLOW_HOSTS: ' news.school.example, 127.0.0.1:8080 ,[::1]:9000',
+      ARTICLE_FETCH_TIMEOUT_SECONDS: '3',
+    });
+    expect(config.articleFetchAllowHosts).toEqual([
+      { host: 'news.school.example', port: null },
+      { host: '127.0.0.1', port: 8080 },
+      { host: '[::1]', port: 9000 },
+    ]);
+    expect(config.articleFetchTimeoutMs).toBe(3000);
+  });
+
+  it('refuses an entry that is not a host, naming it', async () => {
+    await expect(
+      loadConfig({ ...BASE, ARTICLE_FETCH_ALLOW_HOSTS: 'http://news.example/feed' }),
+    ).rejects.toThrow(
+      /ARTICLE_FETCH_ALLOW_HOSTS: "http:\/\/news.example\/feed" is not a host or host:port/,
+    );
+    await expect(loadConfig({ ...BASE, ARTICLE_FETCH_TIMEOUT_SECONDS: '0' })).rejects.toThrow(
+      /ARTICLE_FETCH_TIMEOUT_SECONDS must be at least 1/,
+    );
+  });
+});

@@ -3,6 +3,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
+import { parseAllowedHosts, type AllowedHost } from './articles/address-guard';
 
 /**
  * A period in whole units, or `null` for "never": unset gives `fallback`, `0` or `off` turn it
@@ -93,6 +94,28 @@ const envSchema = z.object({
     .min(1, 'HOUSEKEEPING_INTERVAL_SECONDS must be at least 1')
     .max(86_400, 'HOUSEKEEPING_INTERVAL_SECONDS must be at most 86400 (a day)')
     .default(600),
+  /**
+   * Hosts (`host` or `host:port`, comma-separated) a teacher's article link may reach even at a
+   * private address: for tests and a school's own news server. Everything else is guarded.
+   */
+  ARTICLE_FETCH_ALLOW_HOSTS: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      const parsed = parseAllowedHosts(value);
+      if (typeof parsed === 'string') {
+        ctx.addIssue({ code: 'custom', message: parsed });
+        return z.NEVER;
+      }
+      return parsed;
+    }),
+  /** Seconds an article's fetch may take, redirects and download included. */
+  ARTICLE_FETCH_TIMEOUT_SECONDS: z.coerce
+    .number({ error: 'ARTICLE_FETCH_TIMEOUT_SECONDS must be a number of seconds' })
+    .int('ARTICLE_FETCH_TIMEOUT_SECONDS must be a whole number of seconds')
+    .min(1, 'ARTICLE_FETCH_TIMEOUT_SECONDS must be at least 1')
+    .max(60, 'ARTICLE_FETCH_TIMEOUT_SECONDS must be at most 60')
+    .default(10),
 });
 
 export interface ServerConfig {
@@ -131,6 +154,10 @@ export interface ServerConfig {
   /** Hours of inactivity after which an open session ends by itself; null: never. */
   readonly idleSessionHours: number | null;
   readonly housekeepingIntervalSeconds: number;
+  /** Hosts an article's link may reach past the private-address guard (tests). */
+  readonly articleFetchAllowHosts: readonly AllowedHost[];
+  /** The whole fetch of an article's page, in milliseconds. */
+  readonly articleFetchTimeoutMs: number;
 }
 
 export type TrustProxy = false | readonly string[];
@@ -231,5 +258,7 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
     retentionDays: e.RETENTION_DAYS,
     idleSessionHours: e.IDLE_SESSION_HOURS,
     housekeepingIntervalSeconds: e.HOUSEKEEPING_INTERVAL_SECONDS,
+    articleFetchAllowHosts: e.ARTICLE_FETCH_ALLOW_HOSTS,
+    articleFetchTimeoutMs: e.ARTICLE_FETCH_TIMEOUT_SECONDS * 1000,
   };
 }

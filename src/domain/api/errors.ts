@@ -15,7 +15,17 @@ export interface ApiErrorBody {
     }[];
     /** With `problems`: how many problems there are beyond those listed. */
     readonly moreProblems?: number;
+    /** An article in a language the app cannot draft in (unsupported_language): which one. */
+    readonly language?: string;
+    /** With `language`: the article's text as extracted, to start a lesson from by hand. */
+    readonly article?: ArticleText;
   };
+}
+
+/** An article's text as the server extracted it: its headline and its paragraphs in order. */
+export interface ArticleText {
+  readonly title: string;
+  readonly paragraphs: readonly string[];
 }
 
 export const API_ERROR_CODES = [
@@ -49,6 +59,11 @@ export const API_ERROR_CODES = [
   'draft_conflict',
   'rate_limited',
   'payload_too_large',
+  'url_refused',
+  'fetch_failed',
+  'not_an_article',
+  'too_large',
+  'unsupported_language',
   'internal',
 ] as const;
 

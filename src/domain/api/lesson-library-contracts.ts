@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { studentLessonSchema } from '../lesson/answer-key-schemas';
 import { lessonSchema } from '../lesson/lesson-schema';
+import { toSafeText } from '../live/safe-text';
 
 /**
  * Shapes of the lesson library's API (a teacher's own lessons, the built-in ones, drafts,
@@ -156,6 +157,46 @@ export const lessonProblemsResponseSchema = z.object({
 
 /** An imported file, as its text (at most LESSON_FILE_MAX_BYTES of UTF-8). */
 export const importLessonRequestSchema = z.object({ file: z.string() });
+
+/** The most of a page (fetched or uploaded) or text a lesson is drafted from. */
+export const ARTICLE_MAX_BYTES = 5 * 1024 * 1024;
+
+/** A file's text, control characters made line breaks or dropped, as pasted text is. */
+const articleText = (what: string) => z.string().min(1, `${what} is empty`).transform(toSafeText);
+const fileName = z.string().trim().min(1).max(255).optional();
+
+/**
+ * The article a lesson is drafted from: a web address the server fetches, an uploaded `.html`
+ * file, or text (a `.txt` or `.md` file, `#` lines of a `.md` being headings, or pasted text).
+ */
+export const draftFromArticleRequestSchema = z.union(
+  [
+    z.strictObject({ url: z.string().trim().min(1, 'the web address is empty').max(2048) }),
+    z.strictObject({ html: articleText('the page'), fileName }),
+    z.strictObject({ text: articleText('the text'), fileName }),
+  ],
+  {
+    error:
+      'send one of { url }, { html, fileName? } or { text, fileName? }: a web address, a page or a text',
+  },
+);
+export type DraftFromArticleRequest = z.input<typeof draftFromArticleRequestSchema>;
+
+/**
+ * A refused draft of an article in a language the drafter cannot read yet (422
+ * unsupported_language): nothing is created; the language found and the extracted text come
+ * back, to start the lesson by hand.
+ */
+export const unsupportedLanguageResponseSchema = z.object({
+  error: z.object({
+    code: z.literal('unsupported_language'),
+    message: z.string(),
+    field: z.enum(['url', 'html', 'text']),
+    /** A BCP 47 primary language subtag, e.g. "es". */
+    language: z.string(),
+    article: z.object({ title: z.string(), paragraphs: z.array(z.string()) }),
+  }),
+});
 
 export const archiveLessonRequestSchema = z.object({ archived: z.boolean() });
 export const shareLessonRequestSchema = z.object({ shared: z.boolean() });

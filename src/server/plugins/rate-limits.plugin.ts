@@ -20,6 +20,11 @@ const PROGRESS_PER_MINUTE = 60;
  * published): importing a term's files at once fits; a script filling the database does not.
  */
 const STORED_LESSONS_PER_10_MINUTES = 60;
+/**
+ * Articles a teacher may bring in ten minutes (by link, file or text): each is a fetch from the
+ * server and seconds of work; trying a few links for tomorrow's class fits, a crawler does not.
+ */
+const ARTICLE_DRAFTS_PER_10_MINUTES = 30;
 /** Draft saves a teacher may make a minute: autosave every second in two tabs, and more. */
 const DRAFT_SAVES_PER_MINUTE = 240;
 /** A student writes a statement in a few seconds at best; more is a script. */
@@ -55,6 +60,8 @@ export interface RateLimiters {
   readonly wallReply: RateLimiter;
   /** Lessons and lesson versions stored, per teacher. */
   readonly storedLessons: RateLimiter;
+  /** Articles fetched or read to draft a lesson from, per teacher. */
+  readonly articleDrafts: RateLimiter;
   /** Lesson drafts saved, per teacher. */
   readonly draftSaves: RateLimiter;
   /** Class statements written, per student. */
@@ -119,6 +126,11 @@ export const rateLimitsPlugin = fp(
         STORED_LESSONS_PER_10_MINUTES,
         10 * MINUTE,
         'new, imported, duplicated or published lessons',
+      ),
+      articleDrafts: new RateLimiter(
+        ARTICLE_DRAFTS_PER_10_MINUTES,
+        10 * MINUTE,
+        'articles brought to draft a lesson from',
       ),
       draftSaves: new RateLimiter(DRAFT_SAVES_PER_MINUTE, MINUTE, 'draft saves'),
       statements: new RateLimiter(STATEMENTS_PER_MINUTE, MINUTE, 'statements written'),

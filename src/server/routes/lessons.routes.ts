@@ -9,6 +9,8 @@ import { toStudentLessonVersion, type PinnedLesson } from '../lessons/pinned-les
 /** A file's body in JSON can be larger than the file: quotes and line ends are escaped. */
 const IMPORT_BODY_LIMIT = 8 * 1024 * 1024;
 const DRAFT_BODY_LIMIT = 2 * 1024 * 1024;
+/** An article's page or text of up to ARTICLE_MAX_BYTES, escaped in JSON. */
+const ARTICLE_BODY_LIMIT = 12 * 1024 * 1024;
 
 function sendLessonFile(reply: FastifyReply, pinned: PinnedLesson) {
   // Content ids are [a-z0-9-] (lesson-schema.ts), so the name is safe in a header.
@@ -49,6 +51,19 @@ export const lessonRoutes: FastifyPluginCallback = (app, _options, done) => {
       return detail;
     },
     { bodyLimit: IMPORT_BODY_LIMIT },
+  );
+
+  addRoute(
+    app,
+    endpoints.draftLessonFromArticle,
+    async ({ body, caller }, _request, reply) => {
+      limiters.articleDrafts.take(caller.teacher.id);
+      limiters.storedLessons.take(caller.teacher.id);
+      const detail = await app.services.articleDrafts.draft(caller.teacher.id, body);
+      reply.status(201);
+      return detail;
+    },
+    { bodyLimit: ARTICLE_BODY_LIMIT },
   );
 
   addRoute(app, endpoints.getLesson, ({ params, caller }) =>

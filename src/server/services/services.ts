@@ -4,7 +4,9 @@ import type { Database } from '../db/database';
 import type { Mailer } from '../lib/mailer';
 import type { LessonLibrary } from './lesson-library';
 import type { LiveHub } from '../live/live-hub';
+import { ARTICLE_MAX_BYTES } from '#domain/api/lesson-library-contracts';
 import { Accounts, type AccountLimiters } from './accounts';
+import { ArticleDrafts } from './article-drafts';
 import { ClassSessions } from './class-sessions';
 import { ClassStatements } from './class-statements';
 import { Joining, type JoinLimiters } from './joining';
@@ -16,6 +18,9 @@ import { StudentData } from './student-data';
 import { Wall } from './wall';
 import { WallKeys } from './wall-keys';
 import { WallReplies } from './wall-replies';
+
+/** Redirects an article's link may take (each checked as the first address was). */
+const ARTICLE_MAX_REDIRECTS = 3;
 
 /** What the services are made of: the app's storage, live hub, lessons, mailer and limits. */
 interface ServiceDependencies {
@@ -31,6 +36,7 @@ interface ServiceDependencies {
 /** The server's logic between routes and repositories, one service per concern. */
 export interface Services {
   readonly accounts: Accounts;
+  readonly articleDrafts: ArticleDrafts;
   readonly classSessions: ClassSessions;
   readonly joining: Joining;
   readonly reports: Reports;
@@ -54,6 +60,12 @@ export function createServices(deps: ServiceDependencies): Services {
   const statements = new ClassStatements(db, hub, log);
   return {
     accounts: new Accounts(db, hub, config, deps.mailer, deps.limiters),
+    articleDrafts: new ArticleDrafts(lessons, {
+      timeoutMs: config.articleFetchTimeoutMs,
+      maxBytes: ARTICLE_MAX_BYTES,
+      maxRedirects: ARTICLE_MAX_REDIRECTS,
+      allowHosts: config.articleFetchAllowHosts,
+    }),
     classSessions: new ClassSessions(db, hub, views, lessons, config.retentionDays),
     joining: new Joining(db, hub, deps.limiters),
     reports: new Reports(db, hub, views, wallKeys),

@@ -111,6 +111,8 @@ export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig 
     idleSessionHours: 12,
     // Tests sweep by calling app.housekeeping.sweep with the time they need.
     housekeepingIntervalSeconds: 86_400,
+    articleFetchAllowHosts: [],
+    articleFetchTimeoutMs: 10_000,
     ...overrides,
   };
 }

@@ -4,6 +4,7 @@ import {
   archiveLessonRequestSchema,
   createLessonRequestSchema,
   deleteLessonQuerySchema,
+  draftFromArticleRequestSchema,
   importLessonRequestSchema,
   lessonDetailSchema,
   lessonFileQuerySchema,
@@ -42,6 +43,15 @@ export const lessonEndpoints = {
     summary:
       "Imports a lesson file into the teacher's library as a new lesson, published as its version 1; 422 lesson_invalid lists every problem with its field path and line; 413 payload_too_large over 1 MB.",
     body: importLessonRequestSchema,
+    responses: { 201: lessonDetailSchema },
+  },
+  draftLessonFromArticle: {
+    method: 'POST',
+    path: '/api/lessons/drafts',
+    caller: 'teacher',
+    summary:
+      "Drafts a lesson from an article (a web address the server fetches, an uploaded page, or text) as this teacher's new unpublished lesson, every drafted part marked `drafted`; 422 url_refused, 502 fetch_failed, 413 too_large, 422 not_an_article, 422 unsupported_language (with the language and the text), each with its field.",
+    body: draftFromArticleRequestSchema,
     responses: { 201: lessonDetailSchema },
   },
   getLesson: {
