@@ -1,7 +1,7 @@
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
-import { endpoints, type EndpointContract } from '#domain/api/endpoints';
+import { endpoints } from '#domain/api/endpoints';
 import type {
+  DraftFromArticleRequest,
   LessonDetail,
   LessonProblem,
   LessonSummary,
@@ -64,29 +64,9 @@ export function createLesson(draft: unknown): Promise<LessonDetailView> {
   return callEndpoint(endpoints.createLesson, { body: { draft } });
 }
 
-// TEMPORARY until h-fetch's contract lands: the endpoint as helper-common.md describes it.
-const draftLessonFromArticleEndpoint = {
-  method: 'POST',
-  path: '/api/lessons/drafts',
-  caller: 'teacher',
-  summary: 'Drafts a lesson from an article.',
-  body: z.union([
-    z.object({ url: z.string() }),
-    z.object({ html: z.string(), fileName: z.string().optional() }),
-    z.object({ text: z.string(), fileName: z.string().optional() }),
-  ]),
-  responses: { 201: endpoints.createLesson.responses[201] },
-} as const satisfies EndpointContract;
-
-/** What the drafting endpoint takes: the article's web address, or a file's content. */
-export type ArticleDraftRequest =
-  | { readonly url: string }
-  | { readonly html: string; readonly fileName?: string }
-  | { readonly text: string; readonly fileName?: string };
-
 /** Drafts a new lesson from an article (fetched by the server, or read from a file). */
-export function draftLessonFromArticle(body: ArticleDraftRequest): Promise<LessonDetailView> {
-  return callEndpoint(draftLessonFromArticleEndpoint, { body });
+export function draftLessonFromArticle(body: DraftFromArticleRequest): Promise<LessonDetailView> {
+  return callEndpoint(endpoints.draftLessonFromArticle, { body });
 }
 
 export function importLesson(file: string): Promise<LessonDetailView> {

@@ -1,5 +1,6 @@
 import { useId, type RefObject } from 'react';
-import { ARTICLE_FILE_ACCEPT, ARTICLE_FILE_MAX_BYTES } from '../lib/article-file';
+import { ARTICLE_MAX_BYTES } from '#domain/api/lesson-library-contracts';
+import { ARTICLE_FILE_ACCEPT } from '../lib/article-file';
 import type { ArticleRefusal } from '../lib/article-refusal';
 import { formatFileSize } from '../lib/describe-lesson';
 import { fieldDomId } from '../lib/problems';
@@ -58,7 +59,7 @@ export function ArticleFileField({
       <p id={hintId} className="hint">
         A web page saved as <code>.html</code>, or the article’s text as <code>.txt</code> or{' '}
         <code>.md</code> (Markdown headings start sections), at most{' '}
-        {formatFileSize(ARTICLE_FILE_MAX_BYTES)}.
+        {formatFileSize(ARTICLE_MAX_BYTES)}.
       </p>
       <FieldProblems id={problemsId} problems={problem === null ? [] : [{ message: problem }]} />
     </div>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ARTICLE_FILE_MAX_BYTES, readArticleFile } from './article-file';
+import { ARTICLE_MAX_BYTES } from '#domain/api/lesson-library-contracts';
+import { readArticleFile } from './article-file';
 
 const file = (content: string, name: string) => new File([content], name);
 
@@ -40,7 +41,7 @@ describe('readArticleFile', () => {
       ok: false,
       message: '“empty.txt” is empty: choose the file with the article in it.',
     });
-    const big = file('x'.repeat(ARTICLE_FILE_MAX_BYTES + 1), 'big.html');
+    const big = file('x'.repeat(ARTICLE_MAX_BYTES + 1), 'big.html');
     expect(await readArticleFile(big)).toEqual({
       ok: false,
       message: '“big.html” is 5.1 MB: an article’s file can be at most 5 MB.',

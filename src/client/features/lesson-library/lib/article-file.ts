@@ -1,3 +1,4 @@
+import { ARTICLE_MAX_BYTES } from '#domain/api/lesson-library-contracts';
 import { formatFileSize } from './describe-lesson';
 
 /**
@@ -5,9 +6,6 @@ import { formatFileSize } from './describe-lesson';
  * web page (`.html`, `.htm`) goes as `html` for the server to extract the article from, plain
  * text and Markdown (`.txt`, `.md`) as `text`, each with its file name.
  */
-
-/** The largest file read and sent: the server refuses a bigger page too (too_large). */
-export const ARTICLE_FILE_MAX_BYTES = 5 * 1024 * 1024;
 
 /** What the file input accepts, by extension and by type. */
 export const ARTICLE_FILE_ACCEPT =
@@ -48,10 +46,11 @@ export async function readArticleFile(file: File | null | undefined): Promise<Ar
       message: `“${file.name}” is not a web page or text file: choose a .html, .txt or .md file (save a PDF or a Word document as text first).`,
     };
   }
-  if (file.size > ARTICLE_FILE_MAX_BYTES) {
+  // The server refuses a bigger page or text too (too_large): say so before sending it.
+  if (file.size > ARTICLE_MAX_BYTES) {
     return {
       ok: false,
-      message: `“${file.name}” is ${formatFileSize(file.size)}: an article’s file can be at most ${formatFileSize(ARTICLE_FILE_MAX_BYTES)}.`,
+      message: `“${file.name}” is ${formatFileSize(file.size)}: an article’s file can be at most ${formatFileSize(ARTICLE_MAX_BYTES)}.`,
     };
   }
   let content: string;

@@ -3,9 +3,9 @@ import type { ApiErrorCode } from '#domain/api/errors';
 import { ApiRequestError, NetworkError } from '#shared/lib/api-client';
 import { describeArticleRefusal, languageName } from './article-refusal';
 
-function refusal(code: string, message: string, extra: Record<string, unknown> = {}) {
+function refusal(code: ApiErrorCode, message: string, extra: Record<string, unknown> = {}) {
   const body = { error: { code, message, field: 'url', ...extra } };
-  return new ApiRequestError(422, code as ApiErrorCode, message, 'url', body);
+  return new ApiRequestError(422, code, message, 'url', body);
 }
 
 describe('describeArticleRefusal', () => {

@@ -1,3 +1,4 @@
+import { unsupportedLanguageResponseSchema } from '#domain/api/lesson-library-contracts';
 import { ApiRequestError, describeApiError } from '#shared/lib/api-client';
 
 /**
@@ -61,20 +62,10 @@ export function languageName(code: string): string | null {
   }
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null;
-
 /** The language and text an unsupported_language refusal carries, when it carries them. */
 function refusedText(body: unknown): { language: string; article: RefusedArticleText } | null {
-  const error = isRecord(body) ? body.error : undefined;
-  if (!isRecord(error) || !isRecord(error.article)) return null;
-  const { title, paragraphs } = error.article;
-  if (typeof title !== 'string' || !Array.isArray(paragraphs)) return null;
-  const texts = paragraphs.filter((p): p is string => typeof p === 'string');
-  return {
-    language: typeof error.language === 'string' ? error.language : 'und',
-    article: { title, paragraphs: texts },
-  };
+  const parsed = unsupportedLanguageResponseSchema.safeParse(body);
+  return parsed.success ? parsed.data.error : null;
 }
 
 function joinSentences(...parts: readonly string[]): string {
@@ -89,7 +80,7 @@ export function describeArticleRefusal(error: unknown, source: ArticleSource): A
   if (!(error instanceof ApiRequestError)) {
     return { message: describeApiError(error), offer: null };
   }
-  const code: string = error.code;
+  const { code } = error;
   if (code === 'unsupported_language') {
     const found = refusedText(error.body);
     const name = languageName(found?.language ?? 'und');
