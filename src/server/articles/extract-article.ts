@@ -107,7 +107,11 @@ export function extractArticle(
   html: string,
   { url, field, fileName }: { url: string | null; field: ArticleField; fileName?: string },
 ): ExtractedArticle {
-  const { document } = parseHTML(html);
+  let { document } = parseHTML(html);
+  // linkedom makes no <html> element for text without markup; Readability needs one.
+  if (!(document.documentElement as Element | null)) {
+    ({ document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`));
+  }
   const published = pageDate(document);
   const titleTag = collapse(document.querySelector('title')?.textContent ?? '');
   const parsed = new Readability<Element>(document, {

@@ -108,6 +108,9 @@ function get(url: URL, target: CheckedAddress, signal: AbortSignal): Promise<htt
       method: 'GET',
       port: portOf(url),
       lookup: pinnedLookup(target),
+      // A connection of its own: a pooled one may have been closed by the site meanwhile, and
+      // each connection should go where this request's check looked.
+      agent: false,
       signal,
       headers: {
         'user-agent': USER_AGENT,

@@ -143,6 +143,22 @@ export const ENDPOINTS: readonly Endpoint[] = [
   { method: 'DELETE', path: '/api/sessions/:id', isDestructive: true },
   { method: 'POST', path: '/api/lessons/import', body: fc.record({ file: lessonFile }) },
   { method: 'POST', path: '/api/lessons', body: fc.record({ draft: lessonDraft }) },
+  {
+    method: 'POST',
+    path: '/api/lessons/drafts',
+    // Only addresses refused before any connection: the fuzz test never reaches the network.
+    body: fc.oneof(
+      fc.record({
+        url: fc.oneof(
+          fc.constantFrom('ftp://a.example/', 'http://10.0.0.1/', 'http://[::1]/'),
+          anyJson,
+        ),
+      }),
+      fc.record({ html: fc.oneof(nastyString, anyJson), fileName: field(nastyString) }),
+      fc.record({ text: fc.oneof(nastyString, anyJson), fileName: field(nastyString) }),
+      anyJson,
+    ),
+  },
   { method: 'GET', path: '/api/lessons/:lessonId' },
   {
     method: 'PUT',
