@@ -180,9 +180,6 @@ export interface ClaimCue {
   readonly why: string;
 }
 
-/** Whose rule decides a sentence with no cue at all: a plain statement of what is. */
-export const NO_CUE_WHY = 'states what is, with no judging word and nothing about the future';
-
 /** Quotation marks and punctuation around a cue's words. */
 const TRIM = /^[\s"“‘(]+|[\s.,;:!?"”’)]+$/gu;
 
@@ -195,10 +192,8 @@ export function findCue(sentence: View, terms: readonly TermJson[]): ClaimCue | 
     } else if (rule.pattern !== undefined) {
       const found = sentence.match(rule.pattern);
       if (found.found) {
-        const cue = found
-          .text()
-          .trim()
-          .replace(/^[\s"“‘(]+|[\s.,;:!?"”’)]+$/gu, '');
+        // The first match only: a sentence may have the cue twice.
+        const cue = (found.out('array')[0] ?? '').trim().replace(TRIM, '');
         if (cue) return { category: rule.category, rank, cue, why: rule.why };
       }
     } else if (rule.term) {

@@ -96,7 +96,7 @@ export function futureDateIn(sentence: { text: string; doc: View }, asOf: string
   // compromise-dates reads the relative ones ("next month", "in December"); a range that ends
   // before it starts, or "the 2027" read as a day of the year, is a misreading.
   const parsed = datesIn(sentence.doc, asOf).find(
-    ({ text, start, end }) => start > asOf && end >= start && !/\bthe\s+\d{4}\b/u.test(text),
+    ({ text, start, end }) => end > asOf && end >= start && !/\bthe\s+\d{4}\b/u.test(text),
   );
   return parsed && isIsoDay(parsed.end) ? parsed.end : null;
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import type { Article } from './article';
+import { checkLessonDraft } from '../lesson/lesson-draft';
 import { draftLesson } from './draft-lesson';
 import { accuracyOf, labelResults } from './fixtures/fixture-accuracy';
 import { articleFromFixture, type FixtureKey } from './fixtures/fixture-article';
@@ -62,8 +63,32 @@ function headingRuns(article: Article): string[][] {
   return runs.filter((run) => run.length > 0);
 }
 
+/** The draft as the teacher leaves it after accepting every part and writing each definition. */
+function reviewed(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(reviewed);
+  if (typeof value !== 'object' || value === null) return value;
+  const entries = Object.entries(value).filter(([name]) => name !== 'drafted');
+  return Object.fromEntries(
+    entries.map(([name, field]) => [
+      name,
+      name === 'definition' && field === '' ? 'Written by the teacher.' : reviewed(field),
+    ]),
+  );
+}
+
 describe.each(fixtures)('drafting the article $name', ({ article, key }) => {
-  const { sections } = draft(article);
+  const { lesson, sections } = draft(article);
+
+  it('is a lesson of the format whose only problems are its drafted marks and definitions', () => {
+    const checked = checkLessonDraft(lesson);
+    expect(checked.ok).toBe(false);
+    if (checked.ok) return;
+    const unexpected = checked.problems.filter(
+      ({ path: at }) => !/\.drafted$/u.test(at) && !/^glossary\[\d+\]\.definition$/u.test(at),
+    );
+    expect(unexpected).toEqual([]);
+    expect(checkLessonDraft(reviewed(lesson))).toMatchObject({ ok: true });
+  });
   const bodyOf = (section: DraftSection) =>
     section.paragraphs.filter((p) => p.role !== 'headline' && p.role !== 'byline');
 

@@ -87,7 +87,9 @@ function metadataOf(article: Article, asOf: string): Record<string, unknown> {
     authorDescription: author || 'Author not given',
   };
   if (article.url && /^https?:\/\//iu.test(article.url)) source.url = article.url;
-  const language = /^[a-z]{2,3}$/u.test(article.language) ? article.language : 'en';
+  // "und" (unknown) is no language: the drafter reads English, so the draft says English.
+  const language =
+    /^[a-z]{2,3}$/u.test(article.language) && article.language !== 'und' ? article.language : 'en';
   return {
     title: headline,
     subtitle: `A discussion of the article from ${publication || 'its publication'}${article.published ? ` (${asOf})` : ''}: what it reports, what it argues and what may come next.`,
@@ -109,9 +111,19 @@ function markExtensions(priority: Record<string, unknown>[], target: number): vo
   });
 }
 
+/**
+ * @throws Error when the article has no paragraph to draft from, or `options.today` is not a
+ * calendar day (YYYY-MM-DD).
+ */
 export function draftLesson(article: Article, options: DraftOptions): Record<string, unknown> {
+  if (!isIsoDay(options.today)) {
+    throw new Error(`options.today must be a calendar day as YYYY-MM-DD, not "${options.today}".`);
+  }
   const read = readArticle(article);
   const sections = cutSections(read.parts);
+  if (sections.length === 0) {
+    throw new Error('The article has no paragraph to draft a lesson from.');
+  }
   const asOf = article.published && isIsoDay(article.published) ? article.published : options.today;
   const count = sections.length;
 
@@ -208,6 +220,6 @@ export function draftLesson(article: Article, options: DraftOptions): Record<str
         drafted: `${section.heading ? 'Title: the article’s heading' : phrase ? `Title drafted from its key phrase “${phrase.text}”` : 'Title: a placeholder'}; summary: its opening sentences, to rewrite as a recap.`,
       };
     }),
-    glossary: glossaryCandidates(allParagraphs, options.wordRank),
+    glossary: glossaryCandidates(allParagraphs, read.doc, options.wordRank),
   };
 }

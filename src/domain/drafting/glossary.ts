@@ -109,16 +109,14 @@ function rareWords(paragraphs: readonly ReadParagraph[], wordRank: WordRank): Ca
 
 const KIND_NAMES = { person: 'person', place: 'place', organisation: 'organisation' } as const;
 
-function namedTerms(docs: readonly Doc[], original: string): Candidate[] {
+function namedTerms(doc: Doc, original: string): Candidate[] {
   const counts = new Map<string, { kind: keyof typeof KIND_NAMES; count: number; order: number }>();
-  for (const doc of docs) {
-    for (const { kind, text: name } of namedEntities(doc)) {
-      // A name is written with a capital ("Grant" the general, not "a grant").
-      if (!/^\p{Lu}/u.test(name) || !original.includes(name)) continue;
-      const entry = counts.get(name) ?? { kind, count: 0, order: counts.size };
-      entry.count += 1;
-      counts.set(name, entry);
-    }
+  for (const { kind, text: name } of namedEntities(doc)) {
+    // A name is written with a capital ("Grant" the general, not "a grant").
+    if (!/^\p{Lu}/u.test(name) || !original.includes(name)) continue;
+    const entry = counts.get(name) ?? { kind, count: 0, order: counts.size };
+    entry.count += 1;
+    counts.set(name, entry);
   }
   const names = [...counts.entries()].sort(
     ([, a], [, b]) => b.count - a.count || a.order - b.order,
@@ -146,11 +144,12 @@ function namedTerms(docs: readonly Doc[], original: string): Candidate[] {
 /** Glossary terms in the lesson format, each marked drafted, definitions left for the teacher. */
 export function glossaryCandidates(
   paragraphs: readonly ReadParagraph[],
+  doc: Doc | null,
   wordRank: WordRank,
 ): Record<string, unknown>[] {
   const text = paragraphs.map((p) => p.text).join('\n');
-  const docs = paragraphs.flatMap((p) => (p.doc ? [p.doc] : []));
-  const candidates = [...namedTerms(docs, text), ...rareWords(paragraphs, wordRank)];
+  const named = doc ? namedTerms(doc, text) : [];
+  const candidates = [...named, ...rareWords(paragraphs, wordRank)];
   const ids = new Set<string>();
   return candidates.map(({ term, matches, note }) => {
     let id = slug(term);

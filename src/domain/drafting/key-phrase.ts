@@ -3,14 +3,17 @@ import type { TermJson } from './nlp';
 /**
  * The noun phrase a passage is most about, for a drafted section title and its prompt: the
  * runs of adjectives and nouns compromise tags (ending in a noun), scored by how often their
- * head noun comes back in the passage, longer phrases preferred on a tie.
+ * head noun comes back in the passage, then how often the phrase itself does.
  */
 
 /** Not topic words; a person's name is who a passage quotes more often than what it is about. */
 const SKIP_TAGS = [
   'Pronoun',
   'Value',
-  'Date',
+  // Not 'Date': compromise tags "season" a date; a day or a month is no topic.
+  'Month',
+  'WeekDay',
+  'Year',
   'Determiner',
   'Possessive',
   'Honorific',
@@ -83,7 +86,7 @@ function phrasesOf(sentences: readonly (readonly TermJson[])[]): Phrase[] {
       if (isModifier(term) && /^[\p{L}'’-]+$/u.test(term.text)) {
         run.push(term);
         // Punctuation after a word ends its phrase.
-        if (/[,;:.!?)]/u.test((term as { post?: string }).post ?? '')) close();
+        if (/[,;:.!?)]/u.test(term.post)) close();
       } else {
         close();
       }
@@ -98,11 +101,19 @@ export function keyPhrase(sentences: readonly (readonly TermJson[])[]): KeyPhras
   const phrases = phrasesOf(sentences);
   if (phrases.length === 0) return null;
   const heads = new Map<string, number>();
-  for (const { head } of phrases) heads.set(head, (heads.get(head) ?? 0) + 1);
+  const texts = new Map<string, number>();
+  const textOf = (phrase: Phrase) => phrase.words.join(' ').toLowerCase();
+  for (const phrase of phrases) {
+    heads.set(phrase.head, (heads.get(phrase.head) ?? 0) + 1);
+    texts.set(textOf(phrase), (texts.get(textOf(phrase)) ?? 0) + 1);
+  }
+  // Two words name a topic best ("hurricane season"), then three, then one.
+  const lengthRank = (phrase: Phrase) => [2, 0, 1][phrase.words.length - 1] ?? 2;
   const ranked = [...phrases].sort(
     (a, b) =>
       heads.get(b.head)! - heads.get(a.head)! ||
-      Math.min(b.words.length, 2) - Math.min(a.words.length, 2) ||
+      texts.get(textOf(b))! - texts.get(textOf(a))! ||
+      lengthRank(a) - lengthRank(b) ||
       a.order - b.order,
   );
   const best = ranked[0]!;

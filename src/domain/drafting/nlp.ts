@@ -8,20 +8,31 @@ import datesPlugin from 'compromise-dates';
  */
 nlp.plugin(datesPlugin);
 
-/** A parsed text: a paragraph. */
+/** A parsed text: the article's paragraphs. */
 export type Doc = ReturnType<typeof nlp>;
+
+/** A term as compromise holds it. */
+interface RawTerm {
+  readonly text: string;
+  readonly normal: string;
+  readonly post: string;
+  readonly tags?: ReadonlySet<string>;
+}
 
 /** What the drafter uses of any part of a parsed text (a sentence, a match). */
 export interface View {
   text(): string;
   json(): unknown;
   match(pattern: string): { found: boolean; text(): string; out(format: 'array'): string[] };
+  /** The view's terms, sentence by sentence. */
+  readonly docs: readonly (readonly RawTerm[])[];
 }
 
-/** One term as compromise's JSON gives it. */
+/** One term: its text as written, its lower-case form, the punctuation after it, its tags. */
 export interface TermJson {
   readonly text: string;
   readonly normal: string;
+  readonly post: string;
   readonly tags: readonly string[];
 }
 
@@ -33,10 +44,14 @@ export function parseText(text: string): Doc {
   return nlp(text);
 }
 
-/** The terms of a view, in order. */
+/** The terms of a view, in order (read from compromise's own terms: `.json()` is 100× slower). */
 export function termsOf(view: View): TermJson[] {
-  const sentences = view.json() as { terms: TermJson[] }[];
-  return sentences.flatMap((sentence) => sentence.terms);
+  return view.docs.flat().map(({ text, normal, post, tags }) => ({
+    text,
+    normal,
+    post,
+    tags: tags ? [...tags] : [],
+  }));
 }
 
 /** The dates a text names, read against `today` (YYYY-MM-DD), as ISO day ranges. */

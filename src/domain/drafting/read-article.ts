@@ -20,8 +20,7 @@ export interface ReadParagraph {
   readonly text: string;
   readonly words: number;
   /** Only for body paragraphs and captions: the headline and byline are not claims. */
-  readonly sentences: readonly ReadSentence[];
-  readonly doc: Doc | null;
+  readonly sentences: ReadSentence[];
 }
 
 /** A run of the article: the paragraphs under one heading (or before the first). */
@@ -30,48 +29,58 @@ export interface ReadPart {
   readonly paragraphs: readonly ReadParagraph[];
 }
 
+export interface ReadArticle {
+  readonly headline: ReadParagraph | null;
+  readonly byline: ReadParagraph | null;
+  readonly parts: readonly ReadPart[];
+  /** The paragraphs and captions parsed as one text (null when there are none). */
+  readonly doc: Doc | null;
+}
+
 export function countWords(text: string): number {
   return text.split(/\s+/u).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
 }
 
-/** Each sentence of a paragraph, as the paragraph writes it. */
-function readSentences(doc: Doc, paragraph: string): ReadSentence[] {
-  const sentences: ReadSentence[] = [];
-  doc.sentences().forEach((sentence: View) => {
-    const text = sentence.text().trim();
-    // Only a sentence found word for word in the paragraph can be quoted.
-    if (!text || !paragraph.includes(text)) return;
-    const terms = termsOf(sentence);
-    sentences.push({
-      text,
-      words: countWords(text),
-      doc: sentence,
-      terms,
-      cue: findCue(sentence, terms),
-    });
-  });
-  return sentences;
+function plainParagraph(role: ParagraphRole, raw: string): ReadParagraph | null {
+  const text = raw.trim();
+  return text ? { role, text, words: countWords(text), sentences: [] } : null;
 }
 
-function readParagraph(role: ParagraphRole, raw: string): ReadParagraph | null {
-  const text = raw.trim();
-  if (!text) return null;
-  if (role === 'headline' || role === 'byline') {
-    return { role, text, words: countWords(text), sentences: [], doc: null };
-  }
-  const doc = parseText(text);
-  return { role, text, words: countWords(text), sentences: readSentences(doc, text), doc };
+/**
+ * Gives each sentence of the parsed text to the paragraph that holds it, in order. compromise
+ * ends a sentence at a blank line, so each sentence lies in one paragraph; one that does not
+ * (or is not found word for word) cannot be quoted and is left out.
+ */
+function placeSentences(doc: Doc, paragraphs: readonly ReadParagraph[]): void {
+  let index = 0;
+  let cursor = 0;
+  doc.sentences().forEach((sentence: View) => {
+    const text = sentence.text().trim();
+    if (!text) return;
+    for (let k = index; k < paragraphs.length; k += 1) {
+      const at = paragraphs[k]!.text.indexOf(text, k === index ? cursor : 0);
+      if (at < 0) continue;
+      index = k;
+      cursor = at + text.length;
+      const terms = termsOf(sentence);
+      paragraphs[k]!.sentences.push({
+        text,
+        words: countWords(text),
+        doc: sentence,
+        terms,
+        cue: findCue(sentence, terms),
+      });
+      return;
+    }
+  });
 }
 
 /**
  * The article read once: its headline and byline, then its parts at its headings, each
- * paragraph split into sentences with their cues. Empty blocks are left out.
+ * paragraph split into sentences with their cues. Empty blocks are left out. The paragraphs are
+ * parsed as one text: compromise costs less once than paragraph by paragraph.
  */
-export function readArticle(article: Article): {
-  headline: ReadParagraph | null;
-  byline: ReadParagraph | null;
-  parts: ReadPart[];
-} {
+export function readArticle(article: Article): ReadArticle {
   const parts: ReadPart[] = [];
   let current: { heading: string | null; paragraphs: ReadParagraph[] } = {
     heading: null,
@@ -86,13 +95,17 @@ export function readArticle(article: Article): {
       current = { heading, paragraphs: [] };
       continue;
     }
-    const paragraph = readParagraph(block.kind === 'caption' ? 'caption' : 'body', block.text);
+    const paragraph = plainParagraph(block.kind === 'caption' ? 'caption' : 'body', block.text);
     if (paragraph) current.paragraphs.push(paragraph);
   }
   if (current.paragraphs.length > 0) parts.push(current);
+  const paragraphs = parts.flatMap((part) => part.paragraphs);
+  const doc = paragraphs.length > 0 ? parseText(paragraphs.map((p) => p.text).join('\n\n')) : null;
+  if (doc) placeSentences(doc, paragraphs);
   return {
-    headline: readParagraph('headline', article.title),
-    byline: article.byline ? readParagraph('byline', article.byline) : null,
+    headline: plainParagraph('headline', article.title),
+    byline: article.byline ? plainParagraph('byline', article.byline) : null,
     parts,
+    doc,
   };
 }

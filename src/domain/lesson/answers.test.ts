@@ -14,7 +14,6 @@ import {
 const section: Section = {
   id: 'one',
   title: 'One',
-  minutes: { core: 5, extension: 0 },
   paragraphs: [{ text: 'Some words.' }],
   summary: 'A recap.',
   teacherNotes: ['Listen for evidence.'],

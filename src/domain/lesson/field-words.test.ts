@@ -50,6 +50,11 @@ describe('a lesson’s field paths in the editor’s words', () => {
     expect(words('glossary[0].matches[1]')).toBe('Glossary term 1, form 2');
     expect(words('schemaVersion')).toBe('Format version');
     expect(words('')).toBe('The lesson');
+    // A drafted mark is named by the part it marks.
+    expect(words('sections[0].items[1].claims[2].drafted')).toBe('Section 1, item 2, claim 3');
+    expect(words('glossary[3].drafted')).toBe('Glossary term 4');
+    expect(words('metadata.drafted')).toBe('The lesson’s details');
+    expect(words('metadata.language')).toBe('Lesson language');
   });
 
   it('reads a path into its parts, quoted keys included', () => {

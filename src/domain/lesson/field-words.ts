@@ -29,14 +29,15 @@ export const FIELD_WORDS: Readonly<Record<string, string>> = {
   source: '',
   title: 'title',
   subtitle: 'subtitle',
+  language: 'language',
+  // A drafted mark is named by its part: "Section 1, item 2: is drafted and not yet reviewed".
+  drafted: '',
   publication: 'publication',
   headline: 'headline',
   published: 'date published',
   authorDescription: 'author',
   url: 'link',
   permission: 'permission note',
-  minutes: 'minutes',
-  core: 'core',
   paragraphs: 'paragraphs',
   role: 'role',
   items: 'items',
@@ -47,6 +48,7 @@ export const FIELD_WORDS: Readonly<Record<string, string>> = {
   guidance: '',
   minWords: 'minimum words',
   hint: 'hint',
+  searches: 'searches',
   mode: 'single or multiple choice',
   options: 'options',
   label: 'text',
@@ -122,6 +124,9 @@ export function fieldInWords(path: readonly PropertyKey[]): string {
   const described = words.join(', ');
   // The source's fields sit beside the lesson's in the editor; the group as a whole is the
   // article's source.
-  if (described === '') return parts.at(-1) === 'source' ? 'The article’s source' : 'The lesson';
+  if (described === '') {
+    if (parts.at(-1) === 'source') return 'The article’s source';
+    return parts[0] === 'metadata' && parts.length > 1 ? 'The lesson’s details' : 'The lesson';
+  }
   return described.charAt(0).toUpperCase() + described.slice(1);
 }

@@ -20,15 +20,8 @@ export const CLAIM_CATEGORY_LABELS: Record<(typeof CLAIM_CATEGORIES)[number], st
   analysis: 'Analysis',
 };
 
-/** A section's class minutes: its core items take 1 to 240, its extension items 0 to 240 more. */
-export const SECTION_CORE_MINUTES_MIN = 1;
-export const SECTION_EXTENSION_MINUTES_MIN = 0;
-export const SECTION_MINUTES_MAX = 240;
-
-/** Self-study time: the article is read at this many words a minute… */
-export const READING_WORDS_PER_MINUTE = 200;
-/** …and each question takes this many minutes. */
-export const SELF_STUDY_MINUTES_PER_ITEM = 1;
+/** The most searches a source-checking prompt can ask for (`guidance.searches`). */
+export const PROMPT_SEARCHES_MAX = 10;
 
 /** A writing task's rubric: at most this many criteria, each worth 1 to WRITING_POINTS_MAX. */
 export const WRITING_CRITERIA_MAX = 6;

@@ -64,4 +64,32 @@ describe('checkLessonDraft', () => {
     lesson.glossary[0]!.matches = [paragraph.slice(0, 20).toUpperCase()];
     expect(articleProblems(lesson)).toEqual([]);
   });
+
+  it('refuses a part still drafted, at its drafted field, until the teacher reviews it', () => {
+    const lesson = copy();
+    const claimCheck = lesson.sections[1]!.items.findIndex((i) => i.kind === 'claimCheck');
+    const item = lesson.sections[1]!.items[claimCheck]!;
+    if (item.kind !== 'claimCheck') throw new Error('no claim check in section 2');
+    item.claims[1]!.drafted = 'Fact: a number ("1979")';
+    lesson.glossary[0]!.drafted = 'A rare word';
+    const checked = checkLessonDraft(lesson);
+    expect(checked).toEqual({
+      ok: false,
+      problems: [
+        {
+          path: `sections[1].items[${claimCheck}].claims[1].drafted`,
+          message: 'is drafted and not yet reviewed: edit it or accept it.',
+        },
+        {
+          path: 'glossary[0].drafted',
+          message: 'is drafted and not yet reviewed: edit it or accept it.',
+        },
+      ],
+      moreProblems: 0,
+    });
+    // Accepted: the marks gone, the same lesson publishes.
+    delete item.claims[1]!.drafted;
+    delete lesson.glossary[0]!.drafted;
+    expect(checkLessonDraft(lesson).ok).toBe(true);
+  });
 });

@@ -62,7 +62,7 @@ describe('exporting and importing a lesson file', () => {
   it('writes the format first, then the version, pretty, with a trailing newline', () => {
     const file = exportLessonFile(soleimaniLesson);
     expect(
-      file.startsWith(`{\n  "format": "${LESSON_FILE_FORMAT}",\n  "schemaVersion": 5,\n`),
+      file.startsWith(`{\n  "format": "${LESSON_FILE_FORMAT}",\n  "schemaVersion": 6,\n`),
     ).toBe(true);
     expect(file.endsWith('}\n')).toBe(true);
   });
@@ -80,7 +80,7 @@ describe('exporting and importing a lesson file', () => {
   });
 
   it('is at version CURRENT_LESSON_FILE_VERSION, which the example carries', () => {
-    expect(CURRENT_LESSON_FILE_VERSION).toBe(5);
+    expect(CURRENT_LESSON_FILE_VERSION).toBe(6);
     expect(imported(exampleText).schemaVersion).toBe(CURRENT_LESSON_FILE_VERSION);
   });
 });
@@ -94,7 +94,7 @@ describe('importing a file of an older version', () => {
 
   it('migrates the version 2 file’s author views to the lesson’s readings', () => {
     const lesson = imported(shippedV2Text);
-    expect(lesson.schemaVersion).toBe(5);
+    expect(lesson.schemaVersion).toBe(6);
     const forecast = lesson.sections
       .flatMap((section) => section.items)
       .find((item) => item.kind === 'forecast');
@@ -106,31 +106,14 @@ describe('importing a file of an older version', () => {
     expect(shippedV2Text).not.toContain('lessonReading');
   });
 
-  it('shares the version 1 classroom minutes among the sections', () => {
-    const v1 = JSON.parse(shippedV1Text) as {
-      metadata: { estimatedMinutes: { classroom: number } };
-    };
+  it('brings the version 1 file to today without written minutes, in English', () => {
     const lesson = imported(shippedV1Text);
-    const minutes = lesson.sections.map((section) => section.minutes);
-    expect(minutes.reduce((sum, m) => sum + m.core, 0)).toBe(
-      v1.metadata.estimatedMinutes.classroom,
-    );
-    expect(minutes.every((m) => m.core >= 1 && m.extension === 0)).toBe(true);
     expect(lesson.metadata).not.toHaveProperty('estimatedMinutes');
-  });
-
-  it('names each section’s minutes when the version 1 classroom minutes cannot be shared', () => {
-    const broken = shippedV1Text.replace('"classroom": 45', '"classroom": 0');
-    const problems = problemsOf(broken);
-    expect(problems).toHaveLength(8);
-    expect(problems[0]).toStrictEqual({
-      path: 'sections[0].minutes',
-      line: lineWith(broken, '"id": "thesis"') - 1,
-      message: 'is missing: it should be a group of fields',
-    });
-    expect(problems.map((p) => p.path)).toStrictEqual(
-      [0, 1, 2, 3, 4, 5, 6, 7].map((s) => `sections[${s}].minutes`),
-    );
+    expect(lesson.metadata.language).toBe('en');
+    expect(lesson.sections.every((section) => !('minutes' in section))).toBe(true);
+    // Its classroom minutes no longer matter: today's lesson computes its own.
+    const noMinutes = shippedV1Text.replace('"classroom": 45', '"classroom": 0');
+    expect(imported(noMinutes)).toStrictEqual(lesson);
   });
 
   /** A made-up version 0, before version 1, that called the lesson's title `name`. */

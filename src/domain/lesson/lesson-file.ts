@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { findUnsafeText } from '../live/unsafe-text';
+import { DRAFTED_MESSAGE, findDraftedMarks } from './drafted-marks';
 import { fieldInWords, parseFieldPath } from './field-words';
 import { formatFieldPath, parseJsonWithLines } from './json-positions';
 import { teacherMessage } from './lesson-file-messages';
@@ -17,7 +18,7 @@ import { LESSON_SCHEMA_VERSION, lessonSchema, type Lesson } from './lesson-schem
  * The open lesson file: the lesson itself, as JSON, with a `format` field first that says what
  * the file is:
  *
- *   { "format": "article-discussion-lesson", "schemaVersion": 4, "id": …, "metadata": …, … }
+ *   { "format": "article-discussion-lesson", "schemaVersion": 6, "id": …, "metadata": …, … }
  *
  * No envelope around the lesson: a lesson already carries its `schemaVersion`, and one number
  * in one place is what the migrations step from (an envelope would carry a second one that
@@ -221,9 +222,12 @@ export function importLessonFile(
   // Paths name fields of today's shape and lines come from the file as written: after a migration
   // a moved field's line is its nearest enclosing field's.
   const result = lessonSchema.safeParse(current, { error: teacherMessage });
-  if (!result.success) {
+  // A drafted part the teacher has not reviewed is refused too, listed beside any other problem.
+  const drafted = findDraftedMarks(current).map((path) => ({ path, message: DRAFTED_MESSAGE }));
+  const issues = [...(result.success ? [] : result.error.issues), ...drafted];
+  if (!result.success || issues.length > 0) {
     // Lines are found only for the problems listed.
-    return { ok: false, ...boundProblems(result.error.issues, (i) => at(i.path, i.message)) };
+    return { ok: false, ...boundProblems(issues, (i) => at(i.path, i.message)) };
   }
   return { ok: true, lesson: result.data };
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { lessonDuration } from './lesson-duration';
+import { soleimaniLesson } from './builtin/soleimani-lesson';
 import { describeLessonFileProblem, importLessonFile } from './lesson-file';
 import { lessonFileJsonSchema } from './lesson-json-schema';
 
@@ -54,10 +55,17 @@ describe('docs/lesson-format.md', () => {
     const { classroom, selfStudy } = lessonDuration(result.lesson);
     const prose = page.replace(/\s+/g, ' ');
     expect(prose).toContain(
-      `= ${classroom.core} minutes, ${classroom.withExtensions} with the 5 extension minutes`,
+      `so ${classroom.core} minutes, ${classroom.withExtensions} with its extension prompt`,
     );
     expect(prose).toContain(
       `so ${selfStudy.core} minutes (${selfStudy.withExtensions} with its extension item)`,
+    );
+  });
+
+  it('gives the built-in lesson’s minutes as the app computes them', () => {
+    const { classroom, selfStudy } = lessonDuration(soleimaniLesson);
+    expect(page.replace(/\s+/g, ' ')).toContain(
+      `${classroom.core} minutes in class (${classroom.withExtensions} with its extension items), ${selfStudy.core} on one's own (${selfStudy.withExtensions})`,
     );
   });
 });

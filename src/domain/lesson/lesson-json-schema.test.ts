@@ -35,7 +35,7 @@ describe('the lesson file’s JSON Schema', () => {
     expect(lessonFileJsonSchema()).toMatchObject({
       $schema: 'https://json-schema.org/draft/2020-12/schema',
       $id: LESSON_FILE_SCHEMA_ID,
-      title: 'Article Discussion lesson file, version 5',
+      title: 'Article Discussion lesson file, version 6',
       description: expect.stringContaining('unique') as string,
       required: expect.arrayContaining(['format', 'schemaVersion', 'sections']) as string[],
     });
@@ -64,12 +64,12 @@ describe('the lesson file’s JSON Schema', () => {
     expect(failed).toContain('/sections/1/items/0 oneOf');
   });
 
-  it('refuses a wrong version, an id with capitals, a date in another form, minutes out of range', () => {
+  it('refuses a wrong version, an id with capitals, a date in another form, a bad language', () => {
     const validate = compileKeptSchema();
     const file = exampleText
-      .replace('"schemaVersion": 5', '"schemaVersion": 1')
-      .replace('"core": 9', '"core": 0')
-      .replace('"extension": 5', '"extension": 2.5')
+      .replace('"schemaVersion": 6', '"schemaVersion": 1')
+      .replace('"language": "en"', '"language": "English"')
+      .replace('"minWords": 15', '"minWords": 15, "searches": 0')
       .replace('"extension": true', '"extension": "yes"')
       .replace('"id": "decision"', '"id": "Decision"')
       .replace('"horizon": "2025-12-31"', '"horizon": "31/12/2025"');
@@ -80,8 +80,8 @@ describe('the lesson file’s JSON Schema', () => {
         '/schemaVersion const',
         '/sections/0/id pattern',
         '/sections/1/items/3/horizon format',
-        '/sections/0/minutes/core minimum',
-        '/sections/1/minutes/extension type',
+        '/metadata/language pattern',
+        '/sections/0/items/0/guidance/searches minimum',
         '/sections/1/items/2/extension type',
       ]),
     );

@@ -79,11 +79,20 @@ describe('the migration runner', () => {
   });
 });
 
+/** The shipped lesson as an earlier version of the format wrote it (fixtures/). */
+const fixture = (version: number): Record<string, unknown> =>
+  JSON.parse(
+    readFileSync(
+      new URL(`./fixtures/soleimani-2020.v${version}.lesson.json`, import.meta.url),
+      'utf8',
+    ),
+  ) as Record<string, unknown>;
+
 describe('the real migrations', () => {
   it('form one chain from version 1 to the lesson schema’s version', () => {
     expect(knownLessonVersions(LESSON_MIGRATIONS, LESSON_SCHEMA_VERSION)).toStrictEqual({
       oldest: 1,
-      current: 5,
+      current: 6,
     });
   });
 
@@ -94,8 +103,12 @@ describe('the real migrations', () => {
     const result = lessonSchema.safeParse(migrateLesson(v1, 1));
     expect(result.error).toBeUndefined();
     const lesson = result.data;
-    expect(lesson?.schemaVersion).toBe(5);
-    const cores = lesson?.sections.map((section) => section.minutes.core) ?? [];
+    expect(lesson?.schemaVersion).toBe(6);
+    // Up to version 5 the sections shared the version 1 lesson's 45 classroom minutes.
+    const v5 = migrateLesson(v1, 1, LESSON_MIGRATIONS.slice(0, 4), 5) as {
+      sections: { minutes: { core: number } }[];
+    };
+    const cores = v5.sections.map((section) => section.minutes.core);
     expect(cores.reduce((sum, core) => sum + core, 0)).toBe(45);
     expect(v1.metadata.estimatedMinutes.classroom).toBe(45);
     const v2 = JSON.parse(
@@ -104,21 +117,32 @@ describe('the real migrations', () => {
     expect(lesson).toStrictEqual(lessonSchema.parse(migrateLesson(v2, 2)));
   });
 
-  it('carry the shipped lesson’s version 3 file over unchanged but for its version', () => {
-    const v3 = JSON.parse(
-      readFileSync(new URL('./fixtures/soleimani-2020.v3.lesson.json', import.meta.url), 'utf8'),
-    ) as Record<string, unknown>;
-    const migrated = migrateLesson(v3, 3);
-    expect(migrated).toStrictEqual({ ...v3, schemaVersion: 5 });
-    expect(lessonSchema.safeParse(migrated).error).toBeUndefined();
-  });
+  it.each([3, 4])(
+    'carry the shipped lesson’s version %i file to version 5 unchanged but for its version',
+    (version) => {
+      const file = fixture(version);
+      const toV5 = LESSON_MIGRATIONS.slice(version - 1, 4);
+      const migrated = migrateLesson(file, version, toV5, 5);
+      expect(migrated).toStrictEqual({ ...file, schemaVersion: 5 });
+      expect(lessonSchema.safeParse(migrateLesson(file, version)).error).toBeUndefined();
+    },
+  );
 
-  it('carry the shipped lesson’s version 4 file over unchanged but for its version', () => {
-    const v4 = JSON.parse(
-      readFileSync(new URL('./fixtures/soleimani-2020.v4.lesson.json', import.meta.url), 'utf8'),
-    ) as Record<string, unknown>;
-    const migrated = migrateLesson(v4, 4);
-    expect(migrated).toStrictEqual({ ...v4, schemaVersion: 5 });
-    expect(lessonSchema.safeParse(migrated).error).toBeUndefined();
+  it('bring the shipped lesson’s version 5 file to version 6: in English, minutes computed', () => {
+    const v5 = fixture(5) as { metadata: object; sections: Record<string, unknown>[] };
+    const migrated = migrateLesson(v5, 5);
+    expect(migrated).toStrictEqual({
+      ...v5,
+      schemaVersion: 6,
+      metadata: { ...v5.metadata, language: 'en' },
+      sections: v5.sections.map(({ minutes: _written, ...section }) => section),
+    });
+    const lesson = lessonSchema.parse(migrated);
+    // The version 6 file kept beside it is the same lesson.
+    const shipped = readFileSync(
+      new URL('./builtin/soleimani-2020.lesson.json', import.meta.url),
+      'utf8',
+    );
+    expect(lessonSchema.parse(JSON.parse(shipped))).toStrictEqual(lesson);
   });
 });

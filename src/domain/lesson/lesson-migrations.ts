@@ -3,13 +3,14 @@ import { migrateLessonV1ToV2 } from './migrations/lesson-v1-to-v2';
 import { migrateLessonV2ToV3 } from './migrations/lesson-v2-to-v3';
 import { migrateLessonV3ToV4 } from './migrations/lesson-v3-to-v4';
 import { migrateLessonV4ToV5 } from './migrations/lesson-v4-to-v5';
+import { migrateLessonV5ToV6 } from './migrations/lesson-v5-to-v6';
 
 /**
  * Step-by-step migrations of a lesson's JSON from one `schemaVersion` to the next, so a lesson
  * file exported by any earlier version of the app still imports.
  *
- * Each step knows two neighbouring shapes only; a file from version 1 read by an app at version 5
- * goes 1→2, 2→3, 3→4, 4→5, and the result is then validated by today's schema. Steps receive plain
+ * Each step knows two neighbouring shapes only; a file from version 1 read by an app at version 6
+ * goes 1→2, 2→3, 3→4, 4→5, 5→6, and the result is then validated by today's schema. Steps receive plain
  * JSON (never a validated lesson: the old shape is not today's type) and must not assume it is
  * valid: leave what they do not understand in place for the validation to report.
  *
@@ -45,6 +46,10 @@ export const LESSON_MIGRATIONS: readonly LessonMigration[] = [
   // A forecast scenario may leave out its resolution until it is known; a version-4 lesson is a
   // version-5 lesson as it is.
   { from: 4, to: 5, migrate: migrateLessonV4ToV5 },
+  // The lesson's language (metadata.language, "en" for every earlier lesson); section minutes
+  // are computed from the content, so the written ones go. Optional `drafted` marks and
+  // `guidance.searches`.
+  { from: 5, to: 6, migrate: migrateLessonV5ToV6 },
 ];
 
 export interface KnownVersions {

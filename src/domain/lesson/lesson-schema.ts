@@ -1,16 +1,12 @@
 import { z } from 'zod';
 import {
   CLAIM_CATEGORIES,
-  SECTION_CORE_MINUTES_MIN,
-  SECTION_EXTENSION_MINUTES_MIN,
-  SECTION_MINUTES_MAX,
+  PROMPT_SEARCHES_MAX,
   SEED_STATEMENTS_MAX,
   STATEMENT_TEXT_MAX,
   WRITING_CRITERIA_MAX,
   WRITING_POINTS_MAX,
 } from './lesson-constants';
-
-export { SECTION_CORE_MINUTES_MIN, SECTION_EXTENSION_MINUTES_MIN, SECTION_MINUTES_MAX };
 
 /**
  * The lesson model: a lesson is data, validated by these schemas and shared by client and server.
@@ -18,7 +14,7 @@ export { SECTION_CORE_MINUTES_MIN, SECTION_EXTENSION_MINUTES_MIN, SECTION_MINUTE
  * a typed object literal is already in its final shape.
  */
 
-export const LESSON_SCHEMA_VERSION = 5;
+export const LESSON_SCHEMA_VERSION = 6;
 
 const id = z
   .string()
@@ -41,6 +37,14 @@ const text = z
 /** A text on one line: no line breaks. */
 const oneLine = text.regex(/^[^\r\n]*$/, 'must be one line, without line breaks');
 
+/**
+ * A mark on a part the app drafted and the teacher has not reviewed yet: the note the teacher
+ * reads (for a claim, the cue that decided its category). The schema accepts it so a draft can
+ * be stored and edited; publishing and importing refuse a lesson that still has one
+ * (drafted-marks.ts). Editing the part, or accepting it, removes the mark.
+ */
+const drafted = { drafted: oneLine.optional() };
+
 /** An ISO calendar date, e.g. 2020-12-31. */
 const isoDate = z.iso.date();
 
@@ -60,6 +64,7 @@ export const paragraphSchema = z.object({
 const itemBase = {
   id,
   extension: z.boolean().optional(),
+  ...drafted,
 };
 
 export const promptItemSchema = z.object({
@@ -72,6 +77,8 @@ export const promptItemSchema = z.object({
     .object({
       minWords: z.number().int().positive().optional(),
       hint: text.optional(),
+      /** How many searches a source-checking prompt asks for (each adds to the lesson's time). */
+      searches: z.number().int().min(1).max(PROMPT_SEARCHES_MAX).optional(),
     })
     .optional(),
 });
@@ -106,6 +113,8 @@ export const scenarioResolutionSchema = z.object({
 
 export const forecastScenarioSchema = z.object({
   id,
+  /** For a drafted scenario: what would count as yes. */
+  ...drafted,
   statement: text,
   /**
    * The lesson's reading of the article: the probability, in percent, the text seems to give the
@@ -139,6 +148,8 @@ export const claimCategorySchema = z.enum(CLAIM_CATEGORIES);
 
 export const claimSchema = z.object({
   id,
+  /** For a drafted claim: the cue that decided its category, e.g. `Prediction: "is expected to"`. */
+  ...drafted,
   /** A sentence or phrase quoted verbatim from the lesson's article text. */
   quote: text,
   expected: claimCategorySchema,
@@ -203,16 +214,11 @@ export const itemSchema = z.discriminatedUnion('kind', [
   statementsItemSchema,
 ]);
 
-/** The class minutes a section takes: its core items, and the extra its extension items take. */
-export const sectionMinutesSchema = z.object({
-  core: z.number().int().min(SECTION_CORE_MINUTES_MIN).max(SECTION_MINUTES_MAX),
-  extension: z.number().int().min(SECTION_EXTENSION_MINUTES_MIN).max(SECTION_MINUTES_MAX),
-});
-
+/** A section's minutes are not written: lesson-duration.ts computes them from its content. */
 export const sectionSchema = z.object({
   id,
+  ...drafted,
   title: text,
-  minutes: sectionMinutesSchema,
   paragraphs: z.array(paragraphSchema).min(1),
   items: z.array(itemSchema).min(1),
   /** A short recap the teacher can publish after discussion (and self-study shows). */
@@ -223,15 +229,24 @@ export const sectionSchema = z.object({
 
 export const glossaryTermSchema = z.object({
   id,
+  ...drafted,
   term: text,
   /** The forms in which the term appears in the article text, e.g. ["redlines"]. */
   matches: z.array(text).min(1),
   definition: text,
 });
 
+/** A BCP 47 primary language subtag: ISO 639-1 (two letters) or 639-2/3 (three), lowercase. */
+export const languageSchema = z
+  .string()
+  .regex(/^[a-z]{2,3}$/, 'must be a language code of 2 or 3 lowercase letters, e.g. "en"');
+
 export const lessonMetadataSchema = z.object({
+  ...drafted,
   title: text,
   subtitle: text,
+  /** The language of the article and the lesson, set as `lang` on the student's page. */
+  language: languageSchema,
   source: z.object({
     publication: text,
     /** The article's own headline, as published. */
@@ -313,7 +328,6 @@ export const lessonSchema = z
 export type Lesson = z.infer<typeof lessonSchema>;
 export type LessonMetadata = z.infer<typeof lessonMetadataSchema>;
 export type Section = z.infer<typeof sectionSchema>;
-export type SectionMinutes = z.infer<typeof sectionMinutesSchema>;
 export type Paragraph = z.infer<typeof paragraphSchema>;
 export type Item = z.infer<typeof itemSchema>;
 export type ItemKind = Item['kind'];

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, it } from 'vitest';
+import { lessonDuration } from '#domain/lesson/lesson-duration';
 import { exportLessonFile, LESSON_FILE_MAX_BYTES } from '#domain/lesson/lesson-file';
 import { LESSON_SCHEMA_VERSION } from '#domain/lesson/lesson-schema';
 import type { LessonDetail, LessonLibrary } from '#domain/api/lesson-library-contracts';
@@ -37,7 +38,9 @@ describeWithServer('the lesson library on %s: importing files', (ctx) => {
     const imported = created(await teacher.post('/api/lessons/import', { file: v1 }));
     const importedV2 = created(await teacher.post('/api/lessons/import', { file: v2 }));
     expect(imported.published?.lesson).toEqual(importedV2.published?.lesson);
-    expect(imported.summary.minutes?.classroom.core).toBe(45);
+    // Its 45 written minutes are gone: the minutes are computed from the content.
+    expect(imported.summary.minutes).toEqual(lessonDuration(importedV2.published!.lesson));
+    expect(imported.summary.minutes?.classroom.core).toBe(73);
   });
 
   it('refuses a broken import with every problem at its field and line', async () => {
@@ -61,6 +64,19 @@ describeWithServer('the lesson library on %s: importing files', (ctx) => {
     );
     expect(missing.map((p) => p.path)).toEqual(['sections[0].summary']);
     expect(missing[0]?.line).toBeGreaterThan(1);
+
+    // A part still marked drafted is refused, at its drafted field.
+    const withDrafted = good.replace(
+      '"title": "Rain on the plains",',
+      '"drafted": "A note",\n    "title": "Rain on the plains",',
+    );
+    expect(withDrafted).not.toBe(good);
+    expect(problemsOf(await teacher.post('/api/lessons/import', { file: withDrafted }))).toEqual([
+      expect.objectContaining({
+        path: 'metadata.drafted',
+        message: 'is drafted and not yet reviewed: edit it or accept it.',
+      }),
+    ]);
 
     // 150 empty summaries: the first 100 are listed, and the rest counted.
     const manySections = JSON.parse(good) as { sections: { id: string; summary?: string }[] };

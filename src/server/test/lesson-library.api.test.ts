@@ -35,7 +35,7 @@ describeWithServer('the lesson library on %s', (ctx) => {
       sectionCount: soleimaniLesson.sections.length,
       minutes: lessonDuration(soleimaniLesson),
     });
-    expect(builtIn?.minutes?.classroom.core).toBe(45);
+    expect(builtIn?.minutes?.classroom.core).toBe(63);
     expectRefusal(
       await teacher.put(`/api/lessons/${soleimaniLesson.id}/draft`, { draft: smallLesson() }),
       403,
@@ -94,6 +94,18 @@ describeWithServer('the lesson library on %s', (ctx) => {
     const badQuote = await teacher.post(`/api/lessons/${lessonId}/publish`);
     expect(problemsOf(badQuote)).toEqual([
       expect.objectContaining({ path: 'sections[0].items[2].claims[0].quote' }),
+    ]);
+    // A part the app drafted is kept in the draft, and refused at publishing until reviewed.
+    const drafted = smallLesson('Rain, revised');
+    drafted.sections[0]!.drafted = 'Drafted from the article';
+    await teacher.put(`/api/lessons/${lessonId}/draft`, { draft: drafted });
+    const unreviewed = await teacher.post(`/api/lessons/${lessonId}/publish`);
+    expect(unreviewed.status).toBe(422);
+    expect(problemsOf(unreviewed)).toEqual([
+      expect.objectContaining({
+        path: 'sections[0].drafted',
+        message: 'is drafted and not yet reviewed: edit it or accept it.',
+      }),
     ]);
     await teacher.put(`/api/lessons/${lessonId}/draft`, { draft: smallLesson('Rain, revised') });
     const second = await teacher.post<LessonDetail>(`/api/lessons/${lessonId}/publish`);

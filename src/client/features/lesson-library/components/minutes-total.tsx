@@ -8,10 +8,12 @@ export function MinutesTotal({ draft }: { readonly draft: DraftLesson }) {
   const duration = useMemo(
     () =>
       lessonDuration({
-        // A section's minutes not given yet count as none.
+        // The duration model reads a prompt's length from its guidance, as the lesson has it.
         sections: draft.sections.map((section) => ({
-          ...section,
-          minutes: { core: section.minutes.core ?? 0, extension: section.minutes.extension ?? 0 },
+          paragraphs: section.paragraphs,
+          items: section.items.map((item) =>
+            item.kind === 'prompt' ? { ...item, guidance: { minWords: item.minWords } } : item,
+          ),
         })),
       }),
     [draft.sections],

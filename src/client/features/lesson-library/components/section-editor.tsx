@@ -1,9 +1,4 @@
 import { memo, useMemo } from 'react';
-import {
-  SECTION_CORE_MINUTES_MIN,
-  SECTION_EXTENSION_MINUTES_MIN,
-  SECTION_MINUTES_MAX,
-} from '#domain/lesson/lesson-constants';
 import { ITEM_KIND_LABELS } from '#shared/lib/describe-answer';
 import { moveInList, removeAt, replaceAt } from '../lib/draft-edits';
 import { type DraftItemKind, type DraftSection } from '../lib/draft-lesson';
@@ -11,7 +6,7 @@ import { newItem } from '../lib/new-draft-parts';
 import { bindFields } from '../lib/field-binding';
 import { fieldDomId } from '../lib/problems';
 import { splitSentences } from '../lib/sentences';
-import { FieldGroup, FieldProblems, NumberField, TextField } from './fields';
+import { FieldGroup, FieldProblems, TextField } from './fields';
 import { focusLater } from './focus-later';
 import { MoveButtons } from './move-buttons';
 import { ItemEditor } from './item-editor';
@@ -40,7 +35,7 @@ const ADD_LABELS: Record<DraftItemKind, string> = {
 export const sectionControlId = (section: DraftSection, control: 'up' | 'down') =>
   `section-${section.id}-${control}`;
 
-/** One section: its paragraphs and where it starts, title, minutes, items, summary and notes. */
+/** One section: its paragraphs and where it starts, title, items, summary and notes. */
 function SectionEditorParts({
   section,
   index,
@@ -70,9 +65,6 @@ function SectionEditorParts({
   const title = section.title.trim() === '' ? 'Untitled' : section.title;
   const name = <span className="visually-hidden"> section {number}</span>;
   const field = bindFields(section, path, onChange);
-  const minutesField = bindFields(section.minutes, `${path}.minutes`, (minutes) => {
-    onChange({ ...section, minutes });
-  });
   const addItem = (kind: DraftItemKind) => {
     onChange({ ...section, items: [...section.items, newItem(kind)] });
     focusLater(fieldDomId(`${path}.items[${section.items.length}]`));
@@ -102,24 +94,6 @@ function SectionEditorParts({
         onJoin={onJoin}
       />
       <TextField label={`Title of section ${number}`} {...field('title')} />
-      <FieldGroup
-        path={`${path}.minutes`}
-        legend={`Minutes in class for section ${number}`}
-        className="form-field field-pair"
-      >
-        <NumberField
-          label="Minutes for core items"
-          min={SECTION_CORE_MINUTES_MIN}
-          max={SECTION_MINUTES_MAX}
-          {...minutesField('core')}
-        />
-        <NumberField
-          label="Extra minutes for extension items"
-          min={SECTION_EXTENSION_MINUTES_MIN}
-          max={SECTION_MINUTES_MAX}
-          {...minutesField('extension')}
-        />
-      </FieldGroup>
       <FieldGroup path={`${path}.items`} legend={`Items of section ${number}`}>
         {section.items.length === 0 ? <p className="hint">No items yet.</p> : null}
         <ol className="editor-list">

@@ -64,7 +64,9 @@ describe('the draft and the lesson-shaped JSON', () => {
     }
     const draft = readDraft({ sections: [{ items: [{ kind: 'unknown' }, { kind: 'scale' }] }] });
     expect(draft.sections[0]?.items.map((i) => i.kind)).toEqual(['scale']);
-    expect(draft.sections[0]?.minutes).toEqual({ core: null, extension: null });
+    // A draft from before version 6 of the format has no language: it was written in English.
+    expect(draft.metadata.language).toBe('en');
+    expect(readDraft({ metadata: { language: 'fr' } }).metadata.language).toBe('fr');
   });
 
   it('leaves out empty optional fields and unknown outcomes, keeps empty required ones', () => {
@@ -80,7 +82,6 @@ describe('the draft and the lesson-shaped JSON', () => {
         s === 1
           ? {
               ...section,
-              minutes: { core: null, extension: 0 },
               teacherNotes: ['', 'A note', '  '],
               items: [
                 {
@@ -103,7 +104,6 @@ describe('the draft and the lesson-shaped JSON', () => {
     expect(source).not.toHaveProperty('permission');
     expect(source).toHaveProperty('publication', '');
     const section = (json.sections as Record<string, unknown>[])[1]!;
-    expect(section.minutes).toEqual({ extension: 0 });
     expect(section.teacherNotes).toEqual(['A note']);
     const [writtenForecast, prompt] = section.items as Record<string, unknown>[];
     expect((writtenForecast!.scenarios as Record<string, unknown>[])[0]).not.toHaveProperty(
@@ -157,6 +157,6 @@ describe('the draft and the lesson-shaped JSON', () => {
     });
     expect(draft.sections).toHaveLength(1);
     expect(draft.sections[0]?.paragraphs).toEqual([{ text: 'One.' }, { text: 'Two.' }]);
-    expect(toLessonJson(draft).schemaVersion).toBe(5);
+    expect(toLessonJson(draft).schemaVersion).toBe(6);
   });
 });

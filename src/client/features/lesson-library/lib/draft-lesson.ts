@@ -17,7 +17,6 @@ import {
   type RubricCriterion,
   type ScaleItem,
   type Section,
-  type SectionMinutes,
   type SeedStatement,
   type StatementsItem,
   type WritingItem,
@@ -50,7 +49,15 @@ export type DraftParagraph = Readonly<Paragraph>;
  */
 type DraftItemOf<Item, Fields extends keyof Item> = Readonly<Pick<Item, Fields>> & {
   readonly extension: boolean;
-};
+} & DraftMark;
+
+/**
+ * A part the app drafted and the teacher has not reviewed: the note they read. Absent once
+ * reviewed (edited or accepted), and on every part the teacher made.
+ */
+export interface DraftMark {
+  readonly drafted?: string;
+}
 
 /** The guidance's fields, flattened: `null` and `''` while unset. */
 export type DraftPrompt = DraftItemOf<PromptItem, 'kind' | 'id' | 'question' | 'level'> & {
@@ -81,23 +88,25 @@ export type DraftLessonReading = Readonly<Omit<LessonReading, 'probability'>> & 
   readonly probability: number | null;
 };
 
-export type DraftScenario = Readonly<Pick<ForecastScenario, 'id' | 'statement'>> & {
-  /**
-   * The lesson's reading of the article: the probability it seems to give the scenario and a
-   * one-line reason; both empty when the article gives no view.
-   */
-  readonly lessonReading: DraftLessonReading;
-  readonly resolution: DraftResolution;
-};
+export type DraftScenario = Readonly<Pick<ForecastScenario, 'id' | 'statement'>> &
+  DraftMark & {
+    /**
+     * The lesson's reading of the article: the probability it seems to give the scenario and a
+     * one-line reason; both empty when the article gives no view.
+     */
+    readonly lessonReading: DraftLessonReading;
+    readonly resolution: DraftResolution;
+  };
 
 export type DraftForecast = DraftItemOf<
   ForecastItem,
   'kind' | 'id' | 'question' | 'asOf' | 'horizon'
 > & { readonly scenarios: readonly DraftScenario[] };
 
-export type DraftClaim = Readonly<Omit<ClaimCheckItem['claims'][number], 'expected'>> & {
-  readonly expected: ClaimCategory | '';
-};
+export type DraftClaim = Readonly<Omit<ClaimCheckItem['claims'][number], 'expected' | 'drafted'>> &
+  DraftMark & {
+    readonly expected: ClaimCategory | '';
+  };
 
 export type DraftClaimCheck = DraftItemOf<ClaimCheckItem, 'kind' | 'id' | 'instructions'> & {
   readonly claims: readonly DraftClaim[];
@@ -133,23 +142,25 @@ export type DraftItem =
  */
 export type DraftItemKind = ItemKind;
 
-export type DraftSection = Readonly<Pick<Section, 'id' | 'title' | 'summary'>> & {
-  readonly minutes: { readonly [Part in keyof SectionMinutes]: number | null };
-  readonly paragraphs: readonly DraftParagraph[];
-  readonly items: readonly DraftItem[];
-  /** One note a line; blank lines are left out of the lesson. */
-  readonly teacherNotes: readonly string[];
-};
+export type DraftSection = Readonly<Pick<Section, 'id' | 'title' | 'summary'>> &
+  DraftMark & {
+    readonly paragraphs: readonly DraftParagraph[];
+    readonly items: readonly DraftItem[];
+    /** One note a line; blank lines are left out of the lesson. */
+    readonly teacherNotes: readonly string[];
+  };
 
-export type DraftTerm = Readonly<Pick<GlossaryTerm, 'id' | 'term' | 'definition'>> & {
-  /** The forms in which the term appears in the text; the term itself when none is given. */
-  readonly matches: readonly string[];
-};
+export type DraftTerm = Readonly<Pick<GlossaryTerm, 'id' | 'term' | 'definition'>> &
+  DraftMark & {
+    /** The forms in which the term appears in the text; the term itself when none is given. */
+    readonly matches: readonly string[];
+  };
 
-export type DraftMetadata = Readonly<Pick<LessonMetadata, 'title' | 'subtitle'>> & {
-  /** Every field of the article's source, the optional ones '' while unset. */
-  readonly source: { readonly [Field in keyof LessonMetadata['source']]-?: string };
-};
+export type DraftMetadata = Readonly<Pick<LessonMetadata, 'title' | 'subtitle' | 'language'>> &
+  DraftMark & {
+    /** Every field of the article's source, the optional ones '' while unset. */
+    readonly source: { readonly [Field in keyof LessonMetadata['source']]-?: string };
+  };
 
 export type DraftLesson = Readonly<Pick<Lesson, 'id'>> & {
   readonly metadata: DraftMetadata;

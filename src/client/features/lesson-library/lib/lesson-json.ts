@@ -30,7 +30,12 @@ const optionalText = (value: string): string | undefined =>
 const optionalNumber = (value: number | null): number | undefined => value ?? undefined;
 
 function itemJson(item: DraftItem): LessonJson {
-  const base = { kind: item.kind, id: item.id, extension: item.extension ? true : undefined };
+  const base = {
+    kind: item.kind,
+    id: item.id,
+    extension: item.extension ? true : undefined,
+    drafted: item.drafted,
+  };
   switch (item.kind) {
     case 'prompt': {
       const guidance = withoutEmpty({
@@ -69,6 +74,7 @@ function itemJson(item: DraftItem): LessonJson {
         claims: item.claims.map((claim) =>
           withoutEmpty({
             id: claim.id,
+            drafted: claim.drafted,
             quote: claim.quote,
             expected: claim.expected === '' ? undefined : claim.expected,
             explanation: claim.explanation,
@@ -115,6 +121,7 @@ function lessonReadingJson(reading: DraftLessonReading): LessonJson | undefined 
 function scenarioJson(scenario: DraftScenario): LessonJson {
   return withoutEmpty({
     id: scenario.id,
+    drafted: scenario.drafted,
     statement: scenario.statement,
     lessonReading: lessonReadingJson(scenario.lessonReading),
     resolution: resolutionJson(scenario.resolution),
@@ -124,11 +131,8 @@ function scenarioJson(scenario: DraftScenario): LessonJson {
 function sectionJson(section: DraftSection): LessonJson {
   return withoutEmpty({
     id: section.id,
+    drafted: section.drafted,
     title: section.title,
-    minutes: withoutEmpty({
-      core: optionalNumber(section.minutes.core),
-      extension: optionalNumber(section.minutes.extension),
-    }),
     paragraphs: section.paragraphs.map((p) => withoutEmpty({ role: p.role, text: p.text })),
     items: section.items.map(itemJson),
     summary: section.summary,
@@ -143,9 +147,11 @@ export function toLessonJson(draft: DraftLesson): LessonJson {
   return {
     schemaVersion: DRAFT_SCHEMA_VERSION,
     id: draft.id,
-    metadata: {
+    metadata: withoutEmpty({
+      drafted: metadata.drafted,
       title: metadata.title,
       subtitle: metadata.subtitle,
+      language: metadata.language,
       source: withoutEmpty({
         publication: source.publication,
         headline: source.headline,
@@ -154,15 +160,18 @@ export function toLessonJson(draft: DraftLesson): LessonJson {
         url: optionalText(source.url),
         permission: optionalText(source.permission),
       }),
-    },
+    }),
     sections: draft.sections.map(sectionJson),
-    glossary: draft.glossary.map((term) => ({
-      id: term.id,
-      term: term.term,
-      matches: term.matches.some((m) => m.trim() !== '')
-        ? term.matches.filter((m) => m.trim() !== '')
-        : [term.term],
-      definition: term.definition,
-    })),
+    glossary: draft.glossary.map((term) =>
+      withoutEmpty({
+        id: term.id,
+        drafted: term.drafted,
+        term: term.term,
+        matches: term.matches.some((m) => m.trim() !== '')
+          ? term.matches.filter((m) => m.trim() !== '')
+          : [term.term],
+        definition: term.definition,
+      }),
+    ),
   };
 }

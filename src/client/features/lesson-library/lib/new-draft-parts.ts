@@ -19,7 +19,6 @@ export function newSection(paragraphs: readonly DraftParagraph[], title = ''): D
   return {
     id: newId('section'),
     title,
-    minutes: { core: null, extension: 0 },
     paragraphs,
     items: [],
     summary: '',
@@ -118,6 +117,8 @@ export function newDraftFromArticle(
     metadata: {
       title: details.title,
       subtitle: details.subtitle,
+      // The paste path drafts nothing: the teacher sets another language in the details.
+      language: 'en',
       source: {
         publication: details.publication,
         headline: details.title,

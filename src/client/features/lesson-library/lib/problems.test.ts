@@ -39,7 +39,10 @@ describe('field paths', () => {
     );
     expect(describeFieldPath('metadata.source.publication')).toBe('Lesson publication');
     expect(describeFieldPath('glossary[0].definition')).toBe('Glossary term 1, definition');
-    expect(describeFieldPath('sections[0].minutes.core')).toBe('Section 1, minutes, core');
+    expect(describeFieldPath('sections[0].items[1].claims[0].drafted')).toBe(
+      'Section 1, item 2, claim 1',
+    );
+    expect(describeFieldPath('metadata.language')).toBe('Lesson language');
     expect(describeFieldPath('')).toBe('The lesson');
   });
 });

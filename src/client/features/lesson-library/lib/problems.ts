@@ -1,3 +1,4 @@
+import { DRAFTED_MESSAGE, findDraftedMarks } from '#domain/lesson/drafted-marks';
 import { fieldInWords, parseFieldPath } from '#domain/lesson/field-words';
 import { formatFieldPath } from '#domain/lesson/json-positions';
 import { articleProblems } from '#domain/lesson/lesson-draft';
@@ -78,13 +79,25 @@ function termPath(draft: DraftLesson, path: string): string {
  * server uses: the editor's draft is always of today's version, and this runs at each keystroke.
  */
 export function checkDraft(draft: DraftLesson): EditorProblem[] {
-  const result = lessonSchema.safeParse(toLessonJson(draft), { error: teacherMessage });
-  const found = result.success
-    ? articleProblems(result.data)
-    : result.error.issues.map((issue) => ({
-        path: formatFieldPath(issue.path),
-        message: issue.message,
-      }));
+  const json = toLessonJson(draft);
+  const result = lessonSchema.safeParse(json, { error: teacherMessage });
+  // The parts still drafted, as the server lists them beside the schema's problems.
+  const drafted = findDraftedMarks(json).map((path) => ({
+    path: formatFieldPath(path),
+    message: DRAFTED_MESSAGE,
+  }));
+  const found =
+    result.success && drafted.length === 0
+      ? articleProblems(result.data)
+      : [
+          ...(result.success
+            ? []
+            : result.error.issues.map((issue) => ({
+                path: formatFieldPath(issue.path),
+                message: issue.message,
+              }))),
+          ...drafted,
+        ];
   const early = checkAgainstText(draft).filter(
     (problem) => !found.some((p) => p.path === problem.path),
   );
@@ -97,7 +110,7 @@ export function checkDraft(draft: DraftLesson): EditorProblem[] {
 function itemFieldNames(item: DraftItem): string[] {
   switch (item.kind) {
     case 'prompt':
-      return ['question', 'level', 'guidance.minWords', 'guidance.hint'];
+      return ['question', 'level', 'guidance.minWords', 'guidance.hint', 'guidance.searches'];
     case 'poll':
       return [
         'question',
@@ -115,6 +128,7 @@ function itemFieldNames(item: DraftItem): string[] {
         'horizon',
         'scenarios',
         ...item.scenarios.flatMap((_, k) => [
+          `scenarios[${k}].drafted`,
           `scenarios[${k}].statement`,
           `scenarios[${k}].lessonReading`,
           `scenarios[${k}].lessonReading.probability`,
@@ -130,6 +144,7 @@ function itemFieldNames(item: DraftItem): string[] {
         'instructions',
         'claims',
         ...item.claims.flatMap((_, c) => [
+          `claims[${c}].drafted`,
           `claims[${c}].quote`,
           `claims[${c}].expected`,
           `claims[${c}].explanation`,
@@ -157,8 +172,10 @@ function itemFieldNames(item: DraftItem): string[] {
 export function editorFieldPaths(draft: DraftLesson): Set<string> {
   const paths = new Set<string>([
     '',
+    'metadata.drafted',
     'metadata.title',
     'metadata.subtitle',
+    'metadata.language',
     'metadata.source.publication',
     'metadata.source.headline',
     'metadata.source.published',
@@ -170,17 +187,20 @@ export function editorFieldPaths(draft: DraftLesson): Set<string> {
   ]);
   draft.sections.forEach((section, s) => {
     const at = `sections[${s}]`;
-    for (const name of ['', '.title', '.minutes.core', '.minutes.extension', '.paragraphs']) {
+    for (const name of ['', '.drafted', '.title', '.paragraphs']) {
       paths.add(`${at}${name}`);
     }
     for (const name of ['.items', '.summary', '.teacherNotes']) paths.add(`${at}${name}`);
     section.items.forEach((item, i) => {
       paths.add(`${at}.items[${i}]`);
+      paths.add(`${at}.items[${i}].drafted`);
       for (const name of itemFieldNames(item)) paths.add(`${at}.items[${i}].${name}`);
     });
   });
   draft.glossary.forEach((_, g) => {
-    for (const name of ['', '.term', '.matches', '.definition']) paths.add(`glossary[${g}]${name}`);
+    for (const name of ['', '.drafted', '.term', '.matches', '.definition']) {
+      paths.add(`glossary[${g}]${name}`);
+    }
   });
   return paths;
 }

@@ -39,9 +39,13 @@ function readParagraph(value: unknown): DraftParagraph {
   return role ? { role, text: text(raw.text) } : { text: text(raw.text) };
 }
 
+/** A drafted part's note, kept until the teacher reviews the part. */
+const mark = (raw: Json): { drafted?: string } =>
+  typeof raw.drafted === 'string' ? { drafted: raw.drafted } : {};
+
 function readItem(value: unknown): DraftItem | null {
   const raw = record(value);
-  const base = { extension: raw.extension === true };
+  const base = { extension: raw.extension === true, ...mark(raw) };
   switch (raw.kind) {
     case 'prompt': {
       const guidance = record(raw.guidance);
@@ -90,6 +94,7 @@ function readItem(value: unknown): DraftItem | null {
           const c = record(claim);
           return {
             id: idOr(c.id, 'claim'),
+            ...mark(c),
             quote: text(c.quote),
             expected: CLAIM_CATEGORIES.find((category) => category === c.expected) ?? '',
             explanation: text(c.explanation),
@@ -141,6 +146,7 @@ function readScenario(value: unknown): DraftScenario {
   const probability = numberOrNull(view.probability);
   return {
     id: idOr(raw.id, 'scenario'),
+    ...mark(raw),
     statement: text(raw.statement),
     lessonReading: { probability, reason: text(view.reason) },
     resolution: {
@@ -153,11 +159,10 @@ function readScenario(value: unknown): DraftScenario {
 
 function readSection(value: unknown): DraftSection {
   const raw = record(value);
-  const minutes = record(raw.minutes);
   return {
     id: idOr(raw.id, 'section'),
+    ...mark(raw),
     title: text(raw.title),
-    minutes: { core: numberOrNull(minutes.core), extension: numberOrNull(minutes.extension) },
     paragraphs: list(raw.paragraphs).map(readParagraph),
     items: list(raw.items)
       .map(readItem)
@@ -175,6 +180,7 @@ function readTerm(value: unknown): DraftTerm {
   const isTermAlone = matches.length === 1 && matches[0] === term;
   return {
     id: idOr(raw.id, 'term'),
+    ...mark(raw),
     term,
     matches: isTermAlone ? [] : matches,
     definition: text(raw.definition),
@@ -189,8 +195,11 @@ export function readDraft(value: unknown): DraftLesson {
   return {
     id: idOr(raw.id, 'lesson'),
     metadata: {
+      ...mark(metadata),
       title: text(metadata.title),
       subtitle: text(metadata.subtitle),
+      // Every lesson before version 6 of the format, which added the field, was in English.
+      language: typeof metadata.language === 'string' ? metadata.language : 'en',
       source: {
         publication: text(source.publication),
         headline: text(source.headline),

@@ -1,12 +1,13 @@
 import type { LessonJson } from './lesson-json';
 
-/** A small complete lesson of schema version 3, with every kind of item, for the tests. */
+/** A small complete lesson of schema version 6, with every kind of item, for the tests. */
 export const completeLessonJson: LessonJson = {
-  schemaVersion: 5,
+  schemaVersion: 6,
   id: 'webb-images',
   metadata: {
     title: 'First images from the Webb telescope',
     subtitle: 'What a telescope’s first pictures tell us',
+    language: 'en',
     source: {
       publication: 'NASA',
       headline: 'NASA’s Webb Delivers Deepest Infrared Image of Universe Yet',
@@ -20,7 +21,6 @@ export const completeLessonJson: LessonJson = {
     {
       id: 'first',
       title: 'The image',
-      minutes: { core: 10, extension: 5 },
       paragraphs: [
         { role: 'headline', text: 'Webb delivers its deepest image.' },
         { text: 'The image shows galaxy cluster SMACS 0723 as it appeared 4.6 billion years ago.' },
@@ -53,7 +53,6 @@ export const completeLessonJson: LessonJson = {
     {
       id: 'second',
       title: 'What next',
-      minutes: { core: 5, extension: 0 },
       paragraphs: [{ text: 'More images will follow, the agency said.' }],
       items: [
         {

@@ -147,9 +147,9 @@ describe('lessonVersionProblem: the self-study pages’ light check of a shared 
       /\.seedStatements: not a list$/,
     ],
     [
-      'a section without its minutes (version 1 of the format had none)',
-      changed((v) => Reflect.deleteProperty(v.lesson.sections[2]!, 'minutes')),
-      'answer.lesson.sections[2].minutes: not an object',
+      'a section without its summary',
+      changed((v) => Reflect.deleteProperty(v.lesson.sections[2]!, 'summary')),
+      'answer.lesson.sections[2].summary: not text',
     ],
     [
       'a paragraph without text',

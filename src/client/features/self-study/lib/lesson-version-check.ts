@@ -60,7 +60,6 @@ const LESSON_VERSION: Shape = {
       {
         id: 'text',
         title: 'text',
-        minutes: { core: 'number', extension: 'number' },
         paragraphs: [{ text: 'text' }],
         // Each item is checked against its kind's shape (ITEM_SHAPES).
         items: [{ id: 'text', kind: 'text' }],
