@@ -180,7 +180,6 @@ export const draftFromArticleRequestSchema = z.union(
       'send one of { url }, { html, fileName? } or { text, fileName? }: a web address, a page or a text',
   },
 );
-export type DraftFromArticleRequest = z.input<typeof draftFromArticleRequestSchema>;
 
 /**
  * A refused draft of an article in a language the drafter cannot read yet (422

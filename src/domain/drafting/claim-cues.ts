@@ -1,4 +1,4 @@
-import type { TermJson, View } from './nlp';
+import { compileMatch, type CompiledMatch, type TermJson, type View } from './nlp';
 
 /**
  * The cues that sort a sentence of the article into a fact, an opinion or a prediction (issue
@@ -96,8 +96,9 @@ export const CUE_RULES: readonly CueRule[] = [
     term: (term) =>
       FORESEEING.has(term.normal) &&
       // "the Hurricane Analysis and Forecast System" is a name, not a forecast.
+      // A verb: "the forecast" names a prediction without making one.
       !hasTag(term, 'ProperNoun') &&
-      (hasTag(term, 'Verb') || term.normal.startsWith('forecast')),
+      hasTag(term, 'Verb'),
   },
   {
     category: 'prediction',
@@ -180,6 +181,17 @@ export interface ClaimCue {
   readonly why: string;
 }
 
+/** Each rule's pattern, parsed once. */
+const COMPILED = new Map<string, CompiledMatch>();
+const compiled = (pattern: string) => {
+  let found = COMPILED.get(pattern);
+  if (!found) {
+    found = compileMatch(pattern);
+    COMPILED.set(pattern, found);
+  }
+  return found;
+};
+
 /** Quotation marks and punctuation around a cue's words. */
 const TRIM = /^[\s"“‘(]+|[\s.,;:!?"”’)]+$/gu;
 
@@ -190,7 +202,7 @@ export function findCue(sentence: View, terms: readonly TermJson[]): ClaimCue | 
       const cue = rule.find(sentence)?.trim().replace(TRIM, '');
       if (cue) return { category: rule.category, rank, cue, why: rule.why };
     } else if (rule.pattern !== undefined) {
-      const found = sentence.match(rule.pattern);
+      const found = sentence.match(compiled(rule.pattern));
       if (found.found) {
         // The first match only: a sentence may have the cue twice.
         const cue = (found.out('array')[0] ?? '').trim().replace(TRIM, '');

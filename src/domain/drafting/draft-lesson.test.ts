@@ -160,12 +160,13 @@ describe.each(fixtures)('drafting the article $name', ({ article, key }) => {
     for (const scenario of scenarios) expect(scenario.drafted).toMatch(/^Counts as yes if /u);
   });
 
-  it('dates each forecast after the article and marks some items as extensions', () => {
+  it('dates each forecast after the article, and marks extensions keeping a core item a section', () => {
     const items = sections.flatMap((s) => s.items);
     for (const forecast of items.filter((i) => i.kind === 'forecast')) {
       expect(forecast.asOf).toBe(article.published);
       expect(forecast.horizon! > forecast.asOf!).toBe(true);
     }
     expect(items.filter((i) => !i.extension).length).toBeLessThanOrEqual(8);
+    for (const section of sections) expect(section.items.some((i) => !i.extension)).toBe(true);
   });
 });

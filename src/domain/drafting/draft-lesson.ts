@@ -1,5 +1,5 @@
 import type { Article } from './article';
-import { addMonths, isIsoDay } from './dates';
+import { addMonths, formatDay, isIsoDay } from './dates';
 import {
   findPredictions,
   forecastQuestion,
@@ -92,7 +92,7 @@ function metadataOf(article: Article, asOf: string): Record<string, unknown> {
     /^[a-z]{2,3}$/u.test(article.language) && article.language !== 'und' ? article.language : 'en';
   return {
     title: headline,
-    subtitle: `A discussion of the article from ${publication || 'its publication'}${article.published ? ` (${asOf})` : ''}: what it reports, what it argues and what may come next.`,
+    subtitle: `A discussion of the article from ${publication || 'its publication'}${article.published ? ` (${formatDay(asOf)})` : ''}: what it reports, what it argues and what may come next.`,
     source,
     language,
     drafted: `Drafted from the article${missing.length > 0 ? `; not found in it: ${missing.join(', ')}` : ''}. Check the title, subtitle and source.`,
@@ -174,7 +174,7 @@ export function draftLesson(article: Article, options: DraftOptions): Record<str
       asOf,
       horizon: group.horizon,
       scenarios: group.predictions.map((p, k) => scenarioOf(p, `${id}-${k + 1}`)),
-      drafted: `Drafted from ${group.predictions.length} prediction${group.predictions.length === 1 ? '' : 's'} of the article, settled by ${group.horizon}: check the date and each scenario.`,
+      drafted: `Drafted from ${group.predictions.length} prediction${group.predictions.length === 1 ? '' : 's'} of the article, settled by ${formatDay(group.horizon)}: check the date and each scenario.`,
     };
     sections[group.section]!.items.push(forecast);
     return forecast;
@@ -200,6 +200,10 @@ export function draftLesson(article: Article, options: DraftOptions): Record<str
     ],
     itemTarget(words),
   );
+  // Each section keeps a core item: a class that skips extensions still discusses every part.
+  for (const section of sections) {
+    if (section.items.every((item) => item.extension === true)) delete section.items[0]!.extension;
+  }
 
   const allParagraphs = sections.flatMap((s) => s.paragraphs);
   return {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Article } from './article';
 import { findCue } from './claim-cues';
-import { addMonths, futureDateIn } from './dates';
+import { addMonths, formatDay, futureDateIn } from './dates';
 import { draftLesson } from './draft-lesson';
 import { groupByHorizon, scenarioStatement, type PredictionFound } from './forecasts';
 import { rankOf } from './glossary';
@@ -82,6 +82,10 @@ describe('splitByBudget', () => {
 });
 
 describe('dates', () => {
+  it('writes a day as a reader would', () => {
+    expect(formatDay('2026-08-21')).toBe('21 August 2026');
+  });
+
   it('adds months, keeping the day where the month has it', () => {
     expect(addMonths('2026-12-07', 3)).toBe('2027-03-07');
     expect(addMonths('2026-11-30', 3)).toBe('2027-02-28');
@@ -95,6 +99,8 @@ describe('dates', () => {
     ['The grants will open this summer.', '2027-08-31'],
     ['The fleet will grow to four planes by 2028.', '2028-12-31'],
     ['Lawmakers will vote on the 2027 budget in December.', '2026-12-31'],
+    ['NOAA will update the outlook in early August.', '2027-08-31'],
+    ['Flows will fall by another 10 percent.', null],
   ])('reads the future date in "%s"', (text, day) => {
     expect(futureDateIn({ text, doc: parseText(text) }, '2026-12-07')).toBe(day);
   });

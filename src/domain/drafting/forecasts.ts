@@ -1,4 +1,4 @@
-import { futureDateIn } from './dates';
+import { formatDay, futureDateIn } from './dates';
 import type { ReadSentence } from './read-article';
 
 /**
@@ -115,8 +115,8 @@ export function scenarioStatement(sentence: string): string {
 export function scenarioOf(prediction: PredictionFound, id: string): Record<string, unknown> {
   const cue = prediction.sentence.cue?.cue ?? '';
   const by = prediction.named
-    ? `the date it names (${prediction.horizon})`
-    : `${prediction.horizon} (a default: the sentence names no date)`;
+    ? `${formatDay(prediction.horizon)}, the date it names`
+    : `${formatDay(prediction.horizon)} (a default: the sentence names no date)`;
   return {
     id,
     statement: scenarioStatement(prediction.sentence.text),
@@ -130,8 +130,8 @@ export function scenarioOf(prediction: PredictionFound, id: string): Record<stri
 
 export function forecastQuestion(asOf: string, horizon: string): string {
   return (
-    `Imagine it is ${asOf} and you have just read this article. For each scenario, how likely is ` +
-    `it to have happened by ${horizon}? Give a probability from 0 to 100 %. The scenarios are ` +
+    `Imagine it is ${formatDay(asOf)} and you have just read this article. For each scenario, how ` +
+    `likely is it to have happened by ${formatDay(horizon)}? Give a probability from 0 to 100 %. The scenarios are ` +
     'separate events, so your numbers do not need to add up to 100.'
   );
 }

@@ -32,7 +32,7 @@ const isNoun = (term: TermJson) =>
   term.tags.includes('Noun') && !SKIP_TAGS.some((t) => term.tags.includes(t));
 /** Words that count or compare rather than describe: "all bridges" is about bridges. */
 const QUANTIFIERS = new Set(
-  'all many most some more less other such several each every own same few much further near'.split(
+  'all many most some more less other such several each every own same few much further near enough'.split(
     ' ',
   ),
 );

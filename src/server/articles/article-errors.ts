@@ -32,3 +32,13 @@ export function notAnArticle(field: ArticleField, why: string): ApiError {
     field,
   );
 }
+
+/** An article longer than a lesson is drafted from. */
+export function tooLong(field: ArticleField, words: number, maxWords: number): ApiError {
+  return new ApiError(
+    413,
+    'too_large',
+    `The article has ${words.toLocaleString('en')} words: a lesson is drafted from at most ${maxWords.toLocaleString('en')}. Paste the part you want to discuss instead.`,
+    field,
+  );
+}

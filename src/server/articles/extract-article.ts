@@ -1,13 +1,19 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import type { Article, ArticleBlock } from '#domain/drafting/article';
-import { notAnArticle, type ArticleField } from './article-errors';
+import { notAnArticle, tooLong, type ArticleField } from './article-errors';
 
 /**
  * Fewer words of paragraphs than this is not an article to draft from: a paywall's first lines,
  * a sign-in page, an index of links. A short news story is 300 words or more.
  */
 export const MIN_ARTICLE_WORDS = 150;
+/**
+ * More words than this is more than a class discusses in a lesson (a long magazine feature has
+ * 5,000 to 10,000) and more than a draft is made from in reasonable time: the teacher pastes the
+ * part to discuss.
+ */
+export const MAX_ARTICLE_WORDS = 10_000;
 
 /** What the extraction found, before its language is known. */
 export type ExtractedArticle = Omit<Article, 'language'>;
@@ -83,11 +89,12 @@ function pageDate(document: Document): string | null {
   return null;
 }
 
-/** Refuses an article with too few words of paragraphs to draft from. */
+/** Refuses an article with too few words of paragraphs to draft from, or too many. */
 export function requireEnoughText(article: ExtractedArticle, field: ArticleField): void {
   const words = article.blocks
     .filter((block) => block.kind === 'paragraph')
     .reduce((sum, block) => sum + wordCount(block.text), 0);
+  if (words > MAX_ARTICLE_WORDS) throw tooLong(field, words, MAX_ARTICLE_WORDS);
   if (words < MIN_ARTICLE_WORDS) {
     throw notAnArticle(
       field,

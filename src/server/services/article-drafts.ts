@@ -1,26 +1,19 @@
-import { randomBytes } from 'node:crypto';
 import type { ApiErrorBody, ArticleText } from '#domain/api/errors';
 import {
   ARTICLE_MAX_BYTES,
   type LessonDetail,
   type draftFromArticleRequestSchema,
 } from '#domain/api/lesson-library-contracts';
-import type { Article } from '#domain/drafting/article';
-import { draftLesson } from '#domain/drafting/draft-lesson';
 import type { z } from 'zod';
-import { detectLanguage, languageName } from '../articles/article-language';
+import { languageName } from '../articles/article-language';
 import { tooLarge, type ArticleField } from '../articles/article-errors';
-import { extractArticle, type ExtractedArticle } from '../articles/extract-article';
+import { ArticleDrafter } from '../articles/article-drafter';
+import type { DraftJob } from '../articles/draft-from-article';
 import { fetchPage, type FetchLimits } from '../articles/safe-fetch';
-import { articleFromText } from '../articles/text-article';
-import { wordRank } from '../articles/word-rank';
 import { ApiError } from '../lib/api-error';
 import type { LessonLibrary } from './lesson-library';
 
 type DraftRequest = z.output<typeof draftFromArticleRequestSchema>;
-
-/** The only language the drafter reads for now (its cues and word lists are English). */
-const DRAFTED_LANGUAGE = 'en';
 
 /**
  * 422 unsupported_language: an article the drafter cannot read. Nothing is stored; the body
@@ -46,55 +39,34 @@ export class UnsupportedLanguageError extends ApiError {
   }
 }
 
-const paragraphsOf = (article: ExtractedArticle) =>
-  article.blocks.filter((block) => block.kind === 'paragraph').map((block) => block.text);
-
-/** An id for the lesson's content: its title's words, and enough randomness to be its own. */
-function lessonIdFor(title: string): string {
-  const slug = title
-    .normalize('NFKD')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 48)
-    .replace(/-+$/, '');
-  const suffix = randomBytes(3).toString('hex');
-  return slug === '' ? `article-${suffix}` : `${slug}-${suffix}`;
-}
-
 function checkSize(text: string, field: ArticleField): void {
   if (Buffer.byteLength(text, 'utf8') > ARTICLE_MAX_BYTES) throw tooLarge(field, ARTICLE_MAX_BYTES);
 }
 
+type JobSource = Pick<DraftJob, 'kind' | 'body' | 'url' | 'field' | 'fileName'>;
+
 /** A lesson drafted from an article: fetched or uploaded, extracted, checked, drafted, stored. */
 export class ArticleDrafts {
+  private readonly drafter = new ArticleDrafter();
+
   constructor(
     private readonly lessons: LessonLibrary,
     private readonly fetchLimits: FetchLimits,
     private readonly today: () => string = () => new Date().toISOString().slice(0, 10),
   ) {}
 
-  /** The article of a request, with the field its refusals name. */
-  private async read(request: DraftRequest): Promise<[ExtractedArticle, ArticleField]> {
+  /** What to read: the fetched page, or the page or text the request carries. */
+  private async source(request: DraftRequest): Promise<JobSource> {
     if ('url' in request) {
       const page = await fetchPage(request.url, this.fetchLimits);
-      const article =
-        page.kind === 'html'
-          ? extractArticle(page.body, { url: page.url, field: 'url' })
-          : articleFromText(page.body, { url: page.url, field: 'url' });
-      return [article, 'url'];
+      return { kind: page.kind, body: page.body, url: page.url, field: 'url' };
     }
     if ('html' in request) {
       checkSize(request.html, 'html');
-      const article = extractArticle(request.html, {
-        url: null,
-        field: 'html',
-        fileName: request.fileName,
-      });
-      return [article, 'html'];
+      return { kind: 'html', body: request.html, url: null, field: 'html', ...named(request) };
     }
     checkSize(request.text, 'text');
-    return [articleFromText(request.text, { field: 'text', fileName: request.fileName }), 'text'];
+    return { kind: 'text', body: request.text, url: null, field: 'text', ...named(request) };
   }
 
   /**
@@ -102,20 +74,27 @@ export class ArticleDrafts {
    * Refuses (creating nothing) an article in a language other than English.
    */
   async draft(teacherId: string, request: DraftRequest): Promise<LessonDetail> {
-    const [extracted, field] = await this.read(request);
-    const language = detectLanguage(paragraphsOf(extracted).join('\n'));
-    if (language !== DRAFTED_LANGUAGE) {
-      throw new UnsupportedLanguageError(field, language, {
-        title: extracted.title,
-        paragraphs: paragraphsOf(extracted),
+    const source = await this.source(request);
+    const answer = await this.drafter.draft({ ...source, today: this.today() });
+    if (!answer.ok) {
+      const { statusCode, code, message, field } = answer.refusal;
+      throw new ApiError(statusCode, code, message, field);
+    }
+    const { article, language, draft } = answer;
+    if (draft === null) {
+      throw new UnsupportedLanguageError(source.field, language, {
+        title: article.title,
+        paragraphs: article.blocks.filter((b) => b.kind === 'paragraph').map((b) => b.text),
       });
     }
-    const article: Article = { ...extracted, language };
-    const draft = draftLesson(article, {
-      lessonId: lessonIdFor(article.title),
-      today: this.today(),
-      wordRank,
-    });
     return this.lessons.create(teacherId, draft);
   }
+
+  /** Ends the drafter's worker thread. */
+  close(): Promise<void> {
+    return this.drafter.close();
+  }
 }
+
+const named = (request: { fileName?: string | undefined }) =>
+  request.fileName === undefined ? {} : { fileName: request.fileName };

@@ -48,7 +48,7 @@ export interface Services {
   readonly wall: Wall;
   readonly wallKeys: WallKeys;
   readonly wallReplies: WallReplies;
-  /** Stops the background work (the opinion maps being drawn). */
+  /** Stops the background work (the opinion maps being drawn, the article drafter's worker). */
   close(): void;
 }
 
@@ -58,14 +58,15 @@ export function createServices(deps: ServiceDependencies): Services {
   const wallKeys = new WallKeys(db, config.cookieSecret);
   const views = new SessionViews(db, wallKeys);
   const statements = new ClassStatements(db, hub, log);
+  const articleDrafts = new ArticleDrafts(lessons, {
+    timeoutMs: config.articleFetchTimeoutMs,
+    maxBytes: ARTICLE_MAX_BYTES,
+    maxRedirects: ARTICLE_MAX_REDIRECTS,
+    allowHosts: config.articleFetchAllowHosts,
+  });
   return {
     accounts: new Accounts(db, hub, config, deps.mailer, deps.limiters),
-    articleDrafts: new ArticleDrafts(lessons, {
-      timeoutMs: config.articleFetchTimeoutMs,
-      maxBytes: ARTICLE_MAX_BYTES,
-      maxRedirects: ARTICLE_MAX_REDIRECTS,
-      allowHosts: config.articleFetchAllowHosts,
-    }),
+    articleDrafts,
     classSessions: new ClassSessions(db, hub, views, lessons, config.retentionDays),
     joining: new Joining(db, hub, deps.limiters),
     reports: new Reports(db, hub, views, wallKeys),
@@ -79,6 +80,7 @@ export function createServices(deps: ServiceDependencies): Services {
     wallReplies: new WallReplies(db, hub, wallKeys),
     close: () => {
       statements.close();
+      void articleDrafts.close();
     },
   };
 }

@@ -218,7 +218,7 @@ describeWithServer(
       expect(errorOf(response).message).toMatch(why);
     });
 
-    it('stops at a page past 5 MB, and at one that takes too long', async () => {
+    it('stops at a page past 5 MB, at one that takes too long, and at a text too long to draft', async () => {
       const teacher = await signUpTeacher(ctx.server.baseUrl);
       const huge = await draftFrom(teacher, { url: `${site.origin}/huge` });
       expectRefusal(huge, 413, 'too_large', 'url');
@@ -232,6 +232,9 @@ describeWithServer(
 
       const tooBig = await draftFrom(teacher, { text: 'word '.repeat(1_100_000) });
       expectRefusal(tooBig, 413, 'too_large', 'text');
+      const tooLong = await draftFrom(teacher, { text: 'The river rose. '.repeat(4000) });
+      expectRefusal(tooLong, 413, 'too_large', 'text');
+      expect(errorOf(tooLong).message).toMatch(/12,000 words: .* at most 10,000/);
     });
 
     it('says why a fetch failed: not found, not a page, too many redirects', async () => {
@@ -245,6 +248,19 @@ describeWithServer(
       const loop = await draftFrom(teacher, { url: `${site.origin}/loop` });
       expectRefusal(loop, 502, 'fetch_failed', 'url');
       expect(errorOf(loop).message).toMatch(/more than 3 times/);
+    });
+
+    it('lets a teacher bring 30 articles in 10 minutes', async () => {
+      const teacher = await signUpTeacher(ctx.server.baseUrl);
+      for (let i = 0; i < 30; i += 1) {
+        expectRefusal(await draftFrom(teacher, { text: `Draft ${i}.` }), 422, 'not_an_article');
+      }
+      const refused = await draftFrom(teacher, { text: 'One more.' });
+      expectRefusal(refused, 429, 'rate_limited');
+      expect(errorOf(refused).message).toMatch(/articles brought/);
+      // Another teacher's count is their own.
+      const other = await signUpTeacher(ctx.server.baseUrl);
+      expectRefusal(await draftFrom(other, { text: 'Mine.' }), 422, 'not_an_article');
     });
 
     it('refuses a body that is none of the three kinds', async () => {
