@@ -170,3 +170,23 @@ describe.each(fixtures)('drafting the article $name', ({ article, key }) => {
     for (const section of sections) expect(section.items.some((i) => !i.extension)).toBe(true);
   });
 });
+
+describe('a 1,000 to 2,000-word article', () => {
+  it('gets about eight core items, the rest marked as extensions', () => {
+    for (const count of [2, 3]) {
+      const blocks = fixtures.slice(0, count).flatMap((f) => f.article.blocks);
+      const article = {
+        ...fixtures[0]!.article,
+        blocks: blocks.filter((b) => b.kind !== 'heading'),
+      };
+      const words = article.blocks.reduce((sum, b) => sum + countWords(b.text), 0);
+      expect(words).toBeGreaterThanOrEqual(1000);
+      expect(words).toBeLessThanOrEqual(2000);
+      const items = draft(article).sections.flatMap((s) => s.items);
+      const core = items.filter((i) => !i.extension).length;
+      expect(core, `${words} words`).toBeGreaterThanOrEqual(6);
+      expect(core, `${words} words`).toBeLessThanOrEqual(10);
+      expect(items.length).toBeGreaterThan(core);
+    }
+  });
+});

@@ -23,7 +23,8 @@ const SKIP_TAGS = [
 /** Nouns too general to name what a passage is about. */
 const VAGUE = new Set(
   `thing things way ways time times year years day days people percent part lot kind number
-  week weeks month months today statement release news officials official`
+  week weeks month months hour hours minute minutes today statement release news officials
+  official`
     .split(/\s+/)
     .filter(Boolean),
 );
