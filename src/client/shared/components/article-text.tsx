@@ -42,17 +42,23 @@ const ROLE_CLASS: Record<NonNullable<Paragraph['role']>, string> = {
   byline: 'article-byline',
 };
 
-/** The section's article text, verbatim, with glossary terms that open their definitions. */
+/**
+ * The section's article text, verbatim, with glossary terms that open their definitions, marked
+ * with the lesson's language (`lang`), so a screen reader reads it in that language.
+ */
 export function ArticleText({
   paragraphs,
   glossary,
+  lang,
 }: {
   readonly paragraphs: readonly Paragraph[];
   readonly glossary: readonly GlossaryTerm[];
+  /** The lesson's language, `metadata.language` ("en"). */
+  readonly lang: string | undefined;
 }) {
   const segmented = useMemo(() => segmentParagraphs(paragraphs, glossary), [paragraphs, glossary]);
   return (
-    <article className="article" aria-label="Article text">
+    <article className="article" aria-label="Article text" lang={lang}>
       {segmented.map((segments, index) => (
         <p key={index} className={ROLE_CLASS[paragraphs[index]?.role ?? 'body']}>
           {segments.map((segment, s) =>

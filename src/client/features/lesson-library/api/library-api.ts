@@ -1,7 +1,8 @@
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import { endpoints } from '#domain/api/endpoints';
+import type { z } from 'zod';
 import type {
-  DraftFromArticleRequest,
+  draftFromArticleRequestSchema,
   LessonDetail,
   LessonProblem,
   LessonSummary,
@@ -64,8 +65,11 @@ export function createLesson(draft: unknown): Promise<LessonDetailView> {
   return callEndpoint(endpoints.createLesson, { body: { draft } });
 }
 
+/** What the drafting endpoint takes: the article's web address, or a file's content. */
+export type ArticleDraftRequest = z.input<typeof draftFromArticleRequestSchema>;
+
 /** Drafts a new lesson from an article (fetched by the server, or read from a file). */
-export function draftLessonFromArticle(body: DraftFromArticleRequest): Promise<LessonDetailView> {
+export function draftLessonFromArticle(body: ArticleDraftRequest): Promise<LessonDetailView> {
   return callEndpoint(endpoints.draftLessonFromArticle, { body });
 }
 

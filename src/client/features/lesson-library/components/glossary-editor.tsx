@@ -3,7 +3,9 @@ import { removeAt, replaceAt } from '../lib/draft-edits';
 import { type DraftTerm } from '../lib/draft-lesson';
 import { newTerm } from '../lib/new-draft-parts';
 import { bindFields } from '../lib/field-binding';
+import { draftedPartName, withoutMark } from '../lib/drafted-review';
 import { fieldDomId } from '../lib/problems';
+import { DraftedMark } from './drafted-mark';
 import { FieldGroup, TextField } from './fields';
 import { focusLater } from './focus-later';
 import { RemoveButton } from './list-field';
@@ -29,6 +31,14 @@ function TermFields({
         Term {number}
         {term.term.trim() === '' ? '' : `: ${term.term}`}
       </h4>
+      <DraftedMark
+        path={path}
+        note={term.drafted}
+        part={draftedPartName(path)}
+        onAccept={() => {
+          onChange(withoutMark(term));
+        }}
+      />
       <TextField label={`Term ${number}, as it appears in the article`} {...field('term')} />
       <p className="picker-row">
         <UseSelectionButton

@@ -2,8 +2,10 @@ import { useState } from 'react';
 import { ConfirmDialog } from '#shared/components/confirm-dialog';
 import { ITEM_KIND_LABELS } from '#shared/lib/describe-answer';
 import type { DraftItem } from '../lib/draft-lesson';
+import { draftedPartName, withoutMark } from '../lib/drafted-review';
 import { fieldDomId } from '../lib/problems';
 import { ClaimCheckFields } from './claim-check-fields';
+import { DraftedMark } from './drafted-mark';
 import { FieldProblems } from './fields';
 import { MoveButtons } from './move-buttons';
 import { ForecastFields } from './forecast-fields';
@@ -84,6 +86,14 @@ export function ItemEditor({
         {item.extension ? <span className="pill"> Extension</span> : null}
       </h4>
       <FieldProblems id={`${fieldDomId(path)}-problems`} problems={problems} />
+      <DraftedMark
+        path={path}
+        note={item.drafted}
+        part={draftedPartName(path)}
+        onAccept={() => {
+          onChange(withoutMark(item));
+        }}
+      />
       <label className="choice">
         <input
           type="checkbox"

@@ -9,6 +9,7 @@ import {
   updateSection,
 } from '../lib/draft-edits';
 import { describeStatus } from '../lib/describe-lesson';
+import { clearEditedMarks } from '../lib/drafted-review';
 import {
   checkDraft,
   editorFieldPaths,
@@ -40,9 +41,10 @@ function useSameWhileEqual<T>(value: T, key: string): T {
 
 /**
  * The editor of a teacher's lesson: the article's details, its sections (where each starts,
- * title, minutes, items, summary, notes) and the glossary, saved as the teacher types; its
- * problems beside their fields (once the teacher has left a field, or asked to publish) and in a
- * list at the top; the total minutes; preview as a student; publish.
+ * title, items, summary, notes) and the glossary, saved as the teacher types; its problems
+ * beside their fields (once the teacher has left a field, or asked to publish) and in a list at
+ * the top, the parts the app drafted among them until the teacher edits or accepts each; the
+ * minutes the lesson takes and the text's grade level; preview as a student; publish.
  */
 export function LessonEditor({ detail }: { readonly detail: LessonDetailView }) {
   const lessonId = detail.summary.lessonId;
@@ -101,7 +103,8 @@ export function LessonEditor({ detail }: { readonly detail: LessonDetailView }) 
     (edit) => {
       setServerProblems((current) => (current.length === 0 ? current : []));
       setMoreServerProblems(0);
-      update(edit);
+      // Editing a part the app drafted is reviewing it: its mark goes.
+      update((current) => clearEditedMarks(current, edit(current)));
     },
     [update],
   );

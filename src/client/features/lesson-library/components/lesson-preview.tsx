@@ -42,11 +42,13 @@ function PreviewSectionView({
   number,
   count,
   glossary,
+  lang,
 }: {
   readonly section: PreviewSection;
   readonly number: number;
   readonly count: number;
   readonly glossary: ReturnType<typeof previewLesson>['glossary'];
+  readonly lang: string | undefined;
 }) {
   const headingId = useId();
   // Answers live only as long as the preview: nothing is saved or sent.
@@ -57,7 +59,7 @@ function PreviewSectionView({
         Section {number} of {count}
       </p>
       <h3 id={headingId}>{section.title.trim() === '' ? '(no title yet)' : section.title}</h3>
-      <ArticleText paragraphs={section.paragraphs} glossary={glossary} />
+      <ArticleText paragraphs={section.paragraphs} glossary={glossary} lang={lang} />
       <div className="items">
         {section.items.map((item, index) => (
           <PreviewItem
@@ -89,6 +91,8 @@ function PreviewSectionView({
  */
 export function LessonPreview({ draft }: { readonly draft: DraftLesson }) {
   const lesson = useMemo(() => previewLesson(draft), [draft]);
+  // A language code not written yet marks nothing.
+  const lang = /^[a-z]{2,3}$/.test(draft.metadata.language) ? draft.metadata.language : undefined;
   return (
     <div className="lesson-preview">
       <p className="hint">
@@ -104,6 +108,7 @@ export function LessonPreview({ draft }: { readonly draft: DraftLesson }) {
           number={index + 1}
           count={lesson.sections.length}
           glossary={lesson.glossary}
+          lang={lang}
         />
       ))}
     </div>

@@ -1,9 +1,11 @@
 import { memo } from 'react';
 import type { DraftMetadata } from '../lib/draft-lesson';
+import { draftedPartName, withoutMark } from '../lib/drafted-review';
 import { bindFields } from '../lib/field-binding';
+import { DraftedMark } from './drafted-mark';
 import { TextField } from './fields';
 
-/** The lesson's title and subtitle, and the article's source. */
+/** The lesson's title, subtitle and language, and the article's source. */
 function MetadataFieldsParts({
   metadata,
   onChange,
@@ -17,11 +19,24 @@ function MetadataFieldsParts({
   });
   return (
     <>
+      <DraftedMark
+        path="metadata"
+        note={metadata.drafted}
+        part={draftedPartName('metadata')}
+        onAccept={() => {
+          onChange(withoutMark(metadata));
+        }}
+      />
       <TextField label="Lesson title" {...field('title')} />
       <TextField
         label="Subtitle"
         hint="One line on what the class will discuss."
         {...field('subtitle')}
+      />
+      <TextField
+        label="Language of the article"
+        hint="A language code of 2 or 3 letters: “en” English, “es” Spanish, “fr” French, “de” German. Students’ pages are marked with it."
+        {...field('language')}
       />
       <TextField label="Article headline, as published" {...source('headline')} />
       <TextField label="Source (publication)" {...source('publication')} />

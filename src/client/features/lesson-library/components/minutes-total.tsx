@@ -1,9 +1,13 @@
 import { useMemo } from 'react';
 import { lessonDuration } from '#domain/lesson/lesson-duration';
+import { readingLevel } from '#domain/lesson/reading-level';
 import type { DraftLesson } from '../lib/draft-lesson';
-import { describeRange } from '../lib/describe-lesson';
+import { describeGrade, describeRange } from '../lib/describe-lesson';
 
-/** The lesson's total minutes as it is built: in class and alone, core and with extensions. */
+/**
+ * The lesson's minutes as it is built, computed from its content by the duration model: in
+ * class and alone, core and with extensions; and the grade level of the article's text.
+ */
 export function MinutesTotal({ draft }: { readonly draft: DraftLesson }) {
   const duration = useMemo(
     () =>
@@ -12,12 +16,19 @@ export function MinutesTotal({ draft }: { readonly draft: DraftLesson }) {
         sections: draft.sections.map((section) => ({
           paragraphs: section.paragraphs,
           items: section.items.map((item) =>
-            item.kind === 'prompt' ? { ...item, guidance: { minWords: item.minWords } } : item,
+            item.kind === 'prompt'
+              ? { ...item, guidance: { minWords: item.minWords, searches: item.searches } }
+              : item,
           ),
         })),
       }),
     [draft.sections],
   );
+  // Read again only when the text changes, not at every keystroke in a question.
+  const text = draft.sections
+    .flatMap((section) => section.paragraphs.map((p) => p.text))
+    .join('\n');
+  const level = useMemo(() => readingLevel(text), [text]);
   return (
     <dl className="minutes-total">
       <dt>In class</dt>
@@ -33,6 +44,11 @@ export function MinutesTotal({ draft }: { readonly draft: DraftLesson }) {
       <dd>
         {describeRange(duration.selfStudy)}
         <span className="hint"> (reading and answering)</span>
+      </dd>
+      <dt>Reading level</dt>
+      <dd>
+        {describeGrade(level.grade, level.words)}
+        <span className="hint"> (Flesch-Kincaid, {level.words.toLocaleString('en')} words)</span>
       </dd>
     </dl>
   );

@@ -1,6 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useRef, useState, type SyntheticEvent } from 'react';
-import type { DraftFromArticleRequest } from '#domain/api/lesson-library-contracts';
 import { ApiErrorAlert } from '#shared/components/api-error-alert';
 import { useFocusOnArrival } from '#shared/hooks/use-focus-on-arrival';
 import { Link, navigate } from '#shared/lib/router';
@@ -9,6 +8,7 @@ import {
   createLesson,
   draftLessonFromArticle,
   storeLessonDetail,
+  type ArticleDraftRequest,
   type LessonDetailView,
 } from '../api/library-api';
 import { checkArticleAddress } from '../lib/article-address';
@@ -99,7 +99,7 @@ export function NewLessonPage() {
     if (refusal) focusLater(fieldDomId(FIELD_OF[source]));
   };
   const draft = useMutation({
-    mutationFn: (request: { source: ArticleSource; body: DraftFromArticleRequest }) =>
+    mutationFn: (request: { source: ArticleSource; body: ArticleDraftRequest }) =>
       draftLessonFromArticle(request.body),
     onSuccess: openEditor,
     onError: (error, request) => {
@@ -132,7 +132,7 @@ export function NewLessonPage() {
   };
 
   const submitArticle = async (source: ArticleSource) => {
-    let body: DraftFromArticleRequest;
+    let body: ArticleDraftRequest;
     if (source === 'url') {
       const checked = checkArticleAddress(address);
       if (!checked.ok) {

@@ -1,3 +1,5 @@
+import { PROMPT_SEARCHES_MAX } from '#domain/lesson/lesson-constants';
+import { MINUTES_PER_SEARCH } from '#domain/lesson/lesson-duration';
 import { PROMPT_LEVELS, type DraftPrompt, type PromptLevel } from '../lib/draft-lesson';
 import { bindFields, type ItemFieldsProps } from '../lib/field-binding';
 import { NumberField, SelectField, TextField } from './fields';
@@ -8,7 +10,7 @@ const LEVEL_LABELS: Record<PromptLevel, string> = {
   evaluation: 'Evaluation: is it right, what would you do',
 };
 
-/** A discussion prompt: its question, level, minimum words and hint. */
+/** A discussion prompt: its question, level, minimum words, hint and searches. */
 export function PromptFields({ item, path, onChange }: ItemFieldsProps<DraftPrompt>) {
   const field = bindFields(item, path, onChange);
   return (
@@ -25,6 +27,13 @@ export function PromptFields({ item, path, onChange }: ItemFieldsProps<DraftProm
         {...field('minWords', 'guidance.minWords')}
       />
       <TextField label="Hint (optional)" {...field('hint', 'guidance.hint')} />
+      <NumberField
+        label="Searches it asks for (optional)"
+        hint={`For a prompt that asks students to check a source: each search adds ${MINUTES_PER_SEARCH} minutes.`}
+        min={1}
+        max={PROMPT_SEARCHES_MAX}
+        {...field('searches', 'guidance.searches')}
+      />
     </>
   );
 }

@@ -2,10 +2,12 @@ import { memo, useMemo } from 'react';
 import { ITEM_KIND_LABELS } from '#shared/lib/describe-answer';
 import { moveInList, removeAt, replaceAt } from '../lib/draft-edits';
 import { type DraftItemKind, type DraftSection } from '../lib/draft-lesson';
+import { acceptSection, countDrafted, draftedPartName, withoutMark } from '../lib/drafted-review';
 import { newItem } from '../lib/new-draft-parts';
 import { bindFields } from '../lib/field-binding';
 import { fieldDomId } from '../lib/problems';
 import { splitSentences } from '../lib/sentences';
+import { DraftedMark } from './drafted-mark';
 import { FieldGroup, FieldProblems, TextField } from './fields';
 import { focusLater } from './focus-later';
 import { MoveButtons } from './move-buttons';
@@ -65,6 +67,7 @@ function SectionEditorParts({
   const title = section.title.trim() === '' ? 'Untitled' : section.title;
   const name = <span className="visually-hidden"> section {number}</span>;
   const field = bindFields(section, path, onChange);
+  const drafted = countDrafted(section);
   const addItem = (kind: DraftItemKind) => {
     onChange({ ...section, items: [...section.items, newItem(kind)] });
     focusLater(fieldDomId(`${path}.items[${section.items.length}]`));
@@ -75,7 +78,27 @@ function SectionEditorParts({
         Section {number}: {title}
       </h3>
       <FieldProblems id={`${fieldDomId(path)}-problems`} problems={problems} />
+      <DraftedMark
+        path={path}
+        note={section.drafted}
+        part={draftedPartName(path)}
+        onAccept={() => {
+          onChange(withoutMark(section));
+        }}
+      />
       <div className="button-row">
+        {drafted > 0 ? (
+          <button
+            type="button"
+            className="button button-small"
+            onClick={() => {
+              onChange(acceptSection(section));
+            }}
+          >
+            Accept all drafted parts
+            <span className="visually-hidden"> of section {number}</span> ({drafted})
+          </button>
+        ) : null}
         <MoveButtons
           index={index}
           count={count}

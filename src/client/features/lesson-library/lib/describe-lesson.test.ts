@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   describeDeletion,
+  describeGrade,
   describeMinutes,
   describeSessions,
   describeStatus,
@@ -27,6 +28,13 @@ describe('a lesson’s facts in words', () => {
       }),
     ).toBe('In class 25–40 min; alone 18 min');
     expect(describeMinutes(null)).toBe('Not known yet');
+  });
+
+  it('says the text’s grade level', () => {
+    expect(describeGrade(9.25, 120)).toBe('Grade 9.3');
+    expect(describeGrade(12, 40)).toBe('Grade 12.0');
+    expect(describeGrade(-2.2, 4)).toBe('Below grade 1');
+    expect(describeGrade(0, 0)).toBe('No text yet');
   });
 
   it('counts sessions', () => {

@@ -31,6 +31,15 @@ export function describeMinutes(minutes: MinutesFacts | null): string {
   return `In class ${describeRange(minutes.classroom)}; alone ${describeRange(minutes.selfStudy)}`;
 }
 
+/**
+ * A Flesch-Kincaid grade in words: "Grade 9.3", "Below grade 1" for the easiest texts, "No text
+ * yet" without words. Above grade 12 the scale counts years of college: "Grade 14.2" stays.
+ */
+export function describeGrade(grade: number, words: number): string {
+  if (words === 0) return 'No text yet';
+  return grade < 1 ? 'Below grade 1' : `Grade ${grade.toFixed(1)}`;
+}
+
 /** "Used by 1 session", "Used by 3 sessions", "Not used by a session yet". */
 export function describeSessions(count: number): string {
   if (count === 0) return 'Not used by a session yet';

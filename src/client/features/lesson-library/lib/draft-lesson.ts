@@ -63,6 +63,8 @@ export interface DraftMark {
 export type DraftPrompt = DraftItemOf<PromptItem, 'kind' | 'id' | 'question' | 'level'> & {
   readonly minWords: number | null;
   readonly hint: string;
+  /** How many searches a source-checking prompt asks for; null for none. */
+  readonly searches: number | null;
 };
 
 export type DraftPollOption = Readonly<PollItem['options'][number]>;

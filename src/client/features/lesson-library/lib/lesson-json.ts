@@ -41,6 +41,7 @@ function itemJson(item: DraftItem): LessonJson {
       const guidance = withoutEmpty({
         minWords: optionalNumber(item.minWords),
         hint: optionalText(item.hint),
+        searches: optionalNumber(item.searches),
       });
       return withoutEmpty({
         ...base,

@@ -30,7 +30,15 @@ export function newItem(kind: DraftItemKind): DraftItem {
   const base = { id: newId(kind === 'claimCheck' ? 'claims' : kind), extension: false };
   switch (kind) {
     case 'prompt':
-      return { kind, ...base, question: '', level: 'analysis', minWords: null, hint: '' };
+      return {
+        kind,
+        ...base,
+        question: '',
+        level: 'analysis',
+        minWords: null,
+        hint: '',
+        searches: null,
+      };
     case 'poll':
       return {
         kind,

@@ -57,6 +57,7 @@ function readItem(value: unknown): DraftItem | null {
         level: oneOf(PROMPT_LEVELS, raw.level, 'analysis'),
         minWords: numberOrNull(guidance.minWords),
         hint: text(guidance.hint),
+        searches: numberOrNull(guidance.searches),
       };
     }
     case 'poll':

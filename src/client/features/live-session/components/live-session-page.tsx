@@ -64,10 +64,14 @@ function SectionView({
       <p className="section-count">
         Section {index + 1} of {lesson.sections.length}
       </p>
-      <h1 className="section-title" ref={headingRef} tabIndex={-1}>
+      <h1 className="section-title" ref={headingRef} tabIndex={-1} lang={lesson.metadata.language}>
         {section.title}
       </h1>
-      <ArticleText paragraphs={section.paragraphs} glossary={lesson.glossary} />
+      <ArticleText
+        paragraphs={section.paragraphs}
+        glossary={lesson.glossary}
+        lang={lesson.metadata.language}
+      />
       {visible.length === 0 ? (
         <p className="hint">
           {view.session.mode === 'teacher-paced'
@@ -116,7 +120,9 @@ function SectionView({
       {summary ? (
         <section className="summary" aria-labelledby={summaryHeadingId}>
           <h2 id={summaryHeadingId}>Section summary</h2>
-          <p className="summary-text">{summary.text}</p>
+          <p className="summary-text" lang={lesson.metadata.language}>
+            {summary.text}
+          </p>
         </section>
       ) : null}
     </>

@@ -83,10 +83,14 @@ export function SectionPage({
           currentSectionId={section.id}
         />
       </div>
-      <h1 ref={headingRef} tabIndex={-1} className="section-title">
+      <h1 ref={headingRef} tabIndex={-1} className="section-title" lang={lesson.metadata.language}>
         {section.title}
       </h1>
-      <ArticleText paragraphs={section.paragraphs} glossary={lesson.glossary} />
+      <ArticleText
+        paragraphs={section.paragraphs}
+        glossary={lesson.glossary}
+        lang={lesson.metadata.language}
+      />
       <div className="items">
         {section.items.map((item, i) => (
           <ItemCard
@@ -115,7 +119,7 @@ export function SectionPage({
           Section summary
         </h2>
         {sectionProgress.isComplete ? (
-          <p>{section.summary}</p>
+          <p lang={lesson.metadata.language}>{section.summary}</p>
         ) : (
           <p className="hint" role="status">
             Answer or skip{' '}
