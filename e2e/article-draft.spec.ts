@@ -3,8 +3,10 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { importLessonFile } from '#domain/lesson/lesson-file';
 import { expect, test } from './support/fixtures';
 import { LessonLibraryPages } from './support/lesson-library-pages';
+import { StudentPages, TeacherPages } from './support/live-session-pages';
 import { expectNoAxeViolations, expectNoSidewaysScroll } from './support/page-checks';
 
 /**
@@ -14,6 +16,7 @@ import { expectNoAxeViolations, expectNoSidewaysScroll } from './support/page-ch
  */
 
 const ARTICLE_PATH = path.join(import.meta.dirname, 'fixtures', 'article-shade-trees.html');
+const ARTICLE_ADDRESS = '/news/marlow-shade-trees';
 const HEADLINE = 'Marlow will plant 20,000 trees to cool its hottest streets';
 
 /** A paywall stub: a page with a headline and a line of text, no article. */
@@ -28,15 +31,18 @@ let origin = '';
 test.beforeAll(async () => {
   const article = await readFile(ARTICLE_PATH, 'utf8');
   const pages: Readonly<Record<string, string>> = {
-    '/news/marlow-shade-trees': article,
+    [ARTICLE_ADDRESS]: article,
     '/news/council-budget': PAYWALL_PAGE,
   };
   articleServer = createServer((request, response) => {
-    const page = pages[new URL(request.url ?? '/', 'http://localhost').pathname];
+    const pathname = new URL(request.url ?? '/', 'http://localhost').pathname;
+    const page = pages[pathname];
     response.writeHead(page === undefined ? 404 : 200, {
       'content-type': 'text/html; charset=utf-8',
     });
-    response.end(page ?? 'Not found');
+    // The article comes slowly, as from a busy news site: the form shows its progress meanwhile.
+    const delay = pathname === ARTICLE_ADDRESS ? 1_500 : 0;
+    setTimeout(() => response.end(page ?? 'Not found'), delay);
   });
   await new Promise<void>((resolve) => articleServer.listen(0, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${(articleServer.address() as AddressInfo).port}`;
@@ -99,4 +105,120 @@ test('on a small phone, the form says what is missing, and a page that is no art
   await expect(form.getByLabel('Article text')).toBeFocused();
   await expect(form.getByLabel('Link to the article')).toHaveValue(stub);
   await expect(form.getByRole('button', { name: 'Create the lesson' })).toBeVisible();
+});
+
+/** A student's answer to a discussion prompt, long enough for any minimum the draft sets. */
+const answer = (name: string) =>
+  `${name} thinks the trees will help East Hollow most, because its streets are the hottest and the children there walk to school in the sun, but the city has to keep watering them for years or many will die as they did in 2019.`;
+
+test('a teacher brings an article by its address with the keyboard, reviews the draft, publishes it and runs it with two students', async ({
+  teacher,
+  newDevice,
+}) => {
+  test.setTimeout(180_000);
+  const { page } = teacher;
+  const library = new LessonLibraryPages(page);
+  await library.open();
+
+  // The form, by keyboard only: Tab to the way (a web address is the first), Tab to the field,
+  // type the address, Enter.
+  const form = await openNewLessonForm(page);
+  await page.keyboard.press('Tab');
+  await expect(form.getByRole('radio', { name: 'Web address' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(form.getByRole('textbox', { name: 'Web address of the article' })).toBeFocused();
+  await page.keyboard.type(`${origin}${ARTICLE_ADDRESS}`);
+  await page.keyboard.press('Enter');
+  await expect(form.getByRole('status')).toHaveText(/Fetching the article and drafting the lesson/);
+  await expect(form.getByRole('button', { name: 'Drafting…' })).toBeDisabled();
+
+  // The editor opens on the draft, every drafted part marked.
+  await expect(page.getByRole('heading', { level: 1, name: HEADLINE })).toBeVisible({
+    timeout: 30_000,
+  });
+  await expect(page).toHaveURL(/\/teach\/lessons\/(?!new$)[^/]+$/);
+  await expect(page.getByLabel('Link to the article (optional)')).toHaveValue(
+    `${origin}${ARTICLE_ADDRESS}`,
+  );
+  await expect(
+    page.getByText(/^Grade \d+(\.\d)? \(Flesch-Kincaid, 1,\d{3} words\)$/),
+  ).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Accept drafted / }).first()).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // Two drafted items edited: editing a part reviews it.
+  const prompt = library
+    .section(1)
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('heading', { level: 4, name: 'Item 1: Discussion' }) });
+  const question = 'What will Shade Marlow change for the children of East Hollow, and when?';
+  await prompt.getByLabel('Question', { exact: true }).fill(question);
+  await expect(
+    prompt.getByRole('button', { name: 'Accept drafted item 1 of section 1' }),
+  ).toBeHidden();
+  const claims = library
+    .section(2)
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('heading', { level: 4, name: 'Item 2: Claim check' }) });
+  await claims
+    .getByLabel('Instructions')
+    .fill('Is each sentence a fact you could check, an opinion, or a prediction? Say why.');
+  await expect(
+    claims.getByRole('button', { name: 'Accept drafted item 2 of section 2' }),
+  ).toBeHidden();
+
+  // The rest accepted, section by section, then the article's details.
+  const acceptAll = page.getByRole('button', { name: /^Accept all drafted parts of section / });
+  while ((await acceptAll.count()) > 0) await acceptAll.first().click();
+  await page.getByRole('button', { name: 'Accept drafted details of the article' }).click();
+
+  // The glossary's definitions, left for the teacher.
+  const definitions = page.getByRole('textbox', { name: /^Definition of term \d+$/ });
+  const terms = await definitions.count();
+  for (let index = 0; index < terms; index++) {
+    await definitions.nth(index).fill(`A name or word of the article, explained (${index + 1}).`);
+  }
+  await expect(page.getByRole('button', { name: /^Accept drafted / })).toHaveCount(0);
+  await expect(
+    page.getByRole('heading', { name: 'No problems: the lesson can be published' }),
+  ).toBeVisible();
+  await library.expectSaved();
+  await page.getByRole('button', { name: 'Publish' }).click();
+  await expect(page.getByText('Version 1 published.')).toBeVisible();
+
+  // The published lesson, as its file says, run live with two students.
+  const lessonId = /\/teach\/lessons\/([^/]+)$/.exec(page.url())?.[1] ?? '';
+  const file = await (await page.request.get(`/api/lessons/${lessonId}/file`)).text();
+  const published = importLessonFile(file);
+  if (!published.ok) throw new Error(`the lesson does not import: ${file.slice(0, 500)}`);
+  const lesson = published.lesson;
+  const firstItem = lesson.sections[0]?.items[0];
+  if (firstItem?.kind !== 'prompt') throw new Error('the first item is not the edited prompt');
+  expect(firstItem.question).toBe(question);
+  expect(lesson.sections.flatMap((section) => section.items).length).toBeGreaterThanOrEqual(8);
+
+  await page.goto('/teach');
+  await page
+    .getByRole('form', { name: 'Start a session' })
+    .getByLabel('Lesson')
+    .selectOption({ label: `${HEADLINE} (version 1)` });
+  const live = new TeacherPages(page, lesson);
+  const code = await live.startSession('Teacher-paced');
+  const ana = new StudentPages(await newDevice(), lesson);
+  const ben = new StudentPages(await newDevice(), lesson);
+  await ana.join(code, 'Ana');
+  await ben.join(code, 'Ben');
+  await live.expectStudents(['Ana', 'Ben']);
+  await live.expectSection(lesson.sections[0]!);
+  await live.openItem(firstItem);
+  for (const student of [ana, ben]) {
+    // The lesson records its language: the article's text says it to a screen reader.
+    await expect(student.page.getByRole('article', { name: 'Article text' })).toHaveAttribute(
+      'lang',
+      'en',
+    );
+    await student.writeAnswer(firstItem, answer(student === ana ? 'Ana' : 'Ben'));
+    await student.expectSaved(firstItem);
+  }
+  await live.expectAnswered(firstItem, 2, 2);
 });
