@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { lessonDuration } from '#domain/lesson/lesson-duration';
 import { importLessonFile } from '#domain/lesson/lesson-file';
+import { readingLevel } from '#domain/lesson/reading-level';
 import { newAccount } from './support/account-pages';
 import { expect, test } from './support/fixtures';
 import { StudentPages, TeacherPages } from './support/live-session-pages';
@@ -43,18 +45,14 @@ test('a teacher writes a lesson from a pasted article, publishes it, runs it liv
   );
   await library.fillSection(1, {
     title: 'The first images',
-    core: '10',
-    extension: '5',
     summary: 'Webb’s first images show galaxies as they were billions of years ago.',
   });
   await library.fillSection(2, {
     title: 'How Webb got there',
-    core: '10',
     summary: 'Webb launched in 2021 and is run by three space agencies.',
   });
   await library.fillSection(3, {
     title: 'What comes next',
-    core: '10',
     summary: 'Webb will study the whole history of the universe.',
   });
 
@@ -124,7 +122,30 @@ test('a teacher writes a lesson from a pasted article, publishes it, runs it liv
   await expect(
     page.getByRole('heading', { name: 'No problems: the lesson can be published' }),
   ).toBeVisible();
-  await expect(page.getByText('In class30–35 min')).toBeVisible();
+  // The minutes and the grade level, computed from what was written: the article, a prompt, a
+  // poll (extension), a scale, a claim and a forecast of one scenario.
+  const { classroom, selfStudy } = lessonDuration({
+    sections: [
+      {
+        paragraphs: [{ text: article }],
+        items: [
+          { kind: 'prompt' },
+          { kind: 'poll', extension: true },
+          { kind: 'scale' },
+          { kind: 'claimCheck', claims: [{}] },
+          { kind: 'forecast', scenarios: [{}] },
+        ],
+      },
+    ],
+  });
+  await expect(
+    page.getByText(`In class${classroom.core}–${classroom.withExtensions} min`),
+  ).toBeVisible();
+  await expect(
+    page.getByText(`Alone${selfStudy.core}–${selfStudy.withExtensions} min`),
+  ).toBeVisible();
+  const level = readingLevel(article);
+  await expect(page.getByText(`Reading levelGrade ${level.grade.toFixed(1)}`)).toBeVisible();
   await library.expectSaved();
 
   await page.getByRole('button', { name: 'Preview as a student' }).click();

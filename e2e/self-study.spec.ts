@@ -22,7 +22,7 @@ test('a student works through the whole lesson, reloads midway, and sees their s
   const study = new SelfStudyPage(page, lesson);
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1, name: lesson.metadata.title })).toBeVisible();
-  // The time is computed from the lesson: its sections' minutes, its words and its questions.
+  // The time is computed from the lesson's content: its words and its questions.
   const { classroom, selfStudy } = lessonDuration(lesson);
   await expect(
     page.getByText(
@@ -31,7 +31,13 @@ test('a student works through the whole lesson, reloads midway, and sees their s
         `(${classroom.withExtensions} with extension questions) in class`,
     ),
   ).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveAttribute('lang', 'en');
   await page.getByRole('link', { name: 'Start self-study' }).click();
+  // The lesson's text is marked with its language, for screen readers.
+  await expect(page.getByRole('article', { name: 'Article text' })).toHaveAttribute(
+    'lang',
+    lesson.metadata.language,
+  );
 
   const midway = Math.floor(sections.length / 2);
   for (const [index, section] of sections.entries()) {

@@ -52,21 +52,9 @@ export class LessonLibraryPages {
       .check();
   }
 
-  async fillSection(
-    number: number,
-    fields: { title: string; core: string; extension?: string; summary: string },
-  ) {
+  /** A section's title and summary; its minutes are computed from its content. */
+  async fillSection(number: number, fields: { title: string; summary: string }) {
     await this.page.getByLabel(`Title of section ${number}`).fill(fields.title);
-    const section = this.section(number);
-    // Each field says what it counts: minutes, not items.
-    await section
-      .getByRole('spinbutton', { name: 'Minutes for core items', exact: true })
-      .fill(fields.core);
-    if (fields.extension !== undefined) {
-      await section
-        .getByRole('spinbutton', { name: 'Extra minutes for extension items', exact: true })
-        .fill(fields.extension);
-    }
     await this.page.getByLabel(`Summary of section ${number}`).fill(fields.summary);
   }
 

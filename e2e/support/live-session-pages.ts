@@ -141,7 +141,10 @@ export class StudentPages {
 
   async expectSection(section: Section) {
     const index = this.lesson.sections.indexOf(section);
-    await expect(this.page.getByRole('heading', { level: 1, name: section.title })).toBeVisible();
+    const title = this.page.getByRole('heading', { level: 1, name: section.title });
+    await expect(title).toBeVisible();
+    // The lesson's words are marked with its language, for screen readers.
+    await expect(title).toHaveAttribute('lang', this.lesson.metadata.language);
     // Exact: the announcer's "Section 2 of 8: Title" is on the page too, visually hidden.
     await expect(
       this.page.getByText(`Section ${index + 1} of ${this.lesson.sections.length}`, {

@@ -100,7 +100,7 @@ const countOr = (value: number | null | undefined, fallback: number): number =>
 const writing = (words: number): number => words / WRITING_WORDS_PER_MINUTE;
 
 /** One item's minutes, unrounded. */
-export function itemMinutes(item: DurationItem, mode: Mode): number {
+function itemMinutes(item: DurationItem, mode: Mode): number {
   switch (item.kind) {
     case 'prompt': {
       const words = countOr(item.guidance?.minWords, PROMPT_ANSWER_WORDS);

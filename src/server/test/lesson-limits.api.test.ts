@@ -13,12 +13,12 @@ function fileOf(change: (lesson: Lesson) => void = () => undefined): string {
   return JSON.stringify({ format: LESSON_FILE_FORMAT, ...lesson }, null, 2);
 }
 
-/** A lesson of 2,000 empty sections: seven problems each, and the lesson's own three. */
+/** A lesson of 2,000 empty sections: six problems each, and the lesson's own three. */
 const manyProblems = {
   schemaVersion: 4,
   sections: new Array<Record<string, never>>(2000).fill({}),
 };
-const MANY_PROBLEMS_COUNT = 2000 * 7 + 3;
+const MANY_PROBLEMS_COUNT = 2000 * 6 + 3;
 
 async function ownLessons(teacher: ApiClient) {
   const library = await teacher.get<LessonLibrary>('/api/lessons');

@@ -48,10 +48,12 @@ export function HomePage({
   return (
     <>
       <title>{metadata.title}</title>
-      <h1 ref={headingRef} tabIndex={-1}>
+      <h1 ref={headingRef} tabIndex={-1} lang={metadata.language}>
         {metadata.title}
       </h1>
-      <p className="lead">{metadata.subtitle}</p>
+      <p className="lead" lang={metadata.language}>
+        {metadata.subtitle}
+      </p>
       <dl className="facts">
         <dt>Article</dt>
         <dd>
