@@ -170,6 +170,9 @@ const placeRules = (allow) => {
   };
 };
 
+const DRAFTER_ON_SERVER =
+  'The client never imports the drafter (#domain/drafting): it runs on the server.';
+
 // ---- File length (max-lines) -------------------------------------------------------------------
 /**
  * Files allowed past 400 lines for good: a benchmark is one long script, read top to bottom.
@@ -274,10 +277,29 @@ export default tseslint.config(
           patterns: [
             {
               group: ['\\#domain/drafting/**', '**/domain/drafting/**'],
-              message:
-                'The client never imports the drafter (#domain/drafting): it runs on the server.',
+              message: DRAFTER_ON_SERVER,
             },
           ],
+        },
+      ],
+    },
+  },
+  {
+    // A lazy import() is no import declaration, so it is refused here, beside the refusal of
+    // node:process that placeRules gives the client and this option list replaces. Tests are
+    // left as placeRules sets them.
+    files: ['src/client/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.{ts,tsx}'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'ImportDeclaration[source.value=/^(node:)?process$/]',
+          message: OUTSIDE.process,
+        },
+        {
+          selector: 'ImportExpression[source.value=/(^#|\\/)domain\\/drafting\\//]',
+          message: DRAFTER_ON_SERVER,
         },
       ],
     },

@@ -144,13 +144,13 @@ export const CUE_RULES: readonly CueRule[] = [
     why: 'gives a date or a number, which a record can confirm',
     find: (sentence) => {
       const date = sentence
-        .match('#Date+')
+        .match(compiled('#Date+'))
         .out('array')
         .find((text) => /\d/u.test(text));
       if (date) return date;
       return (
         sentence
-          .match('#Value+ (percent|million|billion|trillion|thousand|hundred)?')
+          .match(compiled('#Value+ (percent|million|billion|trillion|thousand|hundred)?'))
           .out('array')
           .find((text) => /\d/u.test(text) || /\s/u.test(text.trim())) ?? null
       );
