@@ -25,6 +25,16 @@ const PAYWALL_PAGE = `<!doctype html><html lang="en"><head><title>Subscribe to r
 <p>This story is for subscribers. Subscribe now to keep reading.</p>
 <p><a href="/subscribe">Subscribe</a> · <a href="/login">Sign in</a></p></main></body></html>`;
 
+/** An article in Spanish, as a text file: drafting is English-only for now. */
+const SPANISH_TITLE = 'La ciudad plantará veinte mil árboles';
+const SPANISH_ARTICLE = [
+  SPANISH_TITLE,
+  'El ayuntamiento aprobó el martes un plan para plantar veinte mil árboles en las calles más calurosas de la ciudad durante los próximos cinco años. La mayoría de los árboles se plantarán en los tres barrios del este, donde el verano pasado se registraron las temperaturas más altas.',
+  'Según el departamento de parques, los árboles jóvenes necesitan agua cada semana durante sus tres primeros veranos. Por eso la ciudad contratará equipos de riego y pedirá ayuda a los vecinos, que podrán elegir las especies para su calle en talleres que se celebrarán en agosto.',
+  'Dos concejales votaron en contra porque creen que el mantenimiento costará demasiado. Otros vecinos temen que las calles más verdes hagan subir los alquileres y expulsen a las familias a las que el plan quiere ayudar. La alcaldesa dijo que apoyará una propuesta para ampliar la ayuda legal a los inquilinos de esos barrios.',
+  'Los investigadores de la universidad calculan que, si los árboles sobreviven, las manzanas más calurosas serán entre dos y tres grados más frescas en las tardes de verano dentro de unos quince años.',
+].join('\n\n');
+
 let articleServer: Server;
 let origin = '';
 
@@ -72,7 +82,7 @@ async function openNewLessonForm(page: Page) {
   return page.getByRole('form', { name: 'New lesson from an article' });
 }
 
-test('on a small phone, the form says what is missing, and a page that is no article offers paste', async ({
+test('on a small phone, the form says what is missing, a page that is no article offers paste, and a Spanish file starts a lesson by hand', async ({
   teacher,
 }) => {
   const { page } = teacher;
@@ -105,6 +115,29 @@ test('on a small phone, the form says what is missing, and a page that is no art
   await expect(form.getByLabel('Article text')).toBeFocused();
   await expect(form.getByLabel('Link to the article')).toHaveValue(stub);
   await expect(form.getByRole('button', { name: 'Create the lesson' })).toBeVisible();
+
+  // A file in Spanish: drafting is English-only for now; its text starts a lesson by hand.
+  await form.getByRole('radio', { name: 'File (.html, .txt or .md)' }).check();
+  const file = form.getByLabel('Article file');
+  await file.setInputFiles({
+    name: 'arboles.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from(SPANISH_ARTICLE),
+  });
+  await form.getByRole('button', { name: 'Draft the lesson' }).click();
+  await expect(file).toHaveAttribute('aria-invalid', 'true');
+  await expect(file).toHaveAccessibleDescription(
+    /Drafting is English-only for now, and this article is in Spanish/,
+  );
+  await expectNoSidewaysScroll(page);
+  await form.getByRole('button', { name: 'Start by hand with this text' }).click();
+  await expect(form.getByRole('radio', { name: 'Paste text' })).toBeChecked();
+  await expect(form.getByLabel('Article title')).toBeFocused();
+  await expect(form.getByLabel('Article title')).toHaveValue(SPANISH_TITLE);
+  await expect(form.getByLabel('Article text')).toHaveValue(/^El ayuntamiento aprobó/);
+  await expect(form.getByRole('status').filter({ hasText: 'paragraphs found' })).toHaveText(
+    '4 paragraphs found.',
+  );
 });
 
 /** A student's answer to a discussion prompt, long enough for any minimum the draft sets. */
