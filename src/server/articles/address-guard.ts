@@ -23,6 +23,12 @@ const RANGE_REASONS: Readonly<Record<string, string>> = {
 /** Cloud metadata services, which hand out credentials to whoever asks from inside. */
 const METADATA_ADDRESSES = new Set(['169.254.169.254', 'fd00:ec2::254']);
 
+/** The IPv4 address in the last 32 bits of an IPv6 one. */
+function embeddedIPv4(address: ipaddr.IPv6): ipaddr.IPv4 {
+  const [high = 0, low = 0] = address.parts.slice(6);
+  return new ipaddr.IPv4([high >> 8, high & 0xff, low >> 8, low & 0xff]);
+}
+
 /** A refused address, as written (IPv4 for a mapped one), and what it is. */
 export interface RefusedAddress {
   readonly address: string;
@@ -32,13 +38,17 @@ export interface RefusedAddress {
 
 /**
  * What the address is when it must not be fetched, or null when it is a public (global unicast)
- * one. IPv4-mapped IPv6 addresses (::ffff:10.0.0.1) are judged as the IPv4 address they carry.
+ * one. IPv4-mapped (::ffff:10.0.0.1) and NAT64 (64:ff9b::a00:1) IPv6 addresses are judged as the
+ * IPv4 address they carry.
  */
 export function refusedAddress(address: string): RefusedAddress | null {
   if (!ipaddr.isValid(address)) return { address, what: 'not an IP address' };
   let parsed = ipaddr.parse(address);
-  if (parsed.kind() === 'ipv6' && (parsed as ipaddr.IPv6).isIPv4MappedAddress()) {
-    parsed = (parsed as ipaddr.IPv6).toIPv4Address();
+  if (parsed.kind() === 'ipv6') {
+    const v6 = parsed as ipaddr.IPv6;
+    if (v6.isIPv4MappedAddress()) parsed = v6.toIPv4Address();
+    // NAT64 (64:ff9b::/96): on an IPv6-only network every IPv4 site comes as one of these.
+    else if (v6.range() === 'rfc6052') parsed = embeddedIPv4(v6);
   }
   const normalized = parsed.toString();
   if (METADATA_ADDRESSES.has(normalized)) {

@@ -6,6 +6,7 @@ import {
   titleFromFileName,
   type ExtractedArticle,
 } from './extract-article';
+import { isCaption, plainTextBlocks } from './text-lines';
 
 /** A first line this short, without a full stop, is the headline rather than a paragraph. */
 const MAX_HEADLINE_WORDS = 20;
@@ -35,16 +36,23 @@ interface ReadBlocks {
 }
 
 /**
- * Paragraphs are separated by blank lines; the lines of one are joined. In Markdown, `#` lines
- * are headings (the first `# ` one, before any text, is the headline) and `---` rules vanish.
+ * Paragraphs are separated by blank lines. In plain text, the lines between two blank lines are
+ * joined when they are hard-wrapped, else each is a paragraph (text-lines.ts). In Markdown, the
+ * lines of a paragraph are joined, as Markdown does; `#` lines are headings (the first `# ` one,
+ * before any text, is the headline) and `---` rules vanish.
  */
 function readBlocks(text: string, isMarkdown: boolean): ReadBlocks {
   const blocks: ArticleBlock[] = [];
   let title: string | null = null;
   let lines: string[] = [];
   const flush = () => {
-    const paragraph = collapse(lines.join(' '));
-    if (paragraph !== '') blocks.push({ kind: 'paragraph', text: paragraph });
+    if (isMarkdown) {
+      const paragraph = collapse(lines.join(' '));
+      if (paragraph !== '')
+        blocks.push({ kind: isCaption(paragraph) ? 'caption' : 'paragraph', text: paragraph });
+    } else {
+      blocks.push(...plainTextBlocks(lines));
+    }
     lines = [];
   };
   for (const line of text.replace(/\r\n?/g, '\n').split('\n')) {
@@ -75,18 +83,22 @@ function readBlocks(text: string, isMarkdown: boolean): ReadBlocks {
   return { title, blocks };
 }
 
-/** The first paragraph as the headline, when it reads as one: short, one line, no full stop. */
+/**
+ * The first paragraph as the headline, when it reads as one: short, and ending in no
+ * punctuation but a question mark ("Why did the US kill Qasem Soleimani?").
+ */
 function headlineOf(blocks: ArticleBlock[]): string | null {
   const first = blocks[0];
   if (first?.kind !== 'paragraph') return null;
   const words = first.text.split(' ').length;
-  if (words > MAX_HEADLINE_WORDS || /[.!?:;,]$/.test(first.text)) return null;
+  if (words > MAX_HEADLINE_WORDS || /[.!:;,]$/.test(first.text)) return null;
   return first.text;
 }
 
 /**
  * An article from plain text or Markdown (a `.txt` or `.md` file, or pasted text): paragraphs
- * split on blank lines. The headline is a Markdown `# ` heading, else a short first line, else
+ * split on blank lines, and on lines where a plain text is not hard-wrapped; a line with a
+ * picture's credit is a caption. The headline is a Markdown `# ` heading, else a short first line, else
  * the file's name. Refuses (not_an_article) too little text.
  */
 export function articleFromText(

@@ -10,6 +10,7 @@ import {
   PAYWALL_PAGE,
   SPANISH_ARTICLE,
   articlePage,
+  hardWrapped,
   sendEndlessly,
   sendHtml,
   startArticleSite,
@@ -81,6 +82,9 @@ function expectParagraphsInOrder(detail: LessonDetail, paragraphs: readonly stri
   }
 }
 
+const sectionsOf = (detail: LessonDetail) =>
+  (detail.draft as { sections: readonly unknown[] }).sections;
+
 const metadataOf = (detail: LessonDetail) =>
   (detail.draft as { metadata: Record<string, unknown> }).metadata;
 
@@ -140,10 +144,26 @@ describeWithServer(
       expect(JSON.stringify(fromMarkdown.draft)).not.toContain('# ');
       expectParagraphsInOrder(fromMarkdown, ARTICLE.paragraphs);
 
-      // Pasted text: lines of one paragraph are joined, paragraphs split on blank lines.
-      const pasted = ARTICLE.paragraphs.map((p) => p.replace('. ', '.\n')).join('\n\n');
-      const fromText = created(await draftFrom(teacher, { text: pasted }));
-      expectParagraphsInOrder(fromText, ARTICLE.paragraphs);
+      // A text file wrapped by hand: the lines of a paragraph are joined.
+      const wrapped = [ARTICLE.title, ...ARTICLE.paragraphs]
+        .map((p) => hardWrapped(p))
+        .join('\n\n');
+      const fromFile = created(
+        await draftFrom(teacher, { text: wrapped, fileName: 'flood-wall.txt' }),
+      );
+      expect(fromFile.summary.title).toBe(ARTICLE.title);
+      expectParagraphsInOrder(fromFile, ARTICLE.paragraphs);
+
+      // Text pasted from a web page: a paragraph a line, a question as its headline. Twice the
+      // story (over 320 words) makes two sections, which one joined paragraph could not.
+      const question = 'Will a taller wall keep Millbrook dry?';
+      const twice = [...ARTICLE.paragraphs, ...ARTICLE.paragraphs];
+      const fromText = created(
+        await draftFrom(teacher, { text: [question, '', ...twice].join('\n') }),
+      );
+      expect(fromText.summary.title).toBe(question);
+      expect(sectionsOf(fromText).length).toBeGreaterThan(1);
+      expectParagraphsInOrder(fromText, twice);
     });
 
     it('refuses a page without an article, saying so', async () => {

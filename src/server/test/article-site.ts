@@ -22,6 +22,21 @@ export const ARTICLE = {
   caption: 'The broken flood wall on Water Street in April 2025.',
 } as const;
 
+/** The text broken into lines of at most `width` characters, as an e-mail program wraps it. */
+export function hardWrapped(text: string, width = 72): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line !== '' && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line === '' ? word : `${line} ${word}`;
+    }
+  }
+  return [...lines, line].join('\n');
+}
+
 /** A page in the form news sites use: navigation, the article, its metadata, a footer. */
 export function articlePage({
   title = ARTICLE.title,
