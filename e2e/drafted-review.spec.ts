@@ -2,7 +2,7 @@ import { expect, type Page } from '@playwright/test';
 import type { Lesson } from '#domain/lesson/lesson-schema';
 import { soleimaniLesson } from '#domain/lesson/builtin/soleimani-lesson';
 import { test } from './support/fixtures';
-import { expectNoAxeViolations } from './support/page-checks';
+import { expectNoAxeViolations, expectNoSidewaysScroll } from './support/page-checks';
 
 /** A teacher's API call from their own browser (its cookies), with the CSRF header. */
 async function teacherApi(page: Page, path: string, data: unknown) {
@@ -66,6 +66,10 @@ test('a teacher reviews a drafted lesson: accepts by keyboard, edits, accepts th
   ]);
   await expect(page.getByText('Fact: a reported event ("was surprised")')).toBeVisible();
   await expectNoAxeViolations(page);
+  // The marks fit a 320 px phone.
+  await page.setViewportSize({ width: 320, height: 700 });
+  await expectNoSidewaysScroll(page);
+  await page.setViewportSize({ width: 1280, height: 720 });
 
   // The problem's link leads to the claim's Accept button; the keyboard accepts it.
   await problems.getByRole('link', { name: 'Section 1, item 4, claim 2' }).click();

@@ -10,6 +10,9 @@ import { completeLessonJson } from './test-lesson';
 describe('the draft and the lesson-shaped JSON', () => {
   it('reads a complete lesson and writes it back the same, field for field', () => {
     expect(toLessonJson(readDraft(completeLessonJson))).toEqual(completeLessonJson);
+    // The copy kept on this device is the editor's own shape: it reads back whole too.
+    const draft = readDraft(completeLessonJson);
+    expect(readDraft(JSON.parse(JSON.stringify(draft)))).toEqual(draft);
   });
 
   it('reads the shipped lesson and writes it back the same', () => {

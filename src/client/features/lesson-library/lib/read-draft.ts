@@ -48,7 +48,9 @@ function readItem(value: unknown): DraftItem | null {
   const base = { extension: raw.extension === true, ...mark(raw) };
   switch (raw.kind) {
     case 'prompt': {
-      const guidance = record(raw.guidance);
+      // A lesson keeps these in `guidance`; the editor's own shape (a copy kept on this device)
+      // beside the question.
+      const guidance = { ...raw, ...record(raw.guidance) };
       return {
         kind: 'prompt',
         id: idOr(raw.id, 'prompt'),
