@@ -17,8 +17,8 @@ export interface CueRule {
   readonly why: string;
   /** A compromise match pattern… */
   readonly pattern?: string;
-  /** …or a test on one term (its lower-case word and compromise's tags)… */
-  readonly term?: (term: TermJson) => boolean;
+  /** …or a test on one term (its lower-case word and compromise's tags) and the one before it… */
+  readonly term?: (term: TermJson, previous: TermJson | undefined) => boolean;
   /** …or a search that returns the cue's words. */
   readonly find?: (sentence: View) => string | null;
 }
@@ -35,7 +35,8 @@ const EVALUATIVE = new Set(
   tragic tragedy sad sadly fortunately unfortunately regrettably rightly wrongly clearly
   obviously surely undoubtedly arguably admirable commendable laudable bold timid weak strong
   brave cowardly ridiculous absurd sensible reasonable unreasonable realistic unrealistic naive
-  ambitious
+  ambitious difficult impossible miscalculated miscalculation miscalculations misjudged
+  misperceived misperception misperceptions blundered
   overdue long-overdue too better-off beautiful ugly inspiring heartening bleak grim
   landmark historic visionary short-sighted shortsighted welcome elegant clumsy`
     .split(/\s+/)
@@ -82,8 +83,29 @@ export const CUE_RULES: readonly CueRule[] = [
   },
   {
     category: 'prediction',
+    why: 'says what would follow if something happens',
+    find: (sentence) =>
+      /^if\b/iu.test(sentence.text().trim())
+        ? (sentence.match(compiled('would #Adverb? #Verb')).out('array')[0] ?? null)
+        : null,
+  },
+  {
+    category: 'prediction',
     why: 'says what is going to happen',
     pattern: 'going to #Verb',
+  },
+  {
+    category: 'opinion',
+    why: 'offers the writer’s explanation of what has happened, a judgement rather than a record',
+    // "The answer may be found in missed perceptions": a hedge about the past, no forecast.
+    pattern:
+      '(answer|answers|reason|reasons|explanation|explanations|cause|causes|root|roots|origin|origins) (may|might|could) #Adverb? (be|lie)',
+  },
+  {
+    category: 'opinion',
+    why: 'offers the writer’s explanation of what has happened, a judgement rather than a record',
+    pattern:
+      '(may|might|could) #Adverb? be (found|explained|traced|attributed|blamed|understood|rooted)',
   },
   {
     category: 'prediction',
@@ -93,8 +115,10 @@ export const CUE_RULES: readonly CueRule[] = [
   {
     category: 'prediction',
     why: 'says what someone expects to happen',
-    term: (term) =>
+    term: (term, previous) =>
       FORESEEING.has(term.normal) &&
+      // "It is difficult to forecast the next steps" speaks of forecasting without making one.
+      previous?.normal !== 'to' &&
       // "the Hurricane Analysis and Forecast System" is a name, not a forecast.
       // A verb: "the forecast" names a prediction without making one.
       !hasTag(term, 'ProperNoun') &&
@@ -209,7 +233,8 @@ export function findCue(sentence: View, terms: readonly TermJson[]): ClaimCue | 
         if (cue) return { category: rule.category, rank, cue, why: rule.why };
       }
     } else if (rule.term) {
-      const term = terms.find(rule.term);
+      const test = rule.term;
+      const term = terms.find((t, k) => test(t, terms[k - 1]));
       if (term) {
         const cue = term.text.trim().replace(TRIM, '');
         if (cue) return { category: rule.category, rank, cue, why: rule.why };

@@ -6,7 +6,7 @@ import type { Article } from './article';
 import { checkLessonDraft } from '../lesson/lesson-draft';
 import { draftLesson } from './draft-lesson';
 import { accuracyOf, labelResults } from './fixtures/fixture-accuracy';
-import { articleFromFixture, type FixtureKey } from './fixtures/fixture-article';
+import { fixtureFromFile, type FixtureKey } from './fixtures/fixture-article';
 import { countWords } from './read-article';
 import { SECTION_WORDS_MAX, SECTION_WORDS_MIN } from './sections';
 import { wordRankFrom } from './word-rank';
@@ -16,14 +16,12 @@ const wordRank = wordRankFrom(createRequire(import.meta.url)('subtlex-word-frequ
 const OPTIONS = { lessonId: 'drafted-lesson', today: '2026-12-07', wordRank };
 
 const fixtures = readdirSync(FIXTURES)
-  .filter((file) => file.endsWith('.article.txt'))
-  .map((file) => {
-    const name = file.replace('.article.txt', '');
-    return {
-      name,
-      article: articleFromFixture(readFileSync(path.join(FIXTURES, file), 'utf8')),
-      key: JSON.parse(readFileSync(path.join(FIXTURES, `${name}.key.json`), 'utf8')) as FixtureKey,
-    };
+  .sort()
+  .flatMap((file) => {
+    const found = fixtureFromFile(file, readFileSync(path.join(FIXTURES, file), 'utf8'));
+    if (!found) return [];
+    const keyFile = path.join(FIXTURES, `${found.name}.key.json`);
+    return [{ ...found, key: JSON.parse(readFileSync(keyFile, 'utf8')) as FixtureKey }];
   });
 
 interface DraftParagraph {
@@ -94,11 +92,12 @@ describe.each(fixtures)('drafting the article $name', ({ article, key }) => {
 
   it('keeps every paragraph verbatim and in order, headline and byline first', () => {
     const paragraphs = sections.flatMap((s) => s.paragraphs);
-    expect(paragraphs.slice(0, 2)).toEqual([
+    const opening = [
       { role: 'headline', text: article.title },
-      { role: 'byline', text: article.byline },
-    ]);
-    expect(paragraphs.slice(2)).toEqual(
+      ...(article.byline ? [{ role: 'byline', text: article.byline }] : []),
+    ];
+    expect(paragraphs.slice(0, opening.length)).toEqual(opening);
+    expect(paragraphs.slice(opening.length)).toEqual(
       article.blocks
         .filter((b) => b.kind !== 'heading')
         .map((b) => (b.kind === 'caption' ? { role: 'caption', text: b.text } : { text: b.text })),
@@ -160,10 +159,44 @@ describe.each(fixtures)('drafting the article $name', ({ article, key }) => {
     for (const scenario of scenarios) expect(scenario.drafted).toMatch(/^Counts as yes if /u);
   });
 
+  it('quotes no sentence twice as a claim or a scenario, and no question as either', () => {
+    const items = sections.flatMap((s) => s.items);
+    const claims = items.flatMap((i) => i.claims ?? []).map((c) => c.quote);
+    const scenarios = items.flatMap((i) => i.scenarios ?? []).map((s) => s.statement);
+    expect(claims).toEqual([...new Set(claims)]);
+    expect(scenarios).toEqual([...new Set(scenarios)]);
+    for (const text of [...claims, ...scenarios]) expect(text).not.toMatch(/\?[”"’)]*$/u);
+  });
+
+  it('drafts at most two forecasts of at most five scenarios each', () => {
+    const forecasts = sections.flatMap((s) => s.items).filter((i) => i.kind === 'forecast');
+    expect(forecasts.length).toBeLessThanOrEqual(2);
+    for (const forecast of forecasts) expect(forecast.scenarios!.length).toBeLessThanOrEqual(5);
+  });
+
+  it('offers each name once, as written, and no name as a rare word', () => {
+    const glossary = lesson.glossary as { term: string; matches: string[]; drafted: string }[];
+    const text = article.blocks.map((b) => b.text).join('\n');
+    for (const { term, matches, drafted } of glossary) {
+      for (const match of matches) expect(text, term).toContain(match);
+      // "Dr. Alvarez" after "Dr. Rebecca Alvarez": the same person offered twice.
+      const words = term.split(/\s+/u).filter((w) => /^\p{Lu}\p{L}+$/u.test(w));
+      for (const other of glossary.filter((g) => g.term !== term)) {
+        const otherWords = other.term.split(/\s+/u);
+        expect(words.length > 0 && words.every((w) => otherWords.includes(w)), term).toBe(false);
+      }
+      if (drafted.startsWith('Rare word')) {
+        // A word written with a capital inside a sentence is a name.
+        const capital = term.charAt(0).toUpperCase() + term.slice(1);
+        expect(text, term).not.toMatch(new RegExp(`[\\p{Ll},;] ${capital}\\b`, 'u'));
+      }
+    }
+  });
+
   it('dates each forecast after the article, and marks extensions keeping a core item a section', () => {
     const items = sections.flatMap((s) => s.items);
     for (const forecast of items.filter((i) => i.kind === 'forecast')) {
-      expect(forecast.asOf).toBe(article.published);
+      expect(forecast.asOf).toBe(article.published ?? OPTIONS.today);
       expect(forecast.horizon! > forecast.asOf!).toBe(true);
     }
     expect(items.filter((i) => !i.extension).length).toBeLessThanOrEqual(8);

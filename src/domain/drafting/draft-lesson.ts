@@ -145,18 +145,7 @@ export function draftLesson(article: Article, options: DraftOptions): Record<str
     prompts.push(prompt);
   });
 
-  // Claim checks, one for each pair of sections, placed after the pair has been read.
-  const checks: Record<string, unknown>[] = [];
-  for (let start = 0; start < count; start += 2) {
-    const pair = sections.slice(start, start + 2);
-    const check = draftClaimCheck(pair.flatMap(sentencesOf), `claims-${checks.length + 1}`);
-    if (check) {
-      pair[pair.length - 1]!.items.push(check);
-      checks.push(check);
-    }
-  }
-
-  // Forecasts from the article's predictions, one per horizon.
+  // Forecasts from the article's predictions: at most two, of at most five scenarios each.
   const defaultHorizon = addMonths(asOf, DEFAULT_HORIZON_MONTHS);
   const predictions = findPredictions(
     sections.flatMap((section, index) =>
@@ -165,7 +154,24 @@ export function draftLesson(article: Article, options: DraftOptions): Record<str
     asOf,
     defaultHorizon,
   );
-  const forecasts = groupByHorizon(predictions).map((group, g) => {
+  const groups = groupByHorizon(predictions);
+
+  // Claim checks, one for each pair of sections, placed after the pair has been read.
+  const quoted = {
+    claims: new Set<string>(),
+    scenarios: new Set(groups.flatMap((g) => g.predictions.map((p) => p.sentence.text))),
+  };
+  const checks: Record<string, unknown>[] = [];
+  for (let start = 0; start < count; start += 2) {
+    const pair = sections.slice(start, start + 2);
+    const check = draftClaimCheck(pair.flatMap(sentencesOf), `claims-${checks.length + 1}`, quoted);
+    if (check) {
+      pair[pair.length - 1]!.items.push(check);
+      checks.push(check);
+    }
+  }
+
+  const forecasts = groups.map((group, g) => {
     const id = `forecast-${g + 1}`;
     const forecast = {
       kind: 'forecast',
@@ -224,6 +230,11 @@ export function draftLesson(article: Article, options: DraftOptions): Record<str
         drafted: `${section.heading ? 'Title: the article’s heading' : phrase ? `Title drafted from its key phrase “${phrase.text}”` : 'Title: a placeholder'}; summary: its opening sentences, to rewrite as a recap.`,
       };
     }),
-    glossary: glossaryCandidates(allParagraphs, read.doc, options.wordRank),
+    glossary: glossaryCandidates(
+      allParagraphs,
+      read.doc,
+      options.wordRank,
+      read.headline?.text ?? '',
+    ),
   };
 }

@@ -41,6 +41,16 @@ describe('the cue that decides a sentence', () => {
     ['Congress approved $48 million for research in the 2026 budget.', 'fact', 'approved'],
     ['Arizona lost 18 percent of its allocation.', 'fact', '18 percent'],
     ['The letter arrived in the spring.', 'fact', 'arrived'],
+    [
+      'If Tehran pursues harsh revenge, Trump would have to respond in kind.',
+      'prediction',
+      'would have',
+    ],
+    [
+      'A cycle of escalating retaliation may eventually lead to a major war.',
+      'prediction',
+      'may eventually lead',
+    ],
   ])('%s -> %s ("%s")', (sentence, category, cue) => {
     expect(cueOf(sentence)).toMatchObject({ category, cue });
   });
@@ -48,6 +58,29 @@ describe('the cue that decides a sentence', () => {
   it('reads "may" as a prediction only with a change, not as a permission', () => {
     expect(cueOf('States may use the money to repair bridges.')?.category).not.toBe('prediction');
     expect(cueOf('The change may save money over time.')?.category).toBe('prediction');
+  });
+
+  it('takes no statement about forecasting, and no hedged explanation of the past, for a prediction', () => {
+    expect(cueOf('IT IS extremely difficult to forecast the next steps.')?.category).toBe(
+      'opinion',
+    );
+    expect(cueOf('It is hard to predict what comes next.')?.category).not.toBe('prediction');
+    expect(
+      cueOf(
+        'The answer may be found in missed perceptions and miscalculations, primarily on the Iranian side.',
+      ),
+    ).toMatchObject({ category: 'opinion', cue: 'answer may be' });
+    expect(cueOf('The delay may be explained by the weather.')?.category).toBe('opinion');
+  });
+
+  it('reads a question as neither a claim nor a prediction', () => {
+    const text =
+      'So the question is how did Iran and the US reach a direct violent confrontation that may be leading to a major war they both want to avoid? It may be.';
+    const read = readArticle({ ...article, blocks: [{ kind: 'paragraph', text }] });
+    expect(read.parts[0]!.paragraphs[0]!.sentences.map((s) => s.cue)).toEqual([
+      null,
+      expect.objectContaining({ category: 'prediction' }),
+    ]);
   });
 
   it('does not take a name for a forecast', () => {
@@ -124,12 +157,12 @@ describe('forecast groups', () => {
     };
   };
 
-  it('keeps at most three horizons, the latest among them, each prediction settled by its own or later', () => {
+  it('drafts at most two forecasts, each prediction settled by its own horizon or a later one', () => {
     const found = ['2027-01-31', '2027-03-31', '2027-03-31', '2027-06-30', '2028-12-31'].map(
       (horizon, k) => prediction(horizon, k),
     );
     const groups = groupByHorizon(found);
-    expect(new Set(groups.map((g) => g.horizon)).size).toBe(3);
+    expect(groups).toHaveLength(2);
     expect(groups.map((g) => g.horizon)).toContain('2028-12-31');
     for (const group of groups) {
       for (const p of group.predictions) expect(group.horizon >= p.horizon).toBe(true);
@@ -137,9 +170,17 @@ describe('forecast groups', () => {
     expect(groups.flatMap((g) => g.predictions)).toHaveLength(5);
   });
 
-  it('splits more than five scenarios of one horizon evenly', () => {
+  it('splits more than five scenarios of one horizon evenly, and keeps at most ten', () => {
     const groups = groupByHorizon(Array.from({ length: 7 }, (_, k) => prediction('2027-03-31', k)));
     expect(groups.map((g) => g.predictions.length)).toEqual([4, 3]);
+    const many = groupByHorizon(Array.from({ length: 13 }, (_, k) => prediction('2027-03-31', k)));
+    expect(many.map((g) => g.predictions.length)).toEqual([5, 5]);
+  });
+
+  it('keeps predictions of one horizon that fit in one forecast together', () => {
+    expect(groupByHorizon([prediction('2027-03-31', 0), prediction('2027-03-31', 1)])).toHaveLength(
+      1,
+    );
   });
 
   it('states a prediction without its leading attribution', () => {

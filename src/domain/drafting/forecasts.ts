@@ -7,9 +7,9 @@ import type { ReadSentence } from './read-article';
  * horizon DEFAULT_HORIZON_MONTHS after the day the forecast is made (the article's date).
  */
 export const DEFAULT_HORIZON_MONTHS = 3;
-/** More horizons than this would crowd the lesson: later ones join the last. */
-export const FORECAST_HORIZONS_MAX = 3;
-/** A forecast with more scenarios than this is split into two items of the same horizon. */
+/** More forecasts than this would crowd the lesson: the other predictions stay claims. */
+export const FORECASTS_MAX = 2;
+/** A forecast's scenarios, at most: more are too many to weigh one by one. */
 export const SCENARIOS_PER_FORECAST_MAX = 5;
 
 export interface PredictionFound {
@@ -29,13 +29,19 @@ export interface ForecastGroup {
   readonly section: number;
 }
 
+/** The article's predictions, each sentence once (a standfirst may repeat a paragraph). */
 export function findPredictions(
   sentences: readonly { sentence: ReadSentence; section: number }[],
   asOf: string,
   defaultHorizon: string,
 ): PredictionFound[] {
+  const seen = new Set<string>();
   return sentences
-    .filter(({ sentence }) => sentence.cue?.category === 'prediction')
+    .filter(({ sentence }) => {
+      if (sentence.cue?.category !== 'prediction' || seen.has(sentence.text)) return false;
+      seen.add(sentence.text);
+      return true;
+    })
     .map(({ sentence, section }) => {
       const named = futureDateIn(sentence, asOf);
       return { sentence, section, horizon: named ?? defaultHorizon, named: named !== null };
@@ -43,43 +49,50 @@ export function findPredictions(
 }
 
 /**
- * Predictions grouped by their horizon. Past FORECAST_HORIZONS_MAX horizons, the latest and the
- * ones most predictions share are kept, and each other prediction joins the nearest kept horizon
- * not before its own, so it can still be settled by it. A group of more than
- * SCENARIOS_PER_FORECAST_MAX is split evenly. Returned in the order the class reads them.
+ * At most FORECASTS_MAX forecasts of at most SCENARIOS_PER_FORECAST_MAX scenarios. When there
+ * are more predictions, those that name their date and have the clearest cue are kept. The kept
+ * ones, in the order of their horizons, are cut in two where the most of them are settled by
+ * their own date (each joins the latest horizon of its part, so it can still be settled by it),
+ * and as evenly as that allows; predictions of one horizon that fit in one forecast stay one.
+ * Returned in the order the class reads them.
  */
 export function groupByHorizon(predictions: readonly PredictionFound[]): ForecastGroup[] {
-  const byHorizon = new Map<string, PredictionFound[]>();
-  for (const prediction of predictions) {
-    byHorizon.set(prediction.horizon, [...(byHorizon.get(prediction.horizon) ?? []), prediction]);
+  const limit = FORECASTS_MAX * SCENARIOS_PER_FORECAST_MAX;
+  const reading = new Map(predictions.map((p, k) => [p, k]));
+  const kept = [...predictions]
+    .sort(
+      (a, b) =>
+        Number(b.named) - Number(a.named) ||
+        (a.sentence.cue?.rank ?? Infinity) - (b.sentence.cue?.rank ?? Infinity) ||
+        reading.get(a)! - reading.get(b)!,
+    )
+    .slice(0, limit)
+    .sort((a, b) => a.horizon.localeCompare(b.horizon) || reading.get(a)! - reading.get(b)!);
+  const n = kept.length;
+  if (n === 0) return [];
+  const last = (chunk: readonly PredictionFound[]) => chunk[chunk.length - 1]!.horizon;
+  let chunks = [kept];
+  if (n > SCENARIOS_PER_FORECAST_MAX || last(kept) !== kept[0]!.horizon) {
+    let best = { own: -1, balance: -Infinity, cut: 1 };
+    const from = Math.max(1, n - SCENARIOS_PER_FORECAST_MAX);
+    for (let cut = from; cut <= Math.min(SCENARIOS_PER_FORECAST_MAX, n - 1); cut += 1) {
+      const [first, rest] = [kept.slice(0, cut), kept.slice(cut)];
+      const own =
+        first.filter((p) => p.horizon === last(first)).length +
+        rest.filter((p) => p.horizon === last(rest)).length;
+      const balance = -Math.abs(2 * cut - n);
+      if (own > best.own || (own === best.own && balance >= best.balance)) {
+        best = { own, balance, cut };
+      }
+    }
+    chunks = [kept.slice(0, best.cut), kept.slice(best.cut)];
   }
-  const horizons = [...byHorizon.keys()].sort();
-  const latest = horizons[horizons.length - 1];
-  const kept = [...byHorizon.entries()]
-    .filter(([horizon]) => horizon !== latest)
-    .sort(([a, pa], [b, pb]) => pb.length - pa.length || a.localeCompare(b))
-    .slice(0, FORECAST_HORIZONS_MAX - 1)
-    .map(([horizon]) => horizon)
-    .concat(latest === undefined ? [] : [latest])
-    .sort();
-  const groups = new Map<string, PredictionFound[]>(kept.map((horizon) => [horizon, []]));
-  for (const prediction of predictions) {
-    const horizon = kept.find((h) => h >= prediction.horizon)!;
-    groups.get(horizon)!.push(prediction);
-  }
-  return [...groups.entries()]
-    .flatMap(([horizon, found]) => {
-      const ordered = [...found].sort((a, b) => a.section - b.section);
-      const count = Math.ceil(ordered.length / SCENARIOS_PER_FORECAST_MAX);
-      const size = Math.ceil(ordered.length / count);
-      const chunks: PredictionFound[][] = [];
-      for (let k = 0; k < ordered.length; k += size) chunks.push(ordered.slice(k, k + size));
-      return chunks.map((chunk) => ({
-        horizon,
-        predictions: chunk,
-        section: Math.max(...chunk.map((p) => p.section)),
-      }));
-    })
+  return chunks
+    .map((chunk) => ({
+      horizon: last(chunk),
+      predictions: [...chunk].sort((a, b) => reading.get(a)! - reading.get(b)!),
+      section: Math.max(...chunk.map((p) => p.section)),
+    }))
     .sort((a, b) => a.section - b.section || a.horizon.localeCompare(b.horizon));
 }
 

@@ -41,6 +41,9 @@ export function countWords(text: string): number {
   return text.split(/\s+/u).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
 }
 
+/** A sentence that ends in a question mark, inside quotation marks or brackets or not. */
+export const isQuestion = (text: string) => /\?[\s"”’')\]]*$/u.test(text);
+
 function plainParagraph(role: ParagraphRole, raw: string): ReadParagraph | null {
   const text = raw.trim();
   return text ? { role, text, words: countWords(text), sentences: [] } : null;
@@ -68,7 +71,8 @@ function placeSentences(doc: Doc, paragraphs: readonly ReadParagraph[]): void {
         words: countWords(text),
         doc: sentence,
         terms,
-        cue: findCue(sentence, terms),
+        // A question asks rather than claims or predicts: it is neither a claim nor a scenario.
+        cue: isQuestion(text) ? null : findCue(sentence, terms),
       });
       return;
     }

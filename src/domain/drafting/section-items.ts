@@ -86,13 +86,31 @@ function claimable(sentence: ReadSentence): boolean {
   );
 }
 
+/** What the lesson has already used of the article, so no sentence is quoted twice. */
+export interface Quoted {
+  /** Sentences already quoted as claims (by text: a standfirst may repeat a paragraph). */
+  readonly claims: Set<string>;
+  /** Sentences the lesson's forecasts state as scenarios. */
+  readonly scenarios: ReadonlySet<string>;
+}
+
 /**
- * Up to CLAIMS_PER_CHECK_MAX sentences: the clearest of each category first, so a check asks the
- * student to tell them apart, then the clearest of the rest; returned in reading order.
+ * Up to CLAIMS_PER_CHECK_MAX sentences not yet quoted: the clearest of each category first, so a
+ * check asks the student to tell them apart, then the clearest of the rest (a prediction the
+ * forecasts do not already state before one they do); returned in reading order.
  */
-export function chooseClaims(sentences: readonly ReadSentence[]): ReadSentence[] {
-  const candidates = sentences.filter(claimable);
-  const clearest = [...candidates].sort((a, b) => a.cue!.rank - b.cue!.rank);
+export function chooseClaims(sentences: readonly ReadSentence[], quoted: Quoted): ReadSentence[] {
+  const texts = new Set<string>();
+  const candidates = sentences.filter((s) => {
+    if (!claimable(s) || quoted.claims.has(s.text) || texts.has(s.text)) return false;
+    texts.add(s.text);
+    return true;
+  });
+  const clearest = [...candidates].sort(
+    (a, b) =>
+      a.cue!.rank - b.cue!.rank ||
+      Number(quoted.scenarios.has(a.text)) - Number(quoted.scenarios.has(b.text)),
+  );
   const chosen = new Set<ReadSentence>();
   for (const category of ['prediction', 'opinion', 'fact'] as const) {
     const first = clearest.find((s) => s.cue?.category === category);
@@ -119,9 +137,11 @@ export function claimOf(sentence: ReadSentence, id: string): Record<string, unkn
 export function draftClaimCheck(
   sentences: readonly ReadSentence[],
   id: string,
+  quoted: Quoted,
 ): Record<string, unknown> | null {
-  const claims = chooseClaims(sentences);
+  const claims = chooseClaims(sentences, quoted);
   if (claims.length < 2) return null;
+  for (const claim of claims) quoted.claims.add(claim.text);
   return {
     kind: 'claimCheck',
     id,
