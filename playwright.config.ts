@@ -55,6 +55,8 @@ export default defineConfig({
       HOST: '127.0.0.1',
       DATA_DIR: path.join(os.tmpdir(), `article-discussion-e2e-${process.pid}`),
       LOG_LEVEL: 'warn',
+      // e2e/article-draft.spec.ts serves its articles from a local server on a random port.
+      ARTICLE_FETCH_ALLOW_HOSTS: '127.0.0.1',
     },
     url: `${baseURL}/api/health`,
     reuseExistingServer: !process.env.CI,

@@ -16,7 +16,7 @@ export class LessonLibraryPages {
     return this.page.getByRole('article', { name: title });
   }
 
-  /** The new-lesson form, filled and sent; ends in the editor. */
+  /** The new-lesson form's pasted article, filled and sent; ends in the editor. */
   async createFromArticle(details: {
     title: string;
     subtitle?: string;
@@ -28,6 +28,7 @@ export class LessonLibraryPages {
   }) {
     await this.page.getByRole('link', { name: 'New lesson from an article' }).click();
     const form = this.page.getByRole('form', { name: 'New lesson from an article' });
+    await form.getByRole('radio', { name: 'Paste text' }).check();
     await form.getByLabel('Article title').fill(details.title);
     if (details.subtitle !== undefined) await form.getByLabel('Subtitle').fill(details.subtitle);
     await form.getByLabel('Source').fill(details.source);

@@ -1,6 +1,8 @@
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import { endpoints } from '#domain/api/endpoints';
+import type { z } from 'zod';
 import type {
+  draftFromArticleRequestSchema,
   LessonDetail,
   LessonProblem,
   LessonSummary,
@@ -62,6 +64,14 @@ export function forgetLesson(queryClient: QueryClient, lessonId: string): void {
 
 export function createLesson(draft: unknown): Promise<LessonDetailView> {
   return callEndpoint(endpoints.createLesson, { body: { draft } });
+}
+
+/** What the drafting endpoint takes: the article's web address, or a file's content. */
+export type ArticleDraftRequest = z.input<typeof draftFromArticleRequestSchema>;
+
+/** Drafts a new lesson from an article (fetched by the server, or read from a file). */
+export function draftLessonFromArticle(body: ArticleDraftRequest): Promise<LessonDetailView> {
+  return callEndpoint(endpoints.draftLessonFromArticle, { body });
 }
 
 export function importLesson(file: string): Promise<LessonDetailView> {
