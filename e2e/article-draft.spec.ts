@@ -102,9 +102,13 @@ test('on a small phone, the form says what is missing, a page that is no article
   await expect(address).toHaveAccessibleDescription(/Give the article’s web address/);
 
   // A paywall stub is no article: said at the field, with paste offered; the address stays.
+  // Sent while the connection is down, the request waits, says so, and goes once it is back.
   const stub = `${origin}/news/council-budget`;
   await address.fill(stub);
+  await page.context().setOffline(true);
   await form.getByRole('button', { name: 'Draft the lesson' }).click();
+  await expect(form.getByRole('status')).toHaveText(/No connection: the request will be sent/);
+  await page.context().setOffline(false);
   await expect(address).toHaveAttribute('aria-invalid', 'true');
   await expect(address).toHaveAccessibleDescription(/paste it instead/);
   await expect(address).toHaveValue(stub);

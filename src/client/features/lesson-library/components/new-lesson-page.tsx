@@ -58,6 +58,13 @@ const WORKING: Readonly<Record<ArticleSource, string>> = {
   file: 'Reading the article and drafting the lesson. This can take a few seconds…',
 };
 
+/**
+ * Requests wait while the device is offline (they are sent when it is back), so the status says
+ * why nothing happens yet instead of a progress that never ends.
+ */
+const OFFLINE =
+  'No connection: the request will be sent as soon as this device is back online. Nothing you typed is lost.';
+
 /** What must be filled in before a pasted article is made a lesson; the rest can wait. */
 function checkArticle(details: ArticleDetails, paragraphs: readonly string[]): EditorProblem[] {
   const problems: EditorProblem[] = [];
@@ -254,8 +261,10 @@ export function NewLessonPage() {
             {draft.isPending ? (
               <>
                 <progress aria-label="Drafting the lesson" />
-                <span>{WORKING[draft.variables.source]}</span>
+                <span>{draft.isPaused ? OFFLINE : WORKING[draft.variables.source]}</span>
               </>
+            ) : create.isPaused ? (
+              OFFLINE
             ) : (
               note
             )}
