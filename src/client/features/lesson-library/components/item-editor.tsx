@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { ConfirmDialog } from '#shared/components/confirm-dialog';
 import { ITEM_KIND_LABELS } from '#shared/lib/describe-answer';
 import type { DraftItem } from '../lib/draft-lesson';
-import { draftedPartName, withoutMark } from '../lib/drafted-review';
 import { fieldDomId } from '../lib/problems';
 import { ClaimCheckFields } from './claim-check-fields';
 import { DraftedMark } from './drafted-mark';
@@ -86,14 +85,7 @@ export function ItemEditor({
         {item.extension ? <span className="pill"> Extension</span> : null}
       </h4>
       <FieldProblems id={`${fieldDomId(path)}-problems`} problems={problems} />
-      <DraftedMark
-        path={path}
-        note={item.drafted}
-        part={draftedPartName(path)}
-        onAccept={() => {
-          onChange(withoutMark(item));
-        }}
-      />
+      <DraftedMark path={path} part={item} onChange={onChange} />
       <label className="choice">
         <input
           type="checkbox"
