@@ -1,27 +1,12 @@
-import path from 'node:path';
-import { ESLint } from 'eslint';
-import tseslint from 'typescript-eslint';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { problemsIn } from './lint-problems';
 
 /**
  * The rule that keeps the reading level out of the client (eslint.config.js, beside the
  * drafter's, READING_LEVEL_ON_SERVER), run on code that breaks it, as drafter.lint.test.ts does:
  * its `syllable` package would grow every page's first download (issue 22).
  */
-const ROOT = path.resolve(import.meta.dirname, '..');
 const RULE = '@typescript-eslint/no-restricted-imports';
-
-let eslint: ESLint;
-
-beforeAll(() => {
-  eslint = new ESLint({ cwd: ROOT, overrideConfig: tseslint.configs.disableTypeChecked });
-});
-
-/** The rules that `code` breaks as if it were the file at `filePath`, one entry per problem. */
-async function problemsIn(filePath: string, code: string): Promise<string[]> {
-  const [result] = await eslint.lintText(code, { filePath: path.join(ROOT, filePath) });
-  return (result?.messages ?? []).map((m) => m.ruleId ?? `not linted: ${m.message}`);
-}
 
 describe('the reading level stays on the server', () => {
   it.each([
