@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { problemsIn } from './lint-problems';
+import { CLIENT_FILES, problemsIn } from './lint-problems';
 
 /**
  * The drafter's lint rules (issue 22), run on code that breaks them, as lint-rules.test.ts does
@@ -26,11 +26,7 @@ describe('the domain imports the pure text packages and nothing more', () => {
 });
 
 describe('the drafter stays on the server', () => {
-  it.each([
-    ['a feature', 'src/client/features/lesson-library/lib/x.ts'],
-    ['shared code', 'src/client/shared/lib/x.ts'],
-    ['app', 'src/client/app/x.tsx'],
-  ])('is refused to %s, values and types alike', async (_where, filePath) => {
+  it.each(CLIENT_FILES)('is refused to %s, values and types alike', async (_where, filePath) => {
     const byAlias =
       "import { draftLesson } from '#domain/drafting/draft-lesson';\nexport const x = draftLesson;";
     const byType =

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { problemsIn } from './lint-problems';
+import { CLIENT_FILES, problemsIn } from './lint-problems';
 
 /**
  * The rule that keeps the reading level out of the client (eslint.config.js, beside the
@@ -9,20 +9,19 @@ import { problemsIn } from './lint-problems';
 const RULE = '@typescript-eslint/no-restricted-imports';
 
 describe('the reading level stays on the server', () => {
-  it.each([
-    ['a feature', 'src/client/features/lesson-library/components/x.tsx'],
-    ['shared code', 'src/client/shared/lib/x.ts'],
-    ['app', 'src/client/app/x.tsx'],
-  ])('is refused to %s, values, types and re-exports alike', async (_where, filePath) => {
-    const value =
-      "import { readingLevel } from '#domain/lesson/reading-level';\nexport const x = readingLevel;";
-    const type =
-      "import type { ReadingLevel } from '#domain/lesson/reading-level';\nexport type X = ReadingLevel;";
-    const reexport = "export { readingLevel } from '#domain/lesson/reading-level';";
-    for (const code of [value, type, reexport]) {
-      expect(await problemsIn(filePath, code)).toEqual([RULE]);
-    }
-  });
+  it.each(CLIENT_FILES)(
+    'is refused to %s, values, types and re-exports alike',
+    async (_where, filePath) => {
+      const value =
+        "import { readingLevel } from '#domain/lesson/reading-level';\nexport const x = readingLevel;";
+      const type =
+        "import type { ReadingLevel } from '#domain/lesson/reading-level';\nexport type X = ReadingLevel;";
+      const reexport = "export { readingLevel } from '#domain/lesson/reading-level';";
+      for (const code of [value, type, reexport]) {
+        expect(await problemsIn(filePath, code)).toEqual([RULE]);
+      }
+    },
+  );
 
   it('is refused to a lazy import() and by a relative path', async () => {
     const lazy =
