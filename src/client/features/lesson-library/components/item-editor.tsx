@@ -1,5 +1,4 @@
-import { useState } from 'react';
-import { ConfirmDialog } from '#shared/components/confirm-dialog';
+import { ConfirmButton } from '#shared/components/confirm-button';
 import { ITEM_KIND_LABELS } from '#shared/lib/describe-answer';
 import type { DraftItem } from '../lib/draft-lesson';
 import { fieldDomId } from '../lib/problems';
@@ -67,7 +66,6 @@ export function ItemEditor({
   readonly onMove: (delta: number) => void;
   readonly onDelete: () => void;
 }) {
-  const [isConfirming, setIsConfirming] = useState(false);
   const path = `${sectionPath}.items[${index}]`;
   const problems = useFieldProblems(path);
   const number = index + 1;
@@ -108,29 +106,16 @@ export function ItemEditor({
           headingIdAt={(target) => fieldDomId(`${sectionPath}.items[${target}]`)}
           onMove={onMove}
         />
-        <button
-          type="button"
+        <ConfirmButton
           className="button button-small button-danger"
-          onClick={() => {
-            setIsConfirming(true);
-          }}
+          title={`Delete item ${number} (${kind})?`}
+          message="The item and everything written in it are removed from the draft."
+          confirmLabel="Delete item"
+          onConfirm={onDelete}
         >
           Delete{name}
-        </button>
+        </ConfirmButton>
       </div>
-      <ConfirmDialog
-        isOpen={isConfirming}
-        title={`Delete item ${number} (${kind})?`}
-        message="The item and everything written in it are removed from the draft."
-        confirmLabel="Delete item"
-        onCancel={() => {
-          setIsConfirming(false);
-        }}
-        onConfirm={() => {
-          setIsConfirming(false);
-          onDelete();
-        }}
-      />
     </li>
   );
 }
