@@ -3,7 +3,7 @@ import { bindFields, type ItemFieldsProps } from '../lib/field-binding';
 import { type DraftStatements } from '../lib/draft-lesson';
 import { newSeedStatement } from '../lib/new-draft-parts';
 import { TextField } from './fields';
-import { LineEntry, ListField } from './list-field';
+import { LineListField } from './list-field';
 
 /**
  * Class statements: the question students write statements for, the teacher's own statements
@@ -14,26 +14,15 @@ export function StatementsFields({ item, path, onChange }: ItemFieldsProps<Draft
   return (
     <>
       <TextField label="Question students write statements about" rows={2} {...field('question')} />
-      <ListField
+      <LineListField
         legend="Your statements to start the voting (optional)"
         hint={`One line each, at most ${STATEMENT_TEXT_MAX} characters. Students add theirs in class.`}
         newEntry={newSeedStatement}
         addLabel="Add a statement"
         {...field('seedStatements')}
-      >
-        {(seed, { index, path: seedPath, change, remove }) => (
-          <LineEntry
-            label={`Statement ${index + 1}`}
-            removeLabel={`Remove statement ${index + 1}`}
-            path={`${seedPath}.text`}
-            value={seed.text}
-            onChange={(text) => {
-              change({ ...seed, text });
-            }}
-            onRemove={remove}
-          />
-        )}
-      </ListField>
+        entryLabel="Statement"
+        textKey="text"
+      />
       <label className="choice">
         <input
           type="checkbox"
