@@ -1,10 +1,11 @@
 import { ConfirmButton } from '#shared/components/confirm-button';
 import { ITEM_KIND_LABELS } from '#shared/lib/describe-answer';
 import type { DraftItem } from '../lib/draft-lesson';
+import { bindFields } from '../lib/field-binding';
 import { fieldDomId } from '../lib/problems';
 import { ClaimCheckFields } from './claim-check-fields';
 import { DraftedMark } from './drafted-mark';
-import { FieldProblems } from './fields';
+import { CheckboxField, FieldProblems } from './fields';
 import { MoveButtons } from './move-buttons';
 import { ForecastFields } from './forecast-fields';
 import { PollFields } from './poll-fields';
@@ -84,18 +85,12 @@ export function ItemEditor({
       </h4>
       <FieldProblems id={`${fieldDomId(path)}-problems`} problems={problems} />
       <DraftedMark path={path} part={item} onChange={onChange} />
-      <label className="choice">
-        <input
-          type="checkbox"
-          checked={item.extension}
-          onChange={(event) => {
-            onChange({ ...item, extension: event.target.checked });
-          }}
-        />
-        <span>
-          Extension item{name}: extra work for a class with time left (otherwise a core item)
-        </span>
-      </label>
+      <CheckboxField
+        label={
+          <>Extension item{name}: extra work for a class with time left (otherwise a core item)</>
+        }
+        {...bindFields(item, path, onChange)('extension')}
+      />
       <KindFields item={item} path={path} sentences={sentences} onChange={onChange} />
       <div className="button-row">
         <MoveButtons

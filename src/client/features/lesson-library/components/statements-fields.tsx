@@ -2,7 +2,7 @@ import { STATEMENT_TEXT_MAX } from '#domain/lesson/lesson-constants';
 import { bindFields, type ItemFieldsProps } from '../lib/field-binding';
 import { type DraftStatements } from '../lib/draft-lesson';
 import { newSeedStatement } from '../lib/new-draft-parts';
-import { TextField } from './fields';
+import { CheckboxField, TextField } from './fields';
 import { LineListField } from './list-field';
 
 /**
@@ -23,16 +23,10 @@ export function StatementsFields({ item, path, onChange }: ItemFieldsProps<Draft
         entryLabel="Statement"
         textKey="text"
       />
-      <label className="choice">
-        <input
-          type="checkbox"
-          checked={item.requireApproval}
-          onChange={(event) => {
-            onChange({ ...item, requireApproval: event.target.checked });
-          }}
-        />
-        <span>Students’ statements wait for my approval before classmates see them</span>
-      </label>
+      <CheckboxField
+        label="Students’ statements wait for my approval before classmates see them"
+        {...field('requireApproval')}
+      />
     </>
   );
 }
