@@ -1,29 +1,11 @@
-import path from 'node:path';
-import { ESLint } from 'eslint';
-import tseslint from 'typescript-eslint';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { CLIENT_FILES, problemsIn } from './lint-problems';
 
 /**
  * The drafter's lint rules (issue 22), run on code that breaks them, as lint-rules.test.ts does
  * for the other layer rules: the domain may import exactly the pure text packages the drafter
  * and the reading level use, and the client may not import the drafter at all.
  */
-const ROOT = path.resolve(import.meta.dirname, '..');
-
-let eslint: ESLint;
-
-beforeAll(() => {
-  eslint = new ESLint({
-    cwd: ROOT,
-    overrideConfig: tseslint.configs.disableTypeChecked,
-  });
-});
-
-/** The rules that `code` breaks as if it were the file at `filePath`, one entry per problem. */
-async function problemsIn(filePath: string, code: string): Promise<string[]> {
-  const [result] = await eslint.lintText(code, { filePath: path.join(ROOT, filePath) });
-  return (result?.messages ?? []).map((m) => m.ruleId ?? `not linted: ${m.message}`);
-}
 
 describe('the domain imports the pure text packages and nothing more', () => {
   it('lets it import the pure text packages the drafter and the reading level use', async () => {
@@ -44,11 +26,7 @@ describe('the domain imports the pure text packages and nothing more', () => {
 });
 
 describe('the drafter stays on the server', () => {
-  it.each([
-    ['a feature', 'src/client/features/lesson-library/lib/x.ts'],
-    ['shared code', 'src/client/shared/lib/x.ts'],
-    ['app', 'src/client/app/x.tsx'],
-  ])('is refused to %s, values and types alike', async (_where, filePath) => {
+  it.each(CLIENT_FILES)('is refused to %s, values and types alike', async (_where, filePath) => {
     const byAlias =
       "import { draftLesson } from '#domain/drafting/draft-lesson';\nexport const x = draftLesson;";
     const byType =

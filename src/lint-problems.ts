@@ -34,3 +34,10 @@ export async function fixedCode(filePath: string, code: string): Promise<string 
   const [result] = await eslintOf(true).lintText(code, { filePath: path.join(ROOT, filePath) });
   return result?.output;
 }
+
+/** A file in each layer of the client, as `[layer, file]`, for the rules that hold in all of it. */
+export const CLIENT_FILES = [
+  ['a feature', 'src/client/features/lesson-library/components/x.tsx'],
+  ['shared code', 'src/client/shared/lib/x.ts'],
+  ['app', 'src/client/app/x.tsx'],
+] as const;

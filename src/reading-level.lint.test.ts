@@ -1,43 +1,27 @@
-import path from 'node:path';
-import { ESLint } from 'eslint';
-import tseslint from 'typescript-eslint';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { CLIENT_FILES, problemsIn } from './lint-problems';
 
 /**
  * The rule that keeps the reading level out of the client (eslint.config.js, beside the
  * drafter's, READING_LEVEL_ON_SERVER), run on code that breaks it, as drafter.lint.test.ts does:
  * its `syllable` package would grow every page's first download (issue 22).
  */
-const ROOT = path.resolve(import.meta.dirname, '..');
 const RULE = '@typescript-eslint/no-restricted-imports';
 
-let eslint: ESLint;
-
-beforeAll(() => {
-  eslint = new ESLint({ cwd: ROOT, overrideConfig: tseslint.configs.disableTypeChecked });
-});
-
-/** The rules that `code` breaks as if it were the file at `filePath`, one entry per problem. */
-async function problemsIn(filePath: string, code: string): Promise<string[]> {
-  const [result] = await eslint.lintText(code, { filePath: path.join(ROOT, filePath) });
-  return (result?.messages ?? []).map((m) => m.ruleId ?? `not linted: ${m.message}`);
-}
-
 describe('the reading level stays on the server', () => {
-  it.each([
-    ['a feature', 'src/client/features/lesson-library/components/x.tsx'],
-    ['shared code', 'src/client/shared/lib/x.ts'],
-    ['app', 'src/client/app/x.tsx'],
-  ])('is refused to %s, values, types and re-exports alike', async (_where, filePath) => {
-    const value =
-      "import { readingLevel } from '#domain/lesson/reading-level';\nexport const x = readingLevel;";
-    const type =
-      "import type { ReadingLevel } from '#domain/lesson/reading-level';\nexport type X = ReadingLevel;";
-    const reexport = "export { readingLevel } from '#domain/lesson/reading-level';";
-    for (const code of [value, type, reexport]) {
-      expect(await problemsIn(filePath, code)).toEqual([RULE]);
-    }
-  });
+  it.each(CLIENT_FILES)(
+    'is refused to %s, values, types and re-exports alike',
+    async (_where, filePath) => {
+      const value =
+        "import { readingLevel } from '#domain/lesson/reading-level';\nexport const x = readingLevel;";
+      const type =
+        "import type { ReadingLevel } from '#domain/lesson/reading-level';\nexport type X = ReadingLevel;";
+      const reexport = "export { readingLevel } from '#domain/lesson/reading-level';";
+      for (const code of [value, type, reexport]) {
+        expect(await problemsIn(filePath, code)).toEqual([RULE]);
+      }
+    },
+  );
 
   it('is refused to a lazy import() and by a relative path', async () => {
     const lazy =

@@ -71,23 +71,16 @@ describe('parseLesson', () => {
     expect(error.problems.map((p) => p.path)).toEqual(['sections.0.items.0.kind']);
   });
 
-  it('refuses a reading’s probability above 100', () => {
+  it.each([
+    ['above 100', 0, 150],
+    ['below 0', 2, -1],
+  ])('refuses a reading’s probability %s', (_where, scenario, probability) => {
     const lesson = structuredClone(soleimaniLesson);
-    const { s, i, view } = readingOf(lesson, 0);
-    view.probability = 150;
+    const { s, i, view } = readingOf(lesson, scenario);
+    view.probability = probability;
     const error = refusal(lesson);
     expect(error.message).toContain(
-      `sections.${s}.items.${i}.scenarios.0.lessonReading.probability`,
-    );
-  });
-
-  it('refuses a negative reading probability', () => {
-    const lesson = structuredClone(soleimaniLesson);
-    const { s, i, view } = readingOf(lesson, 2);
-    view.probability = -1;
-    const error = refusal(lesson);
-    expect(error.message).toContain(
-      `sections.${s}.items.${i}.scenarios.2.lessonReading.probability`,
+      `sections.${s}.items.${i}.scenarios.${scenario}.lessonReading.probability`,
     );
   });
 

@@ -5,9 +5,12 @@ import { ApiErrorAlert } from './api-error-alert';
 interface ConfirmButtonProps {
   /** The button's own words. */
   readonly children: ReactNode;
-  readonly isPending: boolean;
+  /** The button's classes; a danger button by default. */
+  readonly className?: string;
+  /** While the action runs, the button is off. */
+  readonly isPending?: boolean;
   /** The last attempt's error, said under the button. */
-  readonly error: unknown;
+  readonly error?: unknown;
   readonly title: string;
   readonly message: string;
   readonly confirmLabel: string;
@@ -20,7 +23,8 @@ interface ConfirmButtonProps {
  */
 export function ConfirmButton({
   children,
-  isPending,
+  className = 'button button-danger',
+  isPending = false,
   error,
   title,
   message,
@@ -32,7 +36,7 @@ export function ConfirmButton({
     <>
       <button
         type="button"
-        className="button button-danger"
+        className={className}
         disabled={isPending}
         onClick={() => {
           setIsConfirming(true);

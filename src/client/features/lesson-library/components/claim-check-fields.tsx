@@ -1,7 +1,6 @@
 import { CLAIM_CATEGORIES, CLAIM_CATEGORY_LABELS } from '#domain/lesson/lesson-constants';
 import { bindFields, type ItemFieldsProps } from '../lib/field-binding';
 import { type ClaimCategory, type DraftClaim, type DraftClaimCheck } from '../lib/draft-lesson';
-import { draftedPartName, withoutMark } from '../lib/drafted-review';
 import { newClaim } from '../lib/new-draft-parts';
 import { DraftedMark } from './drafted-mark';
 import { SelectField, TextField } from './fields';
@@ -37,14 +36,7 @@ function ClaimFields({
   return (
     <li className="editor-subitem">
       <h5>Claim {number}</h5>
-      <DraftedMark
-        path={path}
-        note={claim.drafted}
-        part={draftedPartName(path)}
-        onAccept={() => {
-          onChange(withoutMark(claim));
-        }}
-      />
+      <DraftedMark path={path} part={claim} onChange={onChange} />
       <TextField
         label={`Quote ${number}, word for word from the article`}
         rows={2}

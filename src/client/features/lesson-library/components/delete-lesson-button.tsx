@@ -1,9 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
-import { ConfirmDialog } from '#shared/components/confirm-dialog';
+import { ConfirmButton } from '#shared/components/confirm-button';
 import { deleteLesson, forgetLesson, type LessonSummaryView } from '../api/library-api';
 import { describeDeletion } from '../lib/describe-lesson';
-import { ApiErrorAlert } from '#shared/components/api-error-alert';
 
 /** Deletes a lesson after a confirmation that names the sessions deleted with it. */
 export function DeleteLessonButton({
@@ -13,7 +11,6 @@ export function DeleteLessonButton({
   readonly lesson: LessonSummaryView;
   readonly onDeleted: (title: string) => void;
 }) {
-  const [isConfirming, setIsConfirming] = useState(false);
   const queryClient = useQueryClient();
   const mutation = useMutation({
     mutationFn: () => deleteLesson(lesson.lessonId, lesson.sessionCount),
@@ -27,31 +24,18 @@ export function DeleteLessonButton({
       ? ''
       : ` and ${lesson.sessionCount} ${lesson.sessionCount === 1 ? 'session' : 'sessions'}`;
   return (
-    <>
-      <button
-        type="button"
-        className="button button-small button-danger"
-        disabled={mutation.isPending}
-        onClick={() => {
-          setIsConfirming(true);
-        }}
-      >
-        Delete<span className="visually-hidden"> {lesson.title}</span>
-      </button>
-      <ApiErrorAlert error={mutation.error} />
-      <ConfirmDialog
-        isOpen={isConfirming}
-        title={`Delete “${lesson.title}”${withSessions}?`}
-        message={describeDeletion(lesson.title, lesson.sessionCount)}
-        confirmLabel={lesson.sessionCount === 0 ? 'Delete' : `Delete lesson${withSessions}`}
-        onCancel={() => {
-          setIsConfirming(false);
-        }}
-        onConfirm={() => {
-          setIsConfirming(false);
-          mutation.mutate();
-        }}
-      />
-    </>
+    <ConfirmButton
+      className="button button-small button-danger"
+      isPending={mutation.isPending}
+      error={mutation.error}
+      title={`Delete “${lesson.title}”${withSessions}?`}
+      message={describeDeletion(lesson.title, lesson.sessionCount)}
+      confirmLabel={lesson.sessionCount === 0 ? 'Delete' : `Delete lesson${withSessions}`}
+      onConfirm={() => {
+        mutation.mutate();
+      }}
+    >
+      Delete<span className="visually-hidden"> {lesson.title}</span>
+    </ConfirmButton>
   );
 }

@@ -249,3 +249,30 @@ export function FieldGroup({
     </fieldset>
   );
 }
+
+/** A yes-or-no property: the box, then its words. */
+export function CheckboxField({
+  path,
+  label,
+  value,
+  onChange,
+}: {
+  readonly path: string;
+  readonly label: ReactNode;
+  readonly value: boolean;
+  readonly onChange: (value: boolean) => void;
+}) {
+  return (
+    <label className="choice">
+      <input
+        id={fieldDomId(path)}
+        type="checkbox"
+        checked={value}
+        onChange={(event) => {
+          onChange(event.target.checked);
+        }}
+      />
+      <span>{label}</span>
+    </label>
+  );
+}

@@ -1,7 +1,6 @@
 import { useId } from 'react';
 import { bindFields, type ItemFieldsProps } from '../lib/field-binding';
 import { type DraftForecast, type DraftScenario } from '../lib/draft-lesson';
-import { draftedPartName, withoutMark } from '../lib/drafted-review';
 import { newScenario } from '../lib/new-draft-parts';
 import { DraftedMark } from './drafted-mark';
 import { FieldGroup, NumberField, TextField } from './fields';
@@ -44,14 +43,7 @@ function ScenarioFields({
   return (
     <li className="editor-subitem">
       <h5>Scenario {number}</h5>
-      <DraftedMark
-        path={path}
-        note={scenario.drafted}
-        part={draftedPartName(path)}
-        onAccept={() => {
-          onChange(withoutMark(scenario));
-        }}
-      />
+      <DraftedMark path={path} part={scenario} onChange={onChange} />
       <TextField label={`Scenario ${number}: what might happen`} rows={2} {...field('statement')} />
       <FieldGroup
         path={`${path}.lessonReading`}

@@ -3,7 +3,6 @@ import { removeAt, replaceAt } from '../lib/draft-edits';
 import { type DraftTerm } from '../lib/draft-lesson';
 import { newTerm } from '../lib/new-draft-parts';
 import { bindFields } from '../lib/field-binding';
-import { draftedPartName, withoutMark } from '../lib/drafted-review';
 import { fieldDomId } from '../lib/problems';
 import { DraftedMark } from './drafted-mark';
 import { FieldGroup, TextField } from './fields';
@@ -31,14 +30,7 @@ function TermFields({
         Term {number}
         {term.term.trim() === '' ? '' : `: ${term.term}`}
       </h4>
-      <DraftedMark
-        path={path}
-        note={term.drafted}
-        part={draftedPartName(path)}
-        onAccept={() => {
-          onChange(withoutMark(term));
-        }}
-      />
+      <DraftedMark path={path} part={term} onChange={onChange} />
       <TextField label={`Term ${number}, as it appears in the article`} {...field('term')} />
       <p className="picker-row">
         <UseSelectionButton

@@ -1,12 +1,11 @@
-import { useState } from 'react';
-import { ConfirmDialog } from '#shared/components/confirm-dialog';
+import { ConfirmButton } from '#shared/components/confirm-button';
 import { ITEM_KIND_LABELS } from '#shared/lib/describe-answer';
 import type { DraftItem } from '../lib/draft-lesson';
-import { draftedPartName, withoutMark } from '../lib/drafted-review';
+import { bindFields } from '../lib/field-binding';
 import { fieldDomId } from '../lib/problems';
 import { ClaimCheckFields } from './claim-check-fields';
 import { DraftedMark } from './drafted-mark';
-import { FieldProblems } from './fields';
+import { CheckboxField, FieldProblems } from './fields';
 import { MoveButtons } from './move-buttons';
 import { ForecastFields } from './forecast-fields';
 import { PollFields } from './poll-fields';
@@ -68,7 +67,6 @@ export function ItemEditor({
   readonly onMove: (delta: number) => void;
   readonly onDelete: () => void;
 }) {
-  const [isConfirming, setIsConfirming] = useState(false);
   const path = `${sectionPath}.items[${index}]`;
   const problems = useFieldProblems(path);
   const number = index + 1;
@@ -86,26 +84,13 @@ export function ItemEditor({
         {item.extension ? <span className="pill"> Extension</span> : null}
       </h4>
       <FieldProblems id={`${fieldDomId(path)}-problems`} problems={problems} />
-      <DraftedMark
-        path={path}
-        note={item.drafted}
-        part={draftedPartName(path)}
-        onAccept={() => {
-          onChange(withoutMark(item));
-        }}
+      <DraftedMark path={path} part={item} onChange={onChange} />
+      <CheckboxField
+        label={
+          <>Extension item{name}: extra work for a class with time left (otherwise a core item)</>
+        }
+        {...bindFields(item, path, onChange)('extension')}
       />
-      <label className="choice">
-        <input
-          type="checkbox"
-          checked={item.extension}
-          onChange={(event) => {
-            onChange({ ...item, extension: event.target.checked });
-          }}
-        />
-        <span>
-          Extension item{name}: extra work for a class with time left (otherwise a core item)
-        </span>
-      </label>
       <KindFields item={item} path={path} sentences={sentences} onChange={onChange} />
       <div className="button-row">
         <MoveButtons
@@ -116,29 +101,16 @@ export function ItemEditor({
           headingIdAt={(target) => fieldDomId(`${sectionPath}.items[${target}]`)}
           onMove={onMove}
         />
-        <button
-          type="button"
+        <ConfirmButton
           className="button button-small button-danger"
-          onClick={() => {
-            setIsConfirming(true);
-          }}
+          title={`Delete item ${number} (${kind})?`}
+          message="The item and everything written in it are removed from the draft."
+          confirmLabel="Delete item"
+          onConfirm={onDelete}
         >
           Delete{name}
-        </button>
+        </ConfirmButton>
       </div>
-      <ConfirmDialog
-        isOpen={isConfirming}
-        title={`Delete item ${number} (${kind})?`}
-        message="The item and everything written in it are removed from the draft."
-        confirmLabel="Delete item"
-        onCancel={() => {
-          setIsConfirming(false);
-        }}
-        onConfirm={() => {
-          setIsConfirming(false);
-          onDelete();
-        }}
-      />
     </li>
   );
 }

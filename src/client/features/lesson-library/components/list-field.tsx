@@ -82,26 +82,40 @@ export function RemoveButton({
   );
 }
 
-/** A list entry that is one line of text (a poll option, a statement), and its remove button. */
-export function LineEntry({
-  label,
-  removeLabel,
-  path,
-  value,
-  onChange,
-  onRemove,
-}: {
-  readonly label: string;
-  readonly removeLabel: string;
-  readonly path: string;
-  readonly value: string;
-  readonly onChange: (value: string) => void;
-  readonly onRemove: () => void;
+/**
+ * A list whose entries are each one line of text in their field `textKey` (poll options, the
+ * teacher's statements): "Option 1" with its remove button, "Option 2"…
+ */
+export function LineListField<
+  Key extends string,
+  T extends { readonly id: string } & Record<Key, string>,
+>({
+  entryLabel,
+  textKey,
+  ...list
+}: Omit<Parameters<typeof ListField<T>>[0], 'children'> & {
+  /** An entry's name, capitalised: "Option". */
+  readonly entryLabel: string;
+  readonly textKey: Key;
 }) {
   return (
-    <li className="editor-row">
-      <TextField path={path} label={label} value={value} onChange={onChange} />
-      <RemoveButton label={removeLabel} onRemove={onRemove} />
-    </li>
+    <ListField {...list}>
+      {(entry, { index, path, change, remove }) => (
+        <li className="editor-row">
+          <TextField
+            path={`${path}.${textKey}`}
+            label={`${entryLabel} ${index + 1}`}
+            value={entry[textKey]}
+            onChange={(text) => {
+              change({ ...entry, [textKey]: text });
+            }}
+          />
+          <RemoveButton
+            label={`Remove ${entryLabel.toLowerCase()} ${index + 1}`}
+            onRemove={remove}
+          />
+        </li>
+      )}
+    </ListField>
   );
 }

@@ -1,6 +1,5 @@
 import { memo } from 'react';
 import type { DraftMetadata } from '../lib/draft-lesson';
-import { draftedPartName, withoutMark } from '../lib/drafted-review';
 import { bindFields } from '../lib/field-binding';
 import { DraftedMark } from './drafted-mark';
 import { TextField } from './fields';
@@ -19,14 +18,7 @@ function MetadataFieldsParts({
   });
   return (
     <>
-      <DraftedMark
-        path="metadata"
-        note={metadata.drafted}
-        part={draftedPartName('metadata')}
-        onAccept={() => {
-          onChange(withoutMark(metadata));
-        }}
-      />
+      <DraftedMark path="metadata" part={metadata} onChange={onChange} />
       <TextField label="Lesson title" {...field('title')} />
       <TextField
         label="Subtitle"

@@ -2,7 +2,7 @@ import { bindFields, type ItemFieldsProps } from '../lib/field-binding';
 import { type DraftPoll } from '../lib/draft-lesson';
 import { newPollOption } from '../lib/new-draft-parts';
 import { SelectField, TextField } from './fields';
-import { LineEntry, ListField } from './list-field';
+import { LineListField } from './list-field';
 
 /** A poll: its question, single or multiple choice, options and the note shown after answering. */
 export function PollFields({ item, path, onChange }: ItemFieldsProps<DraftPoll>) {
@@ -18,26 +18,15 @@ export function PollFields({ item, path, onChange }: ItemFieldsProps<DraftPoll>)
         ]}
         {...field('mode')}
       />
-      <ListField
+      <LineListField
         legend="Options"
         hint="At least two."
         newEntry={newPollOption}
         addLabel="Add an option"
         {...field('options')}
-      >
-        {(option, { index, path: optionPath, change, remove }) => (
-          <LineEntry
-            label={`Option ${index + 1}`}
-            removeLabel={`Remove option ${index + 1}`}
-            path={`${optionPath}.label`}
-            value={option.label}
-            onChange={(label) => {
-              change({ ...option, label });
-            }}
-            onRemove={remove}
-          />
-        )}
-      </ListField>
+        entryLabel="Option"
+        textKey="label"
+      />
       <TextField
         label="Explanation shown after answering (optional)"
         rows={2}

@@ -2,7 +2,7 @@ import { memo, useMemo } from 'react';
 import { ITEM_KIND_LABELS } from '#shared/lib/describe-answer';
 import { moveInList, removeAt, replaceAt } from '../lib/draft-edits';
 import { type DraftItemKind, type DraftSection } from '../lib/draft-lesson';
-import { acceptSection, countDrafted, draftedPartName, withoutMark } from '../lib/drafted-review';
+import { acceptSection, countDrafted } from '../lib/drafted-review';
 import { newItem } from '../lib/new-draft-parts';
 import { bindFields } from '../lib/field-binding';
 import { fieldDomId } from '../lib/problems';
@@ -78,14 +78,7 @@ function SectionEditorParts({
         Section {number}: {title}
       </h3>
       <FieldProblems id={`${fieldDomId(path)}-problems`} problems={problems} />
-      <DraftedMark
-        path={path}
-        note={section.drafted}
-        part={draftedPartName(path)}
-        onAccept={() => {
-          onChange(withoutMark(section));
-        }}
-      />
+      <DraftedMark path={path} part={section} onChange={onChange} />
       <div className="button-row">
         {drafted > 0 ? (
           <button

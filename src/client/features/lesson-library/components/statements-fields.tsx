@@ -2,8 +2,8 @@ import { STATEMENT_TEXT_MAX } from '#domain/lesson/lesson-constants';
 import { bindFields, type ItemFieldsProps } from '../lib/field-binding';
 import { type DraftStatements } from '../lib/draft-lesson';
 import { newSeedStatement } from '../lib/new-draft-parts';
-import { TextField } from './fields';
-import { LineEntry, ListField } from './list-field';
+import { CheckboxField, TextField } from './fields';
+import { LineListField } from './list-field';
 
 /**
  * Class statements: the question students write statements for, the teacher's own statements
@@ -14,36 +14,19 @@ export function StatementsFields({ item, path, onChange }: ItemFieldsProps<Draft
   return (
     <>
       <TextField label="Question students write statements about" rows={2} {...field('question')} />
-      <ListField
+      <LineListField
         legend="Your statements to start the voting (optional)"
         hint={`One line each, at most ${STATEMENT_TEXT_MAX} characters. Students add theirs in class.`}
         newEntry={newSeedStatement}
         addLabel="Add a statement"
         {...field('seedStatements')}
-      >
-        {(seed, { index, path: seedPath, change, remove }) => (
-          <LineEntry
-            label={`Statement ${index + 1}`}
-            removeLabel={`Remove statement ${index + 1}`}
-            path={`${seedPath}.text`}
-            value={seed.text}
-            onChange={(text) => {
-              change({ ...seed, text });
-            }}
-            onRemove={remove}
-          />
-        )}
-      </ListField>
-      <label className="choice">
-        <input
-          type="checkbox"
-          checked={item.requireApproval}
-          onChange={(event) => {
-            onChange({ ...item, requireApproval: event.target.checked });
-          }}
-        />
-        <span>Students’ statements wait for my approval before classmates see them</span>
-      </label>
+        entryLabel="Statement"
+        textKey="text"
+      />
+      <CheckboxField
+        label="Students’ statements wait for my approval before classmates see them"
+        {...field('requireApproval')}
+      />
     </>
   );
 }

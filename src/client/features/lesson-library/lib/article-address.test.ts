@@ -2,26 +2,29 @@ import { describe, expect, it } from 'vitest';
 import { checkArticleAddress } from './article-address';
 
 describe('checkArticleAddress', () => {
-  it('takes an http or https address as it is', () => {
-    expect(checkArticleAddress(' https://news.example.org/a/story?id=3 ')).toEqual({
-      ok: true,
-      url: 'https://news.example.org/a/story?id=3',
-    });
-    expect(checkArticleAddress('http://127.0.0.1:4305/article')).toEqual({
-      ok: true,
-      url: 'http://127.0.0.1:4305/article',
-    });
-  });
-
-  it('takes an address without its scheme as https', () => {
-    expect(checkArticleAddress('www.example.org/story')).toEqual({
-      ok: true,
-      url: 'https://www.example.org/story',
-    });
-    expect(checkArticleAddress('example.org:8080/story')).toEqual({
-      ok: true,
-      url: 'https://example.org:8080/story',
-    });
+  it.each([
+    [
+      'an http or https address as it is',
+      ' https://news.example.org/a/story?id=3 ',
+      'https://news.example.org/a/story?id=3',
+    ],
+    [
+      'an http or https address as it is',
+      'http://127.0.0.1:4305/article',
+      'http://127.0.0.1:4305/article',
+    ],
+    [
+      'an address without its scheme as https',
+      'www.example.org/story',
+      'https://www.example.org/story',
+    ],
+    [
+      'an address without its scheme as https',
+      'example.org:8080/story',
+      'https://example.org:8080/story',
+    ],
+  ])('takes %s: %j', (_rule, typed, url) => {
+    expect(checkArticleAddress(typed)).toEqual({ ok: true, url });
   });
 
   it('asks for an address when there is none', () => {

@@ -31,6 +31,16 @@ function setup(basedOn: string | null = 't0') {
 /** Lets the save's promise callbacks run. */
 const settle = () => vi.advanceTimersByTimeAsync(0);
 
+/** A saver whose first save, of `draft` once typing pauses, fails with `error`. */
+async function firstSaveFails(draft: string, error: string) {
+  const setUp = setup();
+  setUp.saver.change(draft);
+  await vi.advanceTimersByTimeAsync(800);
+  setUp.calls[0]!.reject(error);
+  await settle();
+  return setUp;
+}
+
 describe('DraftSaver', () => {
   beforeEach(() => {
     vi.useFakeTimers();
@@ -79,11 +89,7 @@ describe('DraftSaver', () => {
   });
 
   it('keeps the draft on the device when offline and sends it when the network is back', async () => {
-    const { saver, calls, copies } = setup();
-    saver.change('a');
-    await vi.advanceTimersByTimeAsync(800);
-    calls[0]!.reject('offline');
-    await settle();
+    const { saver, calls, copies } = await firstSaveFails('a', 'offline');
     expect(saver.getStatus()).toEqual({ kind: 'offline' });
     expect(copies.at(-1)).toMatchObject({ draft: 'a', unsaved: true });
     saver.change('ab');
@@ -97,21 +103,13 @@ describe('DraftSaver', () => {
   });
 
   it('tries again by itself while offline', async () => {
-    const { saver, calls } = setup();
-    saver.change('a');
-    await vi.advanceTimersByTimeAsync(800);
-    calls[0]!.reject('offline');
-    await settle();
+    const { calls } = await firstSaveFails('a', 'offline');
     await vi.advanceTimersByTimeAsync(10_000);
     expect(calls).toHaveLength(2);
   });
 
   it('stops at a conflict until the teacher keeps theirs, which overwrites', async () => {
-    const { saver, calls } = setup();
-    saver.change('mine');
-    await vi.advanceTimersByTimeAsync(800);
-    calls[0]!.reject('conflict');
-    await settle();
+    const { saver, calls } = await firstSaveFails('mine', 'conflict');
     expect(saver.getStatus()).toEqual({ kind: 'conflict' });
     saver.change('mine!');
     await vi.advanceTimersByTimeAsync(5000);
@@ -129,11 +127,7 @@ describe('DraftSaver', () => {
   });
 
   it('starts again from the newer draft when the teacher loads it', async () => {
-    const { saver, calls, copies } = setup();
-    saver.change('mine');
-    await vi.advanceTimersByTimeAsync(800);
-    calls[0]!.reject('conflict');
-    await settle();
+    const { saver, calls, copies } = await firstSaveFails('mine', 'conflict');
     saver.replace('theirs', 't9');
     expect(saver.getStatus()).toEqual({ kind: 'saved', at: 't9' });
     expect(copies.at(-1)).toEqual({ draft: 'theirs', basedOn: 't9', unsaved: false });
@@ -143,11 +137,7 @@ describe('DraftSaver', () => {
   });
 
   it('says why a save was refused, and saves again at the next change', async () => {
-    const { saver, calls } = setup();
-    saver.change('a');
-    await vi.advanceTimersByTimeAsync(800);
-    calls[0]!.reject('too large');
-    await settle();
+    const { saver, calls } = await firstSaveFails('a', 'too large');
     expect(saver.getStatus()).toEqual({ kind: 'error', message: 'too large' });
     saver.change('b');
     await vi.advanceTimersByTimeAsync(800);

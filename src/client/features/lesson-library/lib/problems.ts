@@ -107,6 +107,15 @@ export function checkDraft(draft: DraftLesson): EditorProblem[] {
   }));
 }
 
+/** The list `key` and each of its entries' `fields`: `claims`, `claims[0].quote`… */
+function listFieldNames(
+  key: string,
+  list: readonly unknown[],
+  fields: readonly string[],
+): string[] {
+  return [key, ...list.flatMap((_, index) => fields.map((field) => `${key}[${index}].${field}`))];
+}
+
 function itemFieldNames(item: DraftItem): string[] {
   switch (item.kind) {
     case 'prompt':
@@ -115,8 +124,7 @@ function itemFieldNames(item: DraftItem): string[] {
       return [
         'question',
         'mode',
-        'options',
-        ...item.options.map((_, o) => `options[${o}].label`),
+        ...listFieldNames('options', item.options, ['label']),
         'afterAnswer',
       ];
     case 'scale':
@@ -126,43 +134,34 @@ function itemFieldNames(item: DraftItem): string[] {
         'question',
         'asOf',
         'horizon',
-        'scenarios',
-        ...item.scenarios.flatMap((_, k) => [
-          `scenarios[${k}].drafted`,
-          `scenarios[${k}].statement`,
-          `scenarios[${k}].lessonReading`,
-          `scenarios[${k}].lessonReading.probability`,
-          `scenarios[${k}].lessonReading.reason`,
-          `scenarios[${k}].resolution`,
-          `scenarios[${k}].resolution.happened`,
-          `scenarios[${k}].resolution.date`,
-          `scenarios[${k}].resolution.text`,
+        ...listFieldNames('scenarios', item.scenarios, [
+          'drafted',
+          'statement',
+          'lessonReading',
+          'lessonReading.probability',
+          'lessonReading.reason',
+          'resolution',
+          'resolution.happened',
+          'resolution.date',
+          'resolution.text',
         ]),
       ];
     case 'claimCheck':
       return [
         'instructions',
-        'claims',
-        ...item.claims.flatMap((_, c) => [
-          `claims[${c}].drafted`,
-          `claims[${c}].quote`,
-          `claims[${c}].expected`,
-          `claims[${c}].explanation`,
-        ]),
+        ...listFieldNames('claims', item.claims, ['drafted', 'quote', 'expected', 'explanation']),
       ];
     case 'writing':
       return [
         'task',
         'minWords',
-        'rubric',
-        ...item.rubric.flatMap((_, c) => [`rubric[${c}].criterion`, `rubric[${c}].points`]),
+        ...listFieldNames('rubric', item.rubric, ['criterion', 'points']),
         'modelAnswer',
       ];
     case 'statements':
       return [
         'question',
-        'seedStatements',
-        ...item.seedStatements.map((_, k) => `seedStatements[${k}].text`),
+        ...listFieldNames('seedStatements', item.seedStatements, ['text']),
         'requireApproval',
       ];
   }
