@@ -230,6 +230,26 @@ describe('words and phrases', () => {
     );
     expect(phrase).toEqual({ text: 'hurricane season', inProse: 'the hurricane season' });
   });
+
+  it('keeps the text’s casing for acronyms and names, and lower-cases other words', () => {
+    const phraseOf = (text: string) =>
+      keyPhrase(
+        readArticle({
+          ...article,
+          blocks: [{ kind: 'paragraph', text }],
+        }).parts[0]!.paragraphs[0]!.sentences.map((s) => s.terms),
+      )?.text;
+    expect(
+      phraseOf(
+        'Militias stormed the US Embassy in Baghdad. The US Embassy was closed. Crowds stayed near the US Embassy.',
+      ),
+    ).toBe('US Embassy');
+    expect(
+      phraseOf(
+        'MOURNERS gathered at the square. Mourners filled the streets. Mourners prayed for hours.',
+      ),
+    ).toBe('mourners');
+  });
 });
 
 describe('draftLesson', () => {
