@@ -237,6 +237,12 @@ describe('the op-ed', () => {
     expect(glossary.map((g) => g.term)).not.toContain('qasem');
   });
 
+  it('titles its sections distinctly: a repeated key phrase gives way to the next', () => {
+    const titles = sections.map((s) => s.title.toLowerCase());
+    expect(titles.length).toBeGreaterThan(2);
+    expect(new Set(titles).size).toBe(titles.length);
+  });
+
   it('offers the standfirst once, and as no forecast: it explains the past', () => {
     const items = sections.flatMap((s) => s.items);
     const standfirst = opEd.article.blocks[0]!.text;
