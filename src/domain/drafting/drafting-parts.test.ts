@@ -252,6 +252,21 @@ describe('words and phrases', () => {
   });
 });
 
+describe('reading sentences', () => {
+  const sentencesOf = (text: string) => parseText(text).sentences().out('array') as string[];
+
+  it.each([
+    'MOURNERS ATTEND a funeral on Sunday for Iranian Maj.-Gen. Qasem Soleimani and others.',
+    'Brig.-Gen. Hossein Salami and Lt.-Col. Ann Lee spoke to the U.S. Senate on Monday.',
+    'Dr. Ruth Park, Gen. Mark Milley, Lt. Dan Taylor and Sen. Ann Ruiz met Pres. Lee and Amb. Kim.',
+  ])('does not end a sentence at an abbreviation: %s', (sentence) => {
+    expect(sentencesOf(`${sentence} A second sentence follows.`)).toEqual([
+      sentence,
+      'A second sentence follows.',
+    ]);
+  });
+});
+
 describe('draftLesson', () => {
   const options = { lessonId: 'short', today: '2026-12-07', wordRank: () => undefined };
 
