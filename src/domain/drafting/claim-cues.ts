@@ -95,6 +95,25 @@ export const CUE_RULES: readonly CueRule[] = [
     pattern: 'going to #Verb',
   },
   {
+    category: 'prediction',
+    why: 'says what someone wants or may choose to do, which only what they do next can show',
+    // "Iran would like to see a Democrat win … and may opt for measures": an actor's intention
+    // read forward, not a record.
+    pattern: "(would|'d) #Adverb? (like|love|prefer|rather) to",
+  },
+  {
+    category: 'prediction',
+    why: 'says what someone wants or may choose to do, which only what they do next can show',
+    // compromise's patterns take no choice between sequences: "would like to" is the rule above.
+    pattern:
+      '(may|might) #Adverb? (opt|choose|decide|try|seek|attempt|pursue|respond|retaliate|strike|escalate|withdraw|move|act|turn|push|sue|appeal|want|prefer|refuse|resist|insist|demand)',
+  },
+  {
+    category: 'prediction',
+    why: 'says what someone intends to do, which has not happened yet',
+    pattern: '(plan|plans|intend|intends|aim|aims|hopes|vow|vows|pledges|promises) to #Verb',
+  },
+  {
     category: 'opinion',
     why: 'offers the writer’s explanation of what has happened, a judgement rather than a record',
     // "The answer may be found in missed perceptions": a hedge about the past, no forecast.

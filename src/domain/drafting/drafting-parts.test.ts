@@ -51,6 +51,15 @@ describe('the cue that decides a sentence', () => {
       'prediction',
       'may eventually lead',
     ],
+    [
+      'Iran would like to see a Democrat win the 2020 presidential elections and may opt for measures that would help to secure this outcome.',
+      'prediction',
+      'would like to',
+    ],
+    ['Tehran may opt for a slower response.', 'prediction', 'may opt'],
+    ['The company is likely to appeal the ruling.', 'prediction', 'is likely to'],
+    ['Iran could retaliate against US bases.', 'prediction', 'could retaliate'],
+    ['The mayor plans to ask the council for more money.', 'prediction', 'plans to ask'],
   ])('%s -> %s ("%s")', (sentence, category, cue) => {
     expect(cueOf(sentence)).toMatchObject({ category, cue });
   });
