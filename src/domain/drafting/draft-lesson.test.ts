@@ -256,3 +256,14 @@ describe('the op-ed', () => {
     expect(scenarios).not.toContain('IT IS extremely difficult to forecast the next steps.');
   });
 });
+
+describe('the CRS report', () => {
+  const crs = fixtures.find((f) => f.name === 'crs-bridge-funding')!;
+  const glossary = draft(crs.article).lesson.glossary as { term: string; drafted: string }[];
+
+  it('names a programme as an organisation or programme, not a person', () => {
+    const programme = glossary.find((g) => g.term === 'Surface Transportation Block Grant Program');
+    expect(programme?.drafted).toMatch(/^Named organisation or programme/u);
+    expect(glossary.filter((g) => /^Named person/u.test(g.drafted))).toEqual([]);
+  });
+});
