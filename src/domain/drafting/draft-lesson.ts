@@ -106,8 +106,8 @@ function hostOf(url: string | null): string {
 
 /**
  * Each section's key phrase for its prompt and, without a heading, its title: no two titles
- * the same (a section whose best phrase an earlier title or a heading already has takes its
- * next best). Null for a section with no phrase left.
+ * and no two prompts the same (a section whose best phrase an earlier section or a heading
+ * already has takes its next best). Null for a section with no phrase left.
  */
 function distinctPhrases(sections: readonly DraftSection[]): (KeyPhrase | null)[] {
   const taken = new Set(
@@ -115,7 +115,6 @@ function distinctPhrases(sections: readonly DraftSection[]): (KeyPhrase | null)[
   );
   return sections.map((section) => {
     const phrases = keyPhrases(sentencesOf(section).map((s) => s.terms));
-    if (section.heading) return phrases[0] ?? null;
     const phrase = phrases.find((candidate) => !taken.has(candidate.text.toLowerCase()));
     if (phrase) taken.add(phrase.text.toLowerCase());
     return phrase ?? null;
@@ -154,6 +153,7 @@ export function draftLesson(article: Article, options: DraftOptions): Record<str
       index,
       count,
       phrase: phrases[index] ?? null,
+      heading: section.heading,
       sentences: sentencesOf(section),
     };
     const level = promptLevel(reading, previous);
