@@ -3,7 +3,12 @@ import type { Article } from './article';
 import { findCue } from './claim-cues';
 import { addMonths, formatDay, futureDateIn } from './dates';
 import { draftLesson } from './draft-lesson';
-import { groupByHorizon, scenarioStatement, type PredictionFound } from './forecasts';
+import {
+  groupByHorizon,
+  scenarioStatement,
+  statesAFuture,
+  type PredictionFound,
+} from './forecasts';
 import { rankOf } from './glossary';
 import { keyPhrase } from './key-phrase';
 import { parseText, termsOf } from './nlp';
@@ -196,6 +201,35 @@ describe('forecast groups', () => {
     expect(scenarioStatement('According to NOAA, the season will be active.')).toBe(
       'The season will be active.',
     );
+  });
+
+  it('states as a scenario a future in the main clause, not a quoted remark or a present fact', () => {
+    const yes = (text: string, cue: string) => statesAFuture(text, cue);
+    expect(yes('Under the plan, the city will plant 4,000 trees.', 'will plant')).toBe(true);
+    expect(
+      yes(
+        'The crew will launch on the mission, which is scheduled to lift off in 2028.',
+        'is scheduled to',
+      ),
+    ).toBe(true);
+    expect(
+      yes(
+        'The next phase, funded by the Heart, Lung, and Blood Institute, is expected to report.',
+        'is expected to',
+      ),
+    ).toBe(true);
+    expect(
+      yes('This is the decision we will make this year," said Rosa Delgado.', 'will make'),
+    ).toBe(false);
+    expect(yes('A tree costs $450, but upkeep will bring the cost to $725.', 'will bring')).toBe(
+      false,
+    );
+    expect(
+      yes(
+        'Mayor Tran, who is expected to sign the plan, said he would support it.',
+        'is expected to',
+      ),
+    ).toBe(false);
   });
 });
 
