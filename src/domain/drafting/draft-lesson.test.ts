@@ -137,7 +137,7 @@ describe.each(fixtures)('drafting the article $name', ({ article, key }) => {
     expect(claims.length).toBeGreaterThanOrEqual(3);
     for (const claim of claims) {
       expect(text).toContain(claim.quote);
-      const cue = /^\w+: "(.+)"$/u.exec(claim.drafted)?.[1];
+      const cue = /^\w+: (?:names )?"(.+)"(?: \(an? [\w ]+\))?$/u.exec(claim.drafted)?.[1];
       expect(cue, claim.drafted).toBeDefined();
       expect(claim.quote.toLowerCase()).toContain(cue!.toLowerCase());
       expect(claim.explanation).toContain(`“${cue!}”`);
@@ -241,6 +241,13 @@ describe('the op-ed', () => {
     const titles = sections.map((s) => s.title.toLowerCase());
     expect(titles.length).toBeGreaterThan(2);
     expect(new Set(titles).size).toBe(titles.length);
+  });
+
+  it('says what kind of name decided a fact, when a bare name is its only cue', () => {
+    const claims = sections.flatMap((s) => s.items.flatMap((i) => i.claims ?? []));
+    const conventions = claims.find((c) => c.quote.startsWith('Several international conventions'));
+    expect(conventions?.drafted).toBe('Fact: names "Iran" (a place)');
+    expect(conventions?.explanation).toMatch(/^Fact: “Iran” \(a place\) names a person, a place/u);
   });
 
   it('offers the standfirst once, and as no forecast: it explains the past', () => {

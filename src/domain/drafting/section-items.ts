@@ -135,13 +135,15 @@ export function chooseClaims(sentences: readonly ReadSentence[], quoted: Quoted)
 }
 
 export function claimOf(sentence: ReadSentence, id: string): Record<string, unknown> {
-  const { category, cue, why } = sentence.cue!;
+  const { category, cue, why, kind } = sentence.cue!;
   return {
     id,
     quote: sentence.text,
     expected: category,
-    explanation: `${LABELS[category]}: “${cue}” ${why}.`,
-    drafted: `${LABELS[category]}: "${cue}"`,
+    explanation: `${LABELS[category]}: “${cue}”${kind ? ` (${kind})` : ''} ${why}.`,
+    drafted: kind
+      ? `${LABELS[category]}: names "${cue}" (${kind})`
+      : `${LABELS[category]}: "${cue}"`,
   };
 }
 
