@@ -21,6 +21,8 @@ export interface CueRule {
   readonly term?: (term: TermJson, previous: TermJson | undefined) => boolean;
   /** …or a search that returns the cue's words. */
   readonly find?: (sentence: View) => string | null;
+  /** What kind of word the term found is, when the word alone is a weak cue ("a place"). */
+  readonly kindOf?: (term: TermJson) => string;
 }
 
 /** Words that judge rather than report: a writer's evaluation, not a checkable record. */
@@ -93,6 +95,25 @@ export const CUE_RULES: readonly CueRule[] = [
     category: 'prediction',
     why: 'says what is going to happen',
     pattern: 'going to #Verb',
+  },
+  {
+    category: 'prediction',
+    why: 'says what someone wants or may choose to do, which only what they do next can show',
+    // "Iran would like to see a Democrat win … and may opt for measures": an actor's intention
+    // read forward, not a record.
+    pattern: "(would|'d) #Adverb? (like|love|prefer|rather) to",
+  },
+  {
+    category: 'prediction',
+    why: 'says what someone wants or may choose to do, which only what they do next can show',
+    // compromise's patterns take no choice between sequences: "would like to" is the rule above.
+    pattern:
+      '(may|might) #Adverb? (opt|choose|decide|try|seek|attempt|pursue|respond|retaliate|strike|escalate|withdraw|move|act|turn|push|sue|appeal|want|prefer|refuse|resist|insist|demand)',
+  },
+  {
+    category: 'prediction',
+    why: 'says what someone intends to do, which has not happened yet',
+    pattern: '(plan|plans|intend|intends|aim|aims|hopes|vow|vows|pledges|promises) to #Verb',
   },
   {
     category: 'opinion',
@@ -182,12 +203,21 @@ export const CUE_RULES: readonly CueRule[] = [
   },
   {
     category: 'fact',
-    why: 'names a person or a body, whose record can be checked',
+    why: 'names a person, a place or a body, whose record can be checked',
     term: (term) =>
       hasTag(term, 'Person') ||
       hasTag(term, 'Organization') ||
       hasTag(term, 'Place') ||
       hasTag(term, 'Acronym'),
+    // A bare "Iran" says little: the teacher is told it was read as a name, and of what.
+    kindOf: (term) =>
+      hasTag(term, 'Person')
+        ? 'a person'
+        : hasTag(term, 'Place')
+          ? 'a place'
+          : hasTag(term, 'Organization')
+            ? 'an organisation'
+            : 'an abbreviation',
   },
   {
     category: 'fact',
@@ -203,6 +233,8 @@ export interface ClaimCue {
   /** The words of the sentence that decided it, e.g. "is expected to". */
   readonly cue: string;
   readonly why: string;
+  /** For a name: what it names ("a place"), said beside the cue. */
+  readonly kind?: string;
 }
 
 /** Each rule's pattern, parsed once. */
@@ -237,7 +269,9 @@ export function findCue(sentence: View, terms: readonly TermJson[]): ClaimCue | 
       const term = terms.find((t, k) => test(t, terms[k - 1]));
       if (term) {
         const cue = term.text.trim().replace(TRIM, '');
-        if (cue) return { category: rule.category, rank, cue, why: rule.why };
+        const kind = rule.kindOf?.(term);
+        if (cue)
+          return { category: rule.category, rank, cue, why: rule.why, ...(kind && { kind }) };
       }
     }
   }

@@ -137,7 +137,7 @@ describe.each(fixtures)('drafting the article $name', ({ article, key }) => {
     expect(claims.length).toBeGreaterThanOrEqual(3);
     for (const claim of claims) {
       expect(text).toContain(claim.quote);
-      const cue = /^\w+: "(.+)"$/u.exec(claim.drafted)?.[1];
+      const cue = /^\w+: (?:names )?"(.+)"(?: \(an? [\w ]+\))?$/u.exec(claim.drafted)?.[1];
       expect(cue, claim.drafted).toBeDefined();
       expect(claim.quote.toLowerCase()).toContain(cue!.toLowerCase());
       expect(claim.explanation).toContain(`“${cue!}”`);
@@ -237,6 +237,19 @@ describe('the op-ed', () => {
     expect(glossary.map((g) => g.term)).not.toContain('qasem');
   });
 
+  it('titles its sections distinctly: a repeated key phrase gives way to the next', () => {
+    const titles = sections.map((s) => s.title.toLowerCase());
+    expect(titles.length).toBeGreaterThan(2);
+    expect(new Set(titles).size).toBe(titles.length);
+  });
+
+  it('says what kind of name decided a fact, when a bare name is its only cue', () => {
+    const claims = sections.flatMap((s) => s.items.flatMap((i) => i.claims ?? []));
+    const conventions = claims.find((c) => c.quote.startsWith('Several international conventions'));
+    expect(conventions?.drafted).toBe('Fact: names "Iran" (a place)');
+    expect(conventions?.explanation).toMatch(/^Fact: “Iran” \(a place\) names a person, a place/u);
+  });
+
   it('offers the standfirst once, and as no forecast: it explains the past', () => {
     const items = sections.flatMap((s) => s.items);
     const standfirst = opEd.article.blocks[0]!.text;
@@ -248,5 +261,16 @@ describe('the op-ed', () => {
     const scenarios = items.flatMap((i) => i.scenarios ?? []).map((s) => s.statement);
     expect(scenarios).not.toContain(standfirst);
     expect(scenarios).not.toContain('IT IS extremely difficult to forecast the next steps.');
+  });
+});
+
+describe('the CRS report', () => {
+  const crs = fixtures.find((f) => f.name === 'crs-bridge-funding')!;
+  const glossary = draft(crs.article).lesson.glossary as { term: string; drafted: string }[];
+
+  it('names a programme as an organisation or programme, not a person', () => {
+    const programme = glossary.find((g) => g.term === 'Surface Transportation Block Grant Program');
+    expect(programme?.drafted).toMatch(/^Named organisation or programme/u);
+    expect(glossary.filter((g) => /^Named person/u.test(g.drafted))).toEqual([]);
   });
 });

@@ -8,7 +8,7 @@ import {
   DEFAULT_HORIZON_MONTHS,
 } from './forecasts';
 import { glossaryCandidates, type WordRank } from './glossary';
-import { asTitle, keyPhrase } from './key-phrase';
+import { asTitle, keyPhrases, type KeyPhrase } from './key-phrase';
 import { readArticle, type ReadParagraph, type ReadSentence } from './read-article';
 import {
   draftClaimCheck,
@@ -104,6 +104,23 @@ function hostOf(url: string | null): string {
   return match?.[1] ?? '';
 }
 
+/**
+ * Each section's key phrase for its prompt and, without a heading, its title: no two titles
+ * and no two prompts the same (a section whose best phrase an earlier section or a heading
+ * already has takes its next best). Null for a section with no phrase left.
+ */
+function distinctPhrases(sections: readonly DraftSection[]): (KeyPhrase | null)[] {
+  const taken = new Set(
+    sections.flatMap((section) => (section.heading ? [section.heading.toLowerCase()] : [])),
+  );
+  return sections.map((section) => {
+    const phrases = keyPhrases(sentencesOf(section).map((s) => s.terms));
+    const phrase = phrases.find((candidate) => !taken.has(candidate.text.toLowerCase()));
+    if (phrase) taken.add(phrase.text.toLowerCase());
+    return phrase ?? null;
+  });
+}
+
 /** Marks items past the lesson's target as extension work, the core ones first by priority. */
 function markExtensions(priority: Record<string, unknown>[], target: number): void {
   priority.forEach((item, k) => {
@@ -129,13 +146,14 @@ export function draftLesson(article: Article, options: DraftOptions): Record<str
 
   // Prompts, one per section, their level climbing through the lesson.
   const prompts: Record<string, unknown>[] = [];
-  const phrases = sections.map((section) => keyPhrase(sentencesOf(section).map((s) => s.terms)));
+  const phrases = distinctPhrases(sections);
   let previous: PromptLevel | null = null;
   sections.forEach((section, index) => {
     const reading = {
       index,
       count,
       phrase: phrases[index] ?? null,
+      heading: section.heading,
       sentences: sentencesOf(section),
     };
     const level = promptLevel(reading, previous);

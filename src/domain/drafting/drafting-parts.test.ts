@@ -3,7 +3,12 @@ import type { Article } from './article';
 import { findCue } from './claim-cues';
 import { addMonths, formatDay, futureDateIn } from './dates';
 import { draftLesson } from './draft-lesson';
-import { groupByHorizon, scenarioStatement, type PredictionFound } from './forecasts';
+import {
+  groupByHorizon,
+  scenarioStatement,
+  statesAFuture,
+  type PredictionFound,
+} from './forecasts';
 import { rankOf } from './glossary';
 import { keyPhrase } from './key-phrase';
 import { parseText, termsOf } from './nlp';
@@ -51,6 +56,15 @@ describe('the cue that decides a sentence', () => {
       'prediction',
       'may eventually lead',
     ],
+    [
+      'Iran would like to see a Democrat win the 2020 presidential elections and may opt for measures that would help to secure this outcome.',
+      'prediction',
+      'would like to',
+    ],
+    ['Tehran may opt for a slower response.', 'prediction', 'may opt'],
+    ['The company is likely to appeal the ruling.', 'prediction', 'is likely to'],
+    ['Iran could retaliate against US bases.', 'prediction', 'could retaliate'],
+    ['The mayor plans to ask the council for more money.', 'prediction', 'plans to ask'],
   ])('%s -> %s ("%s")', (sentence, category, cue) => {
     expect(cueOf(sentence)).toMatchObject({ category, cue });
   });
@@ -188,6 +202,35 @@ describe('forecast groups', () => {
       'The season will be active.',
     );
   });
+
+  it('states as a scenario a future in the main clause, not a quoted remark or a present fact', () => {
+    const yes = (text: string, cue: string) => statesAFuture(text, cue);
+    expect(yes('Under the plan, the city will plant 4,000 trees.', 'will plant')).toBe(true);
+    expect(
+      yes(
+        'The crew will launch on the mission, which is scheduled to lift off in 2028.',
+        'is scheduled to',
+      ),
+    ).toBe(true);
+    expect(
+      yes(
+        'The next phase, funded by the Heart, Lung, and Blood Institute, is expected to report.',
+        'is expected to',
+      ),
+    ).toBe(true);
+    expect(
+      yes('This is the decision we will make this year," said Rosa Delgado.', 'will make'),
+    ).toBe(false);
+    expect(yes('A tree costs $450, but upkeep will bring the cost to $725.', 'will bring')).toBe(
+      false,
+    );
+    expect(
+      yes(
+        'Mayor Tran, who is expected to sign the plan, said he would support it.',
+        'is expected to',
+      ),
+    ).toBe(false);
+  });
 });
 
 describe('words and phrases', () => {
@@ -229,6 +272,41 @@ describe('words and phrases', () => {
       }).parts[0]!.paragraphs[0]!.sentences.map((s) => s.terms),
     );
     expect(phrase).toEqual({ text: 'hurricane season', inProse: 'the hurricane season' });
+  });
+
+  it('keeps the text’s casing for acronyms and names, and lower-cases other words', () => {
+    const phraseOf = (text: string) =>
+      keyPhrase(
+        readArticle({
+          ...article,
+          blocks: [{ kind: 'paragraph', text }],
+        }).parts[0]!.paragraphs[0]!.sentences.map((s) => s.terms),
+      )?.text;
+    expect(
+      phraseOf(
+        'Militias stormed the US Embassy in Baghdad. The US Embassy was closed. Crowds stayed near the US Embassy.',
+      ),
+    ).toBe('US Embassy');
+    expect(
+      phraseOf(
+        'MOURNERS gathered at the square. Mourners filled the streets. Mourners prayed for hours.',
+      ),
+    ).toBe('mourners');
+  });
+});
+
+describe('reading sentences', () => {
+  const sentencesOf = (text: string) => parseText(text).sentences().out('array') as string[];
+
+  it.each([
+    'MOURNERS ATTEND a funeral on Sunday for Iranian Maj.-Gen. Qasem Soleimani and others.',
+    'Brig.-Gen. Hossein Salami and Lt.-Col. Ann Lee spoke to the U.S. Senate on Monday.',
+    'Dr. Ruth Park, Gen. Mark Milley, Lt. Dan Taylor and Sen. Ann Ruiz met Pres. Lee and Amb. Kim.',
+  ])('does not end a sentence at an abbreviation: %s', (sentence) => {
+    expect(sentencesOf(`${sentence} A second sentence follows.`)).toEqual([
+      sentence,
+      'A second sentence follows.',
+    ]);
   });
 });
 

@@ -29,7 +29,36 @@ export interface ForecastGroup {
   readonly section: number;
 }
 
-/** The article's predictions, each sentence once (a standfirst may repeat a paragraph). */
+/** A quotation mark: a sentence with one quotes a remark (its claim keeps it, whole). */
+const QUOTATION = /["“”]/u;
+/** The cue ends a clause leading up to it, its subject a relative pronoun ("Tran, who is expected to"). */
+const RELATIVE_SUBJECT = /\b(who|which|that)\s*$/iu;
+/**
+ * A clause of its own before the cue's ("…costs roughly $450, but the city…"); not ", and",
+ * which as often ends a list ("the National Heart, Lung, and Blood Institute").
+ */
+const EARLIER_CLAUSE = /,\s*(but|yet|while|whereas|although)\b|;/iu;
+/** A future already in the main clause ("The crew will launch on the mission, which is scheduled to"). */
+const MAIN_FUTURE = /\b(will|shall|won't)\b/iu;
+
+/**
+ * Whether the sentence is a forecast's statement of a future event: its cue in the main clause,
+ * and no quoted remark. "Planting a tree costs $450, but … will bring the cost to $725" reports a
+ * present fact; "Tran, who is expected to sign …, said …" a statement; both stay claims.
+ */
+export function statesAFuture(text: string, cue: string): boolean {
+  if (QUOTATION.test(text)) return false;
+  const at = text.toLowerCase().indexOf(cue.toLowerCase());
+  if (at < 0) return true;
+  const before = text.slice(0, at);
+  if (MAIN_FUTURE.test(before)) return true;
+  return !RELATIVE_SUBJECT.test(before) && !EARLIER_CLAUSE.test(before);
+}
+
+/**
+ * The article's predictions that state a future event (statesAFuture), each sentence once (a
+ * standfirst may repeat a paragraph).
+ */
 export function findPredictions(
   sentences: readonly { sentence: ReadSentence; section: number }[],
   asOf: string,
@@ -39,6 +68,7 @@ export function findPredictions(
   return sentences
     .filter(({ sentence }) => {
       if (sentence.cue?.category !== 'prediction' || seen.has(sentence.text)) return false;
+      if (!statesAFuture(sentence.text, sentence.cue.cue)) return false;
       seen.add(sentence.text);
       return true;
     })
@@ -116,12 +146,9 @@ function probabilityOf(cue: string): number {
 /** Attribution that frames a prediction ("According to NOAA, ", "Officials said that"). */
 const LEADING_ATTRIBUTION = /^according to [^,]{1,80},\s*/iu;
 
-/** A prediction as a scenario's statement: the sentence, its leading attribution off. */
+/** A prediction as a scenario's statement: the sentence (no quoted remark), its leading attribution off. */
 export function scenarioStatement(sentence: string): string {
-  const stripped = sentence
-    .replace(LEADING_ATTRIBUTION, '')
-    .replace(/^[“"]|[”"]$/gu, '')
-    .trim();
+  const stripped = sentence.replace(LEADING_ATTRIBUTION, '').trim();
   return stripped.charAt(0).toUpperCase() + stripped.slice(1);
 }
 

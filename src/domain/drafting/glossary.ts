@@ -139,7 +139,7 @@ function rareWords(paragraphs: readonly ReadParagraph[], wordRank: WordRank): Ca
 const KIND_NOTES: Record<NameKind | 'unknown', string> = {
   person: 'Named person in the article: say who they are, or remove it.',
   place: 'Named place in the article: say where and what it is, or remove it.',
-  organisation: 'Named organisation in the article: say what it is, or remove it.',
+  organisation: 'Named organisation or programme in the article: say what it is, or remove it.',
   unknown: 'Name in the article: say who or what it is, or remove it.',
 };
 

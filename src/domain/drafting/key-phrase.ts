@@ -42,6 +42,29 @@ const isModifier = (term: TermJson) =>
   !QUANTIFIERS.has(term.normal) &&
   !SKIP_TAGS.some((t) => term.tags.includes(t));
 
+/** Tags of a name: its capitals are part of it ("US Embassy", "Bar-Ilan University"). */
+const NAME_TAGS = ['ProperNoun', 'Acronym', 'Person', 'Place', 'Organization'];
+/** Longer than this, a word in capitals is shouting ("MOURNERS ATTEND"), not an acronym. */
+const ACRONYM_MAX_LETTERS = 6;
+
+/**
+ * A word as a title shows it: acronyms and names as the text writes them ("US", "NASA",
+ * "McAllen"), any other word in lower case, so that only the title's first letter is a capital.
+ */
+function asWritten(term: TermJson, opensSentence: boolean): string {
+  const word = term.text.replace(/[^\p{L}\p{N}'’-]/gu, '');
+  const letters = word.replace(/[^\p{L}]/gu, '');
+  if (letters.length > 1 && letters === letters.toUpperCase()) {
+    return letters.length <= ACRONYM_MAX_LETTERS ? word : word.toLowerCase();
+  }
+  const isName =
+    NAME_TAGS.some((tag) => term.tags.includes(tag)) ||
+    /\p{Ll}\p{Lu}/u.test(word) ||
+    // A capital inside a sentence is the writer's: a name compromise did not tag.
+    (!opensSentence && /^\p{Lu}/u.test(word));
+  return isName ? word : word.toLowerCase();
+}
+
 /** A head noun's plural folded to its singular, so "storms" and "storm" count together. */
 const headKey = (normal: string) => normal.replace(/(?<=[^s])s$/u, '');
 
@@ -68,13 +91,8 @@ function phrasesOf(sentences: readonly (readonly TermJson[])[]): Phrase[] {
     const close = () => {
       // A phrase ends in its noun: drop trailing adjectives.
       while (run.length > 0 && !isNoun(run[run.length - 1]!)) run.pop();
-      // Proper nouns keep their capitals; other words are lower-cased.
-      const words = run
-        .slice(-3)
-        .map((t) => t.text.replace(/[^\p{L}\p{N}'’-]/gu, ''))
-        .map((word, i, all) =>
-          run[run.length - all.length + i]!.tags.includes('ProperNoun') ? word : word.toLowerCase(),
-        );
+      const kept = run.slice(-3);
+      const words = kept.map((t) => asWritten(t, t === terms[0]));
       const head = headKey(run[run.length - 1]?.normal ?? '');
       const last = run[run.length - 1];
       if (last && head.length > 2 && !VAGUE.has(last.normal)) {
@@ -99,8 +117,12 @@ function phrasesOf(sentences: readonly (readonly TermJson[])[]): Phrase[] {
 
 /** The passage's key noun phrase as written, e.g. "hurricane season", or null for none. */
 export function keyPhrase(sentences: readonly (readonly TermJson[])[]): KeyPhrase | null {
+  return keyPhrases(sentences)[0] ?? null;
+}
+
+/** The passage's noun phrases, best first, each text once (compared without case). */
+export function keyPhrases(sentences: readonly (readonly TermJson[])[]): KeyPhrase[] {
   const phrases = phrasesOf(sentences);
-  if (phrases.length === 0) return null;
   const heads = new Map<string, number>();
   const texts = new Map<string, number>();
   const textOf = (phrase: Phrase) => phrase.words.join(' ').toLowerCase();
@@ -117,9 +139,13 @@ export function keyPhrase(sentences: readonly (readonly TermJson[])[]): KeyPhras
       lengthRank(a) - lengthRank(b) ||
       a.order - b.order,
   );
-  const best = ranked[0]!;
-  const text = best.words.join(' ');
-  return { text, inProse: best.needsArticle ? `the ${text}` : text };
+  const seen = new Set<string>();
+  return ranked.flatMap((phrase) => {
+    const text = phrase.words.join(' ');
+    if (seen.has(text.toLowerCase())) return [];
+    seen.add(text.toLowerCase());
+    return [{ text, inProse: phrase.needsArticle ? `the ${text}` : text }];
+  });
 }
 
 /** A phrase as a title: its first letter a capital. */

@@ -62,6 +62,23 @@ function isNameTerm(term: TermJson): boolean {
   );
 }
 
+/**
+ * The last words of a body's or a programme's name: compromise takes "Block Grant Program" for
+ * a person (Grant is a first name), but a name ending in one of these is never a person's.
+ */
+const BODY_ENDINGS = new Set(
+  `Program Programme Act Agency Department Council Committee Service Administration Commission
+  Fund Grant Office Institute University Bank Association`
+    .split(/\s+/u)
+    .filter(Boolean),
+);
+
+/** The kind of a name: a body's or a programme's ending outweighs what compromise took it for. */
+function kindOf(name: string, tagged: NameKind | null): NameKind | null {
+  const last = name.split(/\s+/u).pop() ?? '';
+  return /\s/u.test(name) && BODY_ENDINGS.has(last) ? 'organisation' : tagged;
+}
+
 const KIND_OF_TAG: [string, NameKind][] = [
   ['Person', 'person'],
   ['Place', 'place'],
@@ -169,7 +186,7 @@ export function groupNames(
     if (!/^\p{Lu}/u.test(name) || name.length < 2 || !text.includes(name) || MONTH.test(name))
       continue;
     if (!order.has(name)) order.set(name, order.size);
-    kinds.set(name, kinds.get(name) ?? kind);
+    kinds.set(name, kindOf(name, kinds.get(name) ?? kind));
   }
   for (const name of kinds.keys()) {
     const words = nameWords(name);

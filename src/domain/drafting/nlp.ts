@@ -7,6 +7,29 @@ import datesPlugin from 'compromise-dates';
  * ("next month", "in March 2028") against a reference day given as an argument, never the clock.
  */
 nlp.plugin(datesPlugin);
+
+/**
+ * Abbreviations compromise's own list lacks (it knows Dr., Gen., Lt., Sen., U.S. and the like),
+ * each of which would otherwise end a sentence: titles, and ranks joined by a hyphen as some
+ * papers write them ("Maj.-Gen. Qasem Soleimani"). Written as compromise keeps them: lower case,
+ * without the last period.
+ */
+const RANKS = ['gen', 'maj', 'lt', 'col', 'brig', 'capt', 'cmdr', 'cdr', 'adm', 'sgt', 'cpl'];
+const EXTRA_ABBREVIATIONS = [
+  'pres',
+  'insp',
+  'amb',
+  'msgr',
+  'cdr',
+  'sqn',
+  'ldr',
+  ...RANKS.flatMap((first) =>
+    RANKS.filter((second) => second !== first).map((second) => `${first}.-${second}`),
+  ),
+];
+nlp.plugin({
+  model: { one: { abbreviations: Object.fromEntries(EXTRA_ABBREVIATIONS.map((a) => [a, true])) } },
+});
 // The plugin reads dates on every parse, which makes a parse take half as long again; the
 // drafter needs dates only in the few sentences that predict, so it reads them there
 // (`datesIn`) and every other parse skips them.

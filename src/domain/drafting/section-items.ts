@@ -28,6 +28,8 @@ export interface SectionReading {
   readonly count: number;
   /** What the section is most about, e.g. "hurricane season"; null when nothing stands out. */
   readonly phrase: KeyPhrase | null;
+  /** The section's heading in the article, named when no phrase is left for its prompt. */
+  readonly heading?: string | null;
   readonly sentences: readonly ReadSentence[];
 }
 
@@ -47,7 +49,9 @@ export function draftPrompt(
   level: PromptLevel,
   id: string,
 ): Record<string, unknown> {
-  const topic = reading.phrase?.inProse ?? 'this part of the article';
+  const topic =
+    reading.phrase?.inProse ??
+    (reading.heading ? `the part headed “${reading.heading}”` : 'this part of the article');
   const opinion = reading.sentences
     .filter((s) => s.cue?.category === 'opinion' && s.words <= QUOTED_OPINION_WORDS_MAX)
     .sort((a, b) => a.cue!.rank - b.cue!.rank)[0];
@@ -63,8 +67,15 @@ export function draftPrompt(
     question = `Why does the article give these details about ${topic}? What do they add to what you have read so far?`;
     hint = 'Say what a reader would miss if this part were left out.';
   } else if (opinion && reading.index < reading.count - 1) {
-    question = `The article says: “${opinion.text}” Do you agree? Give one reason from the article and one of your own.`;
+    // A quoted remark's own marks give way to the question's: “"…"” would quote it twice.
+    const remark = opinion.text.replace(/^["“]([^"“”]*)["”]$/u, '$1');
+    question = `The article says: “${remark}” Do you agree? Give one reason from the article and one of your own.`;
     hint = 'Separate what the sentence reports from what it judges.';
+  } else if (reading.index < reading.count - 1) {
+    // A judged passage with no opinion short enough to quote: a question of its own, so it
+    // never repeats the closing one.
+    question = `Which sentences about ${topic} in this part judge rather than report? Do you find their reasons convincing?`;
+    hint = 'Quote one judgement and say what evidence the article gives for it.';
   } else {
     question = `Having read this far, what is the most important thing the article says about ${topic}? What would you ask its author?`;
     hint = 'Back your answer with a sentence from the article.';
@@ -124,13 +135,15 @@ export function chooseClaims(sentences: readonly ReadSentence[], quoted: Quoted)
 }
 
 export function claimOf(sentence: ReadSentence, id: string): Record<string, unknown> {
-  const { category, cue, why } = sentence.cue!;
+  const { category, cue, why, kind } = sentence.cue!;
   return {
     id,
     quote: sentence.text,
     expected: category,
-    explanation: `${LABELS[category]}: “${cue}” ${why}.`,
-    drafted: `${LABELS[category]}: "${cue}"`,
+    explanation: `${LABELS[category]}: “${cue}”${kind ? ` (${kind})` : ''} ${why}.`,
+    drafted: kind
+      ? `${LABELS[category]}: names "${cue}" (${kind})`
+      : `${LABELS[category]}: "${cue}"`,
   };
 }
 

@@ -2,6 +2,7 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import type { Article, ArticleBlock } from '#domain/drafting/article';
 import { notAnArticle, tooLong, type ArticleField } from './article-errors';
+import { withoutLeadingFurniture } from './leading-furniture';
 
 /**
  * Fewer words of paragraphs than this is not an article to draft from: a paywall's first lines,
@@ -127,17 +128,19 @@ export function extractArticle(
   const content = parsed?.content;
   if (!parsed || !content) throw notAnArticle(field, 'the page has no article text');
   const siteName = collapse(parsed.siteName ?? '') || null;
+  const title =
+    withoutSiteName(collapse(parsed.title ?? ''), siteName) ||
+    titleTag ||
+    titleFromFileName(fileName) ||
+    'Untitled article';
+  const byline = collapse(parsed.byline ?? '') || null;
   const article: ExtractedArticle = {
-    title:
-      withoutSiteName(collapse(parsed.title ?? ''), siteName) ||
-      titleTag ||
-      titleFromFileName(fileName) ||
-      'Untitled article',
-    byline: collapse(parsed.byline ?? '') || null,
+    title,
+    byline,
     siteName,
     published: isoDate(parsed.publishedTime) ?? published,
     url,
-    blocks: blocksOf(content),
+    blocks: withoutLeadingFurniture(blocksOf(content), { title, byline }),
   };
   requireEnoughText(article, field);
   return article;
