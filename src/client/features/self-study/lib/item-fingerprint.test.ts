@@ -7,7 +7,7 @@ import {
   stableJson,
   wholeItemFingerprint,
 } from './item-fingerprint';
-import { pollWithLabels } from '../../../../test-fixtures/items';
+import { pollWithLabels } from '#test-fixtures/items';
 
 const poll = pollWithLabels(['A', 'B'], { id: 'poll', mode: 'single' });
 

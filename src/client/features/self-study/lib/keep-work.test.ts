@@ -6,7 +6,7 @@ import { checkAnswerForItem } from '#domain/lesson/check-answer';
 import { hasWorkWithoutFingerprints, keepWork, type AnswerFits } from './keep-work';
 import { answersOf, skippedItemIdsOf, type ItemWork, type LessonWork } from './saved-work';
 import { mergeSavedWork } from './merge-work';
-import { claimCheckOfTwo, pollWithLabels } from '../../../../test-fixtures/items';
+import { claimCheckOfTwo, pollWithLabels } from '#test-fixtures/items';
 
 const poll = pollWithLabels(['A', 'B'], { id: 'poll' });
 const prompt: Item = { kind: 'prompt', id: 'prompt', question: 'Why?', level: 'analysis' };

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { itemSchema, type Lesson } from '#domain/lesson/lesson-schema';
 import { lessonVersionSchema } from '#domain/api/lesson-library-contracts';
 import { soleimaniLesson } from '#domain/lesson/builtin/soleimani-lesson';
-import { statementsLesson } from '../../../../test-fixtures/lessons/statements-lesson';
+import { statementsLesson } from '#test-fixtures/lessons/statements-lesson';
 import { ITEM_SHAPES, lessonVersionProblem, type Shape } from './lesson-version-check';
 
 const version = {
