@@ -11,25 +11,16 @@ import {
 } from '../src/test-fixtures/lessons/statements-lesson';
 import { expect, test } from './support/fixtures';
 import type { StudentPages } from './support/live-session-pages';
+import { teacherApi } from './support/teacher-api';
 import { expectNoAxeViolations } from './support/page-checks';
-
-/** A teacher's API call from their own browser (its cookies), with the CSRF header. */
-async function teacherApi(page: Page, path: string, data?: unknown): Promise<unknown> {
-  let token = (await page.context().cookies()).find((c) => c.name === 'csrf')?.value;
-  if (!token)
-    token = ((await (await page.request.get('/api/csrf')).json()) as { token: string }).token;
-  const response = await page.request.post(path, { data, headers: { 'x-csrf-token': token } });
-  expect(response.ok(), `POST ${path}: ${await response.text()}`).toBe(true);
-  return (await response.json()) as unknown;
-}
 
 /** The lesson with class statements, published by the teacher, in a session of its own. */
 async function startStatementsSession(page: Page): Promise<{ code: string; sessionId: string }> {
-  const made = (await teacherApi(page, '/api/lessons', {
+  const made = (await teacherApi(page, 'POST', '/api/lessons', {
     draft: statementsLesson({ requireApproval: true }),
   })) as { summary: { lessonId: string } };
-  await teacherApi(page, `/api/lessons/${made.summary.lessonId}/publish`);
-  const view = (await teacherApi(page, '/api/sessions', {
+  await teacherApi(page, 'POST', `/api/lessons/${made.summary.lessonId}/publish`);
+  const view = (await teacherApi(page, 'POST', '/api/sessions', {
     lessonId: made.summary.lessonId,
     mode: 'teacher-paced',
   })) as { session: { id: string; joinCode: string } };
@@ -202,11 +193,11 @@ test('a student reading at a steady pace while classmates vote: every vote lands
 }) => {
   test.setTimeout(120_000);
   const { page } = teacher;
-  const made = (await teacherApi(page, '/api/lessons', { draft: statementsLesson() })) as {
+  const made = (await teacherApi(page, 'POST', '/api/lessons', { draft: statementsLesson() })) as {
     summary: { lessonId: string };
   };
-  await teacherApi(page, `/api/lessons/${made.summary.lessonId}/publish`);
-  const started = (await teacherApi(page, '/api/sessions', {
+  await teacherApi(page, 'POST', `/api/lessons/${made.summary.lessonId}/publish`);
+  const started = (await teacherApi(page, 'POST', '/api/sessions', {
     lessonId: made.summary.lessonId,
     mode: 'teacher-paced',
   })) as { session: { id: string; joinCode: string } };

@@ -1,19 +1,10 @@
-import { expect, type Page } from '@playwright/test';
+import { expect } from '@playwright/test';
 import type { Lesson } from '#domain/lesson/lesson-schema';
 import { soleimaniLesson } from '#domain/lesson/builtin/soleimani-lesson';
 import { readingLevel } from '#domain/lesson/reading-level';
 import { test } from './support/fixtures';
+import { teacherApi } from './support/teacher-api';
 import { expectNoAxeViolations, expectNoSidewaysScroll } from './support/page-checks';
-
-/** A teacher's API call from their own browser (its cookies), with the CSRF header. */
-async function teacherApi(page: Page, path: string, data: unknown) {
-  let token = (await page.context().cookies()).find((c) => c.name === 'csrf')?.value;
-  if (!token)
-    token = ((await (await page.request.get('/api/csrf')).json()) as { token: string }).token;
-  const response = await page.request.post(path, { data, headers: { 'x-csrf-token': token } });
-  expect(response.ok(), `POST ${path}: ${await response.text()}`).toBe(true);
-  return (await response.json()) as unknown;
-}
 
 /** One section of the built-in lesson, as the app would draft it: its parts marked drafted. */
 function draftedLesson(): Lesson {
@@ -48,7 +39,7 @@ test('a teacher reviews a drafted lesson: accepts by keyboard, edits, accepts th
   test.setTimeout(90_000);
   const { page } = teacher;
   await page.goto('/teach');
-  const created = (await teacherApi(page, '/api/lessons', { draft: draftedLesson() })) as {
+  const created = (await teacherApi(page, 'POST', '/api/lessons', { draft: draftedLesson() })) as {
     summary: { lessonId: string };
   };
   await page.goto(`/teach/lessons/${created.summary.lessonId}`);

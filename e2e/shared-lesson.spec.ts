@@ -1,10 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import { expect, type Page } from '@playwright/test';
+import { expect } from '@playwright/test';
 import type { ForecastItem, Lesson, PollItem, PromptItem } from '#domain/lesson/lesson-schema';
 import { soleimaniLesson } from '#domain/lesson/builtin/soleimani-lesson';
 import { statementsItem, statementsLesson } from '../src/test-fixtures/lessons/statements-lesson';
 import { test } from './support/fixtures';
 import { expectKeptForOffline } from './support/offline';
+import { teacherApi } from './support/teacher-api';
 import { expectNoAxeViolations } from './support/page-checks';
 import { SelfStudyPage } from './support/self-study-page';
 
@@ -21,20 +22,6 @@ const pollOf = (lesson: Lesson, sectionIndex: number): PollItem => {
   if (item?.kind !== 'poll') throw new Error(`section ${sectionIndex} has no poll`);
   return item;
 };
-
-/** A teacher's API call from their own browser (its cookies), with the CSRF header. */
-async function teacherApi(page: Page, method: 'POST' | 'PUT', path: string, data: unknown) {
-  let token = (await page.context().cookies()).find((c) => c.name === 'csrf')?.value;
-  if (!token)
-    token = ((await (await page.request.get('/api/csrf')).json()) as { token: string }).token;
-  const response = await page.request.fetch(path, {
-    method,
-    data,
-    headers: { 'x-csrf-token': token },
-  });
-  expect(response.ok(), `${method} ${path}: ${await response.text()}`).toBe(true);
-  return (await response.json()) as unknown;
-}
 
 test('a lesson opened by its link works offline after one visit, answers and all', async ({
   page,
