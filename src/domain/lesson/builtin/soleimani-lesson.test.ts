@@ -54,6 +54,31 @@ describe('the Soleimani lesson', () => {
     }
   });
 
+  it('fits a 45-minute period in class and 25 minutes alone on its core path, by the duration model', () => {
+    const { classroom, selfStudy } = lessonDuration(soleimaniLesson);
+    expect(classroom.core).toBeLessThanOrEqual(45);
+    expect(selfStudy.core).toBeLessThanOrEqual(25);
+  });
+
+  it('sets the source-checking prompt as an extension with its searches, for homework', () => {
+    const lateral = allItems.find((item) => item.id === 'lesson-source-lateral');
+    if (lateral?.kind !== 'prompt') throw new Error('no lesson-source-lateral prompt');
+    expect(lateral.extension).toBe(true);
+    expect(lateral.guidance?.searches).toBeGreaterThan(0);
+    const notes = soleimaniLesson.sections.find((s) => s.id === 'lesson-drawn')?.teacherNotes;
+    expect(notes?.some((note) => /homework/i.test(note) && /\d+ minutes/.test(note))).toBe(true);
+  });
+
+  it('puts two words in context on the core path', () => {
+    const core = allItems.filter(
+      (item) =>
+        item.extension !== true &&
+        item.kind === 'poll' &&
+        item.question.startsWith('Words in context:'),
+    );
+    expect(core).toHaveLength(2);
+  });
+
   it('is in English, as its article', () => {
     expect(soleimaniLesson.metadata.language).toBe('en');
   });
