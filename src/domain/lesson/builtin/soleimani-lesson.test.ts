@@ -288,6 +288,9 @@ describe('the Soleimani lesson', () => {
 
     it('sits in the forecasting section, as of January 2020 with a 2020 horizon', () => {
       expect(forecast).toBeDefined();
+      // Students know how 2020 went: the question says so and asks for a forecast as of then.
+      expect(forecast?.question).toMatch(/You know how 2020 turned out/);
+      expect(forecast?.question).toMatch(/6 January 2020/);
       expect(forecast?.asOf).toBe('2020-01-06');
       expect(forecast?.horizon).toBe('2020-12-31');
     });
@@ -323,6 +326,12 @@ describe('the Soleimani lesson', () => {
       expect(scenario?.statement).toBe('All U.S. forces leave Iraq.');
       expect(scenario?.resolution?.text).toMatch(/about 3,000 by September 2020/);
       expect(scenario?.resolution?.text).toMatch(/March 2020/);
+      expect(scenario?.lessonReading?.reason).toMatch(/never mentions leaving Iraq/);
+    });
+
+    it('defines a sustained war by a threshold', () => {
+      const scenario = forecast?.scenarios.find((s) => s.id === 'sustained-war');
+      expect(scenario?.statement).toMatch(/at least 10 different days within 30 days/);
     });
 
     it('gives the lesson’s reading with its reason, and none for the election', () => {
