@@ -104,14 +104,15 @@ describe('lessonDuration', () => {
   it('computes the shipped lesson’s minutes from its content, read-only too', () => {
     const lesson: DeepReadonly<Lesson> = soleimaniLesson;
     // 788 words: 5.25 minutes in class, 3.94 alone.
-    // Core items in class, section by section: 5, 5, 5, 9, 6, 13, 5, 9 = 57; 62.25, so 63.
-    // Extension items in class: 5, 6, 5, 7, 3, 4, 14.33 (statements 5, a 150-word letter
-    // 8.33, a poll) = 44.33; 106.59, so 107.
-    // Alone, core: 35.72 (prompts by their writing time), 39.66, so 40; extension items 31
-    // more, 70.66, so 71.
+    // Core items in class, section by section: 5, 5, 1, 5, 1, 4, 5, 4 = 30; 35.25, so 36.
+    // Extension items in class, section by section: 0, 5, 10, 9, 12, 12, 4, 24.33 (the
+    // source check 4 + two searches 5, a scale, a poll, statements 5, a 150-word letter
+    // 8.33) = 76.33; 111.58, so 112.
+    // Alone, core: 20.94 (prompts by their writing time), 24.88, so 25; extension items
+    // 50.78 more, 75.66, so 76.
     expect(lessonDuration(lesson)).toStrictEqual({
-      classroom: { core: 63, withExtensions: 107 },
-      selfStudy: { core: 40, withExtensions: 71 },
+      classroom: { core: 36, withExtensions: 112 },
+      selfStudy: { core: 25, withExtensions: 76 },
     });
   });
 

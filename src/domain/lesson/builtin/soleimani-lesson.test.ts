@@ -54,6 +54,31 @@ describe('the Soleimani lesson', () => {
     }
   });
 
+  it('fits a 45-minute period in class and 25 minutes alone on its core path, by the duration model', () => {
+    const { classroom, selfStudy } = lessonDuration(soleimaniLesson);
+    expect(classroom.core).toBeLessThanOrEqual(45);
+    expect(selfStudy.core).toBeLessThanOrEqual(25);
+  });
+
+  it('sets the source-checking prompt as an extension with its searches, for homework', () => {
+    const lateral = allItems.find((item) => item.id === 'lesson-source-lateral');
+    if (lateral?.kind !== 'prompt') throw new Error('no lesson-source-lateral prompt');
+    expect(lateral.extension).toBe(true);
+    expect(lateral.guidance?.searches).toBeGreaterThan(0);
+    const notes = soleimaniLesson.sections.find((s) => s.id === 'lesson-drawn')?.teacherNotes;
+    expect(notes?.some((note) => /homework/i.test(note) && /\d+ minutes/.test(note))).toBe(true);
+  });
+
+  it('puts two words in context on the core path', () => {
+    const core = allItems.filter(
+      (item) =>
+        item.extension !== true &&
+        item.kind === 'poll' &&
+        item.question.startsWith('Words in context:'),
+    );
+    expect(core).toHaveLength(2);
+  });
+
   it('is in English, as its article', () => {
     expect(soleimaniLesson.metadata.language).toBe('en');
   });
@@ -263,6 +288,9 @@ describe('the Soleimani lesson', () => {
 
     it('sits in the forecasting section, as of January 2020 with a 2020 horizon', () => {
       expect(forecast).toBeDefined();
+      // Students know how 2020 went: the question says so and asks for a forecast as of then.
+      expect(forecast?.question).toMatch(/You know how 2020 turned out/);
+      expect(forecast?.question).toMatch(/6 January 2020/);
       expect(forecast?.asOf).toBe('2020-01-06');
       expect(forecast?.horizon).toBe('2020-12-31');
     });
@@ -298,6 +326,12 @@ describe('the Soleimani lesson', () => {
       expect(scenario?.statement).toBe('All U.S. forces leave Iraq.');
       expect(scenario?.resolution?.text).toMatch(/about 3,000 by September 2020/);
       expect(scenario?.resolution?.text).toMatch(/March 2020/);
+      expect(scenario?.lessonReading?.reason).toMatch(/never mentions leaving Iraq/);
+    });
+
+    it('defines a sustained war by a threshold', () => {
+      const scenario = forecast?.scenarios.find((s) => s.id === 'sustained-war');
+      expect(scenario?.statement).toMatch(/at least 10 different days within 30 days/);
     });
 
     it('gives the lesson’s reading with its reason, and none for the election', () => {
