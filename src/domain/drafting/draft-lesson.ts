@@ -20,7 +20,7 @@ import {
 import { splitByBudget } from './sections';
 
 /**
- * The drafter: an article in, a lesson out in the lesson format (version 6), every part the app
+ * The drafter: an article in, a lesson out in the lesson format (today's version), every part the app
  * wrote marked `drafted` with the note the teacher reads, until the teacher edits or accepts it.
  * The article's paragraphs are kept verbatim and in order. Pure and deterministic: the day comes
  * in as `options.today`, word rarity as `options.wordRank`.

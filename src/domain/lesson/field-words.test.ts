@@ -45,6 +45,12 @@ describe('a lesson’s field paths in the editor’s words', () => {
     expect(words('sections[1].items[2].rubric[1].points')).toBe(
       'Section 2, item 3, criterion 2, points',
     );
+    expect(words('sections[1].items[2].rubric[1].levels[2]')).toBe(
+      'Section 2, item 3, criterion 2, level 3',
+    );
+    expect(words('sections[1].items[2].rubric[1].levels')).toBe(
+      'Section 2, item 3, criterion 2, levels',
+    );
     expect(words('metadata.source.authorDescription')).toBe('Lesson author');
     expect(words('metadata.source')).toBe('The article’s source');
     expect(words('glossary[0].matches[1]')).toBe('Glossary term 1, form 2');

@@ -26,6 +26,8 @@ export const PROMPT_SEARCHES_MAX = 10;
 /** A writing task's rubric: at most this many criteria, each worth 1 to WRITING_POINTS_MAX. */
 export const WRITING_CRITERIA_MAX = 6;
 export const WRITING_POINTS_MAX = 10;
+/** A rubric level's descriptor, in characters: one short line, read beside a radio button. */
+export const RUBRIC_LEVEL_TEXT_MAX = 200;
 /** A piece of writing, in characters: room for a letter of several hundred words. */
 export const WRITING_TEXT_MAX = 10_000;
 /** The teacher's comment on a piece of writing, in characters. */

@@ -209,27 +209,27 @@ describe('importing a file with problems', () => {
   });
 
   it.each([
-    [0, 'is 0, a version of the lesson format this app does not read (it reads versions 1 to 6)'],
+    [0, 'is 0, a version of the lesson format this app does not read (it reads versions 1 to 7)'],
     [
       99,
-      'is 99, a version of the lesson format this app does not read (it reads versions 1 to 6): the file may come from a newer version of the app',
+      'is 99, a version of the lesson format this app does not read (it reads versions 1 to 7): the file may come from a newer version of the app',
     ],
   ])('refuses schemaVersion %i, naming the versions it reads', (version, message) => {
-    const text = exampleText.replace('"schemaVersion": 6', `"schemaVersion": ${version}`);
+    const text = exampleText.replace('"schemaVersion": 7', `"schemaVersion": ${version}`);
     expect(problemsOf(text)).toStrictEqual([{ path: 'schemaVersion', line: 3, message }]);
   });
 
   it('refuses a file without a version, or with one that is not a whole number', () => {
-    const missing = exampleText.replace('"schemaVersion": 6,\n', '');
+    const missing = exampleText.replace('"schemaVersion": 7,\n', '');
     expect(problemsOf(missing)).toStrictEqual([
       {
         path: 'schemaVersion',
         line: 1,
         message:
-          'is missing: it says which version of the lesson format the file uses (this app reads versions 1 to 6)',
+          'is missing: it says which version of the lesson format the file uses (this app reads versions 1 to 7)',
       },
     ]);
-    const text = exampleText.replace('"schemaVersion": 6', '"schemaVersion": "3"');
+    const text = exampleText.replace('"schemaVersion": 7', '"schemaVersion": "3"');
     expect(problemsOf(text)[0]?.message).toMatch(/^must be a whole number: /);
   });
 

@@ -62,7 +62,7 @@ describe('exporting and importing a lesson file', () => {
   it('writes the format first, then the version, pretty, with a trailing newline', () => {
     const file = exportLessonFile(soleimaniLesson);
     expect(
-      file.startsWith(`{\n  "format": "${LESSON_FILE_FORMAT}",\n  "schemaVersion": 6,\n`),
+      file.startsWith(`{\n  "format": "${LESSON_FILE_FORMAT}",\n  "schemaVersion": 7,\n`),
     ).toBe(true);
     expect(file.endsWith('}\n')).toBe(true);
   });
@@ -80,7 +80,7 @@ describe('exporting and importing a lesson file', () => {
   });
 
   it('is at version CURRENT_LESSON_FILE_VERSION, which the example carries', () => {
-    expect(CURRENT_LESSON_FILE_VERSION).toBe(6);
+    expect(CURRENT_LESSON_FILE_VERSION).toBe(7);
     expect(imported(exampleText).schemaVersion).toBe(CURRENT_LESSON_FILE_VERSION);
   });
 });
@@ -94,7 +94,7 @@ describe('importing a file of an older version', () => {
 
   it('migrates the version 2 file’s author views to the lesson’s readings', () => {
     const lesson = imported(shippedV2Text);
-    expect(lesson.schemaVersion).toBe(6);
+    expect(lesson.schemaVersion).toBe(7);
     const forecast = lesson.sections
       .flatMap((section) => section.items)
       .find((item) => item.kind === 'forecast');

@@ -18,7 +18,7 @@ import { LESSON_SCHEMA_VERSION, lessonSchema, type Lesson } from './lesson-schem
  * The open lesson file: the lesson itself, as JSON, with a `format` field first that says what
  * the file is:
  *
- *   { "format": "article-discussion-lesson", "schemaVersion": 6, "id": …, "metadata": …, … }
+ *   { "format": "article-discussion-lesson", "schemaVersion": 7, "id": …, "metadata": …, … }
  *
  * No envelope around the lesson: a lesson already carries its `schemaVersion`, and one number
  * in one place is what the migrations step from (an envelope would carry a second one that

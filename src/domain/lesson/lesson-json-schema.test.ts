@@ -35,7 +35,7 @@ describe('the lesson file’s JSON Schema', () => {
     expect(lessonFileJsonSchema()).toMatchObject({
       $schema: 'https://json-schema.org/draft/2020-12/schema',
       $id: LESSON_FILE_SCHEMA_ID,
-      title: 'Article Discussion lesson file, version 6',
+      title: 'Article Discussion lesson file, version 7',
       description: expect.stringContaining('unique') as string,
       required: expect.arrayContaining(['format', 'schemaVersion', 'sections']) as string[],
     });
@@ -67,7 +67,7 @@ describe('the lesson file’s JSON Schema', () => {
   it('refuses a wrong version, an id with capitals, a date in another form, a bad language', () => {
     const validate = compileKeptSchema();
     const file = exampleText
-      .replace('"schemaVersion": 6', '"schemaVersion": 1')
+      .replace('"schemaVersion": 7', '"schemaVersion": 1')
       .replace('"language": "en"', '"language": "English"')
       .replace('"minWords": 15', '"minWords": 15, "searches": 0')
       .replace('"extension": true', '"extension": "yes"')

@@ -17,7 +17,8 @@ const DESCRIPTION =
   'summaries (see docs/lesson-format.md). The app checks more than this schema can say: section ' +
   'ids are unique among sections, item ids among all items and glossary ids among glossary ' +
   'terms; text fields are trimmed before their length is checked, so text of blanks only is ' +
-  'refused; a part that still carries a `drafted` mark (drafted by the app, not yet reviewed ' +
+  'refused; a rubric criterion that describes its `levels` gives exactly one for each of its ' +
+  '`points`; a part that still carries a `drafted` mark (drafted by the app, not yet reviewed ' +
   'by the teacher) is refused on import. It describes files of this schemaVersion; the app also imports files of older ' +
   'versions, migrating them first.';
 

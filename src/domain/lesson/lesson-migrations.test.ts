@@ -92,7 +92,7 @@ describe('the real migrations', () => {
   it('form one chain from version 1 to the lesson schema’s version', () => {
     expect(knownLessonVersions(LESSON_MIGRATIONS, LESSON_SCHEMA_VERSION)).toStrictEqual({
       oldest: 1,
-      current: 6,
+      current: 7,
     });
   });
 
@@ -103,7 +103,7 @@ describe('the real migrations', () => {
     const result = lessonSchema.safeParse(migrateLesson(v1, 1));
     expect(result.error).toBeUndefined();
     const lesson = result.data;
-    expect(lesson?.schemaVersion).toBe(6);
+    expect(lesson?.schemaVersion).toBe(7);
     // Up to version 5 the sections shared the version 1 lesson's 45 classroom minutes.
     const v5 = migrateLesson(v1, 1, LESSON_MIGRATIONS.slice(0, 4), 5) as {
       sections: { minutes: { core: number } }[];
@@ -130,31 +130,42 @@ describe('the real migrations', () => {
 
   it('bring the shipped lesson’s version 5 file to version 6: in English, minutes computed', () => {
     const v5 = fixture(5) as { metadata: object; sections: Record<string, unknown>[] };
-    const migrated = migrateLesson(v5, 5);
+    const toV6 = LESSON_MIGRATIONS.slice(0, 5);
+    const migrated = migrateLesson(v5, 5, toV6, 6);
     expect(migrated).toStrictEqual({
       ...v5,
       schemaVersion: 6,
       metadata: { ...v5.metadata, language: 'en' },
       sections: v5.sections.map(({ minutes: _written, ...section }) => section),
     });
-    const lesson = lessonSchema.parse(migrated);
+    const lesson = lessonSchema.parse(migrateLesson(v5, 5));
     // The version 6 file kept beside it is the same lesson in shape: its sections, items and
     // article text. Its wording and which items are core were revised after (issue 23).
-    const shipped = lessonSchema.parse(
-      JSON.parse(
-        readFileSync(new URL('./builtin/soleimani-2020.lesson.json', import.meta.url), 'utf8'),
-      ),
-    );
+    const v6 = lessonSchema.parse(migrateLesson(fixture(6), 6));
     const shape = (l: typeof lesson) =>
       l.sections.map((s) => ({
         id: s.id,
         paragraphs: s.paragraphs,
         items: s.items.map((item) => `${item.kind}:${item.id}`),
       }));
-    expect(shape(shipped)).toStrictEqual(shape(lesson));
-    expect(shipped.metadata).toStrictEqual(lesson.metadata);
-    expect(shipped.glossary.map((term) => term.matches)).toStrictEqual(
+    expect(shape(v6)).toStrictEqual(shape(lesson));
+    expect(v6.metadata).toStrictEqual(lesson.metadata);
+    expect(v6.glossary.map((term) => term.matches)).toStrictEqual(
       lesson.glossary.map((term) => term.matches),
     );
+  });
+
+  it('carry the shipped lesson’s version 6 file to version 7 unchanged but for its version', () => {
+    const v6 = fixture(6);
+    const migrated = migrateLesson(v6, 6);
+    expect(migrated).toStrictEqual({ ...v6, schemaVersion: 7 });
+    expect(lessonSchema.safeParse(migrated).error).toBeUndefined();
+    // Version 6 had no levels: every criterion is still scored by points.
+    const criteria = lessonSchema
+      .parse(migrated)
+      .sections.flatMap((s) => s.items)
+      .flatMap((item) => (item.kind === 'writing' ? item.rubric : []));
+    expect(criteria.length).toBeGreaterThan(0);
+    expect(criteria.filter((c) => c.levels !== undefined)).toStrictEqual([]);
   });
 });

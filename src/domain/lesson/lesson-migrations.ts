@@ -4,14 +4,15 @@ import { migrateLessonV2ToV3 } from './migrations/lesson-v2-to-v3';
 import { migrateLessonV3ToV4 } from './migrations/lesson-v3-to-v4';
 import { migrateLessonV4ToV5 } from './migrations/lesson-v4-to-v5';
 import { migrateLessonV5ToV6 } from './migrations/lesson-v5-to-v6';
+import { migrateLessonV6ToV7 } from './migrations/lesson-v6-to-v7';
 
 /**
  * Step-by-step migrations of a lesson's JSON from one `schemaVersion` to the next, so a lesson
  * file exported by any earlier version of the app still imports.
  *
- * Each step knows two neighbouring shapes only; a file from version 1 read by an app at version 6
- * goes 1→2, 2→3, 3→4, 4→5, 5→6, and the result is then validated by today's schema. Steps receive plain
- * JSON (never a validated lesson: the old shape is not today's type) and must not assume it is
+ * Each step knows two neighbouring shapes only; a file from version 1 read by an app at version 7
+ * goes 1→2, 2→3, 3→4, 4→5, 5→6, 6→7, and the result is then validated by today's schema. Steps
+ * receive plain JSON (never a validated lesson: the old shape is not today's type) and must not assume it is
  * valid: leave what they do not understand in place for the validation to report.
  *
  * To add version N+1:
@@ -50,6 +51,9 @@ export const LESSON_MIGRATIONS: readonly LessonMigration[] = [
   // are computed from the content, so the written ones go. Optional `drafted` marks and
   // `guidance.searches`.
   { from: 5, to: 6, migrate: migrateLessonV5ToV6 },
+  // A rubric criterion may describe its levels (`levels`, optional); a version-6 lesson is a
+  // version-7 lesson as it is.
+  { from: 6, to: 7, migrate: migrateLessonV6ToV7 },
 ];
 
 export interface KnownVersions {

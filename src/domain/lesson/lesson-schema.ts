@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   CLAIM_CATEGORIES,
   PROMPT_SEARCHES_MAX,
+  RUBRIC_LEVEL_TEXT_MAX,
   SEED_STATEMENTS_MAX,
   STATEMENT_TEXT_MAX,
   WRITING_CRITERIA_MAX,
@@ -14,7 +15,7 @@ import {
  * a typed object literal is already in its final shape.
  */
 
-export const LESSON_SCHEMA_VERSION = 6;
+export const LESSON_SCHEMA_VERSION = 7;
 
 const id = z
   .string()
@@ -163,13 +164,39 @@ export const claimCheckItemSchema = z.object({
   claims: z.array(claimSchema).min(1),
 });
 
-export const rubricCriterionSchema = z.object({
-  id,
-  /** What the teacher looks for, e.g. "Answers one claim of the article with evidence". */
-  criterion: text,
-  /** The most points it can earn, 1 to WRITING_POINTS_MAX. */
-  points: z.number().int().min(1).max(WRITING_POINTS_MAX),
-});
+export const rubricCriterionSchema = z
+  .object({
+    id,
+    /** What the teacher looks for, e.g. "Answers one claim of the article with evidence". */
+    criterion: text,
+    /** The most points it can earn, 1 to WRITING_POINTS_MAX. */
+    points: z.number().int().min(1).max(WRITING_POINTS_MAX),
+    /**
+     * What the work looks like at each level, level 1 first: one descriptor per point, as the
+     * teacher scores by choosing a level (level k earns k points; 0 is "not shown"). Left out,
+     * the teacher types the points.
+     */
+    levels: z
+      .array(
+        oneLine.max(RUBRIC_LEVEL_TEXT_MAX, `must be at most ${RUBRIC_LEVEL_TEXT_MAX} characters`),
+      )
+      .optional(),
+  })
+  .superRefine((criterion, ctx) => {
+    const { levels, points } = criterion;
+    if (levels === undefined || levels.length === points) return;
+    ctx.addIssue({
+      code: 'custom',
+      message: rubricLevelsMessage(levels.length, points),
+      path: ['levels'],
+    });
+  });
+
+/** Why a criterion's levels do not fit its points, in the teacher's words. */
+export function rubricLevelsMessage(levels: number, points: number): string {
+  const given = levels === 1 ? '1 level' : `${levels} levels`;
+  return `has ${given}, but the criterion is worth ${points} ${points === 1 ? 'point' : 'points'}: give one level for each point (level 1 to ${points}), or none`;
+}
 
 export const writingItemSchema = z.object({
   kind: z.literal('writing'),

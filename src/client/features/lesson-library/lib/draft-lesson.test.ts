@@ -160,6 +160,6 @@ describe('the draft and the lesson-shaped JSON', () => {
     });
     expect(draft.sections).toHaveLength(1);
     expect(draft.sections[0]?.paragraphs).toEqual([{ text: 'One.' }, { text: 'Two.' }]);
-    expect(toLessonJson(draft).schemaVersion).toBe(6);
+    expect(toLessonJson(draft).schemaVersion).toBe(7);
   });
 });

@@ -1,8 +1,8 @@
 import type { LessonJson } from './lesson-json';
 
-/** A small complete lesson of schema version 6, with every kind of item, for the tests. */
+/** A small complete lesson of schema version 7, with every kind of item, for the tests. */
 export const completeLessonJson: LessonJson = {
-  schemaVersion: 6,
+  schemaVersion: 7,
   id: 'webb-images',
   metadata: {
     title: 'First images from the Webb telescope',
