@@ -4,7 +4,7 @@ import { describeLessonFileProblem, importLessonFile, LESSON_FILE_FORMAT } from 
 import { RUBRIC_LEVEL_TEXT_MAX } from './lesson-constants';
 import type { Lesson, RubricCriterion, WritingItem } from './lesson-schema';
 import { lineWith, problemsOf } from './lesson-file-test-helpers';
-import { checkRubricScores } from './rubric';
+import { checkRubricScores, describeScore } from './rubric';
 
 const LEVELS = [
   'Restates the article without a view of its own',
@@ -118,5 +118,18 @@ describe('scores for a leveled rubric', () => {
     expect(checkRubricScores(item, { reasoning: 2 })).toBe(
       'score every criterion of the rubric (missing: form)',
     );
+  });
+});
+
+describe('a score as the student reads it', () => {
+  const leveled = { points: 4, levels: LEVELS };
+
+  it('names the level reached with its descriptor, or that it was not shown', () => {
+    expect(describeScore(leveled, 3)).toBe(`level 3 of 4 — ${LEVELS[2]}`);
+    expect(describeScore(leveled, 0)).toBe('not shown (0 of 4)');
+  });
+
+  it('gives the points of a criterion without levels', () => {
+    expect(describeScore({ points: 2 }, 1)).toBe('1 of 2');
   });
 });

@@ -1,4 +1,4 @@
-import type { WritingItem } from './lesson-schema';
+import type { RubricCriterion, WritingItem } from './lesson-schema';
 
 /** The points a writing task's rubric can give in all. */
 export function rubricTotal(item: Pick<WritingItem, 'rubric'>): number {
@@ -33,4 +33,21 @@ export function checkRubricScores(
     }
   }
   return null;
+}
+
+/**
+ * How a score on a criterion reads: "level 3 of 4 — <its descriptor>" for a criterion with
+ * levels ("not shown (0 of 4)" for none), "3 of 4" for one without.
+ */
+export function describeScore(
+  criterion: Pick<RubricCriterion, 'points' | 'levels'>,
+  score: number,
+): string {
+  const { points, levels } = criterion;
+  if (levels === undefined) return `${score} of ${points}`;
+  if (score === 0) return `not shown (0 of ${points})`;
+  const descriptor = levels[score - 1];
+  return descriptor === undefined
+    ? `${score} of ${points}`
+    : `level ${score} of ${points} — ${descriptor}`;
 }

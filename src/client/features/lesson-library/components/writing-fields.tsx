@@ -22,6 +22,7 @@ export function WritingFields({ item, path, onChange }: ItemFieldsProps<DraftWri
       >
         {(criterion, { index, path: criterionPath, change, remove }) => {
           const criterionField = bindFields(criterion, criterionPath, change);
+          const levels = criterionField('levels');
           return (
             <li className="editor-subitem field-pair">
               <TextField label={`Criterion ${index + 1}`} {...criterionField('criterion')} />
@@ -30,6 +31,17 @@ export function WritingFields({ item, path, onChange }: ItemFieldsProps<DraftWri
                 min={1}
                 max={WRITING_POINTS_MAX}
                 {...criterionField('points')}
+              />
+              {/* Lines, as teacher notes are typed: a level added, edited or removed is a line. */}
+              <TextField
+                path={levels.path}
+                label={`Levels of criterion ${index + 1} (optional)`}
+                hint="What the work looks like at each level, one a line, level 1 first: one line for each point (level 3 earns 3 points). You then score by choosing a level. Leave empty to type the points."
+                rows={4}
+                value={levels.value.join('\n')}
+                onChange={(typed) => {
+                  levels.onChange(typed === '' ? [] : typed.split('\n'));
+                }}
               />
               <RemoveButton label={`Remove criterion ${index + 1}`} onRemove={remove} />
             </li>

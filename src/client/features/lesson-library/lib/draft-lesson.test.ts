@@ -1,11 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { LESSON_SCHEMA_VERSION } from '#domain/lesson/lesson-schema';
 import { soleimaniLesson } from '#domain/lesson/builtin/soleimani-lesson';
-import { DRAFT_SCHEMA_VERSION, type DraftForecast, type DraftItemKind } from './draft-lesson';
+import {
+  DRAFT_SCHEMA_VERSION,
+  type DraftForecast,
+  type DraftItem,
+  type DraftItemKind,
+  type DraftLesson,
+  type DraftRubricCriterion,
+  type DraftWriting,
+} from './draft-lesson';
 import { readDraft } from './read-draft';
 import { toLessonJson } from './lesson-json';
 import { newDraftFromArticle, newItem } from './new-draft-parts';
 import { completeLessonJson } from './test-lesson';
+
+/** The draft with the item of the same id replaced. */
+const replaceItem = (draft: DraftLesson, changed: DraftItem): DraftLesson => ({
+  ...draft,
+  sections: draft.sections.map((section) => ({
+    ...section,
+    items: section.items.map((item) => (item.id === changed.id ? changed : item)),
+  })),
+});
 
 describe('the draft and the lesson-shaped JSON', () => {
   it('reads a complete lesson and writes it back the same, field for field', () => {
@@ -13,6 +30,29 @@ describe('the draft and the lesson-shaped JSON', () => {
     // The copy kept on this device is the editor's own shape: it reads back whole too.
     const draft = readDraft(completeLessonJson);
     expect(readDraft(JSON.parse(JSON.stringify(draft)))).toEqual(draft);
+  });
+
+  it('keeps a criterion’s levels as lines, and writes them without the blank ones', () => {
+    const draft = readDraft(completeLessonJson);
+    const writing = draft.sections
+      .flatMap((section) => section.items)
+      .find((item): item is DraftWriting => item.kind === 'writing');
+    if (!writing) throw new Error('the test lesson has no writing task');
+    expect(writing.rubric.map((c) => c.levels)).toStrictEqual([
+      ['States a view', 'Gives one reason', 'Weighs reasons on both sides'],
+      [],
+    ]);
+    const [leveled, plain] = writing.rubric as [DraftRubricCriterion, DraftRubricCriterion];
+    const typed: DraftWriting = {
+      ...writing,
+      rubric: [
+        { ...leveled, levels: ['Names one', '', 'Weighs two', ' '] },
+        { ...plain, levels: [''] },
+      ],
+    };
+    const json = JSON.stringify(toLessonJson(replaceItem(draft, typed)));
+    expect(json).toContain('"levels":["Names one","Weighs two"]');
+    expect(json.match(/"levels"/g)).toHaveLength(1);
   });
 
   it('reads the shipped lesson and writes it back the same', () => {

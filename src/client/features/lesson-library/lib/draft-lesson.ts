@@ -114,8 +114,10 @@ export type DraftClaimCheck = DraftItemOf<ClaimCheckItem, 'kind' | 'id' | 'instr
   readonly claims: readonly DraftClaim[];
 };
 
-export type DraftRubricCriterion = Readonly<Omit<RubricCriterion, 'points'>> & {
+export type DraftRubricCriterion = Readonly<Omit<RubricCriterion, 'points' | 'levels'>> & {
   readonly points: number | null;
+  /** Level 1's descriptor first, one a line as the teacher types them; none: scored by points. */
+  readonly levels: readonly string[];
 };
 
 export type DraftWriting = DraftItemOf<WritingItem, 'kind' | 'id' | 'task' | 'modelAnswer'> & {

@@ -114,7 +114,7 @@ describe('the review of drafted parts', () => {
 
   it('accepts a whole section: its marks and those of its items, claims and scenarios', () => {
     const draft = draftedLesson();
-    expect(countDrafted(draft.sections[1]!)).toBe(5);
+    expect(countDrafted(draft.sections[1]!)).toBe(6);
     const accepted = acceptSection(draft.sections[1]!);
     expect(countDrafted(accepted)).toBe(0);
     expect(JSON.stringify(accepted)).not.toContain('drafted');

@@ -29,6 +29,12 @@ const optionalText = (value: string): string | undefined =>
   value.trim() === '' ? undefined : value;
 const optionalNumber = (value: number | null): number | undefined => value ?? undefined;
 
+/** A criterion's levels without the blank lines typed between them; none at all: left out. */
+function levelsJson(levels: readonly string[]): string[] | undefined {
+  const written = levels.filter((level) => level.trim() !== '');
+  return written.length > 0 ? written : undefined;
+}
+
 function itemJson(item: DraftItem): LessonJson {
   const base = {
     kind: item.kind,
@@ -92,6 +98,7 @@ function itemJson(item: DraftItem): LessonJson {
             id: criterion.id,
             criterion: criterion.criterion,
             points: optionalNumber(criterion.points),
+            levels: levelsJson(criterion.levels),
           }),
         ),
         modelAnswer: item.modelAnswer,

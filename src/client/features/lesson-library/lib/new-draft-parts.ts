@@ -67,6 +67,7 @@ export const newCriterion = (): DraftRubricCriterion => ({
   id: newId('criterion'),
   criterion: '',
   points: null,
+  levels: [],
 });
 
 export const newPollOption = (): DraftPollOption => ({ id: newId('option'), label: '' });

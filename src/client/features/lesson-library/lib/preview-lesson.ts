@@ -104,11 +104,15 @@ export function previewItem(item: DraftItem): Item {
         ...extension,
         task: item.task,
         ...(item.minWords === null ? {} : { minWords: item.minWords }),
-        rubric: item.rubric.map((c) => ({
-          id: c.id,
-          criterion: c.criterion,
-          points: c.points ?? 1,
-        })),
+        rubric: item.rubric.map((c) => {
+          const levels = c.levels.filter((level) => level.trim() !== '');
+          return {
+            id: c.id,
+            criterion: c.criterion,
+            points: c.points ?? 1,
+            ...(levels.length > 0 ? { levels } : {}),
+          };
+        }),
         modelAnswer: item.modelAnswer,
       };
     case 'statements':

@@ -155,7 +155,7 @@ function itemFieldNames(item: DraftItem): string[] {
       return [
         'task',
         'minWords',
-        ...listFieldNames('rubric', item.rubric, ['criterion', 'points']),
+        ...listFieldNames('rubric', item.rubric, ['criterion', 'points', 'levels']),
         'modelAnswer',
       ];
     case 'statements':

@@ -117,6 +117,7 @@ function readItem(value: unknown): DraftItem | null {
             id: idOr(c.id, 'criterion'),
             criterion: text(c.criterion),
             points: numberOrNull(c.points),
+            levels: list(c.levels).map(text),
           };
         }),
         modelAnswer: text(raw.modelAnswer),

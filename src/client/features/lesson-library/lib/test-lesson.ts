@@ -83,6 +83,23 @@ export const completeLessonJson: LessonJson = {
             },
           ],
         },
+        {
+          kind: 'writing',
+          id: 'w1',
+          extension: true,
+          task: 'Write to the release’s authors: is the first image worth the telescope’s cost?',
+          minWords: 40,
+          rubric: [
+            {
+              id: 'reasoning',
+              criterion: 'Gives reasons for a view',
+              points: 3,
+              levels: ['States a view', 'Gives one reason', 'Weighs reasons on both sides'],
+            },
+            { id: 'form', criterion: 'Reads as a letter', points: 1 },
+          ],
+          modelAnswer: 'Dear authors, the image is worth it, because…',
+        },
       ],
       summary: 'More to come.',
       teacherNotes: [],

@@ -7,9 +7,11 @@ import type { WritingSubmission } from '#domain/api/dashboard-contracts';
 import { describeApiError } from '#shared/lib/api-client';
 import { queryKeys } from '#shared/lib/query-keys';
 import { scoreWriting } from '../api/reports-api';
+import { RubricLevelChoice } from './rubric-level-choice';
 
 /**
- * One student's piece of writing in the report: the text, a score for each rubric criterion and
+ * One student's piece of writing in the report: the text, a score for each rubric criterion (a
+ * level chosen for a criterion that describes its levels, points typed for one that does not) and
  * a comment; "Save" keeps the feedback for the teacher, "Save and release" lets the student see
  * it (with the model answer), and "Take back" hides it again.
  */
@@ -62,30 +64,42 @@ export function WritingFeedbackForm({
         <legend>
           Score against the rubric ({total} of {rubricTotal(item)})
         </legend>
-        {item.rubric.map((criterion) => (
-          <label key={criterion.id} className="form-field number-field">
-            <span>
-              {criterion.criterion} (0 to {criterion.points})
-            </span>
-            <input
-              className="text-input"
-              type="number"
-              inputMode="numeric"
-              min={0}
-              max={criterion.points}
-              step={1}
-              value={scores[criterion.id] ?? ''}
-              onChange={(event) => {
-                const typed = event.target.value.trim();
-                const number = Number(typed);
-                setScores({
-                  ...scores,
-                  [criterion.id]: typed === '' || !Number.isFinite(number) ? null : number,
-                });
+        {item.rubric.map((criterion) =>
+          criterion.levels === undefined ? (
+            <label key={criterion.id} className="form-field number-field">
+              <span>
+                {criterion.criterion} (0 to {criterion.points})
+              </span>
+              <input
+                className="text-input"
+                type="number"
+                inputMode="numeric"
+                min={0}
+                max={criterion.points}
+                step={1}
+                value={scores[criterion.id] ?? ''}
+                onChange={(event) => {
+                  const typed = event.target.value.trim();
+                  const number = Number(typed);
+                  setScores({
+                    ...scores,
+                    [criterion.id]: typed === '' || !Number.isFinite(number) ? null : number,
+                  });
+                }}
+              />
+            </label>
+          ) : (
+            <RubricLevelChoice
+              key={criterion.id}
+              criterion={criterion}
+              levels={criterion.levels}
+              score={scores[criterion.id] ?? null}
+              onScore={(score) => {
+                setScores({ ...scores, [criterion.id]: score });
               }}
             />
-          </label>
-        ))}
+          ),
+        )}
       </fieldset>
       <label className="form-field">
         <span>Comment for {submission.label}</span>

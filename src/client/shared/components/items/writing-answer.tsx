@@ -34,6 +34,15 @@ export function WritingAnswer({
             <li key={criterion.id}>
               {criterion.criterion} (
               {criterion.points === 1 ? '1 point' : `${criterion.points} points`})
+              {criterion.levels === undefined ? null : (
+                <ul>
+                  {criterion.levels.map((descriptor, level) => (
+                    <li key={level}>
+                      Level {level + 1}: {descriptor}
+                    </li>
+                  ))}
+                </ul>
+              )}
             </li>
           ))}
         </ul>

@@ -1,5 +1,5 @@
 import type { StudentWritingItem as WritingItem } from '#domain/lesson/answer-key-schemas';
-import { rubricTotal, scoredTotal } from '#domain/lesson/rubric';
+import { describeScore, rubricTotal, scoredTotal } from '#domain/lesson/rubric';
 import type { WritingFeedback } from '#domain/api/result-contracts';
 
 /** The teacher's released feedback on the student's writing, with the task's model answer. */
@@ -21,7 +21,7 @@ export function WritingFeedbackView({
       <ul>
         {item.rubric.map((criterion) => (
           <li key={criterion.id}>
-            {criterion.criterion}: {feedback.scores[criterion.id] ?? 0} of {criterion.points}
+            {criterion.criterion}: {describeScore(criterion, feedback.scores[criterion.id] ?? 0)}
           </li>
         ))}
       </ul>
