@@ -30,6 +30,7 @@ describe('answer keys', () => {
       'claimCheck',
       'forecast',
       'writing',
+      'writing',
     ]);
     const { sections, ...rest } = withAnswerKeys(stripAnswerKeys(lesson), keys);
     expect({

@@ -28,7 +28,7 @@ export const MAX_JSON_FIELD_NAME_LENGTH = 100;
 export const MAX_JSON_TEXT_LENGTH = 100_000;
 /**
  * The most values (texts, numbers, lists, groups…) a file may have: the shipped lesson has
- * 861. It bounds the work of checking a file: a file of 500,000 zeros where lessons
+ * 929. It bounds the work of checking a file: a file of 500,000 zeros where lessons
  * go once made 500,000 problems for the lesson schema to find.
  */
 export const MAX_JSON_VALUES = 20_000;

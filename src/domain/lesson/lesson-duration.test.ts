@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { soleimaniLesson } from './builtin/soleimani-lesson';
 import type { DeepReadonly } from '../live/deep-readonly';
 import { importLessonFile } from './lesson-file';
-import { lessonDuration, sectionDuration, type DurationSection } from './lesson-duration';
+import {
+  itemDuration,
+  lessonDuration,
+  sectionDuration,
+  type DurationSection,
+} from './lesson-duration';
 import type { Lesson } from './lesson-schema';
 
 /** `count` words, spread over lines and runs of blanks as an article's text can be. */
@@ -12,6 +17,17 @@ const words = (count: number): string =>
 
 const prompt = (minWords?: number, searches?: number) =>
   ({ kind: 'prompt', guidance: { minWords, searches } }) as const;
+
+describe('itemDuration', () => {
+  it('gives one item’s minutes unrounded, in class and alone', () => {
+    // An 80-word letter: 80/18 minutes either way; a 20-word prompt: 4 in class, 20/18 alone.
+    expect(itemDuration({ kind: 'writing', minWords: 80 })).toStrictEqual({
+      classroom: 80 / 18,
+      selfStudy: 80 / 18,
+    });
+    expect(itemDuration(prompt())).toStrictEqual({ classroom: 4, selfStudy: 20 / 18 });
+  });
+});
 
 describe('lessonDuration', () => {
   it('reads at 150 words a minute in class and 200 alone, rounded up once', () => {
@@ -104,15 +120,16 @@ describe('lessonDuration', () => {
   it('computes the shipped lesson’s minutes from its content, read-only too', () => {
     const lesson: DeepReadonly<Lesson> = soleimaniLesson;
     // 788 words: 5.25 minutes in class, 3.94 alone.
-    // Core items in class, section by section: 5, 5, 1, 5, 1, 4, 5, 4 = 30; 35.25, so 36.
-    // Extension items in class, section by section: 0, 5, 10, 9, 12, 12, 4, 24.33 (the
-    // source check 4 + two searches 5, a scale, a poll, statements 5, a 150-word letter
-    // 8.33) = 76.33; 111.58, so 112.
-    // Alone, core: 20.94 (prompts by their writing time), 24.88, so 25; extension items
-    // 50.78 more, 75.66, so 76.
+    // Core items in class, section by section: 5, 5, 1, 2, 1, 4, 5, 4.44 (the 80-word letter)
+    // = 27.44; 32.70, so 33.
+    // Extension items in class, section by section: 0, 5, 10, 12, 12, 12, 4, 28.33 (the
+    // source check 4 + two searches 5, a scale, a poll, statements 5, the evaluation prompt 4,
+    // a 150-word letter 8.33) = 83.33; 116.03, so 117.
+    // Alone, core: 19.61 (prompts by their writing time), 23.55, so 24; extension items
+    // 56.56 more, 80.11, so 81.
     expect(lessonDuration(lesson)).toStrictEqual({
-      classroom: { core: 36, withExtensions: 112 },
-      selfStudy: { core: 25, withExtensions: 76 },
+      classroom: { core: 33, withExtensions: 117 },
+      selfStudy: { core: 24, withExtensions: 81 },
     });
   });
 

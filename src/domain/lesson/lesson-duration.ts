@@ -125,6 +125,11 @@ function itemMinutes(item: DurationItem, mode: Mode): number {
   }
 }
 
+/** One item's minutes in class and alone, unrounded: what it adds to its path's total. */
+export function itemDuration(item: DurationItem): Readonly<Record<Mode, number>> {
+  return { classroom: itemMinutes(item, 'classroom'), selfStudy: itemMinutes(item, 'selfStudy') };
+}
+
 const READING_WORDS_PER_MINUTE: Readonly<Record<Mode, number>> = {
   classroom: CLASS_READING_WORDS_PER_MINUTE,
   selfStudy: SELF_STUDY_READING_WORDS_PER_MINUTE,

@@ -35,7 +35,7 @@ describeWithServer('the lesson library on %s', (ctx) => {
       sectionCount: soleimaniLesson.sections.length,
       minutes: lessonDuration(soleimaniLesson),
     });
-    expect(builtIn?.minutes?.classroom.core).toBe(36);
+    expect(builtIn?.minutes?.classroom.core).toBe(33);
     expectRefusal(
       await teacher.put(`/api/lessons/${soleimaniLesson.id}/draft`, { draft: smallLesson() }),
       403,
