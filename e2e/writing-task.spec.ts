@@ -87,6 +87,12 @@ test('a student completes the core path and its 80-word letter; the teacher scor
   const letterRegion = ana.item(letter);
   await expect(letterRegion.getByText(`Level 4: ${criteria[3]!.levels[3]}`)).toBeVisible();
   await expect(letterRegion.getByText(/^\d+ words \(aim for at least 80\)$/)).toBeVisible();
+  // The text box is described by the criteria and the word count; the levels are read apart.
+  const box = letterRegion.getByRole('textbox');
+  await expect(box).toHaveAccessibleDescription(
+    /^Your teacher scores it on these points \(16 in all\): Engages .* \d+ words \(aim for at least 80\)$/,
+  );
+  await expect(box).not.toHaveAccessibleDescription(/Level 1/);
 
   // The teacher scores the letter in the report by choosing a level for each criterion, on a
   // small phone's width and with the keyboard only: arrow keys within a criterion, Tab to the next.

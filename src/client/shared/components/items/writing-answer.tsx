@@ -27,13 +27,17 @@ export function WritingAnswer({
   const total = item.rubric.reduce((sum, criterion) => sum + criterion.points, 0);
   return (
     <div className="field">
-      <div id={rubricId} className="hint rubric">
-        <p>Your teacher scores it on these points ({total} in all):</p>
+      <div className="hint rubric">
+        <p id={rubricId}>Your teacher scores it on these points ({total} in all):</p>
         <ul>
-          {item.rubric.map((criterion) => (
+          {item.rubric.map((criterion, index) => (
             <li key={criterion.id}>
-              {criterion.criterion} (
-              {criterion.points === 1 ? '1 point' : `${criterion.points} points`})
+              <span id={`${rubricId}-${index}`}>
+                {criterion.criterion} (
+                {criterion.points === 1 ? '1 point' : `${criterion.points} points`})
+              </span>
+              {/* Read by browsing, not with the text box's description: 4 levels of 4 criteria
+                  would make it 16 lines long. */}
               {criterion.levels === undefined ? null : (
                 <ul>
                   {criterion.levels.map((descriptor, level) => (
@@ -50,7 +54,11 @@ export function WritingAnswer({
       <textarea
         className="textarea"
         aria-labelledby={labelId}
-        aria-describedby={`${rubricId} ${countId}`}
+        aria-describedby={[
+          rubricId,
+          ...item.rubric.map((_, i) => `${rubricId}-${i}`),
+          countId,
+        ].join(' ')}
         rows={10}
         maxLength={WRITING_TEXT_MAX}
         value={text}
