@@ -7,6 +7,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { ServerConfig } from './config';
 import type { Database } from './db/database';
 import { ApiError } from './lib/api-error';
+import { systemClock, type Clock } from './lib/clock';
 import { isApiRequest } from './lib/api-paths';
 import { useContractCompilers } from './lib/contract-compilers';
 import { pageShells } from './lib/page-shells';
@@ -63,6 +64,8 @@ export interface AppOptions {
    * start many servers and draft in few of them.
    */
   readonly warmUpArticleDrafter?: boolean;
+  /** The forecasts' "now" (tests pass one they move); the system clock shifted by CLOCK_OFFSET_DAYS otherwise. */
+  readonly clock?: Clock;
 }
 
 /**
@@ -113,7 +116,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(housekeepingPlugin);
   // The logic routes call, made once over the storage, the hub, the lessons and the limits.
   const { hub, mailer, limiters, log } = app;
-  const services = createServices({ config, db, hub, lessons, mailer, limiters, log });
+  const clock = options.clock ?? systemClock(config.clockOffsetDays);
+  const services = createServices({ config, db, hub, lessons, mailer, limiters, log, clock });
   await app.register(servicesPlugin, { value: services });
   app.addHook('onClose', () => {
     services.close();

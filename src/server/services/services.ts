@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { ServerConfig } from '../config';
 import type { Database } from '../db/database';
+import type { Clock } from '../lib/clock';
 import type { Mailer } from '../lib/mailer';
 import type { LessonLibrary } from './lesson-library';
 import type { LiveHub } from '../live/live-hub';
@@ -31,6 +32,8 @@ interface ServiceDependencies {
   readonly mailer: Mailer | null;
   readonly limiters: AccountLimiters & JoinLimiters;
   readonly log: FastifyBaseLogger;
+  /** The forecasts' "now" (lib/clock.ts). */
+  readonly clock: Clock;
 }
 
 /** The server's logic between routes and repositories, one service per concern. */
@@ -72,7 +75,7 @@ export function createServices(deps: ServiceDependencies): Services {
     reports: new Reports(db, hub, views, wallKeys),
     speakingTurns: new SpeakingTurns(db, hub),
     statements,
-    studentAnswers: new StudentAnswers(db, hub, log),
+    studentAnswers: new StudentAnswers(db, hub, log, deps.clock),
     studentData: new StudentData(db, hub),
     views,
     wall: new Wall(db, hub, wallKeys),
