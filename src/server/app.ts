@@ -33,6 +33,7 @@ import { authRoutes } from './routes/auth.routes';
 import { classSessionRoutes } from './routes/class-sessions.routes';
 import { classStatementRoutes } from './routes/class-statements.routes';
 import { eventRoutes } from './routes/events.routes';
+import { classRoutes, forecastRoutes, forecastSessionRoutes } from './routes/forecasts.routes';
 import { healthRoutes } from './routes/health.routes';
 import { joinRoutes } from './routes/join.routes';
 import { lessonRoutes, sharedLessonRoutes } from './routes/lessons.routes';
@@ -139,6 +140,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(lessonRoutes, { prefix: '/api/lessons' });
   await app.register(sharedLessonRoutes, { prefix: '/api/shared-lessons' });
   await app.register(joinRoutes, { prefix: '/api' });
+  await app.register(classRoutes, { prefix: '/api/classes' });
+  await app.register(forecastRoutes, { prefix: '/api/forecasts' });
   for (const sessionRoutes of [
     classSessionRoutes,
     studentRoutes,
@@ -151,6 +154,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     classStatementRoutes,
     studentDataRoutes,
     projectorRoutes,
+    forecastSessionRoutes,
   ]) {
     await app.register(sessionRoutes, { prefix: '/api/sessions' });
   }

@@ -10,6 +10,9 @@ import { Accounts, type AccountLimiters } from './accounts';
 import { ArticleDrafts } from './article-drafts';
 import { ClassSessions } from './class-sessions';
 import { ClassStatements } from './class-statements';
+import { Classes } from './classes';
+import { ForecastSignIn } from './forecast-sign-in';
+import { Forecasts } from './forecasts';
 import { Joining, type JoinLimiters } from './joining';
 import { Reports } from './reports';
 import { SessionViews } from './session-views';
@@ -40,7 +43,10 @@ interface ServiceDependencies {
 export interface Services {
   readonly accounts: Accounts;
   readonly articleDrafts: ArticleDrafts;
+  readonly classes: Classes;
   readonly classSessions: ClassSessions;
+  readonly forecasts: Forecasts;
+  readonly forecastSignIn: ForecastSignIn;
   readonly joining: Joining;
   readonly reports: Reports;
   readonly speakingTurns: SpeakingTurns;
@@ -67,7 +73,11 @@ export function createServices(deps: ServiceDependencies): Services {
     maxRedirects: ARTICLE_MAX_REDIRECTS,
     allowHosts: config.articleFetchAllowHosts,
   });
+  const forecasts = new Forecasts(db, hub, lessons, deps.clock);
   return {
+    classes: new Classes(db, forecasts),
+    forecasts,
+    forecastSignIn: new ForecastSignIn(db, hub, deps.limiters),
     accounts: new Accounts(db, hub, config, deps.mailer, deps.limiters),
     articleDrafts,
     classSessions: new ClassSessions(db, hub, views, lessons, config.retentionDays),
