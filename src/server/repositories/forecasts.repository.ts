@@ -1,4 +1,5 @@
-import type { LeaderboardMode, ScenarioOutcome } from '#domain/api/forecast-contracts';
+import type { ScenarioOutcome } from '#domain/api/forecast-contracts';
+import type { LeaderboardMode } from '#domain/forecasting/leaderboard';
 import type { Queryable } from '../db/database';
 import { toIso } from './class-sessions.repository';
 

@@ -1,6 +1,7 @@
 import type {
   CloseDateRequest,
   ForecastTeam,
+  ForecastTeamsRequest,
   ForecastUpdateRequest,
   ForecastVersion,
   LeaderboardMode,
@@ -214,7 +215,7 @@ export class Forecasts {
   /** Replaces the session's teams: its own students, each in one team at most. */
   async setTeams(
     session: ClassSessionRecord,
-    teams: readonly { readonly name: string; readonly participantIds: readonly string[] }[],
+    teams: ForecastTeamsRequest['teams'],
   ): Promise<ForecastTeam[]> {
     const present = new Set((await listParticipants(this.db, session.id)).map((p) => p.id));
     const placed = new Set<string>();
