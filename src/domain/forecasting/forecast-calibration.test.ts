@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   brierDecomposition,
   classMedianFinalForecasts,
+  finalForecastsByForecaster,
   finalForecastsOf,
   forecastCalibration,
 } from './forecast-calibration';
@@ -109,6 +110,14 @@ describe('final forecasts for calibration', () => {
     expect(finalForecastsOf('A', [scores])).toEqual([forecast(80, true), forecast(20, false)]);
     expect(finalForecastsOf('T', [scores])).toEqual([forecast(85, true), forecast(40, false)]);
     expect(finalForecastsOf('nobody', [scores])).toEqual([]);
+    const byForecaster = finalForecastsByForecaster([scores, scores]);
+    expect([...byForecaster.keys()]).toEqual(['A', 'B', 'T']);
+    expect(byForecaster.get('B')).toEqual([
+      forecast(90, true),
+      forecast(60, false),
+      forecast(90, true),
+      forecast(60, false),
+    ]);
     expect(classMedianFinalForecasts([scores, scores])).toEqual([
       forecast(85, true),
       forecast(40, false),

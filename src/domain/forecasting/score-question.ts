@@ -5,7 +5,13 @@ import type {
   ScenarioResolutions,
   TimeWeightedScore,
 } from './forecast-types';
-import { dailyMedians, standingSteps, timeVersions, type StandingStep } from './standing';
+import {
+  dailyValues,
+  medianSteps,
+  standingSteps,
+  timeVersions,
+  type StandingStep,
+} from './standing';
 import { medianPrefix, timeWeightedScore, type MedianPrefix } from './time-weighted';
 import { mean } from '../scoring/aggregate';
 
@@ -128,7 +134,7 @@ export function scoreQuestion(input: QuestionScoringInput): QuestionScores {
     const first = dayNumber(firstDay);
     const length = dayNumber(lastDay) - first + 1;
     const steps = timed.map((versions) => standingSteps(versions, scenarioId, first, length));
-    const medians = dailyMedians(steps, length);
+    const medians = dailyValues(medianSteps(steps, length), length);
     const prefix = medianPrefix(medians, happened);
     const scoreOf = (own: readonly StandingStep[]): ScenarioScore | null => {
       const score = timeWeightedScore(own, prefix, happened);
@@ -142,8 +148,9 @@ export function scoreQuestion(input: QuestionScoringInput): QuestionScores {
       if (score) forecasterScores[index]!.push(score);
     });
     teams.forEach((team, index) => {
+      // A team stands at the median of its members who have forecast.
       const score = scoreOf(
-        teamSteps(
+        medianSteps(
           team.members.map((member) => steps[member]!),
           length,
         ),
@@ -186,17 +193,4 @@ function meanScore(scores: readonly TimeWeightedScore[]): TimeWeightedScore | nu
 
 function questionScore(id: string, scenarios: readonly ScenarioScore[]): QuestionScore {
   return { id, score: meanScore(scenarios), scenarios };
-}
-
-/**
- * A team's standing forecast as steps: on each day one of its members' standing forecasts
- * changes, the median of the members who have forecast by then.
- */
-function teamSteps(memberSteps: readonly StandingStep[][], length: number): StandingStep[] {
-  const changeDays = [...new Set(memberSteps.flatMap((steps) => steps.map((s) => s.day)))].sort(
-    (a, b) => a - b,
-  );
-  if (changeDays.length === 0) return [];
-  const medians = dailyMedians(memberSteps, length);
-  return changeDays.map((day) => ({ day, percent: medians[day]! }));
 }

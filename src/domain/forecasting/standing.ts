@@ -110,26 +110,52 @@ class SortedValues {
 }
 
 /**
- * The daily median of several standing forecasts over a window of `length` days: on each day,
- * the median of the standing values of those whose first step has come; NaN on days when none
- * has. Costs O(length + steps × forecasters) at worst, never a sort per day.
+ * The median of several standing forecasts, as steps: on each day one of them changes, the
+ * median of those whose first step has come (days before any has are not in the result). All
+ * steps must fall within a window of `length` days. Costs O(length + steps × forecasters) at
+ * worst (one insertion into a sorted array per step), never a sort per day.
  */
-export function dailyMedians(stepsOfEach: readonly StandingStep[][], length: number): Float64Array {
-  const changes: { who: number; percent: number }[][] = Array.from({ length }, () => []);
-  stepsOfEach.forEach((steps, who) => {
-    for (const { day, percent } of steps) changes[day]!.push({ who, percent });
+export function medianSteps(
+  stepsOfEach: readonly (readonly StandingStep[])[],
+  length: number,
+): StandingStep[] {
+  // Counting sort of every step by day, into flat arrays: no object per change.
+  const offsets = new Int32Array(length + 1);
+  for (const steps of stepsOfEach) for (const step of steps) offsets[step.day + 1]! += 1;
+  for (let day = 0; day < length; day++) offsets[day + 1]! += offsets[day]!;
+  const next = offsets.slice(0, length);
+  const who = new Int32Array(offsets[length]!);
+  const percents = new Float64Array(offsets[length]!);
+  stepsOfEach.forEach((steps, index) => {
+    for (const { day, percent } of steps) {
+      const at = next[day]!;
+      next[day] = at + 1;
+      who[at] = index;
+      percents[at] = percent;
+    }
   });
   const current = new Float64Array(stepsOfEach.length).fill(Number.NaN);
   const sorted = new SortedValues();
-  const medians = new Float64Array(length);
+  const result: StandingStep[] = [];
   for (let day = 0; day < length; day++) {
-    for (const { who, percent } of changes[day]!) {
-      const previous = current[who]!;
+    const end = offsets[day + 1]!;
+    if (offsets[day] === end) continue;
+    for (let at = offsets[day]!; at < end; at++) {
+      const previous = current[who[at]!]!;
       if (!Number.isNaN(previous)) sorted.remove(previous);
-      sorted.insert(percent);
-      current[who] = percent;
+      sorted.insert(percents[at]!);
+      current[who[at]!] = percents[at]!;
     }
-    medians[day] = sorted.median();
+    result.push({ day, percent: sorted.median() });
   }
-  return medians;
+  return result;
+}
+
+/** Steps spelled out day by day over a window of `length` days: NaN before the first step. */
+export function dailyValues(steps: readonly StandingStep[], length: number): Float64Array {
+  const values = new Float64Array(length).fill(Number.NaN);
+  steps.forEach((step, index) => {
+    values.fill(step.percent, step.day, steps[index + 1]?.day ?? length);
+  });
+  return values;
 }
