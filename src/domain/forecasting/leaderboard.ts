@@ -1,5 +1,5 @@
-import { mean } from '../scoring/aggregate';
 import type { TimeWeightedScore } from './forecast-types';
+import { meanTimeWeightedScore } from './score-question';
 
 /** Whether a session shows a leaderboard, and under which names. */
 export const LEADERBOARD_MODES = ['off', 'pseudonyms', 'names'] as const;
@@ -34,11 +34,18 @@ export interface LeaderboardEntry {
  */
 export function rankLeaderboard(candidates: readonly LeaderboardCandidate[]): LeaderboardEntry[] {
   const scored = candidates.flatMap((candidate) => {
-    const meanBrier = mean(candidate.questionScores.map((score) => score.brier));
-    const meanLogScore = mean(candidate.questionScores.map((score) => score.logScore));
-    if (!candidate.optedIn || meanBrier === null || meanLogScore === null) return [];
-    const { id, label } = candidate;
-    return [{ id, label, meanBrier, meanLogScore, questions: candidate.questionScores.length }];
+    const overall = meanTimeWeightedScore(candidate.questionScores);
+    if (!candidate.optedIn || overall === null) return [];
+    const { id, label, questionScores } = candidate;
+    return [
+      {
+        id,
+        label,
+        meanBrier: overall.brier,
+        meanLogScore: overall.logScore,
+        questions: questionScores.length,
+      },
+    ];
   });
   scored.sort((a, b) => a.meanBrier - b.meanBrier || a.label.localeCompare(b.label));
   let rank = 0;

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { ForecastVersion, ScenarioResolutions } from './forecast-types';
-import { scoreQuestion, scoringWindow, type QuestionScoringInput } from './score-question';
+import {
+  meanTimeWeightedScore,
+  scoreQuestion,
+  scoringWindow,
+  type QuestionScoringInput,
+} from './score-question';
 
 /** A version made at noon UTC of `day` (or at `time`), giving `probabilities`. */
 const made = (
@@ -281,5 +286,17 @@ describe('scoreQuestion: teams', () => {
     expect(scoreOf(scores, 'U')?.brier).toBeCloseTo(0.1366667, 6);
     expect(scoreOf(scores, 'V')).toBeNull();
     expect(scores.teams.find((team) => team.id === 'T')?.scenarios[0]?.finalPercent).toBe(40);
+  });
+});
+
+describe('meanTimeWeightedScore', () => {
+  it('means Brier and log score apart, and is null for nothing', () => {
+    // (0.1 + 0.3) / 2 = 0.2; (0.5 + 1.5) / 2 = 1.
+    const scores = [
+      { brier: 0.1, logScore: 0.5 },
+      { brier: 0.3, logScore: 1.5 },
+    ];
+    expect(meanTimeWeightedScore(scores)).toEqual({ brier: 0.2, logScore: 1 });
+    expect(meanTimeWeightedScore([])).toBeNull();
   });
 });

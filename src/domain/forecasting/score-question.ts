@@ -171,7 +171,9 @@ export function scoreQuestion(input: QuestionScoringInput): QuestionScores {
   }
   return {
     scenarios,
-    classMedian: meanScore(scenarios.flatMap((s) => (s.classMedian ? [s.classMedian] : []))),
+    classMedian: meanTimeWeightedScore(
+      scenarios.flatMap((s) => (s.classMedian ? [s.classMedian] : [])),
+    ),
     forecasters: input.forecasters.map((forecaster, index) =>
       questionScore(forecaster.id, forecasterScores[index]!),
     ),
@@ -185,12 +187,18 @@ function medianScore(prefix: MedianPrefix): TimeWeightedScore {
   return { brier: prefix.brier[length]! / days, logScore: prefix.log[length]! / days };
 }
 
-function meanScore(scores: readonly TimeWeightedScore[]): TimeWeightedScore | null {
+/**
+ * The mean of several time-weighted scores (Brier and log score each), e.g. a student's over
+ * their resolved questions; null for none.
+ */
+export function meanTimeWeightedScore(
+  scores: readonly TimeWeightedScore[],
+): TimeWeightedScore | null {
   const brier = mean(scores.map((score) => score.brier));
   const logScore = mean(scores.map((score) => score.logScore));
   return brier === null || logScore === null ? null : { brier, logScore };
 }
 
 function questionScore(id: string, scenarios: readonly ScenarioScore[]): QuestionScore {
-  return { id, score: meanScore(scenarios), scenarios };
+  return { id, score: meanTimeWeightedScore(scenarios), scenarios };
 }
