@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { forecastPseudonyms, rankLeaderboard } from './leaderboard';
+import { forecastPseudonyms, leaderboardLabel, rankLeaderboard } from './leaderboard';
 
 const score = (brier: number, logScore = brier * 2) => ({ brier, logScore });
 
@@ -39,5 +39,14 @@ describe('forecastPseudonyms', () => {
     const whole = forecastPseudonyms(ids.slice(0, 10));
     const fewer = forecastPseudonyms(ids.slice(3, 6).reverse());
     for (const id of ids.slice(3, 6)) expect(fewer.get(id)).toBe(whole.get(id));
+  });
+});
+
+describe('leaderboardLabel', () => {
+  it('shows the pseudonym unless the teacher chose names, and nothing when it is off', () => {
+    const student = { displayName: 'Ada', pseudonym: 'Brave Otter' };
+    expect(leaderboardLabel('pseudonyms', student)).toBe('Brave Otter');
+    expect(leaderboardLabel('names', student)).toBe('Ada');
+    expect(leaderboardLabel('off', student)).toBeNull();
   });
 });

@@ -5,6 +5,18 @@ import { meanTimeWeightedScore } from './score-question';
 export const LEADERBOARD_MODES = ['off', 'pseudonyms', 'names'] as const;
 export type LeaderboardMode = (typeof LEADERBOARD_MODES)[number];
 
+/**
+ * The name a student goes by on the leaderboard: their pseudonym, or their display name only
+ * when the teacher chose `names`; null when the session shows no leaderboard.
+ */
+export function leaderboardLabel(
+  mode: LeaderboardMode,
+  student: { readonly displayName: string; readonly pseudonym: string },
+): string | null {
+  if (mode === 'off') return null;
+  return mode === 'names' ? student.displayName : student.pseudonym;
+}
+
 /** Someone who may appear on the leaderboard. */
 export interface LeaderboardCandidate {
   readonly id: string;
