@@ -7,7 +7,7 @@ import type {
 } from './forecast-types';
 import {
   dailyValues,
-  medianSteps,
+  groupMedianSteps,
   standingSteps,
   timeVersions,
   type StandingStep,
@@ -111,7 +111,8 @@ export function scoringWindow(window: {
  * no; the log score the mean of −ln(q), q = p/100 for yes and 1 − p/100 for no, p clipped to
  * [1, 99] % so 0 % and 100 % cost a finite amount. The class median is scored on its own series,
  * and a team on the median of its members who had forecast (the class median before any had).
- * Cost: O(scenarios × (versions + days × forecasters × log forecasters)).
+ * Cost per scenario: O(days × (1 + teams) + versions × forecasters) at worst, the second term
+ * from keeping the standing forecasts sorted as they change (no sort per day).
  */
 export function scoreQuestion(input: QuestionScoringInput): QuestionScores {
   const timed = input.forecasters.map((forecaster) => timeVersions(forecaster.versions));
@@ -123,6 +124,7 @@ export function scoreQuestion(input: QuestionScoringInput): QuestionScores {
       return index === undefined ? [] : [index];
     }),
   }));
+  const everyone = input.forecasters.map((_, index) => index);
   const forecasterScores: ScenarioScore[][] = input.forecasters.map(() => []);
   const teamScores: ScenarioScore[][] = teams.map(() => []);
   const scenarios: ScenarioScoring[] = [];
@@ -134,7 +136,12 @@ export function scoreQuestion(input: QuestionScoringInput): QuestionScores {
     const first = dayNumber(firstDay);
     const length = dayNumber(lastDay) - first + 1;
     const steps = timed.map((versions) => standingSteps(versions, scenarioId, first, length));
-    const medians = dailyValues(medianSteps(steps, length), length);
+    const [classSteps = [], ...stepsOfTeams] = groupMedianSteps(steps, length, [
+      everyone,
+      // A team stands at the median of its members who have forecast.
+      ...teams.map((team) => team.members),
+    ]);
+    const medians = dailyValues(classSteps, length);
     const prefix = medianPrefix(medians, happened);
     const scoreOf = (own: readonly StandingStep[]): ScenarioScore | null => {
       const score = timeWeightedScore(own, prefix, happened);
@@ -147,14 +154,8 @@ export function scoreQuestion(input: QuestionScoringInput): QuestionScores {
       const score = scoreOf(own);
       if (score) forecasterScores[index]!.push(score);
     });
-    teams.forEach((team, index) => {
-      // A team stands at the median of its members who have forecast.
-      const score = scoreOf(
-        medianSteps(
-          team.members.map((member) => steps[member]!),
-          length,
-        ),
-      );
+    stepsOfTeams.forEach((own, index) => {
+      const score = scoreOf(own);
       if (score) teamScores[index]!.push(score);
     });
     const finalMedian = medians[length - 1]!;
