@@ -15,14 +15,19 @@ export interface MedianMultiset {
 export class SmallSortedValues implements MedianMultiset {
   private readonly values: number[] = [];
 
+  // Shifts by hand: splice allocates an array of what it removes, on every call.
   add(value: number, delta: 1 | -1): void {
+    const values = this.values;
     if (delta === -1) {
-      this.values.splice(this.values.indexOf(value), 1);
+      let at = values.indexOf(value);
+      for (; at < values.length - 1; at++) values[at] = values[at + 1]!;
+      values.pop();
       return;
     }
-    let at = 0;
-    while (at < this.values.length && this.values[at]! < value) at += 1;
-    this.values.splice(at, 0, value);
+    let at = values.length;
+    values.push(value);
+    for (; at > 0 && values[at - 1]! > value; at--) values[at] = values[at - 1]!;
+    values[at] = value;
   }
 
   median(): number {
@@ -91,10 +96,6 @@ export class RankedCounts implements MedianMultiset {
 
 /** The distinct values of `values`, sorted ascending. */
 export function distinctSorted(values: Float64Array): Float64Array {
-  const sorted = values.slice().sort();
-  let count = 0;
-  for (let index = 0; index < sorted.length; index++) {
-    if (index === 0 || sorted[index] !== sorted[count - 1]) sorted[count++] = sorted[index]!;
-  }
-  return sorted.subarray(0, count);
+  // Percents repeat a lot (often whole numbers): dedupe first, then sort the few left.
+  return Float64Array.from(new Set(values)).sort();
 }
