@@ -21,7 +21,6 @@ import {
   listLeaderboardOptIns,
   listResolutions,
   listSessionForecastSettings,
-  listSessionVersions,
   type ForecastVersionRecord,
   type ScenarioResolutionRecord,
   type SessionForecastSettings,
@@ -136,7 +135,15 @@ function groupVersions(versions: readonly ForecastVersionRecord[]) {
  * (a student's update, the due list): versions, students, teams and opt-ins are left empty.
  */
 export async function loadForecastBoard(
-  deps: { readonly db: Queryable; readonly lessons: LessonLibrary; readonly clock: Clock },
+  deps: {
+    readonly db: Queryable;
+    readonly lessons: LessonLibrary;
+    readonly clock: Clock;
+    /** The versions of these sessions' students (not removed), oldest first. */
+    readonly readVersions: (
+      sessionIds: readonly string[],
+    ) => Promise<readonly ForecastVersionRecord[]>;
+  },
   sessionsInAnyOrder: readonly ClassSessionRecord[],
   options: { readonly questionsOnly?: boolean } = {},
 ): Promise<ForecastBoard> {
@@ -149,7 +156,7 @@ export async function loadForecastBoard(
       Promise.all(sessions.map((s) => lessons.ofSession(s))),
       listCloseDates(db, ids),
       listResolutions(db, ids),
-      options.questionsOnly ? [] : listSessionVersions(db, ids),
+      options.questionsOnly ? [] : deps.readVersions(ids),
       options.questionsOnly ? [] : listForecastTeams(db, ids),
       listSessionForecastSettings(db, ids),
       options.questionsOnly ? new Set<string>() : listLeaderboardOptIns(db, ids),
