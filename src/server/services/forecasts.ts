@@ -302,7 +302,11 @@ export class Forecasts {
 
   private async questionView(session: ClassSessionRecord, itemId: string) {
     const board = await this.board([session]);
-    const scored = scoreBoard(board).find((s) => s.question.item.id === itemId);
+    // Only this question is scored: the others' scores are not part of the answer.
+    const [scored] = scoreBoard({
+      ...board,
+      questions: board.questions.filter((q) => q.item.id === itemId),
+    });
     if (!scored) throw new Error(`the question ${itemId} left the board`);
     return teacherQuestionView(board, scored);
   }
