@@ -113,6 +113,24 @@ function resolutionOf(
   return null;
 }
 
+/**
+ * Versions grouped by question and student, worked out once per list: the version cache
+ * (version-cache.ts) hands the same list to every request until the versions change.
+ */
+const groupedLists = new WeakMap<
+  readonly ForecastVersionRecord[],
+  ReadonlyMap<string, ReadonlyMap<string, readonly ForecastVersionRecord[]>>
+>();
+
+function groupVersionsOnce(versions: readonly ForecastVersionRecord[]) {
+  let grouped = groupedLists.get(versions);
+  if (!grouped) {
+    grouped = groupVersions(versions);
+    groupedLists.set(versions, grouped);
+  }
+  return grouped;
+}
+
 function groupVersions(versions: readonly ForecastVersionRecord[]) {
   const byQuestion = new Map<string, Map<string, ForecastVersionRecord[]>>();
   for (const version of versions) {
@@ -222,7 +240,7 @@ export async function loadForecastBoard(
     lessonTitles: new Map(sessions.map((s, index) => [s.id, pinned[index]!.lesson.metadata.title])),
     questions,
     participants: new Map(sessions.map((s, index) => [s.id, participants[index]!])),
-    versions: groupVersions(versions),
+    versions: groupVersionsOnce(versions),
     teams,
     settings,
     optIns,
