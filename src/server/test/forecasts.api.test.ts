@@ -105,6 +105,15 @@ describeEachStorage('forecasts that live past the lesson (%s)', (kind) => {
       const view = await myForecasts(device, base);
       expect(view.sessionStatus).toBe('ended');
       expect(view.questions[0]?.myVersions.map((v) => v.probabilities.strike)).toEqual([60, 80]);
+      // The ended session's stream still carries a resolution to the student's page.
+      const stream = await device.openStream(`${base}/events`);
+      await teacher.put(`${base}/forecasts/${FUTURE_ITEM}/resolution`, {
+        scenarios: { talks: { outcome: 'annulled', resolvedOn: context.clock.today() } },
+      });
+      expect((await stream.nextOf('forecast.resolved')).data).toMatchObject({
+        itemId: FUTURE_ITEM,
+      });
+      stream.close();
       // The old device was signed out; the teacher's answers follow the newest version.
       expect((await ana.student.get(`${base}/my-forecasts`)).status).toBe(401);
       const csv = await teacher.get(`${base}/answers.csv`);
