@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { FORECAST_TEAM_NAME_MAX } from '../forecasting/teams';
+import { FORECAST_REASON_MAX } from '../forecasting/update-checks';
 import { percentSchema } from '../lesson/answer-schema';
 import type { DeepReadonly } from '../live/deep-readonly';
 
@@ -21,9 +23,9 @@ export type LeaderboardMode = (typeof LEADERBOARD_MODES)[number];
 /** Where a scenario's outcome comes from: the teacher's resolution, or the lesson itself. */
 export const RESOLUTION_SOURCES = ['teacher', 'lesson'] as const;
 
-export const FORECAST_REASON_MAX_LENGTH = 280;
+export const FORECAST_REASON_MAX_LENGTH = FORECAST_REASON_MAX;
 export const CLASS_NAME_MAX_LENGTH = 80;
-export const TEAM_NAME_MAX_LENGTH = 60;
+export const TEAM_NAME_MAX_LENGTH = FORECAST_TEAM_NAME_MAX;
 export const FORECAST_TEAMS_MAX = 100;
 export const SOURCE_URL_MAX_LENGTH = 2000;
 

@@ -11,6 +11,7 @@ import type {
   TeacherForecastsView,
 } from '#domain/api/forecast-contracts';
 import type { ExportedForecasts } from '#domain/api/student-data-contracts';
+import { checkForecastTeams } from '#domain/forecasting/teams';
 import { checkCloseDate } from '#domain/forecasting/question-status';
 import { checkForecastUpdate, normalizeForecastReason } from '#domain/forecasting/update-checks';
 import type { Database } from '../db/database';
@@ -225,29 +226,15 @@ export class Forecasts {
     teams: ForecastTeamsRequest['teams'],
   ): Promise<ForecastTeam[]> {
     const present = new Set((await listParticipants(this.db, session.id)).map((p) => p.id));
-    const placed = new Set<string>();
-    teams.forEach((team, index) => {
-      for (const id of team.participantIds) {
-        const field = `teams.${index}.participantIds`;
-        if (!present.has(id)) {
-          throw new ApiError(
-            400,
-            'invalid_input',
-            `${field}: ${id} is not a student of this session.`,
-            field,
-          );
-        }
-        if (placed.has(id)) {
-          throw new ApiError(
-            400,
-            'invalid_input',
-            `${field}: ${id} is in two teams; a student is in one at most.`,
-            field,
-          );
-        }
-        placed.add(id);
-      }
-    });
+    const problem = checkForecastTeams(teams, present);
+    if (problem) {
+      throw new ApiError(
+        400,
+        'invalid_input',
+        `${problem.field}: ${problem.message}.`,
+        problem.field,
+      );
+    }
     await this.db.transaction((tx) => replaceForecastTeams(tx, session.id, teams));
     const board = await this.board([session]);
     return teamViews(board, scoreBoard(board));
