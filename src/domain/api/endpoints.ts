@@ -1,6 +1,7 @@
 import { accountEndpoints } from './endpoints/accounts';
 import type { EndpointContract } from './endpoints/contract';
 import { dashboardEndpoints } from './endpoints/dashboard';
+import { forecastEndpoints } from './endpoints/forecasts';
 import { lessonEndpoints } from './endpoints/lessons';
 import { serverEndpoints } from './endpoints/server';
 import { sessionEndpoints } from './endpoints/sessions';
@@ -25,4 +26,5 @@ export const endpoints = {
   ...sessionEndpoints,
   ...dashboardEndpoints,
   ...studentEndpoints,
+  ...forecastEndpoints,
 } as const satisfies Readonly<Record<string, EndpointContract>>;

@@ -48,6 +48,8 @@ export const API_ERROR_CODES = [
   'name_taken',
   'rejoin_refused',
   'item_not_open',
+  'question_closed',
+  'reason_required',
   'item_not_found',
   'section_not_found',
   'lesson_not_found',

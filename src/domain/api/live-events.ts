@@ -41,6 +41,11 @@ export const liveEventSchema = z.discriminatedUnion('type', [
    */
   event('wall.changed', { itemId: z.string().nullable() }),
   event('outcomes.revealed', { itemId: z.string() }),
+  /**
+   * The teacher resolved (or corrected) scenarios of a forecast question: refetch the forecasts
+   * page, whose scores changed. Also reaches students of an ended session.
+   */
+  event('forecast.resolved', { itemId: z.string() }),
   /** The teacher released (or took back) feedback on this student's writing: refetch the view. */
   event('feedback.released', { itemId: z.string() }),
   /** A class statement was written, approved or hidden: refetch the item's statements. */

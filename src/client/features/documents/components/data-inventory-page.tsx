@@ -115,6 +115,26 @@ const SERVER_STORES: readonly Store[] = [
     ],
   },
   {
+    id: 'forecasts',
+    title:
+      'forecast_versions, forecast_team_members, participants.leaderboard_opt_in: forecasts that live past the lesson',
+    holds: 'Deleted with the student or the session.',
+    fields: [
+      {
+        name: 'forecast_versions.probabilities, reason, made_at, in_class',
+        why: 'Every version of a student’s forecast with its one-line reason and day: what the time-weighted score is computed from.',
+      },
+      {
+        name: 'forecast_team_members.participant_id',
+        why: 'The forecasting team the teacher put the student in.',
+      },
+      {
+        name: 'participants.leaderboard_opt_in',
+        why: 'The student chose to appear on the leaderboard (by a made-up name unless the teacher shows names).',
+      },
+    ],
+  },
+  {
     id: 'session-events',
     title: 'session_events: the live updates sent to open pages',
     holds:
@@ -126,7 +146,8 @@ const SERVER_STORES: readonly Store[] = [
   },
   {
     id: 'class-sessions',
-    title: 'class_sessions, item_states, section_summaries, forecast_outcomes',
+    title:
+      'class_sessions, item_states, section_summaries, forecast_outcomes, forecast_questions, scenario_resolutions, forecast_teams, classes',
     holds: 'The session itself; deleted after the retention period once it has ended.',
     fields: [
       { name: 'join_code', why: 'How students find the session while it is open.' },
