@@ -7,6 +7,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { ServerConfig } from './config';
 import type { Database } from './db/database';
 import { ApiError } from './lib/api-error';
+import { systemClock, type Clock } from './lib/clock';
 import { isApiRequest } from './lib/api-paths';
 import { useContractCompilers } from './lib/contract-compilers';
 import { pageShells } from './lib/page-shells';
@@ -32,6 +33,7 @@ import { authRoutes } from './routes/auth.routes';
 import { classSessionRoutes } from './routes/class-sessions.routes';
 import { classStatementRoutes } from './routes/class-statements.routes';
 import { eventRoutes } from './routes/events.routes';
+import { classRoutes, forecastRoutes, forecastSessionRoutes } from './routes/forecasts.routes';
 import { healthRoutes } from './routes/health.routes';
 import { joinRoutes } from './routes/join.routes';
 import { lessonRoutes, sharedLessonRoutes } from './routes/lessons.routes';
@@ -63,6 +65,8 @@ export interface AppOptions {
    * start many servers and draft in few of them.
    */
   readonly warmUpArticleDrafter?: boolean;
+  /** The forecasts' "now" (tests pass one they move); the system clock shifted by CLOCK_OFFSET_DAYS otherwise. */
+  readonly clock?: Clock;
 }
 
 /**
@@ -113,7 +117,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(housekeepingPlugin);
   // The logic routes call, made once over the storage, the hub, the lessons and the limits.
   const { hub, mailer, limiters, log } = app;
-  const services = createServices({ config, db, hub, lessons, mailer, limiters, log });
+  const clock = options.clock ?? systemClock(config.clockOffsetDays);
+  const services = createServices({ config, db, hub, lessons, mailer, limiters, log, clock });
   await app.register(servicesPlugin, { value: services });
   app.addHook('onClose', () => {
     services.close();
@@ -135,6 +140,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(lessonRoutes, { prefix: '/api/lessons' });
   await app.register(sharedLessonRoutes, { prefix: '/api/shared-lessons' });
   await app.register(joinRoutes, { prefix: '/api' });
+  await app.register(classRoutes, { prefix: '/api/classes' });
+  await app.register(forecastRoutes, { prefix: '/api/forecasts' });
   for (const sessionRoutes of [
     classSessionRoutes,
     studentRoutes,
@@ -147,6 +154,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     classStatementRoutes,
     studentDataRoutes,
     projectorRoutes,
+    forecastSessionRoutes,
   ]) {
     await app.register(sessionRoutes, { prefix: '/api/sessions' });
   }

@@ -114,6 +114,17 @@ const envSchema = z.object({
     .min(1, 'ARTICLE_FETCH_TIMEOUT_SECONDS must be at least 1')
     .max(60, 'ARTICLE_FETCH_TIMEOUT_SECONDS must be at most 60')
     .default(10),
+  /**
+   * A testing aid: shifts the server's "now" for forecast days and version timestamps by whole
+   * days (e2e tests simulate students coming back days later). Ignored in production.
+   */
+  CLOCK_OFFSET_DAYS: z.coerce
+    .number({ error: 'CLOCK_OFFSET_DAYS must be a whole number of days' })
+    .int('CLOCK_OFFSET_DAYS must be a whole number of days')
+    .min(-3650)
+    .max(3650)
+    .default(0),
+  NODE_ENV: z.string().optional(),
 });
 
 export interface ServerConfig {
@@ -156,6 +167,8 @@ export interface ServerConfig {
   readonly articleFetchAllowHosts: readonly AllowedHost[];
   /** The whole fetch of an article's page, in milliseconds. */
   readonly articleFetchTimeoutMs: number;
+  /** Days the forecast clock runs ahead (CLOCK_OFFSET_DAYS); always 0 in production. */
+  readonly clockOffsetDays: number;
 }
 
 export type TrustProxy = false | readonly string[];
@@ -258,5 +271,6 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
     housekeepingIntervalSeconds: e.HOUSEKEEPING_INTERVAL_SECONDS,
     articleFetchAllowHosts: e.ARTICLE_FETCH_ALLOW_HOSTS,
     articleFetchTimeoutMs: e.ARTICLE_FETCH_TIMEOUT_SECONDS * 1000,
+    clockOffsetDays: e.NODE_ENV === 'production' ? 0 : e.CLOCK_OFFSET_DAYS,
   };
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Answer } from '#domain/lesson/answers';
 import type { Queryable } from '../db/database';
 
@@ -188,4 +189,32 @@ export async function moderateAnswer(
     [sessionId, participantId, itemId, change.isHidden ?? null, change.isSpotlighted ?? null],
   );
   return rows.length > 0;
+}
+
+/**
+ * A forecast updated on the forecasts page (issue 26): the student's answer follows their
+ * newest version, so reports and the answers CSV keep working. The revision stays, so the
+ * in-class outbox's next revision still wins while the session is open.
+ */
+export async function saveForecastAnswer(
+  db: Queryable,
+  input: {
+    readonly sessionId: string;
+    readonly participantId: string;
+    readonly itemId: string;
+    readonly probabilities: Readonly<Record<string, number>>;
+  },
+): Promise<void> {
+  await db.query(
+    `INSERT INTO answers (session_id, participant_id, item_id, submission_id, revision, answer)
+     VALUES ($1, $2, $3, $4, 1, $5::jsonb)
+     ON CONFLICT (participant_id, item_id) DO UPDATE SET answer = EXCLUDED.answer, updated_at = now()`,
+    [
+      input.sessionId,
+      input.participantId,
+      input.itemId,
+      randomUUID(),
+      JSON.stringify({ kind: 'forecast', probabilities: input.probabilities }),
+    ],
+  );
 }

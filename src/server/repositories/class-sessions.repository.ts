@@ -140,6 +140,19 @@ export async function findClassSessionByCode(
   return rows[0] ? toRecord(rows[0]) : null;
 }
 
+/** Every session with this code, open or ended, newest first (a code is reused once ended). */
+export async function listClassSessionsByCode(
+  db: Queryable,
+  code: string,
+): Promise<ClassSessionRecord[]> {
+  const { rows } = await db.query<SessionRow>(
+    `SELECT ${SESSION_COLUMNS} FROM class_sessions WHERE join_code = $1
+     ORDER BY created_at DESC LIMIT 50`,
+    [code],
+  );
+  return rows.map(toRecord);
+}
+
 export async function setCurrentSection(db: Queryable, id: string, sectionId: string) {
   await db.query('UPDATE class_sessions SET current_section_id = $2 WHERE id = $1', [
     id,

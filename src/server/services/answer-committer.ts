@@ -3,6 +3,7 @@ import type { Answer } from '#domain/lesson/answers';
 import type { Database, Queryable } from '../db/database';
 import { ApiError } from '../lib/api-error';
 import { saveAnswers } from '../repositories/answers.repository';
+import { saveInClassVersions } from '../repositories/forecasts.repository';
 import {
   findItemStatesForUpdate,
   type ClassSessionRecord,
@@ -20,6 +21,8 @@ export interface AnswerToCommit {
   readonly submissionId: string;
   readonly revision: number;
   readonly answer: Answer;
+  /** When it was given, by the forecasts' clock: a forecast's in-class version is dated so. */
+  readonly madeAt: Date;
 }
 
 /** What the student is told once their answer is committed. */
@@ -173,6 +176,24 @@ async function decideAndSave(
       revision: input.revision,
       answer: input.answer,
     })),
+  );
+  // A forecast answered in class is the student's in-class version (issue 26), replaced with
+  // each newer revision; in the same transaction, so the two never disagree.
+  await saveInClassVersions(
+    tx,
+    accepted.flatMap(({ input }, i) =>
+      input.answer.kind === 'forecast' && held[i]!.submissionId === input.submissionId
+        ? [
+            {
+              sessionId: input.session.id,
+              participantId: input.participantId,
+              itemId: input.itemId,
+              probabilities: input.answer.probabilities,
+              madeAt: input.madeAt,
+            },
+          ]
+        : [],
+    ),
   );
   let next = 0;
   return decided.map((d) => {

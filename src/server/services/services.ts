@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { ServerConfig } from '../config';
 import type { Database } from '../db/database';
+import type { Clock } from '../lib/clock';
 import type { Mailer } from '../lib/mailer';
 import type { LessonLibrary } from './lesson-library';
 import type { LiveHub } from '../live/live-hub';
@@ -9,6 +10,9 @@ import { Accounts, type AccountLimiters } from './accounts';
 import { ArticleDrafts } from './article-drafts';
 import { ClassSessions } from './class-sessions';
 import { ClassStatements } from './class-statements';
+import { Classes } from './classes';
+import { ForecastSignIn } from './forecast-sign-in';
+import { Forecasts } from './forecasts';
 import { Joining, type JoinLimiters } from './joining';
 import { Reports } from './reports';
 import { SessionViews } from './session-views';
@@ -31,13 +35,18 @@ interface ServiceDependencies {
   readonly mailer: Mailer | null;
   readonly limiters: AccountLimiters & JoinLimiters;
   readonly log: FastifyBaseLogger;
+  /** The forecasts' "now" (lib/clock.ts). */
+  readonly clock: Clock;
 }
 
 /** The server's logic between routes and repositories, one service per concern. */
 export interface Services {
   readonly accounts: Accounts;
   readonly articleDrafts: ArticleDrafts;
+  readonly classes: Classes;
   readonly classSessions: ClassSessions;
+  readonly forecasts: Forecasts;
+  readonly forecastSignIn: ForecastSignIn;
   readonly joining: Joining;
   readonly reports: Reports;
   readonly speakingTurns: SpeakingTurns;
@@ -64,7 +73,11 @@ export function createServices(deps: ServiceDependencies): Services {
     maxRedirects: ARTICLE_MAX_REDIRECTS,
     allowHosts: config.articleFetchAllowHosts,
   });
+  const forecasts = new Forecasts(db, hub, lessons, deps.clock);
   return {
+    classes: new Classes(db, forecasts),
+    forecasts,
+    forecastSignIn: new ForecastSignIn(db, hub, deps.limiters),
     accounts: new Accounts(db, hub, config, deps.mailer, deps.limiters),
     articleDrafts,
     classSessions: new ClassSessions(db, hub, views, lessons, config.retentionDays),
@@ -72,7 +85,7 @@ export function createServices(deps: ServiceDependencies): Services {
     reports: new Reports(db, hub, views, wallKeys),
     speakingTurns: new SpeakingTurns(db, hub),
     statements,
-    studentAnswers: new StudentAnswers(db, hub, log),
+    studentAnswers: new StudentAnswers(db, hub, log, deps.clock),
     studentData: new StudentData(db, hub),
     views,
     wall: new Wall(db, hub, wallKeys),

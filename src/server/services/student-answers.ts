@@ -5,6 +5,7 @@ import { checkAnswerForItem } from '#domain/lesson/check-answer';
 import { findItem } from '#domain/lesson/lesson-items';
 import type { Database } from '../db/database';
 import { ApiError } from '../lib/api-error';
+import type { Clock } from '../lib/clock';
 import type { LiveHub } from '../live/live-hub';
 import type { ClassSessionRecord } from '../repositories/class-sessions.repository';
 import {
@@ -22,6 +23,7 @@ export class StudentAnswers {
     private readonly db: Database,
     private readonly hub: LiveHub,
     log: FastifyBaseLogger,
+    private readonly clock: Clock,
   ) {
     this.committer = new AnswerCommitter(db, log);
   }
@@ -54,6 +56,7 @@ export class StudentAnswers {
       submissionId: input.submissionId,
       revision: input.revision,
       answer: input.answer,
+      madeAt: this.clock.now(),
     });
     this.hub.answerRecorded(session.id);
     // A response to a prompt whose wall the class already sees: classmates' walls refresh.

@@ -3,6 +3,8 @@ import {
   answerBody,
   anyJson,
   field,
+  forecastDay,
+  forecastUpdateBody,
   lessonDraft,
   lessonFile,
   mostly,
@@ -11,6 +13,7 @@ import {
   nastyString,
   outcomesBody,
   promptIds,
+  resolutionBody,
   sectionIds,
   timestamp,
 } from './fuzz-values';
@@ -140,6 +143,71 @@ export const ENDPOINTS: readonly Endpoint[] = [
   { method: 'GET', path: '/api/sessions/:id/report' },
   { method: 'GET', path: '/api/sessions/:id/participants/:participantId/transcript' },
   { method: 'GET', path: '/api/sessions/:id/answers.csv' },
+  // Forecasts that live past the lesson (issue 26).
+  { method: 'GET', path: '/api/classes' },
+  {
+    method: 'POST',
+    path: '/api/classes',
+    body: fc.record({ name: fc.oneof(nastyString, anyJson) }),
+  },
+  {
+    method: 'PUT',
+    path: '/api/classes/:classId',
+    body: fc.record({ name: fc.oneof(nastyString, anyJson) }),
+  },
+  { method: 'DELETE', path: '/api/classes/:classId' },
+  { method: 'GET', path: '/api/classes/:classId/forecasts' },
+  {
+    method: 'PUT',
+    path: '/api/sessions/:id/class',
+    body: fc.record({ classId: fc.oneof(fc.constant(null), fc.uuid(), nastyString, anyJson) }),
+  },
+  { method: 'GET', path: '/api/sessions/:id/forecasts' },
+  {
+    method: 'PUT',
+    path: '/api/sessions/:id/forecasts/:itemId/close-date',
+    body: fc.record({ closesOn: fc.oneof(fc.constant(null), forecastDay, nastyString, anyJson) }),
+  },
+  { method: 'PUT', path: '/api/sessions/:id/forecasts/:itemId/resolution', body: resolutionBody },
+  {
+    method: 'PUT',
+    path: '/api/sessions/:id/forecast-teams',
+    body: fc.record({
+      teams: fc.oneof(
+        fc.array(
+          fc.record({
+            name: fc.oneof(nastyString, anyJson),
+            participantIds: fc.oneof(fc.array(fc.uuid(), { maxLength: 3 }), anyJson),
+          }),
+          { maxLength: 3 },
+        ),
+        anyJson,
+      ),
+    }),
+  },
+  {
+    method: 'PUT',
+    path: '/api/sessions/:id/leaderboard',
+    body: fc.record({ mode: mostly(['off', 'pseudonyms', 'names']) }),
+  },
+  { method: 'GET', path: '/api/forecasts/due' },
+  { method: 'GET', path: '/api/sessions/:id/forecasts.csv' },
+  {
+    method: 'POST',
+    path: '/api/forecasts/sign-in',
+    body: fc.record({
+      code: fc.oneof(nastyString, anyJson),
+      displayName: fc.oneof(nastyString, anyJson),
+      rejoinCode: fc.oneof(nastyString, anyJson),
+    }),
+  },
+  { method: 'GET', path: '/api/sessions/:id/my-forecasts' },
+  { method: 'POST', path: '/api/sessions/:id/my-forecasts/:itemId', body: forecastUpdateBody },
+  {
+    method: 'PUT',
+    path: '/api/sessions/:id/my-leaderboard',
+    body: fc.record({ optIn: mostly([true, false]) }),
+  },
   { method: 'DELETE', path: '/api/sessions/:id', isDestructive: true },
   { method: 'POST', path: '/api/lessons/import', body: fc.record({ file: lessonFile }) },
   { method: 'POST', path: '/api/lessons', body: fc.record({ draft: lessonDraft }) },

@@ -58,10 +58,18 @@ export async function classOf(
 
 /** The caller an endpoint is for. */
 function actorOf(endpoint: Endpoint): Actor {
-  if (/\/(me|answers\/:itemId|progress|events|wall\/:responseId\/replies)$/.test(endpoint.path)) {
+  if (
+    /\/(me|answers\/:itemId|progress|events|wall\/:responseId\/replies|my-forecasts(\/:itemId)?|my-leaderboard)$/.test(
+      endpoint.path,
+    )
+  ) {
     return 'student';
   }
-  if (endpoint.path.startsWith('/api/auth/sign-') || endpoint.path.startsWith('/api/join')) {
+  if (
+    endpoint.path.startsWith('/api/auth/sign-') ||
+    endpoint.path.startsWith('/api/join') ||
+    endpoint.path === '/api/forecasts/sign-in'
+  ) {
     return 'stranger';
   }
   return 'teacher';
@@ -93,6 +101,7 @@ export function requestArbitrary(fixture: Fixture) {
         code: realOrNasty,
         responseId: nastyString,
         replyId: fc.oneof(fc.uuid(), nastyString),
+        classId: fc.oneof(fc.uuid(), nastyString),
         lessonId: fc.oneof(
           { weight: 4, arbitrary: fc.constant(OWN_LESSON) },
           { weight: 1, arbitrary: fc.constant(lesson.id) },
@@ -115,6 +124,7 @@ export function requestArbitrary(fixture: Fixture) {
         code: picked.params.code ?? target.code,
         responseId: picked.params.responseId,
         replyId: picked.params.replyId,
+        classId: picked.params.classId,
         lessonId: picked.params.lessonId,
       };
       const path = picked.endpoint.path.replace(/:(\w+)/g, (_, name: string) =>

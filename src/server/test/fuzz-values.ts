@@ -126,6 +126,45 @@ export const outcomesBody = fc.record({
   ),
 });
 
+/** A day: today-ish, long ago, far ahead, or not a real day. */
+export const forecastDay = fc.oneof(
+  fc
+    .date({ min: new Date('1990-01-01'), max: new Date('2100-01-01'), noInvalidDate: true })
+    .map((date) => date.toISOString().slice(0, 10)),
+  fc.constantFrom('2026-02-30', '2026-13-01', '26-01-01', '2026-01-01T00:00:00Z'),
+);
+
+/** A forecast resolution: some scenarios (or unknown ones) settled, taken back or garbled. */
+export const resolutionBody = fc.record({
+  scenarios: fc.oneof(
+    fc.dictionary(
+      mostlyString(scenarioIds),
+      fc.oneof(
+        fc.constant(null),
+        fc.record({
+          outcome: mostly(['yes', 'no', 'annulled']),
+          resolvedOn: fc.oneof(forecastDay, anyJson),
+          sourceUrl: field(fc.oneof(fc.webUrl(), nastyString, anyJson)),
+        }),
+        anyJson,
+      ),
+    ),
+    anyJson,
+  ),
+});
+
+/** A forecast update from the forecasts page. */
+export const forecastUpdateBody = fc.record({
+  probabilities: fc.oneof(
+    fc.dictionary(
+      mostlyString(scenarioIds),
+      fc.oneof(fc.integer({ min: 0, max: 100 }), nastyNumber),
+    ),
+    anyJson,
+  ),
+  reason: field(fc.oneof(nastyString, anyJson)),
+});
+
 /** A lesson file: the shipped lesson with one thing changed, or something else entirely. */
 const fileHead = '{"format":"article-discussion-lesson","schemaVersion":4,';
 const zeros = (count: number) => new Array<string>(count).fill('0').join(',');

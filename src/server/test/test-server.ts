@@ -113,6 +113,7 @@ export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig 
     housekeepingIntervalSeconds: 86_400,
     articleFetchAllowHosts: [],
     articleFetchTimeoutMs: 10_000,
+    clockOffsetDays: 0,
     ...overrides,
   };
 }
@@ -121,7 +122,7 @@ export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig 
 export async function startTestServer(
   database: TestDatabase,
   overrides: Partial<ServerConfig> = {},
-  options: Pick<AppOptions, 'logStream' | 'warmUpArticleDrafter'> = {},
+  options: Pick<AppOptions, 'logStream' | 'warmUpArticleDrafter' | 'clock'> = {},
 ): Promise<TestServer> {
   const db = await database.open();
   const app = await buildApp({
