@@ -1,7 +1,8 @@
 import { useId } from 'react';
 import { ChartStyles } from '#shared/components/charts/chart-styles';
 import { TableScrollBox } from '#shared/components/table-scroll-box';
-import { dayNumber, formatMadeAt, formatShortDay, utcDayOf } from '../lib/forecast-days';
+import { dayNumber, utcDayOf } from '#domain/forecasting/days';
+import { formatMadeAt, formatShortDay } from '../lib/forecast-days';
 import {
   describeHistory,
   formatPercent,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, dayNumber, utcDayOf } from './forecast-days';
+import { addDays, dayNumber, utcDayOf } from '#domain/forecasting/days';
 import {
   describeHistory,
   formatPercent,

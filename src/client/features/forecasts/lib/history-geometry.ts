@@ -1,4 +1,5 @@
-import { addDays, dayNumber, formatShortDay, utcDayOf } from './forecast-days';
+import { addDays, dayNumber, utcDayOf } from '#domain/forecasting/days';
+import { formatShortDay } from './forecast-days';
 
 /**
  * Where the forecast history chart draws its steps, in its viewBox units, and what it says about

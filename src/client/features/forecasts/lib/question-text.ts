@@ -4,7 +4,7 @@ import type {
   ScenarioResolutionView,
 } from '#domain/api/forecast-contracts';
 import { formatDate } from '#shared/lib/format';
-import { dayNumber } from './forecast-days';
+import { dayNumber } from '#domain/forecasting/days';
 
 /** What the forecasts pages say about a question and its scenarios, in words. Pure. */
 
