@@ -2,7 +2,7 @@ import { lazy, Suspense, useLayoutEffect, type ReactElement } from 'react';
 import { SelfStudyLesson } from '../features/self-study/components/self-study-lesson';
 import { Link, redirect, usePathname } from '#shared/lib/router';
 import { matchRoute, routes, type RouteMatch } from '#shared/lib/routes';
-import { isDocumentRoute, isForecastRoute, isLiveRoute, isTeacherRoute } from './route-areas';
+import { isDocumentRoute, isLiveRoute, isTeacherRoute } from './route-areas';
 import { WaysIn } from './ways-in';
 
 // Teacher and live-class pages are separate chunks: a student's self-study never loads them.
@@ -10,9 +10,6 @@ const TeacherRoutes = lazy(async () => ({
   default: (await import('./teacher-routes')).TeacherRoutes,
 }));
 const LiveRoutes = lazy(async () => ({ default: (await import('./live-routes')).LiveRoutes }));
-const ForecastRoutes = lazy(async () => ({
-  default: (await import('./forecast-routes')).ForecastRoutes,
-}));
 const DocumentRoutes = lazy(async () => ({
   default: (await import('./document-routes')).DocumentRoutes,
 }));
@@ -64,13 +61,6 @@ function Page({ route }: { readonly route: RouteMatch | null }): ReactElement {
     return (
       <Suspense fallback={<LoadingPage />}>
         <LiveRoutes route={route} />
-      </Suspense>
-    );
-  }
-  if (isForecastRoute(route)) {
-    return (
-      <Suspense fallback={<LoadingPage />}>
-        <ForecastRoutes route={route} />
       </Suspense>
     );
   }
@@ -138,7 +128,7 @@ export function App() {
       </main>
       <footer className="site-footer">
         <p>
-          {isTeacherRoute(route) || isLiveRoute(route) || isForecastRoute(route)
+          {isTeacherRoute(route) || isLiveRoute(route)
             ? 'In a class, your answers are sent to your teacher’s session. No tracking.'
             : 'Your answers are saved on this device only. No account, no tracking.'}
         </p>

@@ -18,9 +18,10 @@ const TEACHER_ROUTES = [
   'teacherForecasts',
   'classForecasts',
 ] as const satisfies readonly RouteName[];
-const LIVE_ROUTES = ['join', 'liveSession'] as const satisfies readonly RouteName[];
-/** A student's forecasts past the lesson: their own part, as they come back days later. */
-const FORECAST_ROUTES = [
+/** A student in a class: joining, the live class, and their forecasts past the lesson. */
+const LIVE_ROUTES = [
+  'join',
+  'liveSession',
   'forecastsSignIn',
   'studentForecasts',
 ] as const satisfies readonly RouteName[];
@@ -32,7 +33,6 @@ const DOCUMENT_ROUTES = [
 
 export type TeacherRoute = Extract<RouteMatch, { name: (typeof TEACHER_ROUTES)[number] }>;
 export type LiveRoute = Extract<RouteMatch, { name: (typeof LIVE_ROUTES)[number] }>;
-export type ForecastRoute = Extract<RouteMatch, { name: (typeof FORECAST_ROUTES)[number] }>;
 export type DocumentRoute = Extract<RouteMatch, { name: (typeof DOCUMENT_ROUTES)[number] }>;
 
 const isIn = (names: readonly RouteName[], route: RouteMatch | null) =>
@@ -42,7 +42,5 @@ export const isTeacherRoute = (route: RouteMatch | null): route is TeacherRoute 
   isIn(TEACHER_ROUTES, route);
 export const isLiveRoute = (route: RouteMatch | null): route is LiveRoute =>
   isIn(LIVE_ROUTES, route);
-export const isForecastRoute = (route: RouteMatch | null): route is ForecastRoute =>
-  isIn(FORECAST_ROUTES, route);
 export const isDocumentRoute = (route: RouteMatch | null): route is DocumentRoute =>
   isIn(DOCUMENT_ROUTES, route);
