@@ -50,6 +50,7 @@ export function LeaderboardModeForm({ session }: { readonly session: Session }) 
       <div className="form-field">
         <label htmlFor={selectId}>Leaderboard</label>
         <select
+          className="text-input"
           id={selectId}
           value={mode}
           aria-describedby={hintId}
@@ -133,6 +134,7 @@ export function ClassPicker({ sessionId }: { readonly sessionId: string }) {
         <div className="form-field">
           <label htmlFor={selectId}>Class</label>
           <select
+            className="text-input"
             id={selectId}
             value={shown}
             onChange={(event) => {

@@ -44,10 +44,15 @@ function SessionSettings({
       <p>
         Started {formatDate(session.createdAt.slice(0, 10))}
         {session.status === 'ended' ? ', ended' : ', still open'}.{' '}
-        <Link to={routes.teacherSession.build({ sessionId: session.id })}>The session</Link> ·{' '}
-        <Link to={routes.teacherForecasts.build({ sessionId: session.id })}>
-          its forecasts alone
-        </Link>
+        <Link to={routes.teacherSession.build({ sessionId: session.id })}>The session</Link>
+        {view.scope.kind === 'class' ? (
+          <>
+            {' · '}
+            <Link to={routes.teacherForecasts.build({ sessionId: session.id })}>
+              its forecasts alone
+            </Link>
+          </>
+        ) : null}
       </p>
       {view.scope.kind === 'session' ? <ClassPicker sessionId={session.id} /> : null}
       <LeaderboardModeForm key={session.leaderboard} session={session} />

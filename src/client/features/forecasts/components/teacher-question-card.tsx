@@ -19,11 +19,12 @@ function StudentsTable({ question }: { readonly question: TeacherQuestion }) {
   if (question.students.length === 0) return <p>No student has forecast this question yet.</p>;
   return (
     <TableScrollBox
-      caption={`Each student’s forecast: ${question.question}`}
+      caption="Each student’s latest forecast and score"
       columns={[
         'Student',
         'Versions',
-        ...question.scenarios.map((s) => `Latest: ${s.statement}`),
+        // Numbered, as the scenarios' headings above: a statement is too long for a column.
+        ...question.scenarios.map((_, index) => `Scenario ${index + 1}`),
         'Latest reason',
         'Time-weighted Brier',
         'Log score',
@@ -88,9 +89,11 @@ export function TeacherQuestionCard({
         ) : null}
       </ul>
       {question.status === 'resolved' ? null : <CloseDateForm question={question} today={today} />}
-      {question.scenarios.map((scenario) => (
+      {question.scenarios.map((scenario, index) => (
         <section key={scenario.id} className="scenario-history" aria-label={scenario.statement}>
-          <h4>{scenario.statement}</h4>
+          <h4>
+            Scenario {index + 1}: {scenario.statement}
+          </h4>
           <ScenarioOutcome resolution={scenario.resolution} />
           <ForecastHistoryChart
             statement={scenario.statement}

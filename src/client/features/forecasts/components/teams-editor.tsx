@@ -129,6 +129,7 @@ export function TeamsEditor({
                 <label>
                   {participant.label}:{' '}
                   <select
+                    className="text-input"
                     value={membership[participant.participantId] ?? -1}
                     onChange={(event) => {
                       const team = Number(event.target.value);
