@@ -115,6 +115,23 @@ const SERVER_STORES: readonly Store[] = [
     ],
   },
   {
+    id: 'forecasts',
+    title:
+      'forecast_versions, forecast_team_members: a student’s forecasts past the lesson, and their team',
+    holds: 'Deleted with the student or the session.',
+    fields: [
+      {
+        name: 'probabilities, reason, made_at, in_class',
+        why: 'Every version of a forecast with its one-line reason and time: the time-weighted score counts each day’s standing forecast.',
+      },
+      { name: 'forecast_team_members.participant_id', why: 'The team the teacher put them in.' },
+      {
+        name: 'participants.leaderboard_opt_in',
+        why: 'Whether the student chose to appear on the class leaderboard (under a pseudonym unless the teacher chose names).',
+      },
+    ],
+  },
+  {
     id: 'session-events',
     title: 'session_events: the live updates sent to open pages',
     holds:
@@ -126,10 +143,22 @@ const SERVER_STORES: readonly Store[] = [
   },
   {
     id: 'class-sessions',
-    title: 'class_sessions, item_states, section_summaries, forecast_outcomes',
+    title:
+      'class_sessions, item_states, section_summaries, forecast_outcomes, forecast_questions, scenario_resolutions, forecast_teams, classes',
     holds: 'The session itself; deleted after the retention period once it has ended.',
     fields: [
-      { name: 'join_code', why: 'How students find the session while it is open.' },
+      {
+        name: 'join_code',
+        why: 'How students find the session while it is open, and come back to its forecasts after.',
+      },
+      {
+        name: 'classes.name, class_id',
+        why: 'The teacher’s name for a group of sessions whose forecasts are shown together.',
+      },
+      {
+        name: 'scenario_resolutions.outcome, resolved_on, source_url',
+        why: 'What happened to each forecast scenario, when, and the teacher’s source.',
+      },
       { name: 'section_summaries.text', why: 'The teacher’s summaries, shown to the class.' },
       {
         name: 'wall_identity',

@@ -1,3 +1,4 @@
+import type { DayPercent as ContractDayPercent } from '#domain/api/forecast-contracts';
 import { addDays, dayNumber, utcDayOf } from '#domain/forecasting/days';
 import { formatShortDay } from './forecast-days';
 
@@ -7,11 +8,8 @@ import { formatShortDay } from './forecast-days';
  * the geometry and the words are tested without a browser.
  */
 
-/** A standing forecast from a day on, in percent. */
-export interface DayPercent {
-  readonly day: string;
-  readonly percent: number;
-}
+/** A standing forecast from a day on, in percent (the views' step series). */
+export type DayPercent = Readonly<ContractDayPercent>;
 
 /** A forecast as it was made: its timestamp and percent. */
 export interface TimedPercent {
