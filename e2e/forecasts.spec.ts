@@ -176,4 +176,19 @@ test('a forecast lives past the lesson: updated days later with a reason, resolv
   await expectNoAxeViolations(page);
   await page.setViewportSize({ width: 320, height: 800 });
   await expectNoSidewaysScroll(page);
+
+  // The teacher groups the session into a class: the class's page shows its questions.
+  await teacher.page.getByLabel('New class name').fill('Period 3');
+  await teacher.page
+    .getByRole('button', { name: 'Create class and put this session in it' })
+    .click();
+  await teacher.page.getByRole('link', { name: 'the class’s forecasts' }).click();
+  await expect(
+    teacher.page.getByRole('heading', { level: 1, name: 'Forecasts: Period 3' }),
+  ).toBeVisible();
+  await expect(
+    teacher.page.getByRole('article', { name: getItemQuestion(item) }).getByRole('row', {
+      name: /^Ana /,
+    }),
+  ).toContainText(EXPECTED_BRIER);
 });
