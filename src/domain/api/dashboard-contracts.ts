@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { teacherForecastQuestionSchema } from './forecast-contracts';
 import { answerSchema } from '../lesson/answer-schema';
 import { WRITING_COMMENT_MAX } from '../lesson/lesson-constants';
 import type { DeepReadonly } from '../live/deep-readonly';
@@ -156,6 +157,11 @@ export const sessionReportSchema = z.object({
   ),
   responses: z.array(teacherWallResponseSchema),
   forecastScores: z.array(forecastScoresSchema),
+  /**
+   * The forecasts that live past the lesson (issue 26): each question with where it stands and
+   * every student's number of versions, latest version and scores.
+   */
+  forecastQuestions: z.array(teacherForecastQuestionSchema),
   /** Every piece of writing (writing tasks), with the teacher's feedback so far. */
   writing: z.array(writingSubmissionSchema),
   /** Every turn recorded in the spoken discussion, oldest first. */

@@ -52,7 +52,6 @@ export const forecastClassSchema = z.object({
 export type ForecastClass = z.infer<typeof forecastClassSchema>;
 
 export const classListSchema = z.object({ classes: z.array(forecastClassSchema) });
-export type ClassList = z.infer<typeof classListSchema>;
 
 export const classNameRequestSchema = z.object({
   name: trimmed(CLASS_NAME_MAX_LENGTH, 'name').regex(
@@ -60,13 +59,11 @@ export const classNameRequestSchema = z.object({
     'name must be one line, without line breaks',
   ),
 });
-export type ClassNameRequest = z.infer<typeof classNameRequestSchema>;
 
 export const setSessionClassRequestSchema = z.object({
   /** null takes the session out of its class (it is then a class of its own). */
   classId: z.uuid('classId must be a class id').nullable(),
 });
-export type SetSessionClassRequest = z.infer<typeof setSessionClassRequestSchema>;
 
 // --- What every view shares -----------------------------------------------------------------
 
@@ -97,7 +94,6 @@ export const forecastScenarioViewSchema = z.object({
   /** The median series' own score once resolved (null otherwise, and when annulled). */
   classScore: forecastScoreSchema.nullable(),
 });
-export type ForecastScenarioView = z.infer<typeof forecastScenarioViewSchema>;
 
 export const forecastVersionSchema = z.object({
   id: z.string(),
@@ -229,7 +225,6 @@ export const studentForecastQuestionSchema = forecastQuestionBaseSchema.extend({
   /** null until a scenario is resolved (and when the student never forecast it). */
   myScore: myForecastScoreSchema.nullable(),
 });
-export type StudentForecastQuestion = z.infer<typeof studentForecastQuestionSchema>;
 
 export const leaderboardEntrySchema = z.object({
   rank: z.number().int().min(1),
@@ -325,10 +320,8 @@ export type ForecastTeamsRequest = z.infer<typeof forecastTeamsRequestSchema>;
 export const forecastTeamsResponseSchema = z.object({ teams: z.array(forecastTeamSchema) });
 
 export const leaderboardModeSchema = z.object({ mode: z.enum(LEADERBOARD_MODES) });
-export type LeaderboardModeRequest = z.infer<typeof leaderboardModeSchema>;
 
 export const leaderboardOptInSchema = z.object({ optIn: z.boolean() });
-export type LeaderboardOptIn = z.infer<typeof leaderboardOptInSchema>;
 
 // --- The teacher's home --------------------------------------------------------------------
 

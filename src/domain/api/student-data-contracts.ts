@@ -51,6 +51,37 @@ export const exportedAnswerSchema = z.object({
 });
 export type ExportedAnswer = DeepReadonly<z.infer<typeof exportedAnswerSchema>>;
 
+/** The student's forecasts that live past the lesson (issue 26): every version and the scores. */
+export const exportedForecastsSchema = z.object({
+  /** Every version of every forecast, oldest first for each question. */
+  versions: z.array(
+    z.object({
+      itemId: z.string(),
+      question: z.string(),
+      /** Scenario id to percent. */
+      probabilities: z.record(z.string(), z.number()),
+      reason: z.string().nullable(),
+      madeAt: isoTime,
+      /** In class (the answer given during the lesson) or an update on the forecasts page. */
+      madeIn: z.enum(['class', 'update']),
+    }),
+  ),
+  /** The student's score of each question resolved so far (time-weighted Brier, log score). */
+  scores: z.array(
+    z.object({
+      itemId: z.string(),
+      question: z.string(),
+      timeWeightedBrier: z.number().nullable(),
+      logScore: z.number().nullable(),
+    }),
+  ),
+  /** The forecasting team the teacher put them in. */
+  team: z.string().nullable(),
+  /** Whether they chose to appear on the class's forecasting leaderboard. */
+  leaderboardOptIn: z.boolean(),
+});
+export type ExportedForecasts = DeepReadonly<z.infer<typeof exportedForecastsSchema>>;
+
 export const studentDataExportSchema = z.object({
   exportedAt: isoTime,
   student: z.object({
@@ -129,6 +160,7 @@ export const studentDataExportSchema = z.object({
       at: isoTime,
     }),
   ),
+  forecasts: exportedForecastsSchema,
   /** Copies of the student's name and progress kept for screens reconnecting to the session. */
   eventLog: z.object({ entries: count, note: z.string() }),
 });

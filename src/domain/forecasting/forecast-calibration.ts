@@ -103,6 +103,27 @@ export function finalForecastsOf(
   });
 }
 
+/**
+ * Every forecaster's (participants' and teams') final standing forecasts at once, by id: the same
+ * as `finalForecastsOf` for each, in one pass (for a whole class, where one lookup per student
+ * per question would cost students² time).
+ */
+export function finalForecastsByForecaster(
+  questions: readonly QuestionScores[],
+): Map<string, CalibrationForecast[]> {
+  const byId = new Map<string, CalibrationForecast[]>();
+  for (const question of questions) {
+    for (const { id, scenarios } of [...question.forecasters, ...question.teams]) {
+      let forecasts = byId.get(id);
+      if (forecasts === undefined) byId.set(id, (forecasts = []));
+      for (const { finalPercent, happened } of scenarios) {
+        forecasts.push({ probability: finalPercent, happened });
+      }
+    }
+  }
+  return byId;
+}
+
 /** The class median's final standing forecast of every scored scenario of the given questions. */
 export function classMedianFinalForecasts(
   questions: readonly QuestionScores[],

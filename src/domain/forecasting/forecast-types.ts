@@ -1,7 +1,8 @@
 import type { IsoDay } from './days';
 
-/** What the teacher settled a scenario as: it happened, it did not, or it no longer counts. */
-export type ScenarioOutcome = 'yes' | 'no' | 'annulled';
+/** What the teacher settles a scenario as: it happened, it did not, or it no longer counts. */
+export const SCENARIO_OUTCOMES = ['yes', 'no', 'annulled'] as const;
+export type ScenarioOutcome = (typeof SCENARIO_OUTCOMES)[number];
 
 /** A scenario's resolution, as far as scoring needs it. */
 export interface ScenarioResolution {

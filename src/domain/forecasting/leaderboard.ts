@@ -1,9 +1,21 @@
-import { mean } from '../scoring/aggregate';
 import type { TimeWeightedScore } from './forecast-types';
+import { meanTimeWeightedScore } from './score-question';
 
 /** Whether a session shows a leaderboard, and under which names. */
 export const LEADERBOARD_MODES = ['off', 'pseudonyms', 'names'] as const;
 export type LeaderboardMode = (typeof LEADERBOARD_MODES)[number];
+
+/**
+ * The name a student goes by on the leaderboard: their pseudonym, or their display name only
+ * when the teacher chose `names`; null when the session shows no leaderboard.
+ */
+export function leaderboardLabel(
+  mode: LeaderboardMode,
+  student: { readonly displayName: string; readonly pseudonym: string },
+): string | null {
+  if (mode === 'off') return null;
+  return mode === 'names' ? student.displayName : student.pseudonym;
+}
 
 /** Someone who may appear on the leaderboard. */
 export interface LeaderboardCandidate {
@@ -34,11 +46,18 @@ export interface LeaderboardEntry {
  */
 export function rankLeaderboard(candidates: readonly LeaderboardCandidate[]): LeaderboardEntry[] {
   const scored = candidates.flatMap((candidate) => {
-    const meanBrier = mean(candidate.questionScores.map((score) => score.brier));
-    const meanLogScore = mean(candidate.questionScores.map((score) => score.logScore));
-    if (!candidate.optedIn || meanBrier === null || meanLogScore === null) return [];
-    const { id, label } = candidate;
-    return [{ id, label, meanBrier, meanLogScore, questions: candidate.questionScores.length }];
+    const overall = meanTimeWeightedScore(candidate.questionScores);
+    if (!candidate.optedIn || overall === null) return [];
+    const { id, label, questionScores } = candidate;
+    return [
+      {
+        id,
+        label,
+        meanBrier: overall.brier,
+        meanLogScore: overall.logScore,
+        questions: questionScores.length,
+      },
+    ];
   });
   scored.sort((a, b) => a.meanBrier - b.meanBrier || a.label.localeCompare(b.label));
   let rank = 0;

@@ -1,6 +1,6 @@
 import { dayNumber, dayOfNumber, utcDayOf, type IsoDay } from './days';
 import type { Forecaster, ForecastVersion } from './forecast-types';
-import { dailyMedians, standingSteps, timeVersions } from './standing';
+import { dailyValues, groupMedianSteps, standingSteps, timeVersions } from './standing';
 
 /** The class median of one scenario on one day, in percent. */
 export interface MedianPoint {
@@ -46,7 +46,9 @@ export function classMedianSeries(series: {
   for (const scenarioId of series.scenarioIds) {
     const steps = timed.map((versions) => standingSteps(versions, scenarioId, first, length));
     const points: MedianPoint[] = [];
-    dailyMedians(steps, length).forEach((percent, day) => {
+    const everyone = steps.map((_, index) => index);
+    const [classSteps = []] = groupMedianSteps(steps, length, [everyone]);
+    dailyValues(classSteps, length).forEach((percent, day) => {
       if (!Number.isNaN(percent)) points.push({ day: dayOfNumber(first + day), percent });
     });
     result[scenarioId] = points;

@@ -5,7 +5,13 @@ import type {
   ScenarioResolutions,
   TimeWeightedScore,
 } from './forecast-types';
-import { dailyMedians, standingSteps, timeVersions, type StandingStep } from './standing';
+import {
+  dailyValues,
+  groupMedianSteps,
+  standingSteps,
+  timeVersions,
+  type StandingStep,
+} from './standing';
 import { medianPrefix, timeWeightedScore, type MedianPrefix } from './time-weighted';
 import { mean } from '../scoring/aggregate';
 
@@ -105,7 +111,8 @@ export function scoringWindow(window: {
  * no; the log score the mean of −ln(q), q = p/100 for yes and 1 − p/100 for no, p clipped to
  * [1, 99] % so 0 % and 100 % cost a finite amount. The class median is scored on its own series,
  * and a team on the median of its members who had forecast (the class median before any had).
- * Cost: O(scenarios × (versions + days × forecasters × log forecasters)).
+ * Cost per scenario: O(days × (1 + teams) + versions × forecasters) at worst, the second term
+ * from keeping the standing forecasts sorted as they change (no sort per day).
  */
 export function scoreQuestion(input: QuestionScoringInput): QuestionScores {
   const timed = input.forecasters.map((forecaster) => timeVersions(forecaster.versions));
@@ -117,6 +124,7 @@ export function scoreQuestion(input: QuestionScoringInput): QuestionScores {
       return index === undefined ? [] : [index];
     }),
   }));
+  const everyone = input.forecasters.map((_, index) => index);
   const forecasterScores: ScenarioScore[][] = input.forecasters.map(() => []);
   const teamScores: ScenarioScore[][] = teams.map(() => []);
   const scenarios: ScenarioScoring[] = [];
@@ -128,7 +136,12 @@ export function scoreQuestion(input: QuestionScoringInput): QuestionScores {
     const first = dayNumber(firstDay);
     const length = dayNumber(lastDay) - first + 1;
     const steps = timed.map((versions) => standingSteps(versions, scenarioId, first, length));
-    const medians = dailyMedians(steps, length);
+    const [classSteps = [], ...stepsOfTeams] = groupMedianSteps(steps, length, [
+      everyone,
+      // A team stands at the median of its members who have forecast.
+      ...teams.map((team) => team.members),
+    ]);
+    const medians = dailyValues(classSteps, length);
     const prefix = medianPrefix(medians, happened);
     const scoreOf = (own: readonly StandingStep[]): ScenarioScore | null => {
       const score = timeWeightedScore(own, prefix, happened);
@@ -141,13 +154,8 @@ export function scoreQuestion(input: QuestionScoringInput): QuestionScores {
       const score = scoreOf(own);
       if (score) forecasterScores[index]!.push(score);
     });
-    teams.forEach((team, index) => {
-      const score = scoreOf(
-        teamSteps(
-          team.members.map((member) => steps[member]!),
-          length,
-        ),
-      );
+    stepsOfTeams.forEach((own, index) => {
+      const score = scoreOf(own);
       if (score) teamScores[index]!.push(score);
     });
     const finalMedian = medians[length - 1]!;
@@ -164,7 +172,9 @@ export function scoreQuestion(input: QuestionScoringInput): QuestionScores {
   }
   return {
     scenarios,
-    classMedian: meanScore(scenarios.flatMap((s) => (s.classMedian ? [s.classMedian] : []))),
+    classMedian: meanTimeWeightedScore(
+      scenarios.flatMap((s) => (s.classMedian ? [s.classMedian] : [])),
+    ),
     forecasters: input.forecasters.map((forecaster, index) =>
       questionScore(forecaster.id, forecasterScores[index]!),
     ),
@@ -178,25 +188,18 @@ function medianScore(prefix: MedianPrefix): TimeWeightedScore {
   return { brier: prefix.brier[length]! / days, logScore: prefix.log[length]! / days };
 }
 
-function meanScore(scores: readonly TimeWeightedScore[]): TimeWeightedScore | null {
+/**
+ * The mean of several time-weighted scores (Brier and log score each), e.g. a student's over
+ * their resolved questions; null for none.
+ */
+export function meanTimeWeightedScore(
+  scores: readonly TimeWeightedScore[],
+): TimeWeightedScore | null {
   const brier = mean(scores.map((score) => score.brier));
   const logScore = mean(scores.map((score) => score.logScore));
   return brier === null || logScore === null ? null : { brier, logScore };
 }
 
 function questionScore(id: string, scenarios: readonly ScenarioScore[]): QuestionScore {
-  return { id, score: meanScore(scenarios), scenarios };
-}
-
-/**
- * A team's standing forecast as steps: on each day one of its members' standing forecasts
- * changes, the median of the members who have forecast by then.
- */
-function teamSteps(memberSteps: readonly StandingStep[][], length: number): StandingStep[] {
-  const changeDays = [...new Set(memberSteps.flatMap((steps) => steps.map((s) => s.day)))].sort(
-    (a, b) => a - b,
-  );
-  if (changeDays.length === 0) return [];
-  const medians = dailyMedians(memberSteps, length);
-  return changeDays.map((day) => ({ day, percent: medians[day]! }));
+  return { id, score: meanTimeWeightedScore(scenarios), scenarios };
 }

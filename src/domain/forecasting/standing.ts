@@ -1,9 +1,15 @@
 /**
  * The machinery of standing forecasts, kept apart from what it computes: versions reduced to
- * "from this day on, this percent" steps, and a sorted multiset whose median is read each day.
+ * "from this day on, this percent" steps, and a multiset whose median is read each day.
  * Days here are indexes into a window (0 = its first day), so the arithmetic stays on integers.
  */
 import type { ForecastVersion } from './forecast-types';
+import {
+  distinctSorted,
+  RankedCounts,
+  SmallSortedValues,
+  type MedianMultiset,
+} from './median-multisets';
 
 const MS_PER_DAY = 86_400_000;
 
@@ -65,71 +71,77 @@ export function standingSteps(
   return steps;
 }
 
-/** Numbers kept sorted, so the median is read in constant time as values come and go. */
-class SortedValues {
-  private values = new Float64Array(16);
-  size = 0;
-
-  private lowerBound(value: number): number {
-    let low = 0;
-    let high = this.size;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (this.values[middle]! < value) low = middle + 1;
-      else high = middle;
+/**
+ * The median of several standing forecasts, as steps, for each of several groups of forecasters
+ * (the class, each team): on each day a member's standing forecast changes, the group's median of
+ * the members whose first step has come. `groups` lists each group's indexes into `stepsOfEach`;
+ * every step must fall within a window of `length` days. One pass over the days for every group,
+ * each change costing O(log distinct values) in a large group and O(group size) in a small one:
+ * never a sort per day.
+ */
+export function groupMedianSteps(
+  stepsOfEach: readonly (readonly StandingStep[])[],
+  length: number,
+  groups: readonly (readonly number[])[],
+): StandingStep[][] {
+  // Counting sort of every step by day, into flat arrays: no object per change.
+  const offsets = new Int32Array(length + 1);
+  for (const steps of stepsOfEach) for (const step of steps) offsets[step.day + 1]! += 1;
+  for (let day = 0; day < length; day++) offsets[day + 1]! += offsets[day]!;
+  const next = offsets.slice(0, length);
+  const who = new Int32Array(offsets[length]!);
+  const percents = new Float64Array(offsets[length]!);
+  stepsOfEach.forEach((steps, index) => {
+    for (const { day, percent } of steps) {
+      const at = next[day]!;
+      next[day] = at + 1;
+      who[at] = index;
+      percents[at] = percent;
     }
-    return low;
-  }
-
-  insert(value: number): void {
-    if (this.size === this.values.length) {
-      const grown = new Float64Array(this.values.length * 2);
-      grown.set(this.values);
-      this.values = grown;
+  });
+  const groupsOf: number[][] = stepsOfEach.map(() => []);
+  groups.forEach((members, group) => {
+    for (const member of members) groupsOf[member]!.push(group);
+  });
+  const distinct = distinctSorted(percents);
+  const multisets: MedianMultiset[] = groups.map((members) =>
+    members.length > SMALL_GROUP ? new RankedCounts(distinct) : new SmallSortedValues(),
+  );
+  const current = new Float64Array(stepsOfEach.length).fill(Number.NaN);
+  const isChanged = new Uint8Array(groups.length);
+  const changed: number[] = [];
+  const result: StandingStep[][] = groups.map(() => []);
+  for (let day = 0; day < length; day++) {
+    for (let at = offsets[day]!; at < offsets[day + 1]!; at++) {
+      const forecaster = who[at]!;
+      const previous = current[forecaster]!;
+      current[forecaster] = percents[at]!;
+      for (const group of groupsOf[forecaster]!) {
+        if (!Number.isNaN(previous)) multisets[group]!.add(previous, -1);
+        multisets[group]!.add(percents[at]!, 1);
+        if (isChanged[group] === 0) {
+          isChanged[group] = 1;
+          changed.push(group);
+        }
+      }
     }
-    const at = this.lowerBound(value);
-    this.values.copyWithin(at + 1, at, this.size);
-    this.values[at] = value;
-    this.size += 1;
+    for (const group of changed) {
+      result[group]!.push({ day, percent: multisets[group]!.median() });
+      isChanged[group] = 0;
+    }
+    changed.length = 0;
   }
-
-  /** Removes one copy of a value known to be present. */
-  remove(value: number): void {
-    const at = this.lowerBound(value);
-    this.values.copyWithin(at, at + 1, this.size);
-    this.size -= 1;
-  }
-
-  /** The median (mean of the two middle values for an even count); NaN when empty. */
-  median(): number {
-    if (this.size === 0) return Number.NaN;
-    const middle = this.size >>> 1;
-    if (this.size % 2 === 1) return this.values[middle]!;
-    return (this.values[middle - 1]! + this.values[middle]!) / 2;
-  }
+  return result;
 }
 
-/**
- * The daily median of several standing forecasts over a window of `length` days: on each day,
- * the median of the standing values of those whose first step has come; NaN on days when none
- * has. Costs O(length + steps × forecasters) at worst, never a sort per day.
- */
-export function dailyMedians(stepsOfEach: readonly StandingStep[][], length: number): Float64Array {
-  const changes: { who: number; percent: number }[][] = Array.from({ length }, () => []);
-  stepsOfEach.forEach((steps, who) => {
-    for (const { day, percent } of steps) changes[day]!.push({ who, percent });
+/** Up to this many members, a group's values sit in a plain sorted array rather than a tree. */
+const SMALL_GROUP = 16;
+
+/** Steps spelled out day by day over a window of `length` days: NaN before the first step. */
+export function dailyValues(steps: readonly StandingStep[], length: number): Float64Array {
+  const values = new Float64Array(length).fill(Number.NaN);
+  steps.forEach((step, index) => {
+    values.fill(step.percent, step.day, steps[index + 1]?.day ?? length);
   });
-  const current = new Float64Array(stepsOfEach.length).fill(Number.NaN);
-  const sorted = new SortedValues();
-  const medians = new Float64Array(length);
-  for (let day = 0; day < length; day++) {
-    for (const { who, percent } of changes[day]!) {
-      const previous = current[who]!;
-      if (!Number.isNaN(previous)) sorted.remove(previous);
-      sorted.insert(percent);
-      current[who] = percent;
-    }
-    medians[day] = sorted.median();
-  }
-  return medians;
+  return values;
 }

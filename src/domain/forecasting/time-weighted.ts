@@ -51,9 +51,10 @@ export function medianPrefix(medians: Float64Array, happened: boolean): MedianPr
 
 /**
  * The time-weighted score of one scenario for a forecaster whose standing forecast takes
- * `steps` (non-empty, days ascending) over a window of `length` days: their own forecast from
- * their first step to the end, the class median before it, the days with no median left out;
- * the mean over the days left. Null for no steps.
+ * `steps` (days ascending) over the window of `prefix`: their own forecast from their first step
+ * to the end, the class median before it, the days with no median left out; the mean over the
+ * days left. Null for no steps. The forecaster must count in the median (a member of the class,
+ * or a team of its members), so the median exists from their first step on.
  */
 export function timeWeightedScore(
   steps: readonly StandingStep[],

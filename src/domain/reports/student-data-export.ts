@@ -3,7 +3,11 @@ import { formatAnswerText } from '../lesson/format-answer';
 import { getItemQuestion } from '../lesson/item-question';
 import type { Lesson } from '../lesson/lesson-schema';
 import { SPEAKING_TURN_KIND_LABELS, type SpeakingTurnKind } from '../live/speaking-turns';
-import type { ExportedAnswer, StudentDataExport } from '../api/student-data-contracts';
+import type {
+  ExportedAnswer,
+  ExportedForecasts,
+  StudentDataExport,
+} from '../api/student-data-contracts';
 import { WALL_REPLY_KIND_LABELS, type WallReplyKind } from '../live/wall-replies';
 import { escapeMarkdownText } from './markdown-text';
 
@@ -71,7 +75,16 @@ export interface StudentDataSource {
   readonly statementVotes: readonly StoredStatementVote[];
   readonly wallReplies: readonly StoredWallReply[];
   readonly eventLogEntries: number;
+  /** Forecast versions and scores (issue 26); none when left out. */
+  readonly forecasts?: ExportedForecasts;
 }
+
+const NO_FORECASTS: ExportedForecasts = {
+  versions: [],
+  scores: [],
+  team: null,
+  leaderboardOptIn: false,
+};
 
 export const REJOIN_CODE_NOTE =
   'The student has a personal rejoin code. It is not in this file: it is a key, not information ' +
@@ -164,6 +177,7 @@ export function buildStudentDataExport(source: StudentDataSource): StudentDataEx
         at: reply.createdAt,
       };
     }),
+    forecasts: source.forecasts ?? NO_FORECASTS,
     eventLog: { entries: source.eventLogEntries, note: EVENT_LOG_NOTE },
   };
 }
@@ -183,6 +197,38 @@ const KIND_WORDS: Readonly<Record<string, string>> = {
  * `<img src=x onerror=…>` is never read as an image).
  */
 const plain = (text: string) => escapeMarkdownText(text.replace(/\r?\n/g, ' '));
+
+/** The forecasts part of the Markdown export: every version, then the scores. */
+function forecastLines(forecasts: ExportedForecasts, time: (iso: string) => string): string[] {
+  const lines = [`## Forecasts made (${forecasts.versions.length} versions)`, ''];
+  if (forecasts.versions.length === 0) lines.push('None.');
+  for (const version of forecasts.versions) {
+    const percents = Object.entries(version.probabilities)
+      .map(([scenario, percent]) => `${plain(scenario)} ${percent} %`)
+      .join(', ');
+    const reason = version.reason === null ? '' : `, because "${plain(version.reason)}"`;
+    const where = version.madeIn === 'class' ? 'in class' : 'on the forecasts page';
+    lines.push(
+      `- ${time(version.madeAt)}, ${where}, on "${plain(version.question)}": ${percents}${reason}`,
+    );
+  }
+  lines.push('', `## Forecast scores (${forecasts.scores.length})`, '');
+  if (forecasts.scores.length === 0) lines.push('None yet: no question they forecast is resolved.');
+  for (const score of forecasts.scores) {
+    const brier = score.timeWeightedBrier === null ? 'none' : score.timeWeightedBrier.toFixed(3);
+    const log = score.logScore === null ? 'none' : score.logScore.toFixed(3);
+    lines.push(
+      `- "${plain(score.question)}": time-weighted Brier ${brier}, log score ${log} (lower is better)`,
+    );
+  }
+  lines.push(
+    '',
+    `- Forecasting team: ${forecasts.team === null ? 'none' : plain(forecasts.team)}`,
+    `- On the class's forecasting leaderboard: ${forecasts.leaderboardOptIn ? 'yes, they opted in' : 'no'}`,
+    '',
+  );
+  return lines;
+}
 
 /**
  * The export in words, for a parent to read: a Markdown file that reads as plain text too.
@@ -282,7 +328,7 @@ export function formatStudentDataMarkdown(data: StudentDataExport): string {
       `- ${time(reply.at)}, on "${plain(reply.question)}": ${WALL_REPLY_KIND_LABELS[reply.kind].toLowerCase()}${state}: "${plain(reply.text)}"`,
     );
   }
-  lines.push('');
+  lines.push('', ...forecastLines(data.forecasts, time));
   lines.push(
     '## The event log',
     '',

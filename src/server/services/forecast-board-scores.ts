@@ -1,5 +1,5 @@
 import type { ForecastCalibration as CalibrationView } from '#domain/api/forecast-contracts';
-import type { ForecastScore } from '#domain/api/forecast-contracts';
+import type { DayPercent, ForecastScore } from '#domain/api/forecast-contracts';
 import { forecastCalibration } from '#domain/forecasting/forecast-calibration';
 import type { TimeWeightedScore } from '#domain/forecasting/forecast-types';
 import { classMedianSeries, type MedianPoint } from '#domain/forecasting/median-series';
@@ -13,7 +13,7 @@ export interface ScoredQuestion {
   readonly question: ForecastQuestion;
   readonly scores: QuestionScores;
   /** By scenario id: the median on each day it changed. */
-  readonly medians: Readonly<Record<string, readonly MedianPoint[]>>;
+  readonly medians: Readonly<Record<string, readonly DayPercent[]>>;
 }
 
 /** A step series keeps only the days its value changed: what a step chart draws. */

@@ -1,11 +1,10 @@
-import type { ScenarioResolutionView } from '#domain/api/forecast-contracts';
+import type {
+  ForecastQuestionStatus,
+  ScenarioResolutionView,
+} from '#domain/api/forecast-contracts';
 import { utcDayOf, type IsoDay } from '#domain/forecasting/days';
 import type { ScenarioResolutions } from '#domain/forecasting/forecast-types';
-import {
-  defaultClosesOn,
-  questionStatus,
-  type QuestionStatus,
-} from '#domain/forecasting/question-status';
+import { defaultClosesOn, questionStatus } from '#domain/forecasting/question-status';
 import type { ForecastItem, Lesson } from '#domain/lesson/lesson-schema';
 import type { Queryable } from '../db/database';
 import type { Clock } from '../lib/clock';
@@ -38,7 +37,7 @@ export interface ForecastQuestion {
   readonly opensOn: IsoDay;
   readonly closesOn: IsoDay | null;
   readonly isCloseDateSet: boolean;
-  readonly status: QuestionStatus;
+  readonly status: ForecastQuestionStatus;
   /** As the views show them, by scenario id. */
   readonly resolutions: ReadonlyMap<string, ScenarioResolutionView>;
   /** As scoring reads them. */

@@ -1,6 +1,7 @@
 import type {
   CloseDateRequest,
   ForecastTeam,
+  ForecastTeamsRequest,
   ForecastUpdateRequest,
   ForecastVersion,
   LeaderboardMode,
@@ -9,6 +10,7 @@ import type {
   TeacherForecastQuestion,
   TeacherForecastsView,
 } from '#domain/api/forecast-contracts';
+import type { ExportedForecasts } from '#domain/api/student-data-contracts';
 import { checkCloseDate } from '#domain/forecasting/question-status';
 import { checkForecastUpdate, normalizeForecastReason } from '#domain/forecasting/update-checks';
 import type { Database } from '../db/database';
@@ -22,6 +24,7 @@ import {
   countParticipantVersions,
   deleteResolution,
   insertVersions,
+  listParticipantVersions,
   saveCloseDate,
   saveResolution,
   setLeaderboardMode,
@@ -212,7 +215,7 @@ export class Forecasts {
   /** Replaces the session's teams: its own students, each in one team at most. */
   async setTeams(
     session: ClassSessionRecord,
-    teams: readonly { readonly name: string; readonly participantIds: readonly string[] }[],
+    teams: ForecastTeamsRequest['teams'],
   ): Promise<ForecastTeam[]> {
     const present = new Set((await listParticipants(this.db, session.id)).map((p) => p.id));
     const placed = new Set<string>();
@@ -254,6 +257,40 @@ export class Forecasts {
   async setOptIn(participant: ParticipantRecord, optIn: boolean): Promise<boolean> {
     await setLeaderboardOptIn(this.db, participant.id, optIn);
     return optIn;
+  }
+
+  /** A student's forecasts for their data export: every version, their scores, team, opt-in. */
+  async exportOf(session: ClassSessionRecord, participantId: string): Promise<ExportedForecasts> {
+    const [versions, board] = await Promise.all([
+      listParticipantVersions(this.db, participantId),
+      this.board([session]),
+    ]);
+    const questionOf = new Map(board.questions.map((q) => [q.item.id, q.item.question]));
+    return {
+      versions: versions.map((version) => ({
+        itemId: version.itemId,
+        question: questionOf.get(version.itemId) ?? version.itemId,
+        probabilities: { ...version.probabilities },
+        reason: version.reason,
+        madeAt: version.madeAt,
+        madeIn: version.inClass ? 'class' : 'update',
+      })),
+      scores: scoreBoard(board).flatMap(({ question, scores }) => {
+        const score = scores.forecasters.find((f) => f.id === participantId)?.score;
+        return score
+          ? [
+              {
+                itemId: question.item.id,
+                question: question.item.question,
+                timeWeightedBrier: score.brier,
+                logScore: score.logScore,
+              },
+            ]
+          : [];
+      }),
+      team: board.teams.find((t) => t.memberIds.includes(participantId))?.name ?? null,
+      leaderboardOptIn: board.optIns.has(participantId),
+    };
   }
 
   private async questionView(session: ClassSessionRecord, itemId: string) {

@@ -19,6 +19,7 @@ import {
   listWritingFeedback,
   saveWritingFeedback,
 } from '../repositories/writing-feedback.repository';
+import type { Forecasts } from './forecasts';
 import type { SessionViews } from './session-views';
 import type { WallKeys } from './wall-keys';
 
@@ -48,6 +49,7 @@ export class Reports {
     private readonly hub: LiveHub,
     private readonly views: SessionViews,
     private readonly wallKeys: WallKeys,
+    private readonly forecasts: Forecasts,
   ) {}
 
   async report(lesson: Lesson, session: ClassSessionRecord) {
@@ -91,6 +93,12 @@ export class Reports {
         await this.wallKeys.forSession(session),
       ),
       forecastScores: await this.views.classForecastScores(lesson, session.id, answers),
+      forecastQuestions: (
+        await this.forecasts.teacherView([session], {
+          kind: 'session',
+          sessionId: session.id,
+        })
+      ).questions,
       writing: answers.flatMap((a) => {
         if (a.answer.kind !== 'writing') return [];
         const given = feedback.find(

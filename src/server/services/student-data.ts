@@ -20,6 +20,7 @@ import {
 } from '../repositories/student-data.repository';
 import { listStudentReplies } from '../repositories/wall-replies.repository';
 import { listWritingFeedback } from '../repositories/writing-feedback.repository';
+import type { Forecasts } from './forecasts';
 
 const notInSession = () => new ApiError(404, 'not_found', 'That student is not in this session.');
 
@@ -31,6 +32,7 @@ export class StudentData {
   constructor(
     private readonly db: Database,
     private readonly hub: LiveHub,
+    private readonly forecasts: Forecasts,
   ) {}
 
   async export(
@@ -49,6 +51,7 @@ export class StudentData {
       statementVotes: listStudentVotes(db, participantId),
       wallReplies: listStudentReplies(db, participantId),
       eventLogEntries: countStudentEvents(db, session.id, participantId),
+      forecasts: this.forecasts.exportOf(session, participantId),
     });
     const data = buildStudentDataExport({
       now: new Date(),

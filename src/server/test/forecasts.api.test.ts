@@ -6,7 +6,9 @@ import type {
   TeacherForecastQuestion,
   TeacherForecastsView,
 } from '#domain/api/forecast-contracts';
+import type { SessionReport } from '#domain/api/dashboard-contracts';
 import type { JoinResponse } from '#domain/api/live-contracts';
+import type { StudentDataExport } from '#domain/api/student-data-contracts';
 import { addDays } from '#domain/forecasting/days';
 import { parseCsv } from '#domain/reports/csv';
 import {
@@ -322,6 +324,19 @@ describeEachStorage('forecasts that live past the lesson (%s)', (kind) => {
       ['35', `'=HYPERLINK("x")`, 'update'],
       ['60', `'=HYPERLINK("x")`, 'update'],
     ]);
+
+    const exported = await teacher.get<StudentDataExport>(`${base}/participants/${anaId}/export`);
+    expect(exported.status).toBe(200);
+    const exportedJson = exported.body;
+    expect(exportedJson.forecasts).toMatchObject({ team: 'Owls', leaderboardOptIn: false });
+    expect(exportedJson.forecasts.versions.map((v) => [v.madeIn, v.reason])).toEqual([
+      ['class', null],
+      ['update', '=HYPERLINK("x")'],
+    ]);
+    const markdown = await teacher.get(`${base}/participants/${anaId}/export?format=markdown`);
+    expect(String(markdown.body)).toContain('## Forecasts made (2 versions)');
+    const report = await teacher.get<SessionReport>(`${base}/report`);
+    expect(report.body.forecastQuestions[0]?.students.map((s) => s.versionCount)).toEqual([2, 1]);
 
     const deleted = await teacher.delete(`${base}/participants/${anaId}/data`);
     expect(deleted.status).toBe(200);

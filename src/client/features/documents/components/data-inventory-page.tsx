@@ -117,17 +117,20 @@ const SERVER_STORES: readonly Store[] = [
   {
     id: 'forecasts',
     title:
-      'forecast_versions, forecast_team_members: a student’s forecasts past the lesson, and their team',
+      'forecast_versions, forecast_team_members, participants.leaderboard_opt_in: forecasts that live past the lesson',
     holds: 'Deleted with the student or the session.',
     fields: [
       {
-        name: 'probabilities, reason, made_at, in_class',
-        why: 'Every version of a forecast with its one-line reason and time: the time-weighted score counts each day’s standing forecast.',
+        name: 'forecast_versions.probabilities, reason, made_at, in_class',
+        why: 'Every version of a student’s forecast with its one-line reason and day: what the time-weighted score is computed from.',
       },
-      { name: 'forecast_team_members.participant_id', why: 'The team the teacher put them in.' },
+      {
+        name: 'forecast_team_members.participant_id',
+        why: 'The forecasting team the teacher put the student in.',
+      },
       {
         name: 'participants.leaderboard_opt_in',
-        why: 'Whether the student chose to appear on the class leaderboard (under a pseudonym unless the teacher chose names).',
+        why: 'The student chose to appear on the leaderboard (by a made-up name unless the teacher shows names).',
       },
     ],
   },
