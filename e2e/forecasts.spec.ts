@@ -86,14 +86,14 @@ test('a forecast lives past the lesson: updated days later with a reason, resolv
   const rejoinCode = /Your rejoin code:\s*([A-Z0-9]+)/.exec(rejoinText)?.[1];
   if (!rejoinCode) throw new Error(`no rejoin code in "${rejoinText}"`);
   await expect(
-    inClass.page.getByRole('link', { name: 'Your forecasts', exact: true }),
+    inClass.page.getByRole('link', { name: 'Your forecasts and scores', exact: true }),
   ).toBeVisible();
 
   const teacherPages = new TeacherPages(teacher.page, lesson);
   await teacher.page.goto(`/teach/sessions/${sessionId}`);
   await teacherPages.endSession();
   await expect(
-    inClass.page.getByRole('link', { name: 'update them with a reason, and see your scores' }),
+    inClass.page.getByRole('link', { name: 'your forecasts and scores', exact: true }),
   ).toBeVisible();
 
   // Three days later (the server's clock moved on), on another device. The class's pages close

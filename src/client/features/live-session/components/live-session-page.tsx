@@ -223,12 +223,14 @@ function LiveSession({
       {isEnded ? (
         <div className="ended">
           <h2>The session has ended</h2>
-          <p>Thank you for taking part. Your answers were saved and can no longer be changed.</p>
+          <p>
+            Thank you for taking part. Your answers were saved and can no longer be changed here.
+          </p>
           {hasForecasts ? (
             <p>
-              Your forecasts live on until their questions close:{' '}
+              A forecast question may stay open after class, until its close date:{' '}
               <Link to={routes.studentForecasts.build({ sessionId: session.id })}>
-                update them with a reason, and see your scores
+                your forecasts and scores
               </Link>
               .
             </p>
@@ -236,8 +238,10 @@ function LiveSession({
         </div>
       ) : hasForecasts ? (
         <p className="hint">
-          <Link to={routes.studentForecasts.build({ sessionId: session.id })}>Your forecasts</Link>{' '}
-          stay open after class: come back to update them as news arrives.
+          <Link to={routes.studentForecasts.build({ sessionId: session.id })}>
+            Your forecasts and scores
+          </Link>
+          : come back after class to update the open ones with a reason as news arrives.
         </p>
       ) : null}
       {section ? <SectionView view={view} lesson={lesson} section={section} index={index} /> : null}
