@@ -1,13 +1,11 @@
 import type { Locator, Page } from '@playwright/test';
-import { utcDayOf } from '#domain/forecasting/days';
-import { getItemQuestion } from '#domain/lesson/item-question';
 import { forecastField } from './support/forecast-inputs';
-import { futureForecastLesson } from './support/forecast-lesson';
+import { startFutureForecastSession } from './support/forecast-lesson';
+import { forecastQuestion, resolveQuestion } from './support/forecast-pages';
 import { ForecastServer } from './support/forecast-server';
 import { expect, test } from './support/fixtures';
 import { StudentPages, TeacherPages } from './support/live-session-pages';
 import { expectNoAxeViolations, expectNoSidewaysScroll } from './support/page-checks';
-import { teacherApi } from './support/teacher-api';
 
 /*
  * Forecasts that live past the lesson (issue 26), on a server of this spec's own: a student
@@ -15,16 +13,6 @@ import { teacherApi } from './support/teacher-api';
  * come back with the join code, their name and their rejoin code and update with a reason,
  * keyboard only; the teacher resolves; both see the score.
  */
-
-// Beside the suite's own server (E2E_PORT), on a data directory this spec restarts it on.
-const server = new ForecastServer(Number(process.env.E2E_PORT ?? 4173) + 10);
-test.use({ baseURL: server.baseURL });
-test.beforeAll(async () => {
-  await server.start(0);
-});
-test.afterAll(async () => {
-  await server.dispose();
-});
 
 /*
  * The score the student and the teacher must see, by hand. The question opens on day 0 and the
@@ -53,142 +41,198 @@ async function typeOver(page: Page, text: string) {
   await page.keyboard.type(text);
 }
 
-test('a forecast lives past the lesson: updated days later with a reason, resolved, scored', async ({
+test.describe('on a server of its own, restarted three simulated days later', () => {
+  // Beside the suite's own server (E2E_PORT), on a data directory it is restarted on.
+  const server = new ForecastServer(Number(process.env.E2E_PORT ?? 4173) + 10);
+  test.use({ baseURL: server.baseURL });
+  test.beforeAll(async () => {
+    await server.start(0);
+  });
+  test.afterAll(async () => {
+    await server.dispose();
+  });
+
+  test('a forecast lives past the lesson: updated days later with a reason, resolved, scored', async ({
+    teacher,
+    newDevice,
+    newStudent,
+  }) => {
+    test.setTimeout(240_000);
+    const { lesson, item, strike, talks, sessionId, joinCode } = await startFutureForecastSession(
+      teacher.page,
+    );
+
+    const inClass = await newStudent();
+    const student = new StudentPages(inClass.page, lesson);
+    await student.join(joinCode, 'Ana');
+    const card = student.item(item);
+    await expect(card).toBeVisible();
+    await forecastField(card, strike.statement).fill('40');
+    await forecastField(card, talks.statement).fill('70');
+    await student.expectSaved(item);
+    const rejoinText = (await inClass.page.getByText(/^Your rejoin code:/).textContent()) ?? '';
+    const rejoinCode = /Your rejoin code:\s*([A-Z0-9]+)/.exec(rejoinText)?.[1];
+    if (!rejoinCode) throw new Error(`no rejoin code in "${rejoinText}"`);
+    await expect(
+      inClass.page.getByRole('link', { name: 'Your forecasts and scores', exact: true }),
+    ).toBeVisible();
+
+    const teacherPages = new TeacherPages(teacher.page, lesson);
+    await teacher.page.goto(`/teach/sessions/${sessionId}`);
+    await teacherPages.endSession();
+    await expect(
+      inClass.page.getByRole('link', { name: 'your forecasts and scores', exact: true }),
+    ).toBeVisible();
+
+    // Three days later (the server's clock moved on), on another device. The class's pages close
+    // first: the server waits for open event streams as it stops.
+    await inClass.page.context().close();
+    await teacher.page.goto('about:blank');
+    await server.stop();
+    await server.start(3);
+    const page = await newDevice();
+    await page.goto('/forecasts');
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Come back to your forecasts' }),
+    ).toBeVisible();
+    await tabTo(page, page.getByLabel('Join code', { exact: true }));
+    await page.keyboard.type(joinCode);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Ana');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(rejoinCode);
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(new RegExp(`/forecasts/${sessionId}$`));
+    await expect(page.getByRole('heading', { level: 1, name: 'Your forecasts' })).toBeVisible();
+    await expect(page.getByText(/Your rejoin code is now/)).toBeVisible();
+
+    const question = forecastQuestion(page, item);
+    await expect(question.getByText('Open', { exact: true })).toBeVisible();
+    const inClassRow = question.getByRole('table', { name: `Your forecasts: ${strike.statement}` });
+    await expect(inClassRow.getByRole('row')).toHaveCount(2);
+    await expectNoAxeViolations(page);
+
+    // The update, keyboard only: an update without a reason is refused beside its field.
+    await tabTo(page, forecastField(question, strike.statement));
+    await typeOver(page, '65');
+    await tabTo(page, forecastField(question, talks.statement));
+    await typeOver(page, '20');
+    const reason = question.getByRole('textbox', { name: 'Why are you changing it? (one line)' });
+    await tabTo(page, reason);
+    await page.keyboard.press('Enter');
+    await expect(
+      question.getByText('Say in one line why you are changing your forecast.'),
+    ).toBeVisible();
+    await expect(reason).toHaveAttribute('aria-invalid', 'true');
+    await page.keyboard.type('Talks were called off after the new strike');
+    await page.keyboard.press('Enter');
+    const history = question.getByRole('table', { name: `Your forecasts: ${strike.statement}` });
+    await expect(history.getByRole('row')).toHaveCount(3);
+    await expect(history).toContainText('Talks were called off after the new strike');
+    await expect(history).toContainText('65 %');
+
+    await page.setViewportSize({ width: 320, height: 800 });
+    await expectNoSidewaysScroll(page);
+    await page.setViewportSize({ width: 1280, height: 800 });
+
+    // The teacher resolves on day 3: the strike happened, the talks did not.
+    await teacher.page.goto(`/teach/sessions/${sessionId}/forecasts`);
+    const teacherQuestion = forecastQuestion(teacher.page, item);
+    await expect(teacherQuestion).toBeVisible();
+    await expectNoAxeViolations(teacher.page);
+    await resolveQuestion(teacher.page, item, [
+      { statement: strike.statement, happened: true },
+      { statement: talks.statement, happened: false },
+    ]);
+
+    // The student's open page follows, live; the teacher's shows the same score.
+    await expect(question.getByText('Resolved', { exact: true })).toBeVisible();
+    await expect(question).toContainText(
+      `Your time-weighted Brier score: ${EXPECTED_BRIER}; log score: ${EXPECTED_LOG}.`,
+    );
+    const row = teacherQuestion.getByRole('row', { name: /^Ana / });
+    await expect(row).toContainText(EXPECTED_BRIER);
+    await expect(row).toContainText(EXPECTED_LOG);
+    await expectNoAxeViolations(page);
+    await page.setViewportSize({ width: 320, height: 800 });
+    await expectNoSidewaysScroll(page);
+
+    // The teacher groups the session into a class: the class's page shows its questions.
+    await teacher.page.getByLabel('New class name').fill('Period 3');
+    await teacher.page
+      .getByRole('button', { name: 'Create class and put this session in it' })
+      .click();
+    await teacher.page.getByRole('link', { name: 'the class’s forecasts' }).click();
+    await expect(
+      teacher.page.getByRole('heading', { level: 1, name: 'Forecasts: Period 3' }),
+    ).toBeVisible();
+    await expect(
+      forecastQuestion(teacher.page, item).getByRole('row', {
+        name: /^Ana /,
+      }),
+    ).toContainText(EXPECTED_BRIER);
+  });
+});
+
+/*
+ * Resolved the day it opened, so one day is scored: Ana gave the strike 80 % and the talks
+ * 10 %: ((0.8 − 1)² + 0.1²) / 2 = 0.025. Ben gave 40 % and 60 %: (0.36 + 0.36) / 2 = 0.36.
+ * Their team's forecast is their median, 60 % and 35 %: (0.16 + 0.1225) / 2 = 0.14125.
+ */
+test('a team, the leaderboard by pseudonym and calibration on the forecasts pages', async ({
   teacher,
-  newDevice,
   newStudent,
 }) => {
-  test.setTimeout(240_000);
-  const { lesson, item } = futureForecastLesson(utcDayOf(new Date()));
-  const [strike, talks] = item.scenarios;
-  if (!strike || !talks) throw new Error('the lesson has two scenarios');
-
-  // Day 0, in class: the teacher's self-paced session of a forecast a month ahead.
-  const made = (await teacherApi(teacher.page, 'POST', '/api/lessons', { draft: lesson })) as {
-    summary: { lessonId: string };
-  };
-  await teacherApi(teacher.page, 'POST', `/api/lessons/${made.summary.lessonId}/publish`);
-  const view = (await teacherApi(teacher.page, 'POST', '/api/sessions', {
-    lessonId: made.summary.lessonId,
-    mode: 'self-paced',
-  })) as { session: { id: string; joinCode: string } };
-  const { id: sessionId, joinCode } = view.session;
-
-  const inClass = await newStudent();
-  const student = new StudentPages(inClass.page, lesson);
-  await student.join(joinCode, 'Ana');
-  const card = student.item(item);
-  await expect(card).toBeVisible();
-  await forecastField(card, strike.statement).fill('40');
-  await forecastField(card, talks.statement).fill('70');
-  await student.expectSaved(item);
-  const rejoinText = (await inClass.page.getByText(/^Your rejoin code:/).textContent()) ?? '';
-  const rejoinCode = /Your rejoin code:\s*([A-Z0-9]+)/.exec(rejoinText)?.[1];
-  if (!rejoinCode) throw new Error(`no rejoin code in "${rejoinText}"`);
-  await expect(
-    inClass.page.getByRole('link', { name: 'Your forecasts and scores', exact: true }),
-  ).toBeVisible();
-
-  const teacherPages = new TeacherPages(teacher.page, lesson);
-  await teacher.page.goto(`/teach/sessions/${sessionId}`);
-  await teacherPages.endSession();
-  await expect(
-    inClass.page.getByRole('link', { name: 'your forecasts and scores', exact: true }),
-  ).toBeVisible();
-
-  // Three days later (the server's clock moved on), on another device. The class's pages close
-  // first: the server waits for open event streams as it stops.
-  await inClass.page.context().close();
-  await teacher.page.goto('about:blank');
-  await server.stop();
-  await server.start(3);
-  const page = await newDevice();
-  await page.goto('/forecasts');
-  await expect(
-    page.getByRole('heading', { level: 1, name: 'Come back to your forecasts' }),
-  ).toBeVisible();
-  await tabTo(page, page.getByLabel('Join code', { exact: true }));
-  await page.keyboard.type(joinCode);
-  await page.keyboard.press('Tab');
-  await page.keyboard.type('Ana');
-  await page.keyboard.press('Tab');
-  await page.keyboard.type(rejoinCode);
-  await page.keyboard.press('Enter');
-  await expect(page).toHaveURL(new RegExp(`/forecasts/${sessionId}$`));
-  await expect(page.getByRole('heading', { level: 1, name: 'Your forecasts' })).toBeVisible();
-  await expect(page.getByText(/Your rejoin code is now/)).toBeVisible();
-
-  const question = page.getByRole('article', { name: getItemQuestion(item) });
-  await expect(question.getByText('Open', { exact: true })).toBeVisible();
-  const inClassRow = question.getByRole('table', { name: `Your forecasts: ${strike.statement}` });
-  await expect(inClassRow.getByRole('row')).toHaveCount(2);
-  await expectNoAxeViolations(page);
-
-  // The update, keyboard only: an update without a reason is refused beside its field.
-  await tabTo(page, forecastField(question, strike.statement));
-  await typeOver(page, '65');
-  await tabTo(page, forecastField(question, talks.statement));
-  await typeOver(page, '20');
-  const reason = question.getByRole('textbox', { name: 'Why are you changing it? (one line)' });
-  await tabTo(page, reason);
-  await page.keyboard.press('Enter');
-  await expect(
-    question.getByText('Say in one line why you are changing your forecast.'),
-  ).toBeVisible();
-  await expect(reason).toHaveAttribute('aria-invalid', 'true');
-  await page.keyboard.type('Talks were called off after the new strike');
-  await page.keyboard.press('Enter');
-  const history = question.getByRole('table', { name: `Your forecasts: ${strike.statement}` });
-  await expect(history.getByRole('row')).toHaveCount(3);
-  await expect(history).toContainText('Talks were called off after the new strike');
-  await expect(history).toContainText('65 %');
-
-  await page.setViewportSize({ width: 320, height: 800 });
-  await expectNoSidewaysScroll(page);
-  await page.setViewportSize({ width: 1280, height: 800 });
-
-  // The teacher resolves on day 3: the strike happened, the talks did not.
-  await teacher.page.goto(`/teach/sessions/${sessionId}/forecasts`);
-  const teacherQuestion = teacher.page.getByRole('article', { name: getItemQuestion(item) });
-  await expect(teacherQuestion).toBeVisible();
-  await expectNoAxeViolations(teacher.page);
-  await teacherQuestion.getByText('Resolve this question', { exact: true }).click();
-  const resolveStrike = teacherQuestion.getByRole('group', { name: strike.statement });
-  await resolveStrike.getByRole('radio', { name: 'Happened' }).check();
-  await resolveStrike.getByLabel('Source link').fill('https://example.org/strike');
-  const resolveTalks = teacherQuestion.getByRole('group', { name: talks.statement });
-  await resolveTalks.getByRole('radio', { name: 'Did not happen' }).check();
-  await resolveTalks.getByLabel('Source link').fill('https://example.org/talks');
-  await teacherQuestion.getByRole('button', { name: 'Resolve', exact: true }).click();
-  await teacher.page
-    .getByRole('dialog', { name: 'Resolve this question?' })
-    .getByRole('button', { name: 'Resolve' })
-    .click();
-
-  // The student's open page follows, live; the teacher's shows the same score.
-  await expect(question.getByText('Resolved', { exact: true })).toBeVisible();
-  await expect(question).toContainText(
-    `Your time-weighted Brier score: ${EXPECTED_BRIER}; log score: ${EXPECTED_LOG}.`,
+  const { lesson, item, strike, talks, sessionId, joinCode } = await startFutureForecastSession(
+    teacher.page,
   );
-  const row = teacherQuestion.getByRole('row', { name: /^Ana / });
-  await expect(row).toContainText(EXPECTED_BRIER);
-  await expect(row).toContainText(EXPECTED_LOG);
-  await expectNoAxeViolations(page);
-  await page.setViewportSize({ width: 320, height: 800 });
-  await expectNoSidewaysScroll(page);
+  const forecastInClass = async (name: string, percents: readonly [string, string]) => {
+    const student = await newStudent();
+    const pages = new StudentPages(student.page, lesson);
+    await pages.join(joinCode, name);
+    await forecastField(pages.item(item), strike.statement).fill(percents[0]);
+    await forecastField(pages.item(item), talks.statement).fill(percents[1]);
+    await pages.expectSaved(item);
+    return student.page;
+  };
+  const ana = await forecastInClass('Ana', ['80', '10']);
+  await forecastInClass('Ben', ['40', '60']);
 
-  // The teacher groups the session into a class: the class's page shows its questions.
-  await teacher.page.getByLabel('New class name').fill('Period 3');
+  // The teacher makes a team of both and turns the leaderboard on, by pseudonym.
+  await teacher.page.goto(`/teach/sessions/${sessionId}/forecasts`);
+  await teacher.page.getByText('Edit teams', { exact: true }).click();
+  await teacher.page.getByRole('button', { name: 'Add a team' }).click();
+  await teacher.page.getByLabel('Team 1 name').fill('Owls');
+  await teacher.page.getByRole('combobox', { name: /^Ana:/ }).selectOption('Owls');
+  await teacher.page.getByRole('combobox', { name: /^Ben:/ }).selectOption('Owls');
+  await teacher.page.getByRole('button', { name: 'Save teams' }).click();
+  const teams = teacher.page.getByRole('table', { name: 'Teams and their scores' });
+  await expect(teams.getByRole('row', { name: /^Owls / })).toContainText('Ana, Ben');
   await teacher.page
-    .getByRole('button', { name: 'Create class and put this session in it' })
-    .click();
-  await teacher.page.getByRole('link', { name: 'the class’s forecasts' }).click();
-  await expect(
-    teacher.page.getByRole('heading', { level: 1, name: 'Forecasts: Period 3' }),
-  ).toBeVisible();
-  await expect(
-    teacher.page.getByRole('article', { name: getItemQuestion(item) }).getByRole('row', {
-      name: /^Ana /,
-    }),
-  ).toContainText(EXPECTED_BRIER);
+    .getByRole('combobox', { name: 'Leaderboard' })
+    .selectOption('On, by pseudonym');
+  await teacher.page.getByRole('button', { name: 'Save leaderboard' }).click();
+
+  // Ana sees her team and opts in to the leaderboard.
+  await ana.goto(`/forecasts/${sessionId}`);
+  await expect(ana.getByRole('heading', { level: 2, name: 'Your team: Owls' })).toBeVisible();
+  await ana.getByRole('checkbox', { name: 'Show me on the class leaderboard' }).check();
+  await expect(ana.getByText('Nobody on the leaderboard yet')).toBeVisible();
+
+  await resolveQuestion(teacher.page, item, [
+    { statement: strike.statement, happened: true },
+    { statement: talks.statement, happened: false },
+  ]);
+  await expect(teams.getByRole('row', { name: /^Owls / })).toContainText('0.141');
+
+  // Ana's open page follows: her place on the leaderboard, not by name, and her calibration.
+  const board = ana.getByRole('table', { name: 'Leaderboard' });
+  await expect(board.getByRole('row', { name: /\(you\)/ })).toContainText('0.025');
+  await expect(board).not.toContainText('Ana');
+  await expect(board).not.toContainText('Ben');
+  const calibration = ana.getByRole('table', { name: /^Calibration of your forecasts/ });
+  await expect(calibration.getByRole('row', { name: /^80–90 %/ })).toContainText('1');
+  await expect(calibration.getByRole('row', { name: /^10–20 %/ })).toContainText('0');
+  await expectNoAxeViolations(ana);
+  await expectNoAxeViolations(teacher.page);
 });

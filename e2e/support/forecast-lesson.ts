@@ -1,6 +1,8 @@
-import { addDays } from '#domain/forecasting/days';
+import type { Page } from '@playwright/test';
+import { addDays, utcDayOf } from '#domain/forecasting/days';
 import { soleimaniLesson } from '#domain/lesson/builtin/soleimani-lesson';
 import type { ForecastItem, Lesson } from '#domain/lesson/lesson-schema';
+import { teacherApi } from './teacher-api';
 
 /**
  * A one-section lesson whose forecast looks a month ahead of `today`, with two scenarios and no
@@ -33,5 +35,28 @@ export function futureForecastLesson(today: string): { lesson: Lesson; item: For
       glossary: [],
     },
     item,
+  };
+}
+
+/** The future forecast lesson, published by the teacher, in a self-paced session of its own. */
+export async function startFutureForecastSession(page: Page) {
+  const { lesson, item } = futureForecastLesson(utcDayOf(new Date()));
+  const made = (await teacherApi(page, 'POST', '/api/lessons', { draft: lesson })) as {
+    summary: { lessonId: string };
+  };
+  await teacherApi(page, 'POST', `/api/lessons/${made.summary.lessonId}/publish`);
+  const view = (await teacherApi(page, 'POST', '/api/sessions', {
+    lessonId: made.summary.lessonId,
+    mode: 'self-paced',
+  })) as { session: { id: string; joinCode: string } };
+  const [strike, talks] = item.scenarios;
+  if (!strike || !talks) throw new Error('the lesson has two scenarios');
+  return {
+    lesson,
+    item,
+    strike,
+    talks,
+    sessionId: view.session.id,
+    joinCode: view.session.joinCode,
   };
 }
