@@ -58,9 +58,8 @@ test.describe('on a server of its own, restarted three simulated days later', ()
     newStudent,
   }) => {
     test.setTimeout(240_000);
-    const { lesson, item, strike, talks, sessionId, joinCode } = await startFutureForecastSession(
-      teacher.page,
-    );
+    const { today, lesson, item, nextWeek, strike, talks, sessionId, joinCode } =
+      await startFutureForecastSession(teacher.page);
 
     const inClass = await newStudent();
     const student = new StudentPages(inClass.page, lesson);
@@ -75,6 +74,19 @@ test.describe('on a server of its own, restarted three simulated days later', ()
     if (!rejoinCode) throw new Error(`no rejoin code in "${rejoinText}"`);
     await expect(
       inClass.page.getByRole('link', { name: 'Your forecasts and scores', exact: true }),
+    ).toBeVisible();
+
+    // The teacher closes the week's question today: three days later it waits to be resolved.
+    await teacher.page.goto(`/teach/sessions/${sessionId}/forecasts`);
+    const weekQuestion = forecastQuestion(teacher.page, nextWeek);
+    await weekQuestion.getByLabel('Close date (UTC)').fill(today);
+    await weekQuestion.getByRole('button', { name: 'Set close date' }).click();
+    const todayInWords = new Date(`${today}T12:00:00Z`).toLocaleDateString('en-GB', {
+      dateStyle: 'long',
+      timeZone: 'UTC',
+    });
+    await expect(
+      weekQuestion.getByText(`Open until the end of ${todayInWords} (UTC)`),
     ).toBeVisible();
 
     const teacherPages = new TeacherPages(teacher.page, lesson);
@@ -106,6 +118,9 @@ test.describe('on a server of its own, restarted three simulated days later', ()
     await expect(page.getByRole('heading', { level: 1, name: 'Your forecasts' })).toBeVisible();
     await expect(page.getByText(/Your rejoin code is now/)).toBeVisible();
 
+    const closed = page.getByRole('region', { name: 'Closed, waiting for the outcome' });
+    await expect(forecastQuestion(closed, nextWeek)).toBeVisible();
+    await expect(forecastQuestion(closed, nextWeek).getByRole('form')).toHaveCount(0);
     const question = forecastQuestion(page, item);
     await expect(question.getByText('Open', { exact: true })).toBeVisible();
     const inClassRow = question.getByRole('table', { name: `Your forecasts: ${strike.statement}` });
@@ -135,8 +150,11 @@ test.describe('on a server of its own, restarted three simulated days later', ()
     await expectNoSidewaysScroll(page);
     await page.setViewportSize({ width: 1280, height: 800 });
 
-    // The teacher resolves on day 3: the strike happened, the talks did not.
-    await teacher.page.goto(`/teach/sessions/${sessionId}/forecasts`);
+    // The teacher's home lists the week's question, past its close date; the teacher resolves
+    // the month's on day 3: the strike happened, the talks did not.
+    await teacher.page.goto('/teach');
+    const due = teacher.page.getByRole('region', { name: 'Forecasts to resolve (1)' });
+    await due.getByRole('link', { name: nextWeek.question }).click();
     const teacherQuestion = forecastQuestion(teacher.page, item);
     await expect(teacherQuestion).toBeVisible();
     await expectNoAxeViolations(teacher.page);

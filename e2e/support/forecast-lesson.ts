@@ -7,8 +7,13 @@ import { teacherApi } from './teacher-api';
 /**
  * A one-section lesson whose forecast looks a month ahead of `today`, with two scenarios and no
  * resolution: a question that stays open after the lesson (as one drafted from today's news).
+ * A second, one-scenario forecast looks a week ahead.
  */
-export function futureForecastLesson(today: string): { lesson: Lesson; item: ForecastItem } {
+export function futureForecastLesson(today: string): {
+  lesson: Lesson;
+  item: ForecastItem;
+  nextWeek: ForecastItem;
+} {
   const lesson = structuredClone(soleimaniLesson);
   const section = lesson.sections.find((s) => s.items.some((i) => i.kind === 'forecast'));
   const forecast = section?.items.find((i): i is ForecastItem => i.kind === 'forecast');
@@ -26,21 +31,30 @@ export function futureForecastLesson(today: string): { lesson: Lesson; item: For
       { id: 'talks', statement: second.statement },
     ],
   };
+  const nextWeek: ForecastItem = {
+    ...item,
+    id: 'forecast-next-week',
+    question: 'Within a week: will the two sides announce talks?',
+    horizon: addDays(today, 7),
+    scenarios: [{ id: 'announced', statement: 'Talks are announced within the week.' }],
+  };
   return {
     lesson: {
       ...lesson,
       id: 'next-month',
       metadata: { ...lesson.metadata, title: 'Next month' },
-      sections: [{ ...section, items: [item] }],
+      sections: [{ ...section, items: [item, nextWeek] }],
       glossary: [],
     },
     item,
+    nextWeek,
   };
 }
 
 /** The future forecast lesson, published by the teacher, in a self-paced session of its own. */
 export async function startFutureForecastSession(page: Page) {
-  const { lesson, item } = futureForecastLesson(utcDayOf(new Date()));
+  const today = utcDayOf(new Date());
+  const { lesson, item, nextWeek } = futureForecastLesson(today);
   const made = (await teacherApi(page, 'POST', '/api/lessons', { draft: lesson })) as {
     summary: { lessonId: string };
   };
@@ -52,8 +66,10 @@ export async function startFutureForecastSession(page: Page) {
   const [strike, talks] = item.scenarios;
   if (!strike || !talks) throw new Error('the lesson has two scenarios');
   return {
+    today,
     lesson,
     item,
+    nextWeek,
     strike,
     talks,
     sessionId: view.session.id,

@@ -3,8 +3,8 @@ import { getItemQuestion } from '#domain/lesson/item-question';
 import type { ForecastItem } from '#domain/lesson/lesson-schema';
 
 /** A forecast question on a forecasts page (the student's or the teacher's). */
-export function forecastQuestion(page: Page, item: ForecastItem): Locator {
-  return page.getByRole('article', { name: getItemQuestion(item) });
+export function forecastQuestion(scope: Page | Locator, item: ForecastItem): Locator {
+  return scope.getByRole('article', { name: getItemQuestion(item) });
 }
 
 /**

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import type { StudentForecastsView } from '#domain/api/forecast-contracts';
 import { ApiErrorAlert } from '#shared/components/api-error-alert';
 import { TableScrollBox } from '#shared/components/table-scroll-box';
@@ -36,13 +36,19 @@ export function LeaderboardSection({
 }) {
   const headingId = useId();
   const queryClient = useQueryClient();
+  // The box follows the click at once (the mutation's state arrives a tick later, and a
+  // controlled box would spring back meanwhile); a refusal puts it back to what is saved.
+  const [choice, setChoice] = useState<boolean | null>(null);
   const optIn = useMutation({
     mutationFn: (isIn: boolean) => setLeaderboardOptIn(sessionId, isIn),
     onSuccess: () =>
       queryClient.invalidateQueries({ queryKey: queryKeys.studentForecasts(sessionId) }),
+    onError: () => {
+      setChoice(null);
+    },
   });
   if (leaderboard.mode === 'off') return null;
-  const shown = optIn.isPending ? optIn.variables : leaderboard.isOptedIn;
+  const shown = choice ?? leaderboard.isOptedIn;
   return (
     <section aria-labelledby={headingId}>
       <h2 id={headingId}>Leaderboard</h2>
@@ -53,6 +59,7 @@ export function LeaderboardSection({
             checked={shown}
             disabled={optIn.isPending}
             onChange={(event) => {
+              setChoice(event.target.checked);
               optIn.mutate(event.target.checked);
             }}
           />{' '}
