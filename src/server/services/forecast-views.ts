@@ -11,7 +11,11 @@ import {
   finalForecastsOf,
 } from '#domain/forecasting/forecast-calibration';
 import type { TimeWeightedScore } from '#domain/forecasting/forecast-types';
-import { forecastPseudonyms, rankLeaderboard } from '#domain/forecasting/leaderboard';
+import {
+  forecastPseudonyms,
+  leaderboardLabel,
+  rankLeaderboard,
+} from '#domain/forecasting/leaderboard';
 import type { ParticipantRecord } from '../repositories/participants.repository';
 import type { ForecastVersionRecord } from '../repositories/forecasts.repository';
 import { questionKey, type ForecastBoard } from './forecast-board';
@@ -160,7 +164,9 @@ function leaderboardView(
   const entries = rankLeaderboard(
     participants.map((p) => ({
       id: p.id,
-      label: mode === 'names' ? p.label : (pseudonyms.get(p.id) ?? ''),
+      label:
+        leaderboardLabel(mode, { displayName: p.label, pseudonym: pseudonyms.get(p.id) ?? '' }) ??
+        '',
       optedIn: board.optIns.has(p.id),
       questionScores: scoresOf.get(p.id) ?? [],
     })),
