@@ -253,4 +253,6 @@ test('a team, the leaderboard by pseudonym and calibration on the forecasts page
   await expect(calibration.getByRole('row', { name: /^10–20 %/ })).toContainText('0');
   await expectNoAxeViolations(ana);
   await expectNoAxeViolations(teacher.page);
+  await teacher.page.setViewportSize({ width: 320, height: 800 });
+  await expectNoSidewaysScroll(teacher.page);
 });
