@@ -145,6 +145,9 @@ test.describe('on a server of its own, restarted three simulated days later', ()
     await expect(history.getByRole('row')).toHaveCount(3);
     await expect(history).toContainText('Talks were called off after the new strike');
     await expect(history).toContainText('65 %');
+    // Saved, the keyboard user is where they were, with the reason cleared for the next one.
+    await expect(reason).toBeFocused();
+    await expect(reason).toHaveValue('');
 
     await page.setViewportSize({ width: 320, height: 800 });
     await expectNoSidewaysScroll(page);

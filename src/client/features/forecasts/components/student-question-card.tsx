@@ -81,8 +81,8 @@ export function StudentQuestionCard({
       </ul>
       {question.status === 'open' ? (
         <ForecastUpdateForm
-          // A new version (here or on another device) starts the form from it.
-          key={question.myVersions.at(-1)?.id ?? 'none'}
+          // Kept mounted as a version is saved, so the focus stays where the student was; it
+          // starts from the newest version when the page is opened again.
           sessionId={sessionId}
           question={question}
         />
