@@ -178,6 +178,14 @@ test.describe('on a server of its own, restarted three simulated days later', ()
     await page.setViewportSize({ width: 320, height: 800 });
     await expectNoSidewaysScroll(page);
 
+    // The week's question resolved too: its form closes, and the focus goes to its heading.
+    await resolveQuestion(teacher.page, nextWeek, [
+      { statement: nextWeek.scenarios[0]?.statement ?? '', happened: false },
+    ]);
+    await expect(
+      forecastQuestion(teacher.page, nextWeek).getByRole('heading', { level: 3 }),
+    ).toBeFocused();
+
     // The teacher groups the session into a class: the class's page shows its questions.
     await teacher.page.getByLabel('New class name').fill('Period 3');
     await teacher.page

@@ -89,23 +89,25 @@ function TeacherForecasts({ view }: { readonly view: TeacherForecastsView }) {
       {view.questions.length === 0 ? (
         <p>No forecast questions here yet: they come with the lessons’ forecast items.</p>
       ) : (
-        GROUPS.map(({ status, heading }) => {
-          const questions = view.questions.filter((q) => q.status === status);
-          if (questions.length === 0) return null;
-          return (
-            <section key={status} aria-label={heading}>
-              <h2>{heading}</h2>
-              {questions.map((question) => (
+        // One list, the groups' headings between the cards: a question the teacher resolves
+        // moves to its group without being drawn anew, so the focus is not lost with it.
+        <div className="forecast-questions">
+          {GROUPS.flatMap(({ status, heading }) => {
+            const questions = view.questions.filter((q) => q.status === status);
+            if (questions.length === 0) return [];
+            return [
+              <h2 key={`heading-${status}`}>{heading}</h2>,
+              ...questions.map((question) => (
                 <TeacherQuestionCard
                   key={`${question.sessionId}/${question.itemId}`}
                   question={question}
                   today={view.today}
                   showsLesson={view.scope.kind === 'class'}
                 />
-              ))}
-            </section>
-          );
-        })
+              )),
+            ];
+          })}
+        </div>
       )}
       <CalibrationSection
         heading="The class median’s calibration"

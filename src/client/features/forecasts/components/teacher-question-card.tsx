@@ -1,4 +1,5 @@
-import { useId } from 'react';
+import { useId, useRef } from 'react';
+import { useFocusWhenLost } from '#shared/hooks/use-focus-when-lost';
 import { TableScrollBox } from '#shared/components/table-scroll-box';
 import { formatDate } from '#shared/lib/format';
 import { formatMadeAt } from '../lib/forecast-days';
@@ -70,9 +71,14 @@ export function TeacherQuestionCard({
   readonly showsLesson: boolean;
 }) {
   const headingId = useId();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  // Resolving closes the form the focus was in: the question's heading takes it.
+  useFocusWhenLost(headingRef, question.status);
   return (
     <article className="forecast-question" aria-labelledby={headingId}>
-      <h3 id={headingId}>{question.question}</h3>
+      <h3 id={headingId} ref={headingRef} tabIndex={-1}>
+        {question.question}
+      </h3>
       <ul className="question-facts">
         <li>
           <span className="status-badge">{STATUS_TEXT[question.status]}</span>
