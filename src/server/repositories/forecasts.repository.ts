@@ -348,3 +348,23 @@ export async function listTeacherSessionIds(db: Queryable, teacherId: string): P
   );
   return rows.map((r) => r.id);
 }
+
+/**
+ * What changes whenever the versions listSessionVersions reads could: how many there are, the
+ * newest id, the newest row version (xmin, new on every insert and update, so an in-class
+ * version replaced in place shows too) and which students were removed. Cheap next to reading
+ * the versions, so a cache of them can be checked on every read (services/version-cache.ts).
+ */
+export async function sessionVersionsFingerprint(
+  db: Queryable,
+  sessionIds: readonly string[],
+): Promise<string> {
+  const { rows } = await db.query<{ fingerprint: string }>(
+    `SELECT concat_ws(' ', count(*), max(v.id), max(v.xmin::text::bigint),
+       (SELECT string_agg(p.id::text, ',' ORDER BY p.id) FROM participants p
+        WHERE p.session_id = ANY($1::uuid[]) AND p.removed_at IS NOT NULL)) AS fingerprint
+     FROM forecast_versions v WHERE v.session_id = ANY($1::uuid[])`,
+    [[...sessionIds]],
+  );
+  return rows[0]?.fingerprint ?? '';
+}

@@ -21,7 +21,6 @@ import {
   listLeaderboardOptIns,
   listResolutions,
   listSessionForecastSettings,
-  listSessionVersions,
   type ForecastVersionRecord,
   type ScenarioResolutionRecord,
   type SessionForecastSettings,
@@ -114,6 +113,24 @@ function resolutionOf(
   return null;
 }
 
+/**
+ * Versions grouped by question and student, worked out once per list: the version cache
+ * (version-cache.ts) hands the same list to every request until the versions change.
+ */
+const groupedLists = new WeakMap<
+  readonly ForecastVersionRecord[],
+  ReadonlyMap<string, ReadonlyMap<string, readonly ForecastVersionRecord[]>>
+>();
+
+function groupVersionsOnce(versions: readonly ForecastVersionRecord[]) {
+  let grouped = groupedLists.get(versions);
+  if (!grouped) {
+    grouped = groupVersions(versions);
+    groupedLists.set(versions, grouped);
+  }
+  return grouped;
+}
+
 function groupVersions(versions: readonly ForecastVersionRecord[]) {
   const byQuestion = new Map<string, Map<string, ForecastVersionRecord[]>>();
   for (const version of versions) {
@@ -136,7 +153,15 @@ function groupVersions(versions: readonly ForecastVersionRecord[]) {
  * (a student's update, the due list): versions, students, teams and opt-ins are left empty.
  */
 export async function loadForecastBoard(
-  deps: { readonly db: Queryable; readonly lessons: LessonLibrary; readonly clock: Clock },
+  deps: {
+    readonly db: Queryable;
+    readonly lessons: LessonLibrary;
+    readonly clock: Clock;
+    /** The versions of these sessions' students (not removed), oldest first. */
+    readonly readVersions: (
+      sessionIds: readonly string[],
+    ) => Promise<readonly ForecastVersionRecord[]>;
+  },
   sessionsInAnyOrder: readonly ClassSessionRecord[],
   options: { readonly questionsOnly?: boolean } = {},
 ): Promise<ForecastBoard> {
@@ -149,7 +174,7 @@ export async function loadForecastBoard(
       Promise.all(sessions.map((s) => lessons.ofSession(s))),
       listCloseDates(db, ids),
       listResolutions(db, ids),
-      options.questionsOnly ? [] : listSessionVersions(db, ids),
+      options.questionsOnly ? [] : deps.readVersions(ids),
       options.questionsOnly ? [] : listForecastTeams(db, ids),
       listSessionForecastSettings(db, ids),
       options.questionsOnly ? new Set<string>() : listLeaderboardOptIns(db, ids),
@@ -215,7 +240,7 @@ export async function loadForecastBoard(
     lessonTitles: new Map(sessions.map((s, index) => [s.id, pinned[index]!.lesson.metadata.title])),
     questions,
     participants: new Map(sessions.map((s, index) => [s.id, participants[index]!])),
-    versions: groupVersions(versions),
+    versions: groupVersionsOnce(versions),
     teams,
     settings,
     optIns,

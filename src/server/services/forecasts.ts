@@ -41,6 +41,7 @@ import {
   toVersionView,
 } from './forecast-views';
 import type { LessonLibrary } from './lesson-library';
+import { VersionCache } from './version-cache';
 
 /** The question of this item, or 404 item_not_found. */
 function requireQuestion(board: ForecastBoard, itemId: string): ForecastQuestion {
@@ -57,16 +58,22 @@ function requireQuestion(board: ForecastBoard, itemId: string): ForecastQuestion
  * the clock's UTC days.
  */
 export class Forecasts {
+  /** The classes' versions, kept while unchanged (version-cache.ts). */
+  private readonly versions: VersionCache;
+
   constructor(
     private readonly db: Database,
     private readonly hub: LiveHub,
     private readonly lessons: LessonLibrary,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.versions = new VersionCache(db);
+  }
 
   board(sessions: readonly ClassSessionRecord[], options: { questionsOnly?: boolean } = {}) {
-    const { db, lessons, clock } = this;
-    return loadForecastBoard({ db, lessons, clock }, sessions, options);
+    const { db, lessons, clock, versions } = this;
+    const readVersions = (ids: readonly string[]) => versions.read(ids);
+    return loadForecastBoard({ db, lessons, clock, readVersions }, sessions, options);
   }
 
   async teacherView(
@@ -295,7 +302,11 @@ export class Forecasts {
 
   private async questionView(session: ClassSessionRecord, itemId: string) {
     const board = await this.board([session]);
-    const scored = scoreBoard(board).find((s) => s.question.item.id === itemId);
+    // Only this question is scored: the others' scores are not part of the answer.
+    const [scored] = scoreBoard({
+      ...board,
+      questions: board.questions.filter((q) => q.item.id === itemId),
+    });
     if (!scored) throw new Error(`the question ${itemId} left the board`);
     return teacherQuestionView(board, scored);
   }

@@ -3,7 +3,9 @@ import type { Lesson } from '#domain/lesson/lesson-schema';
 import { soleimaniLesson } from '#domain/lesson/builtin/soleimani-lesson';
 import { addDays, utcDayOf } from '#domain/forecasting/days';
 import type { Clock } from '../lib/clock';
+import { createLiveSession, joinAs, signUpTeacher } from './api-client';
 import { closeOpenStreams } from './event-stream-reader';
+import { publishedLesson } from './lesson-library-fixtures';
 import {
   createTestDatabase,
   startTestServer,
@@ -55,6 +57,22 @@ export function useForecastServer(kind: StorageKind) {
       return server;
     },
   };
+}
+
+/** A teacher's self-paced session of the future forecast, joined by Ana and Ben. */
+export async function classOfForecasters(context: {
+  readonly clock: TestClock;
+  readonly server: TestServer;
+}) {
+  const { baseUrl } = context.server;
+  const teacher = await signUpTeacher(baseUrl);
+  const lesson = await publishedLesson(teacher, futureForecastLesson(context.clock.today()));
+  const view = await createLiveSession(teacher, 'self-paced', lesson.summary.lessonId);
+  const code = view.session.joinCode;
+  const ana = await joinAs(baseUrl, code, 'Ana');
+  const ben = await joinAs(baseUrl, code, 'Ben');
+  const base = `/api/sessions/${view.session.id}`;
+  return { teacher, view, code, base, ana, ben, opensOn: context.clock.today() };
 }
 
 export const FUTURE_ITEM = 'forecast-next-month';

@@ -11,16 +11,8 @@ import type { JoinResponse } from '#domain/api/live-contracts';
 import type { StudentDataExport } from '#domain/api/student-data-contracts';
 import { addDays } from '#domain/forecasting/days';
 import { parseCsv } from '#domain/reports/csv';
-import {
-  ApiClient,
-  createLiveSession,
-  expectRefusal,
-  joinAs,
-  signUpTeacher,
-  submitAnswer,
-} from './api-client';
-import { FUTURE_ITEM, futureForecastLesson, useForecastServer } from './forecast-fixtures';
-import { publishedLesson } from './lesson-library-fixtures';
+import { ApiClient, expectRefusal, signUpTeacher, submitAnswer } from './api-client';
+import { classOfForecasters, FUTURE_ITEM, useForecastServer } from './forecast-fixtures';
 import { describeEachStorage } from './use-test-server';
 
 const forecast = (strike: number, talks: number) => ({
@@ -31,18 +23,7 @@ const forecast = (strike: number, talks: number) => ({
 describeEachStorage('forecasts that live past the lesson (%s)', (kind) => {
   const context = useForecastServer(kind);
 
-  /** A teacher's self-paced session of the future forecast, joined by Ana and Ben. */
-  async function forecastClass() {
-    const { baseUrl } = context.server;
-    const teacher = await signUpTeacher(baseUrl);
-    const lesson = await publishedLesson(teacher, futureForecastLesson(context.clock.today()));
-    const view = await createLiveSession(teacher, 'self-paced', lesson.summary.lessonId);
-    const code = view.session.joinCode;
-    const ana = await joinAs(baseUrl, code, 'Ana');
-    const ben = await joinAs(baseUrl, code, 'Ben');
-    const base = `/api/sessions/${view.session.id}`;
-    return { teacher, view, code, base, ana, ben, opensOn: context.clock.today() };
-  }
+  const forecastClass = () => classOfForecasters(context);
 
   const myForecasts = async (student: ApiClient, base: string) => {
     const response = await student.get<StudentForecastsView>(`${base}/my-forecasts`);
@@ -67,6 +48,30 @@ describeEachStorage('forecasts that live past the lesson (%s)', (kind) => {
         probabilities: { strike: 70, talks: 20 },
       }),
     ]);
+  });
+
+  it('never shows a page from before a change: an in-class answer replaced, a student removed', async () => {
+    const { teacher, base, ana, ben } = await forecastClass();
+    await submitAnswer(ana.student, base, FUTURE_ITEM, forecast(60, 20), 1);
+    await submitAnswer(ben.student, base, FUTURE_ITEM, forecast(10, 20), 1);
+    const latestOf = async () => {
+      const page = await teacher.get<TeacherForecastsView>(`${base}/forecasts`);
+      return page.body.questions[0]?.students.map((s) => [s.label, s.latest?.probabilities.strike]);
+    };
+    expect(await latestOf()).toEqual([
+      ['Ana', 60],
+      ['Ben', 10],
+    ]);
+    // Replaced in place (the same version), then read again.
+    await submitAnswer(ana.student, base, FUTURE_ITEM, forecast(65, 20), 2);
+    expect(await latestOf()).toEqual([
+      ['Ana', 65],
+      ['Ben', 10],
+    ]);
+    const removed = await teacher.delete(`${base}/participants/${ben.joined.participant.id}`);
+    expect(removed.status).toBeLessThan(300);
+    expect(await latestOf()).toEqual([['Ana', 65]]);
+    expect((await myForecasts(ana.student, base)).questions[0]?.forecasterCount).toBe(1);
   });
 
   it('takes updates with a reason after the session ended, on another device', async () => {
@@ -100,6 +105,15 @@ describeEachStorage('forecasts that live past the lesson (%s)', (kind) => {
       const view = await myForecasts(device, base);
       expect(view.sessionStatus).toBe('ended');
       expect(view.questions[0]?.myVersions.map((v) => v.probabilities.strike)).toEqual([60, 80]);
+      // The ended session's stream still carries a resolution to the student's page.
+      const stream = await device.openStream(`${base}/events`);
+      await teacher.put(`${base}/forecasts/${FUTURE_ITEM}/resolution`, {
+        scenarios: { talks: { outcome: 'annulled', resolvedOn: context.clock.today() } },
+      });
+      expect((await stream.nextOf('forecast.resolved')).data).toMatchObject({
+        itemId: FUTURE_ITEM,
+      });
+      stream.close();
       // The old device was signed out; the teacher's answers follow the newest version.
       expect((await ana.student.get(`${base}/my-forecasts`)).status).toBe(401);
       const csv = await teacher.get(`${base}/answers.csv`);
@@ -349,30 +363,5 @@ describeEachStorage('forecasts that live past the lesson (%s)', (kind) => {
     const page = await teacher.get<TeacherForecastsView>(`${base}/forecasts`);
     expect(page.body.questions[0]?.students.map((s) => s.label)).toEqual(['Ben']);
     expect(page.body.teams[0]?.members.map((m) => m.label)).toEqual(['Ben']);
-  });
-
-  it('shows opted-in students on the leaderboard by pseudonym', async () => {
-    const { teacher, base, ana, ben } = await forecastClass();
-    await submitAnswer(ana.student, base, FUTURE_ITEM, forecast(90, 10));
-    await submitAnswer(ben.student, base, FUTURE_ITEM, forecast(20, 10));
-    await teacher.put(`${base}/forecasts/${FUTURE_ITEM}/resolution`, {
-      scenarios: {
-        strike: {
-          outcome: 'yes',
-          resolvedOn: context.clock.today(),
-          sourceUrl: 'https://a.example',
-        },
-      },
-    });
-    expect((await teacher.put(`${base}/leaderboard`, { mode: 'pseudonyms' })).status).toBe(200);
-    expect((await ana.student.put(`${base}/my-leaderboard`, { optIn: true })).body).toEqual({
-      optIn: true,
-    });
-    const board = (await myForecasts(ben.student, base)).leaderboard;
-    expect(board.mode).toBe('pseudonyms');
-    expect(board.isOptedIn).toBe(false);
-    expect(board.entries).toHaveLength(1);
-    expect(board.entries[0]).toMatchObject({ rank: 1, isMe: false, resolvedQuestionCount: 1 });
-    expect(board.entries[0]?.name).not.toContain('Ana');
   });
 });
