@@ -3,7 +3,7 @@ import { useId, useState, type SyntheticEvent } from 'react';
 import { FORECAST_REASON_MAX_LENGTH } from '#domain/api/forecast-contracts';
 import { ScenarioForecast } from '#shared/components/items/forecast-answer';
 import { useAnnounce } from '#shared/components/live-announcer';
-import { ApiRequestError, describeApiError } from '#shared/lib/api-client';
+import { ApiRequestError, describeApiError, isApiError } from '#shared/lib/api-client';
 import { queryKeys } from '#shared/lib/query-keys';
 import type { StudentQuestion } from '../lib/view-types';
 import { updateMyForecast } from '../api/student-forecasts-api';
@@ -53,6 +53,14 @@ export function ForecastUpdateForm({
       setHasTried(false);
       announce(isFirstVersion ? 'Forecast saved.' : 'Forecast updated.');
       await queryClient.invalidateQueries({ queryKey: queryKeys.studentForecasts(sessionId) });
+    },
+    onError: (error) => {
+      // Closed meanwhile (its day passed, or the teacher resolved it): show it as it is now.
+      if (isApiError(error, 'question_closed')) {
+        // The form goes with it, and its message: say it once more, aloud.
+        announce(`Not saved: ${error.message}`);
+        void queryClient.invalidateQueries({ queryKey: queryKeys.studentForecasts(sessionId) });
+      }
     },
   });
   const problems = checkUpdateDraft(draft, question.scenarios, isFirstVersion);
