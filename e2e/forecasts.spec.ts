@@ -41,166 +41,177 @@ async function typeOver(page: Page, text: string) {
   await page.keyboard.type(text);
 }
 
-test.describe('on a server of its own, restarted three simulated days later', () => {
-  // Beside the suite's own server (E2E_PORT), on a data directory it is restarted on.
-  const server = new ForecastServer(Number(process.env.E2E_PORT ?? 4173) + 10);
-  test.use({ baseURL: server.baseURL });
-  test.beforeAll(async () => {
-    await server.start(0);
-  });
-  test.afterAll(async () => {
-    await server.dispose();
-  });
-
-  test('a forecast lives past the lesson: updated days later with a reason, resolved, scored', async ({
-    teacher,
-    newDevice,
-    newStudent,
-  }) => {
-    test.setTimeout(240_000);
-    const { today, lesson, item, nextWeek, strike, talks, sessionId, joinCode } =
-      await startFutureForecastSession(teacher.page);
-
-    const inClass = await newStudent();
-    const student = new StudentPages(inClass.page, lesson);
-    await student.join(joinCode, 'Ana');
-    const card = student.item(item);
-    await expect(card).toBeVisible();
-    await forecastField(card, strike.statement).fill('40');
-    await forecastField(card, talks.statement).fill('70');
-    await student.expectSaved(item);
-    const rejoinText = (await inClass.page.getByText(/^Your rejoin code:/).textContent()) ?? '';
-    const rejoinCode = /Your rejoin code:\s*([A-Z0-9]+)/.exec(rejoinText)?.[1];
-    if (!rejoinCode) throw new Error(`no rejoin code in "${rejoinText}"`);
-    await expect(
-      inClass.page.getByRole('link', { name: 'Your forecasts and scores', exact: true }),
-    ).toBeVisible();
-
-    // The teacher closes the week's question today: three days later it waits to be resolved.
-    await teacher.page.goto(`/teach/sessions/${sessionId}/forecasts`);
-    const weekQuestion = forecastQuestion(teacher.page, nextWeek);
-    await weekQuestion.getByLabel('Close date (UTC)').fill(today);
-    await weekQuestion.getByRole('button', { name: 'Set close date' }).click();
-    const todayInWords = new Date(`${today}T12:00:00Z`).toLocaleDateString('en-GB', {
-      dateStyle: 'long',
-      timeZone: 'UTC',
-    });
-    await expect(
-      weekQuestion.getByText(`Open until the end of ${todayInWords} (UTC)`),
-    ).toBeVisible();
-
-    const teacherPages = new TeacherPages(teacher.page, lesson);
-    await teacher.page.goto(`/teach/sessions/${sessionId}`);
-    await teacherPages.endSession();
-    await expect(
-      inClass.page.getByRole('link', { name: 'your forecasts and scores', exact: true }),
-    ).toBeVisible();
-
-    // Three days later (the server's clock moved on), on another device. The class's pages close
-    // first: the server waits for open event streams as it stops.
-    await inClass.page.context().close();
-    await teacher.page.goto('about:blank');
-    await server.stop();
-    await server.start(3);
-    const page = await newDevice();
-    await page.goto('/forecasts');
-    await expect(
-      page.getByRole('heading', { level: 1, name: 'Come back to your forecasts' }),
-    ).toBeVisible();
-    await tabTo(page, page.getByLabel('Join code', { exact: true }));
-    await page.keyboard.type(joinCode);
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('Ana');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type(rejoinCode);
-    await page.keyboard.press('Enter');
-    await expect(page).toHaveURL(new RegExp(`/forecasts/${sessionId}$`));
-    await expect(page.getByRole('heading', { level: 1, name: 'Your forecasts' })).toBeVisible();
-    await expect(page.getByText(/Your rejoin code is now/)).toBeVisible();
-
-    const closed = page.getByRole('region', { name: 'Closed, waiting for the outcome' });
-    await expect(forecastQuestion(closed, nextWeek)).toBeVisible();
-    await expect(forecastQuestion(closed, nextWeek).getByRole('form')).toHaveCount(0);
-    const question = forecastQuestion(page, item);
-    await expect(question.getByText('Open', { exact: true })).toBeVisible();
-    const inClassRow = question.getByRole('table', { name: `Your forecasts: ${strike.statement}` });
-    await expect(inClassRow.getByRole('row')).toHaveCount(2);
-    await expectNoAxeViolations(page);
-
-    // The update, keyboard only: an update without a reason is refused beside its field.
-    await tabTo(page, forecastField(question, strike.statement));
-    await typeOver(page, '65');
-    await tabTo(page, forecastField(question, talks.statement));
-    await typeOver(page, '20');
-    const reason = question.getByRole('textbox', { name: 'Why are you changing it? (one line)' });
-    await tabTo(page, reason);
-    await page.keyboard.press('Enter');
-    await expect(
-      question.getByText('Say in one line why you are changing your forecast.'),
-    ).toBeVisible();
-    await expect(reason).toHaveAttribute('aria-invalid', 'true');
-    await page.keyboard.type('Talks were called off after the new strike');
-    await page.keyboard.press('Enter');
-    const history = question.getByRole('table', { name: `Your forecasts: ${strike.statement}` });
-    await expect(history.getByRole('row')).toHaveCount(3);
-    await expect(history).toContainText('Talks were called off after the new strike');
-    await expect(history).toContainText('65 %');
-    // Saved, the keyboard user is where they were, with the reason cleared for the next one.
-    await expect(reason).toBeFocused();
-    await expect(reason).toHaveValue('');
-
-    await page.setViewportSize({ width: 320, height: 800 });
-    await expectNoSidewaysScroll(page);
-    await page.setViewportSize({ width: 1280, height: 800 });
-
-    // The teacher's home lists the week's question, past its close date; the teacher resolves
-    // the month's on day 3: the strike happened, the talks did not.
-    await teacher.page.goto('/teach');
-    const due = teacher.page.getByRole('region', { name: 'Forecasts to resolve (1)' });
-    await due.getByRole('link', { name: nextWeek.question }).click();
-    const teacherQuestion = forecastQuestion(teacher.page, item);
-    await expect(teacherQuestion).toBeVisible();
-    await expectNoAxeViolations(teacher.page);
-    await resolveQuestion(teacher.page, item, [
-      { statement: strike.statement, happened: true },
-      { statement: talks.statement, happened: false },
-    ]);
-
-    // The student's open page follows, live; the teacher's shows the same score.
-    await expect(question.getByText('Resolved', { exact: true })).toBeVisible();
-    await expect(question).toContainText(
-      `Your time-weighted Brier score: ${EXPECTED_BRIER}; log score: ${EXPECTED_LOG}.`,
+/**
+ * A server of the test's own, beside the suite's (E2E_PORT): one port per parallel worker, a
+ * fresh data directory for each run, its clock starting at today. The test restarts it later.
+ */
+const testOnOwnServer = test.extend<{ forecastServer: ForecastServer }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from its first parameter's pattern: this one has none.
+  forecastServer: async ({}, use, testInfo) => {
+    const server = new ForecastServer(
+      Number(process.env.E2E_PORT ?? 4173) + 10 + testInfo.parallelIndex,
     );
-    const row = teacherQuestion.getByRole('row', { name: /^Ana / });
-    await expect(row).toContainText(EXPECTED_BRIER);
-    await expect(row).toContainText(EXPECTED_LOG);
-    await expectNoAxeViolations(page);
-    await page.setViewportSize({ width: 320, height: 800 });
-    await expectNoSidewaysScroll(page);
+    await server.start(0);
+    await use(server);
+    await server.dispose();
+  },
+  baseURL: async ({ forecastServer }, use) => {
+    await use(forecastServer.baseURL);
+  },
+});
 
-    // The week's question resolved too: its form closes, and the focus goes to its heading.
-    await resolveQuestion(teacher.page, nextWeek, [
-      { statement: nextWeek.scenarios[0]?.statement ?? '', happened: false },
-    ]);
-    await expect(
-      forecastQuestion(teacher.page, nextWeek).getByRole('heading', { level: 3 }),
-    ).toBeFocused();
+testOnOwnServer.describe('on a server of its own, restarted three simulated days later', () => {
+  // Two server starts and two classes' worth of pages.
+  testOnOwnServer.describe.configure({ timeout: 240_000 });
+  testOnOwnServer(
+    'a forecast lives past the lesson: updated days later with a reason, resolved, scored',
+    async ({ forecastServer: server, teacher, newDevice, newStudent }) => {
+      const { today, lesson, item, nextWeek, strike, talks, sessionId, joinCode } =
+        await startFutureForecastSession(teacher.page);
 
-    // The teacher groups the session into a class: the class's page shows its questions.
-    await teacher.page.getByLabel('New class name').fill('Period 3');
-    await teacher.page
-      .getByRole('button', { name: 'Create class and put this session in it' })
-      .click();
-    await teacher.page.getByRole('link', { name: 'the class’s forecasts' }).click();
-    await expect(
-      teacher.page.getByRole('heading', { level: 1, name: 'Forecasts: Period 3' }),
-    ).toBeVisible();
-    await expect(
-      forecastQuestion(teacher.page, item).getByRole('row', {
-        name: /^Ana /,
-      }),
-    ).toContainText(EXPECTED_BRIER);
-  });
+      const inClass = await newStudent();
+      const student = new StudentPages(inClass.page, lesson);
+      await student.join(joinCode, 'Ana');
+      const card = student.item(item);
+      await expect(card).toBeVisible();
+      await forecastField(card, strike.statement).fill('40');
+      await forecastField(card, talks.statement).fill('70');
+      await student.expectSaved(item);
+      const rejoinText = (await inClass.page.getByText(/^Your rejoin code:/).textContent()) ?? '';
+      const rejoinCode = /Your rejoin code:\s*([A-Z0-9]+)/.exec(rejoinText)?.[1];
+      if (!rejoinCode) throw new Error(`no rejoin code in "${rejoinText}"`);
+      await expect(
+        inClass.page.getByRole('link', { name: 'Your forecasts and scores', exact: true }),
+      ).toBeVisible();
+
+      // The teacher closes the week's question today: three days later it waits to be resolved.
+      await teacher.page.goto(`/teach/sessions/${sessionId}/forecasts`);
+      const weekQuestion = forecastQuestion(teacher.page, nextWeek);
+      await weekQuestion.getByLabel('Close date (UTC)').fill(today);
+      await weekQuestion.getByRole('button', { name: 'Set close date' }).click();
+      const todayInWords = new Date(`${today}T12:00:00Z`).toLocaleDateString('en-GB', {
+        dateStyle: 'long',
+        timeZone: 'UTC',
+      });
+      await expect(
+        weekQuestion.getByText(`Open until the end of ${todayInWords} (UTC)`),
+      ).toBeVisible();
+
+      const teacherPages = new TeacherPages(teacher.page, lesson);
+      await teacher.page.goto(`/teach/sessions/${sessionId}`);
+      await teacherPages.endSession();
+      await expect(
+        inClass.page.getByRole('link', { name: 'your forecasts and scores', exact: true }),
+      ).toBeVisible();
+
+      // Three days later (the server's clock moved on), on another device. The class's pages close
+      // first: the server waits for open event streams as it stops.
+      await inClass.page.context().close();
+      await teacher.page.goto('about:blank');
+      await server.stop();
+      await server.start(3);
+      const page = await newDevice();
+      await page.goto('/forecasts');
+      await expect(
+        page.getByRole('heading', { level: 1, name: 'Come back to your forecasts' }),
+      ).toBeVisible();
+      await tabTo(page, page.getByLabel('Join code', { exact: true }));
+      await page.keyboard.type(joinCode);
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('Ana');
+      await page.keyboard.press('Tab');
+      await page.keyboard.type(rejoinCode);
+      await page.keyboard.press('Enter');
+      await expect(page).toHaveURL(new RegExp(`/forecasts/${sessionId}$`));
+      await expect(page.getByRole('heading', { level: 1, name: 'Your forecasts' })).toBeVisible();
+      await expect(page.getByText(/Your rejoin code is now/)).toBeVisible();
+
+      const closed = page.getByRole('region', { name: 'Closed, waiting for the outcome' });
+      await expect(forecastQuestion(closed, nextWeek)).toBeVisible();
+      await expect(forecastQuestion(closed, nextWeek).getByRole('form')).toHaveCount(0);
+      const question = forecastQuestion(page, item);
+      await expect(question.getByText('Open', { exact: true })).toBeVisible();
+      const inClassRow = question.getByRole('table', {
+        name: `Your forecasts: ${strike.statement}`,
+      });
+      await expect(inClassRow.getByRole('row')).toHaveCount(2);
+      await expectNoAxeViolations(page);
+
+      // The update, keyboard only: an update without a reason is refused beside its field.
+      await tabTo(page, forecastField(question, strike.statement));
+      await typeOver(page, '65');
+      await tabTo(page, forecastField(question, talks.statement));
+      await typeOver(page, '20');
+      const reason = question.getByRole('textbox', { name: 'Why are you changing it? (one line)' });
+      await tabTo(page, reason);
+      await page.keyboard.press('Enter');
+      await expect(
+        question.getByText('Say in one line why you are changing your forecast.'),
+      ).toBeVisible();
+      await expect(reason).toHaveAttribute('aria-invalid', 'true');
+      await page.keyboard.type('Talks were called off after the new strike');
+      await page.keyboard.press('Enter');
+      const history = question.getByRole('table', { name: `Your forecasts: ${strike.statement}` });
+      await expect(history.getByRole('row')).toHaveCount(3);
+      await expect(history).toContainText('Talks were called off after the new strike');
+      await expect(history).toContainText('65 %');
+      // Saved, the keyboard user is where they were, with the reason cleared for the next one.
+      await expect(reason).toBeFocused();
+      await expect(reason).toHaveValue('');
+
+      await page.setViewportSize({ width: 320, height: 800 });
+      await expectNoSidewaysScroll(page);
+      await page.setViewportSize({ width: 1280, height: 800 });
+
+      // The teacher's home lists the week's question, past its close date; the teacher resolves
+      // the month's on day 3: the strike happened, the talks did not.
+      await teacher.page.goto('/teach');
+      const due = teacher.page.getByRole('region', { name: 'Forecasts to resolve (1)' });
+      await due.getByRole('link', { name: nextWeek.question }).click();
+      const teacherQuestion = forecastQuestion(teacher.page, item);
+      await expect(teacherQuestion).toBeVisible();
+      await expectNoAxeViolations(teacher.page);
+      await resolveQuestion(teacher.page, item, [
+        { statement: strike.statement, happened: true },
+        { statement: talks.statement, happened: false },
+      ]);
+
+      // The student's open page follows, live; the teacher's shows the same score.
+      await expect(question.getByText('Resolved', { exact: true })).toBeVisible();
+      await expect(question).toContainText(
+        `Your time-weighted Brier score: ${EXPECTED_BRIER}; log score: ${EXPECTED_LOG}.`,
+      );
+      const row = teacherQuestion.getByRole('row', { name: /^Ana / });
+      await expect(row).toContainText(EXPECTED_BRIER);
+      await expect(row).toContainText(EXPECTED_LOG);
+      await expectNoAxeViolations(page);
+      await page.setViewportSize({ width: 320, height: 800 });
+      await expectNoSidewaysScroll(page);
+
+      // The week's question resolved too: its form closes, and the focus goes to its heading.
+      await resolveQuestion(teacher.page, nextWeek, [
+        { statement: nextWeek.scenarios[0]?.statement ?? '', happened: false },
+      ]);
+      await expect(
+        forecastQuestion(teacher.page, nextWeek).getByRole('heading', { level: 3 }),
+      ).toBeFocused();
+
+      // The teacher groups the session into a class: the class's page shows its questions.
+      await teacher.page.getByLabel('New class name').fill('Period 3');
+      await teacher.page
+        .getByRole('button', { name: 'Create class and put this session in it' })
+        .click();
+      await teacher.page.getByRole('link', { name: 'the class’s forecasts' }).click();
+      await expect(
+        teacher.page.getByRole('heading', { level: 1, name: 'Forecasts: Period 3' }),
+      ).toBeVisible();
+      await expect(
+        forecastQuestion(teacher.page, item).getByRole('row', {
+          name: /^Ana /,
+        }),
+      ).toContainText(EXPECTED_BRIER);
+    },
+  );
 });
 
 /*

@@ -11,7 +11,7 @@ import path from 'node:path';
  */
 export class ForecastServer {
   readonly baseURL: string;
-  private readonly dataDir = mkdtempSync(path.join(os.tmpdir(), 'article-discussion-forecasts-'));
+  private dataDir: string | null = null;
   private process: ChildProcess | null = null;
 
   constructor(readonly port: number) {
@@ -21,6 +21,7 @@ export class ForecastServer {
   /** Starts the server with its clock `offsetDays` ahead and waits until it answers. */
   async start(offsetDays: number): Promise<void> {
     if (this.process) throw new Error('the forecast server is already running');
+    this.dataDir ??= mkdtempSync(path.join(os.tmpdir(), 'article-discussion-forecasts-'));
     // Node runs the TypeScript through tsx's loader in this one process, so stopping it stops
     // the server (npx would leave a child running).
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
@@ -73,6 +74,7 @@ export class ForecastServer {
   /** Stops the server and deletes its data. */
   async dispose(): Promise<void> {
     await this.stop();
-    rmSync(this.dataDir, { recursive: true, force: true });
+    if (this.dataDir !== null) rmSync(this.dataDir, { recursive: true, force: true });
+    this.dataDir = null;
   }
 }
