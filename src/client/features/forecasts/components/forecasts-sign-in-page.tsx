@@ -86,8 +86,8 @@ export function ForecastsSignInPage() {
         {field('displayName', 'Your name', LIMITS.displayNameLength)}
         {field('rejoinCode', 'Your rejoin code', REJOIN_CODE_LENGTH + 2, rejoinHintId)}
         <p id={rejoinHintId} className="hint">
-          Shown at the top of your class page, and on your forecasts page. Your teacher can read it
-          to you.
+          Shown at the top of your class page; each sign-in here gives you a new one. Your teacher
+          can read it to you.
         </p>
         {signIn.isError ? (
           <p id={errorId} className="error" role="alert">
