@@ -15,8 +15,16 @@ const TEACHER_ROUTES = [
   'teacherSession',
   'teacherReport',
   'teacherProjector',
+  'teacherForecasts',
+  'classForecasts',
 ] as const satisfies readonly RouteName[];
-const LIVE_ROUTES = ['join', 'liveSession'] as const satisfies readonly RouteName[];
+/** A student in a class: joining, the live class, and their forecasts past the lesson. */
+const LIVE_ROUTES = [
+  'join',
+  'liveSession',
+  'forecastsSignIn',
+  'studentForecasts',
+] as const satisfies readonly RouteName[];
 const DOCUMENT_ROUTES = [
   'privacy',
   'accessibility',

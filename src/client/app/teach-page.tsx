@@ -9,6 +9,7 @@ import { DismissibleNotice } from '#shared/components/dismissible-notice';
 import { SignedOutIntro } from '../features/account/components/auth-forms';
 import { DeleteAccount } from '../features/account/components/delete-account';
 import { StartSessionForm } from '../features/class-sessions/components/start-session-form';
+import { DueForecasts } from '../features/forecasts/components/due-forecasts';
 
 function Notice() {
   const notice = useNoticeStore((s) => s.notice);
@@ -33,6 +34,7 @@ function Notice() {
 function TeacherHome({ onAccountDeleted }: { readonly onAccountDeleted: () => void }) {
   return (
     <>
+      <DueForecasts />
       <StartSessionForm />
       <section aria-labelledby="your-sessions-heading">
         <h2 id="your-sessions-heading">Your sessions</h2>

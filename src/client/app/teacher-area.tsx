@@ -37,6 +37,10 @@ const SessionControlPage = lazy(async () => ({
 const ReportPage = lazy(async () => ({
   default: (await import('../features/reports/components/report-page')).ReportPage,
 }));
+const TeacherForecastsPage = lazy(async () => ({
+  default: (await import('../features/forecasts/components/teacher-forecasts-page'))
+    .TeacherForecastsPage,
+}));
 const ProjectorPage = lazy(async () => ({
   default: (await import('../features/session-monitor/components/projector-page')).ProjectorPage,
 }));
@@ -70,6 +74,14 @@ function TeacherPage({ route }: { readonly route: TeacherRoute }): ReactElement 
     case 'teacherProjector': {
       const { sessionId } = route.params;
       return <ProjectorPage key={sessionId} sessionId={sessionId} />;
+    }
+    case 'teacherForecasts': {
+      const { sessionId } = route.params;
+      return <TeacherForecastsPage key={sessionId} scope={{ kind: 'session', sessionId }} />;
+    }
+    case 'classForecasts': {
+      const { classId } = route.params;
+      return <TeacherForecastsPage key={classId} scope={{ kind: 'class', classId }} />;
     }
   }
 }

@@ -30,6 +30,8 @@ describe('which app shell a page gets', () => {
     expect(shellFor('/teach/sessions/abc/report')).toBe('shells/teacher.html');
     expect(shellFor('/join')).toBe('shells/live.html');
     expect(shellFor('/live/abc')).toBe('shells/live.html');
+    expect(shellFor('/forecasts')).toBe('shells/live.html');
+    expect(shellFor('/forecasts/abc')).toBe('shells/live.html');
     expect(shellFor('/')).toBe('index.html');
     expect(shellFor('/s/soleimani-2020/study/thesis')).toBe('index.html');
     // Only whole path segments: /teachers is no teacher page.

@@ -18,7 +18,9 @@ const AREA_SHELLS: readonly { file: string; isFor: (pathname: string) => boolean
   { file: 'shells/teacher.html', isFor: (pathname) => isUnder(pathname, '/teach') },
   {
     file: 'shells/live.html',
-    isFor: (pathname) => isUnder(pathname, '/join') || isUnder(pathname, '/live'),
+    // A student's forecasts past the lesson are pages of the live area too.
+    isFor: (pathname) =>
+      isUnder(pathname, '/join') || isUnder(pathname, '/live') || isUnder(pathname, '/forecasts'),
   },
 ];
 

@@ -31,10 +31,23 @@ export const queryKeys = {
     [...queryKeys.teacherSession(sessionId), 'statements', itemId] as const,
   teacherProjector: (sessionId: string) =>
     [...queryKeys.teacherSession(sessionId), 'projector'] as const,
+  /** A session's forecasts page: below the session, so its live events refresh it too. */
+  teacherSessionForecasts: (sessionId: string) =>
+    [...queryKeys.teacherSession(sessionId), 'forecasts'] as const,
+  /** The teacher's classes; each class's forecasts page below it. */
+  teacherClasses: () => [...queryKeys.teacher(), 'classes'] as const,
+  teacherClassList: () => [...queryKeys.teacherClasses(), 'list'] as const,
+  teacherClassForecasts: (classId: string) =>
+    [...queryKeys.teacherClasses(), classId, 'forecasts'] as const,
+  /** Questions past their close date and not resolved, for the teacher's home. */
+  teacherDueForecasts: () => [...queryKeys.teacher(), 'forecasts-due'] as const,
   student: () => [...queryKeys.all, 'student'] as const,
   studentSession: (sessionId: string) => [...queryKeys.student(), 'sessions', sessionId] as const,
   studentStatements: (sessionId: string, itemId: string) =>
     [...queryKeys.studentSession(sessionId), 'statements', itemId] as const,
+  /** A student's forecasts page, apart from the live class's view (it outlives the session). */
+  studentForecasts: (sessionId: string) =>
+    [...queryKeys.student(), 'forecasts', sessionId] as const,
   joinLookup: (code: string) => [...queryKeys.all, 'join', code] as const,
   /**
    * The lesson version a session pinned: it never changes, so it sits apart from the session's

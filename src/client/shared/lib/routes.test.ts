@@ -37,8 +37,21 @@ const built = (id: string): readonly (readonly [string, RouteMatch])[] => [
     routes.teacherProjector.build({ sessionId: id }),
     { name: 'teacherProjector', params: { sessionId: id } },
   ],
+  [
+    routes.teacherForecasts.build({ sessionId: id }),
+    { name: 'teacherForecasts', params: { sessionId: id } },
+  ],
+  [
+    routes.classForecasts.build({ classId: id }),
+    { name: 'classForecasts', params: { classId: id } },
+  ],
   [routes.join.build(), { name: 'join', params: {} }],
   [routes.liveSession.build({ sessionId: id }), { name: 'liveSession', params: { sessionId: id } }],
+  [routes.forecastsSignIn.build(), { name: 'forecastsSignIn', params: {} }],
+  [
+    routes.studentForecasts.build({ sessionId: id }),
+    { name: 'studentForecasts', params: { sessionId: id } },
+  ],
   [routes.privacy.build(), { name: 'privacy', params: {} }],
   [routes.accessibility.build(), { name: 'accessibility', params: {} }],
   [routes.dataInventory.build(), { name: 'dataInventory', params: {} }],
@@ -95,6 +108,7 @@ describe('routes', () => {
   it('resolves a session’s report and projector to those pages, not to the session', () => {
     expect(matchRoute('/teach/sessions/x/report')?.name).toBe('teacherReport');
     expect(matchRoute('/teach/sessions/x/projector')?.name).toBe('teacherProjector');
+    expect(matchRoute('/teach/sessions/x/forecasts')?.name).toBe('teacherForecasts');
     expect(matchRoute('/teach/sessions/x')?.name).toBe('teacherSession');
     // A session whose id is "report" is still a session.
     expect(matchRoute('/teach/sessions/report')).toEqual({

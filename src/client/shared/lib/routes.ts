@@ -102,8 +102,14 @@ export const routes = {
   teacherSession: route('/teach/sessions/:sessionId'),
   teacherReport: route('/teach/sessions/:sessionId/report'),
   teacherProjector: route('/teach/sessions/:sessionId/projector'),
+  /** A session's forecast questions past the lesson, and a class's (sessions grouped). */
+  teacherForecasts: route('/teach/sessions/:sessionId/forecasts'),
+  classForecasts: route('/teach/classes/:classId/forecasts'),
   join: route('/join'),
   liveSession: route('/live/:sessionId'),
+  /** A student back to their forecasts: the way in (join code, name, rejoin code), the page. */
+  forecastsSignIn: route('/forecasts'),
+  studentForecasts: route('/forecasts/:sessionId'),
   privacy: route('/privacy'),
   accessibility: route('/accessibility'),
   dataInventory: route('/data-inventory'),

@@ -53,6 +53,7 @@ function SessionRow({ session }: { readonly session: SessionListRow }) {
         <span className="link-list">
           <Link to={routes.teacherSession.build({ sessionId: session.id })}>Monitor{code}</Link>
           <Link to={routes.teacherReport.build({ sessionId: session.id })}>Report{code}</Link>
+          <Link to={routes.teacherForecasts.build({ sessionId: session.id })}>Forecasts{code}</Link>
           <a
             href={routes.teacherProjector.build({ sessionId: session.id })}
             target="_blank"

@@ -150,7 +150,18 @@ const SERVER_STORES: readonly Store[] = [
       'class_sessions, item_states, section_summaries, forecast_outcomes, forecast_questions, scenario_resolutions, forecast_teams, classes',
     holds: 'The session itself; deleted after the retention period once it has ended.',
     fields: [
-      { name: 'join_code', why: 'How students find the session while it is open.' },
+      {
+        name: 'join_code',
+        why: 'How students find the session while it is open, and come back to its forecasts after.',
+      },
+      {
+        name: 'classes.name, class_id',
+        why: 'The teacher’s name for a group of sessions whose forecasts are shown together.',
+      },
+      {
+        name: 'scenario_resolutions.outcome, resolved_on, source_url',
+        why: 'What happened to each forecast scenario, when, and the teacher’s source.',
+      },
       { name: 'section_summaries.text', why: 'The teacher’s summaries, shown to the class.' },
       {
         name: 'wall_identity',

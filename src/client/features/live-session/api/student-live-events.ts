@@ -75,6 +75,7 @@ export function applyStudentLiveEvent(
       return;
     case 'wall.changed':
     case 'outcomes.revealed':
+    case 'forecast.resolved':
     case 'feedback.released':
     case 'roster.changed':
       // The wall (hidden, spotlighted, names) and the scores are computed for this student.

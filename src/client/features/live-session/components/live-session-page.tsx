@@ -200,6 +200,7 @@ function LiveSession({
   const [movedIndex, setMovedIndex] = useState<number | null>(null);
   const index = session.mode === 'self-paced' && movedIndex !== null ? movedIndex : currentIndex;
   const section = lesson.sections[index];
+  const hasForecasts = lesson.sections.some((s) => s.items.some((i) => i.kind === 'forecast'));
   useSessionAnnouncements(lesson, view);
   // A stream cut by a lost network may not fail for a while: believe the browser's offline.
   const isBrowserOnline = useIsBrowserOnline();
@@ -222,8 +223,26 @@ function LiveSession({
       {isEnded ? (
         <div className="ended">
           <h2>The session has ended</h2>
-          <p>Thank you for taking part. Your answers were saved and can no longer be changed.</p>
+          <p>
+            Thank you for taking part. Your answers were saved and can no longer be changed here.
+          </p>
+          {hasForecasts ? (
+            <p>
+              A forecast question may stay open after class, until its close date:{' '}
+              <Link to={routes.studentForecasts.build({ sessionId: session.id })}>
+                your forecasts and scores
+              </Link>
+              .
+            </p>
+          ) : null}
         </div>
+      ) : hasForecasts ? (
+        <p className="hint">
+          <Link to={routes.studentForecasts.build({ sessionId: session.id })}>
+            Your forecasts and scores
+          </Link>
+          : come back after class to update the open ones with a reason as news arrives.
+        </p>
       ) : null}
       {section ? <SectionView view={view} lesson={lesson} section={section} index={index} /> : null}
       {session.mode === 'self-paced' ? (

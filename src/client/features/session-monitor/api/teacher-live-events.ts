@@ -67,6 +67,7 @@ export function applyTeacherLiveEvent(
       refetchView(queryClient, sessionId);
       return;
     case 'outcomes.revealed':
+    case 'forecast.resolved':
       refetchView(queryClient, sessionId);
       return;
     case 'statements.changed':

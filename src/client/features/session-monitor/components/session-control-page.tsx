@@ -159,6 +159,7 @@ function SessionControl({
           Projector view<span className="visually-hidden"> (opens in a new tab)</span>
         </a>
         <Link to={routes.teacherReport.build({ sessionId: session.id })}>Report</Link>
+        <Link to={routes.teacherForecasts.build({ sessionId: session.id })}>Forecasts</Link>
       </nav>
       {isEnded ? null : <JoinPanel session={session} joinUrl={view.joinUrl} />}
       <Roster

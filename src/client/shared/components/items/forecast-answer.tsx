@@ -8,14 +8,18 @@ import { formatDate, parsePercent } from '../../lib/format';
 
 const UNSET_SLIDER_POSITION = 50;
 
-function ScenarioForecast({
+/**
+ * One scenario's percent: a slider and a number field named after the scenario, kept in step.
+ * Also the forecasts page's input, so a forecast is given the same way in class and after.
+ */
+export function ScenarioForecast({
   scenario,
   percent,
   onChange,
   onClear,
   disabled,
 }: {
-  readonly scenario: ForecastScenario;
+  readonly scenario: Pick<ForecastScenario, 'statement'>;
   readonly percent: number | undefined;
   readonly onChange: (percent: number) => void;
   readonly onClear: () => void;
