@@ -17,7 +17,9 @@ export const liveHubPlugin = fp(
     await hub.start();
     app.decorate('hub', hub);
     app.decorate('streams', new StreamLimits(app.config.streamsPerAddress));
-    app.addHook('onClose', async () => {
+    // preClose, not onClose: Fastify waits for open connections before onClose, and an event
+    // stream stays open until ended, so a server with a monitor page open never stopped.
+    app.addHook('preClose', async () => {
       await hub.close();
     });
   },
