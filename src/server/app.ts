@@ -35,6 +35,7 @@ import { eventRoutes } from './routes/events.routes';
 import { healthRoutes } from './routes/health.routes';
 import { joinRoutes } from './routes/join.routes';
 import { lessonRoutes, sharedLessonRoutes } from './routes/lessons.routes';
+import { ltiRoutes } from './routes/lti.routes';
 import { outcomesRoutes } from './routes/outcomes.routes';
 import { passwordResetRoutes } from './routes/password-reset.routes';
 import { projectorRoutes } from './routes/projector.routes';
@@ -135,6 +136,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(lessonRoutes, { prefix: '/api/lessons' });
   await app.register(sharedLessonRoutes, { prefix: '/api/shared-lessons' });
   await app.register(joinRoutes, { prefix: '/api' });
+  // LTI 1.3: what an LMS calls, outside the JSON API.
+  await app.register(ltiRoutes, { prefix: '/lti' });
   for (const sessionRoutes of [
     classSessionRoutes,
     studentRoutes,

@@ -18,6 +18,9 @@ export const LTI_REFUSAL_STATUS = {
   replayed_nonce: 401,
   unknown_deployment: 401,
   unsupported_role: 403,
+  participant_removed: 403,
+  session_ended: 410,
+  platform_keys_unavailable: 502,
 } as const;
 
 export type LtiRefusalCode = keyof typeof LTI_REFUSAL_STATUS;

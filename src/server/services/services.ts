@@ -10,6 +10,8 @@ import { ArticleDrafts } from './article-drafts';
 import { ClassSessions } from './class-sessions';
 import { ClassStatements } from './class-statements';
 import { Joining, type JoinLimiters } from './joining';
+import { LtiKeys } from './lti-keys';
+import { LtiLaunch } from './lti-launch';
 import { Reports } from './reports';
 import { SessionViews } from './session-views';
 import { SpeakingTurns } from './speaking-turns';
@@ -39,6 +41,8 @@ export interface Services {
   readonly articleDrafts: ArticleDrafts;
   readonly classSessions: ClassSessions;
   readonly joining: Joining;
+  readonly ltiKeys: LtiKeys;
+  readonly ltiLaunch: LtiLaunch;
   readonly reports: Reports;
   readonly speakingTurns: SpeakingTurns;
   readonly statements: ClassStatements;
@@ -69,6 +73,8 @@ export function createServices(deps: ServiceDependencies): Services {
     articleDrafts,
     classSessions: new ClassSessions(db, hub, views, lessons, config.retentionDays),
     joining: new Joining(db, hub, deps.limiters),
+    ltiKeys: new LtiKeys(db),
+    ltiLaunch: new LtiLaunch(db, hub),
     reports: new Reports(db, hub, views, wallKeys),
     speakingTurns: new SpeakingTurns(db, hub),
     statements,
