@@ -263,4 +263,30 @@ describeWithServer('LTI 1.3 launches from a test platform on %s', (ctx) => {
     // The refusals spent nothing: the browser that started it still gets in.
     expect((await starter.postForm(form.action, form.fields)).status).toBe(200);
   });
+
+  it('refuses a launch after its login expired, and the sweep drops the login', async () => {
+    const student = browser();
+    const login = await student.startLogin({
+      iss: platform.issuer,
+      login_hint: platform.plan({ user: learner('Eve'), resourceLinkId: randomUUID() }),
+      target_link_uri: `${ctx.server.baseUrl}/lti/launch`,
+    });
+    const form = await student.authorize(login.headers.get('location') ?? '');
+    const cookie = student.cookies.header('/lti/launch');
+    // The user took longer than the login allows (ten minutes) to come back from the LMS.
+    await ctx.server.db.query(
+      "UPDATE lti_logins SET expires_at = now() - interval '1 minute' WHERE state = $1",
+      [form.fields.state],
+    );
+    expectRefused(
+      await student.postForm(form.action, form.fields),
+      401,
+      'login_expired',
+      /10 minutes/,
+    );
+    const report = await ctx.server.app.housekeeping.sweep();
+    expect(report.ltiLoginsDeleted).toBeGreaterThanOrEqual(1);
+    const afterSweep = await student.postForm(form.action, form.fields, cookie);
+    expectRefused(afterSweep, 401, 'state_mismatch', /state/);
+  });
 });
