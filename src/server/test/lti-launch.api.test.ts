@@ -1,65 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { StudentSessionView, Teacher, TeacherSessionView } from '#domain/api/live-contracts';
 import { LTI_CLAIMS } from '#domain/lti/launch-claims';
-import { setResourceLinkSession } from '../repositories/lti-resource-links.repository';
-import { registerLtiPlatform } from '../services/lti-platforms';
-import { createLiveSession } from './api-client';
-import {
-  INSTRUCTOR_ROLE,
-  LEARNER_ROLE,
-  LtiBrowser,
-  TestLtiPlatform,
-  type LaunchPlan,
-  type LaunchResult,
-  type LmsUser,
-} from './lti-platform';
+import { expectRefused, instructor, learner, useLtiPlatform } from './lti-fixtures';
+import type { LaunchPlan } from './lti-platform';
 import { describeWithServer } from './use-test-server';
 
-const instructor = (sub = randomUUID()): LmsUser => ({
-  sub,
-  name: 'Ms Rivera',
-  email: `rivera-${sub}@school.example`,
-  roles: [INSTRUCTOR_ROLE],
-});
-const learner = (name: string): LmsUser => ({ sub: randomUUID(), name, roles: [LEARNER_ROLE] });
-
-/** The refusal page's status and the code it names for the LMS's administrator. */
-function expectRefused(result: LaunchResult, status: number, code: string, words: RegExp) {
-  expect(result.status).toBe(status);
-  expect(result.body).toContain(`<code>${code}</code>`);
-  expect(result.body).toMatch(words);
-}
-
 describeWithServer('LTI 1.3 launches from a test platform on %s', (ctx) => {
-  let platform: TestLtiPlatform;
-  let platformId: string;
-  const browser = () => new LtiBrowser(ctx.server.baseUrl);
-
-  beforeAll(async () => {
-    platform = await TestLtiPlatform.start();
-    platformId = (await registerLtiPlatform(ctx.server.db, platform.registration())).id;
-  });
-  afterAll(async () => {
-    await platform.close();
-  });
-
-  /** A teacher's launch of a new link, and the session they made for it. */
-  async function linkWithSession(): Promise<{
-    resourceLinkId: string;
-    session: TeacherSessionView['session'];
-    teacher: LtiBrowser;
-  }> {
-    const resourceLinkId = randomUUID();
-    const teacher = browser();
-    const launched = await teacher.launch(platform, { user: instructor(), resourceLinkId });
-    expect(launched.status).toBe(303);
-    const { session } = await createLiveSession(teacher.api(), 'self-paced');
-    // Deep linking, to come, will set this; until then the test sets it as it would.
-    const link = { platformId, deploymentId: platform.deploymentId, resourceLinkId };
-    expect(await setResourceLinkSession(ctx.server.db, link, session.id)).toBe(true);
-    return { resourceLinkId, session, teacher };
-  }
+  const lti = useLtiPlatform(ctx);
+  const { browser, linkWithSession } = lti;
 
   it('publishes the tool’s public key at /lti/jwks.json, without its private half', async () => {
     const response = await fetch(`${ctx.server.baseUrl}/lti/jwks.json`);
@@ -74,23 +23,23 @@ describeWithServer('LTI 1.3 launches from a test platform on %s', (ctx) => {
   it('sends the login to the platform with the OpenID Connect parameters, a state and a nonce', async () => {
     const response = await browser().startLogin(
       {
-        iss: platform.issuer,
+        iss: lti.platform.issuer,
         login_hint: 'hint-1',
         target_link_uri: `${ctx.server.baseUrl}/lti/launch`,
         lti_message_hint: 'message-hint-1',
-        client_id: platform.clientId,
+        client_id: lti.platform.clientId,
       },
       'POST',
     );
     expect(response.status).toBe(302);
     const location = new URL(response.headers.get('location') ?? '');
-    expect(`${location.origin}${location.pathname}`).toBe(`${platform.baseUrl}/auth`);
+    expect(`${location.origin}${location.pathname}`).toBe(`${lti.platform.baseUrl}/auth`);
     expect(Object.fromEntries(location.searchParams)).toMatchObject({
       scope: 'openid',
       response_type: 'id_token',
       response_mode: 'form_post',
       prompt: 'none',
-      client_id: platform.clientId,
+      client_id: lti.platform.clientId,
       redirect_uri: `${ctx.server.baseUrl}/lti/launch`,
       login_hint: 'hint-1',
       lti_message_hint: 'message-hint-1',
@@ -108,7 +57,7 @@ describeWithServer('LTI 1.3 launches from a test platform on %s', (ctx) => {
     expect(unknown.status).toBe(400);
     expect(await unknown.text()).toContain('<code>unknown_platform</code>');
     const noHint = await browser().startLogin({
-      iss: platform.issuer,
+      iss: lti.platform.issuer,
       target_link_uri: `${ctx.server.baseUrl}/lti/launch`,
     });
     expect(noHint.status).toBe(400);
@@ -118,22 +67,24 @@ describeWithServer('LTI 1.3 launches from a test platform on %s', (ctx) => {
   it('makes an instructor a teacher account on the first launch, and finds it on the next', async () => {
     const user = instructor();
     const first = browser();
-    const launched = await first.launch(platform, { user, resourceLinkId: randomUUID() });
+    const launched = await first.launch(lti.platform, { user, resourceLinkId: randomUUID() });
     expect(launched).toMatchObject({ status: 303, location: '/teach' });
     const me = await first.api().get<{ teacher: Teacher }>('/api/auth/me');
     expect(me.status).toBe(200);
     expect(me.body.teacher).toMatchObject({ name: 'Ms Rivera', email: user.email });
 
     const second = browser();
-    expect(await second.launch(platform, { user, resourceLinkId: randomUUID() })).toMatchObject({
-      status: 303,
-    });
+    expect(await second.launch(lti.platform, { user, resourceLinkId: randomUUID() })).toMatchObject(
+      {
+        status: 303,
+      },
+    );
     const again = await second.api().get<{ teacher: Teacher }>('/api/auth/me');
     expect(again.body.teacher.id).toBe(me.body.teacher.id);
   });
 
   it('tells a learner whose link has no session yet that the teacher has not set it up', async () => {
-    const result = await browser().launch(platform, {
+    const result = await browser().launch(lti.platform, {
       user: learner('Ada Lovelace'),
       resourceLinkId: randomUUID(),
     });
@@ -145,14 +96,14 @@ describeWithServer('LTI 1.3 launches from a test platform on %s', (ctx) => {
     const { resourceLinkId, session, teacher } = await linkWithSession();
     const ada = learner('Ada Lovelace');
     const laptop = browser();
-    const first = await laptop.launch(platform, { user: ada, resourceLinkId });
+    const first = await laptop.launch(lti.platform, { user: ada, resourceLinkId });
     expect(first).toMatchObject({ status: 303, location: `/live/${session.id}` });
     const onLaptop = await laptop.api().get<StudentSessionView>(`/api/sessions/${session.id}/me`);
     expect(onLaptop.status).toBe(200);
     expect(onLaptop.body.me.displayName).toBe('Ada Lovelace');
 
     const phone = browser();
-    expect(await phone.launch(platform, { user: ada, resourceLinkId })).toMatchObject({
+    expect(await phone.launch(lti.platform, { user: ada, resourceLinkId })).toMatchObject({
       status: 303,
       location: `/live/${session.id}`,
     });
@@ -162,7 +113,7 @@ describeWithServer('LTI 1.3 launches from a test platform on %s', (ctx) => {
     expect((await laptop.api().get(`/api/sessions/${session.id}/me`)).status).toBe(401);
 
     const other = browser();
-    await other.launch(platform, { user: learner('Ada Lovelace'), resourceLinkId });
+    await other.launch(lti.platform, { user: learner('Ada Lovelace'), resourceLinkId });
     const onOther = await other.api().get<StudentSessionView>(`/api/sessions/${session.id}/me`);
     // Another LMS user of the same name is another participant, numbered as namesakes are.
     expect(onOther.body.me.id).not.toBe(onLaptop.body.me.id);
@@ -218,7 +169,7 @@ describeWithServer('LTI 1.3 launches from a test platform on %s', (ctx) => {
   for (const [what, spoilt, status, code, words] of refusals) {
     it(`refuses a launch with ${what}, naming it`, async () => {
       const student = browser();
-      const result = await student.launch(platform, {
+      const result = await student.launch(lti.platform, {
         user: learner('Ben'),
         resourceLinkId: randomUUID(),
         ...spoilt,
@@ -232,8 +183,8 @@ describeWithServer('LTI 1.3 launches from a test platform on %s', (ctx) => {
     const { resourceLinkId } = await linkWithSession();
     const student = browser();
     const login = await student.startLogin({
-      iss: platform.issuer,
-      login_hint: platform.plan({ user: learner('Cleo'), resourceLinkId }),
+      iss: lti.platform.issuer,
+      login_hint: lti.platform.plan({ user: learner('Cleo'), resourceLinkId }),
       target_link_uri: `${ctx.server.baseUrl}/lti/launch`,
     });
     const form = await student.authorize(login.headers.get('location') ?? '');
@@ -246,8 +197,8 @@ describeWithServer('LTI 1.3 launches from a test platform on %s', (ctx) => {
   it('refuses a launch posted by another browser than the one that started the login', async () => {
     const starter = browser();
     const login = await starter.startLogin({
-      iss: platform.issuer,
-      login_hint: platform.plan({ user: learner('Dev'), resourceLinkId: randomUUID() }),
+      iss: lti.platform.issuer,
+      login_hint: lti.platform.plan({ user: learner('Dev'), resourceLinkId: randomUUID() }),
       target_link_uri: `${ctx.server.baseUrl}/lti/launch`,
     });
     const form = await starter.authorize(login.headers.get('location') ?? '');
@@ -267,8 +218,8 @@ describeWithServer('LTI 1.3 launches from a test platform on %s', (ctx) => {
   it('refuses a launch after its login expired, and the sweep drops the login', async () => {
     const student = browser();
     const login = await student.startLogin({
-      iss: platform.issuer,
-      login_hint: platform.plan({ user: learner('Eve'), resourceLinkId: randomUUID() }),
+      iss: lti.platform.issuer,
+      login_hint: lti.platform.plan({ user: learner('Eve'), resourceLinkId: randomUUID() }),
       target_link_uri: `${ctx.server.baseUrl}/lti/launch`,
     });
     const form = await student.authorize(login.headers.get('location') ?? '');

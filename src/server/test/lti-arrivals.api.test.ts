@@ -1,0 +1,99 @@
+import { randomUUID } from 'node:crypto';
+import { expect, it } from 'vitest';
+import type { StudentSessionView, Teacher } from '#domain/api/live-contracts';
+import { registerLtiPlatform } from '../services/lti-platforms';
+import { ApiClient, errorOf } from './api-client';
+import { expectRefused, instructor, learner, useLtiPlatform } from './lti-fixtures';
+import { INSTRUCTOR_ROLE, LtiBrowser, TestLtiPlatform } from './lti-platform';
+import { describeWithServer } from './use-test-server';
+
+describeWithServer('who an LTI launch lets in, and as whom, on %s', (ctx) => {
+  const lti = useLtiPlatform(ctx);
+
+  it('gives an instructor whose LMS e-mail has an account already an account of their own, without a password', async () => {
+    const email = `${randomUUID()}@school.example`;
+    const owner = new ApiClient(ctx.server.baseUrl);
+    const signUp = await owner.post('/api/auth/sign-up', {
+      email,
+      name: 'Password Teacher',
+      password: 'correct horse battery',
+    });
+    expect(signUp.status).toBe(201);
+
+    const fromLms = lti.browser();
+    const user = { ...instructor(), email };
+    await fromLms.launch(lti.platform, { user, resourceLinkId: randomUUID() });
+    const me = await fromLms.api().get<{ teacher: Teacher }>('/api/auth/me');
+    // An e-mail the LMS asserts does not open someone's account: a stand-in that receives no mail.
+    expect(me.body.teacher.email).toMatch(/^lti-[\w-]+@lti\.invalid$/);
+    expect(me.body.teacher.name).toBe('Ms Rivera');
+    const existing = await owner.get<{ teacher: Teacher }>('/api/auth/me');
+    expect(existing.body.teacher.id).not.toBe(me.body.teacher.id);
+
+    // No password opens the LMS-made account.
+    const signIn = await new ApiClient(ctx.server.baseUrl).post('/api/auth/sign-in', {
+      email: me.body.teacher.email,
+      password: 'correct horse battery',
+    });
+    expect(errorOf(signIn).code).toBe('invalid_credentials');
+  });
+
+  it('refuses a learner the teacher removed, and a new learner once the session ended', async () => {
+    const { resourceLinkId, session, teacher } = await lti.linkWithSession();
+    const ada = learner('Ada');
+    const first = lti.browser();
+    await first.launch(lti.platform, { user: ada, resourceLinkId });
+    const me = await first.api().get<StudentSessionView>(`/api/sessions/${session.id}/me`);
+    const removed = await teacher
+      .api()
+      .delete(`/api/sessions/${session.id}/participants/${me.body.me.id}`);
+    expect(removed.status).toBe(200);
+    const again = await lti.browser().launch(lti.platform, { user: ada, resourceLinkId });
+    expectRefused(again, 403, 'participant_removed', /removed you/);
+
+    expect((await teacher.api().post(`/api/sessions/${session.id}/end`)).status).toBe(200);
+    const late = await lti.browser().launch(lti.platform, { user: learner('Ben'), resourceLinkId });
+    expectRefused(late, 410, 'session_ended', /has ended/);
+  });
+
+  it('refuses a launch without the LMS user’s id (sub), and a form with no token', async () => {
+    const noSub = await lti.browser().launch(lti.platform, {
+      user: learner('Cleo'),
+      resourceLinkId: randomUUID(),
+      claims: { sub: '' },
+    });
+    expectRefused(noSub, 400, 'bad_claims', /sub/);
+    const empty = await lti.browser().postForm(`${ctx.server.baseUrl}/lti/launch`, {});
+    expectRefused(empty, 400, 'missing_parameter', /no id_token/);
+  });
+
+  it('keeps several LMSs apart: each launches its own users, and a login names its registration', async () => {
+    const other = await TestLtiPlatform.start();
+    try {
+      await registerLtiPlatform(ctx.server.db, other.registration());
+      const sub = randomUUID();
+      const user = { sub, name: 'Same Sub', roles: [INSTRUCTOR_ROLE] };
+      const here = lti.browser();
+      const there = new LtiBrowser(ctx.server.baseUrl);
+      await here.launch(lti.platform, { user, resourceLinkId: randomUUID() });
+      await there.launch(other, { user, resourceLinkId: randomUUID() });
+      const hereMe = await here.api().get<{ teacher: Teacher }>('/api/auth/me');
+      const thereMe = await there.api().get<{ teacher: Teacher }>('/api/auth/me');
+      // The same sub on two platforms is two people.
+      expect(hereMe.body.teacher.id).not.toBe(thereMe.body.teacher.id);
+
+      const crossed = await lti.browser().startLogin({
+        iss: other.issuer,
+        login_hint: 'x',
+        target_link_uri: `${ctx.server.baseUrl}/lti/launch`,
+        client_id: 'not-registered-here',
+      });
+      expect(crossed.status).toBe(400);
+      expect(await crossed.text()).toMatch(
+        /not registered this tool under the client id not-registered-here/,
+      );
+    } finally {
+      await other.close();
+    }
+  });
+});
