@@ -18,7 +18,7 @@ const USAGE = `Usage: npm run admin -- reset-password <e-mail>
 ${LTI_USAGE}`;
 
 const pgliteBusy = (config: ServerConfig) =>
-  `The embedded database in ${path.join(config.dataDir, 'pglite')} can be opened by one process at a time, and the server has it open. Stop the server, run this command, then start the server again (the link stays valid). With PostgreSQL (DATABASE_URL) this command works while the server runs.`;
+  `The embedded database in ${path.join(config.dataDir, 'pglite')} can be opened by one process at a time, and the server has it open. Stop the server, run this command, then start the server again. With PostgreSQL (DATABASE_URL) this command works while the server runs.`;
 
 /** True when this install's server answers on its address with the embedded database. */
 async function isPgliteServerRunning(config: ServerConfig): Promise<boolean> {

@@ -97,3 +97,42 @@ describeWithServer('who an LTI launch lets in, and as whom, on %s', (ctx) => {
     }
   });
 });
+
+describeWithServer(
+  'the LTI state cookie behind an HTTPS proxy on %s',
+  { config: { trustProxy: ['127.0.0.1'] } },
+  (ctx) => {
+    const lti = useLtiPlatform(ctx);
+
+    it('crosses from the LMS’s site: SameSite=None and Secure over HTTPS', async () => {
+      const response = await fetch(
+        `${ctx.server.baseUrl}/lti/login?${new URLSearchParams({
+          iss: lti.platform.issuer,
+          login_hint: 'x',
+          target_link_uri: `${ctx.server.baseUrl}/lti/launch`,
+        }).toString()}`,
+        { redirect: 'manual', headers: { 'x-forwarded-proto': 'https' } },
+      );
+      expect(response.status).toBe(302);
+      const cookie = response.headers.getSetCookie().find((line) => line.startsWith('lti_state_'));
+      expect(cookie).toMatch(/; Path=\/lti/);
+      expect(cookie).toMatch(/; HttpOnly/);
+      expect(cookie).toMatch(/; Secure/);
+      expect(cookie).toMatch(/; SameSite=None/);
+    });
+
+    it('names what it refused without letting the request write into the page', async () => {
+      const response = await fetch(
+        `${ctx.server.baseUrl}/lti/login?${new URLSearchParams({
+          iss: '<script>alert(1)</script>',
+          login_hint: 'x',
+          target_link_uri: 'x',
+        }).toString()}`,
+      );
+      expect(response.status).toBe(400);
+      const page = await response.text();
+      expect(page).not.toContain('<script>');
+      expect(page).toContain('&#60;script&#62;alert(1)&#60;/script&#62;');
+    });
+  },
+);
