@@ -1,4 +1,10 @@
-import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from 'jose';
+import {
+  createRemoteJWKSet,
+  decodeProtectedHeader,
+  errors,
+  jwtVerify,
+  type JWTPayload,
+} from 'jose';
 import { refusal, type LtiRefusal } from '#domain/lti/refusals';
 import type { LtiPlatformRecord } from '../repositories/lti-platforms.repository';
 
@@ -60,6 +66,16 @@ function refusalOf(error: unknown, platform: LtiPlatformRecord): LtiRefusal {
   throw error;
 }
 
+/** The key id in a token's header; null when there is none or the token is not a JWS. */
+function keyIdOf(token: string): string | null {
+  try {
+    return decodeProtectedHeader(token).kid ?? null;
+  } catch {
+    // Not three base64url parts with a JSON header: refused as unsigned by the caller.
+    return null;
+  }
+}
+
 /**
  * Checks platforms' id_tokens with jose: the signature against the platform's key set (fetched
  * once per URL and kept, fetched again when a token names a key it does not have), the issuer,
@@ -79,6 +95,14 @@ export class LtiTokenCheck {
 
   /** The verified payload, or why the token is refused. */
   async verify(idToken: string, platform: LtiPlatformRecord): Promise<JWTPayload | LtiRefusal> {
+    // LTI's security framework has platforms name their key; jose would otherwise try the key
+    // set's only key, and the certification's "no kid" launch must be refused.
+    if (!keyIdOf(idToken)) {
+      return refusal(
+        'bad_signature',
+        'The token is not a signed JWT whose header names a key (kid) of the platform’s key set.',
+      );
+    }
     try {
       const { payload } = await jwtVerify(idToken, this.keySetOf(platform.jwksUrl), {
         issuer: platform.issuer,

@@ -56,13 +56,22 @@ describeWithServer('who an LTI launch lets in, and as whom, on %s', (ctx) => {
     expectRefused(late, 410, 'session_ended', /has ended/);
   });
 
-  it('refuses a launch without the LMS user’s id (sub), and a form with no token', async () => {
+  it('refuses a launch without the LMS user’s id (sub), a token that is no JWT, and a form with no token', async () => {
     const noSub = await lti.browser().launch(lti.platform, {
       user: learner('Cleo'),
       resourceLinkId: randomUUID(),
       claims: { sub: '' },
     });
     expectRefused(noSub, 400, 'bad_claims', /sub/);
+    const garbled = lti.browser();
+    const login = await garbled.startLogin({
+      iss: lti.platform.issuer,
+      login_hint: lti.platform.plan({ user: learner('Dan'), resourceLinkId: randomUUID() }),
+      target_link_uri: `${ctx.server.baseUrl}/lti/launch`,
+    });
+    const form = await garbled.authorize(login.headers.get('location') ?? '');
+    const notJwt = await garbled.postForm(form.action, { ...form.fields, id_token: 'not-a-jwt' });
+    expectRefused(notJwt, 401, 'bad_signature', /not a signed JWT/);
     const empty = await lti.browser().postForm(`${ctx.server.baseUrl}/lti/launch`, {});
     expectRefused(empty, 400, 'missing_parameter', /no id_token/);
   });
@@ -94,6 +103,22 @@ describeWithServer('who an LTI launch lets in, and as whom, on %s', (ctx) => {
       );
     } finally {
       await other.close();
+    }
+  });
+
+  it('answers 502, naming the address, when the LMS’s key set cannot be fetched', async () => {
+    const unreachable = await TestLtiPlatform.start();
+    try {
+      // Port 9 (discard) on this machine: nothing answers there.
+      const jwksUrl = 'http://127.0.0.1:9/jwks';
+      await registerLtiPlatform(ctx.server.db, { ...unreachable.registration(), jwksUrl });
+      const result = await lti.browser().launch(unreachable, {
+        user: learner('Fay'),
+        resourceLinkId: randomUUID(),
+      });
+      expectRefused(result, 502, 'platform_keys_unavailable', /127\.0\.0\.1:9\/jwks/);
+    } finally {
+      await unreachable.close();
     }
   });
 });

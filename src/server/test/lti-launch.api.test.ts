@@ -143,6 +143,7 @@ describeWithServer('LTI 1.3 launches from a test platform on %s', (ctx) => {
         /azp/,
       ],
       ['a bad signature', { isSignedByAnotherKey: true }, 401, 'bad_signature', /signature/],
+      ['a token naming no key', { hasNoKeyId: true }, 401, 'bad_signature', /names a key/],
       ['an expired token', { expiredSecondsAgo: 120 }, 401, 'token_expired', /expired/],
       [
         'an unknown deployment',

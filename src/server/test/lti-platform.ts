@@ -26,6 +26,8 @@ export interface LaunchPlan {
   readonly claims?: Readonly<Record<string, unknown>>;
   /** Signs with a key the platform never published, under the published key's id. */
   readonly isSignedByAnotherKey?: boolean;
+  /** Leaves the key id out of the token's header. */
+  readonly hasNoKeyId?: boolean;
   /** Seconds the token expired ago (it is valid for 5 minutes otherwise). */
   readonly expiredSecondsAgo?: number;
 }
@@ -191,7 +193,11 @@ export class TestLtiPlatform {
       plan.expiredSecondsAgo === undefined ? now + 300 : now - plan.expiredSecondsAgo;
     const key = plan.isSignedByAnotherKey ? this.rogueKey : this.key;
     const jwt = new SignJWT(claims)
-      .setProtectedHeader({ alg: 'RS256', kid: this.key.publicJwk.kid ?? '', typ: 'JWT' })
+      .setProtectedHeader({
+        alg: 'RS256',
+        typ: 'JWT',
+        ...(plan.hasNoKeyId ? {} : { kid: this.key.publicJwk.kid ?? '' }),
+      })
       .setIssuedAt(Math.min(now, expiresAt - 60))
       .setExpirationTime(expiresAt);
     // A test may replace the issuer or the audience through `claims`.
