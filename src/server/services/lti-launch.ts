@@ -44,30 +44,30 @@ const unlessRefused = <T extends object>(value: T | LtiRefusal): T => {
 const randomText = () => randomBytes(24).toString('base64url');
 
 /** The platform a login names: by issuer, and by client id when the issuer has several. */
-function choosePlatform(platforms: readonly LtiPlatformRecord[], login: LoginInitiation) {
+function choosePlatform(
+  platforms: readonly LtiPlatformRecord[],
+  login: LoginInitiation,
+): LtiPlatformRecord {
   const { iss = '', client_id: clientId } = login;
   if (platforms.length === 0) {
-    return fail(
-      'unknown_platform',
-      `No platform with the issuer ${iss} is registered with this tool.`,
+    fail('unknown_platform', `No platform with the issuer ${iss} is registered with this tool.`);
+  }
+  if (clientId === undefined) {
+    const [only, ...others] = platforms;
+    if (only && others.length === 0) return only;
+    fail(
+      'missing_parameter',
+      `The issuer ${iss} registered this tool more than once: the login must name its client_id.`,
     );
   }
-  const chosen =
-    clientId === undefined
-      ? platforms.length === 1
-        ? platforms[0]
-        : fail(
-            'missing_parameter',
-            `The issuer ${iss} registered this tool more than once: the login must name its client_id.`,
-          )
-      : platforms.find((platform) => platform.clientId === clientId);
-  return (
-    chosen ??
+  const chosen = platforms.find((platform) => platform.clientId === clientId);
+  if (!chosen) {
     fail(
       'unknown_platform',
-      `The issuer ${iss} has not registered this tool under the client id ${clientId ?? ''}.`,
-    )
-  );
+      `The issuer ${iss} has not registered this tool under the client id ${clientId}.`,
+    );
+  }
+  return chosen;
 }
 
 /**
@@ -132,7 +132,7 @@ export class LtiLaunch {
     const { idToken, state } = form;
     if (!idToken) fail('missing_parameter', 'The launch has no id_token.');
     if (!state) fail('missing_parameter', 'The launch has no state.');
-    const login = (state && (await findLogin(this.db, state))) || null;
+    const login = await findLogin(this.db, state);
     if (!login || !form.isStateFromThisBrowser) {
       fail(
         'state_mismatch',
@@ -146,19 +146,18 @@ export class LtiLaunch {
       );
     }
     const platform = await findPlatformById(this.db, login.platformId);
-    if (!platform)
-      return fail(
-        'unknown_platform',
-        'The platform this login started with is no longer registered.',
-      );
+    if (!platform) {
+      fail('unknown_platform', 'The platform this login started with is no longer registered.');
+    }
     const payload = unlessRefused(await this.tokens.verify(idToken, platform));
     const party = checkAuthorizedParty(payload, platform.clientId);
     if (party) throw new LtiRefusalError(party);
     if (payload.nonce !== login.nonce) {
       fail('nonce_mismatch', 'The token’s nonce is not the one this login sent to the platform.');
     }
-    if (login.isUsed)
+    if (login.isUsed) {
       fail('replayed_nonce', 'This launch’s token was used already (its nonce is spent).');
+    }
     const launch = unlessRefused(readResourceLinkLaunch(payload));
     if (!platform.deploymentIds.includes(launch.deploymentId)) {
       fail(

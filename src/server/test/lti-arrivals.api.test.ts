@@ -101,6 +101,16 @@ describeWithServer('who an LTI launch lets in, and as whom, on %s', (ctx) => {
       expect(await crossed.text()).toMatch(
         /not registered this tool under the client id not-registered-here/,
       );
+
+      // Registered twice (a second client id), the issuer's login must say which.
+      await registerLtiPlatform(ctx.server.db, { ...other.registration(), clientId: 'second' });
+      const unsaid = await lti.browser().startLogin({
+        iss: other.issuer,
+        login_hint: 'x',
+        target_link_uri: `${ctx.server.baseUrl}/lti/launch`,
+      });
+      expect(unsaid.status).toBe(400);
+      expect(await unsaid.text()).toMatch(/more than once: the login must name its client_id/);
     } finally {
       await other.close();
     }
