@@ -1,4 +1,6 @@
 import path from 'node:path';
+import { AdminError } from './admin-error';
+import { LTI_USAGE, runLtiCommand } from './admin-lti';
 import { loadConfig, type ServerConfig } from './config';
 import type { Database } from './db/database';
 import { openDatabase } from './db/open-database';
@@ -10,21 +12,13 @@ import { configuredBaseUrl, createPasswordResetLink } from './services/password-
  */
 
 const USAGE = `Usage: npm run admin -- reset-password <e-mail>
+       npm run admin -- lti-register | lti-platforms | lti-rotate-key
 
-  reset-password <e-mail>   print a one-time link that lets this teacher set a new password`;
-
-/** A failure to tell the operator about in one sentence, without a stack trace. */
-class AdminError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode = 1,
-  ) {
-    super(message);
-  }
-}
+  reset-password <e-mail>   print a one-time link that lets this teacher set a new password
+${LTI_USAGE}`;
 
 const pgliteBusy = (config: ServerConfig) =>
-  `The embedded database in ${path.join(config.dataDir, 'pglite')} can be opened by one process at a time, and the server has it open. Stop the server, run this command, then start the server again (the link stays valid). With PostgreSQL (DATABASE_URL) this command works while the server runs.`;
+  `The embedded database in ${path.join(config.dataDir, 'pglite')} can be opened by one process at a time, and the server has it open. Stop the server, run this command, then start the server again. With PostgreSQL (DATABASE_URL) this command works while the server runs.`;
 
 /** True when this install's server answers on its address with the embedded database. */
 async function isPgliteServerRunning(config: ServerConfig): Promise<boolean> {
@@ -82,6 +76,14 @@ async function main(args: readonly string[]): Promise<void> {
     if (!email || extra.length > 0) throw new AdminError(USAGE, 2);
     await resetPassword(await loadConfig(), email.trim());
     return;
+  }
+  if (command?.startsWith('lti-')) {
+    const config = await loadConfig();
+    const output = await runLtiCommand(command, rest, config, () => openAdminDatabase(config));
+    if (output !== null) {
+      console.log(output);
+      return;
+    }
   }
   if (command === undefined || command === 'help' || command === '--help') {
     console.log(USAGE);

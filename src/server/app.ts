@@ -37,6 +37,7 @@ import { classRoutes, forecastRoutes, forecastSessionRoutes } from './routes/for
 import { healthRoutes } from './routes/health.routes';
 import { joinRoutes } from './routes/join.routes';
 import { lessonRoutes, sharedLessonRoutes } from './routes/lessons.routes';
+import { ltiRoutes } from './routes/lti.routes';
 import { outcomesRoutes } from './routes/outcomes.routes';
 import { passwordResetRoutes } from './routes/password-reset.routes';
 import { projectorRoutes } from './routes/projector.routes';
@@ -142,6 +143,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(joinRoutes, { prefix: '/api' });
   await app.register(classRoutes, { prefix: '/api/classes' });
   await app.register(forecastRoutes, { prefix: '/api/forecasts' });
+  // LTI 1.3: what an LMS calls, outside the JSON API.
+  await app.register(ltiRoutes, { prefix: '/lti' });
   for (const sessionRoutes of [
     classSessionRoutes,
     studentRoutes,

@@ -7,7 +7,8 @@ interface TeacherRow {
   id: string;
   email: string;
   name: string;
-  password_hash: string;
+  /** Null for an account made by an LTI launch: it signs in from the LMS only. */
+  password_hash: string | null;
 }
 
 const toTeacher = (row: TeacherRow): Teacher => ({ id: row.id, email: row.email, name: row.name });
@@ -29,7 +30,7 @@ export async function createTeacher(
 export async function findTeacherByEmail(
   db: Queryable,
   email: string,
-): Promise<(Teacher & { passwordHash: string }) | null> {
+): Promise<(Teacher & { passwordHash: string | null }) | null> {
   const { rows } = await db.query<TeacherRow>(
     'SELECT id, email, name, password_hash FROM teachers WHERE lower(email) = lower($1)',
     [email],

@@ -14,6 +14,8 @@ import { Classes } from './classes';
 import { ForecastSignIn } from './forecast-sign-in';
 import { Forecasts } from './forecasts';
 import { Joining, type JoinLimiters } from './joining';
+import { LtiKeys } from './lti-keys';
+import { LtiLaunch } from './lti-launch';
 import { Reports } from './reports';
 import { SessionViews } from './session-views';
 import { SpeakingTurns } from './speaking-turns';
@@ -48,6 +50,8 @@ export interface Services {
   readonly forecasts: Forecasts;
   readonly forecastSignIn: ForecastSignIn;
   readonly joining: Joining;
+  readonly ltiKeys: LtiKeys;
+  readonly ltiLaunch: LtiLaunch;
   readonly reports: Reports;
   readonly speakingTurns: SpeakingTurns;
   readonly statements: ClassStatements;
@@ -82,6 +86,8 @@ export function createServices(deps: ServiceDependencies): Services {
     articleDrafts,
     classSessions: new ClassSessions(db, hub, views, lessons, config.retentionDays),
     joining: new Joining(db, hub, deps.limiters),
+    ltiKeys: new LtiKeys(db),
+    ltiLaunch: new LtiLaunch(db, hub),
     reports: new Reports(db, hub, views, wallKeys, forecasts),
     speakingTurns: new SpeakingTurns(db, hub),
     statements,

@@ -17,9 +17,11 @@ export interface ApiResponse<T = unknown> {
  * the CSRF header on writes, as the real client does.
  */
 export class ApiClient {
-  private readonly cookies = new CookieJar();
-
-  constructor(readonly baseUrl: string) {}
+  constructor(
+    readonly baseUrl: string,
+    /** Shared with another client of the same browser (an LTI launch's form posts). */
+    private readonly cookies = new CookieJar(),
+  ) {}
 
   cookie(name: string): string | undefined {
     return this.cookies.get(name);

@@ -28,6 +28,10 @@ const SERVER_STORES: readonly Store[] = [
       { name: 'current_section_id', why: 'Where a self-paced student is, for the teacher.' },
       { name: 'joined_at, last_seen_at, open_streams', why: 'Who is connected, for the roster.' },
       { name: 'removed_at', why: 'A student the teacher removed cannot come back.' },
+      {
+        name: 'lti_user_id',
+        why: 'For a student who came from the school’s LMS: launching again finds them.',
+      },
     ],
   },
   {
@@ -176,8 +180,31 @@ const SERVER_STORES: readonly Store[] = [
       'Until the teacher deletes their account; expired sign-ins and used or expired reset links are purged.',
     fields: [
       { name: 'email, name', why: 'The teacher’s account.' },
-      { name: 'password_hash', why: 'A scrypt hash: the password cannot be read back.' },
+      {
+        name: 'password_hash',
+        why: 'A scrypt hash: the password cannot be read back (none for an account made by an LMS launch).',
+      },
       { name: 'token_hash', why: 'Recognises a sign-in cookie or a reset link (hashes only).' },
+    ],
+  },
+  {
+    id: 'lti',
+    title: 'lti_users, lti_resource_links, lti_logins: launches from the school’s LMS (LTI)',
+    holds:
+      'An LMS user until their LMS is unregistered; a login for 10 minutes, then purged. Only where an administrator registered an LMS.',
+    fields: [
+      {
+        name: 'lti_users.sub, platform_id, teacher_id',
+        why: 'The LMS’s id for a user (no name or e-mail), and the teacher account it opens.',
+      },
+      {
+        name: 'lti_resource_links',
+        why: 'An activity placed in a course: the LMS’s ids for the course and the link, its title and the session it opens.',
+      },
+      {
+        name: 'lti_logins.state, nonce',
+        why: 'Checks that a launch is answered once, in the browser that started it.',
+      },
     ],
   },
   {
@@ -206,6 +233,10 @@ const BROWSER_STORES: readonly StoredField[] = [
   {
     name: 'Cookies: pt (student, 2 days), sid (teacher, 30 days), csrf (__Host-csrf over HTTPS)',
     why: 'Who is signed in or joined; csrf protects against forged requests.',
+  },
+  {
+    name: 'Cookies: lti_state_… (10 minutes, only when launched from an LMS)',
+    why: 'Ties a launch from the LMS to the browser that started it.',
   },
   { name: 'Offline copy of the app', why: 'The app’s own files, so self-study works offline.' },
 ];
