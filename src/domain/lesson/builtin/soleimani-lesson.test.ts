@@ -122,6 +122,14 @@ describe('the Soleimani lesson', () => {
     expect(soleimaniLesson.metadata.source.headline).toBe(headline?.text);
   });
 
+  it('links to the op-ed where The Jerusalem Post published it', () => {
+    const { url, publication } = soleimaniLesson.metadata.source;
+    expect(publication).toBe('The Jerusalem Post');
+    expect(url).toMatch(
+      /^https:\/\/www\.jpost\.com\/opinion\/why-despite-similar-interests-did-the-us-kill-qasem-soleimani-\d+$/,
+    );
+  });
+
   it('has the eight sections of the brief', () => {
     expect(soleimaniLesson.sections.map((s) => s.id)).toEqual([
       'thesis',
