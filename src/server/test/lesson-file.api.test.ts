@@ -50,12 +50,15 @@ describeWithServer('lesson files on %s', (ctx) => {
     expect(imported.status).toBe(201);
     const { lessonId } = imported.body.summary;
     // Published before links had to be web addresses.
-    const stored = { ...lesson, metadata: { ...lesson.metadata } };
-    stored.metadata.source = { ...lesson.metadata.source, url: 'javascript:alert(1)' };
-    await ctx.server.db.query('UPDATE lesson_versions SET file = $1 WHERE lesson_id = $2', [
-      JSON.stringify(stored),
-      lessonId,
-    ]);
+    const stored = JSON.parse(exportLessonFile(lesson)) as { metadata: { source: object } };
+    stored.metadata.source = { ...stored.metadata.source, url: 'javascript:alert(1)' };
+    // Under a new id: the server keeps the versions it wrote in a cache by id, and a version
+    // stored before the upgrade was never in this server's cache.
+    const { rows } = await ctx.server.db.query(
+      'UPDATE lesson_versions SET file = $1, id = gen_random_uuid() WHERE lesson_id = $2 RETURNING id',
+      [JSON.stringify(stored), lessonId],
+    );
+    expect(rows).toHaveLength(1);
     const upgrade = (await readMigrations()).find((m) => m.name === 'http_source_links');
     if (!upgrade) throw new Error('migration http_source_links not found');
     await ctx.server.db.query(upgrade.sql);
