@@ -30,6 +30,10 @@ export interface LaunchPlan {
   readonly hasNoKeyId?: boolean;
   /** Seconds the token expired ago (it is valid for 5 minutes otherwise). */
   readonly expiredSecondsAgo?: number;
+  /** Names this key id in the header instead of the published key's. */
+  readonly keyId?: string;
+  /** Dates the token's issue this many seconds from now (in the future when positive). */
+  readonly issuedInSeconds?: number;
 }
 
 interface KeyPair {
@@ -196,9 +200,13 @@ export class TestLtiPlatform {
       .setProtectedHeader({
         alg: 'RS256',
         typ: 'JWT',
-        ...(plan.hasNoKeyId ? {} : { kid: this.key.publicJwk.kid ?? '' }),
+        ...(plan.hasNoKeyId ? {} : { kid: plan.keyId ?? this.key.publicJwk.kid ?? '' }),
       })
-      .setIssuedAt(Math.min(now, expiresAt - 60))
+      .setIssuedAt(
+        plan.issuedInSeconds === undefined
+          ? Math.min(now, expiresAt - 60)
+          : now + plan.issuedInSeconds,
+      )
       .setExpirationTime(expiresAt);
     // A test may replace the issuer or the audience through `claims`.
     if (!('iss' in claims)) jwt.setIssuer(this.issuer);
