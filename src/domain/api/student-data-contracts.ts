@@ -166,6 +166,20 @@ export const studentDataExportSchema = z.object({
 });
 export type StudentDataExport = DeepReadonly<z.infer<typeof studentDataExportSchema>>;
 
+/** What an account made by an LMS launch, which has no password, types to confirm its deletion. */
+export const DELETE_ACCOUNT_CONFIRMATION = 'DELETE';
+
+/**
+ * Deleting the account asks for proof again: the password, or, for an account an LMS made (it
+ * has none, and signs in from the LMS only), the word DELETE typed. Which one is the server's to
+ * say (`accountSignIn`), so both are optional here.
+ */
 export const deleteAccountRequestSchema = z.object({
-  password: z.string().min(1, 'enter your password').max(LIMITS.passwordMaxLength),
+  password: z.string().min(1, 'enter your password').max(LIMITS.passwordMaxLength).optional(),
+  confirmation: z.string().max(20).optional(),
 });
+export type DeleteAccountRequest = z.infer<typeof deleteAccountRequestSchema>;
+
+/** How the account signs in: with its password, or from an LMS (LTI 1.3), with none. */
+export const accountSignInSchema = z.object({ signsInWith: z.enum(['password', 'lms']) });
+export type AccountSignIn = z.infer<typeof accountSignInSchema>;

@@ -57,6 +57,8 @@ export const authRoutes: FastifyPluginCallback = (app, _options, done) => {
 
   addRoute(app, endpoints.me, ({ caller }) => ({ teacher: caller.teacher }));
 
+  addRoute(app, endpoints.accountSignIn, ({ caller }) => accounts.signInOf(caller.teacher));
+
   addRoute(app, endpoints.signedIn, async (_input, request) => ({
     teacher: await auth.findTeacher(request),
   }));
@@ -65,7 +67,7 @@ export const authRoutes: FastifyPluginCallback = (app, _options, done) => {
     app,
     endpoints.deleteAccount,
     async ({ body, caller }, request, reply) => {
-      await accounts.delete(caller.teacher, body.password);
+      await accounts.delete(caller.teacher, body);
       await auth.signOut(request, reply);
       return undefined;
     },

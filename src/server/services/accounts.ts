@@ -1,5 +1,9 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { SignUpRequest, Teacher } from '#domain/api/live-contracts';
+import {
+  DELETE_ACCOUNT_CONFIRMATION,
+  type AccountSignIn,
+} from '#domain/api/student-data-contracts';
 import type { ServerConfig } from '../config';
 import type { Database } from '../db/database';
 import { ApiError } from '../lib/api-error';
@@ -127,12 +131,44 @@ export class Accounts {
     return { id: found.id, email: found.email, name: found.name };
   }
 
-  /** Deletes the account and every session of it, once its password is given again. */
-  async delete(teacher: Teacher, password: string): Promise<void> {
+  /** How the account signs in: an account an LMS launch made has no password. */
+  async signInOf(teacher: Teacher): Promise<AccountSignIn> {
     const found = await findTeacherByEmail(this.db, teacher.email);
-    const isValid = await verifyPassword(password, found?.passwordHash ?? DUMMY_PASSWORD_HASH);
-    if (!found || found.id !== teacher.id || !isValid) {
-      throw new ApiError(403, 'wrong_password', 'That is not your password.', 'password');
+    if (!found || found.id !== teacher.id) {
+      throw new ApiError(401, 'not_signed_in', 'This account no longer exists.');
+    }
+    return { signsInWith: found.passwordHash === null ? 'lms' : 'password' };
+  }
+
+  /**
+   * Deletes the account and every session of it, once its password is given again; an account
+   * with no password (an LMS made it, and only the LMS signs it in) types DELETE instead.
+   */
+  async delete(
+    teacher: Teacher,
+    proof: { readonly password?: string | undefined; readonly confirmation?: string | undefined },
+  ): Promise<void> {
+    const found = await findTeacherByEmail(this.db, teacher.email);
+    if (found?.id === teacher.id && found.passwordHash === null) {
+      if (proof.confirmation !== DELETE_ACCOUNT_CONFIRMATION) {
+        throw new ApiError(
+          400,
+          'invalid_input',
+          `Type ${DELETE_ACCOUNT_CONFIRMATION} to confirm: this account signs in from your LMS and has no password.`,
+          'confirmation',
+        );
+      }
+    } else {
+      if (proof.password === undefined) {
+        throw new ApiError(400, 'invalid_input', 'Enter your password.', 'password');
+      }
+      const isValid = await verifyPassword(
+        proof.password,
+        found?.passwordHash ?? DUMMY_PASSWORD_HASH,
+      );
+      if (!found || found.id !== teacher.id || !isValid) {
+        throw new ApiError(403, 'wrong_password', 'That is not your password.', 'password');
+      }
     }
     const sessionIds = await this.db.transaction((tx) => deleteTeacherAccount(tx, found.id));
     for (const sessionId of sessionIds) this.hub.endSessionStreams(sessionId);

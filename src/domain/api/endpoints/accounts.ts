@@ -15,7 +15,7 @@ import {
   teacherResponseSchema,
   teacherSchema,
 } from '../live-contracts';
-import { deleteAccountRequestSchema } from '../student-data-contracts';
+import { accountSignInSchema, deleteAccountRequestSchema } from '../student-data-contracts';
 import type { EndpointContract } from './contract';
 
 /** Teacher accounts: sign-up, sign-in and out, password reset, deleting the account. */
@@ -68,12 +68,20 @@ export const accountEndpoints = {
     summary: 'The signed-in teacher; 401 not_signed_in.',
     responses: { 200: teacherResponseSchema },
   },
+  accountSignIn: {
+    method: 'GET',
+    path: '/api/auth/account',
+    caller: 'teacher',
+    summary:
+      'How the signed-in account signs in: with a password, or from an LMS (an account an LTI launch made has no password); what deleting it asks for follows.',
+    responses: { 200: accountSignInSchema },
+  },
   deleteAccount: {
     method: 'DELETE',
     path: '/api/auth/account',
     caller: 'teacher',
     summary:
-      "Deletes the teacher's account and everything in it (lessons, sessions, students, answers, events, sign-ins) and signs out; 403 wrong_password.",
+      "Deletes the teacher's account and everything in it (lessons, sessions, students, answers, events, sign-ins) and signs out. Asks for the password (403 wrong_password), or, for an account with none (made by an LMS), the confirmation DELETE (400 invalid_input at confirmation).",
     body: deleteAccountRequestSchema,
     responses: { 204: null },
   },

@@ -7,6 +7,7 @@ import type {
   ResetPasswordRequest,
 } from '#domain/api/account-contracts';
 import type { Teacher } from '#domain/api/live-contracts';
+import type { DeleteAccountRequest } from '#domain/api/student-data-contracts';
 import { callEndpoint } from '#shared/lib/call-endpoint';
 import { queryKeys } from '#shared/lib/query-keys';
 
@@ -26,9 +27,20 @@ export async function signOut(): Promise<void> {
   await callEndpoint(endpoints.signOut);
 }
 
-/** Deletes the signed-in teacher's account and everything in it; the server signs them out. */
-export async function deleteAccount(password: string): Promise<void> {
-  await callEndpoint(endpoints.deleteAccount, { body: { password } });
+/** How the signed-in account signs in, which says what deleting it asks for. */
+export const accountSignInQuery = () =>
+  queryOptions({
+    queryKey: queryKeys.accountSignIn(),
+    queryFn: () => callEndpoint(endpoints.accountSignIn),
+    staleTime: Infinity,
+  });
+
+/**
+ * Deletes the signed-in teacher's account and everything in it; the server signs them out. The
+ * proof is the password, or DELETE typed for an account an LMS made (it has no password).
+ */
+export async function deleteAccount(proof: DeleteAccountRequest): Promise<void> {
+  await callEndpoint(endpoints.deleteAccount, { body: proof });
 }
 
 /** Whether this server e-mails reset links, or its operator makes them. */

@@ -1,9 +1,10 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { ModalDialog } from '#shared/components/modal-dialog';
 import { navigate } from '#shared/lib/router';
 import { routes } from '#shared/lib/routes';
-import { deleteAccount } from '../api/account-api';
+import { DELETE_ACCOUNT_CONFIRMATION } from '#domain/api/student-data-contracts';
+import { accountSignInQuery, deleteAccount } from '../api/account-api';
 import { replaceSignedInTeacher } from '../lib/account-cache';
 import { announceAccountChange } from '../lib/account-channel';
 import { useNoticeStore } from '#shared/stores/notice-store';
@@ -12,11 +13,14 @@ import { ApiErrorAlert } from '#shared/components/api-error-alert';
 /**
  * "Delete account" and its dialog: the password again, since everything in the account goes
  * (lessons, sessions, students, answers), and then the teacher is signed out at the sign-in page.
+ * An account an LMS made has no password: its teacher types DELETE instead.
  */
 export function DeleteAccount({ onDeleted }: { readonly onDeleted: () => void }) {
   const [isOpen, setIsOpen] = useState(false);
   const [password, setPassword] = useState('');
   const passwordId = useId();
+  const signIn = useQuery({ ...accountSignInQuery(), enabled: isOpen });
+  const isFromLms = signIn.data?.signsInWith === 'lms';
   const queryClient = useQueryClient();
   const showNotice = useNoticeStore((s) => s.showNotice);
   const deletion = useMutation({
@@ -57,30 +61,46 @@ export function DeleteAccount({ onDeleted }: { readonly onDeleted: () => void })
         <form
           onSubmit={(event) => {
             event.preventDefault();
-            deletion.mutate(password);
+            deletion.mutate(isFromLms ? { confirmation: password } : { password });
           }}
         >
-          <div className="form-field">
-            <label htmlFor={passwordId}>Your password</label>
-            <input
-              id={passwordId}
-              className="text-input"
-              type="password"
-              autoComplete="current-password"
-              required
-              value={password}
-              aria-invalid={deletion.isError}
-              onChange={(event) => {
-                setPassword(event.target.value);
-              }}
-            />
-          </div>
-          <ApiErrorAlert error={deletion.error} />
+          {signIn.isPending ? (
+            <p role="status">Checking how your account signs in…</p>
+          ) : (
+            <div className="form-field">
+              <label htmlFor={passwordId}>
+                {isFromLms ? `Type ${DELETE_ACCOUNT_CONFIRMATION} to confirm` : 'Your password'}
+              </label>
+              {isFromLms && (
+                <p className="hint" id={`${passwordId}-hint`}>
+                  Your account signs in from your school’s LMS and has no password.
+                </p>
+              )}
+              <input
+                id={passwordId}
+                className="text-input"
+                type={isFromLms ? 'text' : 'password'}
+                autoComplete={isFromLms ? 'off' : 'current-password'}
+                aria-describedby={isFromLms ? `${passwordId}-hint` : undefined}
+                required
+                value={password}
+                aria-invalid={deletion.isError}
+                onChange={(event) => {
+                  setPassword(event.target.value);
+                }}
+              />
+            </div>
+          )}
+          <ApiErrorAlert error={signIn.error ?? deletion.error} />
           <div className="button-row">
             <button type="button" className="button" onClick={close} autoFocus>
               Cancel
             </button>
-            <button type="submit" className="button button-danger" disabled={deletion.isPending}>
+            <button
+              type="submit"
+              className="button button-danger"
+              disabled={deletion.isPending || !signIn.isSuccess}
+            >
               {deletion.isPending ? 'Deleting…' : 'Delete my account'}
             </button>
           </div>
