@@ -17,6 +17,7 @@ const TEACHER_ROUTES = [
   'teacherProjector',
   'teacherForecasts',
   'classForecasts',
+  'ltiLessonPicker',
 ] as const satisfies readonly RouteName[];
 /** A student in a class: joining, the live class, and their forecasts past the lesson. */
 const LIVE_ROUTES = [

@@ -45,6 +45,11 @@ const ProjectorPage = lazy(async () => ({
   default: (await import('../features/session-monitor/components/projector-page')).ProjectorPage,
 }));
 
+const LessonPickerPage = lazy(async () => ({
+  default: (await import('../features/lti-deep-linking/components/lesson-picker-page'))
+    .LessonPickerPage,
+}));
+
 function TeacherPage({ route }: { readonly route: TeacherRoute }): ReactElement {
   switch (route.name) {
     case 'teach':
@@ -82,6 +87,10 @@ function TeacherPage({ route }: { readonly route: TeacherRoute }): ReactElement 
     case 'classForecasts': {
       const { classId } = route.params;
       return <TeacherForecastsPage key={classId} scope={{ kind: 'class', classId }} />;
+    }
+    case 'ltiLessonPicker': {
+      const { requestId } = route.params;
+      return <LessonPickerPage key={requestId} requestId={requestId} />;
     }
   }
 }
