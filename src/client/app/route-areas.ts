@@ -17,7 +17,6 @@ const TEACHER_ROUTES = [
   'teacherProjector',
   'teacherForecasts',
   'classForecasts',
-  'ltiLessonPicker',
 ] as const satisfies readonly RouteName[];
 /** A student in a class: joining, the live class, and their forecasts past the lesson. */
 const LIVE_ROUTES = [

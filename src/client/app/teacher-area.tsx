@@ -45,6 +45,8 @@ const ProjectorPage = lazy(async () => ({
   default: (await import('../features/session-monitor/components/projector-page')).ProjectorPage,
 }));
 
+/** The query parameter of /teach naming an LMS's deep-linking request (server: lti-deep-linking.routes.ts). */
+const LTI_REQUEST_PARAMETER = 'lti-request';
 const LessonPickerPage = lazy(async () => ({
   default: (await import('../features/lti-deep-linking/components/lesson-picker-page'))
     .LessonPickerPage,
@@ -52,8 +54,16 @@ const LessonPickerPage = lazy(async () => ({
 
 function TeacherPage({ route }: { readonly route: TeacherRoute }): ReactElement {
   switch (route.name) {
-    case 'teach':
-      return <TeachPage onAccountDeleted={draftsOnThisDevice.forget} />;
+    case 'teach': {
+      // LTI deep linking's picker is /teach?lti-request=<id>, not a path of its own: the route
+      // table is part of every student's first download, which must not grow (README, Budgets).
+      const ltiRequest = new URLSearchParams(window.location.search).get(LTI_REQUEST_PARAMETER);
+      return ltiRequest ? (
+        <LessonPickerPage key={ltiRequest} requestId={ltiRequest} />
+      ) : (
+        <TeachPage onAccountDeleted={draftsOnThisDevice.forget} />
+      );
+    }
     case 'forgotPassword':
       return <ForgotPasswordPage />;
     case 'resetPassword':
@@ -87,10 +97,6 @@ function TeacherPage({ route }: { readonly route: TeacherRoute }): ReactElement 
     case 'classForecasts': {
       const { classId } = route.params;
       return <TeacherForecastsPage key={classId} scope={{ kind: 'class', classId }} />;
-    }
-    case 'ltiLessonPicker': {
-      const { requestId } = route.params;
-      return <LessonPickerPage key={requestId} requestId={requestId} />;
     }
   }
 }

@@ -19,7 +19,8 @@ export function launchUrlOf(
 export function teacherLandingPath(arrival: Extract<LtiArrival, { teacher: unknown }>): string {
   switch (arrival.kind) {
     case 'deep-linking':
-      return `/teach/lti/pick/${arrival.requestId}`;
+      // The picker (the client's teacher area reads the parameter).
+      return `/teach?lti-request=${arrival.requestId}`;
     case 'teacher-session':
       return `/teach/sessions/${arrival.sessionId}`;
     case 'teacher':
@@ -29,7 +30,7 @@ export function teacherLandingPath(arrival: Extract<LtiArrival, { teacher: unkno
 
 /**
  * Under /api/lti: the teacher's side of deep linking, from the picker page (the client's
- * /teach/lti/pick/:requestId).
+ * /teach?lti-request=<id>).
  */
 export const ltiDeepLinkingApiRoutes: FastifyPluginCallback = (app, _options, done) => {
   const { ltiDeepLinking } = app.services;

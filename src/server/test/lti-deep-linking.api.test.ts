@@ -20,7 +20,7 @@ describeWithServer('LTI deep linking, and the links it places, on %s', (ctx) => 
     const plan = lti.platform.deepLinking.plan(user, ctx.server.baseUrl);
     const launched = await teacher.launch(lti.platform, plan);
     expect(launched.status, launched.body).toBe(303);
-    const requestId = /^\/teach\/lti\/pick\/([\w-]+)$/.exec(launched.location ?? '')?.[1];
+    const requestId = /^\/teach\?lti-request=([\w-]+)$/.exec(launched.location ?? '')?.[1];
     if (!requestId) throw new Error(`the launch went to ${launched.location ?? 'nowhere'}`);
     return { teacher, api: teacher.api(), requestId, data: plan.data, user };
   }

@@ -105,8 +105,6 @@ export const routes = {
   /** A session's forecast questions past the lesson, and a class's (sessions grouped). */
   teacherForecasts: route('/teach/sessions/:sessionId/forecasts'),
   classForecasts: route('/teach/classes/:classId/forecasts'),
-  /** LTI deep linking: the teacher picks, for their LMS's "add an activity", a lesson to place. */
-  ltiLessonPicker: route('/teach/lti/pick/:requestId'),
   join: route('/join'),
   liveSession: route('/live/:sessionId'),
   /** A student back to their forecasts: the way in (join code, name, rejoin code), the page. */
