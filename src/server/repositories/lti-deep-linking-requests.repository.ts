@@ -88,3 +88,12 @@ export async function answerDeepLinkingRequest(
   );
   return rows.length === 1;
 }
+
+/** Drops requests past their hour, answered or not: their answer can no longer be sent. */
+export async function deleteExpiredDeepLinkingRequests(db: Queryable, now: Date): Promise<number> {
+  const { rows } = await db.query<{ id: string }>(
+    'DELETE FROM lti_deep_linking_requests WHERE expires_at < $1 RETURNING id',
+    [now],
+  );
+  return rows.length;
+}

@@ -255,6 +255,10 @@ describeWithServer('LTI deep linking, and the links it places, on %s', (ctx) => 
     const lateBase = `/api/lti/deep-links/${late.requestId}`;
     expectRefusal(await late.api.get(lateBase), 410, 'deep_link_expired');
     expectRefusal(await late.api.post(`${lateBase}/placement`, pick), 410, 'deep_link_expired');
+    // Housekeeping drops it; then it is not found at all.
+    const report = await ctx.server.app.housekeeping.sweep();
+    expect(report.ltiDeepLinkingRequestsDeleted).toBeGreaterThanOrEqual(1);
+    expectRefusal(await late.api.get(lateBase), 404, 'deep_link_not_found');
   });
 
   it('refuses a draft lesson, and a placement unknown or of another LMS', async () => {
