@@ -63,6 +63,7 @@ testWithLms(
     const teacherUser = instructorOf('Ms Rivera');
     await launchFromLms(teacherPage, lms, tool, lms.deepLinking.plan(teacherUser, tool.baseURL));
     await expect(teacherPage).toHaveURL(/\/teach\?lti-request=[\w-]+$/);
+    const pickerUrl = teacherPage.url();
     await expect(
       teacherPage.getByRole('heading', { level: 1, name: 'Add a lesson to your course' }),
     ).toBeVisible();
@@ -90,6 +91,10 @@ testWithLms(
     const item = lms.deepLinking.answers[0]?.contentItems[0];
     if (!item) throw new Error('the LMS kept no content item');
     expect(item.type).toBe('ltiResourceLink');
+    // The request is answered once: the picker, opened again, says so.
+    await teacherPage.goto(pickerUrl);
+    await expect(teacherPage.getByRole('alert')).toContainText('answered already');
+    await expect(teacherPage.getByRole('button', { name: 'Add to the course' })).toHaveCount(0);
 
     // The teacher opens the new activity: its session's page.
     const resourceLinkId = 'week-3-discussion';

@@ -288,6 +288,16 @@ describeWithServer('LTI deep linking, and the links it places, on %s', (ctx) => 
         lti.platform.deepLinking.launchOfItem(unknown, learner('Fay'), randomUUID()),
       );
     expectRefused(byUnknown, 400, 'unknown_placement', /does not know for your LMS/);
+    for (const placement of ['p\0', 'x'.repeat(5000)]) {
+      const garbled = { ...item, custom: { placement } };
+      const plan = lti.platform.deepLinking.launchOfItem(garbled, learner('Hal'), randomUUID());
+      expectRefused(
+        await lti.browser().launch(lti.platform, plan),
+        400,
+        'unknown_placement',
+        /not one this tool made/,
+      );
+    }
 
     const other = await TestLtiPlatform.start();
     try {
