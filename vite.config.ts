@@ -42,7 +42,8 @@ export default defineConfig({
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg,png,ico,webmanifest}'],
         navigateFallback: 'index.html',
-        navigateFallbackDenylist: [/^\/api\//],
+        // /lti serves the server's own pages (the deep-linking answer that posts to the LMS).
+        navigateFallbackDenylist: [/^\/api\//, /^\/lti\//],
         // A lesson opened by its link once keeps working offline: the network first (fresh when
         // the teacher publishes a new version), the copy kept here when there is none. A link
         // the teacher withdrew (404) drops the copy.

@@ -38,6 +38,7 @@ import { healthRoutes } from './routes/health.routes';
 import { joinRoutes } from './routes/join.routes';
 import { lessonRoutes, sharedLessonRoutes } from './routes/lessons.routes';
 import { ltiRoutes } from './routes/lti.routes';
+import { ltiDeepLinkingApiRoutes, ltiDeepLinkingPages } from './routes/lti-deep-linking.routes';
 import { outcomesRoutes } from './routes/outcomes.routes';
 import { passwordResetRoutes } from './routes/password-reset.routes';
 import { projectorRoutes } from './routes/projector.routes';
@@ -145,6 +146,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(forecastRoutes, { prefix: '/api/forecasts' });
   // LTI 1.3: what an LMS calls, outside the JSON API.
   await app.register(ltiRoutes, { prefix: '/lti' });
+  await app.register(ltiDeepLinkingPages, { prefix: '/lti' });
+  await app.register(ltiDeepLinkingApiRoutes, { prefix: '/api/lti' });
   for (const sessionRoutes of [
     classSessionRoutes,
     studentRoutes,

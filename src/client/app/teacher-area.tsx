@@ -45,10 +45,25 @@ const ProjectorPage = lazy(async () => ({
   default: (await import('../features/session-monitor/components/projector-page')).ProjectorPage,
 }));
 
+/** The query parameter of /teach naming an LMS's deep-linking request (server: lti-deep-linking.routes.ts). */
+const LTI_REQUEST_PARAMETER = 'lti-request';
+const LessonPickerPage = lazy(async () => ({
+  default: (await import('../features/lti-deep-linking/components/lesson-picker-page'))
+    .LessonPickerPage,
+}));
+
 function TeacherPage({ route }: { readonly route: TeacherRoute }): ReactElement {
   switch (route.name) {
-    case 'teach':
-      return <TeachPage onAccountDeleted={draftsOnThisDevice.forget} />;
+    case 'teach': {
+      // LTI deep linking's picker is /teach?lti-request=<id>, not a path of its own: the route
+      // table is part of every student's first download, which must not grow (README, Budgets).
+      const ltiRequest = new URLSearchParams(window.location.search).get(LTI_REQUEST_PARAMETER);
+      return ltiRequest ? (
+        <LessonPickerPage key={ltiRequest} requestId={ltiRequest} />
+      ) : (
+        <TeachPage onAccountDeleted={draftsOnThisDevice.forget} />
+      );
+    }
     case 'forgotPassword':
       return <ForgotPasswordPage />;
     case 'resetPassword':

@@ -122,7 +122,7 @@ export function readResourceLinkLaunch(
   if (messageType !== RESOURCE_LINK_REQUEST) {
     return refusal(
       'wrong_message_type',
-      `The launch's message type is ${JSON.stringify(messageType ?? null)}; this tool takes ${RESOURCE_LINK_REQUEST} launches.`,
+      `The launch's message type is ${JSON.stringify(messageType ?? null)}; this tool takes ${RESOURCE_LINK_REQUEST} launches and LtiDeepLinkingRequest requests.`,
     );
   }
   const version = payload[LTI_CLAIMS.version];

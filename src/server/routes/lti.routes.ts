@@ -1,6 +1,7 @@
 import type { FastifyPluginCallback, FastifyReply, FastifyRequest } from 'fastify';
 import { LOGIN_TTL_SECONDS } from '../services/lti-launch';
 import { LtiRefusalError } from '../services/lti-refusal-error';
+import { teacherLandingPath } from './lti-deep-linking.routes';
 import { notSetUpPage, refusalPage } from './lti-pages';
 
 /** One cookie per login, so two launches started in two tabs do not undo each other. */
@@ -99,9 +100,9 @@ export const ltiRoutes: FastifyPluginCallback = (app, _options, done) => {
         isStateFromThisBrowser: fromThisBrowser,
       });
       reply.header('cache-control', 'no-store');
-      if (arrival.kind === 'teacher') {
+      if ('teacher' in arrival) {
         await app.auth.signIn(request, reply, arrival.teacher);
-        return await reply.redirect('/teach', 303);
+        return await reply.redirect(teacherLandingPath(arrival), 303);
       }
       if (arrival.kind === 'student') {
         app.auth.setParticipantCookie(request, reply, arrival.sessionId, arrival.token);

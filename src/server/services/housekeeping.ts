@@ -8,6 +8,7 @@ import {
   deleteSpentPasswordResets,
   endIdleClassSessions,
 } from '../repositories/housekeeping.repository';
+import { deleteExpiredDeepLinkingRequests } from '../repositories/lti-deep-linking-requests.repository';
 import { deleteExpiredLogins } from '../repositories/lti-logins.repository';
 import { pruneSessionEvents } from '../repositories/session-events.repository';
 
@@ -40,13 +41,15 @@ export interface SweepReport {
   readonly eventsDeleted: number;
   /** LTI logins whose launch never came, or came and is spent, past their expiry. */
   readonly ltiLoginsDeleted: number;
+  /** LTI deep-linking requests past their hour, answered or not. */
+  readonly ltiDeepLinkingRequestsDeleted: number;
 }
 
 /**
  * One pass of housekeeping as of `now`: ends idle sessions (their students are told, and their
  * join code stops working), deletes ended sessions past the retention period with all their
  * students' data, and purges expired sign-ins, spent password-reset links, stored events
- * past replay and expired LTI logins. Safe to run again or on two instances at once: each statement only takes rows
+ * past replay and expired LTI logins and deep-linking requests. Safe to run again or on two instances at once: each statement only takes rows
  * still due.
  */
 export async function sweep(deps: SweepDependencies, now: Date): Promise<SweepReport> {
@@ -74,6 +77,7 @@ export async function sweep(deps: SweepDependencies, now: Date): Promise<SweepRe
     passwordResetsDeleted: await deleteSpentPasswordResets(db, new Date(at - SPENT_RESET_KEPT_MS)),
     eventsDeleted: await pruneSessionEvents(db, new Date(at - EVENT_RETENTION_MS)),
     ltiLoginsDeleted: await deleteExpiredLogins(db, now),
+    ltiDeepLinkingRequestsDeleted: await deleteExpiredDeepLinkingRequests(db, now),
   };
 }
 

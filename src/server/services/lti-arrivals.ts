@@ -23,6 +23,10 @@ import { LtiRefusalError } from './lti-refusal-error';
 /** Where a verified launch takes its user. */
 export type LtiArrival =
   | { readonly kind: 'teacher'; readonly teacher: Teacher }
+  /** An instructor's launch of a placed link they own: to its session's teacher page. */
+  | { readonly kind: 'teacher-session'; readonly teacher: Teacher; readonly sessionId: string }
+  /** A deep-linking request: the teacher picks a lesson for the LMS. */
+  | { readonly kind: 'deep-linking'; readonly teacher: Teacher; readonly requestId: string }
   | { readonly kind: 'student'; readonly sessionId: string; readonly token: string }
   | { readonly kind: 'not-set-up'; readonly title: string | null };
 

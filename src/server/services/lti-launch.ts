@@ -1,5 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { checkAuthorizedParty, readResourceLinkLaunch } from '#domain/lti/launch-claims';
+import {
+  DEEP_LINKING_REQUEST,
+  readDeepLinkingRequest,
+  readPlacementId,
+} from '#domain/lti/deep-linking';
+import {
+  checkAuthorizedParty,
+  LTI_CLAIMS,
+  readResourceLinkLaunch,
+} from '#domain/lti/launch-claims';
 import { isRefusal, refusal, type LtiRefusal, type LtiRefusalCode } from '#domain/lti/refusals';
 import type { Database } from '../db/database';
 import type { LiveHub } from '../live/live-hub';
@@ -10,6 +19,8 @@ import {
   type LtiPlatformRecord,
 } from '../repositories/lti-platforms.repository';
 import { arriveAsStudent, arriveAsTeacher, type LtiArrival } from './lti-arrivals';
+import type { LtiDeepLinking } from './lti-deep-linking';
+import type { LtiPlacements } from './lti-placements';
 import { LtiRefusalError } from './lti-refusal-error';
 import { LtiTokenCheck } from './lti-token-check';
 
@@ -81,6 +92,10 @@ export class LtiLaunch {
   constructor(
     private readonly db: Database,
     private readonly hub: LiveHub,
+    private readonly links: {
+      readonly deepLinking: LtiDeepLinking;
+      readonly placements: LtiPlacements;
+    },
   ) {}
 
   /** Starts a login; `launchUrl` is this tool's redirect URI, registered in the LMS. */
@@ -158,19 +173,40 @@ export class LtiLaunch {
     if (login.isUsed) {
       fail('replayed_nonce', 'This launch’s token was used already (its nonce is spent).');
     }
+    if (payload[LTI_CLAIMS.messageType] === DEEP_LINKING_REQUEST) {
+      const request = unlessRefused(readDeepLinkingRequest(payload));
+      await this.spendLogin(platform, request.deploymentId, login.state);
+      const started = await this.links.deepLinking.start(platform.id, request);
+      return { kind: 'deep-linking', ...started };
+    }
     const launch = unlessRefused(readResourceLinkLaunch(payload));
-    if (!platform.deploymentIds.includes(launch.deploymentId)) {
+    const placementId = readPlacementId(payload);
+    if (placementId !== null && typeof placementId !== 'string') {
+      throw new LtiRefusalError(placementId);
+    }
+    await this.spendLogin(platform, launch.deploymentId, login.state);
+    const placed = placementId
+      ? await this.links.placements.sessionOfLink(platform.id, launch, placementId)
+      : null;
+    if (launch.role === 'learner') return arriveAsStudent(this.db, this.hub, platform.id, launch);
+    const arrival = await arriveAsTeacher(this.db, platform.id, launch);
+    // Another instructor of the course has no part in the placing teacher's session.
+    return arrival.kind === 'teacher' && placed?.teacherId === arrival.teacher.id
+      ? { kind: 'teacher-session', teacher: arrival.teacher, sessionId: placed.sessionId }
+      : arrival;
+  }
+
+  /** The deployment must be registered; then the login is spent, once, by a launch that passed. */
+  private async spendLogin(platform: LtiPlatformRecord, deploymentId: string, state: string) {
+    if (!platform.deploymentIds.includes(deploymentId)) {
       fail(
         'unknown_deployment',
-        `The deployment ${launch.deploymentId} of ${platform.issuer} is not registered with this tool.`,
+        `The deployment ${deploymentId} of ${platform.issuer} is not registered with this tool.`,
       );
     }
-    // Spent only by a launch that passed every check; of two racing with one token, one wins here.
-    if (!(await useLogin(this.db, login.state))) {
+    // Of two launches racing with one token, one wins here.
+    if (!(await useLogin(this.db, state))) {
       fail('replayed_nonce', 'This launch’s token was used already (its nonce is spent).');
     }
-    return launch.role === 'instructor'
-      ? arriveAsTeacher(this.db, platform.id, launch)
-      : arriveAsStudent(this.db, this.hub, platform.id, launch);
   }
 }

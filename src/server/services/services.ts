@@ -15,7 +15,9 @@ import { ForecastSignIn } from './forecast-sign-in';
 import { Forecasts } from './forecasts';
 import { Joining, type JoinLimiters } from './joining';
 import { LtiKeys } from './lti-keys';
+import { LtiDeepLinking } from './lti-deep-linking';
 import { LtiLaunch } from './lti-launch';
+import { LtiPlacements } from './lti-placements';
 import { Reports } from './reports';
 import { SessionViews } from './session-views';
 import { SpeakingTurns } from './speaking-turns';
@@ -50,6 +52,7 @@ export interface Services {
   readonly forecasts: Forecasts;
   readonly forecastSignIn: ForecastSignIn;
   readonly joining: Joining;
+  readonly ltiDeepLinking: LtiDeepLinking;
   readonly ltiKeys: LtiKeys;
   readonly ltiLaunch: LtiLaunch;
   readonly reports: Reports;
@@ -78,16 +81,21 @@ export function createServices(deps: ServiceDependencies): Services {
     allowHosts: config.articleFetchAllowHosts,
   });
   const forecasts = new Forecasts(db, hub, lessons, deps.clock);
+  const classSessions = new ClassSessions(db, hub, views, lessons, config.retentionDays);
+  const ltiKeys = new LtiKeys(db);
+  const ltiDeepLinking = new LtiDeepLinking(db, ltiKeys, lessons);
+  const ltiPlacements = new LtiPlacements(db, lessons, classSessions);
   return {
     classes: new Classes(db, forecasts),
     forecasts,
     forecastSignIn: new ForecastSignIn(db, hub, deps.limiters),
     accounts: new Accounts(db, hub, config, deps.mailer, deps.limiters),
     articleDrafts,
-    classSessions: new ClassSessions(db, hub, views, lessons, config.retentionDays),
+    classSessions,
     joining: new Joining(db, hub, deps.limiters),
-    ltiKeys: new LtiKeys(db),
-    ltiLaunch: new LtiLaunch(db, hub),
+    ltiDeepLinking,
+    ltiKeys,
+    ltiLaunch: new LtiLaunch(db, hub, { deepLinking: ltiDeepLinking, placements: ltiPlacements }),
     reports: new Reports(db, hub, views, wallKeys, forecasts),
     speakingTurns: new SpeakingTurns(db, hub),
     statements,

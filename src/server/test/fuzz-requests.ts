@@ -102,6 +102,7 @@ export function requestArbitrary(fixture: Fixture) {
         responseId: nastyString,
         replyId: fc.oneof(fc.uuid(), nastyString),
         classId: fc.oneof(fc.uuid(), nastyString),
+        requestId: fc.oneof(fc.uuid(), nastyString),
         lessonId: fc.oneof(
           { weight: 4, arbitrary: fc.constant(OWN_LESSON) },
           { weight: 1, arbitrary: fc.constant(lesson.id) },
@@ -125,6 +126,7 @@ export function requestArbitrary(fixture: Fixture) {
         responseId: picked.params.responseId,
         replyId: picked.params.replyId,
         classId: picked.params.classId,
+        requestId: picked.params.requestId,
         lessonId: picked.params.lessonId,
       };
       const path = picked.endpoint.path.replace(/:(\w+)/g, (_, name: string) =>

@@ -154,10 +154,11 @@ describeWithServer('LTI 1.3 launches from a test platform on %s', (ctx) => {
       ],
       [
         'another message type',
-        { claims: { [LTI_CLAIMS.messageType]: 'LtiDeepLinkingRequest' } },
+        // Deep linking is taken (lti-deep-linking.api.test.ts); submission review is not.
+        { claims: { [LTI_CLAIMS.messageType]: 'LtiSubmissionReviewRequest' } },
         400,
         'wrong_message_type',
-        /LtiDeepLinkingRequest/,
+        /LtiSubmissionReviewRequest/,
       ],
       [
         'another LTI version',

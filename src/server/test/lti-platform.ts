@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from 'jose';
 import { LTI_CLAIMS } from '#domain/lti/launch-claims';
 import type { NewLtiPlatform } from '../services/lti-platforms';
+import { readForm, TestDeepLinking } from './lti-platform-deep-linking';
 import { ApiClient } from './api-client';
 import { CookieJar } from './cookie-jar';
 
@@ -61,6 +62,8 @@ export class TestLtiPlatform {
   readonly clientId = 'article-discussion-tool';
   readonly deploymentId = 'deployment-1';
   private readonly plans = new Map<string, LaunchPlan>();
+  /** Deep linking: the plans of "add an activity", and the answers the tool sent back. */
+  readonly deepLinking = new TestDeepLinking(this);
 
   private readonly server: Server;
   private port = 0;
@@ -135,6 +138,13 @@ export class TestLtiPlatform {
       response.statusCode = form.status;
       response.setHeader('content-type', 'text/html; charset=utf-8');
       response.end(form.html);
+      return;
+    }
+    if (url.pathname === '/deep-link-return' && request.method === 'POST') {
+      const answered = await this.deepLinking.receive(await readForm(request));
+      response.statusCode = answered.status;
+      response.setHeader('content-type', 'text/html; charset=utf-8');
+      response.end(answered.html);
       return;
     }
     response.statusCode = 404;

@@ -36,6 +36,9 @@ export const queryKeys = {
   teacherSessionForecasts: (sessionId: string) =>
     [...queryKeys.teacherSession(sessionId), 'forecasts'] as const,
   /** The teacher's classes; each class's forecasts page below it. */
+  /** An LMS's deep-linking request waiting for the teacher's pick. */
+  ltiDeepLinkingRequest: (requestId: string) =>
+    [...queryKeys.teacher(), 'lti-deep-link', requestId] as const,
   teacherClasses: () => [...queryKeys.teacher(), 'classes'] as const,
   teacherClassList: () => [...queryKeys.teacherClasses(), 'list'] as const,
   teacherClassForecasts: (classId: string) =>
