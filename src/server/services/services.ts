@@ -16,6 +16,7 @@ import { Forecasts } from './forecasts';
 import { Joining, type JoinLimiters } from './joining';
 import { LtiKeys } from './lti-keys';
 import { LtiLaunch } from './lti-launch';
+import { LtiServiceTokens } from './lti-service-tokens';
 import { Reports } from './reports';
 import { SessionViews } from './session-views';
 import { SpeakingTurns } from './speaking-turns';
@@ -52,6 +53,7 @@ export interface Services {
   readonly joining: Joining;
   readonly ltiKeys: LtiKeys;
   readonly ltiLaunch: LtiLaunch;
+  readonly ltiServiceTokens: LtiServiceTokens;
   readonly reports: Reports;
   readonly speakingTurns: SpeakingTurns;
   readonly statements: ClassStatements;
@@ -78,6 +80,7 @@ export function createServices(deps: ServiceDependencies): Services {
     allowHosts: config.articleFetchAllowHosts,
   });
   const forecasts = new Forecasts(db, hub, lessons, deps.clock);
+  const ltiKeys = new LtiKeys(db);
   return {
     classes: new Classes(db, forecasts),
     forecasts,
@@ -86,8 +89,9 @@ export function createServices(deps: ServiceDependencies): Services {
     articleDrafts,
     classSessions: new ClassSessions(db, hub, views, lessons, config.retentionDays),
     joining: new Joining(db, hub, deps.limiters),
-    ltiKeys: new LtiKeys(db),
+    ltiKeys,
     ltiLaunch: new LtiLaunch(db, hub),
+    ltiServiceTokens: new LtiServiceTokens(ltiKeys),
     reports: new Reports(db, hub, views, wallKeys, forecasts),
     speakingTurns: new SpeakingTurns(db, hub),
     statements,

@@ -6,6 +6,7 @@ import { LTI_CLAIMS } from '#domain/lti/launch-claims';
 import type { NewLtiPlatform } from '../services/lti-platforms';
 import { ApiClient } from './api-client';
 import { CookieJar } from './cookie-jar';
+import { TestLmsServices } from './lti-platform-services';
 
 export const INSTRUCTOR_ROLE = 'http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor';
 export const LEARNER_ROLE = 'http://purl.imsglobal.org/vocab/lis/v2/membership#Learner';
@@ -57,6 +58,8 @@ export class TestLtiPlatform {
   readonly clientId = 'article-discussion-tool';
   readonly deploymentId = 'deployment-1';
   private readonly plans = new Map<string, LaunchPlan>();
+  /** The services a tool calls: tokens, grades, class lists (lti-platform-services.ts). */
+  readonly services = new TestLmsServices(this.clientId, () => `${this.baseUrl}/token`);
 
   private readonly server: Server;
   private port = 0;
@@ -121,6 +124,7 @@ export class TestLtiPlatform {
 
   private async answer(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', this.baseUrl);
+    if (await this.services.answer(url, request, response)) return;
     if (url.pathname === '/jwks') {
       response.setHeader('content-type', 'application/json');
       response.end(JSON.stringify({ keys: [this.key.publicJwk] }));
