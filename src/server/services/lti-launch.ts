@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { checkAuthorizedParty, readResourceLinkLaunch } from '#domain/lti/launch-claims';
 import { isRefusal, refusal, type LtiRefusal, type LtiRefusalCode } from '#domain/lti/refusals';
+import { readLaunchServices } from '#domain/lti/service-claims';
 import type { Database } from '../db/database';
 import type { LiveHub } from '../live/live-hub';
+import { saveLinkServices } from '../repositories/lti-link-services.repository';
 import { findLogin, insertLogin, useLogin } from '../repositories/lti-logins.repository';
 import {
   findPlatformById,
@@ -169,8 +171,12 @@ export class LtiLaunch {
     if (!(await useLogin(this.db, login.state))) {
       fail('replayed_nonce', 'This launch’s token was used already (its nonce is spent).');
     }
-    return launch.role === 'instructor'
+    const arrival = await (launch.role === 'instructor'
       ? arriveAsTeacher(this.db, platform.id, launch)
-      : arriveAsStudent(this.db, this.hub, platform.id, launch);
+      : arriveAsStudent(this.db, this.hub, platform.id, launch));
+    // After the arrival, which made the link: where its grades go and its class list is read.
+    const link = { platformId: platform.id, ...launch };
+    await saveLinkServices(this.db, link, readLaunchServices(payload));
+    return arrival;
   }
 }

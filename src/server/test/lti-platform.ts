@@ -59,7 +59,7 @@ export class TestLtiPlatform {
   readonly deploymentId = 'deployment-1';
   private readonly plans = new Map<string, LaunchPlan>();
   /** The services a tool calls: tokens, grades, class lists (lti-platform-services.ts). */
-  readonly services = new TestLmsServices(this.clientId, () => `${this.baseUrl}/token`);
+  readonly services = new TestLmsServices(this.clientId, () => this.baseUrl);
 
   private readonly server: Server;
   private port = 0;
@@ -188,6 +188,7 @@ export class TestLtiPlatform {
       [LTI_CLAIMS.resourceLink]: { id: plan.resourceLinkId, title: 'Discuss the article' },
       [LTI_CLAIMS.roles]: user.roles,
       [LTI_CLAIMS.context]: { id: 'course-1', title: 'Civics 9' },
+      ...this.services.launchClaims(),
     };
     // The plan's claims replace the standard ones; an undefined one removes it.
     const claims = Object.fromEntries(
