@@ -3,6 +3,7 @@ import type { EndpointContract } from './endpoints/contract';
 import { dashboardEndpoints } from './endpoints/dashboard';
 import { forecastEndpoints } from './endpoints/forecasts';
 import { lessonEndpoints } from './endpoints/lessons';
+import { ltiEndpoints } from './endpoints/lti';
 import { serverEndpoints } from './endpoints/server';
 import { sessionEndpoints } from './endpoints/sessions';
 import { studentEndpoints } from './endpoints/student';
@@ -27,4 +28,5 @@ export const endpoints = {
   ...dashboardEndpoints,
   ...studentEndpoints,
   ...forecastEndpoints,
+  ...ltiEndpoints,
 } as const satisfies Readonly<Record<string, EndpointContract>>;

@@ -14,8 +14,10 @@ import { Classes } from './classes';
 import { ForecastSignIn } from './forecast-sign-in';
 import { Forecasts } from './forecasts';
 import { Joining, type JoinLimiters } from './joining';
+import { LtiGrades } from './lti-grades';
 import { LtiKeys } from './lti-keys';
 import { LtiLaunch } from './lti-launch';
+import { LtiRoster } from './lti-roster';
 import { LtiServiceTokens } from './lti-service-tokens';
 import { Reports } from './reports';
 import { SessionViews } from './session-views';
@@ -51,8 +53,10 @@ export interface Services {
   readonly forecasts: Forecasts;
   readonly forecastSignIn: ForecastSignIn;
   readonly joining: Joining;
+  readonly ltiGrades: LtiGrades;
   readonly ltiKeys: LtiKeys;
   readonly ltiLaunch: LtiLaunch;
+  readonly ltiRoster: LtiRoster;
   readonly ltiServiceTokens: LtiServiceTokens;
   readonly reports: Reports;
   readonly speakingTurns: SpeakingTurns;
@@ -81,6 +85,7 @@ export function createServices(deps: ServiceDependencies): Services {
   });
   const forecasts = new Forecasts(db, hub, lessons, deps.clock);
   const ltiKeys = new LtiKeys(db);
+  const ltiServiceTokens = new LtiServiceTokens(ltiKeys);
   return {
     classes: new Classes(db, forecasts),
     forecasts,
@@ -89,9 +94,11 @@ export function createServices(deps: ServiceDependencies): Services {
     articleDrafts,
     classSessions: new ClassSessions(db, hub, views, lessons, config.retentionDays),
     joining: new Joining(db, hub, deps.limiters),
+    ltiGrades: new LtiGrades(db, hub, lessons, forecasts, ltiServiceTokens, log),
     ltiKeys,
     ltiLaunch: new LtiLaunch(db, hub),
-    ltiServiceTokens: new LtiServiceTokens(ltiKeys),
+    ltiRoster: new LtiRoster(db, ltiServiceTokens),
+    ltiServiceTokens,
     reports: new Reports(db, hub, views, wallKeys, forecasts),
     speakingTurns: new SpeakingTurns(db, hub),
     statements,
