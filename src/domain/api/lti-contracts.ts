@@ -37,6 +37,8 @@ export const ltiGradesViewSchema = z.object({
       title: z.string().nullable(),
       /** Whether the LMS offered its grade service to this link. */
       hasGradeService: z.boolean(),
+      /** Why the latest launch's service claims were left out (malformed); null when fine. */
+      serviceProblem: z.string().nullable(),
     })
     .nullable(),
   students: z.array(ltiGradeRowSchema),

@@ -15,6 +15,8 @@ export interface LtiLinkServicesRecord {
   /** The line item scores go to: the LMS's own, or the one this tool made; null before either. */
   readonly lineItemUrl: string | null;
   readonly membershipsUrl: string | null;
+  /** Why the latest launch's service claims were left out; null when they were fine. */
+  readonly servicesProblem: string | null;
 }
 
 interface LinkServicesRow {
@@ -28,10 +30,11 @@ interface LinkServicesRow {
   ags_line_items_url: string | null;
   line_item_url: string | null;
   nrps_memberships_url: string | null;
+  services_problem: string | null;
 }
 
 const COLUMNS = `id, platform_id, resource_link_id, title, session_id, context_id, ags_scopes,
-  ags_line_items_url, line_item_url, nrps_memberships_url`;
+  ags_line_items_url, line_item_url, nrps_memberships_url, services_problem`;
 
 const toRecord = (row: LinkServicesRow): LtiLinkServicesRecord => ({
   id: row.id,
@@ -44,6 +47,7 @@ const toRecord = (row: LinkServicesRow): LtiLinkServicesRecord => ({
   lineItemsUrl: row.ags_line_items_url,
   lineItemUrl: row.line_item_url,
   membershipsUrl: row.nrps_memberships_url,
+  servicesProblem: row.services_problem,
 });
 
 /**
@@ -63,7 +67,8 @@ export async function saveLinkServices(
        ags_line_items_url = CASE WHEN $4::boolean THEN $6 ELSE ags_line_items_url END,
        ags_line_item_url = CASE WHEN $4::boolean THEN $7 ELSE ags_line_item_url END,
        line_item_url = coalesce($7, line_item_url),
-       nrps_memberships_url = coalesce($8, nrps_memberships_url)
+       nrps_memberships_url = coalesce($8, nrps_memberships_url),
+       services_problem = $9
      WHERE platform_id = $1 AND deployment_id = $2 AND resource_link_id = $3`,
     [
       link.platformId,
@@ -74,6 +79,7 @@ export async function saveLinkServices(
       grades?.lineItemsUrl ?? null,
       grades?.lineItemUrl ?? null,
       classList?.membershipsUrl ?? null,
+      services.problems.length > 0 ? services.problems.join(' ') : null,
     ],
   );
 }

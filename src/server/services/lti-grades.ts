@@ -213,7 +213,11 @@ export class LtiGrades {
     );
     const shown = students.filter((s) => !s.isRemoved || rowOf.has(s.participantId));
     return {
-      link: { title: link.title, hasGradeService: hasGradeService(link) },
+      link: {
+        title: link.title,
+        hasGradeService: hasGradeService(link),
+        serviceProblem: link.servicesProblem,
+      },
       students: shown.map((student) => {
         const label = labels.get(student.participantId) ?? '';
         const row = rowOf.get(student.participantId);

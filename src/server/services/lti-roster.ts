@@ -32,6 +32,16 @@ function parseJson(text: string): unknown {
   }
 }
 
+/** A session whose link offers no class list: nothing to show, or why the claim was left out. */
+function noClassList(link: LtiLinkServicesRecord | null): LtiRosterView {
+  const problem = link?.servicesProblem ?? null;
+  return {
+    service: problem === null ? null : { fetchedAt: null, error: problem },
+    notStarted: [],
+    startedCount: 0,
+  };
+}
+
 /**
  * The course's class list (LTI Names and Role Provisioning Services, issue 24 point 4): read
  * from the LMS page by page with a service token, kept on the link, and set against the
@@ -46,7 +56,7 @@ export class LtiRoster {
   /** The roster; the class list is read on the first look, and on `refresh`. */
   async view(session: ClassSessionRecord): Promise<LtiRosterView> {
     const link = await findLinkOfSession(this.db, session.id);
-    if (!link?.membershipsUrl) return { service: null, notStarted: [], startedCount: 0 };
+    if (!link?.membershipsUrl) return noClassList(link);
     const stored = await findRoster(this.db, link.id);
     if (stored.fetchedAt === null && stored.error === null) return this.refresh(session);
     return this.viewOf(session, link);
@@ -55,7 +65,7 @@ export class LtiRoster {
   /** Reads the class list from the LMS again; a failure is kept and shown, not thrown. */
   async refresh(session: ClassSessionRecord): Promise<LtiRosterView> {
     const link = await findLinkOfSession(this.db, session.id);
-    if (!link?.membershipsUrl) return { service: null, notStarted: [], startedCount: 0 };
+    if (!link?.membershipsUrl) return noClassList(link);
     const platform = await findPlatformById(this.db, link.platformId);
     if (!platform) throw new Error(`the platform of the link ${link.id} is gone`);
     try {

@@ -6,6 +6,7 @@ import { soleimaniLesson } from '#domain/lesson/builtin/soleimani-lesson';
 import type { Lesson, WritingItem } from '#domain/lesson/lesson-schema';
 import { rubricTotal } from '#domain/lesson/rubric';
 import { utcDayOf } from '#domain/forecasting/days';
+import { LTI_SERVICE_CLAIMS } from '#domain/lti/service-claims';
 import { setResourceLinkSession } from '../repositories/lti-resource-links.repository';
 import {
   type ApiClient,
@@ -296,6 +297,22 @@ describeWithServer('grades sent back to the LMS (LTI AGS) on %s', (ctx) => {
       /\/lineitems\?resource_link_id=.+ answered \d+ bytes, more than the 262144 allowed\.$/,
     );
     scores().recover('lineitems');
+  });
+
+  it('tells the teacher when the LMS described its grade service in a shape LTI does not allow', async () => {
+    const { session, teacher, resourceLinkId } = await lti.linkWithSession();
+    const gus = learner('Gus');
+    const launched = await lti.browser().launch(lti.platform, {
+      user: gus,
+      resourceLinkId,
+      claims: { [LTI_SERVICE_CLAIMS.gradeService]: { scope: 'score', lineitems: 'not a url' } },
+    });
+    expect(launched.status).toBe(303);
+    const view = await gradesOf(teacher.api(), `/api/sessions/${session.id}`);
+    expect(view.link).toMatchObject({ hasGradeService: true });
+    expect(view.link?.serviceProblem).toMatch(
+      /^The launch's claim https:\/\/purl\.imsglobal\.org\/spec\/lti-ags\/claim\/endpoint\.scope is malformed \(.+\): the service is not used\.$/,
+    );
   });
 
   it('shows another teacher nothing of these grades, and lets them retry none', async () => {

@@ -11,6 +11,8 @@ ALTER TABLE lti_resource_links ADD COLUMN ags_line_item_url text;
 ALTER TABLE lti_resource_links ADD COLUMN line_item_url text;
 -- The NRPS claim.
 ALTER TABLE lti_resource_links ADD COLUMN nrps_memberships_url text;
+-- Why the latest launch's service claims were left out (malformed), shown to the teacher.
+ALTER TABLE lti_resource_links ADD COLUMN services_problem text;
 -- The course's learners as last read from the LMS (JSON: sub, name), when, and why the last
 -- read failed (null when it worked).
 ALTER TABLE lti_resource_links ADD COLUMN roster_members jsonb;

@@ -51,6 +51,11 @@ export function LtiGradesSection({ sessionId }: { readonly sessionId: string }) 
       ) : (
         <p>The LMS did not offer its grade service to this activity: no grade is sent.</p>
       )}
+      {view.link.serviceProblem ? (
+        <p className="error" role="alert">
+          {view.link.serviceProblem}
+        </p>
+      ) : null}
       <ApiErrorAlert error={retry.error ?? query.error} />
       {view.students.length === 0 ? (
         <p>No student has come in from the LMS yet.</p>
