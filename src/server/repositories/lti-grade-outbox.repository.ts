@@ -207,3 +207,12 @@ export async function retryGrades(
   );
   return rows.length;
 }
+
+/** Sessions with a grade sent or queued as Pending: marks still to come for someone. */
+export async function listSessionsAwaitingMarks(db: Queryable): Promise<string[]> {
+  const { rows } = await db.query<{ session_id: string }>(
+    `SELECT DISTINCT session_id FROM lti_grade_outbox
+     WHERE status <> 'cancelled' AND score->>'gradingProgress' = 'Pending'`,
+  );
+  return rows.map((row) => row.session_id);
+}

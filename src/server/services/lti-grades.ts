@@ -11,6 +11,7 @@ import {
   claimDueGrades,
   listLtiStudents,
   listSessionGrades,
+  listSessionsAwaitingMarks,
   markGradeFailed,
   markGradeSent,
   queueGrade,
@@ -150,6 +151,20 @@ export class LtiGrades {
       session,
       students.map((s) => s.participantId),
     );
+  }
+
+  /**
+   * Works out again the grades still waiting for marks: a lesson's own outcome counts once its
+   * day has come, which no change to the session announces. Sends what changed.
+   */
+  regradeAwaitingMarks(): Promise<void> {
+    return this.enqueue(async () => {
+      let isQueued = false;
+      for (const sessionId of await listSessionsAwaitingMarks(this.db)) {
+        isQueued = (await this.regrade(sessionId)) || isQueued;
+      }
+      if (isQueued) await this.sendDueNow();
+    });
   }
 
   /** Sends the grades due by `now` (tests pass a later time to skip the backoff's wait). */

@@ -7,6 +7,7 @@ import type { Lesson, WritingItem } from '#domain/lesson/lesson-schema';
 import { rubricTotal } from '#domain/lesson/rubric';
 import { utcDayOf } from '#domain/forecasting/days';
 import { LTI_SERVICE_CLAIMS } from '#domain/lti/service-claims';
+import { LTI_SCOPES } from '#domain/lti/service-token';
 import { setResourceLinkSession } from '../repositories/lti-resource-links.repository';
 import {
   type ApiClient,
@@ -297,6 +298,30 @@ describeWithServer('grades sent back to the LMS (LTI AGS) on %s', (ctx) => {
       /\/lineitems\?resource_link_id=.+ answered \d+ bytes, more than the 262144 allowed\.$/,
     );
     scores().recover('lineitems');
+  });
+
+  it('sends to the line item the LMS named in the launch, making none', async () => {
+    const { base, resourceLinkId } = await gradedLink(ctx, lti);
+    const lineItem = `${lti.platform.baseUrl}/lineitems/${randomUUID()}`;
+    scores().lineItems.set(lineItem, { id: lineItem, scoreMaximum: 100, label: 'Week 3' });
+    const claims = {
+      [LTI_SERVICE_CLAIMS.gradeService]: {
+        scope: [LTI_SCOPES.score],
+        lineitem: lineItem,
+      },
+    };
+    const hana = learner('Hana');
+    const browser = lti.browser();
+    expect(
+      (await browser.launch(lti.platform, { user: hana, resourceLinkId, claims })).status,
+    ).toBe(303);
+    const student = browser.api();
+    await answerAll(student, base, { strike: 50, talks: 50 });
+    const sent = await lastScoreOf(hana.sub, 1);
+    expect(sent).toMatchObject({ lineItemId: lineItem, scoreGiven: 100 });
+    expect(
+      [...scores().lineItems.values()].filter((i) => i.resourceLinkId === resourceLinkId),
+    ).toEqual([]);
   });
 
   it('tells the teacher when the LMS described its grade service in a shape LTI does not allow', async () => {
