@@ -86,12 +86,14 @@ export class LtiGrades {
     });
   }
 
-  /** Runs `work` after what is queued, so rounds never overlap; its failure is logged, not lost. */
+  /** Runs `work` after what is queued, so rounds never overlap; its failure is the caller's. */
   private enqueue<T>(work: () => Promise<T>): Promise<T> {
     const next = this.queue.then(work);
-    this.queue = next.catch((error: unknown) => {
-      this.log.error({ err: error }, 'LTI grades: a round failed');
-    });
+    // The next round runs whether this one failed or not: the caller hears of the failure.
+    this.queue = next.then(
+      () => undefined,
+      () => undefined,
+    );
     return next;
   }
 
@@ -99,8 +101,10 @@ export class LtiGrades {
     if (this.isClosed || this.regradeTimers.has(sessionId)) return;
     const timer = setTimeout(() => {
       this.regradeTimers.delete(sessionId);
-      void this.enqueue(async () => {
+      this.enqueue(async () => {
         if (await this.regrade(sessionId)) await this.sendDueNow();
+      }).catch((error: unknown) => {
+        this.log.error({ err: error, sessionId }, 'LTI grades: a session could not be regraded');
       });
     }, REGRADE_DELAY_MS);
     timer.unref();
