@@ -45,6 +45,7 @@ export class LtiServiceTokens {
 
   constructor(
     private readonly keys: LtiKeys,
+    /** When a kept token is too old to use; tests move it on. */
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -116,7 +117,8 @@ export class LtiServiceTokens {
   /** The JWT that proves the request comes from this tool, signed with its current key. */
   private async clientAssertion(platform: LtiPlatformRecord): Promise<string> {
     const { kid, privateKey } = await this.keys.signingKey();
-    const issuedAt = Math.floor(this.now() / 1000);
+    // The wall clock, not `now` (which only decides how long tokens are kept): the LMS checks it.
+    const issuedAt = Math.floor(Date.now() / 1000);
     return new SignJWT({})
       .setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid })
       .setIssuer(platform.clientId)

@@ -8,6 +8,7 @@ import { rubricTotal } from '#domain/lesson/rubric';
 import { utcDayOf } from '#domain/forecasting/days';
 import { LTI_SERVICE_CLAIMS } from '#domain/lti/service-claims';
 import { LTI_SCOPES } from '#domain/lti/service-token';
+import { findPlatformById } from '../repositories/lti-platforms.repository';
 import { setResourceLinkSession } from '../repositories/lti-resource-links.repository';
 import {
   type ApiClient,
@@ -145,6 +146,12 @@ describeWithServer('grades sent back to the LMS (LTI AGS) on %s', (ctx) => {
     expect(first.lineItemId).toBe(items[0]!.id);
     expect(scores().scoresOf(ben.sub)).toEqual([]);
 
+    // The LMS records a score before it answers; the tool marks it sent once it has answered.
+    const sentView = async () => {
+      const current = await gradesOf(teacher, base);
+      return current.students.every((s) => s.status !== 'pending') ? current : null;
+    };
+    await expect.poll(sentView, { timeout: 5000 }).not.toBeNull();
     let view = await gradesOf(teacher, base);
     expect(view.students.map(({ label, grade, status }) => ({ label, grade, status }))).toEqual([
       { label: 'Ada', grade: 100, status: 'sent' },
@@ -198,6 +205,7 @@ describeWithServer('grades sent back to the LMS (LTI AGS) on %s', (ctx) => {
     });
 
     // The teacher's page shows the values the LMS received; nothing changed, nothing resent.
+    await expect.poll(sentView, { timeout: 5000 }).not.toBeNull();
     view = await gradesOf(teacher, base);
     expect(
       view.students.map(({ label, grade, status, comment }) => ({ label, grade, status, comment })),
@@ -248,6 +256,30 @@ describeWithServer('grades sent back to the LMS (LTI AGS) on %s', (ctx) => {
     expect(retried.status).toBe(200);
     expect(retried.body.students[0]).toMatchObject({ status: 'sent', grade: 100, lastError: null });
     expect(scores().scoresOf(cleo.sub)).toHaveLength(1);
+  });
+
+  it('asks for a new token when the LMS revoked the one kept, and sends on the next attempt', async () => {
+    const { teacher, base, arrive } = await gradedLink(ctx, lti);
+    const ivy = await arrive(learner('Ivy'));
+    // The tool holds a token for scores, which the LMS then revokes.
+    const platform = await findPlatformById(ctx.server.db, lti.platformId);
+    if (!platform) throw new Error('the test platform is not registered');
+    await ctx.server.app.services.ltiServiceTokens.accessToken(platform, [LTI_SCOPES.score]);
+    scores().revokeTokens();
+    await answerAll(ivy.student, base, { strike: 20, talks: 20 });
+    await expect
+      .poll(async () => (await gradesOf(teacher, base)).students[0]?.lastError ?? null, {
+        timeout: 5000,
+      })
+      .toMatch(
+        /refused the score at .+: it answered 401: "\{\\"error\\":\\"invalid_token\\"\}"\.$/,
+      );
+    await ctx.server.app.services.ltiGrades.sendDue(new Date(Date.now() + 3600 * 1000));
+    expect((await gradesOf(teacher, base)).students[0]).toMatchObject({
+      status: 'sent',
+      attempts: 2,
+    });
+    expect(scores().scoresOf(ivy.sub)).toHaveLength(1);
   });
 
   it('sends nothing for a student removed or deleted before their grade went out', async () => {

@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { LTI_SCOPES } from '#domain/lti/service-token';
 import { findPlatformById } from '../repositories/lti-platforms.repository';
 import { registerLtiPlatform } from '../services/lti-platforms';
-import { LtiServiceError } from '../services/lti-service-tokens';
+import { LtiServiceError, LtiServiceTokens } from '../services/lti-service-tokens';
 import { useLtiPlatform } from './lti-fixtures';
 import { describeWithServer } from './use-test-server';
 
@@ -37,6 +37,18 @@ describeWithServer(
       expect(lti.platform.services.issuedTokens.slice(before).at(-1)).toEqual({
         scopes: [LTI_SCOPES.contextMembershipReadOnly],
       });
+    });
+
+    it('asks for a new token shortly before the kept one expires', async () => {
+      const registered = await platform();
+      let now = Date.now();
+      const clocked = new LtiServiceTokens(ctx.server.app.services.ltiKeys, () => now);
+      const first = await clocked.accessToken(registered, GRADES);
+      // The test LMS's tokens live 3600 s: kept until a minute before.
+      now += 3539 * 1000;
+      expect(await clocked.accessToken(registered, GRADES)).toBe(first);
+      now += 2 * 1000;
+      expect(await clocked.accessToken(registered, GRADES)).not.toBe(first);
     });
 
     it('signs with the tool’s new key after a rotation, which the LMS checks against the published set', async () => {
