@@ -24,6 +24,7 @@ import {
 import { housekeepingPlugin } from './plugins/housekeeping.plugin';
 import { lessonsPlugin } from './plugins/lessons.plugin';
 import { liveHubPlugin } from './plugins/live-hub.plugin';
+import { ltiGradesPlugin } from './plugins/lti-grades.plugin';
 import { mailerPlugin } from './plugins/mailer.plugin';
 import { rateLimitsPlugin } from './plugins/rate-limits.plugin';
 import { securityHeadersPlugin } from './plugins/security-headers';
@@ -39,6 +40,7 @@ import { joinRoutes } from './routes/join.routes';
 import { lessonRoutes, sharedLessonRoutes } from './routes/lessons.routes';
 import { ltiRoutes } from './routes/lti.routes';
 import { ltiDeepLinkingApiRoutes, ltiDeepLinkingPages } from './routes/lti-deep-linking.routes';
+import { ltiServiceRoutes } from './routes/lti-services.routes';
 import { outcomesRoutes } from './routes/outcomes.routes';
 import { passwordResetRoutes } from './routes/password-reset.routes';
 import { projectorRoutes } from './routes/projector.routes';
@@ -125,6 +127,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook('onClose', () => {
     services.close();
   });
+  await app.register(ltiGradesPlugin);
   if (options.warmUpArticleDrafter) {
     // Not awaited: the server answers while the worker warms up. A failure is logged; the
     // first draft then starts the worker again.
@@ -161,6 +164,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     studentDataRoutes,
     projectorRoutes,
     forecastSessionRoutes,
+    ltiServiceRoutes,
   ]) {
     await app.register(sessionRoutes, { prefix: '/api/sessions' });
   }

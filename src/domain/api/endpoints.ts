@@ -3,7 +3,8 @@ import type { EndpointContract } from './endpoints/contract';
 import { dashboardEndpoints } from './endpoints/dashboard';
 import { forecastEndpoints } from './endpoints/forecasts';
 import { lessonEndpoints } from './endpoints/lessons';
-import { ltiEndpoints } from './endpoints/lti';
+import { ltiDeepLinkingEndpoints } from './endpoints/lti-deep-linking';
+import { ltiServiceEndpoints } from './endpoints/lti-services';
 import { serverEndpoints } from './endpoints/server';
 import { sessionEndpoints } from './endpoints/sessions';
 import { studentEndpoints } from './endpoints/student';
@@ -28,5 +29,6 @@ export const endpoints = {
   ...dashboardEndpoints,
   ...studentEndpoints,
   ...forecastEndpoints,
-  ...ltiEndpoints,
+  ...ltiDeepLinkingEndpoints,
+  ...ltiServiceEndpoints,
 } as const satisfies Readonly<Record<string, EndpointContract>>;

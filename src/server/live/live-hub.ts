@@ -29,6 +29,9 @@ const REPLAY_PAGE = 500;
  */
 export const EVENT_RETENTION_MS = 24 * 3600 * 1000;
 
+/** A change to a session: an event published, or an answer saved. */
+export type SessionChange = LiveEvent['type'] | 'answer';
+
 /**
  * Fans session events out to the event streams this process holds (session-streams.ts).
  * Events are stored first, then signalled with a small NOTIFY (the event id), so every instance
@@ -46,6 +49,8 @@ export class LiveHub {
   /** Ids of events this instance published, whose NOTIFY it has not heard back yet. */
   private readonly publishedHere = new Set<number>();
   private isClosing = false;
+  /** Told of each change made on this instance (lti-grades.ts works grades out again). */
+  private readonly changeListeners: ((sessionId: string, change: SessionChange) => void)[] = [];
 
   constructor(
     private readonly db: Database,
@@ -89,6 +94,7 @@ export class LiveHub {
    */
   async publish(sessionId: string, audience: Audience, event: LiveEvent): Promise<number> {
     const id = await insertSessionEvent(this.db, sessionId, audience, event);
+    this.tellChange(sessionId, event.type);
     if (this.db.kind === 'postgres') {
       if (this.publishedHere.size >= PUBLISHED_HERE_MEMORY) this.publishedHere.clear();
       this.publishedHere.add(id);
@@ -104,6 +110,7 @@ export class LiveHub {
   /** An answer was saved: teachers' counts refresh soon, in one signal for a burst of answers. */
   answerRecorded(sessionId: string): void {
     void this.activity.sessionUsed(sessionId);
+    this.tellChange(sessionId, 'answer');
     if (this.answerSignalTimers.has(sessionId)) return;
     const timer = setTimeout(() => {
       this.answerSignalTimers.delete(sessionId);
@@ -130,6 +137,18 @@ export class LiveHub {
       );
     }, COUNT_COALESCE_MS);
     this.wallTimers.set(key, timer);
+  }
+
+  /**
+   * Listens to the changes made on this instance, once each (not to those heard from others):
+   * the events it publishes and the answers it saves.
+   */
+  onSessionChange(listener: (sessionId: string, change: SessionChange) => void): void {
+    this.changeListeners.push(listener);
+  }
+
+  private tellChange(sessionId: string, change: SessionChange): void {
+    for (const listener of this.changeListeners) listener(sessionId, change);
   }
 
   /**

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { exportJWK, generateKeyPair, type JWK } from 'jose';
+import { exportJWK, generateKeyPair, importJWK, type CryptoKey, type JWK } from 'jose';
 import type { Database } from '../db/database';
 import {
   findSigningKey,
@@ -11,6 +11,12 @@ import {
 /** How long a retired key stays in the key set: longer than any platform caches a key set. */
 export const RETIRED_KEY_GRACE_DAYS = 7;
 const ALGORITHM = 'RS256';
+
+/** The key the tool signs with now, and its id for the JWT header. */
+export interface SigningKey {
+  readonly kid: string;
+  readonly privateKey: CryptoKey;
+}
 
 /** A key set as RFC 7517 writes it, which platforms fetch from GET /lti/jwks.json. */
 export interface PublicKeySet {
@@ -43,6 +49,19 @@ export class LtiKeys {
     const since = new Date(now.getTime() - RETIRED_KEY_GRACE_DAYS * 24 * 3600 * 1000);
     const keys = await listPublishedKeys(this.db, since);
     return { keys: keys.map((key) => JSON.parse(key.publicJwk) as JWK) };
+  }
+
+  /** The newest key not retired, made on first need, for what the tool signs (client assertions). */
+  async signingKey(): Promise<SigningKey> {
+    const record = await findSigningKey(this.db);
+    if (!record) {
+      await makeToolKey(this.db);
+      return this.signingKey();
+    }
+    const privateKey = await importJWK(JSON.parse(record.privateJwk) as JWK, ALGORITHM);
+    if (privateKey instanceof Uint8Array)
+      throw new Error(`the tool key ${record.kid} is not an RSA key`);
+    return { kid: record.kid, privateKey };
   }
 
   /**

@@ -10,8 +10,10 @@ import {
   readResourceLinkLaunch,
 } from '#domain/lti/launch-claims';
 import { isRefusal, refusal, type LtiRefusal, type LtiRefusalCode } from '#domain/lti/refusals';
+import { readLaunchServices } from '#domain/lti/service-claims';
 import type { Database } from '../db/database';
 import type { LiveHub } from '../live/live-hub';
+import { saveLinkServices } from '../repositories/lti-link-services.repository';
 import { findLogin, insertLogin, useLogin } from '../repositories/lti-logins.repository';
 import {
   findPlatformById,
@@ -188,8 +190,12 @@ export class LtiLaunch {
     const placed = placementId
       ? await this.links.placements.sessionOfLink(platform.id, launch, placementId)
       : null;
-    if (launch.role === 'learner') return arriveAsStudent(this.db, this.hub, platform.id, launch);
-    const arrival = await arriveAsTeacher(this.db, platform.id, launch);
+    const arrival = await (launch.role === 'learner'
+      ? arriveAsStudent(this.db, this.hub, platform.id, launch)
+      : arriveAsTeacher(this.db, platform.id, launch));
+    // After the arrival, which made the link: where its grades go and its class list is read.
+    const link = { platformId: platform.id, ...launch };
+    await saveLinkServices(this.db, link, readLaunchServices(payload));
     // Another instructor of the course has no part in the placing teacher's session.
     return arrival.kind === 'teacher' && placed?.teacherId === arrival.teacher.id
       ? { kind: 'teacher-session', teacher: arrival.teacher, sessionId: placed.sessionId }

@@ -14,10 +14,13 @@ import { Classes } from './classes';
 import { ForecastSignIn } from './forecast-sign-in';
 import { Forecasts } from './forecasts';
 import { Joining, type JoinLimiters } from './joining';
+import { LtiGrades } from './lti-grades';
 import { LtiKeys } from './lti-keys';
 import { LtiDeepLinking } from './lti-deep-linking';
 import { LtiLaunch } from './lti-launch';
 import { LtiPlacements } from './lti-placements';
+import { LtiRoster } from './lti-roster';
+import { LtiServiceTokens } from './lti-service-tokens';
 import { Reports } from './reports';
 import { SessionViews } from './session-views';
 import { SpeakingTurns } from './speaking-turns';
@@ -53,8 +56,11 @@ export interface Services {
   readonly forecastSignIn: ForecastSignIn;
   readonly joining: Joining;
   readonly ltiDeepLinking: LtiDeepLinking;
+  readonly ltiGrades: LtiGrades;
   readonly ltiKeys: LtiKeys;
   readonly ltiLaunch: LtiLaunch;
+  readonly ltiRoster: LtiRoster;
+  readonly ltiServiceTokens: LtiServiceTokens;
   readonly reports: Reports;
   readonly speakingTurns: SpeakingTurns;
   readonly statements: ClassStatements;
@@ -85,6 +91,7 @@ export function createServices(deps: ServiceDependencies): Services {
   const ltiKeys = new LtiKeys(db);
   const ltiDeepLinking = new LtiDeepLinking(db, ltiKeys, lessons);
   const ltiPlacements = new LtiPlacements(db, lessons, classSessions);
+  const ltiServiceTokens = new LtiServiceTokens(ltiKeys);
   return {
     classes: new Classes(db, forecasts),
     forecasts,
@@ -94,8 +101,11 @@ export function createServices(deps: ServiceDependencies): Services {
     classSessions,
     joining: new Joining(db, hub, deps.limiters),
     ltiDeepLinking,
+    ltiGrades: new LtiGrades(db, hub, lessons, forecasts, ltiServiceTokens, log),
     ltiKeys,
     ltiLaunch: new LtiLaunch(db, hub, { deepLinking: ltiDeepLinking, placements: ltiPlacements }),
+    ltiRoster: new LtiRoster(db, ltiServiceTokens),
+    ltiServiceTokens,
     reports: new Reports(db, hub, views, wallKeys, forecasts),
     speakingTurns: new SpeakingTurns(db, hub),
     statements,

@@ -208,6 +208,17 @@ export const ENDPOINTS: readonly Endpoint[] = [
     path: '/api/sessions/:id/my-leaderboard',
     body: fc.record({ optIn: mostly([true, false]) }),
   },
+  { method: 'GET', path: '/api/sessions/:id/lti/grades' },
+  {
+    method: 'POST',
+    path: '/api/sessions/:id/lti/grades/retry',
+    body: fc.oneof(
+      fc.record({ participantId: fc.oneof(fc.uuid(), nastyString, anyJson) }),
+      anyJson,
+    ),
+  },
+  { method: 'GET', path: '/api/sessions/:id/lti/roster' },
+  { method: 'POST', path: '/api/sessions/:id/lti/roster/refresh', body: anyJson },
   { method: 'DELETE', path: '/api/sessions/:id', isDestructive: true },
   { method: 'POST', path: '/api/lessons/import', body: fc.record({ file: lessonFile }) },
   { method: 'POST', path: '/api/lessons', body: fc.record({ draft: lessonDraft }) },

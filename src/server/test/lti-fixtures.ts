@@ -57,6 +57,8 @@ export function useLtiPlatform(ctx: ServerContext): LtiFixture {
   beforeAll(async () => {
     const platform = await TestLtiPlatform.start();
     const { id } = await registerLtiPlatform(ctx.server.db, platform.registration());
+    // The tool registered in the LMS: where the LMS checks what the tool signs.
+    platform.services.toolJwksUrl = `${ctx.server.baseUrl}/lti/jwks.json`;
     started = { platform, platformId: id };
   });
   afterAll(async () => {

@@ -7,6 +7,7 @@ import type { NewLtiPlatform } from '../services/lti-platforms';
 import { readForm, TestDeepLinking } from './lti-platform-deep-linking';
 import { ApiClient } from './api-client';
 import { CookieJar } from './cookie-jar';
+import { TestLmsServices } from './lti-platform-services';
 
 export const INSTRUCTOR_ROLE = 'http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor';
 export const LEARNER_ROLE = 'http://purl.imsglobal.org/vocab/lis/v2/membership#Learner';
@@ -64,6 +65,8 @@ export class TestLtiPlatform {
   private readonly plans = new Map<string, LaunchPlan>();
   /** Deep linking: the plans of "add an activity", and the answers the tool sent back. */
   readonly deepLinking = new TestDeepLinking(this);
+  /** The services a tool calls: tokens, grades, class lists (lti-platform-services.ts). */
+  readonly services = new TestLmsServices(this.clientId, () => this.baseUrl);
 
   private readonly server: Server;
   private port = 0;
@@ -128,6 +131,7 @@ export class TestLtiPlatform {
 
   private async answer(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', this.baseUrl);
+    if (await this.services.answer(url, request, response)) return;
     if (url.pathname === '/jwks') {
       response.setHeader('content-type', 'application/json');
       response.end(JSON.stringify({ keys: [this.key.publicJwk] }));
@@ -198,6 +202,7 @@ export class TestLtiPlatform {
       [LTI_CLAIMS.resourceLink]: { id: plan.resourceLinkId, title: 'Discuss the article' },
       [LTI_CLAIMS.roles]: user.roles,
       [LTI_CLAIMS.context]: { id: 'course-1', title: 'Civics 9' },
+      ...this.services.launchClaims(),
     };
     // The plan's claims replace the standard ones; an undefined one removes it.
     const claims = Object.fromEntries(

@@ -205,6 +205,14 @@ const SERVER_STORES: readonly Store[] = [
         name: 'lti_logins.state, nonce',
         why: 'Checks that a launch is answered once, in the browser that started it.',
       },
+      {
+        name: 'lti_resource_links.roster_members, roster_fetched_at, roster_error',
+        why: 'The course’s active learners as the LMS’s class list last gave them (its id and name for each), to show the teacher who has not started; replaced at each reading, deleted with the link.',
+      },
+      {
+        name: 'lti_grade_outbox',
+        why: 'A student’s grade sent to the LMS (out of 100, with its comment) and how sending it went; deleted with the student or the session.',
+      },
     ],
   },
   {

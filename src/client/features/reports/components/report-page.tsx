@@ -22,6 +22,7 @@ import {
   WritingSection,
   type SessionSectionProps,
 } from './report-sections';
+import { LtiGradesSection } from './lti-grades-section';
 import { StudentTranscriptPicker } from './student-answers';
 
 function DeleteSessionButton({ sessionId }: { readonly sessionId: string }) {
@@ -74,6 +75,7 @@ function Report({ sessionId, report, lesson }: SessionSectionProps) {
       <SectionsSection report={report} lesson={lesson} />
       <ForecastsSection report={report} lesson={lesson} />
       <WritingSection sessionId={sessionId} report={report} lesson={lesson} />
+      <LtiGradesSection sessionId={sessionId} />
       <SpeakingTurnsSection sessionId={sessionId} report={report} />
       <ResponsesSection report={report} lesson={lesson} />
       <StudentTranscriptPicker sessionId={sessionId} report={report} lesson={lesson} />

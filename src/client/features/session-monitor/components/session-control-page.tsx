@@ -17,6 +17,7 @@ import { ItemControl } from './item-control';
 import { JoinPanel } from './join-panel';
 import { PageUnavailable } from '#shared/components/page-unavailable';
 import { ResponseWall } from './response-wall';
+import { LtiCourseRoster } from './lti-course-roster';
 import { Roster } from './roster';
 import { SpeakingTallyPanel } from './speaking-tally';
 import { StatementsPanel } from './statements-panel';
@@ -169,6 +170,7 @@ function SessionControl({
         participants={view.participants}
         isEnded={isEnded}
       />
+      <LtiCourseRoster sessionId={session.id} joinedCount={view.participants.length} />
       {section ? (
         <section aria-labelledby={sectionHeadingId} className="control-section">
           <p className="section-count">

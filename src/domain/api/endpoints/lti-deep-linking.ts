@@ -12,7 +12,7 @@ const REFUSALS =
   "404 deep_link_not_found for an unknown id or another teacher's request, 410 deep_link_expired after an hour, 409 deep_link_used once answered.";
 
 /** LTI deep linking: the teacher picks, inside the LMS's "add an activity", what to place. */
-export const ltiEndpoints = {
+export const ltiDeepLinkingEndpoints = {
   ltiDeepLinkingRequest: {
     method: 'GET',
     path: '/api/lti/deep-links/:requestId',
