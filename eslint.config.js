@@ -136,6 +136,8 @@ const PLACES = [
   },
   // The admin command asks the running server whether it is up before touching its database.
   { files: ['src/server/admin.ts'], allow: ['process', 'fetch'] },
+  // An LMS's documents for Dynamic Registration: bounded in time and size (docs/decisions/0012).
+  { files: ['src/server/lib/lms-fetch.ts'], allow: ['fetch'] },
   // Tests stand in for the outside world: they stub it, spawn processes and call the server.
   { files: ['src/server/test/**', '**/*.test.{ts,tsx}'], allow: Object.keys(OUTSIDE) },
 ];

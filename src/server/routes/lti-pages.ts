@@ -1,9 +1,10 @@
 import type { LtiRefusal } from '#domain/lti/refusals';
 
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+export const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** A small page of its own: the launch ends before the app's client is loaded. */
-function page(title: string, body: string): string {
+export function page(title: string, body: string): string {
   return [
     '<!doctype html>',
     '<html lang="en">',

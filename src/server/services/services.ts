@@ -14,6 +14,8 @@ import { Classes } from './classes';
 import { ForecastSignIn } from './forecast-sign-in';
 import { Forecasts } from './forecasts';
 import { Joining, type JoinLimiters } from './joining';
+import { LtiDynamicRegistration } from './lti-dynamic-registration';
+import { LtiHandoffs } from './lti-handoffs';
 import { LtiKeys } from './lti-keys';
 import { LtiLaunch } from './lti-launch';
 import { Reports } from './reports';
@@ -50,8 +52,10 @@ export interface Services {
   readonly forecasts: Forecasts;
   readonly forecastSignIn: ForecastSignIn;
   readonly joining: Joining;
+  readonly ltiHandoffs: LtiHandoffs;
   readonly ltiKeys: LtiKeys;
   readonly ltiLaunch: LtiLaunch;
+  readonly ltiRegistration: LtiDynamicRegistration;
   readonly reports: Reports;
   readonly speakingTurns: SpeakingTurns;
   readonly statements: ClassStatements;
@@ -86,8 +90,10 @@ export function createServices(deps: ServiceDependencies): Services {
     articleDrafts,
     classSessions: new ClassSessions(db, hub, views, lessons, config.retentionDays),
     joining: new Joining(db, hub, deps.limiters),
+    ltiHandoffs: new LtiHandoffs(db),
     ltiKeys: new LtiKeys(db),
     ltiLaunch: new LtiLaunch(db, hub),
+    ltiRegistration: new LtiDynamicRegistration(db),
     reports: new Reports(db, hub, views, wallKeys, forecasts),
     speakingTurns: new SpeakingTurns(db, hub),
     statements,

@@ -5,6 +5,11 @@ import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from 'j
 import { LTI_CLAIMS } from '#domain/lti/launch-claims';
 import type { NewLtiPlatform } from '../services/lti-platforms';
 import { ApiClient } from './api-client';
+import {
+  openIdConfigurationOf,
+  registerToolAt,
+  type ReceivedRegistration,
+} from './lti-platform-registration';
 import { CookieJar } from './cookie-jar';
 
 export const INSTRUCTOR_ROLE = 'http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor';
@@ -30,6 +35,8 @@ export interface LaunchPlan {
   readonly hasNoKeyId?: boolean;
   /** Seconds the token expired ago (it is valid for 5 minutes otherwise). */
   readonly expiredSecondsAgo?: number;
+  /** The frame the platform's storage answers in (lti_storage_target), posted with the token. */
+  readonly storageTarget?: string;
 }
 
 interface KeyPair {
@@ -54,9 +61,19 @@ const escapeAttribute = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c
  * Whom it launches, and how, is the plan the test gave for the login hint.
  */
 export class TestLtiPlatform {
-  readonly clientId = 'article-discussion-tool';
-  readonly deploymentId = 'deployment-1';
+  /** Replaced by the client id and deployment it gives when the tool registers dynamically. */
+  clientId = 'article-discussion-tool';
+  deploymentId = 'deployment-1';
   private readonly plans = new Map<string, LaunchPlan>();
+  /** The bearer token its registration endpoint takes (Dynamic Registration). */
+  readonly registrationToken = `registration-${randomUUID()}`;
+  /** Fields of the OpenID configuration a test replaces (undefined removes one). */
+  configurationOverride: Record<string, unknown> = {};
+  /** Bytes of padding added to the OpenID configuration, to make it too big. */
+  configurationPadding = 0;
+  /** How the registration endpoint fails, when a test wants it to. */
+  registrationFailure: { readonly status: number; readonly body: string } | null = null;
+  readonly registrations: ReceivedRegistration[] = [];
 
   private readonly server: Server;
   private port = 0;
@@ -126,6 +143,18 @@ export class TestLtiPlatform {
       response.end(JSON.stringify({ keys: [this.key.publicJwk] }));
       return;
     }
+    if (url.pathname === '/.well-known/openid-configuration') {
+      response.setHeader('content-type', 'application/json');
+      response.end(JSON.stringify(openIdConfigurationOf(this)));
+      return;
+    }
+    if (url.pathname === '/register' && request.method === 'POST') {
+      const answer = await registerToolAt(this, request);
+      response.statusCode = answer.status;
+      response.setHeader('content-type', 'application/json');
+      response.end(answer.body);
+      return;
+    }
     if (url.pathname === '/auth') {
       const form = await this.authorize(url.searchParams);
       response.statusCode = form.status;
@@ -135,6 +164,11 @@ export class TestLtiPlatform {
     }
     response.statusCode = 404;
     response.end();
+  }
+
+  /** The address its administrator's page passes as openid_configuration. */
+  get openIdConfigurationUrl(): string {
+    return `${this.baseUrl}/.well-known/openid-configuration`;
   }
 
   /** The authentication response: what an LMS checks of the request, then the signed token. */
@@ -158,7 +192,11 @@ export class TestLtiPlatform {
       return { status: 400, html: `<p>invalid_request: ${why}</p>` };
     }
     const idToken = await this.sign(plan, query.get('nonce') ?? '');
-    const fields = { id_token: idToken, state: query.get('state') ?? '' };
+    const fields = {
+      id_token: idToken,
+      state: query.get('state') ?? '',
+      ...(plan.storageTarget ? { lti_storage_target: plan.storageTarget } : {}),
+    };
     const inputs = Object.entries(fields)
       .map(
         ([name, value]) => `<input type="hidden" name="${name}" value="${escapeAttribute(value)}">`,
