@@ -11,6 +11,7 @@ import {
   type ReceivedRegistration,
 } from './lti-platform-registration';
 import { CookieJar } from './cookie-jar';
+import { coursePage } from './lti-platform-course';
 
 export const INSTRUCTOR_ROLE = 'http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor';
 export const LEARNER_ROLE = 'http://purl.imsglobal.org/vocab/lis/v2/membership#Learner';
@@ -141,6 +142,11 @@ export class TestLtiPlatform {
     if (url.pathname === '/jwks') {
       response.setHeader('content-type', 'application/json');
       response.end(JSON.stringify({ keys: [this.key.publicJwk] }));
+      return;
+    }
+    if (url.pathname === '/course') {
+      response.setHeader('content-type', 'text/html; charset=utf-8');
+      response.end(coursePage(url.searchParams.get('tool') ?? ''));
       return;
     }
     if (url.pathname === '/.well-known/openid-configuration') {
