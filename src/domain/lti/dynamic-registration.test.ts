@@ -28,6 +28,7 @@ describe('readPlatformConfiguration', () => {
       registrationEndpoint: `${moodle}/mod/lti/openid-registration.php`,
       productFamilyCode: 'moodle',
       version: '4.5',
+      deepLinkingPlacements: null,
     });
   });
 
@@ -60,6 +61,40 @@ describe('clientRegistrationRequest', () => {
       jwks_uri: 'https://class.school.example:8443/lti/jwks.json',
       [TOOL_CONFIGURATION_CLAIM]: { domain: 'class.school.example:8443' },
     });
+  });
+});
+
+describe('the deep-linking placements asked for', () => {
+  const offering = (placements?: string[]) =>
+    readPlatformConfiguration(configurationUrl, {
+      ...configuration,
+      [PLATFORM_CONFIGURATION_CLAIM]: {
+        product_family_code: 'canvas',
+        messages_supported: [{ type: 'LtiDeepLinkingRequest', placements }],
+      },
+    });
+  const messagesFor = (placements?: string[]) => {
+    const platform = offering(placements);
+    if ('refused' in platform) throw new Error(platform.message);
+    const request = clientRegistrationRequest('https://class.school.example', platform);
+    return (request[TOOL_CONFIGURATION_CLAIM] as { messages: unknown[] }).messages;
+  };
+
+  it('are those of the LMS’s it offers, Canvas’s selection placements among them', () => {
+    expect(messagesFor(['assignment_selection', 'editor_button', 'link_selection'])).toContainEqual(
+      {
+        type: 'LtiDeepLinkingRequest',
+        placements: ['link_selection', 'assignment_selection'],
+      },
+    );
+  });
+
+  it('are the spec’s content area when the LMS names none, and left out when none fits', () => {
+    expect(messagesFor()).toContainEqual({
+      type: 'LtiDeepLinkingRequest',
+      placements: ['ContentArea'],
+    });
+    expect(messagesFor(['editor_button'])).toContainEqual({ type: 'LtiDeepLinkingRequest' });
   });
 });
 

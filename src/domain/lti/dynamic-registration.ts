@@ -76,6 +76,8 @@ export interface PlatformConfiguration {
   /** The LMS's product ("canvas", "moodle"), to show the administrator. */
   readonly productFamilyCode: string;
   readonly version: string | null;
+  /** Where the LMS can send a deep-linking request; null when it does not say. */
+  readonly deepLinkingPlacements: readonly string[] | null;
 }
 
 const firstIssue = (error: z.ZodError) => {
@@ -108,6 +110,9 @@ export function readPlatformConfiguration(
     );
   }
   const platform = config[PLATFORM_CONFIGURATION_CLAIM];
+  const deepLinking = platform.messages_supported?.find(
+    (message) => message.type === 'LtiDeepLinkingRequest',
+  );
   return {
     issuer: config.issuer,
     authorizationEndpoint: config.authorization_endpoint,
@@ -116,6 +121,7 @@ export function readPlatformConfiguration(
     registrationEndpoint: config.registration_endpoint,
     productFamilyCode: platform.product_family_code,
     version: platform.version ?? null,
+    deepLinkingPlacements: deepLinking?.placements ?? null,
   };
 }
 
@@ -133,8 +139,28 @@ const TOOL_DESCRIPTION =
 /** `https://host:port/path` -> `host:port` (the domain has no URL type to lean on). */
 const hostOf = (baseUrl: string) => baseUrl.replace(/^[a-z]+:\/\//i, '').split('/')[0] ?? baseUrl;
 
+/**
+ * Where a teacher picks a lesson for a new activity: the spec's content area (Moodle), or
+ * Canvas's link and assignment selection.
+ */
+const DEEP_LINKING_PLACEMENTS = ['ContentArea', 'link_selection', 'assignment_selection'];
+
+/** The placements asked for: those the LMS offers, or the spec's when it names none. */
+function deepLinkingMessage(offered: readonly string[] | null): Record<string, unknown> {
+  const placements = offered
+    ? DEEP_LINKING_PLACEMENTS.filter((placement) => offered.includes(placement))
+    : ['ContentArea'];
+  return {
+    type: 'LtiDeepLinkingRequest',
+    ...(placements.length > 0 ? { placements } : {}),
+  };
+}
+
 /** The client registration the tool posts to the platform (Dynamic Registration 1.0, 3.5.2). */
-export function clientRegistrationRequest(baseUrl: string): Record<string, unknown> {
+export function clientRegistrationRequest(
+  baseUrl: string,
+  platform: Pick<PlatformConfiguration, 'deepLinkingPlacements'> = { deepLinkingPlacements: null },
+): Record<string, unknown> {
   const { loginUrl, launchUrl, jwksUrl } = toolAddresses(baseUrl);
   return {
     application_type: 'web',
@@ -153,9 +179,10 @@ export function clientRegistrationRequest(baseUrl: string): Record<string, unkno
       claims: ['iss', 'sub', 'name', 'email'],
       messages: [
         { type: 'LtiResourceLinkRequest' },
-        // Where a teacher picks a lesson for a new activity; an LMS may offer its own places.
-        { type: 'LtiDeepLinkingRequest', placements: ['ContentArea'] },
+        deepLinkingMessage(platform.deepLinkingPlacements),
       ],
+      // Canvas's own field: it sends the user's name and e-mail only at this level.
+      'https://canvas.instructure.com/lti/privacy_level': 'public',
     },
   };
 }

@@ -46,6 +46,7 @@ export const ltiRegistrationRoutes: FastifyPluginCallback = (app, _options, done
       const configuration = await ltiRegistration.readConfiguration(
         request.params.secret,
         query.openid_configuration,
+        query.registration_token,
       );
       return await sendPage(
         reply,

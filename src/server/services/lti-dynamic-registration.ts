@@ -52,6 +52,9 @@ export async function createRegistrationInvitation(
   return { url: `${baseUrl}${REGISTRATION_PATH}/${secret}`, expiresAt };
 }
 
+const bearer = (token: string | undefined): Record<string, string> =>
+  token ? { authorization: `Bearer ${token}` } : {};
+
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /** An https address (http only on this machine, for a test LMS), or the refusal naming it. */
@@ -113,6 +116,7 @@ export class LtiDynamicRegistration {
   async readConfiguration(
     secret: string,
     configurationUrl: string | undefined,
+    registrationToken: string | undefined,
   ): Promise<PlatformConfiguration> {
     await this.requireInvitation(secret);
     if (!configurationUrl) {
@@ -124,7 +128,8 @@ export class LtiDynamicRegistration {
     requireWebAddress('openid_configuration address', configurationUrl);
     const document = await this.fetchJson(
       configurationUrl,
-      { method: 'GET' },
+      // Canvas serves its configuration only with the registration token.
+      { method: 'GET', headers: bearer(registrationToken) },
       'OpenID configuration',
       'configuration_unreachable',
     );
@@ -149,19 +154,18 @@ export class LtiDynamicRegistration {
     registrationToken: string | undefined;
     baseUrl: string;
   }): Promise<LtiPlatformRecord> {
-    const configuration = await this.readConfiguration(input.secret, input.configurationUrl);
+    const configuration = await this.readConfiguration(
+      input.secret,
+      input.configurationUrl,
+      input.registrationToken,
+    );
     requireWebAddress('registration endpoint', configuration.registrationEndpoint);
     const answer = await this.fetchJson(
       configuration.registrationEndpoint,
       {
         method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          ...(input.registrationToken
-            ? { authorization: `Bearer ${input.registrationToken}` }
-            : {}),
-        },
-        body: JSON.stringify(clientRegistrationRequest(input.baseUrl)),
+        headers: { 'content-type': 'application/json', ...bearer(input.registrationToken) },
+        body: JSON.stringify(clientRegistrationRequest(input.baseUrl, configuration)),
       },
       'registration answer',
       'registration_failed',

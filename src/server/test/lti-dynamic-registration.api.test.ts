@@ -111,8 +111,14 @@ describeWithServer('LTI Dynamic Registration on %s', (ctx) => {
           { type: 'LtiResourceLinkRequest' },
           { type: 'LtiDeepLinkingRequest', placements: ['ContentArea'] },
         ],
+        'https://canvas.instructure.com/lti/privacy_level': 'public',
       },
     });
+    // Its configuration was asked for with the token too, as Canvas requires.
+    expect(lms.configurationAuthorizations).toEqual([
+      `Bearer ${lms.registrationToken}`,
+      `Bearer ${lms.registrationToken}`,
+    ]);
 
     const platforms = await listLtiPlatforms(ctx.server.db);
     expect(platforms).toContainEqual(

@@ -75,6 +75,8 @@ export class TestLtiPlatform {
   /** How the registration endpoint fails, when a test wants it to. */
   registrationFailure: { readonly status: number; readonly body: string } | null = null;
   readonly registrations: ReceivedRegistration[] = [];
+  /** The Authorization header of each request for its OpenID configuration. */
+  readonly configurationAuthorizations: (string | undefined)[] = [];
 
   private readonly server: Server;
   private port = 0;
@@ -150,6 +152,7 @@ export class TestLtiPlatform {
       return;
     }
     if (url.pathname === '/.well-known/openid-configuration') {
+      this.configurationAuthorizations.push(request.headers.authorization);
       response.setHeader('content-type', 'application/json');
       response.end(JSON.stringify(openIdConfigurationOf(this)));
       return;
