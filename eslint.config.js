@@ -138,6 +138,8 @@ const PLACES = [
   { files: ['src/server/admin.ts'], allow: ['process', 'fetch'] },
   // An LMS's services (tokens, grades, class lists) are called from one module, within bounds.
   { files: ['src/server/lib/lms-http.ts'], allow: ['fetch'] },
+  // An LMS's documents for Dynamic Registration: bounded in time and size (docs/decisions/0012).
+  { files: ['src/server/lib/lms-fetch.ts'], allow: ['fetch'] },
   // Tests stand in for the outside world: they stub it, spawn processes and call the server.
   { files: ['src/server/test/**', '**/*.test.{ts,tsx}'], allow: Object.keys(OUTSIDE) },
 ];

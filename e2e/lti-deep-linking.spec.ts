@@ -38,11 +38,10 @@ const testWithLms = test.extend<{ lms: TestLtiPlatform; tool: LtiToolServer }>({
     await use(lms);
     await lms.close();
   },
-  tool: async ({ lms }, use, testInfo) => {
-    const tool = new LtiToolServer(
-      Number(process.env.E2E_PORT ?? 4173) + 20 + testInfo.parallelIndex,
-    );
-    await tool.start(lms);
+  tool: async ({ lms }, use) => {
+    const tool = await LtiToolServer.create();
+    await tool.register(lms);
+    await tool.start();
     await use(tool);
     await tool.dispose();
   },

@@ -2,6 +2,11 @@ import { parseArgs } from 'node:util';
 import { AdminError } from './admin-error';
 import type { ServerConfig } from './config';
 import type { Database } from './db/database';
+import {
+  createRegistrationInvitation,
+  INVITATION_DEFAULT_HOURS,
+  INVITATION_MAX_HOURS,
+} from './services/lti-dynamic-registration';
 import { LtiKeys, RETIRED_KEY_GRACE_DAYS } from './services/lti-keys';
 import {
   listLtiPlatforms,
@@ -14,6 +19,9 @@ import { configuredBaseUrl } from './services/password-reset';
 export const LTI_USAGE = `  lti-register --issuer <url> --client-id <id> --auth-url <url> --token-url <url>
                --jwks-url <url> --deployment-id <id> [--deployment-id <id> ...]
                             register an LMS (LTI 1.3) by hand, or add deployments to one
+  lti-registration-url [--hours <n>]
+                            print a URL for an LMS's Dynamic Registration: it registers one LMS,
+                            within ${INVITATION_DEFAULT_HOURS} hours unless --hours says otherwise (at most ${INVITATION_MAX_HOURS})
   lti-platforms             list the registered LMSs, and what to give an LMS about this tool
   lti-rotate-key            make a new signing key; the old one stays published for ${RETIRED_KEY_GRACE_DAYS} days`;
 
@@ -90,6 +98,42 @@ async function register(config: ServerConfig, db: Database, args: string[]): Pro
   }
 }
 
+async function registrationUrl(
+  config: ServerConfig,
+  db: Database,
+  args: string[],
+): Promise<string> {
+  let values;
+  try {
+    ({ values } = parseArgs({ args, strict: true, options: { hours: { type: 'string' } } }));
+  } catch (error) {
+    throw new AdminError(
+      `${error instanceof Error ? error.message : String(error)}\n\n${LTI_USAGE}`,
+      2,
+    );
+  }
+  const hours = values.hours === undefined ? INVITATION_DEFAULT_HOURS : Number(values.hours);
+  if (!Number.isInteger(hours) || hours < 1 || hours > INVITATION_MAX_HOURS) {
+    throw new AdminError(
+      `--hours must be a whole number from 1 to ${INVITATION_MAX_HOURS}, not ${values.hours ?? ''}.`,
+      2,
+    );
+  }
+  const { url, expiresAt } = await createRegistrationInvitation(
+    db,
+    configuredBaseUrl(config),
+    hours,
+  );
+  const until = expiresAt.toISOString().slice(0, 16).replace('T', ' ');
+  return [
+    `A registration URL for one LMS (LTI Dynamic Registration), valid until ${until} UTC:`,
+    '',
+    `  ${url}`,
+    '',
+    'Paste it into the LMS\'s dynamic registration (Canvas: Developer Keys or Apps; Moodle: Manage tools, "Tool URL"). It works once: it registers one LMS, then refuses. Keep it private until then: whoever has it can register an LMS with this tool.',
+  ].join('\n');
+}
+
 /**
  * The LTI commands of `npm run admin`; null when `command` is not one of them. Returns what to
  * print.
@@ -100,13 +144,16 @@ export async function runLtiCommand(
   config: ServerConfig,
   openDb: () => Promise<Database>,
 ): Promise<string | null> {
-  if (!['lti-register', 'lti-platforms', 'lti-rotate-key'].includes(command)) return null;
-  if (command !== 'lti-register' && args.length > 0) {
+  const commands = ['lti-register', 'lti-registration-url', 'lti-platforms', 'lti-rotate-key'];
+  if (!commands.includes(command)) return null;
+  const takesArguments = command === 'lti-register' || command === 'lti-registration-url';
+  if (!takesArguments && args.length > 0) {
     throw new AdminError(`${command} takes no arguments.\n\n${LTI_USAGE}`, 2);
   }
   const db = await openDb();
   try {
     if (command === 'lti-register') return await register(config, db, args);
+    if (command === 'lti-registration-url') return await registrationUrl(config, db, args);
     if (command === 'lti-platforms') {
       const platforms = await listLtiPlatforms(db);
       const listed =

@@ -12,7 +12,7 @@ import { configuredBaseUrl, createPasswordResetLink } from './services/password-
  */
 
 const USAGE = `Usage: npm run admin -- reset-password <e-mail>
-       npm run admin -- lti-register | lti-platforms | lti-rotate-key
+       npm run admin -- lti-register | lti-registration-url | lti-platforms | lti-rotate-key
 
   reset-password <e-mail>   print a one-time link that lets this teacher set a new password
 ${LTI_USAGE}`;

@@ -25,6 +25,7 @@ import { housekeepingPlugin } from './plugins/housekeeping.plugin';
 import { lessonsPlugin } from './plugins/lessons.plugin';
 import { liveHubPlugin } from './plugins/live-hub.plugin';
 import { ltiGradesPlugin } from './plugins/lti-grades.plugin';
+import { ltiFramingPlugin } from './plugins/lti-framing';
 import { mailerPlugin } from './plugins/mailer.plugin';
 import { rateLimitsPlugin } from './plugins/rate-limits.plugin';
 import { securityHeadersPlugin } from './plugins/security-headers';
@@ -107,6 +108,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(mailerPlugin);
   await app.register(fastifyCookie, { secret: config.cookieSecret });
   await app.register(securityHeadersPlugin);
+  // After the security headers: the pages an LMS frames name its origins instead of 'none'.
+  await app.register(ltiFramingPlugin);
   // Replies above 1 KB (JSON, CSV, Markdown) go out compressed when the client accepts it;
   // built files are compressed at build time (precompressed below). Event streams are written
   // to the socket directly and never pass through here.

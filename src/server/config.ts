@@ -124,6 +124,11 @@ const envSchema = z.object({
     .min(-3650)
     .max(3650)
     .default(0),
+  /**
+   * Origins (comma-separated) that may show the LTI pages in a frame besides the registered
+   * LMSs' own: an LMS whose course pages live elsewhere than its issuer and login addresses.
+   */
+  LTI_FRAME_ANCESTORS: parsedBy(parseFrameAncestors),
   NODE_ENV: z.string().optional(),
 });
 
@@ -169,6 +174,8 @@ export interface ServerConfig {
   readonly articleFetchTimeoutMs: number;
   /** Days the forecast clock runs ahead (CLOCK_OFFSET_DAYS); always 0 in production. */
   readonly clockOffsetDays: number;
+  /** Origins that may frame the LTI pages besides the registered LMSs (LTI_FRAME_ANCESTORS). */
+  readonly ltiFrameAncestors: readonly string[];
 }
 
 export type TrustProxy = false | readonly string[];
@@ -202,6 +209,25 @@ export function parseTrustProxy(value: string | undefined): TrustProxy | string 
   const wrong = entries.filter((e) => !isAddressOrRange(e));
   if (wrong.length > 0) {
     return `not an IP address, a CIDR range or loopback/linklocal/uniquelocal: ${wrong.map((w) => JSON.stringify(w)).join(', ')}`;
+  }
+  return entries;
+}
+
+/**
+ * LTI_FRAME_ANCESTORS: a comma list of origins (`https://school.instructure.com`), each an
+ * address of its scheme and host only; a wildcard subdomain (`https://*.instructure.com`) as CSP
+ * allows it. Returns the problem as a string when the value is bad.
+ */
+export function parseFrameAncestors(value: string | undefined): readonly string[] | string {
+  const entries = (value ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  const wrong = entries.filter(
+    (entry) => !/^https?:\/\/(\*\.)?[a-z0-9.-]+(:\d{1,5})?$/i.test(entry),
+  );
+  if (wrong.length > 0) {
+    return `LTI_FRAME_ANCESTORS takes origins such as https://lms.school.example, not ${wrong.map((w) => JSON.stringify(w)).join(', ')}`;
   }
   return entries;
 }
@@ -272,5 +298,6 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
     articleFetchAllowHosts: e.ARTICLE_FETCH_ALLOW_HOSTS,
     articleFetchTimeoutMs: e.ARTICLE_FETCH_TIMEOUT_SECONDS * 1000,
     clockOffsetDays: e.NODE_ENV === 'production' ? 0 : e.CLOCK_OFFSET_DAYS,
+    ltiFrameAncestors: e.LTI_FRAME_ANCESTORS,
   };
 }

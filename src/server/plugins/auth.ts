@@ -37,11 +37,21 @@ const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const isUuid = (value: string) =>
   /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 
-function cookieOptions(request: FastifyRequest) {
+/** How a sign-in cookie is set: `crossSite` for one set by an LTI launch (see below). */
+export interface SignInCookieOptions {
+  /**
+   * The page may run in an LMS's frame, a cross-site context where only `SameSite=None` cookies
+   * are sent (browsers accept it with `Secure`, so over HTTPS only); `Lax` otherwise.
+   */
+  readonly crossSite?: boolean;
+}
+
+function cookieOptions(request: FastifyRequest, options: SignInCookieOptions = {}) {
+  const isHttps = request.protocol === 'https';
   return {
     httpOnly: true,
-    sameSite: 'lax' as const,
-    secure: request.protocol === 'https',
+    sameSite: options.crossSite && isHttps ? ('none' as const) : ('lax' as const),
+    secure: isHttps,
     signed: true,
   };
 }
@@ -124,11 +134,36 @@ declare module 'fastify' {
 export class Auth {
   constructor(private readonly db: Database) {}
 
-  async signIn(request: FastifyRequest, reply: FastifyReply, teacher: Teacher): Promise<void> {
+  async signIn(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    teacher: Teacher,
+    options: SignInCookieOptions = {},
+  ): Promise<void> {
     const token = newToken();
     const expires = new Date(Date.now() + TEACHER_SESSION_DAYS * 24 * 3600 * 1000);
     await createAuthSession(this.db, teacher.id, hashToken(token), expires);
-    reply.setCookie(TEACHER_COOKIE, token, { ...cookieOptions(request), path: '/', expires });
+    reply.setCookie(TEACHER_COOKIE, token, {
+      ...cookieOptions(request, options),
+      path: '/',
+      expires,
+    });
+  }
+
+  /**
+   * An LTI launch may run in an LMS's frame, where a Strict cookie is neither kept nor sent:
+   * over HTTPS it sets the CSRF cookie `SameSite=None` instead. The check does not rest on
+   * SameSite: another site can neither read the token nor send it in the header.
+   */
+  setCrossSiteCsrfCookie(request: FastifyRequest, reply: FastifyReply): void {
+    if (request.protocol !== 'https') return;
+    reply.setCookie(csrfCookieName(request), newToken(), {
+      path: '/',
+      sameSite: 'none',
+      secure: true,
+      signed: true,
+      httpOnly: false,
+    });
   }
 
   async signOut(request: FastifyRequest, reply: FastifyReply): Promise<void> {
@@ -166,9 +201,10 @@ export class Auth {
     reply: FastifyReply,
     sessionId: string,
     token: string,
+    options: SignInCookieOptions = {},
   ) {
     reply.setCookie(PARTICIPANT_COOKIE, token, {
-      ...cookieOptions(request),
+      ...cookieOptions(request, options),
       // Scoped to the session, so joining another session does not replace it.
       path: `/api/sessions/${sessionId}`,
       maxAge: PARTICIPANT_COOKIE_DAYS * 24 * 3600,

@@ -1,20 +1,27 @@
 import fp from 'fastify-plugin';
 import { isApiRequest } from '../lib/api-paths';
 
-const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  // React sets style attributes (e.g. bar widths); no style sheets come from elsewhere.
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "connect-src 'self'",
-  "worker-src 'self'",
-  "manifest-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+const contentSecurityPolicy = (frameAncestors: string) =>
+  [
+    "default-src 'self'",
+    "script-src 'self'",
+    // React sets style attributes (e.g. bar widths); no style sheets come from elsewhere.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "connect-src 'self'",
+    "worker-src 'self'",
+    "manifest-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    `frame-ancestors ${frameAncestors}`,
+  ].join('; ');
+
+const CONTENT_SECURITY_POLICY = contentSecurityPolicy("'none'");
+
+/** The same policy for a page that these origins may show in a frame (LTI, plugins/lti-framing.ts). */
+export const framedContentSecurityPolicy = (origins: readonly string[]) =>
+  contentSecurityPolicy(["'self'", ...origins].join(' '));
 
 /** Sent with every response, including event streams and Fastify's own refusals. */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {

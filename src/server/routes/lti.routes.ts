@@ -1,8 +1,12 @@
 import type { FastifyPluginCallback, FastifyReply, FastifyRequest } from 'fastify';
 import { LOGIN_TTL_SECONDS } from '../services/lti-launch';
+import { platformOriginOfLogin } from '../services/lti-platform-storage';
 import { LtiRefusalError } from '../services/lti-refusal-error';
 import { teacherLandingPath } from './lti-deep-linking.routes';
+import { ltiFrameRoutes } from './lti-frame.routes';
+import { storageLaunchPage, storageLoginPage } from './lti-frame-pages';
 import { notSetUpPage, refusalPage } from './lti-pages';
+import { ltiRegistrationRoutes } from './lti-registration.routes';
 
 /** One cookie per login, so two launches started in two tabs do not undo each other. */
 const stateCookieName = (state: string) => `lti_state_${state}`;
@@ -79,7 +83,16 @@ export const ltiRoutes: FastifyPluginCallback = (app, _options, done) => {
     try {
       const started = await ltiLaunch.startLogin(fields, `${base}/lti/launch`);
       reply.setCookie(stateCookieName(started.state), started.state, stateCookieOptions(request));
-      return await reply.header('cache-control', 'no-store').redirect(started.redirectUrl, 302);
+      reply.header('cache-control', 'no-store');
+      const storageTarget = fields.lti_storage_target;
+      if (storageTarget) {
+        // The LMS offers its storage: the state goes there too, for a frame without cookies.
+        const platformOrigin = new URL(started.redirectUrl).origin;
+        return await reply
+          .type('text/html; charset=utf-8')
+          .send(storageLoginPage({ target: storageTarget, platformOrigin, ...started }));
+      }
+      return await reply.redirect(started.redirectUrl, 302);
     } catch (error) {
       return answerRefusal(reply, error);
     }
@@ -88,10 +101,21 @@ export const ltiRoutes: FastifyPluginCallback = (app, _options, done) => {
   app.post('/login', startLogin);
 
   app.post('/launch', async (request, reply) => {
-    const { id_token: idToken, state } = fieldsOf(request.body);
+    const { id_token: idToken, state, lti_storage_target: storageTarget } = fieldsOf(request.body);
     const fromThisBrowser = isStateFromThisBrowser(request, state);
     if (state && STATE_PATTERN.test(state)) {
       reply.clearCookie(stateCookieName(state), { path: '/lti' });
+    }
+    // No cookie came back, but the LMS keeps the state: the page asks it (lti-frame.routes.ts).
+    const platformOrigin =
+      !fromThisBrowser && storageTarget && idToken && state && STATE_PATTERN.test(state)
+        ? await platformOriginOfLogin(app.db, state)
+        : null;
+    if (platformOrigin && storageTarget && idToken && state) {
+      return reply
+        .header('cache-control', 'no-store')
+        .type('text/html; charset=utf-8')
+        .send(storageLaunchPage({ target: storageTarget, platformOrigin, state, idToken }));
     }
     try {
       const arrival = await ltiLaunch.launch({
@@ -101,11 +125,16 @@ export const ltiRoutes: FastifyPluginCallback = (app, _options, done) => {
       });
       reply.header('cache-control', 'no-store');
       if ('teacher' in arrival) {
-        await app.auth.signIn(request, reply, arrival.teacher);
+        // The launch may run in the LMS's frame: its cookies must cross sites (over HTTPS).
+        app.auth.setCrossSiteCsrfCookie(request, reply);
+        await app.auth.signIn(request, reply, arrival.teacher, { crossSite: true });
         return await reply.redirect(teacherLandingPath(arrival), 303);
       }
       if (arrival.kind === 'student') {
-        app.auth.setParticipantCookie(request, reply, arrival.sessionId, arrival.token);
+        app.auth.setCrossSiteCsrfCookie(request, reply);
+        app.auth.setParticipantCookie(request, reply, arrival.sessionId, arrival.token, {
+          crossSite: true,
+        });
         return await reply.redirect(`/live/${arrival.sessionId}`, 303);
       }
       return await reply.type('text/html; charset=utf-8').send(notSetUpPage(arrival.title));
@@ -113,5 +142,8 @@ export const ltiRoutes: FastifyPluginCallback = (app, _options, done) => {
       return answerRefusal(reply, error);
     }
   });
+  // Dynamic registration and launches from a frame without cookies, reading forms as above.
+  void app.register(ltiRegistrationRoutes);
+  void app.register(ltiFrameRoutes);
   done();
 };

@@ -153,7 +153,8 @@ export class LtiLaunch {
     if (!login || !form.isStateFromThisBrowser) {
       fail(
         'state_mismatch',
-        'The launch’s state does not match a login started in this browser: start again from the LMS.',
+        'The launch’s state does not match a login started in this browser: start again from the LMS. ' +
+          'If the LMS shows this tool inside its page, your browser may have blocked the tool’s cookie: ask for the tool to open in a new window.',
       );
     }
     if (login.expiresAt.getTime() < Date.now()) {

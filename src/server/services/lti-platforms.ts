@@ -45,6 +45,8 @@ function checkUrl(field: keyof NewLtiPlatform, text: string): void {
 export async function registerLtiPlatform(
   db: Database,
   input: NewLtiPlatform,
+  // Dynamic Registration may end before the LMS made a deployment (Canvas makes it on install).
+  options: { readonly mayHaveNoDeployment?: boolean } = {},
 ): Promise<LtiPlatformRecord> {
   const platform = {
     ...input,
@@ -59,7 +61,7 @@ export async function registerLtiPlatform(
   checkUrl('authLoginUrl', platform.authLoginUrl);
   checkUrl('authTokenUrl', platform.authTokenUrl);
   checkUrl('jwksUrl', platform.jwksUrl);
-  if (platform.deploymentIds.length === 0) {
+  if (platform.deploymentIds.length === 0 && !options.mayHaveNoDeployment) {
     throw new LtiRegistrationError('deploymentIds', 'Name at least one deployment id.');
   }
   return db.transaction((tx) => upsertPlatform(tx, platform));

@@ -14,7 +14,9 @@ import { Classes } from './classes';
 import { ForecastSignIn } from './forecast-sign-in';
 import { Forecasts } from './forecasts';
 import { Joining, type JoinLimiters } from './joining';
+import { LtiDynamicRegistration } from './lti-dynamic-registration';
 import { LtiGrades } from './lti-grades';
+import { LtiHandoffs } from './lti-handoffs';
 import { LtiKeys } from './lti-keys';
 import { LtiDeepLinking } from './lti-deep-linking';
 import { LtiLaunch } from './lti-launch';
@@ -57,8 +59,10 @@ export interface Services {
   readonly joining: Joining;
   readonly ltiDeepLinking: LtiDeepLinking;
   readonly ltiGrades: LtiGrades;
+  readonly ltiHandoffs: LtiHandoffs;
   readonly ltiKeys: LtiKeys;
   readonly ltiLaunch: LtiLaunch;
+  readonly ltiRegistration: LtiDynamicRegistration;
   readonly ltiRoster: LtiRoster;
   readonly ltiServiceTokens: LtiServiceTokens;
   readonly reports: Reports;
@@ -102,8 +106,10 @@ export function createServices(deps: ServiceDependencies): Services {
     joining: new Joining(db, hub, deps.limiters),
     ltiDeepLinking,
     ltiGrades: new LtiGrades(db, hub, lessons, forecasts, ltiServiceTokens, log),
+    ltiHandoffs: new LtiHandoffs(db),
     ltiKeys,
     ltiLaunch: new LtiLaunch(db, hub, { deepLinking: ltiDeepLinking, placements: ltiPlacements }),
+    ltiRegistration: new LtiDynamicRegistration(db),
     ltiRoster: new LtiRoster(db, ltiServiceTokens),
     ltiServiceTokens,
     reports: new Reports(db, hub, views, wallKeys, forecasts),

@@ -6,8 +6,14 @@ import { LTI_CLAIMS } from '#domain/lti/launch-claims';
 import type { NewLtiPlatform } from '../services/lti-platforms';
 import { readForm, TestDeepLinking } from './lti-platform-deep-linking';
 import { ApiClient } from './api-client';
+import {
+  openIdConfigurationOf,
+  registerToolAt,
+  type ReceivedRegistration,
+} from './lti-platform-registration';
 import { CookieJar } from './cookie-jar';
 import { TestLmsServices } from './lti-platform-services';
+import { coursePage } from './lti-platform-course';
 
 export const INSTRUCTOR_ROLE = 'http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor';
 export const LEARNER_ROLE = 'http://purl.imsglobal.org/vocab/lis/v2/membership#Learner';
@@ -36,6 +42,8 @@ export interface LaunchPlan {
   readonly keyId?: string;
   /** Dates the token's issue this many seconds from now (in the future when positive). */
   readonly issuedInSeconds?: number;
+  /** The frame the platform's storage answers in (lti_storage_target), posted with the token. */
+  readonly storageTarget?: string;
 }
 
 interface KeyPair {
@@ -60,13 +68,25 @@ const escapeAttribute = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c
  * Whom it launches, and how, is the plan the test gave for the login hint.
  */
 export class TestLtiPlatform {
-  readonly clientId = 'article-discussion-tool';
-  readonly deploymentId = 'deployment-1';
+  /** Replaced by the client id and deployment it gives when the tool registers dynamically. */
+  clientId = 'article-discussion-tool';
+  deploymentId = 'deployment-1';
   private readonly plans = new Map<string, LaunchPlan>();
   /** Deep linking: the plans of "add an activity", and the answers the tool sent back. */
   readonly deepLinking = new TestDeepLinking(this);
   /** The services a tool calls: tokens, grades, class lists (lti-platform-services.ts). */
   readonly services = new TestLmsServices(this.clientId, () => this.baseUrl);
+  /** The bearer token its registration endpoint takes (Dynamic Registration). */
+  readonly registrationToken = `registration-${randomUUID()}`;
+  /** Fields of the OpenID configuration a test replaces (undefined removes one). */
+  configurationOverride: Record<string, unknown> = {};
+  /** Bytes of padding added to the OpenID configuration, to make it too big. */
+  configurationPadding = 0;
+  /** How the registration endpoint fails, when a test wants it to. */
+  registrationFailure: { readonly status: number; readonly body: string } | null = null;
+  readonly registrations: ReceivedRegistration[] = [];
+  /** The Authorization header of each request for its OpenID configuration. */
+  readonly configurationAuthorizations: (string | undefined)[] = [];
 
   private readonly server: Server;
   private port = 0;
@@ -137,6 +157,24 @@ export class TestLtiPlatform {
       response.end(JSON.stringify({ keys: [this.key.publicJwk] }));
       return;
     }
+    if (url.pathname === '/course') {
+      response.setHeader('content-type', 'text/html; charset=utf-8');
+      response.end(coursePage(url.searchParams.get('tool') ?? ''));
+      return;
+    }
+    if (url.pathname === '/.well-known/openid-configuration') {
+      this.configurationAuthorizations.push(request.headers.authorization);
+      response.setHeader('content-type', 'application/json');
+      response.end(JSON.stringify(openIdConfigurationOf(this)));
+      return;
+    }
+    if (url.pathname === '/register' && request.method === 'POST') {
+      const answer = await registerToolAt(this, request);
+      response.statusCode = answer.status;
+      response.setHeader('content-type', 'application/json');
+      response.end(answer.body);
+      return;
+    }
     if (url.pathname === '/auth') {
       const form = await this.authorize(url.searchParams);
       response.statusCode = form.status;
@@ -153,6 +191,11 @@ export class TestLtiPlatform {
     }
     response.statusCode = 404;
     response.end();
+  }
+
+  /** The address its administrator's page passes as openid_configuration. */
+  get openIdConfigurationUrl(): string {
+    return `${this.baseUrl}/.well-known/openid-configuration`;
   }
 
   /** The authentication response: what an LMS checks of the request, then the signed token. */
@@ -176,7 +219,11 @@ export class TestLtiPlatform {
       return { status: 400, html: `<p>invalid_request: ${why}</p>` };
     }
     const idToken = await this.sign(plan, query.get('nonce') ?? '');
-    const fields = { id_token: idToken, state: query.get('state') ?? '' };
+    const fields = {
+      id_token: idToken,
+      state: query.get('state') ?? '',
+      ...(plan.storageTarget ? { lti_storage_target: plan.storageTarget } : {}),
+    };
     const inputs = Object.entries(fields)
       .map(
         ([name, value]) => `<input type="hidden" name="${name}" value="${escapeAttribute(value)}">`,

@@ -114,6 +114,7 @@ export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig 
     articleFetchAllowHosts: [],
     articleFetchTimeoutMs: 10_000,
     clockOffsetDays: 0,
+    ltiFrameAncestors: [],
     ...overrides,
   };
 }

@@ -189,7 +189,8 @@ const SERVER_STORES: readonly Store[] = [
   },
   {
     id: 'lti',
-    title: 'lti_users, lti_resource_links, lti_logins: launches from the school’s LMS (LTI)',
+    title:
+      'lti_users, lti_resource_links, lti_logins, lti_handoffs: launches from the school’s LMS (LTI)',
     holds:
       'An LMS user until their LMS is unregistered; a login for 10 minutes, then purged. Only where an administrator registered an LMS.',
     fields: [
@@ -212,6 +213,10 @@ const SERVER_STORES: readonly Store[] = [
       {
         name: 'lti_grade_outbox',
         why: 'A student’s grade sent to the LMS (out of 100, with its comment) and how sending it went; deleted with the student or the session.',
+      },
+      {
+        name: 'lti_handoffs.teacher_id, participant_id',
+        why: 'A launch in the LMS’s frame going on in a new window: whom a one-time code (a hash only) signs in there, for 2 minutes; purged with its login.',
       },
     ],
   },
