@@ -190,9 +190,12 @@ export class LtiLaunch {
       : null;
     if (launch.role === 'learner') return arriveAsStudent(this.db, this.hub, platform.id, launch);
     const arrival = await arriveAsTeacher(this.db, platform.id, launch);
+    // An LMS may leave the custom claim out of a later launch: the link knows its session.
+    const opened =
+      placed ?? (await this.links.placements.existingSessionOfLink(platform.id, launch));
     // Another instructor of the course has no part in the placing teacher's session.
-    return arrival.kind === 'teacher' && placed?.teacherId === arrival.teacher.id
-      ? { kind: 'teacher-session', teacher: arrival.teacher, sessionId: placed.sessionId }
+    return arrival.kind === 'teacher' && opened?.teacherId === arrival.teacher.id
+      ? { kind: 'teacher-session', teacher: arrival.teacher, sessionId: opened.sessionId }
       : arrival;
   }
 
