@@ -197,9 +197,13 @@ export class LtiLaunch {
     // After the arrival, which made the link: where its grades go and its class list is read.
     const link = { platformId: platform.id, ...launch };
     await saveLinkServices(this.db, link, readLaunchServices(payload));
+    if (arrival.kind !== 'teacher') return arrival;
+    // An LMS may leave the custom claim out of a later launch: the link knows its session.
+    const opened =
+      placed ?? (await this.links.placements.existingSessionOfLink(platform.id, launch));
     // Another instructor of the course has no part in the placing teacher's session.
-    return arrival.kind === 'teacher' && placed?.teacherId === arrival.teacher.id
-      ? { kind: 'teacher-session', teacher: arrival.teacher, sessionId: placed.sessionId }
+    return opened?.teacherId === arrival.teacher.id
+      ? { kind: 'teacher-session', teacher: arrival.teacher, sessionId: opened.sessionId }
       : arrival;
   }
 

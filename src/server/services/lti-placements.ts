@@ -13,6 +13,14 @@ import type { ClassSessions } from './class-sessions';
 import type { LessonLibrary } from './lesson-library';
 import { LtiRefusalError } from './lti-refusal-error';
 
+const linkOf = (platformId: string, launch: ResourceLinkLaunch) => ({
+  platformId,
+  deploymentId: launch.deploymentId,
+  resourceLinkId: launch.resourceLinkId,
+  contextId: launch.contextId,
+  title: launch.resourceLinkTitle,
+});
+
 /** The session a placed link opens, and the teacher who owns it. */
 export interface PlacedLinkSession {
   readonly sessionId: string;
@@ -31,6 +39,16 @@ export class LtiPlacements {
     private readonly classSessions: ClassSessions,
   ) {}
 
+  /** The session a link opens already, placed or set up otherwise; null when it has none. */
+  async existingSessionOfLink(
+    platformId: string,
+    launch: ResourceLinkLaunch,
+  ): Promise<PlacedLinkSession | null> {
+    const link = await upsertResourceLink(this.db, linkOf(platformId, launch));
+    const session = link.sessionId ? await findClassSession(this.db, link.sessionId) : null;
+    return session ? { sessionId: session.id, teacherId: session.teacherId } : null;
+  }
+
   async sessionOfLink(
     platformId: string,
     launch: ResourceLinkLaunch,
@@ -46,13 +64,7 @@ export class LtiPlacements {
         ),
       );
     }
-    const link = await upsertResourceLink(this.db, {
-      platformId,
-      deploymentId: launch.deploymentId,
-      resourceLinkId: launch.resourceLinkId,
-      contextId: launch.contextId,
-      title: launch.resourceLinkTitle,
-    });
+    const link = await upsertResourceLink(this.db, linkOf(platformId, launch));
     const existing = link.sessionId ? await findClassSession(this.db, link.sessionId) : null;
     if (existing) return { sessionId: existing.id, teacherId: existing.teacherId };
 

@@ -144,6 +144,9 @@ describeWithServer('LTI deep linking, and the links it places, on %s', (ctx) => 
       .browser()
       .launch(lti.platform, lti.platform.deepLinking.launchOfItem(item, user, resourceLinkId));
     expect(again.location).toBe(`/teach/sessions/${sessionId}`);
+    // So does a launch whose LMS left the custom claim out: the link knows its session.
+    const bare = await lti.browser().launch(lti.platform, { user, resourceLinkId });
+    expect(bare.location).toBe(`/teach/sessions/${sessionId}`);
   });
 
   it('makes the session on the first launch, a learner’s, owned by the placing teacher in its mode', async () => {
