@@ -143,6 +143,28 @@ describeWithServer('LTI Dynamic Registration on %s', (ctx) => {
     expectRegistrationRefused(await confirm(url), 410, 'invitation_used', /works once/);
   });
 
+  it('registers an LMS that names no deployment yet, as Canvas, and says how to add it', async () => {
+    lms.registrationNamesDeployment = false;
+    const registered = await confirm(await invitation());
+    expect(registered.status).toBe(200);
+    expect(registered.body).toMatch(/The LMS named no deployment yet/);
+    expect(registered.body).toContain('npm run admin -- lti-register');
+    const platforms = await listLtiPlatforms(ctx.server.db);
+    expect(platforms).toContainEqual(
+      expect.objectContaining({ clientId: lms.clientId, deploymentIds: [] }),
+    );
+    // Until its deployment is registered, the LMS's logins are refused, naming it.
+    const login = await new LtiBrowser(ctx.server.baseUrl).startLogin({
+      iss: lms.issuer,
+      login_hint: lms.plan({ user: instructor(), resourceLinkId: randomUUID() }),
+      target_link_uri: `${ctx.server.baseUrl}/lti/launch`,
+      client_id: lms.clientId,
+      lti_deployment_id: lms.deploymentId,
+    });
+    expect(login.status).toBe(401);
+    expect(await login.text()).toContain('<code>unknown_deployment</code>');
+  });
+
   it('refuses a registration URL it never made, or one that expired', async () => {
     const unknown = `${ctx.server.baseUrl}/lti/register/${'x'.repeat(43)}`;
     expectRegistrationRefused(

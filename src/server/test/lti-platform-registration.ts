@@ -16,6 +16,8 @@ interface RegisteringPlatform {
   readonly configurationPadding: number;
   readonly registrationFailure: { readonly status: number; readonly body: string } | null;
   readonly registrations: ReceivedRegistration[];
+  /** False for an LMS that deploys later, as Canvas does: no deployment_id in its answer. */
+  readonly registrationNamesDeployment: boolean;
   clientId: string;
   deploymentId: string;
 }
@@ -84,7 +86,7 @@ export async function registerToolAt(
       client_id: platform.clientId,
       [TOOL_CONFIGURATION]: {
         ...(typeof toolConfiguration === 'object' ? toolConfiguration : {}),
-        deployment_id: platform.deploymentId,
+        ...(platform.registrationNamesDeployment ? { deployment_id: platform.deploymentId } : {}),
       },
     }),
   };

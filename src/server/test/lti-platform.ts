@@ -85,6 +85,8 @@ export class TestLtiPlatform {
   /** How the registration endpoint fails, when a test wants it to. */
   registrationFailure: { readonly status: number; readonly body: string } | null = null;
   readonly registrations: ReceivedRegistration[] = [];
+  /** False for an LMS that deploys later, as Canvas does: no deployment_id in its answer. */
+  registrationNamesDeployment = true;
   /** The Authorization header of each request for its OpenID configuration. */
   readonly configurationAuthorizations: (string | undefined)[] = [];
 
