@@ -2,7 +2,7 @@ import type { Queryable } from '../db/database';
 
 /** Whom a hand-off lets in: the teacher, or the participant, the launch let in. */
 export type HandoffArrival =
-  | { readonly kind: 'teacher'; readonly teacherId: string }
+  | { readonly kind: 'teacher'; readonly teacherId: string; readonly landingPath: string }
   | { readonly kind: 'student'; readonly participantId: string; readonly sessionId: string };
 
 export interface HandoffRecord {
@@ -15,6 +15,7 @@ export interface HandoffRecord {
 interface HandoffRow {
   login_state: string;
   teacher_id: string | null;
+  landing_path: string | null;
   participant_id: string | null;
   session_id: string | null;
   expires_at: Date | string;
@@ -27,12 +28,14 @@ export async function insertHandoff(
 ): Promise<void> {
   const { arrival } = handoff;
   await db.query(
-    `INSERT INTO lti_handoffs (code_hash, login_state, teacher_id, participant_id, expires_at)
-     VALUES ($1, $2, $3, $4, $5)`,
+    `INSERT INTO lti_handoffs
+       (code_hash, login_state, teacher_id, landing_path, participant_id, expires_at)
+     VALUES ($1, $2, $3, $4, $5, $6)`,
     [
       handoff.codeHash,
       handoff.loginState,
       arrival.kind === 'teacher' ? arrival.teacherId : null,
+      arrival.kind === 'teacher' ? arrival.landingPath : null,
       arrival.kind === 'student' ? arrival.participantId : null,
       handoff.expiresAt,
     ],
@@ -41,7 +44,7 @@ export async function insertHandoff(
 
 export async function findHandoff(db: Queryable, codeHash: string): Promise<HandoffRecord | null> {
   const { rows } = await db.query<HandoffRow>(
-    `SELECT h.login_state, h.teacher_id, h.participant_id, p.session_id, h.expires_at, h.used_at
+    `SELECT h.login_state, h.teacher_id, h.landing_path, h.participant_id, p.session_id, h.expires_at, h.used_at
      FROM lti_handoffs h LEFT JOIN participants p ON p.id = h.participant_id
      WHERE h.code_hash = $1`,
     [codeHash],
@@ -49,7 +52,7 @@ export async function findHandoff(db: Queryable, codeHash: string): Promise<Hand
   const row = rows[0];
   if (!row) return null;
   const arrival: HandoffArrival | null = row.teacher_id
-    ? { kind: 'teacher', teacherId: row.teacher_id }
+    ? { kind: 'teacher', teacherId: row.teacher_id, landingPath: row.landing_path ?? '/teach' }
     : row.participant_id && row.session_id
       ? { kind: 'student', participantId: row.participant_id, sessionId: row.session_id }
       : null;

@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import type { FastifyPluginCallback, FastifyRequest } from 'fastify';
 import { endpoints } from '#domain/api/endpoints';
 import { ApiError } from '../lib/api-error';
-import type { LtiArrival } from '../services/lti-arrivals';
 import { addRoute } from './contract-route';
 import { escapeHtml, page } from './lti-pages';
 
@@ -13,19 +12,6 @@ export function launchUrlOf(
 ) {
   const base = app.config.publicUrl?.replace(/\/$/, '') ?? `${request.protocol}://${request.host}`;
   return `${base}/lti/launch`;
-}
-
-/** Where a teacher's launch lands: the picker, the placed link's session, or /teach. */
-export function teacherLandingPath(arrival: Extract<LtiArrival, { teacher: unknown }>): string {
-  switch (arrival.kind) {
-    case 'deep-linking':
-      // The picker (the client's teacher area reads the parameter).
-      return `/teach?lti-request=${arrival.requestId}`;
-    case 'teacher-session':
-      return `/teach/sessions/${arrival.sessionId}`;
-    case 'teacher':
-      return '/teach';
-  }
 }
 
 /**

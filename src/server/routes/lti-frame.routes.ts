@@ -95,7 +95,7 @@ export const ltiFrameRoutes: FastifyPluginCallback = (app, _options, done) => {
       reply.header('cache-control', 'no-store');
       if (handedOff.kind === 'teacher') {
         await app.auth.signIn(request, reply, handedOff.teacher);
-        return await reply.redirect('/teach', 303);
+        return await reply.redirect(handedOff.landingPath, 303);
       }
       app.auth.setParticipantCookie(request, reply, handedOff.sessionId, handedOff.token);
       return await reply.redirect(`/live/${handedOff.sessionId}`, 303);

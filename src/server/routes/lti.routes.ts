@@ -1,8 +1,8 @@
 import type { FastifyPluginCallback, FastifyReply, FastifyRequest } from 'fastify';
+import { teacherLandingPath } from '../services/lti-arrivals';
 import { LOGIN_TTL_SECONDS } from '../services/lti-launch';
 import { platformOriginOfLogin } from '../services/lti-platform-storage';
 import { LtiRefusalError } from '../services/lti-refusal-error';
-import { teacherLandingPath } from './lti-deep-linking.routes';
 import { ltiFrameRoutes } from './lti-frame.routes';
 import { storageLaunchPage, storageLoginPage } from './lti-frame-pages';
 import { notSetUpPage, refusalPage } from './lti-pages';

@@ -30,6 +30,19 @@ export type LtiArrival =
   | { readonly kind: 'student'; readonly sessionId: string; readonly token: string }
   | { readonly kind: 'not-set-up'; readonly title: string | null };
 
+/** Where a teacher's launch lands: the picker, the placed link's session, or /teach. */
+export function teacherLandingPath(arrival: Extract<LtiArrival, { teacher: unknown }>): string {
+  switch (arrival.kind) {
+    case 'deep-linking':
+      // The picker (the client's teacher area reads the parameter).
+      return `/teach?lti-request=${arrival.requestId}`;
+    case 'teacher-session':
+      return `/teach/sessions/${arrival.sessionId}`;
+    case 'teacher':
+      return '/teach';
+  }
+}
+
 /** The name a student is shown under when the LMS sends none. */
 const NAMELESS_STUDENT = 'Student';
 const NAMELESS_TEACHER = 'Teacher';

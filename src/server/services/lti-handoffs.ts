@@ -10,7 +10,7 @@ import {
 } from '../repositories/lti-handoffs.repository';
 import { findTeacherById } from '../repositories/lti-users.repository';
 import { findParticipantByToken } from '../repositories/participants.repository';
-import type { LtiArrival } from './lti-arrivals';
+import { teacherLandingPath, type LtiArrival } from './lti-arrivals';
 
 /** Long enough to press a button, short enough that a code seen over a shoulder is stale. */
 export const HANDOFF_TTL_SECONDS = 120;
@@ -38,7 +38,7 @@ export class LtiHandoffRefusalError extends Error {
 
 /** The window the hand-off opened: who is signed in there. */
 export type HandedOff =
-  | { readonly kind: 'teacher'; readonly teacher: Teacher }
+  | { readonly kind: 'teacher'; readonly teacher: Teacher; readonly landingPath: string }
   | { readonly kind: 'student'; readonly sessionId: string; readonly token: string };
 
 const refuse = (code: HandoffRefusalCode, message: string): never => {
@@ -58,8 +58,12 @@ export class LtiHandoffs {
   /** A code for the launch with this state; null when the launch let nobody in. */
   async create(loginState: string, arrival: LtiArrival): Promise<string | null> {
     let handoff: HandoffArrival;
-    if (arrival.kind === 'teacher') {
-      handoff = { kind: 'teacher', teacherId: arrival.teacher.id };
+    if ('teacher' in arrival) {
+      handoff = {
+        kind: 'teacher',
+        teacherId: arrival.teacher.id,
+        landingPath: teacherLandingPath(arrival),
+      };
     } else if (arrival.kind === 'student') {
       const participant = await findParticipantByToken(
         this.db,
@@ -104,7 +108,7 @@ export class LtiHandoffs {
     if (arrival.kind === 'teacher') {
       const teacher = await findTeacherById(this.db, arrival.teacherId);
       if (!teacher) return refuse('handoff_unknown', `This account is gone. ${AGAIN}`);
-      return { kind: 'teacher', teacher };
+      return { kind: 'teacher', teacher, landingPath: arrival.landingPath };
     }
     const token = newToken();
     if (!(await moveParticipantToHandoffWindow(this.db, arrival.participantId, hashToken(token)))) {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
 import type { StudentSessionView, Teacher } from '#domain/api/live-contracts';
 import { expectRefused, instructor, learner, useLtiPlatform } from './lti-fixtures';
-import type { LaunchResult, LmsUser, LtiBrowser } from './lti-platform';
+import type { LaunchPlan, LaunchResult, LmsUser, LtiBrowser } from './lti-platform';
 import { describeWithServer } from './use-test-server';
 
 const frameAncestorsOf = (response: Response) =>
@@ -59,10 +59,15 @@ describeWithServer('LTI launches in an LMS’s frame on %s', (ctx) => {
   });
 
   /** A login the LMS starts offering its storage, up to the tool's page that keeps the state there. */
-  async function loginWithStorage(who: LtiBrowser, user: LmsUser, resourceLinkId: string) {
+  async function loginWithStorage(
+    who: LtiBrowser,
+    user: LmsUser,
+    resourceLinkId: string,
+    claims?: LaunchPlan['claims'],
+  ) {
     const login = await who.startLogin({
       iss: lti.platform.issuer,
-      login_hint: lti.platform.plan({ user, resourceLinkId, storageTarget: '_parent' }),
+      login_hint: lti.platform.plan({ user, resourceLinkId, claims, storageTarget: '_parent' }),
       target_link_uri: `${ctx.server.baseUrl}/lti/launch`,
       client_id: lti.platform.clientId,
       lti_storage_target: '_parent',
@@ -76,9 +81,13 @@ describeWithServer('LTI launches in an LMS’s frame on %s', (ctx) => {
    * storage, the launch comes back without the cookie, the tool's page gets the state back
    * from the storage and posts the launch on from the tool's origin.
    */
-  async function launchInFrame(user: LmsUser, resourceLinkId: string): Promise<LaunchResult> {
+  async function launchInFrame(
+    user: LmsUser,
+    resourceLinkId: string,
+    claims?: LaunchPlan['claims'],
+  ): Promise<LaunchResult> {
     const frame = browser();
-    const stored = await loginWithStorage(frame, user, resourceLinkId);
+    const stored = await loginWithStorage(frame, user, resourceLinkId, claims);
     const form = await frame.authorize(stored.redirect ?? '');
     expect(form.fields.lti_storage_target).toBe('_parent');
     const launch = await frame.postForm(form.action, form.fields, '');
@@ -148,6 +157,15 @@ describeWithServer('LTI launches in an LMS’s frame on %s', (ctx) => {
     expect(again.status).toBe(410);
     expect(again.body).toContain('<code>handoff_used</code>');
     expect(again.body).toMatch(/used already/);
+  });
+
+  it('hands a teacher adding an activity off to the lesson picker in a new window', async () => {
+    const plan = lti.platform.deepLinking.plan(instructor(), ctx.server.baseUrl);
+    const checked = await launchInFrame(plan.user, plan.resourceLinkId, plan.claims);
+    expect(checked.body).toContain('Open in a new window');
+    const opened = await postFromTool('/lti/handoff', hiddenFieldsOf(checked.body));
+    expect(opened.status).toBe(303);
+    expect(opened.location).toMatch(/^\/teach\?lti-request=[0-9a-f-]{36}$/);
   });
 
   it('hands a student off to their session in a new window', async () => {

@@ -18,6 +18,8 @@ CREATE TABLE lti_handoffs (
   code_hash text PRIMARY KEY,
   login_state text NOT NULL REFERENCES lti_logins (state) ON DELETE CASCADE,
   teacher_id uuid REFERENCES teachers (id) ON DELETE CASCADE,
+  -- Where the teacher's launch lands: /teach, a placed link's session or the lesson picker.
+  landing_path text,
   participant_id uuid REFERENCES participants (id) ON DELETE CASCADE,
   created_at timestamptz NOT NULL DEFAULT now(),
   expires_at timestamptz NOT NULL,
