@@ -39,18 +39,24 @@ export const ltiDeepLinkingApiRoutes: FastifyPluginCallback = (app, _options, do
 const SUBMIT_SCRIPT = 'document.forms[0].submit();';
 const SUBMIT_SCRIPT_HASH = createHash('sha256').update(SUBMIT_SCRIPT).digest('base64');
 
-/** The answer page may post to the LMS's return URL (the app's own pages post only to itself). */
-function answerPagePolicy(returnUrl: string): string {
+/**
+ * The answer page may post to the LMS's return URL (the app's own pages post only to itself).
+ * Who may frame it is what the framing plugin allowed the page (the registered LMSs): LMSs show
+ * "add an activity" in a frame, and the answer page follows the picker there.
+ */
+function answerPagePolicy(returnUrl: string, framingPolicy: string): string {
+  const frameAncestors =
+    /frame-ancestors [^;]+/.exec(framingPolicy)?.[0] ?? "frame-ancestors 'none'";
   return [
     "default-src 'none'",
     `script-src 'sha256-${SUBMIT_SCRIPT_HASH}'`,
     `form-action ${new URL(returnUrl).origin}`,
     "base-uri 'none'",
-    "frame-ancestors 'none'",
+    frameAncestors,
   ].join('; ');
 }
 
-const policies = new WeakMap<FastifyRequest, string>();
+const returnUrls = new WeakMap<FastifyRequest, string>();
 
 /**
  * Under /lti: the page that takes the teacher's signed answer back to the LMS, as the spec
@@ -62,10 +68,17 @@ export const ltiDeepLinkingPages: FastifyPluginCallback = (app, _options, done) 
   app.get<{ Params: { requestId: string } }>(
     '/deep-links/:requestId/send',
     {
-      // After the app-wide security headers, so this page's policy is the one sent.
+      // After the app-wide security headers and the framing plugin's, so this page's policy is
+      // the one sent.
       onSend: async (request, reply, payload) => {
-        const policy = policies.get(request);
-        if (policy) reply.header('content-security-policy', policy);
+        const returnUrl = returnUrls.get(request);
+        if (returnUrl) {
+          const framing = reply.getHeader('content-security-policy');
+          reply.header(
+            'content-security-policy',
+            answerPagePolicy(returnUrl, typeof framing === 'string' ? framing : ''),
+          );
+        }
         return payload;
       },
     },
@@ -74,7 +87,7 @@ export const ltiDeepLinkingPages: FastifyPluginCallback = (app, _options, done) 
       try {
         const teacher = await app.auth.requireTeacher(request);
         const form = await ltiDeepLinking.answerForm(teacher.id, request.params.requestId);
-        policies.set(request, answerPagePolicy(form.returnUrl));
+        returnUrls.set(request, form.returnUrl);
         return await reply.send(
           page(
             'Back to your LMS',
