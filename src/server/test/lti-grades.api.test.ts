@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
 import type { LtiGradesView } from '#domain/api/lti-contracts';
 import type { StudentSessionView } from '#domain/api/live-contracts';
+import type { StudentDataExport } from '#domain/api/student-data-contracts';
 import { soleimaniLesson } from '#domain/lesson/builtin/soleimani-lesson';
 import type { Lesson, WritingItem } from '#domain/lesson/lesson-schema';
 import { rubricTotal } from '#domain/lesson/rubric';
@@ -215,6 +216,14 @@ describeWithServer('grades sent back to the LMS (LTI AGS) on %s', (ctx) => {
     ]);
     await ctx.server.app.services.ltiGrades.regrade(base.split('/').at(-1)!);
     expect(scores().scoresOf(ada.sub)).toHaveLength(3);
+
+    // Ada's data export holds the grade as sent.
+    const exported = await teacher.get<StudentDataExport>(`${base}/participants/${ada.id}/export`);
+    expect(exported.body.lmsGrade).toMatchObject({
+      grade: third.scoreGiven,
+      comment: third.comment,
+      status: 'sent',
+    });
   });
 
   it('retries a grade the LMS failed to take, shows the teacher why, and lets them send it again', async () => {
