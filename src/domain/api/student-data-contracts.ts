@@ -161,6 +161,16 @@ export const studentDataExportSchema = z.object({
     }),
   ),
   forecasts: exportedForecastsSchema,
+  /** The grade sent (or to be sent) to the school's LMS (LTI); null when there is none. */
+  lmsGrade: z
+    .object({
+      /** Out of 100; null when there was nothing to grade. */
+      grade: z.number().nullable(),
+      comment: z.string(),
+      status: z.enum(['pending', 'sent', 'failed', 'cancelled']),
+      sentAt: isoTime.nullable(),
+    })
+    .nullable(),
   /** Copies of the student's name and progress kept for screens reconnecting to the session. */
   eventLog: z.object({ entries: count, note: z.string() }),
 });

@@ -218,3 +218,23 @@ describe('one student’s data export', () => {
     expect(markdown).toContain(': asks (hidden by the teacher): "\\# Not a heading"');
   });
 });
+
+describe('the grade for the school’s LMS in the export', () => {
+  it('is left out without one, and shows the grade, how sending went and its comment', () => {
+    const none = exportOf('Sam', 'A gamble.');
+    expect(none.lmsGrade).toBeNull();
+    expect(formatStudentDataMarkdown(none)).not.toContain('LMS');
+    const data = {
+      ...none,
+      lmsGrade: {
+        grade: 82,
+        comment: 'Completion 80% (4 of 5 items answered).',
+        status: 'sent' as const,
+        sentAt: at,
+      },
+    };
+    expect(formatStudentDataMarkdown(data)).toContain(
+      '## Grade for the school’s LMS\n\n82 out of 100 (sent 2026-11-26 09:30 UTC): Completion 80% (4 of 5 items answered).',
+    );
+  });
+});

@@ -77,6 +77,8 @@ export interface StudentDataSource {
   readonly eventLogEntries: number;
   /** Forecast versions and scores (issue 26); none when left out. */
   readonly forecasts?: ExportedForecasts;
+  /** The grade for the school's LMS (LTI); none when left out. */
+  readonly lmsGrade?: StudentDataExport['lmsGrade'];
 }
 
 const NO_FORECASTS: ExportedForecasts = {
@@ -178,9 +180,17 @@ export function buildStudentDataExport(source: StudentDataSource): StudentDataEx
       };
     }),
     forecasts: source.forecasts ?? NO_FORECASTS,
+    lmsGrade: source.lmsGrade ?? null,
     eventLog: { entries: source.eventLogEntries, note: EVENT_LOG_NOTE },
   };
 }
+
+const LMS_GRADE_STATUS_WORDS = {
+  pending: 'waiting to be sent',
+  sent: 'sent',
+  failed: 'not sent: the LMS did not take it',
+  cancelled: 'not sent: removed from the session',
+} as const;
 
 const KIND_WORDS: Readonly<Record<string, string>> = {
   prompt: 'Discussion prompt',
@@ -329,6 +339,17 @@ export function formatStudentDataMarkdown(data: StudentDataExport): string {
     );
   }
   lines.push('', ...forecastLines(data.forecasts, time));
+  if (data.lmsGrade) {
+    const { grade, comment, status, sentAt } = data.lmsGrade;
+    const sending =
+      status === 'sent' && sentAt ? `sent ${time(sentAt)}` : LMS_GRADE_STATUS_WORDS[status];
+    lines.push(
+      '## Grade for the school’s LMS',
+      '',
+      `${grade === null ? 'No grade' : `${grade} out of 100`} (${sending}): ${plain(comment)}`,
+      '',
+    );
+  }
   lines.push(
     '## The event log',
     '',

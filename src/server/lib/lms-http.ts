@@ -80,7 +80,7 @@ export async function callLms(url: string, request: LmsRequest): Promise<LmsAnsw
   } catch (error) {
     if (error instanceof LmsHttpError) throw error;
     if (signal.aborted) {
-      throw new LmsHttpError(`${url} did not answer within ${timeoutMs / 1000} s`, {
+      throw new LmsHttpError(`${url} did not answer within ${Math.ceil(timeoutMs / 1000)} s`, {
         cause: error,
       });
     }

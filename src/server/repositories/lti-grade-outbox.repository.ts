@@ -216,3 +216,15 @@ export async function listSessionsAwaitingMarks(db: Queryable): Promise<string[]
   );
   return rows.map((row) => row.session_id);
 }
+
+/** One student's grade row, for their data export; null when they have none. */
+export async function findStudentGrade(
+  db: Queryable,
+  participantId: string,
+): Promise<OutboxRecord | null> {
+  const { rows } = await db.query<OutboxRow>(
+    `SELECT ${COLUMNS} FROM lti_grade_outbox o WHERE o.participant_id = $1`,
+    [participantId],
+  );
+  return rows[0] ? toRecord(rows[0]) : null;
+}

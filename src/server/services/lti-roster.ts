@@ -2,7 +2,7 @@ import type { LtiRosterView } from '#domain/api/lti-contracts';
 import { nextPageOf, readMembersPage, type CourseLearner } from '#domain/lti/class-list';
 import { LTI_SCOPES, quoteAnswer } from '#domain/lti/service-token';
 import type { Database } from '../db/database';
-import { callLms, LmsHttpError } from '../lib/lms-http';
+import { callLms, LMS_TIMEOUT_MS, LmsHttpError } from '../lib/lms-http';
 import type { ClassSessionRecord } from '../repositories/class-sessions.repository';
 import {
   findLinkOfSession,
@@ -22,6 +22,8 @@ const MEMBERSHIPS_TYPE = 'application/vnd.ims.lti-nrps.v2.membershipcontainer+js
 export const ROSTER_MAX_PAGES = 50;
 /** Learners kept at most: more than any class. */
 export const ROSTER_MAX_LEARNERS = 5000;
+/** The whole class list, every page, within this: the teacher's page waits for it. */
+export const ROSTER_DEADLINE_MS = 30_000;
 const SCOPES = [LTI_SCOPES.contextMembershipReadOnly];
 
 function parseJson(text: string): unknown {
@@ -105,7 +107,14 @@ export class LtiRoster {
     const learners: CourseLearner[] = [];
     const seen = new Set<string>();
     let page: string | null = firstPage;
+    const deadline = Date.now() + ROSTER_DEADLINE_MS;
     for (let count = 0; page !== null; count += 1) {
+      const timeLeft = deadline - Date.now();
+      if (timeLeft <= 0) {
+        throw new LtiServiceError(
+          `${platformName(platform)} did not give its whole class list within ${ROSTER_DEADLINE_MS / 1000} s.`,
+        );
+      }
       if (count >= ROSTER_MAX_PAGES) {
         throw new LtiServiceError(
           `${platformName(platform)} pages its class list past ${ROSTER_MAX_PAGES} pages: it was not read to the end.`,
@@ -113,6 +122,7 @@ export class LtiRoster {
       }
       const url: string = page;
       const answer = await callLms(url, {
+        timeoutMs: Math.min(timeLeft, LMS_TIMEOUT_MS),
         method: 'GET',
         headers: { accept: MEMBERSHIPS_TYPE, authorization: `Bearer ${token}` },
       }).catch((error: unknown) => {

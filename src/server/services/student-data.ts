@@ -6,6 +6,7 @@ import { ApiError } from '../lib/api-error';
 import { awaitAll } from '../lib/await-all';
 import type { LiveHub } from '../live/live-hub';
 import type { ClassSessionRecord } from '../repositories/class-sessions.repository';
+import { findStudentGrade } from '../repositories/lti-grade-outbox.repository';
 import {
   forgetStudentInMaps,
   listStudentStatements,
@@ -52,6 +53,7 @@ export class StudentData {
       wallReplies: listStudentReplies(db, participantId),
       eventLogEntries: countStudentEvents(db, session.id, participantId),
       forecasts: this.forecasts.exportOf(session, participantId),
+      lmsGrade: findStudentGrade(db, participantId),
     });
     const data = buildStudentDataExport({
       now: new Date(),
@@ -66,6 +68,12 @@ export class StudentData {
       },
       student,
       ...parts,
+      lmsGrade: parts.lmsGrade && {
+        grade: parts.lmsGrade.score.scoreGiven,
+        comment: parts.lmsGrade.score.comment,
+        status: parts.lmsGrade.status,
+        sentAt: parts.lmsGrade.sentAt,
+      },
     });
     return { label: student.label, data };
   }

@@ -92,7 +92,7 @@ describeEachStorage('grades waiting for a forecast’s outcome day on %s', (kind
       probabilities: { strike: 80, talks: 30 },
     });
     const scores = () => lti.platform.services.scoresOf(ada.sub);
-    await expect.poll(() => scores().length, { timeout: 5000 }).toBe(1);
+    await expect.poll(() => scores().length, { timeout: 15_000 }).toBe(1);
     expect(scores()[0]).toMatchObject({ scoreGiven: 100, gradingProgress: 'Pending' });
     expect((await teacher.api().post(`${base}/end`)).status).toBe(200);
     // Before the outcomes' day, ending the session and working grades out again change nothing.
