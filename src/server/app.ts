@@ -127,7 +127,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const clock = options.clock ?? systemClock(config.clockOffsetDays);
   const services = createServices({ config, db, hub, lessons, mailer, limiters, log, clock });
   await app.register(servicesPlugin, { value: services });
+  let isClosed = false;
   app.addHook('onClose', () => {
+    isClosed = true;
     services.close();
   });
   await app.register(ltiGradesPlugin);
@@ -136,6 +138,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // first draft then starts the worker again.
     app.addHook('onReady', () => {
       services.articleDrafts.warmUp().catch((error: unknown) => {
+        // A server stopped while the worker warmed up ends it on purpose: nothing went wrong.
+        if (isClosed) {
+          app.log.debug('the article drafter stopped warming up: the server closed');
+          return;
+        }
         app.log.error({ err: error }, 'the article drafter could not warm up');
       });
     });
