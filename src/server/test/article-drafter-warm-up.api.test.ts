@@ -44,4 +44,19 @@ describe('the article drafter warmed up at start-up', () => {
     expect(warm).toBeLessThan(cold);
     expect(warm).toBeLessThan(1000);
   }, 60_000);
+
+  it('stops warming up without an error when the server closes first', async () => {
+    const database = await createTestDatabase('pglite');
+    const lines: string[] = [];
+    const server = await startTestServer(
+      database,
+      { logLevel: 'info' },
+      { warmUpArticleDrafter: true, logStream: { write: (line) => lines.push(line) } },
+    );
+    await server.close();
+    await database.destroy();
+    // The warm-up's rejection is handled after the close: let it be.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(lines.filter((line) => line.includes('could not warm up'))).toEqual([]);
+  }, 60_000);
 });
