@@ -8,7 +8,14 @@ import { expectNoAxeViolations, expectNoSidewaysScroll } from './support/page-ch
 import { TestLtiPlatform } from '../src/server/test/lti-platform';
 
 const [firstSection, secondSection] = lesson.sections;
-const poll = secondSection?.items.find((item) => item.kind === 'poll');
+/** A core poll: completion, part of the grade, counts core items only. */
+const poll = secondSection?.items.find((item) => item.kind === 'poll' && item.extension !== true);
+/** The built-in lesson's core items that take an answer: completion counts against them. */
+const coreItems = lesson.sections
+  .flatMap((section) => section.items)
+  .filter((item) => item.kind !== 'statements' && item.extension !== true).length;
+/** The grade of a student who answered this many core items, and nothing else graded yet. */
+const gradeOf = (answered: number) => Math.round((1000 * answered) / coreItems) / 10;
 
 /**
  * The LMS sends the browser to the tool's login with a hint naming what to launch (LTI 1.3's
@@ -40,6 +47,8 @@ const testWithLms = test.extend<{ lms: TestLtiPlatform; tool: LtiToolServer }>({
   },
   tool: async ({ lms }, use) => {
     const tool = await LtiToolServer.create();
+    // The LMS checks the tool's signed token requests (grades, class list) with its key set.
+    lms.services.toolJwksUrl = `${tool.baseURL}/lti/jwks.json`;
     await tool.register(lms);
     await tool.start();
     await use(tool);
@@ -48,7 +57,7 @@ const testWithLms = test.extend<{ lms: TestLtiPlatform; tool: LtiToolServer }>({
 });
 
 testWithLms(
-  'a teacher adds a lesson from inside the LMS; two students open it there and answer',
+  'a teacher adds a lesson from inside the LMS; two students open it there and answer; their grades reach the LMS as the report shows them',
   async ({ lms, tool, newDevice }) => {
     testWithLms.setTimeout(180_000);
     if (!firstSection || !secondSection || poll?.kind !== 'poll') {
@@ -106,16 +115,25 @@ testWithLms(
     await expect(teacherPage).toHaveURL(/\/teach\/sessions\/[\w-]+$/);
     const teacher = new TeacherPages(teacherPage, lesson);
 
-    // Two students open it from the course, each on a device of their own.
+    // The course has three learners (its class list, NRPS); two open the activity, each on a
+    // device of their own.
     const names = ['Ada Lovelace', 'Ben Okri'] as const;
+    const learners = names.map((name) => learnerOf(name));
+    const absent = learnerOf('Cleo Diaz');
+    lms.services.members = [...learners, absent].map((user) => ({
+      user_id: user.sub,
+      name: user.name,
+      roles: user.roles,
+      status: 'Active' as const,
+    }));
     const students: StudentPages[] = [];
-    for (const name of names) {
+    for (const [index, name] of names.entries()) {
       const page = await newDevice();
       await launchFromLms(
         page,
         lms,
         tool,
-        lms.deepLinking.launchOfItem(item, learnerOf(name), resourceLinkId),
+        lms.deepLinking.launchOfItem(item, learners[index] ?? learnerOf(name), resourceLinkId),
       );
       await expect(page).toHaveURL(/\/live\/[\w-]+$/);
       await expect(page.getByText(`You are ${name}`)).toBeVisible();
@@ -131,5 +149,42 @@ testWithLms(
       await student.expectSection(secondSection);
       await student.chooseOption(poll, (index === 0 ? yes : no).label);
     }
+
+    // The monitor names the learner of the course who has not started.
+    const roster = teacherPage.getByRole('region', {
+      name: /^Not started yet, from the LMS course/,
+    });
+    await roster.getByRole('button', { name: 'Read the class list again' }).click();
+    await expect(roster.getByRole('list', { name: 'Learners who have not started' })).toHaveText(
+      'Cleo Diaz',
+    );
+    await expect(roster.getByRole('status')).toContainText('2 of 3 learners have started');
+
+    // The teacher ends the session: both students have finished, and their grades go to the
+    // LMS's gradebook, each with the value and comment the report shows.
+    await teacher.endSession();
+    await expect.poll(() => lms.services.scores.length, { timeout: 20_000 }).toBe(2);
+    const grades = teacherPage.getByRole('region', { name: 'Grades sent to the LMS' });
+    // The LMS records a score before it answers; the app marks it sent once it has answered.
+    const sessionPath = new URL(teacherPage.url()).pathname;
+    await expect(async () => {
+      await teacherPage.goto(`${tool.baseURL}${sessionPath}/report`);
+      await expect(grades.getByText(/^Sent /)).toHaveCount(2, { timeout: 1000 });
+    }).toPass({ timeout: 20_000 });
+    for (const [index, name] of names.entries()) {
+      const [sent, ...more] = lms.services.scores.filter(
+        (score) => score.userId === learners[index]?.sub,
+      );
+      expect(more).toEqual([]);
+      expect(sent).toMatchObject({
+        scoreGiven: gradeOf(1),
+        scoreMaximum: 100,
+        activityProgress: 'Completed',
+      });
+      const row = grades.getByRole('row', { name: new RegExp(`^${name} `) });
+      await expect(row).toContainText(`${gradeOf(1)} / 100`);
+      await expect(row).toContainText(sent?.comment ?? 'no comment sent');
+    }
+    expect(lms.services.scores.some((score) => score.userId === absent.sub)).toBe(false);
   },
 );
