@@ -1,3 +1,5 @@
+import { readCapped } from './lms-http';
+
 /** Why an LMS's document could not be had: no answer in time, too big, or not JSON. */
 export class LmsFetchError extends Error {
   constructor(
@@ -13,33 +15,6 @@ export class LmsFetchError extends Error {
 export interface LmsFetchLimits {
   readonly timeoutMs: number;
   readonly maxBytes: number;
-}
-
-/** Reads at most `maxBytes` of a body; more is refused without reading the rest. */
-async function readCapped(response: Response, maxBytes: number, what: string): Promise<string> {
-  const declared = Number(response.headers.get('content-length') ?? '0');
-  if (declared > maxBytes) {
-    await response.body?.cancel();
-    throw new LmsFetchError(
-      'too_large',
-      `${what} is ${declared} bytes; at most ${maxBytes} are read.`,
-    );
-  }
-  if (!response.body) return '';
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel();
-      throw new LmsFetchError('too_large', `${what} is more than ${maxBytes} bytes.`);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 /**
@@ -71,7 +46,17 @@ export async function fetchLmsJson(
           : String(error);
     throw new LmsFetchError('unreachable', `${what} at ${url} could not be reached: ${reason}.`);
   }
-  const text = await readCapped(response, limits.maxBytes, what);
+  const text = await readCapped(
+    response,
+    limits.maxBytes,
+    (declared) =>
+      new LmsFetchError(
+        'too_large',
+        declared === null
+          ? `${what} is more than ${limits.maxBytes} bytes.`
+          : `${what} is ${declared} bytes; at most ${limits.maxBytes} are read.`,
+      ),
+  );
   let body: unknown = null;
   try {
     body = text ? JSON.parse(text) : null;

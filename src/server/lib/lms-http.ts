@@ -29,12 +29,19 @@ export interface LmsRequest {
   readonly maxBytes?: number;
 }
 
-/** Reads the body up to `maxBytes`, stopping (and cancelling the rest) as soon as it is past. */
-async function readCapped(response: Response, maxBytes: number, url: string): Promise<string> {
+/**
+ * Reads a body up to `maxBytes`, stopping (and cancelling the rest) as soon as it is past:
+ * `tooLarge` makes the error, given the size the answer declared (null when it declared none).
+ */
+export async function readCapped(
+  response: Response,
+  maxBytes: number,
+  tooLarge: (declared: number | null) => Error,
+): Promise<string> {
   const declared = Number(response.headers.get('content-length') ?? Number.NaN);
   if (declared > maxBytes) {
     await response.body?.cancel();
-    throw new LmsHttpError(`${url} answered ${declared} bytes, more than the ${maxBytes} allowed`);
+    throw tooLarge(declared);
   }
   if (!response.body) return '';
   const reader = response.body.getReader();
@@ -46,7 +53,7 @@ async function readCapped(response: Response, maxBytes: number, url: string): Pr
     size += value.byteLength;
     if (size > maxBytes) {
       await reader.cancel();
-      throw new LmsHttpError(`${url} answered more than the ${maxBytes} bytes allowed`);
+      throw tooLarge(null);
     }
     chunks.push(value);
   }
@@ -69,7 +76,17 @@ export async function callLms(url: string, request: LmsRequest): Promise<LmsAnsw
       redirect: 'error',
       signal,
     });
-    const body = await readCapped(response, request.maxBytes ?? LMS_MAX_BYTES, url);
+    const maxBytes = request.maxBytes ?? LMS_MAX_BYTES;
+    const body = await readCapped(
+      response,
+      maxBytes,
+      (declared) =>
+        new LmsHttpError(
+          declared === null
+            ? `${url} answered more than the ${maxBytes} bytes allowed`
+            : `${url} answered ${declared} bytes, more than the ${maxBytes} allowed`,
+        ),
+    );
     return {
       status: response.status,
       contentType:
