@@ -1,20 +1,10 @@
-import type { FastifyPluginCallback, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginCallback, FastifyRequest } from 'fastify';
 import { refusal } from '#domain/lti/refusals';
 import { HANDOFF_TTL_SECONDS, LtiHandoffRefusalError } from '../services/lti-handoffs';
 import { LtiRefusalError } from '../services/lti-refusal-error';
 import { handoffPage, handoffRefusalPage } from './lti-frame-pages';
 import { LTI_PAGE_SCRIPT } from './lti-page-script';
-import { notSetUpPage, refusalPage } from './lti-pages';
-
-/** The form of a POST, as single strings. */
-function formOf(value: unknown): Record<string, string> {
-  if (typeof value !== 'object' || value === null) return {};
-  const fields: Record<string, string> = {};
-  for (const [name, field] of Object.entries(value)) {
-    if (typeof field === 'string') fields[name] = field;
-  }
-  return fields;
-}
+import { fieldsOf, notSetUpPage, refusalPage, sendPage } from './lti-pages';
 
 /**
  * True when this tool's own page sent the request: a browser always names the page's origin in
@@ -30,13 +20,6 @@ function isFromThisTool(request: FastifyRequest): boolean {
     return false;
   }
 }
-
-const sendPage = (reply: FastifyReply, status: number, html: string) =>
-  reply
-    .status(status)
-    .header('cache-control', 'no-store')
-    .type('text/html; charset=utf-8')
-    .send(html);
 
 const NOT_FROM_THIS_TOOL =
   'This step must come from the tool’s own page: open the activity from your course again.';
@@ -58,7 +41,7 @@ export const ltiFrameRoutes: FastifyPluginCallback = (app, _options, done) => {
 
   // The launch page posts here once the LMS's storage gave back this launch's state.
   app.post('/launch/stored', async (request, reply) => {
-    const { id_token: idToken, state } = formOf(request.body);
+    const { id_token: idToken, state } = fieldsOf(request.body);
     if (!isFromThisTool(request)) {
       const notOurs = refusal('state_mismatch', NOT_FROM_THIS_TOOL);
       return sendPage(reply, notOurs.status, refusalPage(notOurs));
@@ -86,7 +69,7 @@ export const ltiFrameRoutes: FastifyPluginCallback = (app, _options, done) => {
 
   // The hand-off page's button: a new window of the app's own, signed in by the one-time code.
   app.post('/handoff', async (request, reply) => {
-    const { launch = '', code = '' } = formOf(request.body);
+    const { launch = '', code = '' } = fieldsOf(request.body);
     if (!isFromThisTool(request)) {
       return sendPage(reply, 403, handoffRefusalPage('handoff_unknown', NOT_FROM_THIS_TOOL));
     }

@@ -1,4 +1,23 @@
+import type { FastifyReply } from 'fastify';
 import type { LtiRefusal } from '#domain/lti/refusals';
+
+/** The form of a POST, or the query of a GET, as single strings. */
+export function fieldsOf(value: unknown): Record<string, string> {
+  if (typeof value !== 'object' || value === null) return {};
+  const fields: Record<string, string> = {};
+  for (const [name, field] of Object.entries(value)) {
+    if (typeof field === 'string') fields[name] = field;
+  }
+  return fields;
+}
+
+/** An LTI page, never cached: each is for one launch. */
+export const sendPage = (reply: FastifyReply, status: number, html: string) =>
+  reply
+    .status(status)
+    .header('cache-control', 'no-store')
+    .type('text/html; charset=utf-8')
+    .send(html);
 
 export const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

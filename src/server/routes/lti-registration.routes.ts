@@ -1,3 +1,4 @@
+import { fieldsOf, sendPage } from './lti-pages';
 import type { FastifyPluginCallback, FastifyReply, FastifyRequest } from 'fastify';
 import type { RegistrationRefusal } from '#domain/lti/dynamic-registration';
 import { LtiRegistrationRefusalError } from '../services/lti-dynamic-registration';
@@ -6,22 +7,6 @@ import {
   registrationDonePage,
   registrationRefusalPage,
 } from './lti-registration-pages';
-
-function fieldsOf(value: unknown): Record<string, string> {
-  if (typeof value !== 'object' || value === null) return {};
-  const fields: Record<string, string> = {};
-  for (const [name, field] of Object.entries(value)) {
-    if (typeof field === 'string') fields[name] = field;
-  }
-  return fields;
-}
-
-const sendPage = (reply: FastifyReply, status: number, html: string) =>
-  reply
-    .status(status)
-    .header('cache-control', 'no-store')
-    .type('text/html; charset=utf-8')
-    .send(html);
 
 async function answerRefusal(reply: FastifyReply, error: unknown) {
   if (!(error instanceof LtiRegistrationRefusalError)) throw error;

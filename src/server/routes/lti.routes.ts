@@ -5,22 +5,12 @@ import { platformOriginOfLogin } from '../services/lti-platform-storage';
 import { LtiRefusalError } from '../services/lti-refusal-error';
 import { ltiFrameRoutes } from './lti-frame.routes';
 import { storageLaunchPage, storageLoginPage } from './lti-frame-pages';
-import { notSetUpPage, refusalPage } from './lti-pages';
+import { fieldsOf, notSetUpPage, refusalPage } from './lti-pages';
 import { ltiRegistrationRoutes } from './lti-registration.routes';
 
 /** One cookie per login, so two launches started in two tabs do not undo each other. */
 const stateCookieName = (state: string) => `lti_state_${state}`;
 const STATE_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
-
-/** The form of a POST, or the query of a GET, as single strings. */
-function fieldsOf(value: unknown): Record<string, string> {
-  if (typeof value !== 'object' || value === null) return {};
-  const fields: Record<string, string> = {};
-  for (const [name, field] of Object.entries(value)) {
-    if (typeof field === 'string') fields[name] = field;
-  }
-  return fields;
-}
 
 /**
  * The state cookie crosses from the LMS's site in the form post of the launch: `SameSite=None`
