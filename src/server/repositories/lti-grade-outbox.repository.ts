@@ -123,28 +123,31 @@ export async function cancelGrade(db: Queryable, participantId: string): Promise
 }
 
 /**
- * Takes up to `limit` grades due by `now` for sending, leased until `leaseUntil` so another
+ * Takes up to `limit` grades due by `now` (the database's now when null: a grade queued a moment
+ * ago is due, whatever the two clocks' precision) for sending, leased for `leaseMs` so another
  * instance does not send them too; a student removed meanwhile is not taken.
  */
 export async function claimDueGrades(
   db: Queryable,
-  now: Date,
-  leaseUntil: Date,
+  now: Date | null,
+  leaseMs: number,
   limit: number,
 ): Promise<DueGrade[]> {
   const { rows } = await db.query<OutboxRow & { sub: string; platform_id: string }>(
     `WITH due AS (
        SELECT o.participant_id FROM lti_grade_outbox o
        JOIN participants p ON p.id = o.participant_id
-       WHERE o.status = 'pending' AND o.next_attempt_at <= $1 AND p.removed_at IS NULL
+       WHERE o.status = 'pending' AND o.next_attempt_at <= coalesce($1::timestamptz, now())
+         AND p.removed_at IS NULL
        ORDER BY o.next_attempt_at LIMIT $3 FOR UPDATE OF o SKIP LOCKED
      )
-     UPDATE lti_grade_outbox o SET next_attempt_at = $2
+     UPDATE lti_grade_outbox o
+     SET next_attempt_at = coalesce($1::timestamptz, now()) + $2 * interval '1 millisecond'
      FROM due, participants p, lti_users u
      WHERE o.participant_id = due.participant_id AND p.id = o.participant_id
        AND u.id = p.lti_user_id
      RETURNING ${COLUMNS}, u.sub, u.platform_id`,
-    [now, leaseUntil, limit],
+    [now, leaseMs, limit],
   );
   return rows.map((row) => ({ ...toRecord(row), sub: row.sub, platformId: row.platform_id }));
 }
