@@ -159,6 +159,8 @@ testWithLms(
       'Cleo Diaz',
     );
     await expect(roster.getByRole('status')).toContainText('2 of 3 learners have started');
+    await expectNoAxeViolations(teacherPage);
+    await expectNoSidewaysScroll(teacherPage);
 
     // The teacher ends the session: both students have finished, and their grades go to the
     // LMS's gradebook, each with the value and comment the report shows.
@@ -186,5 +188,8 @@ testWithLms(
       await expect(row).toContainText(sent?.comment ?? 'no comment sent');
     }
     expect(lms.services.scores.some((score) => score.userId === absent.sub)).toBe(false);
+    // The report's grades at a phone's width.
+    await expectNoAxeViolations(teacherPage);
+    await expectNoSidewaysScroll(teacherPage);
   },
 );

@@ -78,7 +78,8 @@ export function LtiGradesSection({ sessionId }: { readonly sessionId: string }) 
                       type="button"
                       className="button button-quiet button-small no-print"
                       disabled={retry.isPending}
-                      aria-label={`Send ${row.label}’s grade again`}
+                      // The visible words start the name (WCAG 2.5.3, Label in Name).
+                      aria-label={`Send again: ${row.label}’s grade`}
                       onClick={() => {
                         retry.mutate(row.participantId);
                       }}
