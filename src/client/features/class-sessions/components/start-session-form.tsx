@@ -1,14 +1,17 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type SyntheticEvent } from 'react';
 import type { SessionMode } from '#domain/api/live-contracts';
-import { SESSION_MODES } from '#domain/live/live-constants';
 import { ApiErrorAlert } from '#shared/components/api-error-alert';
+import {
+  SessionModeChoices,
+  type SessionModeLabels,
+} from '#shared/components/session-mode-choices';
 import { Link, navigate } from '#shared/lib/router';
 import { routes } from '#shared/lib/routes';
 import { createSession, lessonFilePath, teacherLessonListQuery } from '../api/class-sessions-api';
 import { storeSessionView } from '#shared/lib/teacher-sessions';
 
-const MODE_LABELS: Record<SessionMode, { label: string; hint: string }> = {
+const MODE_LABELS: SessionModeLabels = {
   'teacher-paced': {
     label: 'Teacher-paced',
     hint: 'The class sees the section you are on; you open each question.',
@@ -86,24 +89,7 @@ export function StartSessionForm() {
       </div>
       <fieldset className="form-field">
         <legend id={modeId}>Mode</legend>
-        <div className="choices">
-          {SESSION_MODES.map((m) => (
-            <label key={m} className="choice">
-              <input
-                type="radio"
-                name="mode"
-                value={m}
-                checked={mode === m}
-                onChange={() => {
-                  setMode(m);
-                }}
-              />
-              <span>
-                <strong>{MODE_LABELS[m].label}</strong>: {MODE_LABELS[m].hint}
-              </span>
-            </label>
-          ))}
-        </div>
+        <SessionModeChoices labels={MODE_LABELS} mode={mode} onChange={setMode} />
       </fieldset>
       <ApiErrorAlert error={mutation.error} />
       <button

@@ -2,8 +2,11 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useId, useState, type SyntheticEvent } from 'react';
 import type { SessionMode } from '#domain/api/live-contracts';
 import type { DeepLinkingAnswer } from '#domain/api/lti-contracts';
-import { SESSION_MODES } from '#domain/live/live-constants';
 import { ApiErrorAlert } from '#shared/components/api-error-alert';
+import {
+  SessionModeChoices,
+  type SessionModeLabels,
+} from '#shared/components/session-mode-choices';
 import { Link } from '#shared/lib/router';
 import { routes } from '#shared/lib/routes';
 import {
@@ -13,7 +16,7 @@ import {
   placeLesson,
 } from '../api/deep-linking-api';
 
-const MODE_LABELS: Record<SessionMode, { label: string; hint: string }> = {
+const MODE_LABELS: SessionModeLabels = {
   'teacher-paced': {
     label: 'Teacher-paced (live)',
     hint: 'You lead the class through it: the class sees the section you are on, and you open each question.',
@@ -112,24 +115,7 @@ export function LessonPickerPage({ requestId }: { readonly requestId: string }) 
           </fieldset>
           <fieldset className="form-field">
             <legend>How the class works through it</legend>
-            <div className="choices">
-              {SESSION_MODES.map((m) => (
-                <label key={m} className="choice">
-                  <input
-                    type="radio"
-                    name="mode"
-                    value={m}
-                    checked={mode === m}
-                    onChange={() => {
-                      setMode(m);
-                    }}
-                  />
-                  <span>
-                    <strong>{MODE_LABELS[m].label}</strong>: {MODE_LABELS[m].hint}
-                  </span>
-                </label>
-              ))}
-            </div>
+            <SessionModeChoices labels={MODE_LABELS} mode={mode} onChange={setMode} />
           </fieldset>
           <ApiErrorAlert error={place.error ?? cancel.error} />
           <div className="button-row">
