@@ -52,3 +52,28 @@ test.describe('at 320 px wide', () => {
     await expectNoAxeViolations(teacher.page);
   });
 });
+
+test('each roster control’s name starts with the words it shows (WCAG 2.5.3, Label in Name)', async ({
+  teacher,
+  newStudent,
+}) => {
+  const code = await teacher.startSession('Teacher-paced');
+  const eve = await newStudent();
+  await eve.join(code, 'Eve');
+  await teacher.expectStudents(['Eve']);
+
+  // A voice-control user says what they see ("click Let back in"): that must match the name.
+  const row = teacher.page.getByRole('list', { name: 'Students' }).getByRole('listitem');
+  const controls = row.locator('button, a');
+  await expect(controls).toHaveCount(4);
+  for (const control of await controls.all()) {
+    const shown = (await control.innerText()).trim();
+    const escaped = shown.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    await expect(control).toHaveAccessibleName(new RegExp(`^${escaped}\\b`));
+  }
+  // Each still says whose row it is in, for a screen reader moving from button to button.
+  await expect(row.getByRole('button', { name: 'Let back in: Eve' })).toBeVisible();
+  await expect(row.getByRole('button', { name: 'Remove Eve' })).toBeVisible();
+  await expect(row.getByRole('link', { name: 'Export data: Eve' })).toBeVisible();
+  await expect(row.getByRole('button', { name: 'Delete data: Eve' })).toBeVisible();
+});

@@ -78,6 +78,6 @@ test('a student whose device died rejoins on another with every answer; the rost
   // The teacher sees one Riley, online again, and can read the new code to let Riley back in.
   await teacher.expectStudents(['Riley']);
   await expect(rileyRow.getByText('online', { exact: true })).toBeVisible({ timeout: 5000 });
-  await rileyRow.getByRole('button', { name: 'Let Riley back in' }).click();
+  await rileyRow.getByRole('button', { name: 'Let back in: Riley' }).click();
   await expect(rileyRow).toContainText(`Riley’s rejoin code: ${newRejoinCode}`);
 });

@@ -26,7 +26,7 @@ test('a teacher exports a student’s data, deletes it, then deletes their own a
   // The export is a file for a parent to read, with her answer and its question in it.
   const { page } = teacher;
   const downloading = page.waitForEvent('download');
-  await page.getByRole('link', { name: 'Export Zoe’s data' }).click();
+  await page.getByRole('link', { name: 'Export data: Zoe' }).click();
   const download = await downloading;
   expect(download.suggestedFilename()).toBe('student-Zoe.md');
   const file = await readFile(await download.path(), 'utf8');
@@ -35,7 +35,7 @@ test('a teacher exports a student’s data, deletes it, then deletes their own a
   expect(file).toContain(prompt.question);
 
   // Deleting says what it does, and afterwards focus is on what happened, not the page.
-  await page.getByRole('button', { name: 'Delete Zoe’s data' }).click();
+  await page.getByRole('button', { name: 'Delete data: Zoe' }).click();
   const dialog = page.getByRole('dialog', { name: 'Delete everything about Zoe?' });
   await expect(dialog).toContainText('cannot be undone');
   await expectNoAxeViolations(page);
@@ -118,7 +118,7 @@ test('a student deleted after the session ended leaves the screens left open on 
   await teacher.endSession();
   const other = await page.context().newPage();
   await other.goto(sessionPath);
-  await other.getByRole('button', { name: 'Delete Zoe’s data' }).click();
+  await other.getByRole('button', { name: 'Delete data: Zoe' }).click();
   await other
     .getByRole('dialog', { name: 'Delete everything about Zoe?' })
     .getByRole('button', { name: 'Delete for good' })

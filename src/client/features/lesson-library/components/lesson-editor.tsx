@@ -9,6 +9,7 @@ import {
   updateSection,
 } from '../lib/draft-edits';
 import { describeStatus } from '../lib/describe-lesson';
+import { useScrollPaddingBelow } from '../lib/use-scroll-padding-below';
 import { clearEditedMarks } from '../lib/drafted-review';
 import {
   checkDraft,
@@ -70,6 +71,8 @@ export function LessonEditor({ detail }: { readonly detail: LessonDetailView }) 
   const [moreServerProblems, setMoreServerProblems] = useState(0);
   const problemListRef = useRef<HTMLHeadingElement>(null);
   const previewRef = useRef<HTMLHeadingElement>(null);
+  const toolbarRef = useRef<HTMLDivElement>(null);
+  useScrollPaddingBelow(toolbarRef);
   const headingRef = useRef<HTMLHeadingElement>(null);
   useFocusOnArrival(headingRef, lessonId);
 
@@ -142,7 +145,7 @@ export function LessonEditor({ detail }: { readonly detail: LessonDetailView }) 
           hasUnpublishedChanges: detail.summary.hasUnpublishedChanges || edits.made,
         })}
       </p>
-      <div className="editor-toolbar">
+      <div className="editor-toolbar" ref={toolbarRef}>
         <SaveStatusLine status={editor.status} />
         <MinutesTotal draft={draft} readingLevel={editor.readingLevel} />
         <div className="button-row">

@@ -50,6 +50,8 @@ export function Roster({
   const [showingCodeOf, setShowingCodeOf] = useState<string | null>(null);
   const action = useSessionAction(sessionId);
   const online = participants.filter((p) => p.isOnline).length;
+  // Each row's controls name their student after the words they show (WCAG 2.5.3, Label in
+  // Name): someone using voice control says what they see, and a screen reader still hears whose.
   const sectionLabel = (sectionId: string | null) => {
     const index = lesson.sections.findIndex((s) => s.id === sectionId);
     return index === -1 ? 'not started' : `section ${index + 1}`;
@@ -89,7 +91,7 @@ export function Roster({
                   type="button"
                   className="button button-quiet button-small"
                   aria-expanded={showingCodeOf === participant.id}
-                  aria-label={`Let ${participant.label} back in`}
+                  aria-label={`Let back in: ${participant.label}`}
                   onClick={() => {
                     setShowingCodeOf(showingCodeOf === participant.id ? null : participant.id);
                   }}
@@ -113,14 +115,14 @@ export function Roster({
                 className="button button-quiet button-small"
                 href={studentExportPath(sessionId, participant.id, 'markdown')}
                 download
-                aria-label={`Export ${participant.label}’s data`}
+                aria-label={`Export data: ${participant.label}`}
               >
                 Export data
               </a>
               <button
                 type="button"
                 className="button button-quiet button-small"
-                aria-label={`Delete ${participant.label}’s data`}
+                aria-label={`Delete data: ${participant.label}`}
                 onClick={() => {
                   setLetting({ how: 'delete', participant });
                 }}
