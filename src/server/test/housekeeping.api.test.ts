@@ -258,21 +258,26 @@ describeWithServer('housekeeping on %s', (ctx) => {
 });
 
 describeWithServer(
-  'housekeeping turned off on %s',
-  { config: { retentionDays: null, idleSessionHours: null } },
+  'housekeeping at the longest retention on %s',
+  { config: { retentionDays: 1095, idleSessionHours: null } },
   (ctx) => {
-    it('keeps ended sessions and idle open ones when RETENTION_DAYS and IDLE_SESSION_HOURS are off', async () => {
+    it('keeps ended sessions up to three years, and idle open ones when IDLE_SESSION_HOURS is off', async () => {
       const teacher = await signUpTeacher(ctx.server.baseUrl);
-      const past = await endedSessionWithAnswer(ctx, teacher, 'Ida');
-      await setEndedAt(ctx, past, ago(3650 * DAY_MS));
+      const kept = await endedSessionWithAnswer(ctx, teacher, 'Ida');
+      const endedAt = ago(1094 * DAY_MS);
+      await setEndedAt(ctx, kept, endedAt);
+      const gone = await endedSessionWithAnswer(ctx, teacher, 'Ivo');
+      await setEndedAt(ctx, gone, ago(1096 * DAY_MS));
       const open = (await createLiveSession(teacher, 'self-paced')).session;
       await setLastActivity(ctx, open.id, ago(3650 * DAY_MS));
 
       const report = await ctx.server.app.housekeeping.sweep();
 
-      expect(report).toMatchObject({ sessionsEnded: 0, sessionsDeleted: 0 });
+      expect(report).toMatchObject({ sessionsEnded: 0, sessionsDeleted: 1 });
       const sessions = await listed(teacher);
-      expect(sessions.find((s) => s.id === past)).toMatchObject({ deletesAt: null });
+      const deletesAt = new Date(new Date(endedAt).getTime() + 1095 * DAY_MS).toISOString();
+      expect(sessions.find((s) => s.id === kept)).toMatchObject({ deletesAt });
+      expect(sessions.find((s) => s.id === gone)).toBeUndefined();
       expect(sessions.find((s) => s.id === open.id)).toMatchObject({ status: 'open' });
       expect((await joinAs(ctx.server.baseUrl, open.joinCode, 'Jo')).joined.sessionId).toBe(
         open.id,
