@@ -5,13 +5,7 @@ import type { JoinResponse, Teacher } from '#domain/api/live-contracts';
 import { sweep } from '../services/housekeeping';
 import { createPasswordReset } from '../repositories/password-resets.repository';
 import { insertSessionEvent } from '../repositories/session-events.repository';
-import {
-  type ApiClient,
-  createLiveSession,
-  expectRefusal,
-  joinAs,
-  signUpTeacher,
-} from './api-client';
+import { ApiClient, createLiveSession, expectRefusal, joinAs, signUpTeacher } from './api-client';
 import { describeWithServer, type ServerContext } from './use-test-server';
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -282,6 +276,18 @@ describeWithServer(
       expect((await joinAs(ctx.server.baseUrl, open.joinCode, 'Jo')).joined.sessionId).toBe(
         open.id,
       );
+    });
+  },
+);
+
+describeWithServer(
+  'the data policy on %s',
+  { config: { retentionDays: 30, idleSessionHours: 48 } },
+  (ctx) => {
+    it("answers anyone with this server's own retention settings, not the defaults", async () => {
+      const response = await new ApiClient(ctx.server.baseUrl).get('/api/data-policy');
+      expect(response.status).toBe(200);
+      expect(response.body).toEqual({ retentionDays: 30, idleSessionHours: 48 });
     });
   },
 );
