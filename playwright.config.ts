@@ -57,6 +57,8 @@ export default defineConfig({
       LOG_LEVEL: 'warn',
       // e2e/article-draft.spec.ts serves its articles from a local server on a random port.
       ARTICLE_FETCH_ALLOW_HOSTS: '127.0.0.1',
+      // Not the default (12): e2e/documents.spec.ts checks the privacy pages print this server's own.
+      IDLE_SESSION_HOURS: '36',
     },
     url: `${baseURL}/api/health`,
     reuseExistingServer: !process.env.CI,

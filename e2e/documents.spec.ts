@@ -32,3 +32,13 @@ test('the join page says what is kept, and the notice reads at 320 px', async ({
   await expectNoSidewaysScroll(page);
   await expectNoAxeViolations(page);
 });
+
+test("the privacy pages state this server's settings, not the defaults", async ({ page }) => {
+  // The e2e server runs with IDLE_SESSION_HOURS=36 (playwright.config.ts) and RETENTION_DAYS unset.
+  await page.goto('/privacy');
+  await expect(page.getByText('ends by itself after 36 hours')).toBeVisible();
+  await expect(page.getByText(/deleted 365 days after they end on this server/)).toBeVisible();
+  await page.goto('/data-inventory');
+  await expect(page.getByText(/36 hours on this server/)).toBeVisible();
+  await expect(page.getByText(/365 days on this server/)).toBeVisible();
+});

@@ -67,7 +67,7 @@ describe('retention and housekeeping', () => {
     expect(config.housekeepingIntervalSeconds).toBe(600);
   });
 
-  it('takes whole numbers, and 0 or "off" to keep forever or never end', async () => {
+  it('takes whole numbers, up to three years of retention, and 0 or "off" to never end idle sessions', async () => {
     const config = await loadConfig({
       ...BASE,
       RETENTION_DAYS: '30',
@@ -79,16 +79,25 @@ describe('retention and housekeeping', () => {
       idleSessionHours: 2,
       housekeepingIntervalSeconds: 5,
     });
+    expect((await loadConfig({ ...BASE, RETENTION_DAYS: '1095' })).retentionDays).toBe(1095);
     for (const off of ['0', 'off', 'OFF']) {
-      expect(
-        await loadConfig({ ...BASE, RETENTION_DAYS: off, IDLE_SESSION_HOURS: off }),
-      ).toMatchObject({ retentionDays: null, idleSessionHours: null });
+      expect(await loadConfig({ ...BASE, IDLE_SESSION_HOURS: off })).toMatchObject({
+        idleSessionHours: null,
+      });
+    }
+  });
+
+  it("refuses to keep students' data forever or past three years, saying why", async () => {
+    for (const value of ['off', 'OFF', '0', '1096', '36500']) {
+      await expect(loadConfig({ ...BASE, RETENTION_DAYS: value })).rejects.toThrow(
+        `RETENTION_DAYS: RETENTION_DAYS must be at most 1095 days (3 years), not ${JSON.stringify(value)}: students' data needs a written retention limit (COPPA rule, 2025), so it cannot be kept forever`,
+      );
     }
   });
 
   it('refuses a period that is not a whole number, naming the variable', async () => {
     await expect(loadConfig({ ...BASE, RETENTION_DAYS: '1y' })).rejects.toThrow(
-      /RETENTION_DAYS: RETENTION_DAYS must be a whole number \(0 or "off" to turn it off\), not "1y"/,
+      /RETENTION_DAYS: RETENTION_DAYS must be a whole number of days from 1 to 1095, not "1y"/,
     );
     await expect(loadConfig({ ...BASE, IDLE_SESSION_HOURS: '-3' })).rejects.toThrow(
       /IDLE_SESSION_HOURS: IDLE_SESSION_HOURS must be a whole number/,

@@ -29,6 +29,41 @@ function offOrWholeNumber(name: string, fallback: number) {
 }
 
 /**
+ * The most days RETENTION_DAYS may keep an ended session with its students' data: the COPPA
+ * rule as amended in 2025 (16 CFR 312.10) asks for a written retention limit, so "off" (kept
+ * forever) is refused and the limit is stated, three years.
+ */
+export const MAX_RETENTION_DAYS = 1095;
+
+/** RETENTION_DAYS: whole days from 1 to MAX_RETENTION_DAYS; unset gives `fallback`. */
+function retentionDays(fallback: number) {
+  const why = `students' data needs a written retention limit (COPPA rule, 2025), so it cannot be kept forever`;
+  return z
+    .string()
+    .optional()
+    .transform((value, ctx): number => {
+      const text = value?.trim().toLowerCase() ?? '';
+      if (text === '') return fallback;
+      const days = /^\d{1,9}$/.test(text) ? Number(text) : NaN;
+      if (text === 'off' || days === 0 || days > MAX_RETENTION_DAYS) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `RETENTION_DAYS must be at most ${MAX_RETENTION_DAYS} days (3 years), not ${JSON.stringify(value)}: ${why}`,
+        });
+        return z.NEVER;
+      }
+      if (Number.isNaN(days)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `RETENTION_DAYS must be a whole number of days from 1 to ${MAX_RETENTION_DAYS}, not ${JSON.stringify(value)}`,
+        });
+        return z.NEVER;
+      }
+      return days;
+    });
+}
+
+/**
  * A variable read by `parse`, which answers the value or, for a value it refuses, the message
  * saying why (naming the variable).
  */
@@ -91,8 +126,8 @@ const envSchema = z.object({
   MAIL_FROM: z.string().trim().min(3).optional(),
   /** "Forgot your password?" requests allowed per client address per hour. */
   RESET_RATE_LIMIT: z.coerce.number().int().positive().default(10),
-  /** Days an ended session is kept, with its students' data; 0 or "off": kept until deleted. */
-  RETENTION_DAYS: offOrWholeNumber('RETENTION_DAYS', 365),
+  /** Days an ended session is kept, with its students' data: 1 to MAX_RETENTION_DAYS, never off. */
+  RETENTION_DAYS: retentionDays(365),
   /** Hours without a teacher action, an answer or a join after which an open session ends. */
   IDLE_SESSION_HOURS: offOrWholeNumber('IDLE_SESSION_HOURS', 12),
   /** Seconds between two housekeeping sweeps (retention, idle sessions, expired sign-ins). */
@@ -163,8 +198,8 @@ export interface ServerConfig {
   readonly smtpUrl: string | undefined;
   readonly mailFrom: string | undefined;
   readonly resetRateLimit: number;
-  /** Days an ended session is kept before it is deleted with its students' data; null: forever. */
-  readonly retentionDays: number | null;
+  /** Days an ended session is kept before it is deleted with its students' data (at most 1095). */
+  readonly retentionDays: number;
   /** Hours of inactivity after which an open session ends by itself; null: never. */
   readonly idleSessionHours: number | null;
   readonly housekeepingIntervalSeconds: number;

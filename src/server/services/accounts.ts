@@ -25,6 +25,7 @@ import {
   resetPasswordWithLink,
   type PasswordResetLink,
 } from './password-reset';
+import { vacuumAppTables } from '../repositories/vacuum.repository';
 import { confirmSignUp, prepareSignUpMail } from './sign-up-by-email';
 
 const WRONG_CREDENTIALS = 'Wrong e-mail or password.';
@@ -172,6 +173,8 @@ export class Accounts {
     }
     const sessionIds = await this.db.transaction((tx) => deleteTeacherAccount(tx, found.id));
     for (const sessionId of sessionIds) this.hub.endSessionStreams(sessionId);
+    // The account's and its students' rows leave the table files now, not at some later autovacuum.
+    await vacuumAppTables(this.db);
   }
 
   /** Mails a link to set a new password when the address has an account; says nothing either way. */

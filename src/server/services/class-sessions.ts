@@ -24,6 +24,7 @@ import {
   type ClassSessionRecord,
 } from '../repositories/class-sessions.repository';
 import { removeParticipant } from '../repositories/participants.repository';
+import { vacuumAppTables } from '../repositories/vacuum.repository';
 import type { LessonLibrary } from './lesson-library';
 import { deletionDate } from './housekeeping';
 import type { SessionViews } from './session-views';
@@ -117,6 +118,8 @@ export class ClassSessions {
   async delete(session: ClassSessionRecord): Promise<void> {
     await deleteClassSession(this.db, session.id);
     this.hub.endSessionStreams(session.id);
+    // Its students' rows leave the table files now, not at some later autovacuum.
+    await vacuumAppTables(this.db);
   }
 
   async changeSection(session: ClassSessionRecord, lesson: Lesson, sectionId: string) {

@@ -11,18 +11,19 @@ import {
 import { deleteExpiredDeepLinkingRequests } from '../repositories/lti-deep-linking-requests.repository';
 import { deleteExpiredLogins } from '../repositories/lti-logins.repository';
 import { pruneSessionEvents } from '../repositories/session-events.repository';
+import { vacuumAppTables } from '../repositories/vacuum.repository';
 
 const HOUR_MS = 3600 * 1000;
 const DAY_MS = 24 * HOUR_MS;
 /** Spent password-reset links are kept this long, to say "used" or "expired" when opened. */
 const SPENT_RESET_KEPT_MS = DAY_MS;
 
-/** When a session that ended at `endedAt` is deleted; null while open or when kept forever. */
+/** When a session that ended at `endedAt` is deleted; null while it is open. */
 export function deletionDate(
   endedAt: string | null,
   retentionDays: ServerConfig['retentionDays'],
 ): string | null {
-  if (endedAt === null || retentionDays === null) return null;
+  if (endedAt === null) return null;
   return new Date(new Date(endedAt).getTime() + retentionDays * DAY_MS).toISOString();
 }
 
@@ -49,7 +50,8 @@ export interface SweepReport {
  * One pass of housekeeping as of `now`: ends idle sessions (their students are told, and their
  * join code stops working), deletes ended sessions past the retention period with all their
  * students' data, and purges expired sign-ins, spent password-reset links, stored events
- * past replay and expired LTI logins and deep-linking requests. Safe to run again or on two instances at once: each statement only takes rows
+ * past replay and expired LTI logins and deep-linking requests; then, if it deleted anything,
+ * vacuums so the deleted rows do not linger in the files. Safe to run again or on two instances at once: each statement only takes rows
  * still due.
  */
 export async function sweep(deps: SweepDependencies, now: Date): Promise<SweepReport> {
@@ -64,13 +66,13 @@ export async function sweep(deps: SweepDependencies, now: Date): Promise<SweepRe
     await hub.publish(sessionId, { to: 'everyone' }, { type: 'session.ended' });
   }
 
-  const deleted =
-    config.retentionDays === null
-      ? []
-      : await deleteClassSessionsEndedBefore(db, new Date(at - config.retentionDays * DAY_MS));
+  const deleted = await deleteClassSessionsEndedBefore(
+    db,
+    new Date(at - config.retentionDays * DAY_MS),
+  );
   for (const sessionId of deleted) hub.endSessionStreams(sessionId);
 
-  return {
+  const report = {
     sessionsEnded: ended.length,
     sessionsDeleted: deleted.length,
     signInsDeleted: await deleteExpiredAuthSessions(db, now),
@@ -79,6 +81,10 @@ export async function sweep(deps: SweepDependencies, now: Date): Promise<SweepRe
     ltiLoginsDeleted: await deleteExpiredLogins(db, now),
     ltiDeepLinkingRequestsDeleted: await deleteExpiredDeepLinkingRequests(db, now),
   };
+  // Once per sweep that deleted rows, not per statement: the deleted data leaves the files.
+  const { sessionsEnded: _ended, ...deletions } = report;
+  if (Object.values(deletions).some((count) => count > 0)) await vacuumAppTables(db);
+  return report;
 }
 
 /** Logs a sweep that did something, at info: counts only, nothing about who. */

@@ -21,6 +21,7 @@ import {
 } from '../repositories/student-data.repository';
 import { listStudentReplies } from '../repositories/wall-replies.repository';
 import { listWritingFeedback } from '../repositories/writing-feedback.repository';
+import { vacuumAppTables } from '../repositories/vacuum.repository';
 import type { Forecasts } from './forecasts';
 
 const notInSession = () => new ApiError(404, 'not_found', 'That student is not in this session.');
@@ -86,6 +87,8 @@ export class StudentData {
       return found;
     });
     if (!isDeleted) throw notInSession();
+    // The student's rows leave the table files now, not at some later autovacuum.
+    await vacuumAppTables(this.db);
     await this.hub.endStudentStreams(session.id, participantId);
     await this.hub.publish(session.id, { to: 'everyone' }, { type: 'roster.changed' });
   }

@@ -55,6 +55,7 @@ export const ENDPOINTS: readonly Endpoint[] = [
     }),
   },
   { method: 'POST', path: '/api/auth/sign-out', body: anyJson },
+  { method: 'GET', path: '/api/data-policy' },
   { method: 'GET', path: '/api/auth/me' },
   { method: 'GET', path: '/api/auth/session' },
   { method: 'GET', path: '/api/lessons' },

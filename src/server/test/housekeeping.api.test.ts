@@ -5,13 +5,7 @@ import type { JoinResponse, Teacher } from '#domain/api/live-contracts';
 import { sweep } from '../services/housekeeping';
 import { createPasswordReset } from '../repositories/password-resets.repository';
 import { insertSessionEvent } from '../repositories/session-events.repository';
-import {
-  type ApiClient,
-  createLiveSession,
-  expectRefusal,
-  joinAs,
-  signUpTeacher,
-} from './api-client';
+import { ApiClient, createLiveSession, expectRefusal, joinAs, signUpTeacher } from './api-client';
 import { describeWithServer, type ServerContext } from './use-test-server';
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -258,25 +252,42 @@ describeWithServer('housekeeping on %s', (ctx) => {
 });
 
 describeWithServer(
-  'housekeeping turned off on %s',
-  { config: { retentionDays: null, idleSessionHours: null } },
+  'housekeeping at the longest retention on %s',
+  { config: { retentionDays: 1095, idleSessionHours: null } },
   (ctx) => {
-    it('keeps ended sessions and idle open ones when RETENTION_DAYS and IDLE_SESSION_HOURS are off', async () => {
+    it('keeps ended sessions up to three years, and idle open ones when IDLE_SESSION_HOURS is off', async () => {
       const teacher = await signUpTeacher(ctx.server.baseUrl);
-      const past = await endedSessionWithAnswer(ctx, teacher, 'Ida');
-      await setEndedAt(ctx, past, ago(3650 * DAY_MS));
+      const kept = await endedSessionWithAnswer(ctx, teacher, 'Ida');
+      const endedAt = ago(1094 * DAY_MS);
+      await setEndedAt(ctx, kept, endedAt);
+      const gone = await endedSessionWithAnswer(ctx, teacher, 'Ivo');
+      await setEndedAt(ctx, gone, ago(1096 * DAY_MS));
       const open = (await createLiveSession(teacher, 'self-paced')).session;
       await setLastActivity(ctx, open.id, ago(3650 * DAY_MS));
 
       const report = await ctx.server.app.housekeeping.sweep();
 
-      expect(report).toMatchObject({ sessionsEnded: 0, sessionsDeleted: 0 });
+      expect(report).toMatchObject({ sessionsEnded: 0, sessionsDeleted: 1 });
       const sessions = await listed(teacher);
-      expect(sessions.find((s) => s.id === past)).toMatchObject({ deletesAt: null });
+      const deletesAt = new Date(new Date(endedAt).getTime() + 1095 * DAY_MS).toISOString();
+      expect(sessions.find((s) => s.id === kept)).toMatchObject({ deletesAt });
+      expect(sessions.find((s) => s.id === gone)).toBeUndefined();
       expect(sessions.find((s) => s.id === open.id)).toMatchObject({ status: 'open' });
       expect((await joinAs(ctx.server.baseUrl, open.joinCode, 'Jo')).joined.sessionId).toBe(
         open.id,
       );
+    });
+  },
+);
+
+describeWithServer(
+  'the data policy on %s',
+  { config: { retentionDays: 30, idleSessionHours: 48 } },
+  (ctx) => {
+    it("answers anyone with this server's own retention settings, not the defaults", async () => {
+      const response = await new ApiClient(ctx.server.baseUrl).get('/api/data-policy');
+      expect(response.status).toBe(200);
+      expect(response.body).toEqual({ retentionDays: 30, idleSessionHours: 48 });
     });
   },
 );

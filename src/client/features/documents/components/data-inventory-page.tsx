@@ -1,6 +1,8 @@
 import { Link } from '#shared/lib/router';
 import { routes } from '#shared/lib/routes';
+import { useDataPolicy, type DataPolicy } from '../api/data-policy-api';
 import { DocumentPage } from './document-page';
+import { countOf } from './period';
 
 interface StoredField {
   readonly name: string;
@@ -302,18 +304,31 @@ export function DataInventoryPage() {
   );
 }
 
+function idleText(policy: DataPolicy | undefined): string {
+  if (policy === undefined) return '12 hours by default';
+  if (policy.idleSessionHours === null) return 'off on this server (sessions stay open)';
+  return `${countOf(policy.idleSessionHours, 'hour')} on this server`;
+}
+
+function retentionText(policy: DataPolicy | undefined): string {
+  if (policy === undefined) return '365 days by default';
+  return `${countOf(policy.retentionDays, 'day')} on this server`;
+}
+
 function RetentionText() {
+  const policy = useDataPolicy();
   return (
     <ul>
       <li>
-        A session with no activity for <code>IDLE_SESSION_HOURS</code> (12 by default) ends by
-        itself, so its join code stops working.
+        A session with no activity for <code>IDLE_SESSION_HOURS</code> ends by itself, so its join
+        code stops working: {idleText(policy)}.
       </li>
       <li>
         An ended session is deleted, with its students, answers and events,{' '}
-        <code>RETENTION_DAYS</code> after it ended (365 by default; <code>off</code> keeps sessions
-        until the teacher deletes them). The teacher’s home shows each session’s deletion date, and
-        warns 30 days ahead.
+        <code>RETENTION_DAYS</code> after it ended: {retentionText(policy)}. It cannot be turned off
+        or set past 1095 days (three years): students’ data needs a written retention limit. After a
+        deletion the database reclaims the space, so deleted rows do not linger in its files. The
+        teacher’s home shows each session’s deletion date, and warns 30 days ahead.
       </li>
       <li>
         Live-update events are purged after 24 hours; expired sign-ins, and reset links a day after

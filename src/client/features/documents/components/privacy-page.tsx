@@ -1,6 +1,8 @@
 import { Link } from '#shared/lib/router';
 import { routes } from '#shared/lib/routes';
+import { useDataPolicy } from '../api/data-policy-api';
 import { DocumentPage } from './document-page';
+import { countOf } from './period';
 
 /** The privacy notice, in plain words, for students, parents and teachers. */
 export function PrivacyPage() {
@@ -63,12 +65,7 @@ export function PrivacyPage() {
 
       <h2>How long it is kept</h2>
       <ul>
-        <li>
-          A session that is left alone ends by itself after a while (12 hours unless the server is
-          set otherwise), so its join code stops working. Ended sessions, with everything students
-          gave in them, are deleted after the retention period the server is set to: a year unless
-          it is set otherwise (see the data inventory).
-        </li>
+        <KeptFor />
         <li>
           Your teacher can download everything the app holds about you, and delete it for good, at
           any time: ask them, or ask your parent to ask them.
@@ -89,5 +86,28 @@ export function PrivacyPage() {
         <Link to={routes.accessibility.build()}>accessibility statement</Link>.
       </p>
     </DocumentPage>
+  );
+}
+
+/** How long sessions stay open and are kept, as this server is set (the defaults until it answers). */
+function KeptFor() {
+  const policy = useDataPolicy();
+  const idle =
+    policy === undefined
+      ? 'after a while'
+      : policy.idleSessionHours === null
+        ? null
+        : `after ${countOf(policy.idleSessionHours, 'hour')}`;
+  return (
+    <li>
+      {idle === null
+        ? 'On this server a session stays open until the teacher ends it; then its join code stops working. '
+        : `A session that is left alone ends by itself ${idle}, so its join code stops working. `}
+      Ended sessions, with everything students gave in them, are deleted{' '}
+      {policy === undefined
+        ? 'after the retention period this server is set to'
+        : `${countOf(policy.retentionDays, 'day')} after they end on this server`}
+      : never more than three years (see the data inventory).
+    </li>
   );
 }
