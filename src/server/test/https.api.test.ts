@@ -1,4 +1,4 @@
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { request as httpsRequest } from 'node:https';
 import os from 'node:os';
@@ -165,4 +165,42 @@ describe('starting on a network address', () => {
     expect(started.stderr).toContain('set ALLOW_PLAIN_HTTP=1');
     expect(started.stderr).toContain('README.md, "In a classroom: HTTPS first"');
   });
+});
+
+describe('starting with TLS_CERT and TLS_KEY', () => {
+  it('listens on a network address over HTTPS and says so', async () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'article-discussion-https-'));
+    const server = spawn(
+      path.resolve('node_modules/.bin/tsx'),
+      [path.resolve('src/server/main.ts')],
+      {
+        env: {
+          PATH: process.env.PATH ?? '',
+          HOST: '0.0.0.0',
+          PORT: '0',
+          DATA_DIR: dataDir,
+          TLS_CERT: certFile,
+          TLS_KEY: keyFile,
+        },
+      },
+    );
+    try {
+      let output = '';
+      server.stdout.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+      });
+      await expect
+        .poll(() => output, { timeout: 60_000 })
+        .toMatch(/running at https:\/\/localhost:\d+/);
+      const port = /localhost:(\d+)/.exec(output)?.[1] ?? '';
+      const health = await overHttps(`https://127.0.0.1:${port}/api/health`);
+      expect(health.status).toBe(200);
+      expect(health.hsts).toBe('max-age=31536000');
+    } finally {
+      const exited = new Promise((resolve) => server.once('exit', resolve));
+      server.kill('SIGTERM');
+      await exited;
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 90_000);
 });
