@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { createServer as createHttpsServer } from 'node:https';
 import path from 'node:path';
 import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
@@ -94,6 +95,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     trustProxy: config.trustProxy === false ? false : [...config.trustProxy],
     routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
     frameworkErrors: answerFrameworkError,
+    // With TLS_CERT and TLS_KEY the server serves HTTPS itself (a classroom box without a proxy).
+    // A server of our making rather than Fastify's `https` option, which would change the
+    // instance's type for every plugin; request.protocol reads the socket either way.
+    ...(config.tls
+      ? {
+          serverFactory: (handler: Parameters<typeof createHttpsServer>[1]) =>
+            createHttpsServer({ cert: config.tls?.cert, key: config.tls?.key }, handler),
+        }
+      : {}),
   });
   useContractCompilers(app);
 

@@ -164,6 +164,13 @@ const envSchema = z.object({
    * LMSs' own: an LMS whose course pages live elsewhere than its issuer and login addresses.
    */
   LTI_FRAME_ANCESTORS: parsedBy(parseFrameAncestors),
+  /** A certificate (PEM, with its chain) and its key: the server then serves HTTPS itself. */
+  TLS_CERT: z.string().trim().min(1).optional(),
+  TLS_KEY: z.string().trim().min(1).optional(),
+  /** 1: plain HTTP on a network address is allowed, the network being trusted (see below). */
+  ALLOW_PLAIN_HTTP: z
+    .enum(['0', '1'], { error: 'ALLOW_PLAIN_HTTP must be 1 (allow) or 0' })
+    .optional(),
   NODE_ENV: z.string().optional(),
 });
 
@@ -211,6 +218,13 @@ export interface ServerConfig {
   readonly clockOffsetDays: number;
   /** Origins that may frame the LTI pages besides the registered LMSs (LTI_FRAME_ANCESTORS). */
   readonly ltiFrameAncestors: readonly string[];
+  /** The certificate and key the server serves HTTPS with (TLS_CERT, TLS_KEY); unset: HTTP. */
+  readonly tls: TlsCredentials | undefined;
+}
+
+export interface TlsCredentials {
+  readonly cert: Buffer;
+  readonly key: Buffer;
 }
 
 export type TrustProxy = false | readonly string[];
@@ -267,6 +281,70 @@ export function parseFrameAncestors(value: string | undefined): readonly string[
   return entries;
 }
 
+/** Loopback: 127.0.0.0/8, ::1 (also as ::ffff:127.x.y.z) and localhost. */
+export function isLoopbackHost(host: string): boolean {
+  const bare = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[(.*)\]$/, '$1');
+  if (bare === 'localhost' || bare === '::1') return true;
+  const v4 = bare.replace(/^::ffff:/, '');
+  return isIP(v4) === 4 && v4.startsWith('127.');
+}
+
+/** Where the README explains the classroom's choices, named by the refusal below. */
+const CLASSROOM_SETUP = 'README.md, "In a classroom: HTTPS first"';
+
+/**
+ * Students' and teachers' passwords, names and answers cross the network in clear over plain
+ * HTTP, readable by anyone on a school Wi-Fi: on a network address the server wants HTTPS, its
+ * own (TLS_CERT, TLS_KEY) or a proxy's (TRUST_PROXY: a proxy the app trusts is one that
+ * terminates TLS before it, decision 0006), unless ALLOW_PLAIN_HTTP=1 says the network is
+ * trusted. Loopback (the default) stays plain HTTP: nothing crosses a network. Returns the
+ * refusal, or null.
+ */
+export function plainHttpRefusal(setting: {
+  readonly host: string;
+  readonly hasTls: boolean;
+  readonly isBehindProxy: boolean;
+  readonly allowsPlainHttp: boolean;
+}): string | null {
+  if (setting.hasTls || setting.isBehindProxy || setting.allowsPlainHttp) return null;
+  if (isLoopbackHost(setting.host)) return null;
+  return [
+    `HOST is ${setting.host}, a network address, and the server would answer on it over plain HTTP, where passwords and students' answers cross the network unencrypted. Either:`,
+    '  - serve HTTPS: set TLS_CERT and TLS_KEY to a certificate file and its key file, or',
+    '  - on a network you trust, set ALLOW_PLAIN_HTTP=1.',
+    `(Behind a reverse proxy that serves HTTPS, set TRUST_PROXY to its address instead.) See ${CLASSROOM_SETUP}.`,
+  ].join('\n');
+}
+
+/** Reads TLS_CERT and TLS_KEY (both or neither), naming the variable and file it cannot read. */
+async function readTlsCredentials(
+  certFile: string | undefined,
+  keyFile: string | undefined,
+): Promise<TlsCredentials | undefined> {
+  if (certFile === undefined && keyFile === undefined) return undefined;
+  if (certFile === undefined || keyFile === undefined) {
+    const missing = certFile === undefined ? 'TLS_CERT' : 'TLS_KEY';
+    throw new Error(
+      `The server's environment is not valid:\n  TLS_CERT and TLS_KEY go together (a certificate and its key); ${missing} is not set`,
+    );
+  }
+  const read = async (name: string, file: string) => {
+    try {
+      return await readFile(file);
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+      throw new Error(
+        `The server's environment is not valid:\n  ${name}: cannot read ${path.resolve(file)} (${reason})`,
+        { cause: error },
+      );
+    }
+  };
+  return { cert: await read('TLS_CERT', certFile), key: await read('TLS_KEY', keyFile) };
+}
+
 const SECRET_FILE = 'cookie-secret';
 
 /** Reads the cookie secret kept in the data directory, making and keeping one the first time. */
@@ -303,6 +381,14 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
       "The server's environment is not valid:\n  SMTP_URL needs MAIL_FROM (the sender) and PUBLIC_URL (the address written in the e-mailed links)",
     );
   }
+  const tls = await readTlsCredentials(e.TLS_CERT, e.TLS_KEY);
+  const refusal = plainHttpRefusal({
+    host: e.HOST,
+    hasTls: tls !== undefined,
+    isBehindProxy: e.TRUST_PROXY !== false,
+    allowsPlainHttp: e.ALLOW_PLAIN_HTTP === '1',
+  });
+  if (refusal) throw new Error(refusal);
   const dataDir = path.resolve(e.DATA_DIR);
   return {
     port: e.PORT,
@@ -334,5 +420,6 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
     articleFetchTimeoutMs: e.ARTICLE_FETCH_TIMEOUT_SECONDS * 1000,
     clockOffsetDays: e.NODE_ENV === 'production' ? 0 : e.CLOCK_OFFSET_DAYS,
     ltiFrameAncestors: e.LTI_FRAME_ANCESTORS,
+    tls,
   };
 }

@@ -38,7 +38,10 @@ async function main() {
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-  console.log(`Article Discussion is running at http://${shownHost}:${port} (storage: ${db.kind})`);
+  const scheme = config.tls ? 'https' : 'http';
+  console.log(
+    `Article Discussion is running at ${scheme}://${shownHost}:${port} (storage: ${db.kind})`,
+  );
   const fileLimitWarning = lowFileLimitWarning(readOpenFileLimits());
   if (fileLimitWarning) console.warn(`Warning: ${fileLimitWarning}`);
 }

@@ -40,6 +40,12 @@ export const securityHeadersPlugin = fp(
   (app, _options, done) => {
     app.addHook('onSend', async (request, reply, payload) => {
       reply.headers(SECURITY_HEADERS);
+      // Over HTTPS (built-in TLS, or a trusted proxy's X-Forwarded-Proto), the browser is told to
+      // come back only over HTTPS for a year. Not includeSubDomains: the school's other hosts
+      // under the same name are not this server's to promise HTTPS for.
+      if (request.protocol === 'https') {
+        reply.header('strict-transport-security', 'max-age=31536000');
+      }
       if (isApiRequest(request) && !reply.hasHeader('cache-control')) {
         reply.header('cache-control', 'no-store');
       }

@@ -115,6 +115,7 @@ export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig 
     articleFetchTimeoutMs: 10_000,
     clockOffsetDays: 0,
     ltiFrameAncestors: [],
+    tls: undefined,
     ...overrides,
   };
 }
@@ -140,7 +141,7 @@ export async function startTestServer(
   return {
     app,
     db,
-    baseUrl: `http://127.0.0.1:${address.port}`,
+    baseUrl: `${overrides.tls ? 'https' : 'http'}://127.0.0.1:${address.port}`,
     async close() {
       await app.close();
       await db.close();
