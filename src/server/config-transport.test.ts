@@ -2,7 +2,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isLoopbackHost, loadConfig } from './config';
+import { loadConfig } from './config';
+import { isLoopbackHost } from './config-transport';
 
 const BASE = { COOKIE_SECRET: 'a-cookie-secret-that-is-long-enough-0123456789' };
 
