@@ -138,9 +138,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const services = createServices({ config, db, hub, lessons, mailer, limiters, log, clock });
   await app.register(servicesPlugin, { value: services });
   let isClosed = false;
-  app.addHook('onClose', () => {
+  app.addHook('onClose', async () => {
     isClosed = true;
-    services.close();
+    await services.close();
   });
   await app.register(ltiGradesPlugin);
   if (options.warmUpArticleDrafter) {

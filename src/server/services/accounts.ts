@@ -25,8 +25,8 @@ import {
   resetPasswordWithLink,
   type PasswordResetLink,
 } from './password-reset';
-import { vacuumAppTables } from '../repositories/vacuum.repository';
 import { confirmSignUp, prepareSignUpMail } from './sign-up-by-email';
+import type { SpaceReclaimer } from './space-reclaimer';
 
 const WRONG_CREDENTIALS = 'Wrong e-mail or password.';
 
@@ -67,6 +67,7 @@ export class Accounts {
     private readonly config: ServerConfig,
     private readonly mailer: Mailer | null,
     private readonly limiters: AccountLimiters,
+    private readonly reclaimer: SpaceReclaimer,
   ) {}
 
   /** Whether sign-up and password resets go by e-mail. */
@@ -173,8 +174,8 @@ export class Accounts {
     }
     const sessionIds = await this.db.transaction((tx) => deleteTeacherAccount(tx, found.id));
     for (const sessionId of sessionIds) this.hub.endSessionStreams(sessionId);
-    // The account's and its students' rows leave the table files now, not at some later autovacuum.
-    await vacuumAppTables(this.db);
+    // The account's and its students' rows leave the table files soon, not at some later autovacuum.
+    this.reclaimer.request();
   }
 
   /** Mails a link to set a new password when the address has an account; says nothing either way. */

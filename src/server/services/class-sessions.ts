@@ -24,10 +24,10 @@ import {
   type ClassSessionRecord,
 } from '../repositories/class-sessions.repository';
 import { removeParticipant } from '../repositories/participants.repository';
-import { vacuumAppTables } from '../repositories/vacuum.repository';
 import type { LessonLibrary } from './lesson-library';
 import { deletionDate } from './housekeeping';
 import type { SessionViews } from './session-views';
+import type { SpaceReclaimer } from './space-reclaimer';
 import { requireSection } from './lesson-parts';
 
 /** A session in its teacher's list. */
@@ -69,6 +69,7 @@ export class ClassSessions {
     private readonly views: SessionViews,
     private readonly lessons: LessonLibrary,
     private readonly retentionDays: ServerConfig['retentionDays'],
+    private readonly reclaimer: SpaceReclaimer,
   ) {}
 
   /** A teacher's sessions, newest first, with their counts and when each will be deleted. */
@@ -118,8 +119,8 @@ export class ClassSessions {
   async delete(session: ClassSessionRecord): Promise<void> {
     await deleteClassSession(this.db, session.id);
     this.hub.endSessionStreams(session.id);
-    // Its students' rows leave the table files now, not at some later autovacuum.
-    await vacuumAppTables(this.db);
+    // Its students' rows leave the table files soon, not at some later autovacuum.
+    this.reclaimer.request();
   }
 
   async changeSection(session: ClassSessionRecord, lesson: Lesson, sectionId: string) {

@@ -27,7 +27,9 @@ import { Reports } from './reports';
 import { SessionViews } from './session-views';
 import { SpeakingTurns } from './speaking-turns';
 import { StudentAnswers } from './student-answers';
+import { SpaceReclaimer } from './space-reclaimer';
 import { StudentData } from './student-data';
+import { vacuumAppTables } from '../repositories/vacuum.repository';
 import { Wall } from './wall';
 import { WallKeys } from './wall-keys';
 import { WallReplies } from './wall-replies';
@@ -74,8 +76,11 @@ export interface Services {
   readonly wall: Wall;
   readonly wallKeys: WallKeys;
   readonly wallReplies: WallReplies;
-  /** Stops the background work (the opinion maps being drawn, the article drafter's worker). */
-  close(): void;
+  /**
+   * Stops the background work (the opinion maps being drawn, the article drafter's worker) and
+   * waits for a VACUUM under way, before the database closes.
+   */
+  close(): Promise<void>;
 }
 
 /** Makes every service once for the app (plugins/services.plugin.ts provides them). */
@@ -91,7 +96,13 @@ export function createServices(deps: ServiceDependencies): Services {
     allowHosts: config.articleFetchAllowHosts,
   });
   const forecasts = new Forecasts(db, hub, lessons, deps.clock);
-  const classSessions = new ClassSessions(db, hub, views, lessons, config.retentionDays);
+  const reclaimer = new SpaceReclaimer(
+    () => vacuumAppTables(db),
+    (error) => {
+      log.error({ err: error }, 'could not reclaim the space deleted rows left');
+    },
+  );
+  const classSessions = new ClassSessions(db, hub, views, lessons, config.retentionDays, reclaimer);
   const ltiKeys = new LtiKeys(db);
   const ltiDeepLinking = new LtiDeepLinking(db, ltiKeys, lessons);
   const ltiPlacements = new LtiPlacements(db, lessons, classSessions);
@@ -100,7 +111,7 @@ export function createServices(deps: ServiceDependencies): Services {
     classes: new Classes(db, forecasts),
     forecasts,
     forecastSignIn: new ForecastSignIn(db, hub, deps.limiters),
-    accounts: new Accounts(db, hub, config, deps.mailer, deps.limiters),
+    accounts: new Accounts(db, hub, config, deps.mailer, deps.limiters, reclaimer),
     articleDrafts,
     classSessions,
     joining: new Joining(db, hub, deps.limiters),
@@ -116,14 +127,15 @@ export function createServices(deps: ServiceDependencies): Services {
     speakingTurns: new SpeakingTurns(db, hub),
     statements,
     studentAnswers: new StudentAnswers(db, hub, log, deps.clock),
-    studentData: new StudentData(db, hub, forecasts),
+    studentData: new StudentData(db, hub, forecasts, reclaimer),
     views,
     wall: new Wall(db, hub, wallKeys),
     wallKeys,
     wallReplies: new WallReplies(db, hub, wallKeys),
-    close: () => {
+    close: async () => {
       statements.close();
       void articleDrafts.close();
+      await reclaimer.settle();
     },
   };
 }

@@ -21,8 +21,8 @@ import {
 } from '../repositories/student-data.repository';
 import { listStudentReplies } from '../repositories/wall-replies.repository';
 import { listWritingFeedback } from '../repositories/writing-feedback.repository';
-import { vacuumAppTables } from '../repositories/vacuum.repository';
 import type { Forecasts } from './forecasts';
+import type { SpaceReclaimer } from './space-reclaimer';
 
 const notInSession = () => new ApiError(404, 'not_found', 'That student is not in this session.');
 
@@ -35,6 +35,7 @@ export class StudentData {
     private readonly db: Database,
     private readonly hub: LiveHub,
     private readonly forecasts: Forecasts,
+    private readonly reclaimer: SpaceReclaimer,
   ) {}
 
   async export(
@@ -87,8 +88,8 @@ export class StudentData {
       return found;
     });
     if (!isDeleted) throw notInSession();
-    // The student's rows leave the table files now, not at some later autovacuum.
-    await vacuumAppTables(this.db);
+    // The student's rows leave the table files soon, not at some later autovacuum.
+    this.reclaimer.request();
     await this.hub.endStudentStreams(session.id, participantId);
     await this.hub.publish(session.id, { to: 'everyone' }, { type: 'roster.changed' });
   }
