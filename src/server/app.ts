@@ -47,6 +47,7 @@ import { outcomesRoutes } from './routes/outcomes.routes';
 import { passwordResetRoutes } from './routes/password-reset.routes';
 import { projectorRoutes } from './routes/projector.routes';
 import { reportRoutes } from './routes/reports.routes';
+import { securityTxtRoutes } from './routes/security-txt.routes';
 import { speakingTurnRoutes } from './routes/speaking-turns.routes';
 import { studentDataRoutes } from './routes/student-data.routes';
 import { studentRoutes } from './routes/student.routes';
@@ -160,6 +161,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   // Routes, each plugin under its prefix.
   await app.register(healthRoutes, { prefix: '/api' });
+  // RFC 9116: whom to tell about a vulnerability, at the address finders look.
+  await app.register(securityTxtRoutes);
   await app.register(authRoutes, { prefix: '/api/auth' });
   await app.register(passwordResetRoutes, { prefix: '/api/auth' });
   await app.register(lessonRoutes, { prefix: '/api/lessons' });

@@ -4,6 +4,7 @@ import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { parseAllowedHosts, type AllowedHost } from './articles/address-guard';
+import { readSecurityContact, type SecurityContact } from './config-security-contact';
 import { plainHttpRefusal, readTlsCredentials, type TlsCredentials } from './config-transport';
 
 /**
@@ -221,6 +222,8 @@ export interface ServerConfig {
   readonly ltiFrameAncestors: readonly string[];
   /** The certificate and key the server serves HTTPS with (TLS_CERT, TLS_KEY); unset: HTTP. */
   readonly tls: TlsCredentials | undefined;
+  /** Where vulnerabilities are reported (SECURITY_CONTACT, SECURITY_POLICY), for security.txt. */
+  readonly securityContact: SecurityContact;
 }
 
 export type TrustProxy = false | readonly string[];
@@ -353,5 +356,6 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
     clockOffsetDays: e.NODE_ENV === 'production' ? 0 : e.CLOCK_OFFSET_DAYS,
     ltiFrameAncestors: e.LTI_FRAME_ANCESTORS,
     tls,
+    securityContact: readSecurityContact(env.SECURITY_CONTACT, env.SECURITY_POLICY),
   };
 }
