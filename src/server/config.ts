@@ -4,6 +4,7 @@ import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { parseAllowedHosts, type AllowedHost } from './articles/address-guard';
+import { readOidcProviders, type OidcProviderSetting } from './config-oidc';
 import { plainHttpRefusal, readTlsCredentials, type TlsCredentials } from './config-transport';
 
 /**
@@ -221,6 +222,8 @@ export interface ServerConfig {
   readonly ltiFrameAncestors: readonly string[];
   /** The certificate and key the server serves HTTPS with (TLS_CERT, TLS_KEY); unset: HTTP. */
   readonly tls: TlsCredentials | undefined;
+  /** Sign-in by OpenID Connect (OIDC_* variables, config-oidc.ts); empty: passwords only. */
+  readonly oidcProviders: readonly OidcProviderSetting[];
 }
 
 export type TrustProxy = false | readonly string[];
@@ -321,6 +324,7 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
     allowsPlainHttp: e.ALLOW_PLAIN_HTTP === '1',
   });
   if (refusal) throw new Error(refusal);
+  const oidcProviders = readOidcProviders(env, e.PUBLIC_URL);
   const dataDir = path.resolve(e.DATA_DIR);
   return {
     port: e.PORT,
@@ -353,5 +357,6 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
     clockOffsetDays: e.NODE_ENV === 'production' ? 0 : e.CLOCK_OFFSET_DAYS,
     ltiFrameAncestors: e.LTI_FRAME_ANCESTORS,
     tls,
+    oidcProviders,
   };
 }
