@@ -12,10 +12,6 @@ export const oidcProviderParamsSchema = z.object({
   provider: z.string().min(1).max(40),
 });
 
-/** The path a provider's button leads to (a page navigation, not a fetch). */
-export const oidcStartPath = (providerId: string) =>
-  `/api/auth/oidc/${encodeURIComponent(providerId)}/start`;
-
 /** A password was right, and the account asks for its second factor: no sign-in cookie yet. */
 export const secondFactorNeededSchema = z.object({
   secondFactorRequired: z.literal(true),
