@@ -6,7 +6,6 @@ export const oidcProvidersResponseSchema = z.object({
   /** The providers this server signs in with: a "Sign in with <name>" button each. */
   providers: z.array(z.object({ id: z.string(), name: z.string() })),
 });
-export type OidcProviders = z.infer<typeof oidcProvidersResponseSchema>['providers'];
 
 export const oidcProviderParamsSchema = z.object({
   provider: z.string().min(1).max(40),
@@ -18,7 +17,6 @@ export const secondFactorNeededSchema = z.object({
   /** Short-lived and used once: sent back with the code. */
   pendingToken: z.string(),
 });
-export type SecondFactorNeeded = z.infer<typeof secondFactorNeededSchema>;
 
 /** A 6-digit code from the authenticator app, or one recovery code (xxxxx-xxxxx). */
 const codeSchema = z
