@@ -75,7 +75,7 @@ export const accountEndpoints = {
     path: '/api/auth/account',
     caller: 'teacher',
     summary:
-      'How the signed-in account signs in: with a password, or from an LMS (an account an LTI launch made has no password); what deleting it asks for follows.',
+      'How the signed-in account signs in: with a password, from an LMS (an account an LTI launch made has no password), or with an OpenID provider (oidc: no password either); what deleting it asks for follows.',
     responses: { 200: accountSignInSchema },
   },
   deleteAccount: {
