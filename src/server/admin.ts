@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { AdminError } from './admin-error';
 import { LTI_USAGE, runLtiCommand } from './admin-lti';
+import { runSignInCommand, SIGN_IN_USAGE } from './admin-sign-in';
 import { loadConfig, type ServerConfig } from './config';
 import type { Database } from './db/database';
 import { openDatabase } from './db/open-database';
@@ -15,6 +16,7 @@ const USAGE = `Usage: npm run admin -- reset-password <e-mail>
        npm run admin -- lti-register | lti-registration-url | lti-platforms | lti-rotate-key
 
   reset-password <e-mail>   print a one-time link that lets this teacher set a new password
+${SIGN_IN_USAGE}
 ${LTI_USAGE}`;
 
 const pgliteBusy = (config: ServerConfig) =>
@@ -75,6 +77,13 @@ async function main(args: readonly string[]): Promise<void> {
     const [email, ...extra] = rest;
     if (!email || extra.length > 0) throw new AdminError(USAGE, 2);
     await resetPassword(await loadConfig(), email.trim());
+    return;
+  }
+  const signInOutput = command
+    ? await runSignInCommand(command, rest, async () => openAdminDatabase(await loadConfig()))
+    : null;
+  if (signInOutput !== null) {
+    console.log(signInOutput);
     return;
   }
   if (command?.startsWith('lti-')) {

@@ -44,7 +44,9 @@ import { ltiRoutes } from './routes/lti.routes';
 import { ltiDeepLinkingApiRoutes, ltiDeepLinkingPages } from './routes/lti-deep-linking.routes';
 import { ltiServiceRoutes } from './routes/lti-services.routes';
 import { outcomesRoutes } from './routes/outcomes.routes';
+import { oidcRoutes } from './routes/oidc.routes';
 import { passwordResetRoutes } from './routes/password-reset.routes';
+import { secondFactorRoutes } from './routes/second-factor.routes';
 import { projectorRoutes } from './routes/projector.routes';
 import { reportRoutes } from './routes/reports.routes';
 import { securityTxtRoutes } from './routes/security-txt.routes';
@@ -165,6 +167,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(securityTxtRoutes);
   await app.register(authRoutes, { prefix: '/api/auth' });
   await app.register(passwordResetRoutes, { prefix: '/api/auth' });
+  await app.register(oidcRoutes, { prefix: '/api/auth' });
+  await app.register(secondFactorRoutes, { prefix: '/api/auth' });
   await app.register(lessonRoutes, { prefix: '/api/lessons' });
   await app.register(sharedLessonRoutes, { prefix: '/api/shared-lessons' });
   await app.register(joinRoutes, { prefix: '/api' });

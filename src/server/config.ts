@@ -5,6 +5,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { parseAllowedHosts, type AllowedHost } from './articles/address-guard';
 import { readSecurityContact, type SecurityContact } from './config-security-contact';
+import { readOidcProviders, type OidcProviderSetting } from './config-oidc';
 import { plainHttpRefusal, readTlsCredentials, type TlsCredentials } from './config-transport';
 
 /**
@@ -224,6 +225,8 @@ export interface ServerConfig {
   readonly tls: TlsCredentials | undefined;
   /** Where vulnerabilities are reported (SECURITY_CONTACT, SECURITY_POLICY), for security.txt. */
   readonly securityContact: SecurityContact;
+  /** Sign-in by OpenID Connect (OIDC_* variables, config-oidc.ts); empty: passwords only. */
+  readonly oidcProviders: readonly OidcProviderSetting[];
 }
 
 export type TrustProxy = false | readonly string[];
@@ -324,6 +327,7 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
     allowsPlainHttp: e.ALLOW_PLAIN_HTTP === '1',
   });
   if (refusal) throw new Error(refusal);
+  const oidcProviders = readOidcProviders(env, e.PUBLIC_URL);
   const dataDir = path.resolve(e.DATA_DIR);
   return {
     port: e.PORT,
@@ -357,5 +361,6 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
     ltiFrameAncestors: e.LTI_FRAME_ANCESTORS,
     tls,
     securityContact: readSecurityContact(env.SECURITY_CONTACT, env.SECURITY_POLICY),
+    oidcProviders,
   };
 }

@@ -7,6 +7,7 @@ import { SessionList } from '../features/class-sessions/components/session-list'
 import { useNoticeStore } from '#shared/stores/notice-store';
 import { DismissibleNotice } from '#shared/components/dismissible-notice';
 import { SignedOutIntro } from '../features/account/components/auth-forms';
+import { SecondFactorSettings } from '../features/account/components/second-factor-settings';
 import { DeleteAccount } from '../features/account/components/delete-account';
 import { StartSessionForm } from '../features/class-sessions/components/start-session-form';
 import { DueForecasts } from '../features/forecasts/components/due-forecasts';
@@ -39,6 +40,10 @@ function TeacherHome({ onAccountDeleted }: { readonly onAccountDeleted: () => vo
       <section aria-labelledby="your-sessions-heading">
         <h2 id="your-sessions-heading">Your sessions</h2>
         <SessionList />
+      </section>
+      <section aria-labelledby="sign-in-security-heading">
+        <h2 id="sign-in-security-heading">Second factor</h2>
+        <SecondFactorSettings />
       </section>
       {/* At the end of the home page, away from "Sign out": a slip cannot reach it. */}
       <section className="danger-zone" aria-labelledby="danger-zone-heading">

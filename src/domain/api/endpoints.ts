@@ -7,6 +7,7 @@ import { ltiDeepLinkingEndpoints } from './endpoints/lti-deep-linking';
 import { ltiServiceEndpoints } from './endpoints/lti-services';
 import { serverEndpoints } from './endpoints/server';
 import { sessionEndpoints } from './endpoints/sessions';
+import { signInEndpoints } from './endpoints/sign-in';
 import { studentEndpoints } from './endpoints/student';
 
 export type { Caller, EndpointAnswer, EndpointContract } from './endpoints/contract';
@@ -24,6 +25,7 @@ export type { Caller, EndpointAnswer, EndpointContract } from './endpoints/contr
 export const endpoints = {
   ...serverEndpoints,
   ...accountEndpoints,
+  ...signInEndpoints,
   ...lessonEndpoints,
   ...sessionEndpoints,
   ...dashboardEndpoints,

@@ -69,6 +69,9 @@ export const API_ERROR_CODES = [
   'not_an_article',
   'too_large',
   'unsupported_language',
+  'sign_up_closed',
+  'wrong_code',
+  'second_factor_unavailable',
   'internal',
 ] as const;
 

@@ -191,5 +191,8 @@ export const deleteAccountRequestSchema = z.object({
 export type DeleteAccountRequest = z.infer<typeof deleteAccountRequestSchema>;
 
 /** How the account signs in: with its password, or from an LMS (LTI 1.3), with none. */
-export const accountSignInSchema = z.object({ signsInWith: z.enum(['password', 'lms']) });
+/** `oidc`: an account opened by a sign-in with Google, Microsoft or another OpenID provider. */
+export const accountSignInSchema = z.object({
+  signsInWith: z.enum(['password', 'lms', 'oidc']),
+});
 export type AccountSignIn = z.infer<typeof accountSignInSchema>;

@@ -7,7 +7,7 @@ import { addRoute } from './contract-route';
 /** Under /api/auth: teacher accounts. */
 export const authRoutes: FastifyPluginCallback = (app, _options, done) => {
   const { auth, limiters } = app;
-  const { accounts } = app.services;
+  const { accounts, secondFactors } = app.services;
 
   const limitSignIns = countEveryAttempt(limiters.signIn);
 
@@ -44,6 +44,14 @@ export const authRoutes: FastifyPluginCallback = (app, _options, done) => {
     endpoints.signIn,
     async ({ body }, request, reply) => {
       const teacher = await accounts.signIn(request.ip, body.email, body.password);
+      if (await secondFactors.isOn(teacher.id)) {
+        // No sign-in cookie yet: the code comes first (POST /api/auth/sign-in/second-factor).
+        reply.status(202);
+        return {
+          secondFactorRequired: true as const,
+          pendingToken: await secondFactors.startSignIn(teacher),
+        };
+      }
       await auth.signIn(request, reply, teacher);
       return { teacher };
     },

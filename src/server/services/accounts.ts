@@ -25,6 +25,7 @@ import {
   resetPasswordWithLink,
   type PasswordResetLink,
 } from './password-reset';
+import { hasOidcIdentity } from '../repositories/oidc.repository';
 import { confirmSignUp, prepareSignUpMail } from './sign-up-by-email';
 import type { SpaceReclaimer } from './space-reclaimer';
 
@@ -133,13 +134,14 @@ export class Accounts {
     return { id: found.id, email: found.email, name: found.name };
   }
 
-  /** How the account signs in: an account an LMS launch made has no password. */
+  /** How the account signs in: an account an LMS launch or an OpenID provider made has no password. */
   async signInOf(teacher: Teacher): Promise<AccountSignIn> {
     const found = await findTeacherByEmail(this.db, teacher.email);
     if (!found || found.id !== teacher.id) {
       throw new ApiError(401, 'not_signed_in', 'This account no longer exists.');
     }
-    return { signsInWith: found.passwordHash === null ? 'lms' : 'password' };
+    if (found.passwordHash !== null) return { signsInWith: 'password' };
+    return { signsInWith: (await hasOidcIdentity(this.db, found.id)) ? 'oidc' : 'lms' };
   }
 
   /**
@@ -156,7 +158,7 @@ export class Accounts {
         throw new ApiError(
           400,
           'invalid_input',
-          `Type ${DELETE_ACCOUNT_CONFIRMATION} to confirm: this account signs in from your LMS and has no password.`,
+          `Type ${DELETE_ACCOUNT_CONFIRMATION} to confirm: this account has no password (it signs in from your LMS or your school account).`,
           'confirmation',
         );
       }

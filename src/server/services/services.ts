@@ -23,7 +23,9 @@ import { LtiLaunch } from './lti-launch';
 import { LtiPlacements } from './lti-placements';
 import { LtiRoster } from './lti-roster';
 import { LtiServiceTokens } from './lti-service-tokens';
+import { OidcSignIn } from './oidc-sign-in';
 import { Reports } from './reports';
+import { SecondFactors } from './second-factor';
 import { SessionViews } from './session-views';
 import { SpeakingTurns } from './speaking-turns';
 import { StudentAnswers } from './student-answers';
@@ -67,7 +69,9 @@ export interface Services {
   readonly ltiRegistration: LtiDynamicRegistration;
   readonly ltiRoster: LtiRoster;
   readonly ltiServiceTokens: LtiServiceTokens;
+  readonly oidcSignIn: OidcSignIn;
   readonly reports: Reports;
+  readonly secondFactors: SecondFactors;
   readonly speakingTurns: SpeakingTurns;
   readonly statements: ClassStatements;
   readonly studentAnswers: StudentAnswers;
@@ -123,7 +127,9 @@ export function createServices(deps: ServiceDependencies): Services {
     ltiRegistration: new LtiDynamicRegistration(db),
     ltiRoster: new LtiRoster(db, ltiServiceTokens),
     ltiServiceTokens,
+    oidcSignIn: new OidcSignIn(db, config),
     reports: new Reports(db, hub, views, wallKeys, forecasts),
+    secondFactors: new SecondFactors(db, config.cookieSecret, deps.limiters),
     speakingTurns: new SpeakingTurns(db, hub),
     statements,
     studentAnswers: new StudentAnswers(db, hub, log, deps.clock),

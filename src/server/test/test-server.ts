@@ -117,6 +117,7 @@ export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig 
     ltiFrameAncestors: [],
     tls: undefined,
     securityContact: { contact: undefined, policy: undefined },
+    oidcProviders: [],
     ...overrides,
   };
 }

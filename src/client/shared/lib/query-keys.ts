@@ -7,6 +7,7 @@ export const queryKeys = {
   teacher: () => [...queryKeys.all, 'teacher'] as const,
   teacherMe: () => [...queryKeys.teacher(), 'me'] as const,
   accountSignIn: () => [...queryKeys.teacher(), 'account-sign-in'] as const,
+  secondFactor: () => [...queryKeys.teacher(), 'second-factor'] as const,
   passwordResetOptions: () => [...queryKeys.teacher(), 'password-reset'] as const,
   resetLink: (token: string) => [...queryKeys.passwordResetOptions(), token] as const,
   /** The teacher's lesson library; each lesson's detail (draft and newest version) below it. */

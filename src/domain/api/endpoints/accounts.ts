@@ -15,6 +15,7 @@ import {
   teacherResponseSchema,
   teacherSchema,
 } from '../live-contracts';
+import { secondFactorNeededSchema } from '../sign-in-contracts';
 import { accountSignInSchema, deleteAccountRequestSchema } from '../student-data-contracts';
 import type { EndpointContract } from './contract';
 
@@ -42,9 +43,10 @@ export const accountEndpoints = {
     method: 'POST',
     path: '/api/auth/sign-in',
     caller: 'anyone',
-    summary: 'Signs a teacher in; 401 invalid_credentials.',
+    summary:
+      'Signs a teacher in; 401 invalid_credentials. An account with a second factor answers 202 with a pending token instead, and no sign-in cookie until POST /api/auth/sign-in/second-factor.',
     body: signInRequestSchema,
-    responses: { 200: teacherResponseSchema },
+    responses: { 200: teacherResponseSchema, 202: secondFactorNeededSchema },
   },
   signOut: {
     method: 'POST',
@@ -73,7 +75,7 @@ export const accountEndpoints = {
     path: '/api/auth/account',
     caller: 'teacher',
     summary:
-      'How the signed-in account signs in: with a password, or from an LMS (an account an LTI launch made has no password); what deleting it asks for follows.',
+      'How the signed-in account signs in: with a password, from an LMS (an account an LTI launch made has no password), or with an OpenID provider (oidc: no password either); what deleting it asks for follows.',
     responses: { 200: accountSignInSchema },
   },
   deleteAccount: {

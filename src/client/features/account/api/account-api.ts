@@ -70,3 +70,27 @@ export async function confirmSignUp(request: ConfirmSignUpRequest): Promise<Teac
 export async function resetPassword(request: ResetPasswordRequest): Promise<Teacher> {
   return (await callEndpoint(endpoints.resetPassword, { body: request })).teacher;
 }
+
+/** Whether password sign-ins ask for a code, and whether this account can turn that on. */
+export const secondFactorQuery = () =>
+  queryOptions({
+    queryKey: queryKeys.secondFactor(),
+    queryFn: () => callEndpoint(endpoints.secondFactor),
+  });
+
+/** A new secret to scan or type (not on until a right code confirms it). */
+export function enrolSecondFactor() {
+  return callEndpoint(endpoints.enrolSecondFactor);
+}
+
+/** Turns the second factor on; answers the recovery codes, shown once. */
+export async function confirmSecondFactor(code: string): Promise<readonly string[]> {
+  return (await callEndpoint(endpoints.confirmSecondFactor, { body: { code } })).recoveryCodes;
+}
+
+export async function turnOffSecondFactor(proof: {
+  readonly password: string;
+  readonly code: string;
+}): Promise<void> {
+  await callEndpoint(endpoints.turnOffSecondFactor, { body: proof });
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { signUpOutcomeIn, teacherIn } from './sign-in-api';
+import { signInOutcomeIn, signUpOutcomeIn, teacherIn } from './sign-in-api';
 
 function refusalOf(body: unknown): unknown {
   try {
@@ -36,5 +36,16 @@ describe('the signed-out /teach page reading a teacher without the contract’s 
       signUpOutcomeIn('POST /api/auth/sign-up', { isSentByEmail: true, message: 'Check it' }),
     ).toStrictEqual({ teacher: null, checkEmailMessage: 'Check it' });
     expect(() => signUpOutcomeIn('POST /api/auth/sign-up', { isSentByEmail: true })).toThrow();
+  });
+
+  it('tells a sign-in that signed in from one that asks for the second factor’s code', () => {
+    const teacher = { id: 't-1', name: 'A', email: 'a@example.org' };
+    expect(signInOutcomeIn('POST /api/auth/sign-in', { teacher })).toStrictEqual({ teacher });
+    expect(
+      signInOutcomeIn('POST /api/auth/sign-in', { secondFactorRequired: true, pendingToken: 'p' }),
+    ).toStrictEqual({ teacher: null, pendingToken: 'p' });
+    expect(() =>
+      signInOutcomeIn('POST /api/auth/sign-in', { secondFactorRequired: true }),
+    ).toThrow();
   });
 });

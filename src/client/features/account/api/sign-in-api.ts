@@ -49,8 +49,59 @@ export async function readSignedInTeacher(): Promise<Teacher | null> {
   return teacherField(body) === null ? null : teacherIn(`GET ${signedInEndpoint.path}`, body);
 }
 
-export async function signInUnparsed(request: SignInRequest): Promise<Teacher> {
-  return teacherIn(`POST ${signInEndpoint.path}`, await sendWriteUnparsed(signInEndpoint, request));
+/** A password sign-in's outcome: signed in, or (a second factor on) a code to ask for. */
+export type SignInOutcome =
+  { readonly teacher: Teacher } | { readonly teacher: null; readonly pendingToken: string };
+
+export function signInOutcomeIn(name: string, body: unknown): SignInOutcome {
+  if (typeof body === 'object' && body !== null && 'secondFactorRequired' in body) {
+    const { pendingToken } = body as { pendingToken?: unknown };
+    if (typeof pendingToken !== 'string') {
+      throw new ResponseContractError(name, 'pendingToken: expected text');
+    }
+    return { teacher: null, pendingToken };
+  }
+  return { teacher: teacherIn(name, body) };
+}
+
+export async function signInUnparsed(request: SignInRequest): Promise<SignInOutcome> {
+  return signInOutcomeIn(
+    `POST ${signInEndpoint.path}`,
+    await sendWriteUnparsed(signInEndpoint, request),
+  );
+}
+
+const secondFactorSignInEndpoint: Pick<Endpoints['secondFactorSignIn'], 'method' | 'path'> = {
+  method: 'POST',
+  path: '/api/auth/sign-in/second-factor',
+};
+
+/** Finishes a password sign-in with the authenticator's code (or a recovery code). */
+export async function finishSignInUnparsed(request: {
+  readonly pendingToken: string;
+  readonly code: string;
+}): Promise<Teacher> {
+  return teacherIn(
+    `POST ${secondFactorSignInEndpoint.path}`,
+    await sendWriteUnparsed(secondFactorSignInEndpoint, request),
+  );
+}
+
+const oidcProvidersEndpoint: Pick<Endpoints['oidcProviders'], 'method' | 'path'> = {
+  method: 'GET',
+  path: '/api/auth/oidc/providers',
+};
+
+/** The OpenID providers this server signs in with (a button each); the malformed are left out. */
+export async function readOidcProviders(): Promise<{ id: string; name: string }[]> {
+  const body = await callEndpointUnparsed(oidcProvidersEndpoint);
+  const listed =
+    typeof body === 'object' && body !== null && 'providers' in body ? body.providers : [];
+  if (!Array.isArray(listed)) return [];
+  return listed.flatMap((entry: unknown) => {
+    const { id, name } = (entry ?? {}) as { id?: unknown; name?: unknown };
+    return typeof id === 'string' && typeof name === 'string' ? [{ id, name }] : [];
+  });
 }
 
 /** A sign-up's outcome: signed in, or (on a server that sends e-mail) a message to check it. */

@@ -1,71 +1,15 @@
 import { useId, useState, type SyntheticEvent } from 'react';
 import type { Teacher } from '#domain/api/live-contracts';
 import { LIMITS } from '#domain/live/live-constants';
-import { ApiRequestError } from '#shared/lib/api-client';
 import { ApiErrorAlert } from '#shared/components/api-error-alert';
 import { useSubmission } from '#shared/hooks/use-submission';
 import { Link } from '#shared/lib/router';
 import { routes } from '#shared/lib/routes';
 import { signInUnparsed, signUpUnparsed } from '../api/sign-in-api';
 import { announceAccountChange } from '../lib/account-channel';
-
-function fieldError(error: unknown, field: string): boolean {
-  return error instanceof ApiRequestError && error.field === field;
-}
-
-export function TextField({
-  label,
-  type = 'text',
-  name,
-  autoComplete,
-  value,
-  onChange,
-  error,
-  errorId,
-  maxLength,
-  hint,
-}: {
-  readonly label: string;
-  readonly type?: string;
-  readonly name: string;
-  readonly autoComplete: string;
-  readonly value: string;
-  readonly onChange: (value: string) => void;
-  readonly error: unknown;
-  readonly errorId: string;
-  readonly maxLength?: number;
-  readonly hint?: string;
-}) {
-  const id = useId();
-  const hintId = useId();
-  const isInvalid = fieldError(error, name);
-  const describedBy = [hint ? hintId : '', isInvalid ? errorId : ''].join(' ').trim();
-  return (
-    <div className="form-field">
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        className="text-input"
-        type={type}
-        name={name}
-        autoComplete={autoComplete}
-        required
-        maxLength={maxLength}
-        value={value}
-        aria-invalid={isInvalid}
-        aria-describedby={describedBy === '' ? undefined : describedBy}
-        onChange={(event) => {
-          onChange(event.target.value);
-        }}
-      />
-      {hint ? (
-        <p id={hintId} className="hint">
-          {hint}
-        </p>
-      ) : null}
-    </div>
-  );
-}
+import { TextField } from './text-field';
+import { OidcButtons } from './oidc-buttons';
+import { SecondFactorStep } from './second-factor-step';
 
 /** A password being chosen (sign-up, reset), with the rules the server holds it to. */
 export function NewPasswordField(props: {
@@ -109,17 +53,6 @@ export function AccountEmailField(props: {
 
 /** What happens once a teacher is signed in: the page that shows the forms decides. */
 type OnSignedIn = (teacher: Teacher) => void;
-
-/** Signing in or up: tells the browser's other tabs, then hands the teacher to `onSignedIn`. */
-function useAuthSubmission<Request>(
-  send: (request: Request) => Promise<Teacher>,
-  onSignedIn: OnSignedIn,
-) {
-  return useSubmission(send, (teacher) => {
-    announceAccountChange();
-    onSignedIn(teacher);
-  });
-}
 
 function SignUpForm({ onSignedIn }: { readonly onSignedIn: OnSignedIn }) {
   const headingId = useId();
@@ -183,6 +116,7 @@ function SignUpForm({ onSignedIn }: { readonly onSignedIn: OnSignedIn }) {
       <button type="submit" className="button button-primary" disabled={mutation.isPending}>
         {mutation.isPending ? 'Creating your account…' : 'Sign up'}
       </button>
+      <OidcButtons purpose="sign up" />
     </form>
   );
 }
@@ -192,11 +126,32 @@ function SignInForm({ onSignedIn }: { readonly onSignedIn: OnSignedIn }) {
   const errorId = useId();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const mutation = useAuthSubmission(signInUnparsed, onSignedIn);
+  // A second factor on: the code is asked for next, with the token the right password earned.
+  const [pendingToken, setPendingToken] = useState<string | null>(null);
+  const signedIn = (teacher: Teacher) => {
+    announceAccountChange();
+    onSignedIn(teacher);
+  };
+  const mutation = useSubmission(signInUnparsed, (outcome) => {
+    if (outcome.teacher === null) setPendingToken(outcome.pendingToken);
+    else signedIn(outcome.teacher);
+  });
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
     mutation.submit({ email, password });
   };
+  if (pendingToken !== null) {
+    return (
+      <SecondFactorStep
+        pendingToken={pendingToken}
+        onSignedIn={signedIn}
+        onCancel={() => {
+          setPendingToken(null);
+          setPassword('');
+        }}
+      />
+    );
+  }
   return (
     <form className="panel" aria-labelledby={headingId} onSubmit={submit} noValidate>
       <h2 id={headingId}>Sign in</h2>
@@ -224,6 +179,7 @@ function SignInForm({ onSignedIn }: { readonly onSignedIn: OnSignedIn }) {
       <p>
         <Link to={routes.forgotPassword.build()}>Forgot your password?</Link>
       </p>
+      <OidcButtons purpose="sign in" />
     </form>
   );
 }

@@ -20,7 +20,8 @@ export function DeleteAccount({ onDeleted }: { readonly onDeleted: () => void })
   const [password, setPassword] = useState('');
   const passwordId = useId();
   const signIn = useQuery({ ...accountSignInQuery(), enabled: isOpen });
-  const isFromLms = signIn.data?.signsInWith === 'lms';
+  const signsInWith = signIn.data?.signsInWith;
+  const isFromLms = signsInWith === 'lms' || signsInWith === 'oidc';
   const queryClient = useQueryClient();
   const showNotice = useNoticeStore((s) => s.showNotice);
   const deletion = useMutation({
@@ -73,7 +74,9 @@ export function DeleteAccount({ onDeleted }: { readonly onDeleted: () => void })
               </label>
               {isFromLms && (
                 <p className="hint" id={`${passwordId}-hint`}>
-                  Your account signs in from your school’s LMS and has no password.
+                  {signsInWith === 'oidc'
+                    ? 'Your account signs in with your school account (Google, Microsoft or another) and has no password.'
+                    : 'Your account signs in from your school’s LMS and has no password.'}
                 </p>
               )}
               <input
