@@ -4,6 +4,7 @@ import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { parseAllowedHosts, type AllowedHost } from './articles/address-guard';
+import { readAuditSettings, type AuditSettings } from './config-audit';
 import { plainHttpRefusal, readTlsCredentials, type TlsCredentials } from './config-transport';
 
 /**
@@ -175,7 +176,8 @@ const envSchema = z.object({
   NODE_ENV: z.string().optional(),
 });
 
-export interface ServerConfig {
+/** AuditSettings: the audit trail's retention and teachers' sign-in limits (config-audit.ts). */
+export interface ServerConfig extends AuditSettings {
   readonly port: number;
   readonly host: string;
   readonly dataDir: string;
@@ -322,7 +324,9 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
   });
   if (refusal) throw new Error(refusal);
   const dataDir = path.resolve(e.DATA_DIR);
+  const audit = readAuditSettings(env, e.RETENTION_DAYS);
   return {
+    ...audit,
     port: e.PORT,
     host: e.HOST,
     dataDir,

@@ -26,6 +26,7 @@ import {
   type PasswordResetLink,
 } from './password-reset';
 import { vacuumAppTables } from '../repositories/vacuum.repository';
+import { teacherActor, type AuditRequest, type AuditTrail } from './audit-trail';
 import { confirmSignUp, prepareSignUpMail } from './sign-up-by-email';
 
 const WRONG_CREDENTIALS = 'Wrong e-mail or password.';
@@ -67,6 +68,7 @@ export class Accounts {
     private readonly config: ServerConfig,
     private readonly mailer: Mailer | null,
     private readonly limiters: AccountLimiters,
+    private readonly audit: AuditTrail,
   ) {}
 
   /** Whether sign-up and password resets go by e-mail. */
@@ -125,7 +127,15 @@ export class Accounts {
           password,
           account?.passwordHash ?? DUMMY_PASSWORD_HASH,
         );
-        return account && isValid ? account : null;
+        if (account && isValid) return account;
+        // The account tried when there is one; the e-mail only as a keyed hash, never as typed.
+        await this.audit.record({
+          actor: { kind: 'teacher', id: account?.id ?? null },
+          action: 'sign_in_failed',
+          request: { ip: address },
+          detail: this.audit.failedSignInDetail(email),
+        });
+        return null;
       },
     );
     if (!found) throw new ApiError(401, 'invalid_credentials', WRONG_CREDENTIALS);
@@ -148,6 +158,7 @@ export class Accounts {
   async delete(
     teacher: Teacher,
     proof: { readonly password?: string | undefined; readonly confirmation?: string | undefined },
+    request: AuditRequest,
   ): Promise<void> {
     const found = await findTeacherByEmail(this.db, teacher.email);
     if (found?.id === teacher.id && found.passwordHash === null) {
@@ -171,7 +182,12 @@ export class Accounts {
         throw new ApiError(403, 'wrong_password', 'That is not your password.', 'password');
       }
     }
-    const sessionIds = await this.db.transaction((tx) => deleteTeacherAccount(tx, found.id));
+    const sessionIds = await this.db.transaction(async (tx) => {
+      const deleted = await deleteTeacherAccount(tx, found.id);
+      const actor = teacherActor(found);
+      await this.audit.record({ actor, action: 'deleted_account', request }, tx);
+      return deleted;
+    });
     for (const sessionId of sessionIds) this.hub.endSessionStreams(sessionId);
     // The account's and its students' rows leave the table files now, not at some later autovacuum.
     await vacuumAppTables(this.db);

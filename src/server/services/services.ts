@@ -8,6 +8,7 @@ import type { LiveHub } from '../live/live-hub';
 import { ARTICLE_MAX_BYTES } from '#domain/api/lesson-library-contracts';
 import { Accounts, type AccountLimiters } from './accounts';
 import { ArticleDrafts } from './article-drafts';
+import { AuditTrail } from './audit-trail';
 import { ClassSessions } from './class-sessions';
 import { ClassStatements } from './class-statements';
 import { Classes } from './classes';
@@ -52,6 +53,8 @@ interface ServiceDependencies {
 export interface Services {
   readonly accounts: Accounts;
   readonly articleDrafts: ArticleDrafts;
+  /** The audit trail (issue 25): `record` a row, the CSV export. */
+  readonly audit: AuditTrail;
   readonly classes: Classes;
   readonly classSessions: ClassSessions;
   readonly forecasts: Forecasts;
@@ -81,6 +84,7 @@ export interface Services {
 /** Makes every service once for the app (plugins/services.plugin.ts provides them). */
 export function createServices(deps: ServiceDependencies): Services {
   const { config, db, hub, lessons, log } = deps;
+  const audit = new AuditTrail(db, config.cookieSecret);
   const wallKeys = new WallKeys(db, config.cookieSecret);
   const views = new SessionViews(db, wallKeys);
   const statements = new ClassStatements(db, hub, log);
@@ -91,7 +95,7 @@ export function createServices(deps: ServiceDependencies): Services {
     allowHosts: config.articleFetchAllowHosts,
   });
   const forecasts = new Forecasts(db, hub, lessons, deps.clock);
-  const classSessions = new ClassSessions(db, hub, views, lessons, config.retentionDays);
+  const classSessions = new ClassSessions(db, hub, views, lessons, audit, config.retentionDays);
   const ltiKeys = new LtiKeys(db);
   const ltiDeepLinking = new LtiDeepLinking(db, ltiKeys, lessons);
   const ltiPlacements = new LtiPlacements(db, lessons, classSessions);
@@ -100,8 +104,9 @@ export function createServices(deps: ServiceDependencies): Services {
     classes: new Classes(db, forecasts),
     forecasts,
     forecastSignIn: new ForecastSignIn(db, hub, deps.limiters),
-    accounts: new Accounts(db, hub, config, deps.mailer, deps.limiters),
+    accounts: new Accounts(db, hub, config, deps.mailer, deps.limiters, audit),
     articleDrafts,
+    audit,
     classSessions,
     joining: new Joining(db, hub, deps.limiters),
     ltiDeepLinking,
@@ -116,7 +121,7 @@ export function createServices(deps: ServiceDependencies): Services {
     speakingTurns: new SpeakingTurns(db, hub),
     statements,
     studentAnswers: new StudentAnswers(db, hub, log, deps.clock),
-    studentData: new StudentData(db, hub, forecasts),
+    studentData: new StudentData(db, hub, forecasts, audit),
     views,
     wall: new Wall(db, hub, wallKeys),
     wallKeys,

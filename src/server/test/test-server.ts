@@ -116,6 +116,9 @@ export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig 
     clockOffsetDays: 0,
     ltiFrameAncestors: [],
     tls: undefined,
+    auditRetentionDays: 1095,
+    signInIdleHours: 12,
+    signInMaxDays: 7,
     ...overrides,
   };
 }
