@@ -188,10 +188,15 @@ describeWithServer('the audit trail on %s', (ctx) => {
     expect(await auditRowsHolding(db(), answerText)).toBe(0);
   });
 
-  it('writes nothing for what was refused: another teacher’s report or export', async () => {
-    const { base, anaId } = await classWithAnswer();
+  it('writes nothing for what was refused (another teacher’s report or export) nor for answers', async () => {
+    const { base, anaId, ben } = await classWithAnswer();
     const stranger = await signUpTeacher(ctx.server.baseUrl);
     const rows = await auditRowsOf(db(), async () => {
+      // Students' answers are not audited: the answer path writes nothing.
+      await submitAnswer(ben.student, base, 'thesis-question', {
+        kind: 'prompt',
+        text: 'Ben answers.',
+      });
       expectRefusal(await stranger.get(`${base}/report`), 404, 'session_not_found');
       expectRefusal(
         await stranger.get(`${base}/participants/${anaId}/export`),
