@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
+import { createPasswordResetLink } from '../services/password-reset';
 import {
   ApiClient,
   classOfAnaAndBen,
@@ -81,6 +82,23 @@ describeWithServer('the audit trail on %s', (ctx) => {
     expect(signIn[0]?.address_hash).toBe(signUp[0]?.address_hash);
     expect(await auditRowsHolding(db(), email)).toBe(0);
     expect(await auditRowsHolding(db(), teacherId)).toBe(0);
+  });
+
+  it('writes one row for a sign-in by a password-reset link', async () => {
+    const teacher = await signUpTeacher(ctx.server.baseUrl);
+    const teacherId = await teacherIdOf(teacher);
+    const me = await teacher.get<{ teacher: { email: string } }>('/api/auth/me');
+    const link = await createPasswordResetLink(db(), me.body.teacher.email, ctx.server.baseUrl);
+    const token = new URL(link?.url ?? 'http://x').searchParams.get('token');
+    const browser = new ApiClient(ctx.server.baseUrl);
+    const rows = await auditRowsOf(db(), async () => {
+      const reset = await browser.post('/api/auth/reset-password', {
+        token,
+        password: 'a brand new passphrase',
+      });
+      expect(reset.status).toBe(200);
+    });
+    expectOneRow(rows, { action: 'signed_in', actor_ref: refsOf(ctx).account(teacherId) });
   });
 
   it('writes one row for a failed sign-in, with a hash of the e-mail tried and never the e-mail', async () => {
