@@ -16,6 +16,7 @@ import {
   teacherIdOf,
   type StoredAuditRow,
 } from './audit-fixtures';
+import { instructor, learner, useLtiPlatform } from './lti-fixtures';
 import { describeWithServer } from './use-test-server';
 
 const PASSWORD = 'correct horse battery';
@@ -298,5 +299,36 @@ describeWithServer('the audit trail on %s', (ctx) => {
     const transcript = await teacher.get(`${base}/participants/${anaId}/transcript`);
     expect(transcript.status).toBe(200);
     expect(JSON.stringify(transcript.body)).toContain(answerText);
+  });
+});
+
+describeWithServer('the audit trail of LMS launches on %s', (ctx) => {
+  const lti = useLtiPlatform(ctx);
+
+  it('writes one row for a teacher’s sign-in by an LTI launch, none for a learner’s', async () => {
+    const teacher = lti.browser();
+    const rows = await auditRowsOf(ctx.server.db, async () => {
+      const launched = await teacher.launch(lti.platform, {
+        user: instructor(),
+        resourceLinkId: randomUUID(),
+      });
+      expect(launched.status).toBe(303);
+    });
+    const teacherId = await teacherIdOf(teacher.api());
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      actor_kind: 'teacher',
+      actor_ref: refsOf(ctx).account(teacherId),
+      action: 'signed_in',
+    });
+
+    const { resourceLinkId } = await lti.linkWithSession();
+    const learnerRows = await auditRowsOf(ctx.server.db, async () => {
+      const launched = await lti
+        .browser()
+        .launch(lti.platform, { user: learner('Ada Lovelace'), resourceLinkId });
+      expect(launched.status).toBe(303);
+    });
+    expect(learnerRows).toEqual([]);
   });
 });
