@@ -140,6 +140,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const clock = options.clock ?? systemClock(config.clockOffsetDays);
   const services = createServices({ config, db, hub, lessons, mailer, limiters, log, clock });
   await app.register(servicesPlugin, { value: services });
+  // At start: the audit trail notes a changed RETENTION_DAYS or AUDIT_RETENTION_DAYS (a failure
+  // stops the start: a district wants no unrecorded change).
+  app.addHook('onReady', async () => {
+    await services.audit.recordRetention(config);
+  });
   let isClosed = false;
   app.addHook('onClose', async () => {
     isClosed = true;

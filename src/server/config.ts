@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { parseAllowedHosts, type AllowedHost } from './articles/address-guard';
 import { readSecurityContact, type SecurityContact } from './config-security-contact';
 import { readOidcProviders, type OidcProviderSetting } from './config-oidc';
+import { readAuditSettings, type AuditSettings } from './config-audit';
 import { plainHttpRefusal, readTlsCredentials, type TlsCredentials } from './config-transport';
 
 /**
@@ -177,7 +178,8 @@ const envSchema = z.object({
   NODE_ENV: z.string().optional(),
 });
 
-export interface ServerConfig {
+/** AuditSettings: the audit trail's retention and teachers' sign-in limits (config-audit.ts). */
+export interface ServerConfig extends AuditSettings {
   readonly port: number;
   readonly host: string;
   readonly dataDir: string;
@@ -329,7 +331,9 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
   if (refusal) throw new Error(refusal);
   const oidcProviders = readOidcProviders(env, e.PUBLIC_URL);
   const dataDir = path.resolve(e.DATA_DIR);
+  const audit = readAuditSettings(env, e.RETENTION_DAYS);
   return {
+    ...audit,
     port: e.PORT,
     host: e.HOST,
     dataDir,

@@ -59,13 +59,33 @@ export async function migrate(db: Database): Promise<number[]> {
   });
 }
 
-/** Splits a migration into statements; migrations keep to plain statements ended by `;`. */
+/**
+ * Splits a migration into statements at each `;`, except inside a dollar-quoted body
+ * (`$$ ... $$` or `$tag$ ... $tag$`, a trigger function's), which is kept whole. Comment lines
+ * are dropped first.
+ */
 export function splitStatements(sql: string): string[] {
-  return sql
+  const text = sql
     .split('\n')
     .filter((line) => !line.trim().startsWith('--'))
-    .join('\n')
-    .split(';')
-    .map((s) => s.trim())
-    .filter((s) => s.length > 0);
+    .join('\n');
+  const statements: string[] = [];
+  let start = 0;
+  let position = 0;
+  while (position < text.length) {
+    const dollarTag = /^\$[A-Za-z_]*\$/.exec(text.slice(position))?.[0];
+    if (dollarTag) {
+      const close = text.indexOf(dollarTag, position + dollarTag.length);
+      if (close === -1) throw new Error(`unterminated ${dollarTag} body in a migration`);
+      position = close + dollarTag.length;
+    } else if (text[position] === ';') {
+      statements.push(text.slice(start, position));
+      position += 1;
+      start = position;
+    } else {
+      position += 1;
+    }
+  }
+  statements.push(text.slice(start));
+  return statements.map((s) => s.trim()).filter((s) => s.length > 0);
 }

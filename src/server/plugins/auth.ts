@@ -3,17 +3,20 @@ import type {} from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Teacher } from '#domain/api/live-contracts';
+import type { ServerConfig } from '../config';
 import type { Database } from '../db/database';
 import { isApiRequest } from '../lib/api-paths';
 import { ApiError } from '../lib/api-error';
 import { hashToken, newToken } from '../lib/secrets';
 import type { ClassSessionRecord } from '../repositories/class-sessions.repository';
 import { findClassSession } from '../repositories/class-sessions.repository';
+import { AuditTrail, teacherActor } from '../services/audit-trail';
 import { isDeletedParticipantToken } from '../repositories/student-data.repository';
 import {
   createAuthSession,
   deleteAuthSession,
   findTeacherByAuthToken,
+  touchAuthSession,
 } from '../repositories/teachers.repository';
 import {
   findParticipantByToken,
@@ -30,7 +33,6 @@ const PARTICIPANT_COOKIE = 'pt';
 const csrfCookieName = (request: FastifyRequest) =>
   request.protocol === 'https' ? '__Host-csrf' : 'csrf';
 const CSRF_HEADER = 'x-csrf-token';
-const TEACHER_SESSION_DAYS = 30;
 const PARTICIPANT_COOKIE_DAYS = 2;
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -131,9 +133,20 @@ declare module 'fastify' {
   }
 }
 
-export class Auth {
-  constructor(private readonly db: Database) {}
+/** How long a teacher's sign-in lasts (config-audit.ts). */
+type SignInLimits = Pick<ServerConfig, 'signInIdleHours' | 'signInMaxDays'>;
 
+export class Auth {
+  constructor(
+    private readonly db: Database,
+    private readonly audit: AuditTrail,
+    private readonly limits: SignInLimits,
+  ) {}
+
+  /**
+   * Every way in (password, sign-up, confirm link, password reset, LTI launch, OIDC) ends here,
+   * so each sign-in writes its audit row here, in the transaction that makes the sign-in.
+   */
   async signIn(
     request: FastifyRequest,
     reply: FastifyReply,
@@ -141,8 +154,12 @@ export class Auth {
     options: SignInCookieOptions = {},
   ): Promise<void> {
     const token = newToken();
-    const expires = new Date(Date.now() + TEACHER_SESSION_DAYS * 24 * 3600 * 1000);
-    await createAuthSession(this.db, teacher.id, hashToken(token), expires);
+    // The cookie lasts as long as the sign-in can (SIGN_IN_MAX_DAYS); idleness is the server's.
+    const expires = new Date(Date.now() + this.limits.signInMaxDays * 24 * 3600 * 1000);
+    await this.db.transaction(async (tx) => {
+      await createAuthSession(tx, teacher.id, hashToken(token), expires);
+      await this.audit.record({ actor: teacherActor(teacher), action: 'signed_in', request }, tx);
+    });
     reply.setCookie(TEACHER_COOKIE, token, {
       ...cookieOptions(request, options),
       path: '/',
@@ -172,15 +189,31 @@ export class Auth {
     reply.clearCookie(TEACHER_COOKIE, { path: '/' });
   }
 
+  /**
+   * The signed-in teacher, while the sign-in is used within SIGN_IN_IDLE_HOURS and is younger
+   * than SIGN_IN_MAX_DAYS. Its last use is written at most about once a minute, not per request.
+   */
   async findTeacher(request: FastifyRequest): Promise<Teacher | null> {
     const token = readSignedCookie(request, TEACHER_COOKIE);
-    return token ? findTeacherByAuthToken(this.db, hashToken(token)) : null;
+    if (!token) return null;
+    const tokenHash = hashToken(token);
+    const found = await findTeacherByAuthToken(this.db, tokenHash, this.limits.signInIdleHours);
+    if (found?.isLastUseStale) await touchAuthSession(this.db, tokenHash);
+    return found?.teacher ?? null;
   }
 
   async requireTeacher(request: FastifyRequest): Promise<Teacher> {
     const teacher = await this.findTeacher(request);
-    if (!teacher) throw new ApiError(401, 'not_signed_in', 'Sign in as a teacher first.');
-    return teacher;
+    if (teacher) return teacher;
+    // A cookie that no longer signs in: the sign-in ended by time (or by signing out elsewhere).
+    if (readSignedCookie(request, TEACHER_COOKIE)) {
+      throw new ApiError(
+        401,
+        'not_signed_in',
+        `Your sign-in has ended: it lasts ${this.limits.signInIdleHours} hours without use and ${this.limits.signInMaxDays} days in all. Sign in again.`,
+      );
+    }
+    throw new ApiError(401, 'not_signed_in', 'Sign in as a teacher first.');
   }
 
   /** The session, when the signed-in teacher owns it; another teacher's session is "not found". */
@@ -248,9 +281,10 @@ export class Auth {
 /** Teachers' and students' cookies, and CSRF protection of every write. */
 export const authPlugin = fp(
   (app, _options, done) => {
-    app.decorate('auth', new Auth(app.db));
+    const audit = new AuditTrail(app.db, app.config.cookieSecret);
+    app.decorate('auth', new Auth(app.db, audit, app.config));
     registerCsrfProtection(app);
     done();
   },
-  { name: 'auth', dependencies: ['db'] },
+  { name: 'auth', dependencies: ['config', 'db'] },
 );

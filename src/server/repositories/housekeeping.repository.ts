@@ -38,12 +38,20 @@ export async function deleteClassSessionsEndedBefore(
   return rows.map((r) => r.id);
 }
 
-/** Deletes the sign-ins that expired before `now`; returns how many went. */
-export async function deleteExpiredAuthSessions(db: Queryable, now: Date): Promise<number> {
+/**
+ * Deletes the sign-ins that expired before `now` (SIGN_IN_MAX_DAYS) or were last used before
+ * `idleSince` (SIGN_IN_IDLE_HOURS); returns how many went.
+ */
+export async function deleteExpiredAuthSessions(
+  db: Queryable,
+  now: Date,
+  idleSince: Date,
+): Promise<number> {
   const { rows } = await db.query<{ count: string | number }>(
-    `WITH gone AS (DELETE FROM auth_sessions WHERE expires_at < $1 RETURNING 1)
-     SELECT count(*) AS count FROM gone`,
-    [now.toISOString()],
+    `WITH gone AS (
+       DELETE FROM auth_sessions WHERE expires_at < $1 OR last_used_at < $2 RETURNING 1
+     ) SELECT count(*) AS count FROM gone`,
+    [now.toISOString(), idleSince.toISOString()],
   );
   return countOf(rows);
 }

@@ -48,17 +48,41 @@ export async function createAuthSession(
   await insertTeacherToken(db, 'auth_sessions', teacherId, tokenHash, expiresAt);
 }
 
+/** A live sign-in's teacher, and whether its last use is over a minute old (worth writing). */
+export interface AuthSessionUse {
+  readonly teacher: Teacher;
+  readonly isLastUseStale: boolean;
+}
+
+/**
+ * The teacher a sign-in cookie's token opens: its sign-in has not expired (SIGN_IN_MAX_DAYS,
+ * expires_at) and was used within `idleHours` (SIGN_IN_IDLE_HOURS). The database's clock decides.
+ */
 export async function findTeacherByAuthToken(
   db: Queryable,
   tokenHash: string,
-): Promise<Teacher | null> {
-  const { rows } = await db.query<TeacherRow>(
-    `SELECT t.id, t.email, t.name, t.password_hash FROM auth_sessions s
+  idleHours: number,
+): Promise<AuthSessionUse | null> {
+  const { rows } = await db.query<TeacherRow & { is_stale: boolean }>(
+    `SELECT t.id, t.email, t.name, t.password_hash,
+            s.last_used_at < now() - interval '1 minute' AS is_stale
+     FROM auth_sessions s
      JOIN teachers t ON t.id = s.teacher_id
-     WHERE s.token_hash = $1 AND s.expires_at > now()`,
+     WHERE s.token_hash = $1 AND s.expires_at > now()
+       AND s.last_used_at > now() - make_interval(hours => $2)`,
+    [tokenHash, idleHours],
+  );
+  const row = rows[0];
+  return row ? { teacher: toTeacher(row), isLastUseStale: row.is_stale } : null;
+}
+
+/** Notes that the sign-in was used now (called at most about once a minute per sign-in). */
+export async function touchAuthSession(db: Queryable, tokenHash: string): Promise<void> {
+  await db.query(
+    `UPDATE auth_sessions SET last_used_at = now()
+     WHERE token_hash = $1 AND last_used_at < now() - interval '1 minute'`,
     [tokenHash],
   );
-  return rows[0] ? toTeacher(rows[0]) : null;
 }
 
 export async function deleteAuthSession(db: Queryable, tokenHash: string): Promise<void> {

@@ -75,7 +75,7 @@ export const authRoutes: FastifyPluginCallback = (app, _options, done) => {
     app,
     endpoints.deleteAccount,
     async ({ body, caller }, request, reply) => {
-      await accounts.delete(caller.teacher, body);
+      await accounts.delete(caller.teacher, body, request);
       await auth.signOut(request, reply);
       return undefined;
     },

@@ -3,6 +3,7 @@ import QRCode from 'qrcode';
 import { endpoints } from '#domain/api/endpoints';
 import { joinUrlFor } from '../lib/join-url';
 import { toLessonVersion, toStudentLessonVersion } from '../lessons/pinned-lesson';
+import { teacherActor } from '../services/audit-trail';
 import type { ItemAction } from '../services/class-sessions';
 import { addRoute, type OwnedSession } from './contract-route';
 
@@ -48,8 +49,8 @@ export const classSessionRoutes: FastifyPluginCallback = (app, _options, done) =
     return toLessonVersion(await lessons.ofSession(session));
   });
 
-  addRoute(app, endpoints.deleteSession, async ({ caller: { session } }) => {
-    await classSessions.delete(session);
+  addRoute(app, endpoints.deleteSession, async ({ caller: { session, teacher } }, request) => {
+    await classSessions.delete(session, { actor: teacherActor(teacher), request });
     return undefined;
   });
 

@@ -2,6 +2,7 @@ import type { FastifyPluginCallback } from 'fastify';
 import { endpoints } from '#domain/api/endpoints';
 import { addRoute } from './contract-route';
 import { sendAttachment } from './send-attachment';
+import { teacherActor } from '../services/audit-trail';
 import { forecastsCsv } from '../services/forecast-csv';
 
 /** Under /api/classes: a teacher's classes and a class's forecasts page (issue 26). */
@@ -39,7 +40,7 @@ export const classRoutes: FastifyPluginCallback = (app, _options, done) => {
 /** Under /api/sessions: a session's forecasts, for its teacher and its students (issue 26). */
 export const forecastSessionRoutes: FastifyPluginCallback = (app, _options, done) => {
   const { limiters } = app;
-  const { classes, forecasts } = app.services;
+  const { audit, classes, forecasts } = app.services;
 
   addRoute(app, endpoints.setSessionClass, async ({ body, caller: { session } }) => {
     await classes.setSessionClass(session, body.classId);
@@ -66,12 +67,24 @@ export const forecastSessionRoutes: FastifyPluginCallback = (app, _options, done
     mode: await forecasts.setLeaderboard(session, body.mode),
   }));
 
-  addRoute(app, endpoints.forecastsCsv, async ({ caller: { session } }, _request, reply) =>
-    sendAttachment(reply, {
-      contentType: 'text/csv; charset=utf-8',
-      fileName: `session-${session.joinCode}-forecasts.csv`,
-      body: forecastsCsv(await forecasts.board([session])),
-    }),
+  addRoute(
+    app,
+    endpoints.forecastsCsv,
+    async ({ caller: { session, teacher } }, request, reply) => {
+      const body = forecastsCsv(await forecasts.board([session]));
+      await audit.record({
+        actor: teacherActor(teacher),
+        action: 'exported_session',
+        sessionId: session.id,
+        request,
+        detail: 'forecasts.csv',
+      });
+      return sendAttachment(reply, {
+        contentType: 'text/csv; charset=utf-8',
+        fileName: `session-${session.joinCode}-forecasts.csv`,
+        body,
+      });
+    },
   );
 
   addRoute(app, endpoints.myForecasts, ({ caller: { session, participant } }) =>

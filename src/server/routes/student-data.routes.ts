@@ -2,6 +2,7 @@ import type { FastifyPluginCallback } from 'fastify';
 import { endpoints } from '#domain/api/endpoints';
 import { formatStudentDataMarkdown } from '#domain/reports/student-data-export';
 import { joinUrlFor } from '../lib/join-url';
+import { teacherActor } from '../services/audit-trail';
 import { addRoute } from './contract-route';
 import { sendAttachment } from './send-attachment';
 
@@ -18,14 +19,27 @@ function fileNameFor(label: string, extension: string): string {
 /** Under /api/sessions: one student's data, for a parent's request to see it or erase it. */
 export const studentDataRoutes: FastifyPluginCallback = (app, _options, done) => {
   const { config } = app;
-  const { studentData, views } = app.services;
+  const { audit, studentData, views } = app.services;
 
   addRoute(
     app,
     endpoints.exportStudentData,
-    async ({ params: { participantId }, query, caller: { session, lesson } }, _request, reply) => {
+    async (
+      { params: { participantId }, query, caller: { session, lesson, teacher } },
+      request,
+      reply,
+    ) => {
       const { label, data } = await studentData.export(lesson, session, participantId);
       const isMarkdown = query.format === 'markdown';
+      // Before the file goes: an export that cannot be recorded is not sent.
+      await audit.record({
+        actor: teacherActor(teacher),
+        action: 'exported_student',
+        sessionId: session.id,
+        studentId: participantId,
+        request,
+        detail: isMarkdown ? 'student-data.md' : 'student-data.json',
+      });
       return sendAttachment(reply, {
         contentType: isMarkdown
           ? 'text/markdown; charset=utf-8'
@@ -39,8 +53,8 @@ export const studentDataRoutes: FastifyPluginCallback = (app, _options, done) =>
   addRoute(
     app,
     endpoints.deleteStudentData,
-    async ({ params: { participantId }, caller: { session, lesson } }, request) => {
-      await studentData.delete(session, participantId);
+    async ({ params: { participantId }, caller: { session, lesson, teacher } }, request) => {
+      await studentData.delete(session, participantId, { actor: teacherActor(teacher), request });
       return views.teacherView(lesson, session, joinUrlFor(config, request, session.joinCode));
     },
   );

@@ -26,6 +26,7 @@ import {
   type PasswordResetLink,
 } from './password-reset';
 import { hasOidcIdentity } from '../repositories/oidc.repository';
+import { teacherActor, type AuditRequest, type AuditTrail } from './audit-trail';
 import { confirmSignUp, prepareSignUpMail } from './sign-up-by-email';
 import type { SpaceReclaimer } from './space-reclaimer';
 
@@ -68,6 +69,7 @@ export class Accounts {
     private readonly config: ServerConfig,
     private readonly mailer: Mailer | null,
     private readonly limiters: AccountLimiters,
+    private readonly audit: AuditTrail,
     private readonly reclaimer: SpaceReclaimer,
   ) {}
 
@@ -127,7 +129,15 @@ export class Accounts {
           password,
           account?.passwordHash ?? DUMMY_PASSWORD_HASH,
         );
-        return account && isValid ? account : null;
+        if (account && isValid) return account;
+        // The account tried when there is one; the e-mail only as a keyed hash, never as typed.
+        await this.audit.record({
+          actor: { kind: 'teacher', id: account?.id ?? null },
+          action: 'sign_in_failed',
+          request: { ip: address },
+          detail: this.audit.failedSignInDetail(email),
+        });
+        return null;
       },
     );
     if (!found) throw new ApiError(401, 'invalid_credentials', WRONG_CREDENTIALS);
@@ -151,6 +161,7 @@ export class Accounts {
   async delete(
     teacher: Teacher,
     proof: { readonly password?: string | undefined; readonly confirmation?: string | undefined },
+    request: AuditRequest,
   ): Promise<void> {
     const found = await findTeacherByEmail(this.db, teacher.email);
     if (found?.id === teacher.id && found.passwordHash === null) {
@@ -174,7 +185,12 @@ export class Accounts {
         throw new ApiError(403, 'wrong_password', 'That is not your password.', 'password');
       }
     }
-    const sessionIds = await this.db.transaction((tx) => deleteTeacherAccount(tx, found.id));
+    const sessionIds = await this.db.transaction(async (tx) => {
+      const deleted = await deleteTeacherAccount(tx, found.id);
+      const actor = teacherActor(found);
+      await this.audit.record({ actor, action: 'deleted_account', request }, tx);
+      return deleted;
+    });
     for (const sessionId of sessionIds) this.hub.endSessionStreams(sessionId);
     // The account's and its students' rows leave the table files soon, not at some later autovacuum.
     this.reclaimer.request();

@@ -8,6 +8,7 @@ import type { ServerConfig } from '../config';
 import type { Database } from '../db/database';
 import { ApiError } from '../lib/api-error';
 import { newJoinCode } from '../lib/join-code';
+import type { AuditSource, AuditTrail } from './audit-trail';
 import type { LiveHub } from '../live/live-hub';
 import {
   deleteClassSession,
@@ -68,6 +69,7 @@ export class ClassSessions {
     private readonly hub: LiveHub,
     private readonly views: SessionViews,
     private readonly lessons: LessonLibrary,
+    private readonly audit: AuditTrail,
     private readonly retentionDays: ServerConfig['retentionDays'],
     private readonly reclaimer: SpaceReclaimer,
   ) {}
@@ -116,8 +118,25 @@ export class ClassSessions {
     return this.views.teacherView(lesson, session, joinUrlOf(session.joinCode));
   }
 
-  async delete(session: ClassSessionRecord): Promise<void> {
+  /** Deletes the session with its students' data, and its audit row with it (or neither). */
+  async delete(session: ClassSessionRecord, by: AuditSource): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await deleteClassSession(tx, session.id);
+      await this.audit.record({ ...by, action: 'deleted_session', sessionId: session.id }, tx);
+    });
+    await this.afterDeleting(session);
+  }
+
+  /**
+   * Deletes a session no one has seen: an LTI launch made it and lost the race to set up its
+   * link (services/lti-placements.ts). Nobody's data goes, so there is nothing to audit.
+   */
+  async discardUnseen(session: ClassSessionRecord): Promise<void> {
     await deleteClassSession(this.db, session.id);
+    await this.afterDeleting(session);
+  }
+
+  private async afterDeleting(session: ClassSessionRecord): Promise<void> {
     this.hub.endSessionStreams(session.id);
     // Its students' rows leave the table files soon, not at some later autovacuum.
     this.reclaimer.request();

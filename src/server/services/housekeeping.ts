@@ -12,6 +12,7 @@ import { deleteExpiredDeepLinkingRequests } from '../repositories/lti-deep-linki
 import { deleteExpiredLogins } from '../repositories/lti-logins.repository';
 import { pruneSessionEvents } from '../repositories/session-events.repository';
 import { vacuumAppTables } from '../repositories/vacuum.repository';
+import { AuditTrail } from './audit-trail';
 
 const HOUR_MS = 3600 * 1000;
 const DAY_MS = 24 * HOUR_MS;
@@ -30,7 +31,10 @@ export function deletionDate(
 export interface SweepDependencies {
   readonly db: Database;
   readonly hub: LiveHub;
-  readonly config: Pick<ServerConfig, 'retentionDays' | 'idleSessionHours'>;
+  readonly config: Pick<
+    ServerConfig,
+    'retentionDays' | 'idleSessionHours' | 'auditRetentionDays' | 'signInIdleHours' | 'cookieSecret'
+  >;
 }
 
 /** What one sweep did. */
@@ -44,13 +48,16 @@ export interface SweepReport {
   readonly ltiLoginsDeleted: number;
   /** LTI deep-linking requests past their hour, answered or not. */
   readonly ltiDeepLinkingRequestsDeleted: number;
+  /** Audit rows past AUDIT_RETENTION_DAYS. */
+  readonly auditEventsDeleted: number;
 }
 
 /**
  * One pass of housekeeping as of `now`: ends idle sessions (their students are told, and their
  * join code stops working), deletes ended sessions past the retention period with all their
  * students' data, and purges expired sign-ins, spent password-reset links, stored events
- * past replay and expired LTI logins and deep-linking requests; then, if it deleted anything,
+ * past replay, expired LTI logins and deep-linking requests, and audit rows past their own
+ * retention (AUDIT_RETENTION_DAYS); then, if it deleted anything,
  * vacuums so the deleted rows do not linger in the files. Safe to run again or on two instances at once: each statement only takes rows
  * still due.
  */
@@ -66,20 +73,36 @@ export async function sweep(deps: SweepDependencies, now: Date): Promise<SweepRe
     await hub.publish(sessionId, { to: 'everyone' }, { type: 'session.ended' });
   }
 
-  const deleted = await deleteClassSessionsEndedBefore(
-    db,
-    new Date(at - config.retentionDays * DAY_MS),
-  );
+  // Each session deleted past retention leaves a `system` row, written with the deletion.
+  const audit = new AuditTrail(db, config.cookieSecret);
+  const deleted = await db.transaction(async (tx) => {
+    const ids = await deleteClassSessionsEndedBefore(
+      tx,
+      new Date(at - config.retentionDays * DAY_MS),
+    );
+    for (const sessionId of ids) {
+      await audit.record(
+        { actor: { kind: 'system' }, action: 'deleted_session', sessionId, detail: 'retention' },
+        tx,
+      );
+    }
+    return ids;
+  });
   for (const sessionId of deleted) hub.endSessionStreams(sessionId);
 
   const report = {
     sessionsEnded: ended.length,
     sessionsDeleted: deleted.length,
-    signInsDeleted: await deleteExpiredAuthSessions(db, now),
+    signInsDeleted: await deleteExpiredAuthSessions(
+      db,
+      now,
+      new Date(at - config.signInIdleHours * HOUR_MS),
+    ),
     passwordResetsDeleted: await deleteSpentPasswordResets(db, new Date(at - SPENT_RESET_KEPT_MS)),
     eventsDeleted: await pruneSessionEvents(db, new Date(at - EVENT_RETENTION_MS)),
     ltiLoginsDeleted: await deleteExpiredLogins(db, now),
     ltiDeepLinkingRequestsDeleted: await deleteExpiredDeepLinkingRequests(db, now),
+    auditEventsDeleted: await audit.deleteExpired(now, config.auditRetentionDays),
   };
   // Once per sweep that deleted rows, not per statement: the deleted data leaves the files.
   const { sessionsEnded: _ended, ...deletions } = report;

@@ -87,7 +87,7 @@ export class LtiPlacements {
       return { sessionId: session.id, teacherId: placement.teacherId };
     }
     // A launch racing this one set the link up first: its session is the link's.
-    await this.classSessions.delete(session);
+    await this.classSessions.discardUnseen(session);
     const winner = await findResourceLinkSessionId(this.db, link.id);
     const won = winner ? await findClassSession(this.db, winner) : null;
     if (!won) throw new Error(`the resource link ${link.id} lost its session while being set up`);

@@ -8,6 +8,7 @@ import type { LiveHub } from '../live/live-hub';
 import { ARTICLE_MAX_BYTES } from '#domain/api/lesson-library-contracts';
 import { Accounts, type AccountLimiters } from './accounts';
 import { ArticleDrafts } from './article-drafts';
+import { AuditTrail } from './audit-trail';
 import { ClassSessions } from './class-sessions';
 import { ClassStatements } from './class-statements';
 import { Classes } from './classes';
@@ -56,6 +57,8 @@ interface ServiceDependencies {
 export interface Services {
   readonly accounts: Accounts;
   readonly articleDrafts: ArticleDrafts;
+  /** The audit trail (issue 25): `record` a row, the CSV export. */
+  readonly audit: AuditTrail;
   readonly classes: Classes;
   readonly classSessions: ClassSessions;
   readonly forecasts: Forecasts;
@@ -90,6 +93,7 @@ export interface Services {
 /** Makes every service once for the app (plugins/services.plugin.ts provides them). */
 export function createServices(deps: ServiceDependencies): Services {
   const { config, db, hub, lessons, log } = deps;
+  const audit = new AuditTrail(db, config.cookieSecret);
   const wallKeys = new WallKeys(db, config.cookieSecret);
   const views = new SessionViews(db, wallKeys);
   const statements = new ClassStatements(db, hub, log);
@@ -106,7 +110,15 @@ export function createServices(deps: ServiceDependencies): Services {
       log.error({ err: error }, 'could not reclaim the space deleted rows left');
     },
   );
-  const classSessions = new ClassSessions(db, hub, views, lessons, config.retentionDays, reclaimer);
+  const classSessions = new ClassSessions(
+    db,
+    hub,
+    views,
+    lessons,
+    audit,
+    config.retentionDays,
+    reclaimer,
+  );
   const ltiKeys = new LtiKeys(db);
   const ltiDeepLinking = new LtiDeepLinking(db, ltiKeys, lessons);
   const ltiPlacements = new LtiPlacements(db, lessons, classSessions);
@@ -115,8 +127,9 @@ export function createServices(deps: ServiceDependencies): Services {
     classes: new Classes(db, forecasts),
     forecasts,
     forecastSignIn: new ForecastSignIn(db, hub, deps.limiters),
-    accounts: new Accounts(db, hub, config, deps.mailer, deps.limiters, reclaimer),
+    accounts: new Accounts(db, hub, config, deps.mailer, deps.limiters, audit, reclaimer),
     articleDrafts,
+    audit,
     classSessions,
     joining: new Joining(db, hub, deps.limiters),
     ltiDeepLinking,
@@ -133,7 +146,7 @@ export function createServices(deps: ServiceDependencies): Services {
     speakingTurns: new SpeakingTurns(db, hub),
     statements,
     studentAnswers: new StudentAnswers(db, hub, log, deps.clock),
-    studentData: new StudentData(db, hub, forecasts, reclaimer),
+    studentData: new StudentData(db, hub, forecasts, audit, reclaimer),
     views,
     wall: new Wall(db, hub, wallKeys),
     wallKeys,

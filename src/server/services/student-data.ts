@@ -21,6 +21,7 @@ import {
 } from '../repositories/student-data.repository';
 import { listStudentReplies } from '../repositories/wall-replies.repository';
 import { listWritingFeedback } from '../repositories/writing-feedback.repository';
+import type { AuditSource, AuditTrail } from './audit-trail';
 import type { Forecasts } from './forecasts';
 import type { SpaceReclaimer } from './space-reclaimer';
 
@@ -35,6 +36,7 @@ export class StudentData {
     private readonly db: Database,
     private readonly hub: LiveHub,
     private readonly forecasts: Forecasts,
+    private readonly audit: AuditTrail,
     private readonly reclaimer: SpaceReclaimer,
   ) {}
 
@@ -81,10 +83,15 @@ export class StudentData {
   }
 
   /** Erases the student and what they left; their open pages are signed out of the session. */
-  async delete(session: ClassSessionRecord, participantId: string): Promise<void> {
+  async delete(session: ClassSessionRecord, participantId: string, by: AuditSource): Promise<void> {
     const isDeleted = await this.db.transaction(async (tx) => {
       const found = await deleteStudent(tx, session.id, participantId);
-      if (found) await forgetStudentInMaps(tx, session.id, participantId);
+      if (found) {
+        await forgetStudentInMaps(tx, session.id, participantId);
+        // The row names the student by a keyed hash only, which names nobody once they are gone.
+        const student = { sessionId: session.id, studentId: participantId };
+        await this.audit.record({ ...by, action: 'deleted_student', ...student }, tx);
+      }
       return found;
     });
     if (!isDeleted) throw notInSession();

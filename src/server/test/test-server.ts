@@ -118,6 +118,9 @@ export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig 
     tls: undefined,
     securityContact: { contact: undefined, policy: undefined },
     oidcProviders: [],
+    auditRetentionDays: 1095,
+    signInIdleHours: 12,
+    signInMaxDays: 7,
     ...overrides,
   };
 }

@@ -179,7 +179,7 @@ const SERVER_STORES: readonly Store[] = [
     id: 'teachers',
     title: 'teachers, auth_sessions, password_resets',
     holds:
-      'Until the teacher deletes their account; expired sign-ins and used or expired reset links are purged.',
+      'Until the teacher deletes their account; sign-ins unused for 12 hours or older than 7 days (the server’s settings) and used or expired reset links are purged.',
     fields: [
       { name: 'email, name', why: 'The teacher’s account.' },
       {
@@ -187,6 +187,35 @@ const SERVER_STORES: readonly Store[] = [
         why: 'A scrypt hash: the password cannot be read back (none for an account made by an LMS launch).',
       },
       { name: 'token_hash', why: 'Recognises a sign-in cookie or a reset link (hashes only).' },
+      { name: 'auth_sessions.last_used_at', why: 'Ends a sign-in left unused.' },
+    ],
+  },
+  {
+    id: 'audit-events',
+    title: 'audit_events: the audit trail of who reached students’ data',
+    holds:
+      'Longer than the data it describes: three years unless the server’s AUDIT_RETENTION_DAYS says otherwise, never less than the sessions’ retention. Rows cannot be changed, and outlive the students, sessions and accounts they name.',
+    fields: [
+      {
+        name: 'at, action',
+        why: 'When, and what: a sign-in, a report viewed, an export, a deletion.',
+      },
+      {
+        name: 'actor_kind',
+        why: 'Whether a teacher, an administrator or the server itself acted.',
+      },
+      {
+        name: 'actor_ref, session_ref, student_ref',
+        why: 'Keyed hashes of the teacher, the session and the student: no id, name or e-mail, so once they are deleted the row names nobody.',
+      },
+      {
+        name: 'address_hash',
+        why: 'A keyed hash of the address the request came from, not the address.',
+      },
+      {
+        name: 'detail',
+        why: 'A short code such as which file was exported; never an answer or a name.',
+      },
     ],
   },
   {
