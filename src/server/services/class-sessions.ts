@@ -124,7 +124,7 @@ export class ClassSessions {
       await deleteClassSession(tx, session.id);
       await this.audit.record({ ...by, action: 'deleted_session', sessionId: session.id }, tx);
     });
-    await this.afterDeleting(session);
+    this.afterDeleting(session);
   }
 
   /**
@@ -133,10 +133,10 @@ export class ClassSessions {
    */
   async discardUnseen(session: ClassSessionRecord): Promise<void> {
     await deleteClassSession(this.db, session.id);
-    await this.afterDeleting(session);
+    this.afterDeleting(session);
   }
 
-  private async afterDeleting(session: ClassSessionRecord): Promise<void> {
+  private afterDeleting(session: ClassSessionRecord): void {
     this.hub.endSessionStreams(session.id);
     // Its students' rows leave the table files soon, not at some later autovacuum.
     this.reclaimer.request();
