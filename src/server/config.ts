@@ -4,6 +4,7 @@ import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { parseAllowedHosts, type AllowedHost } from './articles/address-guard';
+import { readSignUpPolicy, type SignUpPolicy } from './config-sign-up';
 import { plainHttpRefusal, readTlsCredentials, type TlsCredentials } from './config-transport';
 
 /**
@@ -221,6 +222,8 @@ export interface ServerConfig {
   readonly ltiFrameAncestors: readonly string[];
   /** The certificate and key the server serves HTTPS with (TLS_CERT, TLS_KEY); unset: HTTP. */
   readonly tls: TlsCredentials | undefined;
+  /** Who may open a teacher account (SIGNUP, SIGNUP_DOMAINS; config-sign-up.ts). */
+  readonly signUp: SignUpPolicy;
 }
 
 export type TrustProxy = false | readonly string[];
@@ -353,5 +356,6 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
     clockOffsetDays: e.NODE_ENV === 'production' ? 0 : e.CLOCK_OFFSET_DAYS,
     ltiFrameAncestors: e.LTI_FRAME_ANCESTORS,
     tls,
+    signUp: readSignUpPolicy(env, e.HOST),
   };
 }

@@ -1,4 +1,5 @@
 import { accountEndpoints } from './endpoints/accounts';
+import { adminEndpoints } from './endpoints/admin';
 import type { EndpointContract } from './endpoints/contract';
 import { dashboardEndpoints } from './endpoints/dashboard';
 import { forecastEndpoints } from './endpoints/forecasts';
@@ -24,6 +25,7 @@ export type { Caller, EndpointAnswer, EndpointContract } from './endpoints/contr
 export const endpoints = {
   ...serverEndpoints,
   ...accountEndpoints,
+  ...adminEndpoints,
   ...lessonEndpoints,
   ...sessionEndpoints,
   ...dashboardEndpoints,

@@ -10,6 +10,7 @@ import { hashToken, newToken } from '../lib/secrets';
 import type { ClassSessionRecord } from '../repositories/class-sessions.repository';
 import { findClassSession } from '../repositories/class-sessions.repository';
 import { isDeletedParticipantToken } from '../repositories/student-data.repository';
+import { findTeacherStanding } from '../repositories/teacher-admin.repository';
 import {
   createAuthSession,
   deleteAuthSession,
@@ -140,6 +141,15 @@ export class Auth {
     teacher: Teacher,
     options: SignInCookieOptions = {},
   ): Promise<void> {
+    // Every way in (password, confirm link, reset link, invitation, LMS) comes through here.
+    const standing = await findTeacherStanding(this.db, teacher.id);
+    if (standing?.isDisabled) {
+      throw new ApiError(
+        403,
+        'account_disabled',
+        "This teacher account is disabled: an administrator turned it off. Ask your school's administrator if you need it again.",
+      );
+    }
     const token = newToken();
     const expires = new Date(Date.now() + TEACHER_SESSION_DAYS * 24 * 3600 * 1000);
     await createAuthSession(this.db, teacher.id, hashToken(token), expires);
@@ -180,6 +190,20 @@ export class Auth {
   async requireTeacher(request: FastifyRequest): Promise<Teacher> {
     const teacher = await this.findTeacher(request);
     if (!teacher) throw new ApiError(401, 'not_signed_in', 'Sign in as a teacher first.');
+    return teacher;
+  }
+
+  /** The signed-in teacher, when an administrator; 403 not_admin for any other teacher. */
+  async requireAdmin(request: FastifyRequest): Promise<Teacher> {
+    const teacher = await this.requireTeacher(request);
+    const standing = await findTeacherStanding(this.db, teacher.id);
+    if (!standing?.isAdmin) {
+      throw new ApiError(
+        403,
+        'not_admin',
+        'Only an administrator may do this: your account is a teacher account.',
+      );
+    }
     return teacher;
   }
 

@@ -55,7 +55,7 @@ export async function findTeacherByAuthToken(
   const { rows } = await db.query<TeacherRow>(
     `SELECT t.id, t.email, t.name, t.password_hash FROM auth_sessions s
      JOIN teachers t ON t.id = s.teacher_id
-     WHERE s.token_hash = $1 AND s.expires_at > now()`,
+     WHERE s.token_hash = $1 AND s.expires_at > now() AND t.disabled_at IS NULL`,
     [tokenHash],
   );
   return rows[0] ? toTeacher(rows[0]) : null;

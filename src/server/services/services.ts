@@ -28,6 +28,7 @@ import { SessionViews } from './session-views';
 import { SpeakingTurns } from './speaking-turns';
 import { StudentAnswers } from './student-answers';
 import { StudentData } from './student-data';
+import { TeacherAdmin } from './teacher-admin';
 import { Wall } from './wall';
 import { WallKeys } from './wall-keys';
 import { WallReplies } from './wall-replies';
@@ -70,6 +71,7 @@ export interface Services {
   readonly statements: ClassStatements;
   readonly studentAnswers: StudentAnswers;
   readonly studentData: StudentData;
+  readonly teacherAdmin: TeacherAdmin;
   readonly views: SessionViews;
   readonly wall: Wall;
   readonly wallKeys: WallKeys;
@@ -117,6 +119,7 @@ export function createServices(deps: ServiceDependencies): Services {
     statements,
     studentAnswers: new StudentAnswers(db, hub, log, deps.clock),
     studentData: new StudentData(db, hub, forecasts),
+    teacherAdmin: new TeacherAdmin(db, deps.mailer),
     views,
     wall: new Wall(db, hub, wallKeys),
     wallKeys,

@@ -116,6 +116,7 @@ export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig 
     clockOffsetDays: 0,
     ltiFrameAncestors: [],
     tls: undefined,
+    signUp: { isOpen: true, domains: [] },
     ...overrides,
   };
 }
