@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { AdminError } from './admin-error';
 import { LTI_USAGE, runLtiCommand } from './admin-lti';
+import { isTeachersCommand, runTeachersCommand, TEACHERS_USAGE } from './admin-teachers';
 import { loadConfig, type ServerConfig } from './config';
 import type { Database } from './db/database';
 import { openDatabase } from './db/open-database';
@@ -13,9 +14,11 @@ import { configuredBaseUrl, createPasswordResetLink } from './services/password-
 
 const USAGE = `Usage: npm run admin -- reset-password <e-mail>
        npm run admin -- lti-register | lti-registration-url | lti-platforms | lti-rotate-key
+       npm run admin -- teachers | invite | make-admin | remove-admin | disable | enable | transfer
 
   reset-password <e-mail>   print a one-time link that lets this teacher set a new password
-${LTI_USAGE}`;
+${LTI_USAGE}
+${TEACHERS_USAGE}`;
 
 const pgliteBusy = (config: ServerConfig) =>
   `The embedded database in ${path.join(config.dataDir, 'pglite')} can be opened by one process at a time, and the server has it open. Stop the server, run this command, then start the server again. With PostgreSQL (DATABASE_URL) this command works while the server runs.`;
@@ -80,6 +83,14 @@ async function main(args: readonly string[]): Promise<void> {
   if (command?.startsWith('lti-')) {
     const config = await loadConfig();
     const output = await runLtiCommand(command, rest, config, () => openAdminDatabase(config));
+    if (output !== null) {
+      console.log(output);
+      return;
+    }
+  }
+  if (command !== undefined && isTeachersCommand(command)) {
+    const config = await loadConfig();
+    const output = await runTeachersCommand(command, rest, config, () => openAdminDatabase(config));
     if (output !== null) {
       console.log(output);
       return;

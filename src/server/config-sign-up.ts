@@ -14,7 +14,8 @@ export interface SignUpPolicy {
 }
 
 /** A host name of labels of letters, digits and inner hyphens, with at least one dot. */
-const DOMAIN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
+const DOMAIN =
+  /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
 
 const invalid = (problem: string) =>
   new Error(`The server's environment is not valid:\n  ${problem}`);
@@ -40,12 +41,18 @@ export function readSignUpPolicy(env: NodeJS.ProcessEnv, host: string): SignUpPo
   if (setting !== undefined && setting !== '' && setting !== 'open' && setting !== 'closed') {
     throw invalid(`SIGNUP: "${env.SIGNUP ?? ''}" is not open or closed`);
   }
-  const isOpen = setting === undefined || setting === '' ? isLoopbackHost(host) : setting === 'open';
+  const isOpen =
+    setting === undefined || setting === '' ? isLoopbackHost(host) : setting === 'open';
   return { isOpen, domains };
 }
 
 /** The domain of an e-mail address, lower case ("" when it has no @). */
 export function emailDomain(email: string): string {
   const at = email.lastIndexOf('@');
-  return at < 0 ? '' : email.slice(at + 1).trim().toLowerCase();
+  return at < 0
+    ? ''
+    : email
+        .slice(at + 1)
+        .trim()
+        .toLowerCase();
 }

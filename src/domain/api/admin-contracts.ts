@@ -3,7 +3,11 @@ import { signUpRequestSchema, teacherSchema } from './live-contracts';
 
 /** Who may be a teacher (issue 25): the sign-up policy, invitations and the administrators' API. */
 
-const { email: emailSchema, name: nameSchema, password: passwordSchema } = signUpRequestSchema.shape;
+const {
+  email: emailSchema,
+  name: nameSchema,
+  password: passwordSchema,
+} = signUpRequestSchema.shape;
 
 /** Who may sign up here, so the sign-up page says so rather than show a form that fails. */
 export const signUpPolicySchema = z.object({

@@ -99,12 +99,7 @@ export interface TransferCounts {
   readonly ltiPlacements: number;
 }
 
-async function moveRows(
-  db: Queryable,
-  sql: string,
-  fromId: string,
-  toId: string,
-): Promise<number> {
+async function moveRows(db: Queryable, sql: string, fromId: string, toId: string): Promise<number> {
   const { rows } = await db.query<{ moved: number | string }>(
     `WITH moved AS (${sql} RETURNING 1) SELECT count(*) AS moved FROM moved`,
     [fromId, toId],
@@ -122,14 +117,24 @@ export async function transferTeacherWork(
   toId: string,
 ): Promise<TransferCounts> {
   return {
-    lessons: await moveRows(db, 'UPDATE lessons SET owner_id = $2 WHERE owner_id = $1', fromId, toId),
+    lessons: await moveRows(
+      db,
+      'UPDATE lessons SET owner_id = $2 WHERE owner_id = $1',
+      fromId,
+      toId,
+    ),
     sessions: await moveRows(
       db,
       'UPDATE class_sessions SET teacher_id = $2 WHERE teacher_id = $1',
       fromId,
       toId,
     ),
-    classes: await moveRows(db, 'UPDATE classes SET teacher_id = $2 WHERE teacher_id = $1', fromId, toId),
+    classes: await moveRows(
+      db,
+      'UPDATE classes SET teacher_id = $2 WHERE teacher_id = $1',
+      fromId,
+      toId,
+    ),
     ltiPlacements: await moveRows(
       db,
       'UPDATE lti_placements SET teacher_id = $2 WHERE teacher_id = $1',

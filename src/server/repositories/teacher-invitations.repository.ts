@@ -30,8 +30,7 @@ const SELECT = `SELECT i.id, i.email, t.name AS invited_by_name, i.created_at, i
   FROM teacher_invitations i LEFT JOIN teachers t ON t.id = i.invited_by`;
 
 /** Not yet accepted: no account has the address. */
-const NOT_ACCEPTED =
-  'NOT EXISTS (SELECT 1 FROM teachers a WHERE lower(a.email) = lower(i.email))';
+const NOT_ACCEPTED = 'NOT EXISTS (SELECT 1 FROM teachers a WHERE lower(a.email) = lower(i.email))';
 
 /** Invites the address, replacing an earlier invitation of it (and its link). */
 export async function upsertInvitation(

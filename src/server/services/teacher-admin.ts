@@ -137,11 +137,11 @@ export class TeacherAdmin {
     );
     const url = `${baseUrl}${ACCEPT_INVITATION_PAGE_PATH}?token=${encodeURIComponent(token)}`;
     if (this.mailer) {
-      this.mailer.send(invitationMail(email, url, expiresAt, actor?.name ?? null)).catch(
-        (error: unknown) => {
+      this.mailer
+        .send(invitationMail(email, url, expiresAt, actor?.name ?? null))
+        .catch((error: unknown) => {
           log?.error({ err: error }, 'could not send an invitation e-mail');
-        },
-      );
+        });
     }
     return { invitation: toInvitationView(record), url, isSentByEmail: this.mailer !== null };
   }
