@@ -31,7 +31,7 @@ export const isTeachersCommand = (command: string) => Object.hasOwn(ARITY, comma
 const day = (iso: string | null) => (iso === null ? '' : iso.slice(0, 10));
 
 async function listTeachers(admin: TeacherAdmin): Promise<string> {
-  const { teachers, invitations } = await admin.list();
+  const { teachers, invitations } = await admin.list(null);
   const lines = teachers.map((t) =>
     [
       `${t.name} <${t.email}>`,

@@ -43,6 +43,8 @@ export const adminStatusSchema = z.object({ isAdmin: z.boolean() });
 /** A teacher account as an administrator sees it. */
 export const teacherAccountSchema = teacherSchema.extend({
   isAdmin: z.boolean(),
+  /** The administrator asking: no actions on one's own account. */
+  isYou: z.boolean(),
   /** When it was disabled; null while it may sign in. */
   disabledAt: z.string().nullable(),
   createdAt: z.string(),

@@ -47,7 +47,7 @@ export const adminRoutes: FastifyPluginCallback = (app, _options, done) => {
     isAdmin: await teacherAdmin.isAdmin(caller.teacher.id),
   }));
 
-  addRoute(app, endpoints.teacherAccounts, () => teacherAdmin.list());
+  addRoute(app, endpoints.teacherAccounts, ({ caller }) => teacherAdmin.list(caller.teacher));
 
   addRoute(app, endpoints.invite, async ({ body, caller }, request, reply) => {
     const made = await teacherAdmin.invite(

@@ -30,11 +30,15 @@ import {
 export const INVITATION_DAYS = 14;
 export const ACCEPT_INVITATION_PAGE_PATH = '/teach/accept-invitation';
 
-export const toAccountView = (record: TeacherAccountRecord): TeacherAccount => ({
+const toAccountView = (
+  record: TeacherAccountRecord,
+  actor: Teacher | null = null,
+): TeacherAccount => ({
   id: record.id,
   name: record.name,
   email: record.email,
   isAdmin: record.isAdmin,
+  isYou: record.id === actor?.id,
   disabledAt: record.disabledAt?.toISOString() ?? null,
   createdAt: record.createdAt.toISOString(),
   lessonCount: record.lessonCount,
@@ -90,13 +94,13 @@ export class TeacherAdmin {
     return (await findTeacherStanding(this.db, teacherId))?.isAdmin ?? false;
   }
 
-  async list(): Promise<TeacherAccounts> {
+  async list(actor: Teacher | null): Promise<TeacherAccounts> {
     const [teachers, invitations] = await Promise.all([
       listTeacherAccounts(this.db),
       listPendingInvitations(this.db),
     ]);
     return {
-      teachers: teachers.map(toAccountView),
+      teachers: teachers.map((teacher) => toAccountView(teacher, actor)),
       invitations: invitations.map(toInvitationView),
     };
   }
@@ -173,7 +177,7 @@ export class TeacherAdmin {
       await setTeacherDisabled(tx, target.id, true);
       await deleteAuthSessionsOfTeacher(tx, target.id);
     });
-    return toAccountView(await this.find({ id: target.id }));
+    return toAccountView(await this.find({ id: target.id }), actor);
   }
 
   async enable(teacherId: string): Promise<TeacherAccount> {
@@ -199,7 +203,7 @@ export class TeacherAdmin {
       );
     }
     await setTeacherAdmin(this.db, target.id, isAdmin);
-    return toAccountView(await this.find({ id: target.id }));
+    return toAccountView(await this.find({ id: target.id }), actor);
   }
 
   /** Moves everything the teacher owns to another teacher, in one transaction. */

@@ -98,7 +98,7 @@ export function signUpPolicyIn(name: string, body: unknown): SignUpPolicy {
     throw new ResponseContractError(name, 'domains: expected a list of text');
   }
   if (typeof message !== 'string') throw new ResponseContractError(name, 'message: expected text');
-  return { isOpen, domains: domains as string[], message };
+  return { isOpen, domains: domains, message };
 }
 
 export async function readSignUpPolicy(): Promise<SignUpPolicy> {
