@@ -18,7 +18,6 @@ export const signUpPolicySchema = z.object({
   /** What to tell someone who may not: how to get an invitation. */
   message: z.string(),
 });
-export type SignUpPolicyView = z.infer<typeof signUpPolicySchema>;
 
 const invitationTokenSchema = z
   .string()
@@ -71,7 +70,6 @@ export const teacherAccountsSchema = z.object({
 export type TeacherAccounts = z.infer<typeof teacherAccountsSchema>;
 
 export const inviteRequestSchema = z.object({ email: emailSchema });
-export type InviteRequest = z.infer<typeof inviteRequestSchema>;
 
 export const inviteResponseSchema = z.object({
   invitation: invitationSchema,
@@ -92,7 +90,6 @@ export const setAdminRequestSchema = z.object({ isAdmin: z.boolean() });
 export const transferRequestSchema = z.object({
   toTeacherId: z.uuid('toTeacherId must be a teacher id'),
 });
-export type TransferRequest = z.infer<typeof transferRequestSchema>;
 
 export const transferResponseSchema = z.object({
   lessons: z.number().int(),
