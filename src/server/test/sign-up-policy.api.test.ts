@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { readSignUpPolicy } from '../config-sign-up';
+import { hashPassword, hashToken } from '../lib/secrets';
+import { createPendingSignUp } from '../repositories/pending-sign-ups.repository';
 import { ApiClient, errorOf, expectRefusal } from './api-client';
 import { adminOn, existingTeacher, PASSWORD, tokenOf } from './admin-fixtures';
 import { startSmtpTestServer, type SmtpTestServer } from './smtp-test-server';
@@ -92,6 +94,23 @@ describeWithServer(
       expectRefusal(await signUp(ctx.server.baseUrl, other), 403, 'sign_up_closed');
       await admin.post('/api/admin/invitations', { email: other });
       expect((await signUp(ctx.server.baseUrl, other)).status).toBe(201);
+    });
+
+    it('refuses the link of a sign-up sent before sign-up closed, and keeps it', async () => {
+      const email = `${randomUUID()}@school.example`;
+      const token = `pending-${randomUUID()}`;
+      await createPendingSignUp(
+        ctx.server.db,
+        hashToken(token),
+        { email, name: 'Late', passwordHash: await hashPassword(PASSWORD) },
+        new Date(Date.now() + 3_600_000),
+      );
+      const client = new ApiClient(ctx.server.baseUrl);
+      const refused = await client.post('/api/auth/sign-up/confirm', { token });
+      expectRefusal(refused, 403, 'sign_up_closed', 'email');
+      // Once invited, the same link works.
+      await ctx.server.app.services.teacherAdmin.invite(null, email, 'http://x');
+      expect((await client.post('/api/auth/sign-up/confirm', { token })).status).toBe(201);
     });
 
     it('refuses an unknown invitation token and hostile ones with a clear error', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { signUpOutcomeIn, teacherIn } from './sign-in-api';
+import { signUpOutcomeIn, signUpPolicyIn, teacherIn } from './sign-in-api';
 
 function refusalOf(body: unknown): unknown {
   try {
@@ -36,5 +36,32 @@ describe('the signed-out /teach page reading a teacher without the contract’s 
       signUpOutcomeIn('POST /api/auth/sign-up', { isSentByEmail: true, message: 'Check it' }),
     ).toStrictEqual({ teacher: null, checkEmailMessage: 'Check it' });
     expect(() => signUpOutcomeIn('POST /api/auth/sign-up', { isSentByEmail: true })).toThrow();
+  });
+});
+
+describe('the sign-up form reading who may sign up', () => {
+  it('takes the policy as sent', () => {
+    const body = { isOpen: false, domains: ['district.example'], message: 'Ask for one.' };
+    expect(signUpPolicyIn('GET /api/auth/sign-up-policy', body)).toStrictEqual(body);
+  });
+
+  it('refuses a policy with a missing or wrong field, naming it', () => {
+    const problemOf = (body: unknown) => {
+      try {
+        signUpPolicyIn('GET /api/auth/sign-up-policy', body);
+      } catch (error) {
+        return error;
+      }
+      return null;
+    };
+    expect(problemOf({ domains: [], message: '' })).toMatchObject({
+      problem: 'isOpen: expected true or false',
+    });
+    expect(problemOf({ isOpen: true, domains: [1], message: '' })).toMatchObject({
+      problem: 'domains: expected a list of text',
+    });
+    expect(problemOf({ isOpen: true, domains: [] })).toMatchObject({
+      problem: 'message: expected text',
+    });
   });
 });
