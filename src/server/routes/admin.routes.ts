@@ -1,5 +1,6 @@
 import type { FastifyPluginCallback } from 'fastify';
 import { endpoints } from '#domain/api/endpoints';
+import { teacherStreamKey } from '../live/stream-limits';
 import { countEveryAttempt } from '../plugins/rate-limits.plugin';
 import { configuredBaseUrl } from '../services/password-reset';
 import { acceptInvitation, checkInvitation } from '../services/invitations';
@@ -65,9 +66,12 @@ export const adminRoutes: FastifyPluginCallback = (app, _options, done) => {
     return undefined;
   });
 
-  addRoute(app, endpoints.disableTeacher, async ({ params, caller }) => ({
-    teacher: await teacherAdmin.disable(caller.teacher, params.teacherId),
-  }));
+  addRoute(app, endpoints.disableTeacher, async ({ params, caller }) => {
+    const teacher = await teacherAdmin.disable(caller.teacher, params.teacherId);
+    // Their open live streams end too (those this process holds; others' next request is 401).
+    app.streams.closeAllOf(teacherStreamKey(teacher.id));
+    return { teacher };
+  });
 
   addRoute(app, endpoints.enableTeacher, async ({ params }) => ({
     teacher: await teacherAdmin.enable(params.teacherId),

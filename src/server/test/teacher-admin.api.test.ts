@@ -21,12 +21,17 @@ describeWithServer('teacher administration on %s', (ctx) => {
     const { client: admin } = await adminOn(ctx.server);
     const { client: grace, teacher } = await signUpAs(ctx.server.baseUrl, 'Grace');
     expect((await grace.get('/api/lessons')).status).toBe(200);
+    const { session } = await createLiveSession(grace, 'teacher-paced');
+    const stream = await grace.openStream(`/api/sessions/${session.id}/events`);
+    expect((await stream.next()).event).toBe('ready');
 
     const disabled = await admin.post<{ teacher: Account }>(
       `/api/admin/teachers/${teacher.id}/disable`,
     );
     expect(disabled.status).toBe(200);
     expect(disabled.body.teacher.disabledAt).not.toBeNull();
+    // Their live stream ends at once, as every sign-in of theirs does.
+    expect(await stream.waitForEnd(3000)).toBe(true);
     expectRefusal(await grace.get('/api/lessons'), 401, 'not_signed_in');
     expect((await grace.get('/api/auth/session')).body).toEqual({ teacher: null });
 
