@@ -16,6 +16,7 @@ test('an administrator invites a teacher, who opens the account by the link; dis
     await adminPage.goto('/teach');
     await expect(adminPage.getByText(/Sign-up on this server is by invitation only/)).toBeVisible();
     await expect(adminPage.getByRole('button', { name: 'Sign up' })).toHaveCount(0);
+    await expectNoAxeViolations(adminPage);
     await new AccountPages(adminPage).signIn(admin);
 
     await pressOn(adminPage, adminPage.getByRole('link', { name: 'Administration' }));
@@ -33,6 +34,8 @@ test('an administrator invites a teacher, who opens the account by the link; dis
     await teacherPage.goto(link);
     await expect(teacherPage.getByText(invited.email)).toBeVisible();
     await expectNoAxeViolations(teacherPage);
+    await teacherPage.setViewportSize({ width: 360, height: 740 });
+    await expectNoSidewaysScroll(teacherPage);
     const form = teacherPage.getByRole('form', { name: 'Your teacher account' });
     await form.getByLabel('Your name').focus();
     await teacherPage.keyboard.type(invited.name);
