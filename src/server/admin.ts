@@ -3,6 +3,7 @@ import { AUDIT_USAGE, auditCsvCommand } from './admin-audit';
 import { AdminError } from './admin-error';
 import { LTI_USAGE, runLtiCommand } from './admin-lti';
 import { runSignInCommand, SIGN_IN_USAGE } from './admin-sign-in';
+import { isTeachersCommand, runTeachersCommand, TEACHERS_USAGE } from './admin-teachers';
 import { loadConfig, type ServerConfig } from './config';
 import type { Database } from './db/database';
 import { openDatabase } from './db/open-database';
@@ -15,12 +16,14 @@ import { configuredBaseUrl, createPasswordResetLink } from './services/password-
 
 const USAGE = `Usage: npm run admin -- reset-password <e-mail>
        npm run admin -- lti-register | lti-registration-url | lti-platforms | lti-rotate-key
+       npm run admin -- teachers | invite | make-admin | remove-admin | disable | enable | transfer
        npm run admin -- audit-csv [--since YYYY-MM-DD] [--until YYYY-MM-DD]
 
   reset-password <e-mail>   print a one-time link that lets this teacher set a new password
 ${SIGN_IN_USAGE}
 ${LTI_USAGE}
-${AUDIT_USAGE}`;
+${AUDIT_USAGE}
+${TEACHERS_USAGE}`;
 
 const pgliteBusy = (config: ServerConfig) =>
   `The embedded database in ${path.join(config.dataDir, 'pglite')} can be opened by one process at a time, and the server has it open. Stop the server, run this command, then start the server again. With PostgreSQL (DATABASE_URL) this command works while the server runs.`;
@@ -102,6 +105,14 @@ async function main(args: readonly string[]): Promise<void> {
     // The CSV as it is: its records end with CRLF already.
     process.stdout.write(await auditCsvCommand(rest, config, () => openAdminDatabase(config)));
     return;
+  }
+  if (command !== undefined && isTeachersCommand(command)) {
+    const config = await loadConfig();
+    const output = await runTeachersCommand(command, rest, config, () => openAdminDatabase(config));
+    if (output !== null) {
+      console.log(output);
+      return;
+    }
   }
   if (command === undefined || command === 'help' || command === '--help') {
     console.log(USAGE);

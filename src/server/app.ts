@@ -32,6 +32,7 @@ import { rateLimitsPlugin } from './plugins/rate-limits.plugin';
 import { securityHeadersPlugin } from './plugins/security-headers';
 import { servicesPlugin } from './plugins/services.plugin';
 import { storagePlugin } from './plugins/storage.plugin';
+import { adminRoutes, invitationRoutes } from './routes/admin.routes';
 import { authRoutes } from './routes/auth.routes';
 import { classSessionRoutes } from './routes/class-sessions.routes';
 import { classStatementRoutes } from './routes/class-statements.routes';
@@ -174,6 +175,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(passwordResetRoutes, { prefix: '/api/auth' });
   await app.register(oidcRoutes, { prefix: '/api/auth' });
   await app.register(secondFactorRoutes, { prefix: '/api/auth' });
+  await app.register(invitationRoutes, { prefix: '/api/auth' });
+  await app.register(adminRoutes, { prefix: '/api/admin' });
   await app.register(lessonRoutes, { prefix: '/api/lessons' });
   await app.register(sharedLessonRoutes, { prefix: '/api/shared-lessons' });
   await app.register(joinRoutes, { prefix: '/api' });

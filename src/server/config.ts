@@ -7,6 +7,7 @@ import { parseAllowedHosts, type AllowedHost } from './articles/address-guard';
 import { readSecurityContact, type SecurityContact } from './config-security-contact';
 import { readOidcProviders, type OidcProviderSetting } from './config-oidc';
 import { readAuditSettings, type AuditSettings } from './config-audit';
+import { readSignUpPolicy, type SignUpPolicy } from './config-sign-up';
 import { plainHttpRefusal, readTlsCredentials, type TlsCredentials } from './config-transport';
 
 /**
@@ -229,6 +230,8 @@ export interface ServerConfig extends AuditSettings {
   readonly securityContact: SecurityContact;
   /** Sign-in by OpenID Connect (OIDC_* variables, config-oidc.ts); empty: passwords only. */
   readonly oidcProviders: readonly OidcProviderSetting[];
+  /** Who may open a teacher account (SIGNUP, SIGNUP_DOMAINS; config-sign-up.ts). */
+  readonly signUp: SignUpPolicy;
 }
 
 export type TrustProxy = false | readonly string[];
@@ -366,5 +369,6 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
     tls,
     securityContact: readSecurityContact(env.SECURITY_CONTACT, env.SECURITY_POLICY),
     oidcProviders,
+    signUp: readSignUpPolicy(env, e.HOST),
   };
 }

@@ -9,6 +9,8 @@ const TEACHER_ROUTES = [
   'forgotPassword',
   'resetPassword',
   'confirmSignUp',
+  'acceptInvitation',
+  'administration',
   'lessonLibrary',
   'newLesson',
   'lessonEditor',

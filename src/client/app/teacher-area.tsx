@@ -5,6 +5,7 @@ import '../features/lesson-library/lesson-library.css';
 import { TeachPage } from './teach-page';
 import { draftsOnThisDevice } from '../features/lesson-library/stores/local-drafts-store';
 import { TeacherBar } from '../features/account/components/teacher-bar';
+import { AdministrationLink } from '../features/administration/components/administration-link';
 import '#shared/styles/teacher.css';
 import { queryKeys } from '#shared/lib/query-keys';
 import { QueryProvider } from './query-provider';
@@ -20,6 +21,14 @@ const ResetPasswordPage = lazy(async () => ({
 }));
 const ConfirmSignUpPage = lazy(async () => ({
   default: (await import('../features/account/components/confirm-sign-up-page')).ConfirmSignUpPage,
+}));
+const AcceptInvitationPage = lazy(async () => ({
+  default: (await import('../features/account/components/accept-invitation-page'))
+    .AcceptInvitationPage,
+}));
+const AdministrationPage = lazy(async () => ({
+  default: (await import('../features/administration/components/administration-page'))
+    .AdministrationPage,
 }));
 const LibraryPage = lazy(async () => ({
   default: (await import('../features/lesson-library/components/library-page')).LibraryPage,
@@ -70,6 +79,10 @@ function TeacherPage({ route }: { readonly route: TeacherRoute }): ReactElement 
       return <ResetPasswordPage />;
     case 'confirmSignUp':
       return <ConfirmSignUpPage />;
+    case 'acceptInvitation':
+      return <AcceptInvitationPage />;
+    case 'administration':
+      return <AdministrationPage />;
     case 'lessonLibrary':
       return <LibraryPage />;
     case 'newLesson':
@@ -129,6 +142,7 @@ export function TeacherArea({
       <TeacherBar
         isCompact={route.name === 'teacherProjector'}
         workOnThisDevice={draftsOnThisDevice}
+        links={<AdministrationLink />}
       />
       <Suspense
         fallback={

@@ -1,4 +1,5 @@
 import { accountEndpoints } from './endpoints/accounts';
+import { adminEndpoints } from './endpoints/admin';
 import type { EndpointContract } from './endpoints/contract';
 import { dashboardEndpoints } from './endpoints/dashboard';
 import { forecastEndpoints } from './endpoints/forecasts';
@@ -26,6 +27,7 @@ export const endpoints = {
   ...serverEndpoints,
   ...accountEndpoints,
   ...signInEndpoints,
+  ...adminEndpoints,
   ...lessonEndpoints,
   ...sessionEndpoints,
   ...dashboardEndpoints,

@@ -11,6 +11,9 @@ export const STREAMS_PER_PARTICIPANT = 4;
 /** A teacher may have the monitor, the wall, the projector and reports open. */
 export const STREAMS_PER_TEACHER = 8;
 
+/** The owner key of a teacher's streams. */
+export const teacherStreamKey = (teacherId: string) => `teacher:${teacherId}`;
+
 interface HeldStream {
   readonly owner: string;
   readonly address: string;
@@ -60,6 +63,14 @@ export class StreamLimits {
     return () => {
       this.release(held);
     };
+  }
+
+  /** Ends every stream the owner holds in this process (a disabled teacher's). */
+  closeAllOf(ownerKey: string): void {
+    for (const held of [...(this.byOwner.get(ownerKey) ?? [])]) {
+      this.release(held);
+      held.close();
+    }
   }
 
   /** How many streams an owner holds now. */

@@ -12,6 +12,7 @@ import type { ClassSessionRecord } from '../repositories/class-sessions.reposito
 import { findClassSession } from '../repositories/class-sessions.repository';
 import { AuditTrail, teacherActor } from '../services/audit-trail';
 import { isDeletedParticipantToken } from '../repositories/student-data.repository';
+import { findTeacherStanding } from '../repositories/teacher-admin.repository';
 import {
   createAuthSession,
   deleteAuthSession,
@@ -153,6 +154,15 @@ export class Auth {
     teacher: Teacher,
     options: SignInCookieOptions = {},
   ): Promise<void> {
+    // Every way in (password, confirm link, reset link, invitation, LMS) comes through here.
+    const standing = await findTeacherStanding(this.db, teacher.id);
+    if (standing?.isDisabled) {
+      throw new ApiError(
+        403,
+        'account_disabled',
+        "This teacher account is disabled: an administrator turned it off. Ask your school's administrator if you need it again.",
+      );
+    }
     const token = newToken();
     // The cookie lasts as long as the sign-in can (SIGN_IN_MAX_DAYS); idleness is the server's.
     const expires = new Date(Date.now() + this.limits.signInMaxDays * 24 * 3600 * 1000);
@@ -214,6 +224,20 @@ export class Auth {
       );
     }
     throw new ApiError(401, 'not_signed_in', 'Sign in as a teacher first.');
+  }
+
+  /** The signed-in teacher, when an administrator; 403 not_admin for any other teacher. */
+  async requireAdmin(request: FastifyRequest): Promise<Teacher> {
+    const teacher = await this.requireTeacher(request);
+    const standing = await findTeacherStanding(this.db, teacher.id);
+    if (!standing?.isAdmin) {
+      throw new ApiError(
+        403,
+        'not_admin',
+        'Only an administrator may do this: your account is a teacher account.',
+      );
+    }
+    return teacher;
   }
 
   /** The session, when the signed-in teacher owns it; another teacher's session is "not found". */

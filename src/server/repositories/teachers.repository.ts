@@ -68,7 +68,7 @@ export async function findTeacherByAuthToken(
             s.last_used_at < now() - interval '1 minute' AS is_stale
      FROM auth_sessions s
      JOIN teachers t ON t.id = s.teacher_id
-     WHERE s.token_hash = $1 AND s.expires_at > now()
+     WHERE s.token_hash = $1 AND s.expires_at > now() AND t.disabled_at IS NULL
        AND s.last_used_at > now() - make_interval(hours => $2)`,
     [tokenHash, idleHours],
   );

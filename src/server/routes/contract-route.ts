@@ -23,7 +23,7 @@ export interface JoinedStudent {
 /** Who the contract says may call the route, once the server has checked it. */
 type CallerOf<C extends Caller> = C extends 'owner'
   ? OwnedSession
-  : C extends 'teacher'
+  : C extends 'teacher' | 'admin'
     ? { readonly teacher: Teacher }
     : C extends 'student'
       ? JoinedStudent
@@ -75,6 +75,8 @@ async function identifyCaller(
     }
     case 'teacher':
       return { teacher: await app.auth.requireTeacher(request) };
+    case 'admin':
+      return { teacher: await app.auth.requireAdmin(request) };
     case 'student':
       return app.auth.requireParticipant(request, sessionId);
     case 'anyone':

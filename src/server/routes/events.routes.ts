@@ -5,6 +5,7 @@ import type { Viewer } from '../live/session-streams';
 import {
   STREAMS_PER_PARTICIPANT,
   STREAMS_PER_TEACHER,
+  teacherStreamKey,
   type StreamOwner,
 } from '../live/stream-limits';
 import { SECURITY_HEADERS } from '../plugins/security-headers';
@@ -31,7 +32,7 @@ export const eventRoutes: FastifyPluginCallback = (app, _options, done) => {
     if (teacher) {
       await deps.auth.requireOwnedSession(request, id);
       viewer = { role: 'teacher' };
-      owner = { key: `teacher:${teacher.id}`, cap: STREAMS_PER_TEACHER };
+      owner = { key: teacherStreamKey(teacher.id), cap: STREAMS_PER_TEACHER };
     } else {
       const { participant } = await deps.auth.requireParticipant(request, id);
       viewer = { role: 'participant', participantId: participant.id };

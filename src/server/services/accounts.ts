@@ -29,6 +29,7 @@ import { hasOidcIdentity } from '../repositories/oidc.repository';
 import { teacherActor, type AuditRequest, type AuditTrail } from './audit-trail';
 import { confirmSignUp, prepareSignUpMail } from './sign-up-by-email';
 import type { SpaceReclaimer } from './space-reclaimer';
+import { requireSignUpAllowed } from './sign-up-policy';
 
 const WRONG_CREDENTIALS = 'Wrong e-mail or password.';
 
@@ -89,6 +90,8 @@ export class Accounts {
    * warning) goes to the address: `mailed`, the same answer whether or not it had an account.
    */
   async signUp(request: SignUpRequest, log: FastifyBaseLogger): Promise<Teacher | 'mailed'> {
+    // The same refusal whether or not the address has an account (sign-up-policy.ts).
+    await requireSignUpAllowed(this.db, this.config, request.email);
     await refuseWeakPassword(request.password, request);
     if (this.mailer) {
       this.limiters.signUpMailsByEmail.take(request.email.toLowerCase());
@@ -113,7 +116,7 @@ export class Accounts {
   }
 
   confirmSignUp(token: string): Promise<Teacher> {
-    return confirmSignUp(this.db, token);
+    return confirmSignUp(this.db, this.config, token);
   }
 
   /** The account these credentials open; wrong guesses slow down per address and account. */

@@ -33,6 +33,7 @@ import { StudentAnswers } from './student-answers';
 import { SpaceReclaimer } from './space-reclaimer';
 import { StudentData } from './student-data';
 import { vacuumAppTables } from '../repositories/vacuum.repository';
+import { TeacherAdmin } from './teacher-admin';
 import { Wall } from './wall';
 import { WallKeys } from './wall-keys';
 import { WallReplies } from './wall-replies';
@@ -79,6 +80,7 @@ export interface Services {
   readonly statements: ClassStatements;
   readonly studentAnswers: StudentAnswers;
   readonly studentData: StudentData;
+  readonly teacherAdmin: TeacherAdmin;
   readonly views: SessionViews;
   readonly wall: Wall;
   readonly wallKeys: WallKeys;
@@ -147,6 +149,7 @@ export function createServices(deps: ServiceDependencies): Services {
     statements,
     studentAnswers: new StudentAnswers(db, hub, log, deps.clock),
     studentData: new StudentData(db, hub, forecasts, audit, reclaimer),
+    teacherAdmin: new TeacherAdmin(db, deps.mailer),
     views,
     wall: new Wall(db, hub, wallKeys),
     wallKeys,

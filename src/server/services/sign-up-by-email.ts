@@ -1,4 +1,5 @@
 import type { SignUpRequest, Teacher } from '#domain/api/live-contracts';
+import type { ServerConfig } from '../config';
 import type { Database } from '../db/database';
 import {
   createPendingSignUp,
@@ -8,6 +9,7 @@ import { createTeacher, findTeacherByEmail } from '../repositories/teachers.repo
 import { ApiError } from '../lib/api-error';
 import type { Mail } from '../lib/mailer';
 import { hashPassword, hashToken, newToken } from '../lib/secrets';
+import { requireSignUpAllowed } from './sign-up-policy';
 
 /** How long the link that finishes a sign-up works. */
 export const SIGN_UP_LINK_HOURS = 24;
@@ -83,10 +85,16 @@ const INVALID_LINK =
   'This link to create an account is not valid: it was used already, has expired or was not copied whole. Sign up again, or sign in if the account exists.';
 
 /** Makes the account a sign-up link was sent for; a clear refusal when the link does not work. */
-export async function confirmSignUp(db: Database, token: string): Promise<Teacher> {
+export async function confirmSignUp(
+  db: Database,
+  config: ServerConfig,
+  token: string,
+): Promise<Teacher> {
   const teacher = await db.transaction(async (tx) => {
     const pending = await takePendingSignUp(tx, hashToken(token));
     if (!pending) return null;
+    // Sign-up may have closed to the address since the link was sent: the link is kept then.
+    await requireSignUpAllowed(tx, config, pending.email);
     // Null when the address got an account meanwhile (another link of the same address).
     return createTeacher(tx, pending);
   });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { ServerConfig } from '../config';
+import { adminOn } from './admin-fixtures';
 import { ApiClient, errorOf } from './api-client';
 import { freePort, OidcBrowser } from './oidc-browser';
 import { OidcTestProvider } from './oidc-test-provider';
@@ -8,7 +9,10 @@ import { describeEachStorage, useTestServer } from './use-test-server';
 const CLIENT = { clientId: 'article-discussion', clientSecret: 'test-client-secret-0123456789' };
 
 /** A provider and an app that trusts it; `host` other than loopback closes sign-up (placeholder policy). */
-function useAppWithProvider(kind: Parameters<typeof useTestServer>[0], host = '127.0.0.1') {
+function useAppWithProvider(
+  kind: Parameters<typeof useTestServer>[0],
+  signUp: ServerConfig['signUp'] = { isOpen: true, domains: [] },
+) {
   let provider: OidcTestProvider | undefined;
   let overrides: Partial<ServerConfig> = {};
   beforeAll(async () => {
@@ -20,7 +24,7 @@ function useAppWithProvider(kind: Parameters<typeof useTestServer>[0], host = '1
     });
     overrides = {
       port,
-      host,
+      signUp,
       publicUrl,
       oidcProviders: [
         { id: 'oidc', kind: 'generic', name: 'Test ID', issuer: provider.issuer, ...CLIENT },
@@ -180,7 +184,7 @@ describeEachStorage('sign-in with an OpenID provider on %s', (kind) => {
 });
 
 describeEachStorage('sign-in with an OpenID provider, sign-up closed, on %s', (kind) => {
-  const setup = useAppWithProvider(kind, '192.0.2.10');
+  const setup = useAppWithProvider(kind, { isOpen: false, domains: [] });
 
   it('refuses to open a new account, on a page saying why', async () => {
     setup.provider.addUser({
@@ -192,9 +196,28 @@ describeEachStorage('sign-in with an OpenID provider, sign-up closed, on %s', (k
     const browser = setup.browser();
     const refused = await browser.signIn('oidc', 'gus@school.example');
     expect(refused.status).toBe(403);
-    expect(refused.text).toContain('No teacher account can be opened for gus@school.example');
+    expect(refused.text).toContain('Sign-up on this server is by invitation only');
     const me = await browser.api.get('/api/auth/me');
     expect(errorOf(me).code).toBe('not_signed_in');
+  });
+
+  it('opens the account of an address an administrator invited', async () => {
+    const { client: admin } = await adminOn(setup.ctx.server);
+    const invited = await admin.post('/api/admin/invitations', { email: 'Hedy@School.example' });
+    expect(invited.status).toBe(201);
+    setup.provider.addUser({
+      sub: 'sub-hedy',
+      email: 'hedy@school.example',
+      emailVerified: true,
+      name: 'Hedy Lamarr',
+    });
+    const browser = setup.browser();
+
+    const signedIn = await browser.signIn('oidc', 'hedy@school.example');
+
+    expect(signedIn.status).toBe(302);
+    const me = await browser.api.get<{ teacher: { email: string; name: string } }>('/api/auth/me');
+    expect(me.body.teacher).toMatchObject({ email: 'hedy@school.example', name: 'Hedy Lamarr' });
   });
 });
 

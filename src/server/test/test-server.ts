@@ -121,6 +121,7 @@ export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig 
     auditRetentionDays: 1095,
     signInIdleHours: 12,
     signInMaxDays: 7,
+    signUp: { isOpen: true, domains: [] },
     ...overrides,
   };
 }

@@ -10,6 +10,10 @@ export const queryKeys = {
   secondFactor: () => [...queryKeys.teacher(), 'second-factor'] as const,
   passwordResetOptions: () => [...queryKeys.teacher(), 'password-reset'] as const,
   resetLink: (token: string) => [...queryKeys.passwordResetOptions(), token] as const,
+  /** Administration (issue 25): whether the teacher is an administrator, and the accounts. */
+  adminStatus: () => [...queryKeys.teacher(), 'admin-status'] as const,
+  teacherAccounts: () => [...queryKeys.teacher(), 'admin-accounts'] as const,
+  invitation: (token: string) => [...queryKeys.all, 'invitation', token] as const,
   /** The teacher's lesson library; each lesson's detail (draft and newest version) below it. */
   teacherLessons: () => [...queryKeys.teacher(), 'lessons'] as const,
   teacherLessonList: () => [...queryKeys.teacherLessons(), 'list'] as const,

@@ -96,6 +96,8 @@ export const routes = {
   forgotPassword: route('/teach/forgot-password'),
   resetPassword: route('/teach/reset-password'),
   confirmSignUp: route('/teach/confirm-sign-up'),
+  acceptInvitation: route('/teach/accept-invitation'),
+  administration: route('/teach/admin'),
   lessonLibrary: route('/teach/lessons'),
   newLesson: route('/teach/lessons/new'),
   lessonEditor: route('/teach/lessons/:lessonId'),

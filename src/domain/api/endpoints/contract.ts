@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 
-/** Who may call an endpoint; `owner` is the teacher whose session it is. */
-export type Caller = 'anyone' | 'teacher' | 'owner' | 'student' | 'owner or student';
+/** Who may call an endpoint; `owner` is the teacher whose session it is, `admin` an administrator. */
+export type Caller = 'anyone' | 'teacher' | 'admin' | 'owner' | 'student' | 'owner or student';
 
 /** An answer that is not JSON: an image, a file or an event stream. */
 export interface NonJsonAnswer {

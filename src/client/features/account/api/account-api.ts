@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { endpoints } from '#domain/api/endpoints';
+import type { AcceptInvitationRequest } from '#domain/api/admin-contracts';
 import type {
   ConfirmSignUpRequest,
   ForgotPasswordRequest,
@@ -93,4 +94,17 @@ export async function turnOffSecondFactor(proof: {
   readonly code: string;
 }): Promise<void> {
   await callEndpoint(endpoints.turnOffSecondFactor, { body: proof });
+}
+
+/** The address an invitation link is for; refused when it no longer works. */
+export const invitationQuery = (token: string) =>
+  queryOptions({
+    queryKey: queryKeys.invitation(token),
+    queryFn: () => callEndpoint(endpoints.checkInvitation, { body: { token } }),
+    staleTime: Infinity,
+    retry: false,
+  });
+
+export async function acceptInvitation(request: AcceptInvitationRequest): Promise<Teacher> {
+  return (await callEndpoint(endpoints.acceptInvitation, { body: request })).teacher;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { signInOutcomeIn, signUpOutcomeIn, teacherIn } from './sign-in-api';
+import { signInOutcomeIn, signUpOutcomeIn, signUpPolicyIn, teacherIn } from './sign-in-api';
 
 function refusalOf(body: unknown): unknown {
   try {
@@ -47,5 +47,32 @@ describe('the signed-out /teach page reading a teacher without the contract’s 
     expect(() =>
       signInOutcomeIn('POST /api/auth/sign-in', { secondFactorRequired: true }),
     ).toThrow();
+  });
+});
+
+describe('the sign-up form reading who may sign up', () => {
+  it('takes the policy as sent', () => {
+    const body = { isOpen: false, domains: ['district.example'], message: 'Ask for one.' };
+    expect(signUpPolicyIn('GET /api/auth/sign-up-policy', body)).toStrictEqual(body);
+  });
+
+  it('refuses a policy with a missing or wrong field, naming it', () => {
+    const problemOf = (body: unknown) => {
+      try {
+        signUpPolicyIn('GET /api/auth/sign-up-policy', body);
+      } catch (error) {
+        return error;
+      }
+      return null;
+    };
+    expect(problemOf({ domains: [], message: '' })).toMatchObject({
+      problem: 'isOpen: expected true or false',
+    });
+    expect(problemOf({ isOpen: true, domains: [1], message: '' })).toMatchObject({
+      problem: 'domains: expected a list of text',
+    });
+    expect(problemOf({ isOpen: true, domains: [] })).toMatchObject({
+      problem: 'message: expected text',
+    });
   });
 });

@@ -125,3 +125,36 @@ export async function signUpUnparsed(request: SignUpRequest): Promise<SignUpOutc
     await sendWriteUnparsed(signUpEndpoint, request),
   );
 }
+
+const signUpPolicyEndpoint: Pick<Endpoints['signUpPolicy'], 'method' | 'path'> = {
+  method: 'GET',
+  path: '/api/auth/sign-up-policy',
+};
+
+/** Who may sign up here: anyone, some e-mail domains (and invited people), or invited people. */
+export interface SignUpPolicy {
+  readonly isOpen: boolean;
+  readonly domains: readonly string[];
+  /** What to tell someone who may not sign up. */
+  readonly message: string;
+}
+
+/** The answer's policy, or ResponseContractError naming what is wrong. */
+export function signUpPolicyIn(name: string, body: unknown): SignUpPolicy {
+  const fields = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
+  const { isOpen, domains, message } = fields;
+  if (typeof isOpen !== 'boolean')
+    throw new ResponseContractError(name, 'isOpen: expected true or false');
+  if (!Array.isArray(domains) || !domains.every((d) => typeof d === 'string')) {
+    throw new ResponseContractError(name, 'domains: expected a list of text');
+  }
+  if (typeof message !== 'string') throw new ResponseContractError(name, 'message: expected text');
+  return { isOpen, domains: domains, message };
+}
+
+export async function readSignUpPolicy(): Promise<SignUpPolicy> {
+  return signUpPolicyIn(
+    `GET ${signUpPolicyEndpoint.path}`,
+    await callEndpointUnparsed(signUpPolicyEndpoint),
+  );
+}

@@ -1,11 +1,16 @@
-import { useId, useState, type SyntheticEvent } from 'react';
+import { useEffect, useId, useState, type SyntheticEvent } from 'react';
 import type { Teacher } from '#domain/api/live-contracts';
 import { LIMITS } from '#domain/live/live-constants';
 import { ApiErrorAlert } from '#shared/components/api-error-alert';
 import { useSubmission } from '#shared/hooks/use-submission';
 import { Link } from '#shared/lib/router';
 import { routes } from '#shared/lib/routes';
-import { signInUnparsed, signUpUnparsed } from '../api/sign-in-api';
+import {
+  readSignUpPolicy,
+  signInUnparsed,
+  signUpUnparsed,
+  type SignUpPolicy,
+} from '../api/sign-in-api';
 import { announceAccountChange } from '../lib/account-channel';
 import { TextField } from './text-field';
 import { OidcButtons } from './oidc-buttons';
@@ -54,7 +59,64 @@ export function AccountEmailField(props: {
 /** What happens once a teacher is signed in: the page that shows the forms decides. */
 type OnSignedIn = (teacher: Teacher) => void;
 
-function SignUpForm({ onSignedIn }: { readonly onSignedIn: OnSignedIn }) {
+/** The sign-up policy, once known; null while asked, or when asking failed (the form shows). */
+function useSignUpPolicy(): SignUpPolicy | 'checking' | null {
+  const [policy, setPolicy] = useState<SignUpPolicy | 'checking' | null>('checking');
+  useEffect(() => {
+    let isCurrent = true;
+    readSignUpPolicy().then(
+      (known) => {
+        if (isCurrent) setPolicy(known);
+      },
+      () => {
+        // The form shows: the server still refuses a sign-up it does not allow, and says why.
+        if (isCurrent) setPolicy(null);
+      },
+    );
+    return () => {
+      isCurrent = false;
+    };
+  }, []);
+  return policy;
+}
+
+/** Sign-up closed to everyone not invited: how to get an invitation, instead of a form. */
+function SignUpClosed({ message }: { readonly message: string }) {
+  const headingId = useId();
+  return (
+    <section className="panel" aria-labelledby={headingId}>
+      <h2 id={headingId}>Create a teacher account</h2>
+      <p>{message}</p>
+    </section>
+  );
+}
+
+function SignUpSection({ onSignedIn }: { readonly onSignedIn: OnSignedIn }) {
+  const policy = useSignUpPolicy();
+  if (policy === 'checking') {
+    return (
+      <p role="status" className="panel loading">
+        Checking who may sign up…
+      </p>
+    );
+  }
+  if (policy && !policy.isOpen && policy.domains.length === 0) {
+    return <SignUpClosed message={policy.message} />;
+  }
+  const hint =
+    policy && !policy.isOpen
+      ? `Sign-up here is for addresses ending in ${policy.domains.map((d) => `@${d}`).join(', ')}.`
+      : undefined;
+  return <SignUpForm onSignedIn={onSignedIn} emailHint={hint} />;
+}
+
+function SignUpForm({
+  onSignedIn,
+  emailHint,
+}: {
+  readonly onSignedIn: OnSignedIn;
+  readonly emailHint: string | undefined;
+}) {
   const headingId = useId();
   const errorId = useId();
   const [name, setName] = useState('');
@@ -99,6 +161,7 @@ function SignUpForm({ onSignedIn }: { readonly onSignedIn: OnSignedIn }) {
         error={mutation.error}
         errorId={errorId}
         maxLength={LIMITS.emailLength}
+        {...(emailHint ? { hint: emailHint } : {})}
       />
       <NewPasswordField
         label="Password"
@@ -189,7 +252,7 @@ export function AuthForms({ onSignedIn }: { readonly onSignedIn: OnSignedIn }) {
   return (
     <div className="auth-forms">
       <SignInForm onSignedIn={onSignedIn} />
-      <SignUpForm onSignedIn={onSignedIn} />
+      <SignUpSection onSignedIn={onSignedIn} />
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { ConfirmDialog } from '#shared/components/confirm-dialog';
 import { queryKeys } from '#shared/lib/query-keys';
 import { navigate } from '#shared/lib/router';
@@ -29,9 +29,12 @@ const unsavedDrafts = (count: number) =>
 export function TeacherBar({
   isCompact = false,
   workOnThisDevice,
+  links,
 }: {
   readonly isCompact?: boolean;
   readonly workOnThisDevice: WorkOnThisDevice;
+  /** Links for this teacher beside "Sign out" (Administration, for an administrator). */
+  readonly links?: ReactNode;
 }) {
   const queryClient = useQueryClient();
   const me = useQuery(teacherMeQuery());
@@ -74,6 +77,7 @@ export function TeacherBar({
           <span className="teacher-bar-email">({teacher.email})</span>
         </p>
       )}
+      {isCompact ? null : links}
       <button
         type="button"
         className="button button-quiet button-small"
