@@ -53,8 +53,15 @@ export const moderateResponseRequestSchema = z
   });
 export type ModerateResponseRequest = z.infer<typeof moderateResponseRequestSchema>;
 
-/** How classmates appear to each other on the wall and the projector. */
-export const sessionSettingsRequestSchema = z.object({ wallIdentity: wallIdentitySchema });
+/**
+ * How classmates appear to each other on the wall and the projector, and whether the session
+ * stays open until its teacher ends it (no idle end); either or both.
+ */
+export const sessionSettingsRequestSchema = z
+  .object({ wallIdentity: wallIdentitySchema.optional(), keepOpen: z.boolean().optional() })
+  .refine((body) => body.wallIdentity !== undefined || body.keepOpen !== undefined, {
+    message: 'give wallIdentity or keepOpen',
+  });
 export type SessionSettingsRequest = z.infer<typeof sessionSettingsRequestSchema>;
 
 /** A student's reply to a classmate's response. */

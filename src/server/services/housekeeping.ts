@@ -8,6 +8,7 @@ import {
   deleteSpentPasswordResets,
   endIdleClassSessions,
 } from '../repositories/housekeeping.repository';
+import { forgetParticipantsInMaps } from '../repositories/closed-opinion-maps.repository';
 import { deleteExpiredDeepLinkingRequests } from '../repositories/lti-deep-linking-requests.repository';
 import { deleteExpiredLogins } from '../repositories/lti-logins.repository';
 import { pruneSessionEvents } from '../repositories/session-events.repository';
@@ -47,8 +48,8 @@ export interface SweepReport {
 }
 
 /**
- * One pass of housekeeping as of `now`: ends idle sessions (their students are told, and their
- * join code stops working), deletes ended sessions past the retention period with all their
+ * One pass of housekeeping as of `now`: ends idle sessions but those kept open (their students
+ * are told, their join code stops working and their opinion maps forget who is where), deletes ended sessions past the retention period with all their
  * students' data, and purges expired sign-ins, spent password-reset links, stored events
  * past replay and expired LTI logins and deep-linking requests; then, if it deleted anything,
  * vacuums so the deleted rows do not linger in the files. Safe to run again or on two instances at once: each statement only takes rows
@@ -63,6 +64,7 @@ export async function sweep(deps: SweepDependencies, now: Date): Promise<SweepRe
       ? []
       : await endIdleClassSessions(db, new Date(at - config.idleSessionHours * HOUR_MS), now);
   for (const sessionId of ended) {
+    await forgetParticipantsInMaps(db, sessionId);
     await hub.publish(sessionId, { to: 'everyone' }, { type: 'session.ended' });
   }
 

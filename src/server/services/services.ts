@@ -82,7 +82,7 @@ export interface Services {
 export function createServices(deps: ServiceDependencies): Services {
   const { config, db, hub, lessons, log } = deps;
   const wallKeys = new WallKeys(db, config.cookieSecret);
-  const views = new SessionViews(db, wallKeys);
+  const views = new SessionViews(db, wallKeys, config.idleSessionHours);
   const statements = new ClassStatements(db, hub, log);
   const articleDrafts = new ArticleDrafts(lessons, {
     timeoutMs: config.articleFetchTimeoutMs,
@@ -91,7 +91,7 @@ export function createServices(deps: ServiceDependencies): Services {
     allowHosts: config.articleFetchAllowHosts,
   });
   const forecasts = new Forecasts(db, hub, lessons, deps.clock);
-  const classSessions = new ClassSessions(db, hub, views, lessons, config.retentionDays);
+  const classSessions = new ClassSessions(db, hub, views, lessons, config);
   const ltiKeys = new LtiKeys(db);
   const ltiDeepLinking = new LtiDeepLinking(db, ltiKeys, lessons);
   const ltiPlacements = new LtiPlacements(db, lessons, classSessions);

@@ -47,6 +47,8 @@ export class SessionViews {
   constructor(
     private readonly db: Queryable,
     private readonly wallKeys: WallKeys,
+    /** IDLE_SESSION_HOURS: the summaries say when an idle session ends. */
+    private readonly idleSessionHours: number | null,
   ) {}
 
   async itemResults(
@@ -82,7 +84,7 @@ export class SessionViews {
       listSessionAnswers(db, session.id),
     ]);
     return {
-      session: toSessionSummary(session, lesson),
+      session: toSessionSummary(session, lesson, this.idleSessionHours),
       joinUrl,
       wallIdentity: session.wallIdentity,
       participants: participants.map(toParticipant),
@@ -129,7 +131,11 @@ export class SessionViews {
       ),
     );
     const classScores = await this.classForecastScores(lesson, session.id, answers);
-    const { joinCode: _code, ...summary } = toSessionSummary(session, lesson);
+    const { joinCode: _code, ...summary } = toSessionSummary(
+      session,
+      lesson,
+      this.idleSessionHours,
+    );
     return {
       session: summary,
       me: {

@@ -59,7 +59,7 @@ export const dashboardEndpoints = {
     path: '/api/sessions/:id/settings',
     caller: 'owner',
     summary:
-      'How classmates appear to each other on the wall and projector: names, pseudonyms or anonymous; sends wall.changed.',
+      'How classmates appear to each other on the wall and projector (names, pseudonyms or anonymous; sends wall.changed), and whether the session is kept open past the idle end.',
     params: sessionParamsSchema,
     body: sessionSettingsRequestSchema,
     responses: teacherView,
