@@ -24,6 +24,7 @@ import {
   teacherResponsesQuery,
 } from '../api/session-monitor-api';
 import { storeSessionView } from '#shared/lib/teacher-sessions';
+import { heldNotice, pausedWall, snapshotOf, type WallSnapshot } from '../lib/paused-wall';
 
 const SEARCH_DEBOUNCE_MS = 300;
 
@@ -272,7 +273,11 @@ export function ResponseWall({
     }
     return id;
   };
-  const list = responses.data?.responses ?? [];
+  const all = responses.data?.responses ?? [];
+  // Paused, the wall keeps what it showed; what arrives is held and counted (WCAG 2.2.2).
+  const [snapshot, setSnapshot] = useState<WallSnapshot | null>(null);
+  const paused = snapshot ? pausedWall(all, snapshot) : null;
+  const list = paused ? paused.shown : all;
   return (
     <section className="panel response-wall" aria-labelledby={headingId}>
       <h2 id={headingId}>Response wall</h2>
@@ -282,6 +287,22 @@ export function ResponseWall({
         the projector.
       </p>
       <WallIdentityChoice sessionId={sessionId} wallIdentity={wallIdentity} isEnded={isEnded} />
+      <div className="button-row wall-pause">
+        <button
+          type="button"
+          className="button button-small"
+          onClick={() => {
+            setSnapshot(snapshot ? null : snapshotOf(all));
+          }}
+        >
+          {snapshot ? 'Resume wall' : 'Pause wall'}
+        </button>
+        {paused ? (
+          <p className="hint" role="status">
+            {heldNotice(paused.held)}
+          </p>
+        ) : null}
+      </div>
       <div className="wall-filters">
         <div className="form-field">
           <label htmlFor={itemFieldId}>Prompt</label>
