@@ -58,10 +58,27 @@ export type ModerateResponseRequest = z.infer<typeof moderateResponseRequestSche
  * stays open until its teacher ends it (no idle end); either or both.
  */
 export const sessionSettingsRequestSchema = z
-  .object({ wallIdentity: wallIdentitySchema.optional(), keepOpen: z.boolean().optional() })
-  .refine((body) => body.wallIdentity !== undefined || body.keepOpen !== undefined, {
-    message: 'give wallIdentity or keepOpen',
-  });
+  .object({
+    wallIdentity: wallIdentitySchema.optional(),
+    keepOpen: z.boolean().optional(),
+    /**
+     * "Names hidden from me too" (political opinions): only `true`. Once on it stays on, or it
+     * would reveal the names of answers given under it.
+     */
+    namesHiddenFromTeacher: z
+      .literal(true, {
+        error:
+          'namesHiddenFromTeacher can only be turned on: names hidden from you stay hidden for the answers given meanwhile',
+      })
+      .optional(),
+  })
+  .refine(
+    (body) =>
+      body.wallIdentity !== undefined ||
+      body.keepOpen !== undefined ||
+      body.namesHiddenFromTeacher !== undefined,
+    { message: 'give wallIdentity, keepOpen or namesHiddenFromTeacher' },
+  );
 export type SessionSettingsRequest = z.infer<typeof sessionSettingsRequestSchema>;
 
 /** A student's reply to a classmate's response. */

@@ -189,6 +189,11 @@ export const teacherSessionViewSchema = z.object({
   joinUrl: z.string(),
   /** How classmates appear to each other on the wall and the projector (the teacher sees names). */
   wallIdentity: z.enum(WALL_IDENTITIES),
+  /**
+   * "Names hidden from me too": the teacher's own wall, projector and report show authors as
+   * pseudonyms or nothing, and the opinion map's groups without names. Never turned off.
+   */
+  namesHiddenFromTeacher: z.boolean(),
   /** Forecast items whose outcomes the teacher has revealed, with the class's scores. */
   forecastScores: z.array(forecastScoresSchema),
   participants: z.array(participantSchema),

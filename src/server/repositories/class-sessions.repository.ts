@@ -32,6 +32,8 @@ export interface ClassSessionRecord {
   readonly endedBy: SessionEndedBy | null;
   /** The last teacher action, answer or join: the idle end counts from it. */
   readonly lastActivityAt: string;
+  /** "Names hidden from me too": the teacher's views name no student on the wall or map. */
+  readonly namesHiddenFromTeacher: boolean;
 }
 
 interface SessionRow {
@@ -50,6 +52,7 @@ interface SessionRow {
   keep_open: boolean;
   ended_by: SessionEndedBy | null;
   last_activity_at: Date | string;
+  names_hidden_from_teacher: boolean;
 }
 
 const SESSION_COLUMN_NAMES = [
@@ -67,6 +70,7 @@ const SESSION_COLUMN_NAMES = [
   'keep_open',
   'ended_by',
   'last_activity_at',
+  'names_hidden_from_teacher',
 ];
 
 /** A session's columns, and its pinned version's number, from `table` (a name or an alias). */
@@ -94,6 +98,7 @@ function toRecord(row: SessionRow): ClassSessionRecord {
     keepOpen: row.keep_open,
     endedBy: row.ended_by,
     lastActivityAt: toIso(row.last_activity_at),
+    namesHiddenFromTeacher: row.names_hidden_from_teacher,
   };
 }
 
@@ -184,6 +189,11 @@ export async function touchClassSession(db: Queryable, id: string): Promise<void
 /** The teacher keeps the session open past the idle end, or lets it end when idle again. */
 export async function setKeepOpen(db: Queryable, id: string, keepOpen: boolean): Promise<void> {
   await db.query('UPDATE class_sessions SET keep_open = $2 WHERE id = $1', [id, keepOpen]);
+}
+
+/** Names hidden from the teacher too: one way, never turned off. */
+export async function hideNamesFromTeacher(db: Queryable, id: string): Promise<void> {
+  await db.query('UPDATE class_sessions SET names_hidden_from_teacher = true WHERE id = $1', [id]);
 }
 
 export async function endClassSession(db: Queryable, id: string) {

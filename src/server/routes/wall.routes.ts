@@ -24,6 +24,7 @@ export const wallRoutes: FastifyPluginCallback = (app, _options, done) => {
     const { session, lesson } = caller;
     if (body.wallIdentity !== undefined) await wall.setIdentity(session, body.wallIdentity);
     if (body.keepOpen !== undefined) await classSessions.setKeepOpen(session, body.keepOpen);
+    if (body.namesHiddenFromTeacher) await wall.hideNamesFromTeacher(session);
     return classSessions.teacherView(session.id, lesson, (code) =>
       joinUrlFor(config, request, code),
     );

@@ -87,6 +87,7 @@ export class SessionViews {
       session: toSessionSummary(session, lesson, this.idleSessionHours),
       joinUrl,
       wallIdentity: session.wallIdentity,
+      namesHiddenFromTeacher: session.namesHiddenFromTeacher,
       participants: participants.map(toParticipant),
       itemStates: allItemStates(lesson, session, stored),
       summaries,

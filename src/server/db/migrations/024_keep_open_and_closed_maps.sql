@@ -4,6 +4,11 @@ ALTER TABLE class_sessions ADD COLUMN keep_open boolean NOT NULL DEFAULT false;
 ALTER TABLE class_sessions ADD COLUMN ended_by text CHECK (ended_by IN ('teacher', 'idle'));
 UPDATE class_sessions SET ended_by = 'teacher' WHERE status = 'ended';
 
+-- Political opinions: "names hidden from me too". Once on, the teacher's own views (monitor,
+-- projector, report) show the wall's authors as pseudonyms or nothing, and the opinion map's
+-- groups without names. It is never turned off: answers given under it keep its promise.
+ALTER TABLE class_sessions ADD COLUMN names_hidden_from_teacher boolean NOT NULL DEFAULT false;
+
 -- Political opinions: a stored opinion map names students only while its item is open. The maps
 -- of items already closed, and of sessions already ended, keep their positions and groups but
 -- lose the students' ids.

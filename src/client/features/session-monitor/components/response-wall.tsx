@@ -24,6 +24,7 @@ import {
   teacherResponsesQuery,
 } from '../api/session-monitor-api';
 import { storeSessionView } from '#shared/lib/teacher-sessions';
+import { NamesHiddenChoice } from './names-hidden-choice';
 import { heldNotice, pausedWall, snapshotOf, type WallSnapshot } from '../lib/paused-wall';
 
 const SEARCH_DEBOUNCE_MS = 300;
@@ -252,11 +253,13 @@ export function ResponseWall({
   sessionId,
   lesson,
   wallIdentity,
+  namesHiddenFromTeacher,
   isEnded,
 }: {
   readonly sessionId: string;
   readonly lesson: Lesson;
   readonly wallIdentity: WallIdentity;
+  readonly namesHiddenFromTeacher: boolean;
   readonly isEnded: boolean;
 }) {
   const headingId = useId();
@@ -287,6 +290,11 @@ export function ResponseWall({
         the projector.
       </p>
       <WallIdentityChoice sessionId={sessionId} wallIdentity={wallIdentity} isEnded={isEnded} />
+      <NamesHiddenChoice
+        sessionId={sessionId}
+        isHidden={namesHiddenFromTeacher}
+        isEnded={isEnded}
+      />
       <div className="button-row wall-pause">
         <button
           type="button"

@@ -235,6 +235,7 @@ function SessionControl({
         sessionId={session.id}
         lesson={lesson}
         wallIdentity={view.wallIdentity}
+        namesHiddenFromTeacher={view.namesHiddenFromTeacher}
         isEnded={isEnded}
       />
       {isEnded ? null : (
