@@ -77,7 +77,7 @@ export const sessionSettingsRequestSchema = z
       body.wallIdentity !== undefined ||
       body.keepOpen !== undefined ||
       body.namesHiddenFromTeacher !== undefined,
-    { message: 'give wallIdentity, keepOpen or namesHiddenFromTeacher' },
+    { message: 'give wallIdentity, keepOpen or namesHiddenFromTeacher', path: ['wallIdentity'] },
   );
 export type SessionSettingsRequest = z.infer<typeof sessionSettingsRequestSchema>;
 

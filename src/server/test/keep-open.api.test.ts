@@ -83,8 +83,10 @@ describeWithServer('keeping a self-paced session open (WCAG 2.2.1) on %s', (ctx)
     const teacher = await signUpTeacher(ctx.server.baseUrl);
     const { session } = await createLiveSession(teacher, 'self-paced');
     const empty = await teacher.post(`/api/sessions/${session.id}/settings`, {});
-    expect(empty.status).toBe(400);
-    expect(JSON.stringify(empty.body)).toContain('give wallIdentity or keepOpen');
+    expectRefusal(empty, 400, 'invalid_input', 'wallIdentity');
+    expect(JSON.stringify(empty.body)).toContain(
+      'give wallIdentity, keepOpen or namesHiddenFromTeacher',
+    );
     expectRefusal(
       await teacher.post(`/api/sessions/${session.id}/settings`, { keepOpen: 'yes' }),
       400,
