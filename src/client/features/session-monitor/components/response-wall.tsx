@@ -189,10 +189,12 @@ function ResponseCard({
 function WallIdentityChoice({
   sessionId,
   wallIdentity,
+  namesHidden,
   isEnded,
 }: {
   readonly sessionId: string;
   readonly wallIdentity: WallIdentity;
+  readonly namesHidden: boolean;
   readonly isEnded: boolean;
 }) {
   const queryClient = useQueryClient();
@@ -232,7 +234,8 @@ function WallIdentityChoice({
         ))}
       </div>
       <p id={hintId} className="hint">
-        {WALL_IDENTITY_HINTS[chosen]} You always see names.
+        {WALL_IDENTITY_HINTS[chosen]}{' '}
+        {namesHidden ? 'Names show as pseudonyms, to you too.' : 'You always see names.'}
       </p>
       <ApiErrorAlert error={settings.error} />
     </fieldset>
@@ -289,7 +292,12 @@ export function ResponseWall({
         to them. Hidden responses and replies stay off their wall; spotlighted responses also go on
         the projector.
       </p>
-      <WallIdentityChoice sessionId={sessionId} wallIdentity={wallIdentity} isEnded={isEnded} />
+      <WallIdentityChoice
+        sessionId={sessionId}
+        wallIdentity={wallIdentity}
+        namesHidden={namesHiddenFromTeacher}
+        isEnded={isEnded}
+      />
       <NamesHiddenChoice
         sessionId={sessionId}
         isHidden={namesHiddenFromTeacher}
