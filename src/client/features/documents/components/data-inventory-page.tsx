@@ -174,8 +174,8 @@ const SERVER_STORES: readonly Store[] = [
         why: 'How classmates see each other on the wall: names, pseudonyms (made up from the server’s secret, never stored) or nothing.',
       },
       {
-        name: 'keep_open, ended_by',
-        why: 'Whether the teacher keeps the session open past the idle end, and whether the teacher or the idle end ended it (to tell its students why).',
+        name: 'keep_open, ended_by, names_hidden_from_teacher',
+        why: 'Whether the teacher keeps the session open past the idle end; whether the teacher or the idle end ended it (to tell its students why); whether names are hidden from the teacher too.',
       },
     ],
   },
