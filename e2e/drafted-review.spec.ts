@@ -95,7 +95,7 @@ test('a teacher reviews a drafted lesson: accepts by keyboard, edits, accepts th
   await page.getByRole('button', { name: 'Accept drafted details of the article' }).click();
   await language.fill('English');
   await language.press('Tab');
-  await expect(language).toHaveAccessibleDescription(/must be a language code of 2 or 3/);
+  await expect(language).toHaveAccessibleDescription(/must be a BCP 47 language tag/);
   await language.fill('en');
 
   // The rest of the section at once.

@@ -77,12 +77,6 @@ const WCAG_22_A_AA: readonly (readonly [number: string, name: string, level: 'A'
 const VERDICTS = ['Supports', 'Partially Supports', 'Does Not Support', 'Not Applicable'] as const;
 type Verdict = (typeof VERDICTS)[number];
 
-/**
- * Test files the release's merge brings in (the A11Y part's), named by the report before they
- * are here. Once one exists, the last test below fails until it is taken off this list.
- */
-const ARRIVING_WITH_MERGE: readonly string[] = ['e2e/partial-criteria.spec.ts'];
-
 interface ReportRow {
   readonly number: string;
   readonly name: string;
@@ -155,9 +149,7 @@ describe('the Accessibility Conformance Report', () => {
 
   it('names only files that exist in the repository', () => {
     expect(namedPaths(report).length, 'paths found in the report').toBeGreaterThan(40);
-    const missing = namedPaths(report).filter(
-      (file) => !existsSync(path.join(ROOT, file)) && !ARRIVING_WITH_MERGE.includes(file),
-    );
+    const missing = namedPaths(report).filter((file) => !existsSync(path.join(ROOT, file)));
     expect(missing).toStrictEqual([]);
   });
 
@@ -166,11 +158,6 @@ describe('the Accessibility Conformance Report', () => {
     for (const row of rows)
       counted.set(row.verdict as Verdict, (counted.get(row.verdict as Verdict) ?? 0) + 1);
     expect(summaryCounts(report)).toStrictEqual(counted);
-  });
-
-  it('waits only for files the merge has not brought yet', () => {
-    const arrived = ARRIVING_WITH_MERGE.filter((file) => existsSync(path.join(ROOT, file)));
-    expect(arrived, 'take these off ARRIVING_WITH_MERGE: they are here now').toStrictEqual([]);
   });
 });
 

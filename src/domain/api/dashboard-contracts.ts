@@ -53,8 +53,32 @@ export const moderateResponseRequestSchema = z
   });
 export type ModerateResponseRequest = z.infer<typeof moderateResponseRequestSchema>;
 
-/** How classmates appear to each other on the wall and the projector. */
-export const sessionSettingsRequestSchema = z.object({ wallIdentity: wallIdentitySchema });
+/**
+ * How classmates appear to each other on the wall and the projector, and whether the session
+ * stays open until its teacher ends it (no idle end); either or both.
+ */
+export const sessionSettingsRequestSchema = z
+  .object({
+    wallIdentity: wallIdentitySchema.optional(),
+    keepOpen: z.boolean().optional(),
+    /**
+     * "Names hidden from me too" (political opinions): only `true`. Once on it stays on, or it
+     * would reveal the names of answers given under it.
+     */
+    namesHiddenFromTeacher: z
+      .literal(true, {
+        error:
+          'namesHiddenFromTeacher can only be turned on: names hidden from you stay hidden for the answers given meanwhile',
+      })
+      .optional(),
+  })
+  .refine(
+    (body) =>
+      body.wallIdentity !== undefined ||
+      body.keepOpen !== undefined ||
+      body.namesHiddenFromTeacher !== undefined,
+    { message: 'give wallIdentity, keepOpen or namesHiddenFromTeacher', path: ['wallIdentity'] },
+  );
 export type SessionSettingsRequest = z.infer<typeof sessionSettingsRequestSchema>;
 
 /** A student's reply to a classmate's response. */

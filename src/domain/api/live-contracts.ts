@@ -125,6 +125,9 @@ export type SubmitAnswerRequest = z.infer<typeof submitAnswerRequestSchema>;
 
 export const SESSION_STATUSES = ['open', 'ended'] as const;
 export type SessionStatus = (typeof SESSION_STATUSES)[number];
+/** Who ended a session: its teacher, or the idle end (nobody used it for IDLE_SESSION_HOURS). */
+export const SESSION_ENDED_BY = ['teacher', 'idle'] as const;
+export type SessionEndedBy = (typeof SESSION_ENDED_BY)[number];
 export const ITEM_STATUSES = ['pending', 'open', 'closed'] as const;
 export type ItemStatus = (typeof ITEM_STATUSES)[number];
 
@@ -155,6 +158,12 @@ export const sessionSummarySchema = z.object({
   currentSectionId: z.string(),
   createdAt: z.string(),
   endedAt: z.string().nullable(),
+  /** Who ended it; null while open. */
+  endedBy: z.enum(SESSION_ENDED_BY).nullable(),
+  /** The teacher keeps it open until they end it: it never ends on its own (WCAG 2.2.1). */
+  keepOpen: z.boolean(),
+  /** When it ends on its own if nobody uses it; null when ended, kept open or never idle-ended. */
+  idleEndsAt: z.string().nullable(),
 });
 export type SessionSummary = z.infer<typeof sessionSummarySchema>;
 
@@ -180,6 +189,11 @@ export const teacherSessionViewSchema = z.object({
   joinUrl: z.string(),
   /** How classmates appear to each other on the wall and the projector (the teacher sees names). */
   wallIdentity: z.enum(WALL_IDENTITIES),
+  /**
+   * "Names hidden from me too": the teacher's own wall, projector and report show authors as
+   * pseudonyms or nothing, and the opinion map's groups without names. Never turned off.
+   */
+  namesHiddenFromTeacher: z.boolean(),
   /** Forecast items whose outcomes the teacher has revealed, with the class's scores. */
   forecastScores: z.array(forecastScoresSchema),
   participants: z.array(participantSchema),

@@ -49,3 +49,16 @@ export function groupOf(map: OpinionMap, participantId: string): string | null {
   if (map.status !== 'ready') return null;
   return map.groups.find((group) => group.memberIds.includes(participantId))?.label ?? null;
 }
+
+/**
+ * The map kept once its item has closed: positions, groups and their statements stay, but no
+ * student's id, so a saved map of political opinions no longer says who thinks what.
+ */
+export function withoutParticipants(map: OpinionMap): OpinionMap {
+  if (map.status !== 'ready') return map;
+  return {
+    ...map,
+    points: map.points.map(({ x, y, groupLabel }) => ({ x, y, groupLabel })),
+    groups: map.groups.map((group) => ({ ...group, memberIds: [] })),
+  };
+}

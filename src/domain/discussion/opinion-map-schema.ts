@@ -37,7 +37,8 @@ export const opinionGroupSchema = z.object({
 });
 
 export const mapPointSchema = z.object({
-  participantId: z.string(),
+  /** Dropped once the item closes (class-map.ts, withoutParticipants). */
+  participantId: z.string().optional(),
   x: z.number().min(-1).max(1),
   y: z.number().min(-1).max(1),
   groupLabel: z.string(),

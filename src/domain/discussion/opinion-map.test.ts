@@ -104,7 +104,8 @@ describe('computeOpinionMap: planted camps', () => {
     expect(map.divisive[0]!.divisiveness).toBeGreaterThan(0.6);
     expect(map.points.map((point) => point.groupLabel)).toEqual(
       map.points.map(
-        (point) => map.groups.find((group) => group.memberIds.includes(point.participantId))!.label,
+        (point) =>
+          map.groups.find((group) => group.memberIds.includes(point.participantId!))!.label,
       ),
     );
   });

@@ -139,7 +139,8 @@ describe('importing a file with problems', () => {
       {
         path: 'metadata.language',
         line: lineWith(broken, '"language"'),
-        message: 'must be a language code of 2 or 3 lowercase letters, e.g. "en"',
+        message:
+          'must be a BCP 47 language tag: a language code of 2 or 3 lowercase letters, then optionally a region, e.g. "en", "es" or "fr-CA"',
       },
       {
         path: 'sections[0].items[0].guidance.searches',

@@ -263,10 +263,19 @@ export const glossaryTermSchema = z.object({
   definition: text,
 });
 
-/** A BCP 47 primary language subtag: ISO 639-1 (two letters) or 639-2/3 (three), lowercase. */
+/**
+ * A BCP 47 language tag in its usual case: a language of 2 or 3 lowercase letters (ISO 639),
+ * then optionally a script of 4 letters, capitalised ("Hant"), and a region of 2 capitals or 3
+ * digits ("CA", "419"): "en", "es", "fr-CA", "zh-Hant-TW", "es-419".
+ */
+export const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Z][a-z]{3})?(-(?:[A-Z]{2}|\d{3}))?$/;
+
 export const languageSchema = z
   .string()
-  .regex(/^[a-z]{2,3}$/, 'must be a language code of 2 or 3 lowercase letters, e.g. "en"');
+  .regex(
+    LANGUAGE_TAG,
+    'must be a BCP 47 language tag: a language code of 2 or 3 lowercase letters, then optionally a region, e.g. "en", "es" or "fr-CA"',
+  );
 
 export const lessonMetadataSchema = z.object({
   ...drafted,

@@ -16,10 +16,32 @@ export interface AuthoredAnswer {
   readonly answer: Answer;
 }
 
-/** A session as its summary shows it: everything but the lesson's title, which the lesson has. */
-type SummarisedSession = Omit<SessionSummary, 'lessonTitle'>;
+/**
+ * A session as its summary shows it: everything but the lesson's title, which the lesson has,
+ * and the idle end, which counts from its last activity.
+ */
+type SummarisedSession = Omit<SessionSummary, 'lessonTitle' | 'idleEndsAt'> & {
+  readonly lastActivityAt: string;
+};
 
-export function toSessionSummary(session: SummarisedSession, lesson: Lesson): SessionSummary {
+const HOUR_MS = 3600 * 1000;
+
+/**
+ * When a session ends on its own if nobody uses it: `idleSessionHours` after its last activity,
+ * unless it has ended, its teacher keeps it open or idle sessions never end (null hours).
+ */
+export function idleEndOf(session: SummarisedSession, idleSessionHours: number | null) {
+  if (session.status !== 'open' || session.keepOpen || idleSessionHours === null) return null;
+  return new Date(
+    new Date(session.lastActivityAt).getTime() + idleSessionHours * HOUR_MS,
+  ).toISOString();
+}
+
+export function toSessionSummary(
+  session: SummarisedSession,
+  lesson: Lesson,
+  idleSessionHours: number | null,
+): SessionSummary {
   return {
     id: session.id,
     lessonId: session.lessonId,
@@ -31,6 +53,9 @@ export function toSessionSummary(session: SummarisedSession, lesson: Lesson): Se
     currentSectionId: session.currentSectionId,
     createdAt: session.createdAt,
     endedAt: session.endedAt,
+    endedBy: session.endedBy,
+    keepOpen: session.keepOpen,
+    idleEndsAt: idleEndOf(session, idleSessionHours),
   };
 }
 

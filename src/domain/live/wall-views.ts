@@ -21,6 +21,11 @@ export interface SessionWall {
   readonly responseIdOf: ResponseIdOf;
   /** Participant id to pseudonym; empty unless the session shows pseudonyms. */
   readonly pseudonyms: ReadonlyMap<string, string>;
+  /**
+   * The teacher chose "names hidden from me too" (political opinions): the teacher's views show
+   * authors as the class does (a pseudonym or nothing), with no participant id.
+   */
+  readonly hidesNamesFromTeacher: boolean;
 }
 
 /** One student's stored answer, with its author, as the walls read it. */
@@ -119,6 +124,18 @@ export function toClassWallReply(
 
 /** A reply as the teacher sees it: the real name, and the pseudonym when one is shown. */
 export function toTeacherWallReply(reply: WallReply, wall: SessionWall): TeacherWallReply {
+  if (wall.hidesNamesFromTeacher) {
+    return {
+      replyId: reply.id,
+      kind: reply.kind,
+      text: reply.text,
+      label: classLabel(wall, replyAuthor(reply)),
+      createdAt: reply.createdAt,
+      participantId: reply.id,
+      pseudonym: null,
+      isHidden: reply.isHidden,
+    };
+  }
   return {
     replyId: reply.id,
     kind: reply.kind,
@@ -166,10 +183,18 @@ export function toTeacherWallResponses(
   wall: SessionWall,
 ): TeacherWallResponse[] {
   const byResponse = repliesByResponse(replies);
+  const hides = wall.hidesNamesFromTeacher;
   return openResponses(lesson, answers).map((record) => ({
-    ...toWallResponse(record, realLabel(record), wall.responseIdOf),
-    participantId: record.participantId,
-    pseudonym: wall.pseudonyms.get(record.participantId) ?? null,
+    ...toWallResponse(
+      record,
+      hides ? classLabel(wall, record) : realLabel(record),
+      wall.responseIdOf,
+    ),
+    // Names hidden from the teacher: the response is known by its opaque id only.
+    participantId: hides
+      ? wall.responseIdOf(record.participantId, record.itemId)
+      : record.participantId,
+    pseudonym: hides ? null : (wall.pseudonyms.get(record.participantId) ?? null),
     replies: (byResponse.get(responseKey(record.participantId, record.itemId)) ?? []).map((reply) =>
       toTeacherWallReply(reply, wall),
     ),

@@ -3,6 +3,7 @@ import type {
   ItemState,
   ItemStatus,
   PublishedSummary,
+  SessionEndedBy,
   SessionMode,
   SessionStatus,
 } from '#domain/api/live-contracts';
@@ -25,6 +26,14 @@ export interface ClassSessionRecord {
   readonly endedAt: string | null;
   /** How classmates appear to each other on the wall and the projector. */
   readonly wallIdentity: WallIdentity;
+  /** The teacher keeps it open: the idle end passes it by. */
+  readonly keepOpen: boolean;
+  /** Who ended it; null while open. */
+  readonly endedBy: SessionEndedBy | null;
+  /** The last teacher action, answer or join: the idle end counts from it. */
+  readonly lastActivityAt: string;
+  /** "Names hidden from me too": the teacher's views name no student on the wall or map. */
+  readonly namesHiddenFromTeacher: boolean;
 }
 
 interface SessionRow {
@@ -40,6 +49,10 @@ interface SessionRow {
   created_at: Date | string;
   ended_at: Date | string | null;
   wall_identity: WallIdentity;
+  keep_open: boolean;
+  ended_by: SessionEndedBy | null;
+  last_activity_at: Date | string;
+  names_hidden_from_teacher: boolean;
 }
 
 const SESSION_COLUMN_NAMES = [
@@ -54,6 +67,10 @@ const SESSION_COLUMN_NAMES = [
   'created_at',
   'ended_at',
   'wall_identity',
+  'keep_open',
+  'ended_by',
+  'last_activity_at',
+  'names_hidden_from_teacher',
 ];
 
 /** A session's columns, and its pinned version's number, from `table` (a name or an alias). */
@@ -78,6 +95,10 @@ function toRecord(row: SessionRow): ClassSessionRecord {
     createdAt: toIso(row.created_at),
     endedAt: row.ended_at === null ? null : toIso(row.ended_at),
     wallIdentity: row.wall_identity,
+    keepOpen: row.keep_open,
+    endedBy: row.ended_by,
+    lastActivityAt: toIso(row.last_activity_at),
+    namesHiddenFromTeacher: row.names_hidden_from_teacher,
   };
 }
 
@@ -165,9 +186,20 @@ export async function touchClassSession(db: Queryable, id: string): Promise<void
   await db.query('UPDATE class_sessions SET last_activity_at = now() WHERE id = $1', [id]);
 }
 
+/** The teacher keeps the session open past the idle end, or lets it end when idle again. */
+export async function setKeepOpen(db: Queryable, id: string, keepOpen: boolean): Promise<void> {
+  await db.query('UPDATE class_sessions SET keep_open = $2 WHERE id = $1', [id, keepOpen]);
+}
+
+/** Names hidden from the teacher too: one way, never turned off. */
+export async function hideNamesFromTeacher(db: Queryable, id: string): Promise<void> {
+  await db.query('UPDATE class_sessions SET names_hidden_from_teacher = true WHERE id = $1', [id]);
+}
+
 export async function endClassSession(db: Queryable, id: string) {
   await db.query(
-    "UPDATE class_sessions SET status = 'ended', ended_at = now() WHERE id = $1 AND status = 'open'",
+    `UPDATE class_sessions SET status = 'ended', ended_at = now(), ended_by = 'teacher'
+     WHERE id = $1 AND status = 'open'`,
     [id],
   );
 }

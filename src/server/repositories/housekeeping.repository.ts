@@ -8,15 +8,18 @@ import type { Queryable } from '../db/database';
 
 const countOf = (rows: { count: string | number }[]) => Number(rows[0]?.count ?? 0);
 
-/** Ends the open sessions idle since before `idleSince`; returns their ids. */
+/**
+ * Ends the open sessions idle since before `idleSince`, but those their teacher keeps open;
+ * returns their ids.
+ */
 export async function endIdleClassSessions(
   db: Queryable,
   idleSince: Date,
   now: Date,
 ): Promise<string[]> {
   const { rows } = await db.query<{ id: string }>(
-    `UPDATE class_sessions SET status = 'ended', ended_at = $2
-     WHERE status = 'open' AND last_activity_at < $1
+    `UPDATE class_sessions SET status = 'ended', ended_at = $2, ended_by = 'idle'
+     WHERE status = 'open' AND NOT keep_open AND last_activity_at < $1
      RETURNING id`,
     [idleSince.toISOString(), now.toISOString()],
   );

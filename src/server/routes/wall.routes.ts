@@ -6,7 +6,7 @@ import { addRoute } from './contract-route';
 /** Under /api/sessions: the response wall as its teacher moderates it, and its themes. */
 export const wallRoutes: FastifyPluginCallback = (app, _options, done) => {
   const { config } = app;
-  const { wall, views } = app.services;
+  const { wall, classSessions } = app.services;
 
   addRoute(app, endpoints.wallResponses, async ({ query, caller: { session, lesson } }) => ({
     responses: await wall.teacherResponses(lesson, session, {
@@ -20,13 +20,13 @@ export const wallRoutes: FastifyPluginCallback = (app, _options, done) => {
     wall.moderate(lesson, session, params, body),
   );
 
-  addRoute(app, endpoints.sessionSettings, async ({ body: { wallIdentity }, caller }, request) => {
+  addRoute(app, endpoints.sessionSettings, async ({ body, caller }, request) => {
     const { session, lesson } = caller;
-    await wall.setIdentity(session, wallIdentity);
-    return views.teacherView(
-      lesson,
-      { ...session, wallIdentity },
-      joinUrlFor(config, request, session.joinCode),
+    if (body.wallIdentity !== undefined) await wall.setIdentity(session, body.wallIdentity);
+    if (body.keepOpen !== undefined) await classSessions.setKeepOpen(session, body.keepOpen);
+    if (body.namesHiddenFromTeacher) await wall.hideNamesFromTeacher(session);
+    return classSessions.teacherView(session.id, lesson, (code) =>
+      joinUrlFor(config, request, code),
     );
   });
 

@@ -22,8 +22,11 @@ import {
   saveItemState,
   saveSummary,
   setCurrentSection,
+  setKeepOpen,
+  touchClassSession,
   type ClassSessionRecord,
 } from '../repositories/class-sessions.repository';
+import { forgetParticipantsInMaps } from '../repositories/closed-opinion-maps.repository';
 import { removeParticipant } from '../repositories/participants.repository';
 import type { LessonLibrary } from './lesson-library';
 import { deletionDate } from './housekeeping';
@@ -70,7 +73,7 @@ export class ClassSessions {
     private readonly views: SessionViews,
     private readonly lessons: LessonLibrary,
     private readonly audit: AuditTrail,
-    private readonly retentionDays: ServerConfig['retentionDays'],
+    private readonly config: Pick<ServerConfig, 'retentionDays' | 'idleSessionHours'>,
     private readonly reclaimer: SpaceReclaimer,
   ) {}
 
@@ -84,10 +87,10 @@ export class ClassSessions {
         return pinned
           ? [
               {
-                ...toSessionSummary(s, pinned.lesson),
+                ...toSessionSummary(s, pinned.lesson, this.config.idleSessionHours),
                 participantCount: s.participantCount,
                 answerCount: s.answerCount,
-                deletesAt: deletionDate(s.endedAt, this.retentionDays),
+                deletesAt: deletionDate(s.endedAt, this.config.retentionDays),
               },
             ]
           : [];
@@ -167,6 +170,7 @@ export class ClassSessions {
       return next;
     });
     await this.hub.publish(id, { to: 'everyone' }, { type: 'item.changed', state });
+    if (action === 'close') await forgetParticipantsInMaps(this.db, id, itemId);
     if (action === 'reveal') {
       const results = await this.views.itemResults(lesson, id, itemId);
       if (results) {
@@ -197,9 +201,21 @@ export class ClassSessions {
     );
   }
 
+  /**
+   * The teacher keeps the session open until they end it (WCAG 2.2.1: the idle end passes it
+   * by), or lets it end when idle again. Tells the teacher's other pages.
+   */
+  async setKeepOpen(session: ClassSessionRecord, keepOpen: boolean): Promise<void> {
+    requireOpen(session);
+    await setKeepOpen(this.db, session.id, keepOpen);
+    // Choosing is using it: the idle end counts again from now.
+    await touchClassSession(this.db, session.id);
+  }
+
   async end(session: ClassSessionRecord): Promise<void> {
     requireOpen(session);
     await endClassSession(this.db, session.id);
+    await forgetParticipantsInMaps(this.db, session.id);
     await this.hub.publish(session.id, { to: 'everyone' }, { type: 'session.ended' });
   }
 

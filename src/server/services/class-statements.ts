@@ -181,14 +181,20 @@ export class ClassStatements {
       statements: statements.map((s) => ({
         id: s.id,
         text: s.text,
-        author: s.authorId === null ? null : (labels.get(s.authorId) ?? 'a removed student'),
+        author:
+          s.authorId === null
+            ? null
+            : session.namesHiddenFromTeacher
+              ? 'a student'
+              : (labels.get(s.authorId) ?? 'a removed student'),
         status: s.status,
         ...(tallies.get(s.id) ?? NO_VOTES),
         createdAt: s.createdAt,
       })),
       map: toClassMap(map, (id) => textOf.get(id), { withPoints: true }),
+      // Names hidden from the teacher too: the groups are not named student by student.
       members:
-        map.status === 'ready'
+        map.status === 'ready' && !session.namesHiddenFromTeacher
           ? map.groups.map((group) => ({
               label: group.label,
               students: group.memberIds.flatMap((id) => {

@@ -8,6 +8,7 @@ import {
   deleteSpentPasswordResets,
   endIdleClassSessions,
 } from '../repositories/housekeeping.repository';
+import { forgetParticipantsInMaps } from '../repositories/closed-opinion-maps.repository';
 import { deleteExpiredDeepLinkingRequests } from '../repositories/lti-deep-linking-requests.repository';
 import { deleteExpiredLogins } from '../repositories/lti-logins.repository';
 import { pruneSessionEvents } from '../repositories/session-events.repository';
@@ -53,8 +54,8 @@ export interface SweepReport {
 }
 
 /**
- * One pass of housekeeping as of `now`: ends idle sessions (their students are told, and their
- * join code stops working), deletes ended sessions past the retention period with all their
+ * One pass of housekeeping as of `now`: ends idle sessions but those kept open (their students
+ * are told, their join code stops working and their opinion maps forget who is where), deletes ended sessions past the retention period with all their
  * students' data, and purges expired sign-ins, spent password-reset links, stored events
  * past replay, expired LTI logins and deep-linking requests, and audit rows past their own
  * retention (AUDIT_RETENTION_DAYS); then, if it deleted anything,
@@ -70,6 +71,7 @@ export async function sweep(deps: SweepDependencies, now: Date): Promise<SweepRe
       ? []
       : await endIdleClassSessions(db, new Date(at - config.idleSessionHours * HOUR_MS), now);
   for (const sessionId of ended) {
+    await forgetParticipantsInMaps(db, sessionId);
     await hub.publish(sessionId, { to: 'everyone' }, { type: 'session.ended' });
   }
 

@@ -1,4 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
+import { withoutParticipants } from '#domain/discussion/class-map';
 import { computeOpinionMap } from '#domain/discussion/opinion-map';
 import type { OpinionMap } from '#domain/discussion/opinion-map-schema';
 import type { Queryable } from '../db/database';
@@ -9,6 +10,7 @@ import {
   refreshVoteCounts,
   saveOpinionMap,
 } from '../repositories/class-statements.repository';
+import { isMapItemClosed } from '../repositories/closed-opinion-maps.repository';
 import { listParticipants } from '../repositories/participants.repository';
 import type { LiveHub } from '../live/live-hub';
 
@@ -100,12 +102,16 @@ export class OpinionMapScheduler {
     ]);
     // Votes on a statement the teacher hid since no longer place anyone.
     const shown = new Set(statements.filter((s) => s.status === 'shown').map((s) => s.id));
-    const map = computeOpinionMap({
+    const drawn = computeOpinionMap({
       participants: participants.map((p) => p.id),
       statements: [...shown],
       votes: votes.filter((vote) => shown.has(vote.statementId)),
       previousGroups: previous?.status === 'ready' ? previous.groups : undefined,
     });
+    // Drawn again after its item closed (a statement hidden): it keeps no student's id.
+    const map = (await isMapItemClosed(this.db, sessionId, itemId))
+      ? withoutParticipants(drawn)
+      : drawn;
     await saveOpinionMap(this.db, sessionId, itemId, map);
     await this.hub.publish(sessionId, { to: 'everyone' }, { type: 'map.updated', itemId });
     return map;

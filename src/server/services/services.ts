@@ -97,7 +97,7 @@ export function createServices(deps: ServiceDependencies): Services {
   const { config, db, hub, lessons, log } = deps;
   const audit = new AuditTrail(db, config.cookieSecret);
   const wallKeys = new WallKeys(db, config.cookieSecret);
-  const views = new SessionViews(db, wallKeys);
+  const views = new SessionViews(db, wallKeys, config.idleSessionHours);
   const statements = new ClassStatements(db, hub, log);
   const articleDrafts = new ArticleDrafts(lessons, {
     timeoutMs: config.articleFetchTimeoutMs,
@@ -112,15 +112,7 @@ export function createServices(deps: ServiceDependencies): Services {
       log.error({ err: error }, 'could not reclaim the space deleted rows left');
     },
   );
-  const classSessions = new ClassSessions(
-    db,
-    hub,
-    views,
-    lessons,
-    audit,
-    config.retentionDays,
-    reclaimer,
-  );
+  const classSessions = new ClassSessions(db, hub, views, lessons, audit, config, reclaimer);
   const ltiKeys = new LtiKeys(db);
   const ltiDeepLinking = new LtiDeepLinking(db, ltiKeys, lessons);
   const ltiPlacements = new LtiPlacements(db, lessons, classSessions);

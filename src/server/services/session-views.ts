@@ -47,6 +47,8 @@ export class SessionViews {
   constructor(
     private readonly db: Queryable,
     private readonly wallKeys: WallKeys,
+    /** IDLE_SESSION_HOURS: the summaries say when an idle session ends. */
+    private readonly idleSessionHours: number | null,
   ) {}
 
   async itemResults(
@@ -82,9 +84,10 @@ export class SessionViews {
       listSessionAnswers(db, session.id),
     ]);
     return {
-      session: toSessionSummary(session, lesson),
+      session: toSessionSummary(session, lesson, this.idleSessionHours),
       joinUrl,
       wallIdentity: session.wallIdentity,
+      namesHiddenFromTeacher: session.namesHiddenFromTeacher,
       participants: participants.map(toParticipant),
       itemStates: allItemStates(lesson, session, stored),
       summaries,
@@ -129,7 +132,11 @@ export class SessionViews {
       ),
     );
     const classScores = await this.classForecastScores(lesson, session.id, answers);
-    const { joinCode: _code, ...summary } = toSessionSummary(session, lesson);
+    const { joinCode: _code, ...summary } = toSessionSummary(
+      session,
+      lesson,
+      this.idleSessionHours,
+    );
     return {
       session: summary,
       me: {

@@ -21,18 +21,26 @@ export class WallKeys {
     this.pseudonyms = new Pseudonyms(serverSecret);
   }
 
-  async forSession(session: Pick<ClassSessionRecord, 'id' | 'wallIdentity'>): Promise<SessionWall> {
+  async forSession(
+    session: Pick<ClassSessionRecord, 'id' | 'wallIdentity' | 'namesHiddenFromTeacher'>,
+  ): Promise<SessionWall> {
+    // Names hidden from the teacher too: nobody's views show names, so names become pseudonyms.
+    const identity =
+      session.namesHiddenFromTeacher && session.wallIdentity === 'names'
+        ? 'pseudonyms'
+        : session.wallIdentity;
     // Worked out only when shown: a session with names or none reads no roster for them.
     const pseudonyms =
-      session.wallIdentity === 'pseudonyms'
+      identity === 'pseudonyms'
         ? this.pseudonyms.forSession(session.id)(
             await listParticipantIdsInJoinOrder(this.db, session.id),
           )
         : new Map<string, string>();
     return {
-      identity: session.wallIdentity,
+      identity,
       responseIdOf: this.responseIds.forSession(session.id),
       pseudonyms,
+      hidesNamesFromTeacher: session.namesHiddenFromTeacher,
     };
   }
 }

@@ -9,11 +9,14 @@ import { ApiError } from '../lib/api-error';
 import type { LiveHub } from '../live/live-hub';
 import { listSessionAnswers, moderateAnswer } from '../repositories/answers.repository';
 import {
+  hideNamesFromTeacher,
   setWallIdentity,
   type ClassSessionRecord,
 } from '../repositories/class-sessions.repository';
 import { listSessionReplies } from '../repositories/wall-replies.repository';
 import type { WallKeys } from './wall-keys';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** How the teacher moderates a response: hidden from the class, shown on the projector. */
 interface ResponseModeration {
@@ -57,13 +60,20 @@ export class Wall {
     response: { readonly participantId: string; readonly itemId: string },
     moderation: ResponseModeration,
   ): Promise<TeacherWallResponse> {
-    const { participantId, itemId } = response;
+    const { itemId } = response;
     if (findItem(lesson, itemId)?.item.kind !== 'prompt') {
       throw new ApiError(
         404,
         'item_not_found',
         `"${itemId}" is not a discussion prompt of this lesson.`,
       );
+    }
+    // With names hidden from the teacher, their wall names a response by its opaque id.
+    const participantId = session.namesHiddenFromTeacher
+      ? await this.authorOf(session, itemId, response.participantId)
+      : response.participantId;
+    if (!UUID.test(participantId)) {
+      throw new ApiError(404, 'not_found', 'That student has not answered this prompt.');
     }
     if (!(await moderateAnswer(this.db, session.id, participantId, itemId, moderation))) {
       throw new ApiError(404, 'not_found', 'That student has not answered this prompt.');
@@ -79,6 +89,28 @@ export class Wall {
     );
     if (!moderated) throw new ApiError(404, 'not_found', 'That response is gone.');
     return moderated;
+  }
+
+  /** The author of the response the teacher's wall knows by `responseId`; 404 when none. */
+  private async authorOf(session: ClassSessionRecord, itemId: string, responseId: string) {
+    const [answers, wall] = await Promise.all([
+      listSessionAnswers(this.db, session.id),
+      this.wallKeys.forSession(session),
+    ]);
+    const found = answers.find(
+      (a) => a.itemId === itemId && wall.responseIdOf(a.participantId, itemId) === responseId,
+    );
+    if (!found) throw new ApiError(404, 'not_found', 'That student has not answered this prompt.');
+    return found.participantId;
+  }
+
+  /**
+   * "Names hidden from me too": from now on the teacher's views name no author on the wall and
+   * no student in the opinion map's groups; the class's names become pseudonyms. One way.
+   */
+  async hideNamesFromTeacher(session: ClassSessionRecord): Promise<void> {
+    await hideNamesFromTeacher(this.db, session.id);
+    await this.hub.publish(session.id, { to: 'everyone' }, { type: 'wall.changed', itemId: null });
   }
 
   /** How the class's walls name authors from now on. */

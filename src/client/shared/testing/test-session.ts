@@ -14,4 +14,7 @@ export const TEST_SESSION: StudentSessionView['session'] = {
   currentSectionId: 'thesis',
   createdAt: '2026-01-01T00:00:00.000Z',
   endedAt: null,
+  endedBy: null,
+  keepOpen: false,
+  idleEndsAt: null,
 };

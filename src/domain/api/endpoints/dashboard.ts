@@ -22,7 +22,14 @@ import {
   moderateStatementRequestSchema,
   teacherStatementsViewSchema,
 } from '../statements-contracts';
-import { id, itemParams, sessionParamsSchema, studentIdParams, teacherView } from './params';
+import {
+  id,
+  itemParams,
+  participantParams,
+  sessionParamsSchema,
+  studentIdParams,
+  teacherView,
+} from './params';
 import type { EndpointContract } from './contract';
 
 /** The teacher's dashboard: the response wall, themes, outcomes, speaking turns, statements, reports. */
@@ -40,8 +47,9 @@ export const dashboardEndpoints = {
     method: 'POST',
     path: '/api/sessions/:id/responses/:participantId/:itemId',
     caller: 'owner',
-    summary: 'Hides or spotlights one response; sends wall.changed.',
-    params: studentIdParams.extend({ itemId: id }),
+    summary:
+      "Hides or spotlights one response, by its author's participantId (or, with names hidden from the teacher, the responseId the wall gave in its place); sends wall.changed.",
+    params: participantParams.extend({ itemId: id }),
     body: moderateResponseRequestSchema,
     responses: { 200: teacherWallResponseSchema },
   },
@@ -59,7 +67,7 @@ export const dashboardEndpoints = {
     path: '/api/sessions/:id/settings',
     caller: 'owner',
     summary:
-      'How classmates appear to each other on the wall and projector: names, pseudonyms or anonymous; sends wall.changed.',
+      'How classmates appear to each other on the wall and projector (names, pseudonyms or anonymous; sends wall.changed), and whether the session is kept open past the idle end.',
     params: sessionParamsSchema,
     body: sessionSettingsRequestSchema,
     responses: teacherView,

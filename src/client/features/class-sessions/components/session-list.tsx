@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { ApiErrorAlert } from '#shared/components/api-error-alert';
+import { KeepOpenSwitch } from '#shared/components/keep-open-switch';
 import { TableScrollBox } from '#shared/components/table-scroll-box';
 import { Link } from '#shared/lib/router';
 import { routes } from '#shared/lib/routes';
@@ -31,7 +32,10 @@ function SessionRow({ session }: { readonly session: SessionListRow }) {
     <tr>
       <th scope="row">{session.lessonTitle}</th>
       <td className="mono">{session.joinCode}</td>
-      <td>{session.mode === 'teacher-paced' ? 'Teacher-paced' : 'Self-paced'}</td>
+      <td>
+        {session.mode === 'teacher-paced' ? 'Teacher-paced' : 'Self-paced'}
+        {session.mode === 'self-paced' ? <KeepOpenSwitch session={session} /> : null}
+      </td>
       <td>
         {formatDateTime(session.createdAt)}
         {session.endedAt ? (

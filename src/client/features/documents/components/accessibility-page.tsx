@@ -36,6 +36,26 @@ export function AccessibilityPage() {
         </li>
       </ul>
 
+      <h2>Timing, movement and language</h2>
+      <ul>
+        <li>
+          Timing adjustable (2.2.1): an open session ends on its own only after hours with nobody
+          using it. The teacher’s home page and the session’s page say when (“Ends on its own at
+          21:40 if nobody uses it”), and a “Keep open until I end it” switch keeps it open for as
+          long as the teacher wants. Students of a session that ended on its own are told why.
+        </li>
+        <li>
+          Pause, stop, hide (2.2.2): the teacher’s live response wall has a “Pause wall” button.
+          While paused nothing on it moves; new posts are held and counted (“3 new posts — Resume to
+          show”) until “Resume wall”.
+        </li>
+        <li>
+          Language of page and of parts (3.1.1, 3.1.2): each lesson states its language (a BCP 47
+          tag such as “en”, “es” or “fr-CA”), and the student’s pages and the projector mark the
+          lesson’s words with it, so screen readers read them in that language.
+        </li>
+      </ul>
+
       <h2>Known limits</h2>
       <ul>
         <li>

@@ -99,7 +99,7 @@ const SERVER_STORES: readonly Store[] = [
       },
       {
         name: 'opinion_maps.map',
-        why: 'The last map drawn, naming each group’s students by id so groups keep their labels; a deleted student is taken out of it.',
+        why: 'The last map drawn, naming each group’s students by id so groups keep their labels while the item is open; a deleted student is taken out of it, and once the item closes or the session ends no student’s id is kept.',
       },
     ],
   },
@@ -172,6 +172,10 @@ const SERVER_STORES: readonly Store[] = [
       {
         name: 'wall_identity',
         why: 'How classmates see each other on the wall: names, pseudonyms (made up from the server’s secret, never stored) or nothing.',
+      },
+      {
+        name: 'keep_open, ended_by, names_hidden_from_teacher',
+        why: 'Whether the teacher keeps the session open past the idle end; whether the teacher or the idle end ended it (to tell its students why); whether names are hidden from the teacher too.',
       },
     ],
   },

@@ -104,6 +104,8 @@ interface TextFieldProps {
   readonly readOnly?: boolean;
   readonly maxLength?: number;
   readonly autoComplete?: string;
+  /** Values offered as the teacher types (a datalist): any other value may still be typed. */
+  readonly suggestions?: readonly { readonly value: string; readonly label: string }[];
 }
 
 /** A text field, or a text area when given `rows`. */
@@ -118,6 +120,7 @@ export function TextField({
   readOnly = false,
   maxLength,
   autoComplete = 'off',
+  suggestions,
 }: TextFieldProps) {
   const ids = useFieldIds(path, hint);
   const control = {
@@ -133,7 +136,22 @@ export function TextField({
   return (
     <LabelledField ids={ids} label={label} hint={hint}>
       {rows === undefined ? (
-        <input className="text-input" type={type} autoComplete={autoComplete} {...control} />
+        <>
+          <input
+            className="text-input"
+            type={type}
+            autoComplete={autoComplete}
+            list={suggestions ? `${ids.id}-suggestions` : undefined}
+            {...control}
+          />
+          {suggestions ? (
+            <datalist id={`${ids.id}-suggestions`}>
+              {suggestions.map((s) => (
+                <option key={s.value} value={s.value} label={s.label} />
+              ))}
+            </datalist>
+          ) : null}
+        </>
       ) : (
         <textarea className="textarea" rows={rows} {...control} />
       )}

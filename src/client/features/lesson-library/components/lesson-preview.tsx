@@ -1,3 +1,4 @@
+import { LANGUAGE_TAG } from '#domain/lesson/lesson-schema';
 import { useId, useMemo, useState } from 'react';
 import type { Answer, AnswersByItem } from '#domain/lesson/answers';
 import { getItemQuestion } from '#domain/lesson/item-question';
@@ -92,7 +93,7 @@ function PreviewSectionView({
 export function LessonPreview({ draft }: { readonly draft: DraftLesson }) {
   const lesson = useMemo(() => previewLesson(draft), [draft]);
   // A language code not written yet marks nothing.
-  const lang = /^[a-z]{2,3}$/.test(draft.metadata.language) ? draft.metadata.language : undefined;
+  const lang = LANGUAGE_TAG.test(draft.metadata.language) ? draft.metadata.language : undefined;
   return (
     <div className="lesson-preview">
       <p className="hint">

@@ -4,6 +4,24 @@ import { bindFields } from '../lib/field-binding';
 import { DraftedMark } from './drafted-mark';
 import { TextField } from './fields';
 
+/** The languages offered in the language field; any other BCP 47 tag may be typed. */
+const COMMON_LANGUAGES = [
+  { value: 'en', label: 'English' },
+  { value: 'es', label: 'Spanish' },
+  { value: 'fr', label: 'French' },
+  { value: 'fr-CA', label: 'French (Canada)' },
+  { value: 'de', label: 'German' },
+  { value: 'pt', label: 'Portuguese' },
+  { value: 'pt-BR', label: 'Portuguese (Brazil)' },
+  { value: 'zh-Hans', label: 'Chinese (simplified)' },
+  { value: 'zh-Hant', label: 'Chinese (traditional)' },
+  { value: 'ar', label: 'Arabic' },
+  { value: 'vi', label: 'Vietnamese' },
+  { value: 'ko', label: 'Korean' },
+  { value: 'ru', label: 'Russian' },
+  { value: 'ht', label: 'Haitian Creole' },
+] as const;
+
 /** The lesson's title, subtitle and language, and the article's source. */
 function MetadataFieldsParts({
   metadata,
@@ -27,7 +45,8 @@ function MetadataFieldsParts({
       />
       <TextField
         label="Language of the article"
-        hint="A language code of 2 or 3 letters: “en” English, “es” Spanish, “fr” French, “de” German. Students’ pages are marked with it."
+        hint="Pick a common language or type a language tag: “en” English, “es” Spanish, “fr-CA” French (Canada). Students’ pages and the projector are marked with it, so screen readers read it in that language."
+        suggestions={COMMON_LANGUAGES}
         {...field('language')}
       />
       <TextField label="Article headline, as published" {...source('headline')} />

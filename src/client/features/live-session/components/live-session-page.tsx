@@ -223,6 +223,12 @@ function LiveSession({
       {isEnded ? (
         <div className="ended">
           <h2>The session has ended</h2>
+          {session.endedBy === 'idle' ? (
+            <p>
+              It ended on its own because nobody used it for several hours. Ask your teacher for a
+              new code if you still need to work on it.
+            </p>
+          ) : null}
           <p>
             Thank you for taking part. Your answers were saved and can no longer be changed here.
           </p>

@@ -20,6 +20,7 @@ function viewWith(overrides: Partial<TeacherSessionView> = {}): TeacherSessionVi
     session: { ...TEST_SESSION, joinCode: 'ABCDEF' },
     joinUrl: '/join?code=ABCDEF',
     wallIdentity: 'anonymous',
+    namesHiddenFromTeacher: false,
     forecastScores: [],
     participants: [participant('ada')],
     itemStates: [{ itemId: 'poll', status: 'pending', isRevealed: false }],

@@ -55,6 +55,8 @@ function Projector({
 }) {
   const section = lesson.sections.find((s) => s.id === view.currentSectionId);
   const isOpen = view.status === 'open';
+  // The lesson's own words are read in its language (WCAG 3.1.2); the page's in English.
+  const lang = lesson.metadata.language;
   return (
     <div className="projector">
       <title>{`Projector: ${view.lessonTitle}`}</title>
@@ -62,8 +64,12 @@ function Projector({
         <Link to={routes.teacherSession.build({ sessionId })}>Back to the monitor</Link>
       </p>
       <header className="projector-header">
-        <h1>{view.lessonTitle}</h1>
-        {section ? <p className="projector-section">Now: {section.title}</p> : null}
+        <h1 lang={lang}>{view.lessonTitle}</h1>
+        {section ? (
+          <p className="projector-section">
+            Now: <span lang={lang}>{section.title}</span>
+          </p>
+        ) : null}
       </header>
       {isOpen ? (
         <section className="projector-join" aria-labelledby="projector-join-heading">
@@ -98,7 +104,7 @@ function Projector({
             if (!found) return null;
             return (
               <div key={results.itemId} className="projector-block">
-                <h3>{getItemQuestion(found.item)}</h3>
+                <h3 lang={lang}>{getItemQuestion(found.item)}</h3>
                 <ItemResultsView item={found.item} results={results} caption="Class results" />
               </div>
             );
@@ -121,7 +127,9 @@ function Projector({
       {view.summary ? (
         <section aria-labelledby="projector-summary-heading">
           <h2 id="projector-summary-heading">Summary</h2>
-          <p className="summary-text">{view.summary}</p>
+          <p className="summary-text" lang={lang}>
+            {view.summary}
+          </p>
         </section>
       ) : null}
       {section?.items.map((item) =>

@@ -24,6 +24,8 @@ import {
   teacherResponsesQuery,
 } from '../api/session-monitor-api';
 import { storeSessionView } from '#shared/lib/teacher-sessions';
+import { NamesHiddenChoice } from './names-hidden-choice';
+import { heldNotice, pausedWall, snapshotOf, type WallSnapshot } from '../lib/paused-wall';
 
 const SEARCH_DEBOUNCE_MS = 300;
 
@@ -187,10 +189,12 @@ function ResponseCard({
 function WallIdentityChoice({
   sessionId,
   wallIdentity,
+  namesHidden,
   isEnded,
 }: {
   readonly sessionId: string;
   readonly wallIdentity: WallIdentity;
+  readonly namesHidden: boolean;
   readonly isEnded: boolean;
 }) {
   const queryClient = useQueryClient();
@@ -230,7 +234,8 @@ function WallIdentityChoice({
         ))}
       </div>
       <p id={hintId} className="hint">
-        {WALL_IDENTITY_HINTS[chosen]} You always see names.
+        {WALL_IDENTITY_HINTS[chosen]}{' '}
+        {namesHidden ? 'Names show as pseudonyms, to you too.' : 'You always see names.'}
       </p>
       <ApiErrorAlert error={settings.error} />
     </fieldset>
@@ -251,11 +256,13 @@ export function ResponseWall({
   sessionId,
   lesson,
   wallIdentity,
+  namesHiddenFromTeacher,
   isEnded,
 }: {
   readonly sessionId: string;
   readonly lesson: Lesson;
   readonly wallIdentity: WallIdentity;
+  readonly namesHiddenFromTeacher: boolean;
   readonly isEnded: boolean;
 }) {
   const headingId = useId();
@@ -272,7 +279,11 @@ export function ResponseWall({
     }
     return id;
   };
-  const list = responses.data?.responses ?? [];
+  const all = responses.data?.responses ?? [];
+  // Paused, the wall keeps what it showed; what arrives is held and counted (WCAG 2.2.2).
+  const [snapshot, setSnapshot] = useState<WallSnapshot | null>(null);
+  const paused = snapshot ? pausedWall(all, snapshot) : null;
+  const list = paused ? paused.shown : all;
   return (
     <section className="panel response-wall" aria-labelledby={headingId}>
       <h2 id={headingId}>Response wall</h2>
@@ -281,7 +292,33 @@ export function ResponseWall({
         to them. Hidden responses and replies stay off their wall; spotlighted responses also go on
         the projector.
       </p>
-      <WallIdentityChoice sessionId={sessionId} wallIdentity={wallIdentity} isEnded={isEnded} />
+      <WallIdentityChoice
+        sessionId={sessionId}
+        wallIdentity={wallIdentity}
+        namesHidden={namesHiddenFromTeacher}
+        isEnded={isEnded}
+      />
+      <NamesHiddenChoice
+        sessionId={sessionId}
+        isHidden={namesHiddenFromTeacher}
+        isEnded={isEnded}
+      />
+      <div className="button-row wall-pause">
+        <button
+          type="button"
+          className="button button-small"
+          onClick={() => {
+            setSnapshot(snapshot ? null : snapshotOf(all));
+          }}
+        >
+          {snapshot ? 'Resume wall' : 'Pause wall'}
+        </button>
+        {paused ? (
+          <p className="hint" role="status">
+            {heldNotice(paused.held)}
+          </p>
+        ) : null}
+      </div>
       <div className="wall-filters">
         <div className="form-field">
           <label htmlFor={itemFieldId}>Prompt</label>

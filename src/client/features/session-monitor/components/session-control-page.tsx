@@ -1,3 +1,4 @@
+import { KeepOpenSwitch } from '#shared/components/keep-open-switch';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useRef, useState } from 'react';
 import type { Lesson } from '#domain/lesson/lesson-schema';
@@ -151,6 +152,7 @@ function SessionControl({
       <p className="hint" role="status" ref={statusRef} tabIndex={-1}>
         {isEnded ? 'The session has ended.' : CONNECTION_TEXT[connection]}
       </p>
+      <KeepOpenSwitch session={session} />
       <nav aria-label="This session" className="link-list session-links">
         <a
           href={routes.teacherProjector.build({ sessionId: session.id })}
@@ -233,6 +235,7 @@ function SessionControl({
         sessionId={session.id}
         lesson={lesson}
         wallIdentity={view.wallIdentity}
+        namesHiddenFromTeacher={view.namesHiddenFromTeacher}
         isEnded={isEnded}
       />
       {isEnded ? null : (
