@@ -100,3 +100,23 @@ export const transferResponseSchema = z.object({
 export type TransferResponse = z.infer<typeof transferResponseSchema>;
 
 export const teacherAccountResponseSchema = z.object({ teacher: teacherAccountSchema });
+
+/** A UTC day, YYYY-MM-DD, that exists in the calendar. */
+const isoDaySchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a day such as 2026-09-01')
+  .refine(
+    (day) => {
+      const date = new Date(`${day}T00:00:00Z`);
+      return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === day;
+    },
+    { message: 'a day that exists, such as 2026-09-01' },
+  );
+
+/** The audit trail's export: from the start of `since` to the end of `until` (UTC days). */
+export const auditCsvQuerySchema = z
+  .object({ since: isoDaySchema.optional(), until: isoDaySchema.optional() })
+  .refine((range) => !range.since || !range.until || range.since <= range.until, {
+    message: 'since must not be after until',
+    path: ['since'],
+  });

@@ -35,7 +35,14 @@ export type AuditAction =
   | 'deleted_student'
   | 'deleted_session'
   | 'deleted_account'
-  | 'changed_retention';
+  | 'changed_retention'
+  | 'exported_audit_trail'
+  | 'invited_teacher'
+  | 'revoked_invitation'
+  | 'disabled_teacher'
+  | 'enabled_teacher'
+  | 'changed_admin_role'
+  | 'transferred_teacher_work';
 
 /** Where a request came from: request.ip, the client's address (behind TRUST_PROXY too). */
 export interface AuditRequest {
@@ -102,6 +109,15 @@ export class AuditTrail {
       addressHash: event.request ? this.ref('address', event.request.ip) : null,
       detail: event.detail ?? null,
     });
+  }
+
+  /** An administrator's action's detail: the accounts it concerns, by their keyed hashes. */
+  accountsDetail(
+    accounts: { readonly account: string } | { readonly from: string; readonly to: string },
+  ): string {
+    return Object.entries(accounts)
+      .map(([role, id]) => `${role} ${this.ref('account', id)}`)
+      .join(' ');
   }
 
   /** A failed sign-in's detail: the keyed hash of the e-mail tried, never the e-mail. */

@@ -1,6 +1,7 @@
 import {
   acceptInvitationRequestSchema,
   adminStatusSchema,
+  auditCsvQuerySchema,
   checkInvitationRequestSchema,
   checkInvitationResponseSchema,
   invitationIdParams,
@@ -112,5 +113,14 @@ export const adminEndpoints = {
     params: teacherIdParams,
     body: transferRequestSchema,
     responses: { 200: transferResponseSchema },
+  },
+  auditCsv: {
+    method: 'GET',
+    path: '/api/admin/audit.csv',
+    caller: 'admin',
+    summary:
+      'The audit trail as CSV (the columns of `npm run admin -- audit-csv`), as an attachment, from the start of `since` to the end of `until` (UTC days, both optional); the export itself writes an audit row.',
+    query: auditCsvQuerySchema,
+    responses: { 200: { contentType: 'text/csv; charset=utf-8' } },
   },
 } as const satisfies Readonly<Record<string, EndpointContract>>;

@@ -1,6 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { InviteResponse, TransferResponse } from '#domain/api/admin-contracts';
 import { endpoints } from '#domain/api/endpoints';
+import { endpointPath } from '#shared/lib/api-client';
 import { callEndpoint } from '#shared/lib/call-endpoint';
 import { queryKeys } from '#shared/lib/query-keys';
 
@@ -40,3 +41,7 @@ export function transferWork(teacherId: string, toTeacherId: string): Promise<Tr
     body: { toTeacherId },
   });
 }
+
+/** The audit trail's CSV download, from the start of `since` to the end of `until` (UTC days). */
+export const auditCsvPath = (range: { readonly since?: string; readonly until?: string }) =>
+  endpointPath(endpoints.auditCsv, {}, range);

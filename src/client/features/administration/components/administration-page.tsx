@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { PageUnavailable } from '#shared/components/page-unavailable';
 import { teacherAccountsQuery } from '../api/admin-api';
+import { AuditTrailPanel } from './audit-trail-panel';
 import { InvitationsPanel } from './invitations-panel';
 import { TeachersTable } from './teachers-table';
 
@@ -35,6 +36,7 @@ export function AdministrationPage() {
         <>
           <InvitationsPanel invitations={accounts.data.invitations} />
           <TeachersTable teachers={accounts.data.teachers} onNotice={setNotice} />
+          <AuditTrailPanel />
         </>
       )}
     </>
