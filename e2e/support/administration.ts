@@ -40,6 +40,8 @@ export interface AdminServer {
 export async function startServerWithAdmin(
   admin: Account,
   env: Record<string, string> = {},
+  /** A port chosen beforehand (an OpenID provider must know the callback's address first). */
+  chosenPort?: number,
 ): Promise<AdminServer> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'article-discussion-e2e-admin-'));
   const db = await openDatabase({ dataDir, databaseUrl: undefined, databaseSchema: undefined });
@@ -54,7 +56,7 @@ export async function startServerWithAdmin(
   } finally {
     await db.close();
   }
-  const port = await freePort();
+  const port = chosenPort ?? (await freePort());
   const baseURL = `http://127.0.0.1:${port}`;
   const server = await startServerProcess({
     cwd: process.cwd(),

@@ -10,6 +10,7 @@ import { acceptInvitation, invitationQuery } from '../api/account-api';
 import { replaceSignedInTeacher } from '../lib/account-cache';
 import { announceAccountChange } from '../lib/account-channel';
 import { NewPasswordField } from './auth-forms';
+import { OidcButtons } from './oidc-buttons';
 import { TextField } from './text-field';
 
 const TITLE = 'Accept your invitation';
@@ -63,6 +64,8 @@ function AcceptForm({ token, email }: { readonly token: string; readonly email: 
       <button type="submit" className="button button-primary" disabled={mutation.isPending}>
         {mutation.isPending ? 'Creating your account…' : 'Create my account'}
       </button>
+      {/* A school account with the invited address opens it as well, without a password here. */}
+      <OidcButtons purpose="sign up" />
     </form>
   );
 }
