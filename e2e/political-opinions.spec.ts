@@ -41,4 +41,21 @@ test('names hidden from the teacher too: the teacher’s wall shows a pseudonym,
   await teacher.page.reload();
   await expect(wall.getByText(/^Names are hidden from you too in this session/)).toBeVisible();
   await expect(responses).not.toContainText('Adaline');
+
+  // The report's one student's answers leave the prompt answer out, and say why.
+  await teacher.page.getByRole('link', { name: 'Your sessions' }).click();
+  await teacher.page
+    .getByRole('table', { name: /^Open sessions/ })
+    .getByRole('row')
+    .filter({ hasText: code })
+    .getByRole('link', { name: `Report session ${code}` })
+    .click();
+  await teacher.page.getByRole('combobox', { name: 'Student' }).selectOption({ label: 'Adaline' });
+  const transcript = teacher.page.getByRole('region', { name: 'One student’s answers' });
+  await expect(transcript.getByRole('heading', { name: 'Adaline: 0 answers' })).toBeVisible();
+  await expect(transcript).toContainText(
+    'Hidden: you chose names hidden from you for this session',
+  );
+  await expect(transcript).not.toContainText('My family votes the other way.');
+  await expectNoAxeViolations(teacher.page);
 });

@@ -200,6 +200,11 @@ export type SessionReport = DeepReadonly<z.infer<typeof sessionReportSchema>>;
 export const studentTranscriptSchema = z.object({
   participant: z.object({ id: z.string(), label: z.string(), joinedAt: z.string() }),
   entries: z.array(z.object({ itemId: z.string(), answer: answerSchema, updatedAt: z.string() })),
+  /**
+   * Set when the teacher chose names hidden from them for this session: the entries then leave
+   * out the discussion-prompt answers (the wall) and say why here.
+   */
+  namesHiddenNote: z.string().nullable(),
 });
 export type StudentTranscript = DeepReadonly<z.infer<typeof studentTranscriptSchema>>;
 

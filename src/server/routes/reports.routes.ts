@@ -32,8 +32,8 @@ export const reportRoutes: FastifyPluginCallback = (app, _options, done) => {
   addRoute(
     app,
     endpoints.transcript,
-    async ({ params: { participantId }, caller: { session, teacher } }, request) => {
-      const transcript = await reports.transcript(session, participantId);
+    async ({ params: { participantId }, caller: { session, lesson, teacher } }, request) => {
+      const transcript = await reports.transcript(lesson, session, participantId);
       await audit.record({
         actor: teacherActor(teacher),
         action: 'viewed_student_answers',

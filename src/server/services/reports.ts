@@ -3,6 +3,7 @@ import { formatAnswerText } from '#domain/lesson/format-answer';
 import { getItemQuestion } from '#domain/lesson/item-question';
 import { findItem } from '#domain/lesson/lesson-items';
 import { checkRubricScores } from '#domain/lesson/rubric';
+import { NAMES_HIDDEN_NOTE, isNamesHiddenAnswer } from '#domain/live/names-hidden';
 import { participantLabel } from '#domain/live/participant-label';
 import { toTeacherWallResponses } from '#domain/live/wall-views';
 import { toCsv } from '#domain/reports/csv';
@@ -169,8 +170,11 @@ export class Reports {
     };
   }
 
-  /** Everything one student answered, removed students too. */
-  async transcript(session: ClassSessionRecord, participantId: string) {
+  /**
+   * Everything one student answered, removed students too; with names hidden from the teacher,
+   * not their answers to the session's discussion prompts (the wall), and a note saying so.
+   */
+  async transcript(lesson: Lesson, session: ClassSessionRecord, participantId: string) {
     // Removed students too: their answers are still stored, and the teacher may be asked for them.
     const participant = await findStudentRecord(this.db, session.id, participantId);
     if (!participant) throw new ApiError(404, 'not_found', 'That student is not in this session.');
@@ -184,21 +188,25 @@ export class Reports {
         label: participant.label,
         joinedAt: participant.joinedAt,
       },
-      entries: answers.map((a) => ({
-        itemId: a.itemId,
-        answer: a.answer,
-        updatedAt: a.updatedAt,
-      })),
+      entries: answers
+        .filter((a) => !(session.namesHiddenFromTeacher && isNamesHiddenAnswer(lesson, a)))
+        .map((a) => ({ itemId: a.itemId, answer: a.answer, updatedAt: a.updatedAt })),
+      namesHiddenNote: session.namesHiddenFromTeacher ? NAMES_HIDDEN_NOTE : null,
     };
   }
 
-  /** Every answer of the session as CSV, one row per student and item. */
+  /**
+   * Every answer of the session as CSV, one row per student and item. With names hidden from the
+   * teacher, a discussion-prompt row keeps its student and question but not the answer or its
+   * time, and its note column says why.
+   */
   async answersCsv(lesson: Lesson, session: ClassSessionRecord): Promise<string> {
     const answers = await listSessionAnswers(this.db, session.id);
     const sectionIndex = new Map(lesson.sections.map((s, i) => [s.id, i]));
     const rows = answers.flatMap((a) => {
       const found = findItem(lesson, a.itemId);
       if (!found) return [];
+      const hidden = session.namesHiddenFromTeacher && isNamesHiddenAnswer(lesson, a);
       return [
         [
           participantLabel(a.displayName, a.nameNumber),
@@ -207,8 +215,9 @@ export class Reports {
           a.itemId,
           found.item.kind,
           getItemQuestion(found.item),
-          formatAnswerText(found.item, a.answer),
-          a.updatedAt,
+          hidden ? '' : formatAnswerText(found.item, a.answer),
+          hidden ? '' : a.updatedAt,
+          hidden ? NAMES_HIDDEN_NOTE : '',
         ],
       ];
     });
@@ -222,6 +231,7 @@ export class Reports {
         'question',
         'answer',
         'answered_at',
+        'note',
       ],
       rows,
     );

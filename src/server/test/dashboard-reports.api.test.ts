@@ -266,6 +266,7 @@ describeWithServer('the teacher dashboard on %s: forecast outcomes and reports',
     );
     expect(transcript.status).toBe(200);
     expect(transcript.body.participant).toMatchObject({ id: ana.id, label: 'Ana' });
+    expect(transcript.body.namesHiddenNote).toBeNull();
     expect(
       transcript.body.entries
         .map((e) => ({ itemId: e.itemId, answer: e.answer }))
@@ -311,11 +312,13 @@ describeWithServer('the teacher dashboard on %s: forecast outcomes and reports',
     const records = parseCsv(csv.body);
     // The header line the endpoint's summary documents.
     expect(records[0]?.join(',')).toBe(
-      'student,section,section_title,item_id,item_kind,question,answer,answered_at',
+      'student,section,section_title,item_id,item_kind,question,answer,answered_at,note',
     );
     const rows = records.slice(1);
     expect(rows).toHaveLength(4);
-    for (const row of rows) expect(row).toHaveLength(8);
+    // The note column is empty unless names are hidden from the teacher.
+    for (const row of rows) expect(row).toHaveLength(9);
+    for (const row of rows) expect(row[8]).toBe('');
     const rowOf = (student: string, itemId: string) => {
       const found = rows.filter((r) => r[0] === student && r[3] === itemId);
       expect(found, `${student} ${itemId}`).toHaveLength(1);

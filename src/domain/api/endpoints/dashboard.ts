@@ -166,7 +166,8 @@ export const dashboardEndpoints = {
     method: 'GET',
     path: '/api/sessions/:id/participants/:participantId/transcript',
     caller: 'owner',
-    summary: "One student's answers.",
+    summary:
+      "One student's answers; with names hidden from the teacher, not their discussion-prompt answers (namesHiddenNote says so).",
     params: studentIdParams,
     responses: { 200: studentTranscriptSchema },
   },
@@ -175,7 +176,7 @@ export const dashboardEndpoints = {
     path: '/api/sessions/:id/answers.csv',
     caller: 'owner',
     summary:
-      'Every answer, one row each (RFC 4180, UTF-8 with BOM), as an attachment; columns student, section, section_title, item_id, item_kind, question, answer, answered_at.',
+      'Every answer, one row each (RFC 4180, UTF-8 with BOM), as an attachment; columns student, section, section_title, item_id, item_kind, question, answer, answered_at, note (names hidden from the teacher: each discussion-prompt answer and its time left empty, the note says why).',
     params: sessionParamsSchema,
     responses: { 200: { contentType: 'text/csv; charset=utf-8' } },
   },

@@ -43,6 +43,9 @@ function Transcript({
         {participant.label}: {entries.length} {entries.length === 1 ? 'answer' : 'answers'}
       </h3>
       <p className="hint">Joined {formatDateTime(participant.joinedAt)}</p>
+      {transcript.data.namesHiddenNote ? (
+        <p className="notice">{transcript.data.namesHiddenNote}</p>
+      ) : null}
       {sorted.length === 0 ? (
         <p>No answers.</p>
       ) : (

@@ -28,7 +28,8 @@ export function NamesHiddenChoice({
     return (
       <p className="notice" role="status">
         Names are hidden from you too in this session: the wall, the projector, the report and the
-        opinion map show pseudonyms or nothing. This cannot be turned off.
+        opinion map show pseudonyms or nothing, and one student’s answers and the answers CSV leave
+        out their discussion-prompt answers. This cannot be turned off.
       </p>
     );
   }
@@ -45,7 +46,7 @@ export function NamesHiddenChoice({
         isPending={hide.isPending}
         error={hide.error}
         title="Hide names from you too?"
-        message="From now on the wall, the projector, the report and the opinion map show you pseudonyms or nothing instead of names, for every answer, including those already given. This cannot be turned off for this session."
+        message="From now on the wall, the projector, the report and the opinion map show you pseudonyms or nothing instead of names, for every answer, including those already given; one student's answers and the answers CSV leave out their discussion-prompt answers. This cannot be turned off for this session."
         confirmLabel="Hide names from me"
         onConfirm={() => {
           hide.mutate();
