@@ -1,26 +1,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { startServerProcess } from '../src/server/bench/server-process';
+import { freePort } from '../src/server/test/oidc-browser';
 import { startSmtpTestServer } from '../src/server/test/smtp-test-server';
 import { AccountPages, newAccount } from './support/account-pages';
 import { expect, test } from './support/fixtures';
 import { expectNoSidewaysScroll } from './support/page-checks';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => {
-        resolve(port);
-      });
-    });
-  });
-}
 
 test.use({ teacherName: 'Ms Adeyemi' });
 

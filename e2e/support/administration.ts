@@ -1,9 +1,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, type Page } from '@playwright/test';
 import { startServerProcess } from '../../src/server/bench/server-process';
+import { freePort } from '../../src/server/test/oidc-browser';
 import { openDatabase } from '../../src/server/db/open-database';
 import { hashPassword } from '../../src/server/lib/secrets';
 import { createTeacher } from '../../src/server/repositories/teachers.repository';
@@ -11,20 +11,6 @@ import { TeacherAdmin } from '../../src/server/services/teacher-admin';
 import type { Account } from './account-pages';
 
 /** Reusable parts of administration (issue 25): a server with an administrator, inviting. */
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => {
-        resolve(port);
-      });
-    });
-  });
-}
 
 export interface AdminServer {
   readonly baseURL: string;
