@@ -47,7 +47,8 @@ export function AccessibilityPage() {
         <li>
           Pause, stop, hide (2.2.2): the teacher’s live response wall has a “Pause wall” button.
           While paused nothing on it moves; new posts are held and counted (“3 new posts — Resume to
-          show”) until “Resume wall”.
+          show”) until “Resume wall”. Not yet: the students’ class wall and the projector’s opinion
+          map update as posts and votes arrive, with no pause.
         </li>
         <li>
           Language of page and of parts (3.1.1, 3.1.2): each lesson states its language (a BCP 47
