@@ -154,7 +154,7 @@ export class Auth {
     teacher: Teacher,
     options: SignInCookieOptions = {},
   ): Promise<void> {
-    // Every way in (password, confirm link, reset link, invitation, LMS) comes through here.
+    // A disabled account is refused here, whichever way it came in.
     const standing = await findTeacherStanding(this.db, teacher.id);
     if (standing?.isDisabled) {
       throw new ApiError(
